@@ -1,0 +1,183 @@
+"""Writing events into a store: stable ids, checks, and the bundled June 2017 data.
+
+An event record is a dict in sitroom's own JSON Lines shape (see db/data/events.jsonl). The importers
+for other formats build the same records, so everything that lands goes through `prepare_event`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import sqlite_utils
+
+from .models import CERTAINTIES, PRECISIONS, ROLES
+from .text import clean_text
+
+DATA = resources.files("db") / "data"
+
+
+class RowError(ValueError):
+    """One record that cannot be stored, with the reason in words."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    event: dict[str, Any]
+    parties: list[dict[str, str]]
+
+
+def event_id(source: str, date: str, place: str | None, event_type: str, excerpt: str | None,
+             summary: str, parties: Iterable[tuple[str, str]]) -> str:
+    """A stable id from the source and what the event says, so a re-import updates, never duplicates."""
+    key = json.dumps(
+        [source, date, place, event_type, excerpt or summary, sorted(parties)], ensure_ascii=False
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _date(value: Any) -> str:
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise RowError(f"date {value!r} is not a date like 2017-06-30") from None
+
+
+def _coordinate(value: Any, name: str, limit: float) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RowError(f"{name} {value!r} is not a number") from None
+    if not -limit <= number <= limit:
+        raise RowError(f"{name} {number} is outside the world (±{limit:g})")
+    return number
+
+
+class Reference:
+    """The fronts, places, factions and sources a record may name, read once from the store."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.fronts = {r["slug"] for r in db["fronts"].rows}
+        self.factions = {r["slug"] for r in db["factions"].rows}
+        self.sources = {r["id"] for r in db["sources"].rows}
+        self.places = {r["id"]: r for r in db["places"].rows}
+
+
+def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
+    """Check one record and turn it into rows, or raise RowError saying what is wrong."""
+    def text(name: str, required: bool = True) -> str | None:
+        value = clean_text(record.get(name))
+        if required and not value:
+            raise RowError(f"missing {name}")
+        return value
+
+    date = _date(record.get("date"))
+    precision = record.get("date_precision") or "day"
+    if precision not in PRECISIONS:
+        raise RowError(f"date_precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    front = text("front")
+    if front not in ref.fronts:
+        raise RowError(f"unknown front {front!r}")
+    place = text("place", required=False)
+    if place and place not in ref.places:
+        raise RowError(f"unknown place {place!r}")
+    certainty = text("certainty")
+    if certainty not in CERTAINTIES:
+        raise RowError(f"certainty {certainty!r} is not one of {', '.join(CERTAINTIES)}")
+    source = text("source")
+    if source not in ref.sources:
+        raise RowError(f"unknown source {source!r}")
+    event_type = text("event_type")
+    summary = text("summary")
+    excerpt = text("excerpt", required=False)
+    fatalities = record.get("fatalities")
+    if fatalities not in (None, ""):
+        try:
+            fatalities = int(fatalities)
+        except (TypeError, ValueError):
+            raise RowError(f"fatalities {fatalities!r} is not a whole number") from None
+        if fatalities < 0:
+            raise RowError(f"fatalities {fatalities} is negative")
+    else:
+        fatalities = None
+
+    parties: list[tuple[str, str]] = []
+    for party in record.get("factions") or ():
+        if not isinstance(party, Mapping):
+            raise RowError(f"faction entry {party!r} is not an object with faction and role")
+        faction, role = party.get("faction"), party.get("role")
+        if faction not in ref.factions:
+            raise RowError(f"unknown faction {faction!r}")
+        if role not in ROLES:
+            raise RowError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        parties.append((faction, role))
+    parties = list(dict.fromkeys(parties))
+
+    lat = _coordinate(record.get("lat"), "latitude", 90)
+    lon = _coordinate(record.get("lon"), "longitude", 180)
+    if (lat is None or lon is None) and place:
+        lat, lon = ref.places[place]["lat"], ref.places[place]["lon"]
+
+    eid = record.get("id") or event_id(source, date, place, event_type, excerpt, summary, parties)
+    event = {
+        "id": eid, "date": date, "date_precision": precision, "front": front, "place": place,
+        "lat": lat, "lon": lon, "event_type": event_type, "summary": summary,
+        "certainty": certainty, "fatalities": fatalities, "source": source, "excerpt": excerpt,
+    }
+    return Prepared(event, [{"event": eid, "faction": f, "role": r} for f, r in parties])
+
+
+def write_events(db: sqlite_utils.Database, prepared: Iterable[Prepared]) -> None:
+    """Upsert events and replace their parties. The caller owns the transaction."""
+    for item in prepared:
+        db["events"].upsert(item.event, pk="id")
+        db.execute("DELETE FROM event_factions WHERE event = ?", [item.event["id"]])
+        if item.parties:
+            db["event_factions"].insert_all(item.parties, pk=("event", "faction", "role"))
+
+
+def _json(name: str) -> Any:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def load_reference(db: sqlite_utils.Database) -> None:
+    """The bundled blocs, fronts, factions, places and sources."""
+    db["blocs"].upsert_all(_json("blocs.json"), pk="slug")
+    db["fronts"].upsert_all(
+        [{**f, "bbox": json.dumps(f.get("bbox"))} for f in _json("fronts.json")], pk="slug"
+    )
+    factions = _json("factions.json")
+    # Parents first, so the foreign key from a unit to its parent always holds.
+    factions.sort(key=lambda f: f["parent"] is not None)
+    db["factions"].upsert_all(
+        [{**f, "aliases": json.dumps(f.get("aliases", []), ensure_ascii=False)} for f in factions],
+        pk="slug",
+    )
+    db["places"].upsert_all(
+        [{**p, "aliases": json.dumps(p.get("aliases", []), ensure_ascii=False)}
+         for p in _json("places.json")],
+        pk="id",
+    )
+    db["sources"].upsert_all(_json("sources.json"), pk="id")
+
+
+def bundled_events() -> list[dict[str, Any]]:
+    lines = (DATA / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_bundled(db: sqlite_utils.Database) -> int:
+    """Load the reference tables and the bundled events; returns how many events."""
+    with db.conn:
+        load_reference(db)
+        ref = Reference(db)
+        prepared = [prepare_event(r, ref) for r in bundled_events()]
+        write_events(db, prepared)
+    return len(prepared)

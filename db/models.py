@@ -1,0 +1,135 @@
+"""Plain values the store hands out. They hold data only; nothing here touches SQLite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CERTAINTIES = ("confirmed", "claimed", "rumoured")
+ROLES = ("actor", "target", "ally", "claimant")
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Bloc:
+    slug: str
+    name: str
+    sort: int
+
+
+@dataclass(frozen=True)
+class Front:
+    slug: str
+    name: str
+    description: str
+    sort: int
+
+
+@dataclass(frozen=True)
+class FrontCount:
+    front: Front
+    count: int
+
+
+@dataclass(frozen=True)
+class Faction:
+    slug: str
+    name: str
+    short: str
+    parent: str | None
+    bloc: str
+    colour: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    admin1: str | None
+    front: str | None
+    lat: float | None
+    lon: float | None
+    precision_km: float | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Party:
+    """A faction's part in one event."""
+
+    faction: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a timeline page ends: the (date, id) of its last row, newest-first order."""
+
+    date: str
+    id: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the timeline."""
+
+    id: str
+    date: str
+    date_precision: str
+    front: str
+    place: str | None
+    place_name: str | None
+    event_type: str
+    certainty: str
+    summary: str
+    fatalities: int | None
+    parties: tuple[Party, ...]
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(self.date, self.id)
+
+    def with_role(self, role: str) -> tuple[str, ...]:
+        return tuple(p.faction for p in self.parties if p.role == role)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: tuple[EventRow, ...]
+    next: Cursor | None  # None when this page is the last
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    row: EventRow
+    excerpt: str | None
+    lat: float | None
+    lon: float | None
+    place: Place | None
+    source: Source | None
+    factions: tuple[tuple[Party, Faction], ...]
+    same_place: tuple[EventRow, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts of events under one filter, grouped several ways."""
+
+    total: int
+    factions: dict[str, int]
+    fronts: dict[str, int]
+    types: dict[str, int]
+    certainty: dict[str, int]
+    days: dict[str, int]  # only events dated to the day; coarser dates are counted in `undated`
+    undated: int

@@ -1,0 +1,93 @@
+"""The store's tables, indexes and full-text index, created through sqlite-utils.
+
+The schema version lives in SQLite's user_version so that a store written by a newer sitroom is refused
+rather than misread.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+FTS_COLUMNS = ("summary", "excerpt")
+
+
+class SchemaError(RuntimeError):
+    """The file is not a sitroom store this version can open."""
+
+
+def create(db: sqlite_utils.Database) -> None:
+    """Create every table and index in an empty database."""
+    db.execute("PRAGMA foreign_keys = ON")
+    db["blocs"].create({"slug": str, "name": str, "sort": int}, pk="slug", not_null={"name"})
+    db["fronts"].create(
+        {"slug": str, "name": str, "description": str, "sort": int, "bbox": str},
+        pk="slug",
+        not_null={"name"},
+    )
+    db["factions"].create(
+        {"slug": str, "name": str, "short": str, "aliases": str, "parent": str, "bloc": str,
+         "colour": str},
+        pk="slug",
+        not_null={"name", "short", "bloc"},
+        foreign_keys=[("parent", "factions", "slug"), ("bloc", "blocs", "slug")],
+    )
+    db["places"].create(
+        {"id": str, "name": str, "aliases": str, "lat": float, "lon": float, "precision_km": float,
+         "admin1": str, "kind": str, "front": str},
+        pk="id",
+        not_null={"name"},
+        foreign_keys=[("front", "fronts", "slug")],
+    )
+    db["sources"].create(
+        {"id": str, "title": str, "publisher": str, "published": str, "url": str, "kind": str},
+        pk="id",
+        not_null={"title"},
+    )
+    db["events"].create(
+        {"id": str, "date": str, "date_precision": str, "front": str, "place": str, "lat": float,
+         "lon": float, "event_type": str, "summary": str, "certainty": str, "fatalities": int,
+         "source": str, "excerpt": str},
+        pk="id",
+        not_null={"date", "date_precision", "front", "event_type", "summary", "certainty"},
+        foreign_keys=[("front", "fronts", "slug"), ("place", "places", "id"),
+                      ("source", "sources", "id")],
+    )
+    db["event_factions"].create(
+        {"event": str, "faction": str, "role": str},
+        pk=("event", "faction", "role"),
+        foreign_keys=[("event", "events", "id"), ("faction", "factions", "slug")],
+    )
+    # The timeline pages newest-first by (date, id), overall and within a front; the other indexes
+    # serve the filters and facets the TUI offers.
+    events = db["events"]
+    events.create_index(["date", "id"], index_name="events_date_id")
+    events.create_index(["front", "date", "id"], index_name="events_front_date_id")
+    events.create_index(["place", "date"], index_name="events_place_date")
+    events.create_index(["event_type", "date"], index_name="events_type_date")
+    events.create_index(["certainty", "date"], index_name="events_certainty_date")
+    events.create_index(["source"], index_name="events_source")
+    db["event_factions"].create_index(["faction", "event"], index_name="event_factions_faction")
+    db["factions"].create_index(["parent"], index_name="factions_parent")
+    db["places"].create_index(["front"], index_name="places_front")
+    events.enable_fts(
+        list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True,
+        tokenize="porter unicode61 remove_diacritics 2",
+    )
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def check(db: sqlite_utils.Database) -> None:
+    """Raise SchemaError unless `db` is a sitroom store of a version this code reads."""
+    found = version(db)
+    if found > SCHEMA_VERSION:
+        raise SchemaError(
+            f"this store was written by a newer sitroom (schema {found}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade sitroom to open it"
+        )
+    if found < 1 or not db["events"].exists():
+        raise SchemaError("this file is not a sitroom store")

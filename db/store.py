@@ -1,0 +1,304 @@
+"""The Store: a small, exact query API over one sitroom SQLite file.
+
+Every query that takes an EventFilter compiles it once (filters.compile_filter) into a parameterised
+WHERE clause. The timeline is read a page at a time with keyset pagination on (date, id), newest first,
+so no caller ever loads a whole table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from . import schema
+from .filters import EventFilter, Vocabulary, compile_filter
+from .loader import load_bundled
+from .models import (
+    ROLES, Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Party,
+    Place, Source,
+)
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or created, with a message meant for the user."""
+
+
+_ROW_COLUMNS = """
+    e.id, e.date, e.date_precision, e.front, e.place, p.name AS place_name, e.event_type,
+    e.certainty, e.summary, e.fatalities,
+    (SELECT group_concat(ef.role || ':' || ef.faction, ' ')
+       FROM event_factions ef WHERE ef.event = e.id) AS parties
+"""
+_ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
+_ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
+
+
+def _parties(packed: str | None) -> tuple[Party, ...]:
+    parties = []
+    for item in (packed or "").split():
+        role, _, faction = item.partition(":")
+        parties.append(Party(faction, role))
+    return tuple(sorted(parties, key=lambda p: (_ROLE_ORDER.get(p.role, 9), p.faction)))
+
+
+def _event_row(r: sqlite3.Row) -> EventRow:
+    return EventRow(
+        id=r["id"], date=r["date"], date_precision=r["date_precision"], front=r["front"],
+        place=r["place"], place_name=r["place_name"], event_type=r["event_type"],
+        certainty=r["certainty"], summary=r["summary"], fatalities=r["fatalities"],
+        parties=_parties(r["parties"]),
+    )
+
+
+def _aliases(raw: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(raw)) if raw else ()
+
+
+def _place(r: sqlite3.Row | dict[str, Any]) -> Place:
+    return Place(
+        id=r["id"], name=r["name"], kind=r["kind"], admin1=r["admin1"], front=r["front"],
+        lat=r["lat"], lon=r["lon"], precision_km=r["precision_km"], aliases=_aliases(r["aliases"]),
+    )
+
+
+def _faction(r: sqlite3.Row | dict[str, Any]) -> Faction:
+    return Faction(
+        slug=r["slug"], name=r["name"], short=r["short"], parent=r["parent"], bloc=r["bloc"],
+        colour=r["colour"], aliases=_aliases(r["aliases"]),
+    )
+
+
+def create_bundled(path: Path) -> int:
+    """Create a store at `path` holding the bundled data. Built aside and renamed into place, so a
+    crash or a full disk never leaves a half-written store behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".sitroom-", suffix=".db", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite_utils.Database(tmp)
+        schema.create(db)
+        count = load_bundled(db)
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+class Store:
+    """An open sitroom store. Safe to call from worker threads: one connection, one lock."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.path}")
+        try:
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
+            conn.row_factory = sqlite3.Row
+            self.db = sqlite_utils.Database(conn)
+            schema.check(self.db)
+            if self.db.journal_mode != "wal":
+                self.db.enable_wal()
+        except schema.SchemaError as err:
+            raise StoreError(f"{self.path}: {err}") from None
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} cannot be opened as a sitroom store: {err}") from None
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
+        """Open the store at `path`; with create=True, make it from the bundled data if missing."""
+        path = Path(path)
+        if create and not path.exists():
+            create_bundled(path)
+        return cls(path)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _cursor(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self.db.conn
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        with self._cursor() as conn:
+            return conn.execute(sql, tuple(params)).fetchall()
+
+    def _value(self, sql: str, params: Sequence[object] = ()) -> Any:
+        rows = self._rows(sql, params)
+        return rows[0][0] if rows else None
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        children: dict[str, list[str]] = {}
+        for r in self._rows("SELECT slug, parent FROM factions"):
+            children.setdefault(r["slug"], [])
+            if r["parent"]:
+                children.setdefault(r["parent"], []).append(r["slug"])
+        return Vocabulary(
+            fronts=frozenset(r[0] for r in self._rows("SELECT slug FROM fronts")),
+            places=frozenset(r[0] for r in self._rows("SELECT id FROM places")),
+            types=frozenset(self.event_types()),
+            children={k: tuple(v) for k, v in children.items()},
+        )
+
+    def refresh(self) -> None:
+        """Forget cached reference data, after an import added fronts, factions or places."""
+        self.__dict__.pop("vocabulary", None)
+
+    def _where(self, f: EventFilter) -> tuple[str, tuple[object, ...]]:
+        compiled = compile_filter(f, self.vocabulary)
+        return compiled.where, compiled.params
+
+    # -- reference data -------------------------------------------------------------------------
+
+    def blocs(self) -> list[Bloc]:
+        return [Bloc(r["slug"], r["name"], r["sort"])
+                for r in self._rows("SELECT * FROM blocs ORDER BY sort, name")]
+
+    def fronts(self) -> list[Front]:
+        return [Front(r["slug"], r["name"], r["description"] or "", r["sort"])
+                for r in self._rows("SELECT * FROM fronts ORDER BY sort, name")]
+
+    def factions(self) -> list[Faction]:
+        rows = self._rows(
+            "SELECT f.* FROM factions f LEFT JOIN blocs b ON b.slug = f.bloc "
+            "ORDER BY b.sort, f.parent IS NOT NULL, f.name"
+        )
+        return [_faction(r) for r in rows]
+
+    def places(self) -> list[Place]:
+        return [_place(r) for r in self._rows("SELECT * FROM places ORDER BY name")]
+
+    def event_types(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT DISTINCT event_type FROM events ORDER BY 1")]
+
+    # -- events under a filter ------------------------------------------------------------------
+
+    def count(self, f: EventFilter = EventFilter()) -> int:
+        where, params = self._where(f)
+        return self._value(f"SELECT count(*) FROM events e WHERE {where}", params)
+
+    def front_counts(self, f: EventFilter = EventFilter()) -> list[FrontCount]:
+        """Every front with how many of its events pass `f` (fronts with none included)."""
+        where, params = self._where(f)
+        counts = {
+            r[0]: r[1]
+            for r in self._rows(
+                f"SELECT e.front, count(*) FROM events e WHERE {where} GROUP BY e.front", params
+            )
+        }
+        return [FrontCount(front, counts.get(front.slug, 0)) for front in self.fronts()]
+
+    def page(self, f: EventFilter = EventFilter(), after: Cursor | None = None,
+             limit: int = 100) -> Page:
+        """Up to `limit` events passing `f`, newest first, starting after `after`."""
+        where, params = self._where(f)
+        if after is not None:
+            where += " AND (e.date < ? OR (e.date = ? AND e.id < ?))"
+            params += (after.date, after.date, after.id)
+        rows = self._rows(
+            f"SELECT {_ROW_COLUMNS} FROM {_ROW_FROM} WHERE {where} "
+            "ORDER BY e.date DESC, e.id DESC LIMIT ?",
+            (*params, limit + 1),
+        )
+        events = tuple(_event_row(r) for r in rows[:limit])
+        more = len(rows) > limit
+        return Page(events, events[-1].cursor if more and events else None)
+
+    def iter_events(self, f: EventFilter = EventFilter(), page_size: int = 500) -> Iterator[EventRow]:
+        """Every event passing `f`, newest first, read a page at a time."""
+        after = None
+        while True:
+            page = self.page(f, after, page_size)
+            yield from page.rows
+            if page.next is None:
+                return
+            after = page.next
+
+    def facets(self, f: EventFilter = EventFilter()) -> Facets:
+        where, params = self._where(f)
+
+        def grouped(column: str, extra: str = "") -> dict[str, int]:
+            sql = f"SELECT {column}, count(*) FROM events e WHERE {where}{extra} GROUP BY 1"
+            return {r[0]: r[1] for r in self._rows(sql, params)}
+
+        factions = {
+            r[0]: r[1]
+            for r in self._rows(
+                "SELECT ef.faction, count(DISTINCT ef.event) FROM event_factions ef "
+                f"JOIN events e ON e.id = ef.event WHERE {where} GROUP BY ef.faction",
+                params,
+            )
+        }
+        days = grouped("e.date", " AND e.date_precision = 'day'")
+        certainty = grouped("e.certainty")
+        total = sum(certainty.values())
+        return Facets(
+            total=total,
+            factions=factions,
+            fronts=grouped("e.front"),
+            types=grouped("e.event_type"),
+            certainty=certainty,
+            days=days,
+            undated=total - sum(days.values()),
+        )
+
+    # -- one event ------------------------------------------------------------------------------
+
+    def event(self, event_id: str, same_place_limit: int = 20) -> EventDetail | None:
+        """The whole of one event: its factions, place, source and the other events at its place."""
+        rows = self._rows(
+            f"SELECT {_ROW_COLUMNS}, e.excerpt, e.lat, e.lon, e.source FROM {_ROW_FROM} "
+            "WHERE e.id = ?",
+            [event_id],
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        row = _event_row(r)
+        place_rows = self._rows("SELECT * FROM places WHERE id = ?", [row.place])
+        source_rows = self._rows("SELECT * FROM sources WHERE id = ?", [r["source"]])
+        factions = {
+            fr["slug"]: _faction(fr)
+            for fr in self._rows(
+                "SELECT f.* FROM factions f WHERE f.slug IN "
+                "(SELECT faction FROM event_factions WHERE event = ?)",
+                [event_id],
+            )
+        }
+        same_place: tuple[EventRow, ...] = ()
+        if row.place:
+            same_place = tuple(
+                _event_row(o)
+                for o in self._rows(
+                    f"SELECT {_ROW_COLUMNS} FROM {_ROW_FROM} WHERE e.place = ? AND e.id != ? "
+                    "ORDER BY e.date DESC, e.id DESC LIMIT ?",
+                    [row.place, event_id, same_place_limit],
+                )
+            )
+        return EventDetail(
+            row=row,
+            excerpt=r["excerpt"],
+            lat=r["lat"],
+            lon=r["lon"],
+            place=_place(place_rows[0]) if place_rows else None,
+            source=Source(**dict(source_rows[0])) if source_rows else None,
+            factions=tuple((p, factions[p.faction]) for p in row.parties if p.faction in factions),
+            same_place=same_place,
+        )

@@ -1,0 +1,281 @@
+"""The situation browser: fronts, timeline and detail, filtered as you look.
+
+Every store call runs in a thread worker, so no key press waits on SQLite. A generation counter drops
+answers to questions the user has already moved on from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList
+
+from db import (
+    Bloc, EventDetail, EventFilter, Facets, Faction, FilterError, Front, FrontCount, Page, Place,
+    Store,
+)
+from db.paths import state_path
+
+from . import render
+from .commands import JumpCommands
+from .screens import FilterPicker, HelpScreen
+from .state import StateFile, ViewState
+from .widgets import DetailPane, FilterBar, FrontsPane, SearchBox, Timeline
+
+PAGE_SIZE = 100
+SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The store's small tables, read once at start."""
+
+    blocs: list[Bloc] = field(default_factory=list)
+    fronts: list[Front] = field(default_factory=list)
+    factions: list[Faction] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+
+    @property
+    def by_slug(self) -> dict[str, Faction]:
+        return {f.slug: f for f in self.factions}
+
+    def front_name(self, slug: str | None) -> str:
+        return next((f.name for f in self.fronts if f.slug == slug), "All fronts")
+
+
+class SitroomApp(App[None]):
+    CSS_PATH = "sitroom.tcss"
+    TITLE = "sitroom"
+    COMMANDS = App.COMMANDS | {JumpCommands}
+    BINDINGS = [
+        Binding("f", "factions", "Filter"),
+        Binding("slash", "search", "Search"),
+        Binding("x", "clear_filters", "Clear filters"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
+    ]
+
+    def __init__(self, store: Store, state_file: StateFile | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.state_file = state_file if state_file is not None else StateFile(state_path())
+        self.view = self.state_file.load(store.path)
+        self.ref = Reference()
+        self.facets: Facets | None = None
+        self._generation = 0
+        self._search_timer: Timer | None = None
+
+    # -- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield FilterBar(id="filter-bar")
+        yield SearchBox(id="search")
+        with Horizontal(id="main"):
+            yield FrontsPane(id="fronts")
+            yield Timeline(id="timeline")
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#fronts").border_title = "Fronts"
+        self.query_one("#detail").border_title = "Event"
+        self.query_one(FrontsPane).focus()
+        self._show_filter()
+        self._load_reference()
+
+    def on_resize(self) -> None:
+        # Below 140 columns the fronts pane gives up width so the timeline keeps its certainty column.
+        self.screen.set_class(self.size.width < 140, "narrow")
+
+    @property
+    def fronts_pane(self) -> FrontsPane:
+        return self.query_one(FrontsPane)
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.query_one(Timeline)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="reference")
+    def _load_reference(self) -> None:
+        s = self.store
+        ref = Reference(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types())
+        self.call_from_thread(self._reference_loaded, ref)
+
+    def _reference_loaded(self, ref: Reference) -> None:
+        self.ref = ref
+        if self.view.front not in {f.slug for f in ref.fronts}:
+            self.view = ViewState(None, self.view.filter)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch what the screen shows for the current view, in a worker."""
+        self._generation += 1
+        self._show_filter()
+        self._load_view(self._generation, self.view)
+
+    @work(thread=True, exclusive=True, group="view")
+    def _load_view(self, generation: int, view: ViewState) -> None:
+        try:
+            counts = self.store.front_counts(view.filter)
+            timeline_filter = view.timeline_filter()
+            facets = self.store.facets(timeline_filter)
+            page = self.store.page(timeline_filter, limit=PAGE_SIZE)
+        except FilterError as err:
+            self.call_from_thread(self._bad_filter, generation, str(err))
+            return
+        self.call_from_thread(self._show_view, generation, view, counts, facets, page)
+
+    def _bad_filter(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.notify(f"{message}; the filter was cleared", severity="error")
+        self.view = ViewState(self.view.front, EventFilter())
+        self.reload()
+
+    def _show_view(self, generation: int, view: ViewState, counts: list[FrontCount],
+                   facets: Facets, page: Page) -> None:
+        if generation != self._generation:
+            return  # the user has moved on
+        self.facets = facets
+        self.fronts_pane.show(counts, view.front)
+        timeline = self.timeline
+        timeline.border_title = Text(
+            f"{self.ref.front_name(view.front)} · {facets.total:,} events · newest first"
+        )
+        timeline.show_histogram(facets.days, facets.undated)
+        timeline.show(page, self.ref.by_slug, keep=timeline.current)
+        if not page.rows:
+            self.detail.show(None, Text("No events under this filter. Press x to clear it.",
+                                        style="dim"))
+        if isinstance(self.screen, FilterPicker):
+            self.screen.update_facets(facets)
+
+    @work(thread=True, exclusive=True, group="more")
+    def _load_more(self, generation: int, view: ViewState, after) -> None:
+        page = self.store.page(view.timeline_filter(), after, PAGE_SIZE)
+        self.call_from_thread(self._show_more, generation, page)
+
+    def _show_more(self, generation: int, page: Page) -> None:
+        if generation == self._generation:
+            self.timeline.extend(page, self.ref.by_slug)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _load_detail(self, event_id: str) -> None:
+        self.call_from_thread(self._show_detail, event_id, self.store.event(event_id))
+
+    def _show_detail(self, event_id: str, detail: EventDetail | None) -> None:
+        if self.timeline.current != event_id:
+            return
+        if detail is None:
+            self.detail.show(None, Text("This event is no longer in the store.", style="dim"))
+            return
+        self.detail.show(event_id, render.detail(detail, self.ref.by_slug,
+                                                 self.ref.front_name(detail.row.front)))
+
+    # -- changing the view ----------------------------------------------------------------------
+
+    def _set_view(self, view: ViewState) -> None:
+        if view == self.view:
+            return
+        self.view = view
+        self.state_file.save(self.store.path, view)
+        self.reload()
+
+    def select_front(self, slug: str | None) -> None:
+        self.fronts_pane.select(slug)
+        self._set_view(ViewState(slug, self.view.filter))
+
+    def set_filter(self, f: EventFilter) -> None:
+        self._set_view(ViewState(self.view.front, f))
+
+    def only_faction(self, slug: str) -> None:
+        self.set_filter(self.view.filter.but(factions=(slug,)))
+
+    def only_place(self, place_id: str) -> None:
+        self._set_view(ViewState(None, self.view.filter.but(places=(place_id,))))
+        self.fronts_pane.select(None)
+
+    def _show_filter(self) -> None:
+        ref = self.ref
+        self.query_one(FilterBar).update(render.filter_summary(
+            self.view.filter, ref.by_slug, {f.slug: f.name for f in ref.fronts},
+            {p.id: p.name for p in ref.places},
+        ))
+
+    # -- messages from the panes ----------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.fronts_pane:
+            self._set_view(ViewState(FrontsPane.slug_of(event.option_id), self.view.filter))
+
+    def on_timeline_event_highlighted(self, event: Timeline.EventHighlighted) -> None:
+        if event.event_id and event.event_id != self.detail.event_id:
+            self._load_detail(event.event_id)
+
+    def on_timeline_need_more(self, event: Timeline.NeedMore) -> None:
+        self._load_more(self._generation, self.view, event.after)
+
+    def on_timeline_event_opened(self, event: Timeline.EventOpened) -> None:
+        self.detail.focus()
+        self.screen.maximize(self.detail)
+
+    def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
+        self.set_filter(event.filter)
+
+    def on_input_changed(self, event: SearchBox.Changed) -> None:
+        if event.input.id != "search":
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        text = event.value
+        self._search_timer = self.set_timer(
+            SEARCH_DELAY, lambda: self.set_filter(self.view.filter.but(text=text))
+        )
+
+    def on_search_box_done(self, event: SearchBox.Done) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        box = self.query_one(SearchBox)
+        self.set_filter(self.view.filter.but(text=box.value if event.keep else ""))
+        box.remove_class("open")
+        self.timeline.table.focus()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_jump(self, number: int) -> None:
+        slugs = self.fronts_pane.slugs
+        if number < len(slugs):
+            self.select_front(slugs[number])
+        else:
+            self.notify(f"there is no front {number}", severity="warning")
+
+    def action_factions(self) -> None:
+        self.push_screen(FilterPicker(self.ref.blocs, self.ref.factions, self.ref.types,
+                                      self.view.filter, self.facets))
+
+    def action_search(self) -> None:
+        box = self.query_one(SearchBox)
+        box.value = self.view.filter.text
+        box.add_class("open")
+        box.focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one(SearchBox).value = ""
+        self.set_filter(EventFilter())
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())

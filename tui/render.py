@@ -1,0 +1,210 @@
+"""Pure functions from store values to Rich Text.
+
+Everything here builds `Text` objects and appends data as plain strings, so text from sources is shown
+literally: `[bold]` in a summary is printed as `[bold]`, never applied as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from db import EventDetail, EventFilter, EventRow, Faction
+
+CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
+CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
+CERTAINTY_WORDS = {
+    "confirmed": "Confirmed: the source reports it as fact.",
+    "claimed": "Claimed: a party says it happened; the source does not confirm it.",
+    "rumoured": "Rumoured: the source reports it only as a rumour.",
+}
+ROLE_WORDS = {"actor": "actor", "target": "target", "ally": "ally", "claimant": "claims it"}
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def faction_style(faction: Faction | None) -> Style:
+    return Style(color=faction.colour, bold=True) if faction and faction.colour else Style(bold=True)
+
+
+def short(slug: str, factions: Mapping[str, Faction]) -> Text:
+    faction = factions.get(slug)
+    return Text(faction.short if faction else slug, style=faction_style(faction))
+
+
+def date_label(date: str, precision: str) -> str:
+    """A date as precise as the source is, and no more."""
+    if precision == "year":
+        return date[:4]
+    if precision == "month":
+        return date[:7]
+    if precision == "week":
+        return f"{date}~"
+    return date
+
+
+def parties(row: EventRow, factions: Mapping[str, Faction]) -> Text:
+    """Who did what to whom: `SAA+VKS ▸ ISIS`."""
+    def joined(slugs: Sequence[str]) -> Text:
+        return Text("+").join(short(s, factions) for s in slugs)
+
+    side = [*row.with_role("actor"), *row.with_role("ally")] or list(row.with_role("claimant"))
+    out = joined(list(dict.fromkeys(side)))
+    targets = row.with_role("target")
+    if targets:
+        out.append(" ▸ ")
+        out.append_text(joined(targets))
+    return out
+
+
+def certainty(value: str) -> Text:
+    return Text(f"{CERTAINTY_GLYPH.get(value, '?')} {value}", style=CERTAINTY_STYLE.get(value, ""))
+
+
+def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, ...]:
+    return (
+        Text(date_label(row.date, row.date_precision)),
+        Text(row.place_name or "—", style="bold"),
+        parties(row, factions),
+        certainty(row.certainty),
+        Text(row.event_type),
+        Text(row.summary, style="dim"),
+    )
+
+
+def histogram(days: Mapping[str, int], undated: int, width: int) -> Text:
+    """Events per day as one row of bars, oldest left; several days share a bar when the span is
+    wider than `width`."""
+    width = max(width, 10)
+    if not days:
+        note = f"  ({undated} dated only to the week, month or year)" if undated else ""
+        return Text(f"no events dated to the day{note}", style="dim")
+    first = dt.date.fromisoformat(min(days))
+    last = dt.date.fromisoformat(max(days))
+    span = (last - first).days + 1
+    per_bar = max(1, -(-span // width))
+    buckets = [0] * (-(-span // per_bar))
+    for day, n in days.items():
+        buckets[(dt.date.fromisoformat(day) - first).days // per_bar] += n
+    peak = max(buckets)
+    bars = "".join(BARS[0 if n == 0 else max(1, round(n / peak * 8))] for n in buckets)
+    out = Text(bars, style="#56B4E9")
+    out.append("\n")
+    scale = "day" if per_bar == 1 else f"{per_bar} days"
+    out.append(f"{first} → {last} · bar = {scale} · peak {peak}", style="dim")
+    if undated:
+        out.append(f" · {undated} not dated to the day", style="dim")
+    return out
+
+
+def filter_summary(
+    f: EventFilter,
+    factions: Mapping[str, Faction],
+    front_names: Mapping[str, str],
+    place_names: Mapping[str, str],
+) -> Text:
+    """The active filter in words, for the filter bar."""
+    out = Text()
+
+    def part(label: str, value: Text | str) -> None:
+        if out:
+            out.append("  ·  ", style="dim")
+        out.append(f"{label} ", style="dim")
+        out.append_text(value if isinstance(value, Text) else Text(value, style="bold"))
+
+    part("factions", Text(", ").join(short(s, factions) for s in f.factions) if f.factions else "all")
+    if f.fronts:
+        part("fronts", ", ".join(front_names.get(s, s) for s in f.fronts))
+    if f.places:
+        part("places", ", ".join(place_names.get(s, s) for s in f.places))
+    part("types", ", ".join(f.types) if f.types else "all")
+    part("certainty", ", ".join(f.certainty) if f.certainty else "all")
+    if f.since or f.until:
+        part("dates", f"{f.since or '…'} → {f.until or '…'}")
+    part("search", f"“{f.text}”" if f.text else "—")
+    return out
+
+
+def _heading(text: str) -> Text:
+    return Text(f"\n{text}", style="bold underline")
+
+
+def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> RenderableType:
+    """The whole of one event, for the detail pane."""
+    row = d.row
+    head = Text()
+    head.append(row.summary, style="bold")
+    head.append("\n")
+    head.append(date_label(row.date, row.date_precision))
+    head.append(f" ({row.date_precision})", style="dim")
+    head.append(f" · {row.event_type} · {front_name}")
+    if row.fatalities is not None:
+        head.append(f" · {row.fatalities} killed")
+
+    sure = Text()
+    sure.append_text(certainty(row.certainty))
+    sure.append("\n")
+    sure.append(CERTAINTY_WORDS.get(row.certainty, row.certainty))
+    claimants = [factions[p.faction].name for p in row.parties
+                 if p.role == "claimant" and p.faction in factions]
+    if claimants:
+        sure.append(f" Claimed by {', '.join(claimants)}.")
+
+    who = Text()
+    for party, faction in d.factions:
+        who.append(f"{ROLE_WORDS.get(party.role, party.role):<9} ")
+        who.append(faction.short, style=faction_style(faction))
+        who.append(f"  {faction.name}")
+        if faction.parent:
+            parent = factions.get(faction.parent)
+            who.append(f" — unit of {parent.name if parent else faction.parent}", style="dim")
+        who.append("\n")
+    who.rstrip()
+
+    where = Text()
+    if d.place:
+        p = d.place
+        where.append(p.name, style="bold")
+        where.append(f" ({p.kind})" if p.kind else "")
+        if p.admin1:
+            where.append(f", {p.admin1} governorate")
+        if d.lat is not None and d.lon is not None:
+            ns, ew = ("N" if d.lat >= 0 else "S"), ("E" if d.lon >= 0 else "W")
+            where.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
+            if p.precision_km:
+                where.append(f"  (±{p.precision_km:g} km)", style="dim")
+    else:
+        where.append("no place given", style="dim")
+
+    quote = Text(f"“{d.excerpt}”" if d.excerpt else "no source sentence stored", style="italic")
+    source = Text()
+    if d.source:
+        s = d.source
+        source.append(s.title)
+        meta = " · ".join(x for x in (s.publisher, s.published, s.kind) if x)
+        if meta:
+            source.append(f"\n{meta}", style="dim")
+        if s.url:
+            source.append(f"\n{s.url}", style="dim")
+
+    parts: list[RenderableType] = [
+        head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
+        _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
+    ]
+    parts.append(_heading(f"Also at {d.place.name if d.place else 'this place'}"))
+    if d.same_place:
+        others = Text()
+        for o in d.same_place:
+            others.append(f"{date_label(o.date, o.date_precision)} ")
+            others.append_text(parties(o, factions))
+            others.append(f" {o.event_type} ")
+            others.append_text(certainty(o.certainty))
+            others.append("\n")
+        others.rstrip()
+        parts.append(others)
+    else:
+        parts.append(Text("no other events", style="dim"))
+    return Group(*parts)

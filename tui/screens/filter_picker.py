@@ -1,0 +1,208 @@
+"""The filter picker (`f`): factions grouped by bloc, then event types and certainty.
+
+Type to narrow, space to toggle, enter or escape to close. Every toggle is posted at once, so the
+screen behind updates while the picker is open. Choosing a parent faction includes its units, shown
+as [·] beside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from db import CERTAINTIES, Bloc, EventFilter, Facets, Faction
+
+from .. import render
+
+HELP = "type to narrow · space toggle · ↑↓ move · enter/esc close"
+
+
+def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+    return tuple(v for v in values if v != value) if value in values else (*values, value)
+
+
+class FilterPicker(ModalScreen[None]):
+    BINDINGS = [
+        Binding("space", "toggle", "Toggle", priority=True),
+        Binding("down", "move(1)", "Down", show=False, priority=True),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("pagedown", "move(10)", show=False, priority=True),
+        Binding("pageup", "move(-10)", show=False, priority=True),
+        Binding("enter", "close", "Done", priority=True),
+        Binding("escape", "close", "Close", priority=True),
+    ]
+
+    class Changed(Message):
+        def __init__(self, filter: EventFilter) -> None:
+            super().__init__()
+            self.filter = filter
+
+    def __init__(self, blocs: list[Bloc], factions: list[Faction], types: list[str],
+                 current: EventFilter, facets: Facets | None) -> None:
+        super().__init__()
+        self.blocs = blocs
+        self.factions = factions
+        self.by_slug = {f.slug: f for f in factions}
+        self.types = types
+        self.filter = current
+        self.facets = facets
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Input(placeholder="narrow: type a name, short name or alias", id="narrow")
+            yield OptionList(id="choices", markup=False)
+            yield Static(Text(HELP, style="dim"), id="picker-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker").border_title = "Filter"
+        self._rebuild()
+        self.query_one("#narrow", Input).focus()
+
+    @property
+    def choices(self) -> OptionList:
+        return self.query_one("#choices", OptionList)
+
+    # -- building the list ----------------------------------------------------------------------
+
+    def _included_by_parent(self, faction: Faction) -> bool:
+        parent = faction.parent
+        while parent:
+            if parent in self.filter.factions:
+                return True
+            parent = self.by_slug[parent].parent if parent in self.by_slug else None
+        return False
+
+    def _row(self, mark: str, label: Text, count: int | None) -> Table:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        grid.add_column(width=3, no_wrap=True)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_row(mark, label, Text("" if count is None else f"{count:,}", style="dim"))
+        return grid
+
+    def _faction_option(self, f: Faction) -> Option:
+        chosen = f.slug in self.filter.factions
+        mark = "[x]" if chosen else "[·]" if self._included_by_parent(f) else "[ ]"
+        label = Text("  " if f.parent else "")
+        label.append(f.short, style=render.faction_style(f))
+        label.append(f"  {f.name}")
+        if f.parent and f.parent in self.by_slug:
+            label.append(f"  unit of {self.by_slug[f.parent].short}", style="dim")
+        counts = self.facets.factions if self.facets else {}
+        return Option(self._row(mark, label, counts.get(f.slug, 0)), id=f"faction:{f.slug}")
+
+    def _simple_option(self, kind: str, value: str, chosen: bool, counts: Mapping[str, int],
+                       label: Text) -> Option:
+        return Option(self._row("[x]" if chosen else "[ ]", label, counts.get(value, 0)),
+                      id=f"{kind}:{value}")
+
+    def _matches(self, query: str, *names: str) -> bool:
+        return not query or any(query in n.casefold() for n in names)
+
+    def _options(self, query: str) -> Iterable[Option]:
+        for bloc in self.blocs:
+            members = [f for f in self.factions if f.bloc == bloc.slug
+                       and self._matches(query, f.name, f.short, f.slug, *f.aliases)]
+            if members:
+                yield Option(Text(bloc.name, style="bold underline"), id=f"bloc:{bloc.slug}",
+                             disabled=True)
+                yield from (self._faction_option(f) for f in members)
+        facets = self.facets
+        types = [t for t in self.types if self._matches(query, t)]
+        if types:
+            yield Option(Text("Event type", style="bold underline"), id="hdr:type", disabled=True)
+            for t in types:
+                yield self._simple_option("type", t, t in self.filter.types,
+                                          facets.types if facets else {}, Text(t))
+        certainties = [c for c in CERTAINTIES if self._matches(query, c)]
+        if certainties:
+            yield Option(Text("Certainty", style="bold underline"), id="hdr:certainty",
+                         disabled=True)
+            for c in certainties:
+                yield self._simple_option("certainty", c, c in self.filter.certainty,
+                                          facets.certainty if facets else {}, render.certainty(c))
+
+    def _rebuild(self) -> None:
+        choices = self.choices
+        keep = self._highlighted_id()
+        choices.clear_options()
+        choices.add_options(list(self._options(self.query_one("#narrow", Input).value.casefold())))
+        ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
+        if keep in ids:
+            choices.highlighted = ids.index(keep)
+        else:
+            enabled = [i for i in range(choices.option_count)
+                       if not choices.get_option_at_index(i).disabled]
+            choices.highlighted = enabled[0] if enabled else None
+
+    def _highlighted_id(self) -> str | None:
+        choices = self.choices
+        if choices.highlighted is None:
+            return None
+        return choices.get_option_at_index(choices.highlighted).id
+
+    def update_facets(self, facets: Facets) -> None:
+        self.facets = facets
+        self._rebuild()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._rebuild()
+
+    def action_move(self, step: int) -> None:
+        choices = self.choices
+        count = choices.option_count
+        if not count:
+            return
+        index = choices.highlighted if choices.highlighted is not None else -step
+        for _ in range(count):
+            index = min(max(index + step, 0), count - 1)
+            if not choices.get_option_at_index(index).disabled:
+                choices.highlighted = index
+                return
+            if index in (0, count - 1):
+                return
+
+    def action_toggle(self) -> None:
+        option_id = self._highlighted_id()
+        if not option_id:
+            return
+        kind, _, value = option_id.partition(":")
+        f = self.filter
+        if kind == "faction":
+            faction = self.by_slug[value]
+            if value not in f.factions and self._included_by_parent(faction):
+                self.notify(f"{faction.name} is already included through its parent; "
+                            "unselect the parent to choose units one by one.")
+                return
+            # Choosing a parent makes choosing its units redundant.
+            units = {u.slug for u in self.factions if self._is_under(u, value)}
+            self.filter = f.but(factions=tuple(s for s in _toggle(f.factions, value)
+                                               if s not in units))
+        elif kind == "type":
+            self.filter = f.but(types=_toggle(f.types, value))
+        elif kind == "certainty":
+            self.filter = f.but(certainty=_toggle(f.certainty, value))
+        self.post_message(self.Changed(self.filter))
+        self._rebuild()
+
+    def _is_under(self, faction: Faction, ancestor: str) -> bool:
+        parent = faction.parent
+        while parent:
+            if parent == ancestor:
+                return True
+            parent = self.by_slug[parent].parent if parent in self.by_slug else None
+        return False
+
+    def action_close(self) -> None:
+        self.dismiss()

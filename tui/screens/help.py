@@ -1,0 +1,68 @@
+"""The help screen (`?`): every key, in one place."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = (
+    ("Moving", (
+        ("↑ ↓  j k", "move in the focused pane"),
+        ("tab  shift+tab", "next / previous pane"),
+        ("0", "all fronts"),
+        ("1 – 9", "jump to a front"),
+        ("enter", "open the highlighted event full-screen (esc to return)"),
+    )),
+    ("Filtering", (
+        ("f", "filter by faction, event type and certainty"),
+        ("/", "search the text as you type (enter keeps it, esc drops it)"),
+        ("x", "clear every filter"),
+    )),
+    ("Everything else", (
+        ("ctrl+p", "command palette: jump to a front, faction or place"),
+        ("?", "this help"),
+        ("q", "quit (the front and filter are remembered)"),
+    )),
+)
+
+LEGEND = (
+    ("● confirmed", "the source reports it as fact"),
+    ("◐ claimed", "a party says it happened; not confirmed"),
+    ("○ rumoured", "reported only as a rumour"),
+    ("SAA ▸ ISIS", "who acted ▸ against whom; A+B acted together"),
+    ("[x] [·] [ ]", "chosen · included through its parent · not chosen"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close"),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold #56B4E9", no_wrap=True)
+        table.add_column()
+        for section, rows in KEYS:
+            table.add_row(Text(section, style="bold underline"), "")
+            for key, what in rows:
+                table.add_row(key, what)
+            table.add_row("", "")
+        table.add_row(Text("Reading the screen", style="bold underline"), "")
+        for key, what in LEGEND:
+            table.add_row(key, what)
+        with VerticalScroll(id="help"):
+            yield Static(table)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = "sitroom — keys"
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

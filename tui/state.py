@@ -1,0 +1,58 @@
+"""What the browser remembers between launches: the last front and filter, per store."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db import EventFilter
+
+
+@dataclass(frozen=True)
+class ViewState:
+    front: str | None = None  # None is "all fronts"
+    filter: EventFilter = field(default_factory=EventFilter)
+
+    def timeline_filter(self) -> EventFilter:
+        """The filter the timeline shows: the user's filter narrowed to the selected front."""
+        return self.filter.but(fronts=(self.front,)) if self.front else self.filter
+
+
+class StateFile:
+    """A small JSON file mapping each store's path to its last ViewState."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def _all(self) -> dict[str, dict]:
+        if self.path is None or not self.path.exists():
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # a damaged state file is forgotten, not fatal
+        return data if isinstance(data, dict) else {}
+
+    def load(self, store_path: Path) -> ViewState:
+        entry = self._all().get(str(store_path.resolve()))
+        if not isinstance(entry, dict):
+            return ViewState()
+        try:
+            return ViewState(entry.get("front"), EventFilter.from_dict(entry.get("filter") or {}))
+        except (TypeError, ValueError):
+            return ViewState()
+
+    def save(self, store_path: Path, state: ViewState) -> None:
+        if self.path is None:
+            return
+        data = self._all()
+        data[str(store_path.resolve())] = {"front": state.front, "filter": state.filter.to_dict()}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # remembering is a convenience; failing to must not stop the browser

@@ -1,0 +1,8 @@
+"""The browser's panes. They show what they are given and post messages; none of them queries."""
+
+from .detail import DetailPane
+from .filter_bar import FilterBar, SearchBox
+from .fronts import FrontsPane
+from .timeline import Timeline
+
+__all__ = ["DetailPane", "FilterBar", "FrontsPane", "SearchBox", "Timeline"]

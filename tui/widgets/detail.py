@@ -1,0 +1,29 @@
+"""The detail pane: the whole of the highlighted event."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class DetailPane(VerticalScroll):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.event_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No event selected.", style="dim"), id="detail-body")
+
+    def show(self, event_id: str | None, body: RenderableType) -> None:
+        self.event_id = event_id
+        self.query_one("#detail-body", Static).update(body)
+        self.scroll_home(animate=False)

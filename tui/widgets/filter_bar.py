@@ -1,0 +1,37 @@
+"""The filter bar, always showing the active filter, and the search box that `/` opens."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input, Static
+
+
+class FilterBar(Static):
+    """The active filter in words."""
+
+
+class SearchBox(Input):
+    """Search as you type. Enter keeps the search and returns to the timeline; escape drops it."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Clear search"),
+        Binding("enter", "done", "Keep search"),
+    ]
+
+    class Done(Message):
+        """The user finished with the search box."""
+
+        def __init__(self, keep: bool) -> None:
+            super().__init__()
+            self.keep = keep
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(placeholder="search summaries and source sentences…", **kwargs)
+
+    def action_done(self) -> None:
+        self.post_message(self.Done(keep=True))
+
+    def action_cancel(self) -> None:
+        self.value = ""
+        self.post_message(self.Done(keep=False))

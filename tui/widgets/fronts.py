@@ -1,0 +1,74 @@
+"""The fronts pane: every front with its count under the filter, and an "all fronts" entry."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from db import FrontCount
+
+ALL = "__all__"
+
+
+def _prompt(key: str, name: str, count: int) -> Table:
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(width=1, style="dim")
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(key, Text(name), Text(f"{count:,}", style="bold" if count else "dim"))
+    return grid
+
+
+class FrontsPane(OptionList):
+    """Highlighting a front selects it: the timeline follows the cursor."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self._slugs: list[str | None] = []
+
+    @staticmethod
+    def slug_of(option_id: str | None) -> str | None:
+        return None if option_id in (None, ALL) else option_id
+
+    def show(self, counts: list[FrontCount], selected: str | None) -> None:
+        """Show `counts`, keeping `selected` highlighted."""
+        slugs = [None, *(c.front.slug for c in counts)]
+        total = sum(c.count for c in counts)
+        prompts = [_prompt("0", "All fronts", total)] + [
+            _prompt(str(i) if i <= 9 else " ", c.front.name, c.count)
+            for i, c in enumerate(counts, start=1)
+        ]
+        if slugs != self._slugs:
+            self._slugs = slugs
+            with self.prevent(OptionList.OptionHighlighted):
+                self.clear_options()
+                self.add_options(
+                    Option(p, id=s or ALL) for p, s in zip(prompts, slugs, strict=True)
+                )
+        else:
+            for index, prompt in enumerate(prompts):
+                self.replace_option_prompt_at_index(index, prompt)
+        self.select(selected)
+
+    def select(self, slug: str | None) -> None:
+        if slug in self._slugs:
+            index = self._slugs.index(slug)
+            if self.highlighted != index:
+                with self.prevent(OptionList.OptionHighlighted):
+                    self.highlighted = index
+
+    def slug_at(self, index: int) -> str | None:
+        """The front behind the number key `index` (0 is all fronts)."""
+        return self._slugs[index] if 0 <= index < len(self._slugs) else None
+
+    @property
+    def slugs(self) -> list[str | None]:
+        return list(self._slugs)

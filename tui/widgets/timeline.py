@@ -1,0 +1,130 @@
+"""The timeline pane: a day histogram over the events of the selected front, newest first.
+
+Rows arrive a page at a time; when the cursor nears the last loaded row the pane asks for the next page
+with a NeedMore message, so only what the user scrolls to is ever fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from db import Cursor, EventRow, Faction, Page
+
+from .. import render
+
+# Certainty comes before type: on a narrow terminal it is the column that must stay visible.
+COLUMNS = (("date", "Date", 11), ("place", "Place", 16), ("who", "Who", 17),
+           ("certainty", "Certainty", 11), ("type", "Type", 12), ("summary", "Summary", 100))
+PREFETCH = 20  # rows from the end at which the next page is requested
+
+
+class EventTable(DataTable):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select_cursor", "Open event"),
+    ]
+
+
+class Timeline(Vertical):
+    class NeedMore(Message):
+        def __init__(self, after: Cursor) -> None:
+            super().__init__()
+            self.after = after
+
+    class EventHighlighted(Message):
+        def __init__(self, event_id: str | None) -> None:
+            super().__init__()
+            self.event_id = event_id
+
+    class EventOpened(Message):
+        def __init__(self, event_id: str) -> None:
+            super().__init__()
+            self.event_id = event_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.next: Cursor | None = None
+        self.waiting = False  # a NeedMore is out and unanswered
+        self._days: dict[str, int] = {}
+        self._undated = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="histogram")
+        yield EventTable(id="events", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.table
+        for key, label, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+
+    @property
+    def table(self) -> EventTable:
+        return self.query_one(EventTable)
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [str(k.value) for k in self.table.rows]
+
+    @property
+    def current(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+
+    def show(self, page: Page, factions: Mapping[str, Faction], keep: str | None = None) -> None:
+        """Replace the rows with the first page, keeping the cursor on `keep` if it is there."""
+        table = self.table
+        table.clear()
+        self.next, self.waiting = page.next, False
+        self._add(page.rows, factions)
+        ids = self.event_ids
+        row = ids.index(keep) if keep in ids else 0
+        if ids:
+            table.move_cursor(row=row, animate=False, scroll=True)
+        self.post_message(self.EventHighlighted(ids[row] if ids else None))
+
+    def extend(self, page: Page, factions: Mapping[str, Faction]) -> None:
+        self.next, self.waiting = page.next, False
+        self._add(page.rows, factions)
+
+    def _add(self, rows: tuple[EventRow, ...], factions: Mapping[str, Faction]) -> None:
+        table = self.table
+        for row in rows:
+            table.add_row(*render.event_cells(row, factions), key=row.id)
+
+    def show_histogram(self, days: dict[str, int], undated: int) -> None:
+        self._days, self._undated = days, undated
+        self._draw_histogram()
+
+    def _draw_histogram(self) -> None:
+        width = max(10, self.size.width - 2)
+        self.query_one("#histogram", Static).update(
+            render.histogram(self._days, self._undated, width)
+        )
+
+    def on_resize(self) -> None:
+        self._draw_histogram()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.EventHighlighted(str(event.row_key.value)))
+        if (
+            self.next is not None
+            and not self.waiting
+            and event.cursor_row >= self.table.row_count - PREFETCH
+        ):
+            self.waiting = True
+            self.post_message(self.NeedMore(self.next))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.EventOpened(str(event.row_key.value)))
