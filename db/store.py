@@ -176,11 +176,25 @@ class Store:
                 for r in self._rows("SELECT * FROM fronts ORDER BY sort, name")]
 
     def factions(self) -> list[Faction]:
+        """Every faction, by bloc, each parent followed by its units."""
         rows = self._rows(
-            "SELECT f.* FROM factions f LEFT JOIN blocs b ON b.slug = f.bloc "
-            "ORDER BY b.sort, f.parent IS NOT NULL, f.name"
+            "SELECT f.* FROM factions f LEFT JOIN blocs b ON b.slug = f.bloc ORDER BY b.sort, f.name"
         )
-        return [_faction(r) for r in rows]
+        factions = [_faction(r) for r in rows]
+        units: dict[str | None, list[Faction]] = {}
+        for f in factions:
+            units.setdefault(f.parent, []).append(f)
+        ordered: list[Faction] = []
+
+        def visit(f: Faction) -> None:
+            ordered.append(f)
+            for unit in units.get(f.slug, ()):
+                visit(unit)
+
+        for top in units.get(None, ()):
+            visit(top)
+        seen = {f.slug for f in ordered}
+        return ordered + [f for f in factions if f.slug not in seen]  # parents that are missing
 
     def places(self) -> list[Place]:
         return [_place(r) for r in self._rows("SELECT * FROM places ORDER BY name")]

@@ -231,7 +231,8 @@ class SitroomApp(App[None]):
 
     def on_timeline_event_opened(self, event: Timeline.EventOpened) -> None:
         self.detail.focus()
-        self.screen.maximize(self.detail)
+        # Maximize once focus has landed: a focus change outside a maximized widget restores it.
+        self.call_after_refresh(self.screen.maximize, self.detail, False)
 
     def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
         self.set_filter(event.filter)

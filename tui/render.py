@@ -93,10 +93,10 @@ def histogram(days: Mapping[str, int], undated: int, width: int) -> Text:
     bars = "".join(BARS[0 if n == 0 else max(1, round(n / peak * 8))] for n in buckets)
     out = Text(bars, style="#56B4E9")
     out.append("\n")
-    scale = "day" if per_bar == 1 else f"{per_bar} days"
-    out.append(f"{first} → {last} · bar = {scale} · peak {peak}", style="dim")
+    scale = "1 day" if per_bar == 1 else f"{per_bar} days"
+    out.append(f"{first}…{last} · {scale}/bar · max {peak}", style="dim")
     if undated:
-        out.append(f" · {undated} not dated to the day", style="dim")
+        out.append(f" · +{undated} less precise", style="dim")
     return out
 
 

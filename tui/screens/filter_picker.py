@@ -26,11 +26,19 @@ from .. import render
 HELP = "type to narrow · space toggle · ↑↓ move · enter/esc close"
 
 
+class NarrowBox(Input):
+    """The narrowing box. Space is left to the picker, where it toggles the highlighted choice."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
 def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
     return tuple(v for v in values if v != value) if value in values else (*values, value)
 
 
 class FilterPicker(ModalScreen[None]):
+    AUTO_FOCUS = "#narrow"  # keys typed right after `f` land in the narrowing box
     BINDINGS = [
         Binding("space", "toggle", "Toggle", priority=True),
         Binding("down", "move(1)", "Down", show=False, priority=True),
@@ -58,14 +66,13 @@ class FilterPicker(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Input(placeholder="narrow: type a name, short name or alias", id="narrow")
+            yield NarrowBox(placeholder="narrow: type a name, short name or alias", id="narrow")
             yield OptionList(id="choices", markup=False)
             yield Static(Text(HELP, style="dim"), id="picker-help")
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = "Filter"
         self._rebuild()
-        self.query_one("#narrow", Input).focus()
 
     @property
     def choices(self) -> OptionList:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 
 class DetailPane(VerticalScroll):
+    ALLOW_MAXIMIZE = True  # enter on the timeline opens the event full-screen
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),

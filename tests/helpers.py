@@ -1,0 +1,39 @@
+"""Driving the app headless and reading what its widgets show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from textual.pilot import Pilot
+
+from db import Store
+from tui.app import SitroomApp
+from tui.state import StateFile
+
+
+def make_app(db_path: Path, state: Path | None = None) -> SitroomApp:
+    return SitroomApp(Store(db_path), StateFile(state or db_path.with_suffix(".state.json")))
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until every worker has finished and its answer is on screen."""
+    for _ in range(50):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            await pilot.pause()
+            return
+
+
+def plain(renderable: object, width: int = 100) -> str:
+    """What a renderable looks like as plain text."""
+    console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))
+    console.print(renderable)
+    return console.export_text()
+
+
+def column(app: SitroomApp, key: str) -> list[str]:
+    """The text of one timeline column, top to bottom."""
+    table = app.timeline.table
+    return [plain(table.get_cell(row_key, key)).strip() for row_key in table.rows]

@@ -1,0 +1,41 @@
+"""The look of the key screens, as SVG snapshots (pytest-textual-snapshot).
+
+Update after a deliberate change with: pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .helpers import make_app, settle
+
+
+def test_main_screen(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=settle)
+
+
+def test_main_screen_narrow(db_path: Path, snap_compare) -> None:
+    async def to_damascus(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("3", "tab")
+        await settle(pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=to_damascus)
+
+
+def test_filter_picker(db_path: Path, snap_compare) -> None:
+    async def open_picker(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f", *"saa", "space")
+        await settle(pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=open_picker)
+
+
+def test_help_screen(db_path: Path, snap_compare) -> None:
+    async def open_help(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=open_help)
