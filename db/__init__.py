@@ -3,8 +3,19 @@
 from .filters import EventFilter, FilterError
 from .loader import RowError
 from .models import (
-    CERTAINTIES, Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page,
-    Party, Place, Source,
+    CERTAINTIES,
+    Bloc,
+    Cursor,
+    EventDetail,
+    EventRow,
+    Facets,
+    Faction,
+    Front,
+    FrontCount,
+    Page,
+    Party,
+    Place,
+    Source,
 )
 from .paths import default_store_path
 from .store import Store, StoreError

@@ -24,8 +24,19 @@ from . import schema
 from .filters import EventFilter, Vocabulary, compile_filter
 from .loader import load_bundled
 from .models import (
-    ROLES, Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Party,
-    Place, Source,
+    ROLES,
+    Bloc,
+    Cursor,
+    EventDetail,
+    EventRow,
+    Facets,
+    Faction,
+    Front,
+    FrontCount,
+    Page,
+    Party,
+    Place,
+    Source,
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from rich.console import Console
@@ -28,7 +29,7 @@ async def settle(pilot: Pilot) -> None:
 
 def plain(renderable: object, width: int = 100) -> str:
     """What a renderable looks like as plain text."""
-    console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))
+    console = Console(width=width, record=True, color_system=None, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 

@@ -17,7 +17,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList
 
 from db import (
-    Bloc, EventDetail, EventFilter, Facets, Faction, FilterError, Front, FrontCount, Page, Place,
+    Bloc,
+    EventDetail,
+    EventFilter,
+    Facets,
+    Faction,
+    FilterError,
+    Front,
+    FrontCount,
+    Page,
+    Place,
     Store,
 )
 from db.paths import state_path
