@@ -183,3 +183,51 @@ async def test_the_last_front_and_filter_are_remembered(db_path: Path, tmp_path:
         assert again.view.front == "eastern-damascus"
         assert again.view.filter.certainty == ("claimed",)
         assert sorted(column(again, "place")) == ["Ayn Tarma", "Jobar"]
+
+
+async def test_the_timeline_fetches_a_page_at_a_time_as_you_scroll(
+    db_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("tui.app.PAGE_SIZE", 5)
+    monkeypatch.setattr("tui.widgets.timeline.PREFETCH", 2)
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert len(column(app, "place")) == 5  # only the first window is fetched
+        await pilot.press("tab")
+        assert app.focused is app.timeline.table
+        for _ in range(30):
+            await pilot.press("down")
+            await settle(pilot)
+        ids = app.timeline.event_ids
+        assert len(ids) == len(set(ids)) == 24
+        assert app.timeline.next is None
+        store_order = [r.id for r in app.store.iter_events()]
+        assert ids == store_order
+
+
+async def test_hostile_text_is_shown_literally(db_path: Path) -> None:
+    import sqlite_utils
+
+    from db.loader import Reference, prepare_event, write_events
+
+    db = sqlite_utils.Database(db_path)
+    record = {
+        "date": "2017-07-01", "front": "raqqa", "place": "raqqa", "event_type": "attack",
+        "certainty": "claimed", "source": "swr-2017-06-30",
+        "summary": "[bold red]Styled?[/] \x1b[2J\x1b[31mred\x1b[0m \x07 [link=http://x]link[/link]",
+        "excerpt": "\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\ مدينة الرقة",
+        "factions": [{"faction": "isis", "role": "actor"}],
+    }
+    with db.conn:
+        write_events(db, [prepare_event(record, Reference(db))])
+    db.close()
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        summary = column(app, "summary")[0]
+        assert summary.startswith("[bold red]Styled?[/]")
+        assert "\x1b" not in summary and "\x07" not in summary
+        text = detail_text(app)
+        assert "[bold red]Styled?[/]" in text and "[link=http://x]link[/link]" in text
+        assert "click مدينة الرقة" in text and "\x1b" not in text
