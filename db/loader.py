@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -41,14 +42,14 @@ def event_id(source: str, date: str, place: str | None, event_type: str, excerpt
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _date(value: Any) -> str:
+def parse_date(value: Any) -> str:
     try:
         return dt.date.fromisoformat(str(value).strip()).isoformat()
     except ValueError:
         raise RowError(f"date {value!r} is not a date like 2017-06-30") from None
 
 
-def _coordinate(value: Any, name: str, limit: float) -> float | None:
+def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -78,7 +79,7 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
             raise RowError(f"missing {name}")
         return value
 
-    date = _date(record.get("date"))
+    date = parse_date(record.get("date"))
     precision = record.get("date_precision") or "day"
     if precision not in PRECISIONS:
         raise RowError(f"date_precision {precision!r} is not one of {', '.join(PRECISIONS)}")
@@ -120,8 +121,8 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
         parties.append((faction, role))
     parties = list(dict.fromkeys(parties))
 
-    lat = _coordinate(record.get("lat"), "latitude", 90)
-    lon = _coordinate(record.get("lon"), "longitude", 180)
+    lat = parse_coordinate(record.get("lat"), "latitude", 90)
+    lon = parse_coordinate(record.get("lon"), "longitude", 180)
     if (lat is None or lon is None) and place:
         lat, lon = ref.places[place]["lat"], ref.places[place]["lon"]
 
@@ -134,17 +135,72 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     return Prepared(event, [{"event": eid, "faction": f, "role": r} for f, r in parties])
 
 
-def write_events(db: sqlite_utils.Database, prepared: Iterable[Prepared]) -> None:
-    """Upsert events and replace their parties. The caller owns the transaction."""
+EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
+                 "certainty", "fatalities", "source", "excerpt")
+_UPSERT = (
+    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:])
+)
+
+
+@dataclass
+class WriteCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:
+    """Upsert events and replace their parties, saying how many were new, changed or the same.
+    The caller owns the transaction."""
+    counts = WriteCounts()
+    ids = [p.event["id"] for p in prepared]
+    before: dict[str, tuple[tuple, frozenset]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        marks = ", ".join("?" * len(part))
+        rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN ({marks})", part)
+        for row in rows:
+            before[row[0]] = (tuple(row), frozenset())
+        parties = conn.execute(
+            f"SELECT event, faction, role FROM event_factions WHERE event IN ({marks})", part)
+        grouped: dict[str, set] = {}
+        for event, faction, role in parties:
+            grouped.setdefault(event, set()).add((faction, role))
+        for event, found in grouped.items():
+            before[event] = (before[event][0], frozenset(found))
+    changed = []
     for item in prepared:
-        db["events"].upsert(item.event, pk="id")
-        db.execute("DELETE FROM event_factions WHERE event = ?", [item.event["id"]])
-        if item.parties:
-            db["event_factions"].insert_all(item.parties, pk=("event", "faction", "role"))
+        eid = item.event["id"]
+        after = (tuple(item.event[c] for c in EVENT_COLUMNS),
+                 frozenset((p["faction"], p["role"]) for p in item.parties))
+        if eid not in before:
+            counts.added += 1
+        elif before[eid] == after:
+            counts.unchanged += 1
+            continue
+        else:
+            counts.updated += 1
+        changed.append(item)
+    conn.executemany(_UPSERT, [item.event for item in changed])
+    conn.executemany("DELETE FROM event_factions WHERE event = ?", [(i.event["id"],) for i in changed])
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (:event, :faction, :role)",
+        [p for item in changed for p in item.parties],
+    )
+    return counts
 
 
 def _json(name: str) -> Any:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def load_blocs(db: sqlite_utils.Database) -> int:
+    """Only the blocs, for an empty store that imports will fill; returns 0 events."""
+    with db.conn:
+        db["blocs"].upsert_all(_json("blocs.json"), pk="slug")
+    return 0
 
 
 def load_reference(db: sqlite_utils.Database) -> None:
@@ -179,5 +235,5 @@ def load_bundled(db: sqlite_utils.Database) -> int:
         load_reference(db)
         ref = Reference(db)
         prepared = [prepare_event(r, ref) for r in bundled_events()]
-        write_events(db, prepared)
+        write_events(db.conn, prepared)
     return len(prepared)

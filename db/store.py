@@ -22,7 +22,7 @@ import sqlite_utils
 
 from . import schema
 from .filters import EventFilter, Vocabulary, compile_filter
-from .loader import load_bundled
+from .loader import load_blocs, load_bundled
 from .models import (
     ROLES,
     Bloc,
@@ -52,6 +52,21 @@ _ROW_COLUMNS = """
 """
 _ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
+_RECORD_SELECT = """
+SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
+       p.admin1, p.kind AS place_kind, e.lat, e.lon, e.event_type, e.certainty, e.fatalities, e.summary,
+       e.excerpt, e.source, s.title AS source_title, s.publisher AS source_publisher,
+       s.published AS source_published, s.url AS source_url, s.kind AS source_kind,
+       (SELECT json_group_array(json_object('faction', ef.faction, 'role', ef.role, 'name', fa.name,
+                                            'short', fa.short, 'parent', fa.parent, 'bloc', fa.bloc,
+                                            'colour', fa.colour))
+          FROM event_factions ef JOIN factions fa ON fa.slug = ef.faction
+         WHERE ef.event = e.id) AS factions
+  FROM events e
+  LEFT JOIN places p ON p.id = e.place
+  LEFT JOIN fronts fr ON fr.slug = e.front
+  LEFT JOIN sources s ON s.id = e.source
+"""
 
 
 def _parties(packed: str | None) -> tuple[Party, ...]:
@@ -89,22 +104,27 @@ def _faction(r: sqlite3.Row | dict[str, Any]) -> Faction:
     )
 
 
-def create_bundled(path: Path) -> int:
-    """Create a store at `path` holding the bundled data. Built aside and renamed into place, so a
-    crash or a full disk never leaves a half-written store behind."""
+def create_store(path: Path, *, bundled: bool = True) -> int:
+    """Create a store at `path`, holding the bundled data or (bundled=False) only the blocs. Built
+    aside and renamed into place, so a crash or a full disk never leaves a half-written store behind.
+    Returns how many events it holds."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".sitroom-", suffix=".db", dir=path.parent)
     os.close(fd)
     try:
         db = sqlite_utils.Database(tmp)
         schema.create(db)
-        count = load_bundled(db)
+        count = load_bundled(db) if bundled else load_blocs(db)
         db.close()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+def create_bundled(path: Path) -> int:
+    return create_store(path, bundled=True)
 
 
 class Store:
@@ -255,6 +275,26 @@ class Store:
             if page.next is None:
                 return
             after = page.next
+
+    def records(self, f: EventFilter = EventFilter(), page_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every event passing `f` as a self-describing record (sitroom's JSON Lines shape, with the
+        names of its front, place, source and factions), newest first, a page at a time."""
+        where, params = self._where(f)
+        after: tuple[object, ...] = ()
+        while True:
+            keyset = " AND (e.date < ? OR (e.date = ? AND e.id < ?))" if after else ""
+            rows = self._rows(
+                f"{_RECORD_SELECT} WHERE {where}{keyset} ORDER BY e.date DESC, e.id DESC LIMIT ?",
+                (*params, *after, page_size),
+            )
+            for r in rows:
+                record = dict(r)
+                record["factions"] = json.loads(record["factions"] or "[]")
+                yield record
+            if len(rows) < page_size:
+                return
+            last = rows[-1]
+            after = (last["date"], last["date"], last["id"])
 
     def facets(self, f: EventFilter = EventFilter()) -> Facets:
         where, params = self._where(f)

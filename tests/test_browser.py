@@ -220,7 +220,7 @@ async def test_hostile_text_is_shown_literally(db_path: Path) -> None:
         "factions": [{"faction": "isis", "role": "actor"}],
     }
     with db.conn:
-        write_events(db, [prepare_event(record, Reference(db))])
+        write_events(db.conn, [prepare_event(record, Reference(db))])
     db.close()
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -1,26 +1,60 @@
-"""The `sitroom` command: open a store and browse it."""
+"""The `sitroom` command: browse a store, import events into it, export events from it."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
-from db import Store, StoreError, default_store_path
+from db import EventFilter, FilterError, Store, StoreError, default_store_path
+from db.exporting import FORMATS as EXPORT_FORMATS
+from db.exporting import export
+from db.formats import FORMATS as IMPORT_FORMATS
+from db.importing import ImportFailed, ImportReport, import_file
+from db.store import create_store
+
+PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
+SHOW_BAD = 20
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="sitroom",
-        description="A terminal situation room for armed-conflict events.",
-    )
-    p.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
-        help=f"the store to open (default: {default_store_path()}, created from the bundled "
-             "data on first run)",
-    )
+    p = argparse.ArgumentParser(prog="sitroom",
+                                description="A terminal situation room for armed-conflict events.")
+    db_help = (f"the store (default: {default_store_path()}, created from the bundled data on first run)")
+    p.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import", help="import ACLED CSV, UCDP GED CSV or sitroom JSON Lines")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--format", choices=sorted(IMPORT_FORMATS), help="default: detected from the header")
+    imp.add_argument("--strict", action="store_true", help="any bad row rejects the whole file")
+    imp.add_argument("--max-km", type=float, default=50.0, metavar="KM",
+                     help="how far outside a front's area an event may be and still join it (default 50)")
+    imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                     help="the store; a new path creates an empty store")
+
+    exp = sub.add_parser("export", help="export the events under a filter")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+    exp.add_argument("--output", "-o", type=Path, help="default: standard output")
+    exp.add_argument("--front", action="append", default=[], metavar="SLUG")
+    exp.add_argument("--faction", action="append", default=[], metavar="SLUG",
+                     help="a parent faction includes its units")
+    exp.add_argument("--place", action="append", default=[], metavar="ID")
+    exp.add_argument("--type", action="append", default=[], metavar="TYPE")
+    exp.add_argument("--certainty", action="append", default=[],
+                     choices=("confirmed", "claimed", "rumoured"))
+    exp.add_argument("--since", metavar="YYYY-MM-DD")
+    exp.add_argument("--until", metavar="YYYY-MM-DD")
+    exp.add_argument("--search", default="", metavar="TEXT")
+    exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
     return p
 
 
@@ -33,16 +67,110 @@ def open_store(path: Path | None) -> Store:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    err = Console(stderr=True)
     try:
+        if args.command == "import":
+            return run_import(args)
+        if args.command == "export":
+            return run_export(args)
         store = open_store(args.db)
     except StoreError as e:
-        err.print(f"sitroom: {e}", markup=False, highlight=False)
-        return 1
+        err.print(f"sitroom: {e}", markup=False)
+        return 2 if args.command else 1
     from .app import SitroomApp  # imported late: Textual is not needed to report a bad store
 
     SitroomApp(store).run()
     store.close()
+    return 0
+
+
+# -- import -------------------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace) -> int:
+    path = args.db if args.db is not None else default_store_path()
+    if args.db is not None and not path.exists():
+        create_store(path, bundled=False)
+        err.print(f"created an empty store at {path}", markup=False)
+    store = open_store(args.db)
+    progress: Progress | None = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal progress
+        if total < PROGRESS_FROM:
+            return
+        if progress is None:
+            progress = Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=err, transient=True)
+            progress.start()
+            progress.add_task("rows", total=total)
+        progress.update(progress.task_ids[0], completed=done)
+
+    try:
+        report = import_file(store.db.conn, args.file, args.format, strict=args.strict,
+                             max_km=args.max_km, progress=advance)
+    except ImportFailed as e:
+        err.print(f"sitroom import: {args.file}: {e}. Nothing was imported.", markup=False)
+        return 2
+    finally:
+        if progress is not None:
+            progress.stop()
+        store.close()
+    print_report(report)
+    return report.exit_code
+
+
+def print_report(report: ImportReport) -> None:
+    table = Table(title=f"{report.path} ({report.format})", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    c = report.counts
+    for label, value in (("rows read", report.rows), ("events added", c.added),
+                         ("events updated", c.updated), ("unchanged", c.unchanged),
+                         ("rows skipped", len(report.bad))):
+        table.add_row(label, f"{value:,}")
+    out.print(table)
+    for label, names in (("new factions", report.new_factions), ("new places", report.new_places),
+                         ("new fronts", report.new_fronts)):
+        if names:
+            shown = ", ".join(names[:15]) + (f" and {len(names) - 15} more" if len(names) > 15 else "")
+            out.print(f"{label} ({len(names)}): {shown}", markup=False)
+    for bad in report.bad[:SHOW_BAD]:
+        err.print(f"line {bad.line}: {bad.reason}", markup=False)
+    if len(report.bad) > SHOW_BAD:
+        err.print(f"… and {len(report.bad) - SHOW_BAD} more bad rows", markup=False)
+        for reason, n in report.reasons().most_common():
+            err.print(f"  {n:>6,} × {reason}", markup=False)
+    if report.rejected:
+        err.print(f"--strict: {len(report.bad)} bad rows, so the whole file was rejected; "
+                  "the store is unchanged.", markup=False)
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    try:
+        f = EventFilter(fronts=args.front, factions=args.faction, places=args.place, types=args.type,
+                        certainty=args.certainty, since=args.since, until=args.until, text=args.search)
+        if args.output:
+            with args.output.open("w", encoding="utf-8", newline="") as handle:
+                count = export(store, f, args.format, handle)
+            err.print(f"exported {count:,} events to {args.output}", markup=False)
+        else:
+            export(store, f, args.format, sys.stdout)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (head, less) stopped early: not an error. Keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except FilterError as e:
+        err.print(f"sitroom export: {e}", markup=False)
+        return 2
+    except OSError as e:
+        err.print(f"sitroom export: cannot write {args.output}: {e.strerror or e}", markup=False)
+        return 2
+    finally:
+        store.close()
     return 0
 
 

@@ -1,0 +1,63 @@
+"""Helpers the format readers share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..loader import RowError, parse_coordinate
+from ..resolve import Resolver
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
+CLAIM_CUES = re.compile(r"\b(claim(?:s|ed)?|according to .{0,40}\bclaims?)\b", re.IGNORECASE)
+RUMOUR_CUES = re.compile(r"\b(rumou?rs?|rumou?red|unconfirmed)\b", re.IGNORECASE)
+
+
+def first_sentence(text: str, limit: int = 240) -> str:
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def certainty_of(text: str | None) -> str:
+    """Lower the certainty where the wording does: rumours, then claims."""
+    if text and RUMOUR_CUES.search(text):
+        return "rumoured"
+    if text and CLAIM_CUES.search(text):
+        return "claimed"
+    return "confirmed"
+
+
+def required(row: Mapping[str, str | None], column: str) -> str:
+    value = (row.get(column) or "").strip()
+    if not value:
+        raise RowError(f"empty {column}")
+    return value
+
+
+def point(row: Mapping[str, str | None], lat_col: str, lon_col: str) -> tuple[float, float]:
+    lat = parse_coordinate(required(row, lat_col), lat_col, 90)
+    lon = parse_coordinate(required(row, lon_col), lon_col, 180)
+    assert lat is not None and lon is not None
+    return lat, lon
+
+
+def parties(resolver: Resolver, named: list[tuple[str | None, str]]) -> list[dict[str, str]]:
+    """Faction entries for (name as written, role) pairs; several names may share a cell, split by ';'."""
+    out: list[dict[str, str]] = []
+    for cell, role in named:
+        for name in (cell or "").split(";"):
+            if name.strip():
+                out.append({"faction": resolver.faction(name.strip()), "role": role})
+    return out
+
+
+def whole(value: str | None, column: str) -> int | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        number = int(float(value))
+    except ValueError:
+        raise RowError(f"{column} {value!r} is not a number") from None
+    if number < 0:
+        raise RowError(f"{column} {number} is negative")
+    return number

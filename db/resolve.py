@@ -1,0 +1,209 @@
+"""Matching the names in imported rows to the store's factions, places and fronts.
+
+Actors are matched through the alias table; a name no faction knows becomes a new faction in the
+"other" bloc, and is reported. Places are matched through the gazetteer's names and aliases, or added
+with the row's coordinates. A new place is put on the front whose area holds it, else the nearest front
+within `max_km`, else an "other" front.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .loader import Reference
+
+OTHER_FRONT = "other"
+OTHER_BLOC = "other"
+_SUFFIXES = re.compile(r"\s+(town|village|city|district|governorate|province|neighbourhood|area)$")
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
+    text = unicodedata.normalize("NFKD", name).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[\u2019'`ʿʾ]", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def slugify(name: str) -> str:
+    return name_key(name).replace(" ", "-")[:60] or "unnamed"
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[^\w]+", name) if w]
+    if len(words) == 1:
+        return words[0][:6]
+    return "".join(w[0].upper() for w in words if w[0].isalnum())[:6] or name[:6]
+
+
+@dataclass
+class Created:
+    factions: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    fronts: list[str] = field(default_factory=list)
+    sources: int = 0
+
+
+class Resolver:
+    """Finds or creates the rows an imported event refers to, inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, ref: Reference, max_km: float = 50.0) -> None:
+        self.conn = conn
+        self.ref = ref
+        self.max_km = max_km
+        self.created = Created()
+        self._undo: list[Callable[[], None]] = []  # cache changes since the last keep()
+        self._factions: dict[str, str] = {}
+        for slug, name, short, aliases in conn.execute(
+            "SELECT slug, name, short, aliases FROM factions"
+        ):
+            for label in (slug, name, short, *json.loads(aliases or "[]")):
+                self._factions.setdefault(name_key(label), slug)
+        self._places: dict[str, list[str]] = {}
+        for place in ref.places.values():
+            for label in (place["id"], place["name"], *json.loads(place.get("aliases") or "[]")):
+                self._places.setdefault(name_key(label), []).append(place["id"])
+        self._fronts = [
+            (slug, json.loads(bbox)) for slug, bbox in conn.execute("SELECT slug, bbox FROM fronts")
+            if bbox and json.loads(bbox)
+        ]
+
+    # -- factions -------------------------------------------------------------------------------
+
+    def faction(self, label: str, **known: str | None) -> str:
+        """The slug of the faction called `label` (a slug, name, short name or alias), created if new;
+        `known` may give the new faction's slug, name, short, parent, bloc and colour."""
+        name = label
+        key = name_key(name)
+        if not key:
+            raise ValueError("empty faction name")
+        if key in self._factions:
+            return self._factions[key]
+        slug = slugify(known.get("slug") or name)
+        while slug in self.ref.factions:
+            slug += "-x"
+        parent = known.get("parent")
+        bloc = known.get("bloc") or OTHER_BLOC
+        self._ensure_bloc(bloc)
+        row = {
+            "slug": slug, "name": known.get("name") or name.strip(),
+            "short": known.get("short") or _initials(name), "aliases": json.dumps([name.strip()]),
+            "parent": parent if parent in self.ref.factions else None, "bloc": bloc,
+            "colour": known.get("colour") or "#9E9E9E",
+        }
+        self.conn.execute(
+            "INSERT INTO factions (slug, name, short, aliases, parent, bloc, colour) "
+            "VALUES (:slug, :name, :short, :aliases, :parent, :bloc, :colour)", row)
+        self.ref.factions.add(slug)
+        self._factions[key] = slug
+        self.created.factions.append(row["name"])
+        self._undo.append(lambda: (self.ref.factions.discard(slug), self._factions.pop(key, None),
+                                   self.created.factions.pop()))
+        return slug
+
+    def _ensure_bloc(self, bloc: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO blocs (slug, name, sort) VALUES (?, ?, 99)",
+            (bloc, "Other and unassigned" if bloc == OTHER_BLOC else bloc),
+        )
+
+    # -- places and fronts ----------------------------------------------------------------------
+
+    def place(self, name: str, admin1: str | None, lat: float | None, lon: float | None,
+              kind: str | None = None, place_id: str | None = None, front: str | None = None) -> str:
+        """The id of the gazetteer place called `name`, or a new place at (lat, lon)."""
+        if place_id and place_id in self.ref.places:
+            return place_id
+        clean = _SUFFIXES.sub("", name.strip(), count=1) if name else ""
+        candidates = self._places.get(name_key(clean), []) or self._places.get(name_key(name), [])
+        if candidates:
+            same_admin = [c for c in candidates
+                          if admin1 and name_key(self.ref.places[c].get("admin1") or "") == name_key(admin1)]
+            near = [c for c in candidates
+                    if lat is None or self.ref.places[c]["lat"] is None
+                    or km_between(lat, lon, self.ref.places[c]["lat"], self.ref.places[c]["lon"]) < 25]
+            for pick in (same_admin, near):
+                if pick:
+                    return pick[0]
+        if lat is None or lon is None:
+            raise ValueError(f"unknown place {name!r} and no coordinates to add it with")
+        new_id = place_id or slugify(f"{clean} {admin1}" if admin1 else clean)
+        while new_id in self.ref.places:
+            new_id += "-x"
+        row = {"id": new_id, "name": clean or name, "aliases": json.dumps([name] if clean != name else []),
+               "lat": lat, "lon": lon, "precision_km": None, "admin1": admin1, "kind": kind or "locality",
+               "front": front or self.front_for(lat, lon)}
+        self.conn.execute(
+            "INSERT INTO places (id, name, aliases, lat, lon, precision_km, admin1, kind, front) "
+            "VALUES (:id, :name, :aliases, :lat, :lon, :precision_km, :admin1, :kind, :front)", row)
+        self.ref.places[new_id] = row
+        self._places.setdefault(name_key(row["name"]), []).append(new_id)
+        self.created.places.append(row["name"])
+        self._undo.append(lambda: (self.ref.places.pop(new_id, None),
+                                   self._places[name_key(row["name"])].remove(new_id),
+                                   self.created.places.pop()))
+        return new_id
+
+    def front_for(self, lat: float, lon: float) -> str:
+        """The front whose area holds the point (the smallest, if several), else the nearest within
+        max_km, else the "other" front."""
+        inside = [(abs((b[2] - b[0]) * (b[3] - b[1])), slug) for slug, b in self._fronts
+                  if b[0] <= lon <= b[2] and b[1] <= lat <= b[3]]
+        if inside:
+            return min(inside)[1]
+        nearest = [
+            (km_between(lat, lon, min(max(lat, b[1]), b[3]), min(max(lon, b[0]), b[2])), slug)
+            for slug, b in self._fronts
+        ]
+        if nearest and min(nearest)[0] <= self.max_km:
+            return min(nearest)[1]
+        return self.front(OTHER_FRONT, "Other", "Events outside every front's area.")
+
+    def front(self, slug: str, name: str | None = None, description: str | None = None) -> str:
+        if slug not in self.ref.fronts:
+            self.conn.execute(
+                "INSERT INTO fronts (slug, name, description, sort, bbox) VALUES (?, ?, ?, 99, NULL)",
+                (slug, name or slug, description or ""))
+            self.ref.fronts.add(slug)
+            self.created.fronts.append(name or slug)
+            self._undo.append(lambda: (self.ref.fronts.discard(slug), self.created.fronts.pop()))
+        return slug
+
+    # -- sources --------------------------------------------------------------------------------
+
+    def source(self, source_id: str, title: str, publisher: str | None = None,
+               published: str | None = None, url: str | None = None, kind: str = "report") -> str:
+        if source_id not in self.ref.sources:
+            self.conn.execute(
+                "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",
+                (source_id, title, publisher, published, url, kind))
+            self.ref.sources.add(source_id)
+            self.created.sources += 1
+            self._undo.append(lambda: self.ref.sources.discard(source_id))
+        return source_id
+
+    # -- rows that fail after creating something ------------------------------------------------
+
+    def keep(self) -> None:
+        """The current row landed: what it created stays."""
+        self._undo.clear()
+
+    def forget_uncommitted(self) -> None:
+        """The current row was rolled back to its savepoint: forget what it created."""
+        while self._undo:
+            self._undo.pop()()
