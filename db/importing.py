@@ -67,7 +67,7 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise ImportFailed(f"cannot read {path}: {err.strerror or err}") from None
+        raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
     # Undecodable bytes survive as lone surrogates, so the rows holding them can be named and skipped.
     return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
 
@@ -132,7 +132,7 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | RowError]]:
 
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
-                max_km: float = 50.0, progress: Progress | None = None) -> ImportReport:
+                max_km: float = 25.0, progress: Progress | None = None) -> ImportReport:
     """Import `path` into the store open on `conn`. See the module docstring for what happens to
     bad rows."""
     text = read_text(path)

@@ -62,7 +62,7 @@ class Created:
 class Resolver:
     """Finds or creates the rows an imported event refers to, inside the caller's transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, ref: Reference, max_km: float = 50.0) -> None:
+    def __init__(self, conn: sqlite3.Connection, ref: Reference, max_km: float = 25.0) -> None:
         self.conn = conn
         self.ref = ref
         self.max_km = max_km

@@ -36,8 +36,8 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--format", choices=sorted(IMPORT_FORMATS), help="default: detected from the header")
     imp.add_argument("--strict", action="store_true", help="any bad row rejects the whole file")
-    imp.add_argument("--max-km", type=float, default=50.0, metavar="KM",
-                     help="how far outside a front's area an event may be and still join it (default 50)")
+    imp.add_argument("--max-km", type=float, default=25.0, metavar="KM",
+                     help="how far outside a front's area an event may be and still join it (default 25)")
     imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                      help="the store; a new path creates an empty store")
 
