@@ -231,3 +231,19 @@ async def test_hostile_text_is_shown_literally(db_path: Path) -> None:
         text = detail_text(app)
         assert "[bold red]Styled?[/]" in text and "[link=http://x]link[/link]" in text
         assert "click مدينة الرقة" in text and "\x1b" not in text
+
+
+async def test_e_exports_what_the_timeline_shows(db_path: Path, tmp_path: Path, monkeypatch) -> None:
+    import csv
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "e")
+        await settle(pilot)
+    files = list(tmp_path.glob("sitroom-eastern-damascus-*.csv"))
+    assert len(files) == 1
+    rows = list(csv.DictReader(files[0].open()))
+    assert sorted(r["place_name"] for r in rows) == sorted(
+        ["Al-Sanabel gas station", "Ayn Tarma Roundabout", "Ayn Tarma", "Jobar"])

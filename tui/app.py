@@ -6,7 +6,9 @@ answers to questions the user has already moved on from.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -29,6 +31,7 @@ from db import (
     Place,
     Store,
 )
+from db.exporting import export
 from db.paths import state_path
 
 from . import render
@@ -67,6 +70,7 @@ class SitroomApp(App[None]):
         Binding("f", "factions", "Filter"),
         Binding("slash", "search", "Search"),
         Binding("x", "clear_filters", "Clear filters"),
+        Binding("e", "export", "Export"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
@@ -289,3 +293,20 @@ class SitroomApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        self._export(self.view)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, view: ViewState) -> None:
+        """Write what the timeline shows (front and filter) to a CSV file in the working directory."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path.cwd() / f"sitroom-{view.front or 'all-fronts'}-{stamp}.csv"
+        try:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                count = export(self.store, view.timeline_filter(), "csv", handle)
+        except OSError as err:
+            self.call_from_thread(self.notify, f"cannot write {path}: {err.strerror or err}",
+                                  severity="error")
+            return
+        self.call_from_thread(self.notify, f"exported {count:,} events to {path}", title="Export")

@@ -22,6 +22,7 @@ KEYS = (
         ("f", "filter by faction, event type and certainty"),
         ("/", "search the text as you type (enter keeps it, esc drops it)"),
         ("x", "clear every filter"),
+        ("e", "export what the timeline shows to a CSV file in the working directory"),
     )),
     ("Everything else", (
         ("ctrl+p", "command palette: jump to a front, faction or place"),
