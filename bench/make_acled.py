@@ -32,9 +32,10 @@ ACTORS = [  # (actor, weight)
     ("Military Forces of Russia (2000-)", 6), ("NDF: National Defense Forces", 4),
     ("Tiger Forces", 2), ("Operation Inherent Resolve", 2),
 ]
-SUBTYPES = [("Battles", "Armed clash", 50), ("Explosions/Remote violence", "Shelling/artillery/missile attack", 25),
-            ("Explosions/Remote violence", "Air/drone strike", 12), ("Battles", "Government regains territory", 5),
-            ("Explosions/Remote violence", "Suicide bomb", 3), ("Battles", "Non-state actor overtakes territory", 5)]
+EXPLOSIONS = "Explosions/Remote violence"
+SUBTYPES = [("Battles", "Armed clash", 50), (EXPLOSIONS, "Shelling/artillery/missile attack", 25),
+            (EXPLOSIONS, "Air/drone strike", 12), ("Battles", "Government regains territory", 5),
+            (EXPLOSIONS, "Suicide bomb", 3), ("Battles", "Non-state actor overtakes territory", 5)]
 
 
 def rows(n: int, seed: int = 2017):

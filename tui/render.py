@@ -94,9 +94,9 @@ def histogram(days: Mapping[str, int], undated: int, width: int) -> Text:
     out = Text(bars, style="#56B4E9")
     out.append("\n")
     scale = "1 day" if per_bar == 1 else f"{per_bar} days"
-    out.append(f"{first}…{last} · {scale}/bar · max {peak}", style="dim")
+    out.append(f"{first}…{last} · {scale}/bar · max {peak:,}", style="dim")
     if undated:
-        out.append(f" · +{undated} less precise", style="dim")
+        out.append(f" · +{undated:,} less precise", style="dim")
     return out
 
 

@@ -19,7 +19,7 @@ from db import Cursor, EventRow, Faction, Page
 from .. import render
 
 # Certainty comes before type: on a narrow terminal it is the column that must stay visible.
-COLUMNS = (("date", "Date", 10), ("place", "Place", 15), ("who", "Who", 18),
+COLUMNS = (("date", "Date", 11), ("place", "Place", 15), ("who", "Who", 18),
            ("certainty", "Certainty", 11), ("type", "Type", 12), ("summary", "Summary", 100))
 PREFETCH = 20  # rows from the end at which the next page is requested
 
