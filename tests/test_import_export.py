@@ -245,3 +245,13 @@ def test_cli_import_and_export(db_path: Path, tmp_path: Path, capsys) -> None:
     assert main(["--db", str(db_path), "export", "--faction", "nobody"]) == 2
     assert "unknown faction: 'nobody'" in capsys.readouterr().err
     assert main(["--db", str(db_path), "export", "--since", "2017-07-01", "--until", "2017-06-01"]) == 2
+
+
+def test_a_locked_store_is_reported_not_raised(db_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("db.importing.Resolver.__init__", _locked)
+    assert main(["import", str(ACLED), "--db", str(db_path)]) == 2
+    assert "could not be written (database is locked)" in capsys.readouterr().err
+
+
+def _locked(*args, **kwargs):
+    raise sqlite3.OperationalError("database is locked")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -110,6 +111,10 @@ def run_import(args: argparse.Namespace) -> int:
                              max_km=args.max_km, progress=advance)
     except ImportFailed as e:
         err.print(f"sitroom import: {args.file}: {e}. Nothing was imported.", markup=False)
+        return 2
+    except sqlite3.Error as e:  # locked by another writer, read-only, disk full: all rolled back
+        err.print(f"sitroom import: the store {path} could not be written ({e}). Nothing was imported.",
+                  markup=False)
         return 2
     finally:
         if progress is not None:
