@@ -18,10 +18,27 @@ from .models import (
     Source,
 )
 from .paths import default_store_path
-from .store import Store, StoreError
+from .store import Interrupted, Store, StoreError
 
 __all__ = [
-    "CERTAINTIES", "Bloc", "Cursor", "EventDetail", "EventFilter", "EventRow", "Facets", "Faction",
-    "FilterError", "Front", "FrontCount", "Page", "Party", "Place", "RowError", "Source", "Store",
-    "StoreError", "default_store_path",
+    "CERTAINTIES",
+    "Bloc",
+    "Cursor",
+    "EventDetail",
+    "EventFilter",
+    "EventRow",
+    "Facets",
+    "Faction",
+    "FilterError",
+    "Front",
+    "FrontCount",
+    "Interrupted",
+    "Page",
+    "Party",
+    "Place",
+    "RowError",
+    "Source",
+    "Store",
+    "StoreError",
+    "default_store_path",
 ]

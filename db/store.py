@@ -13,7 +13,6 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,10 @@ from .models import (
 
 class StoreError(RuntimeError):
     """A store that cannot be opened or created, with a message meant for the user."""
+
+
+class Interrupted(StoreError):
+    """A count was abandoned because interrupt_counts() was called: its answer is no longer wanted."""
 
 
 _ROW_COLUMNS = """
@@ -127,25 +130,47 @@ def create_bundled(path: Path) -> int:
     return create_store(path, bundled=True)
 
 
+class _Line:
+    """One connection and the lock that serialises its use across threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, check_same_thread=False, timeout=5)
+        self.conn.row_factory = sqlite3.Row
+        self.lock = threading.RLock()
+
+    def rows(self, sql: str, params: Sequence[object]) -> list[sqlite3.Row]:
+        with self.lock:
+            try:
+                return self.conn.execute(sql, tuple(params)).fetchall()
+            except sqlite3.OperationalError as err:
+                if str(err) == "interrupted":
+                    raise Interrupted("interrupted") from None
+                raise
+
+
 class Store:
-    """An open sitroom store. Safe to call from worker threads: one connection, one lock."""
+    """An open sitroom store, safe to call from worker threads.
+
+    Two connections (WAL lets them read side by side): one for pages, events and reference data, one
+    for counts and facets. Counts over a large store can take a while; interrupt_counts() abandons the
+    running one so the next key press never waits behind an answer nobody wants any more.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"no store at {self.path}")
         try:
-            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=5)
-            conn.row_factory = sqlite3.Row
-            self.db = sqlite_utils.Database(conn)
+            self._main = _Line(self.path)
+            self.db = sqlite_utils.Database(self._main.conn)
             schema.check(self.db)
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
+            self._counts = _Line(self.path)
         except schema.SchemaError as err:
             raise StoreError(f"{self.path}: {err}") from None
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} cannot be opened as a sitroom store: {err}") from None
-        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
@@ -156,23 +181,21 @@ class Store:
         return cls(path)
 
     def close(self) -> None:
-        with self._lock:
-            self.db.close()
+        for line in (self._main, self._counts):
+            with line.lock:
+                line.conn.close()
+
+    def interrupt_counts(self) -> None:
+        """Abandon the count or facet query running now, if any (it raises Interrupted)."""
+        self._counts.conn.interrupt()
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    @contextmanager
-    def _cursor(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            yield self.db.conn
-
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
-        with self._cursor() as conn:
-            return conn.execute(sql, tuple(params)).fetchall()
+        return self._main.rows(sql, params)
 
-    def _value(self, sql: str, params: Sequence[object] = ()) -> Any:
-        rows = self._rows(sql, params)
-        return rows[0][0] if rows else None
+    def _count_rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        return self._counts.rows(sql, params)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -237,14 +260,14 @@ class Store:
 
     def count(self, f: EventFilter = EventFilter()) -> int:
         where, params = self._where(f)
-        return self._value(f"SELECT count(*) FROM events e WHERE {where}", params)
+        return self._count_rows(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0]
 
     def front_counts(self, f: EventFilter = EventFilter()) -> list[FrontCount]:
         """Every front with how many of its events pass `f` (fronts with none included)."""
         where, params = self._where(f)
         counts = {
             r[0]: r[1]
-            for r in self._rows(
+            for r in self._count_rows(
                 f"SELECT e.front, count(*) FROM events e WHERE {where} GROUP BY e.front", params
             )
         }
@@ -301,11 +324,11 @@ class Store:
 
         def grouped(column: str, extra: str = "") -> dict[str, int]:
             sql = f"SELECT {column}, count(*) FROM events e WHERE {where}{extra} GROUP BY 1"
-            return {r[0]: r[1] for r in self._rows(sql, params)}
+            return {r[0]: r[1] for r in self._count_rows(sql, params)}
 
         factions = {
             r[0]: r[1]
-            for r in self._rows(
+            for r in self._count_rows(
                 "SELECT ef.faction, count(DISTINCT ef.event) FROM event_factions ef "
                 f"JOIN events e ON e.id = ef.event WHERE {where} GROUP BY ef.faction",
                 params,

@@ -26,7 +26,6 @@ from db import (
     Faction,
     FilterError,
     Front,
-    FrontCount,
     Page,
     Place,
     Store,
@@ -135,22 +134,33 @@ class SitroomApp(App[None]):
         self.reload()
 
     def reload(self) -> None:
-        """Fetch what the screen shows for the current view, in a worker."""
+        """Fetch what the screen shows for the current view, in workers: the timeline first, then the
+        counts, which on a large store take longer and must never hold the timeline back."""
         self._generation += 1
         self._show_filter()
-        self._load_view(self._generation, self.view)
+        self.store.interrupt_counts()
+        self._load_timeline(self._generation, self.view)
+        self._load_counts(self._generation, self.view)
 
     @work(thread=True, exclusive=True, group="view")
-    def _load_view(self, generation: int, view: ViewState) -> None:
+    def _load_timeline(self, generation: int, view: ViewState) -> None:
         try:
-            counts = self.store.front_counts(view.filter)
-            timeline_filter = view.timeline_filter()
-            facets = self.store.facets(timeline_filter)
-            page = self.store.page(timeline_filter, limit=PAGE_SIZE)
+            page = self.store.page(view.timeline_filter(), limit=PAGE_SIZE)
         except FilterError as err:
             self.call_from_thread(self._bad_filter, generation, str(err))
             return
-        self.call_from_thread(self._show_view, generation, view, counts, facets, page)
+        self.call_from_thread(self._show_timeline, generation, view, page)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def _load_counts(self, generation: int, view: ViewState) -> None:
+        try:
+            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.filter)}
+            if generation != self._generation:
+                return
+            facets = self.store.facets(view.timeline_filter())
+        except (FilterError, Interrupted):
+            return  # a bad filter is reported by the timeline; an interrupted count is unwanted
+        self.call_from_thread(self._show_counts, generation, view, counts, facets)
 
     def _bad_filter(self, generation: int, message: str) -> None:
         if generation != self._generation:
@@ -159,21 +169,28 @@ class SitroomApp(App[None]):
         self.view = ViewState(self.view.front, EventFilter())
         self.reload()
 
-    def _show_view(self, generation: int, view: ViewState, counts: list[FrontCount],
-                   facets: Facets, page: Page) -> None:
+    def _show_timeline(self, generation: int, view: ViewState, page: Page) -> None:
         if generation != self._generation:
             return  # the user has moved on
+        self.fronts_pane.show(self.ref.fronts, None, view.front)
+        timeline = self.timeline
+        timeline.border_title = Text(f"{self.ref.front_name(view.front)} · counting… · newest first")
+        timeline.show(page, self.ref.by_slug, keep=timeline.current)
+        if not page.rows:
+            self.detail.show(None, Text("No events under this filter. Press x to clear it.",
+                                        style="dim"))
+
+    def _show_counts(self, generation: int, view: ViewState, counts: dict[str, int],
+                     facets: Facets) -> None:
+        if generation != self._generation:
+            return
         self.facets = facets
-        self.fronts_pane.show(counts, view.front)
+        self.fronts_pane.show(self.ref.fronts, counts, view.front)
         timeline = self.timeline
         timeline.border_title = Text(
             f"{self.ref.front_name(view.front)} · {facets.total:,} events · newest first"
         )
         timeline.show_histogram(facets.days, facets.undated)
-        timeline.show(page, self.ref.by_slug, keep=timeline.current)
-        if not page.rows:
-            self.detail.show(None, Text("No events under this filter. Press x to clear it.",
-                                        style="dim"))
         if isinstance(self.screen, FilterPicker):
             self.screen.update_facets(facets)
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from db import FrontCount
+from db import Front
 
 ALL = "__all__"
 
 
-def _prompt(key: str, name: str, count: int) -> Table:
+def _prompt(key: str, name: str, count: int | None) -> Table:
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(width=1, style="dim")
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(key, Text(name), Text(f"{count:,}", style="bold" if count else "dim"))
+    shown = Text("…", style="dim") if count is None else Text(f"{count:,}", style="bold" if count else "dim")
+    grid.add_row(key, Text(name), shown)
     return grid
 
 
@@ -38,13 +41,14 @@ class FrontsPane(OptionList):
     def slug_of(option_id: str | None) -> str | None:
         return None if option_id in (None, ALL) else option_id
 
-    def show(self, counts: list[FrontCount], selected: str | None) -> None:
-        """Show `counts`, keeping `selected` highlighted."""
-        slugs = [None, *(c.front.slug for c in counts)]
-        total = sum(c.count for c in counts)
+    def show(self, fronts: list[Front], counts: Mapping[str, int] | None, selected: str | None) -> None:
+        """Show every front with its count (… while counts are still coming), keeping `selected`
+        highlighted."""
+        slugs = [None, *(f.slug for f in fronts)]
+        total = sum(counts.values()) if counts is not None else None
         prompts = [_prompt("0", "All fronts", total)] + [
-            _prompt(str(i) if i <= 9 else " ", c.front.name, c.count)
-            for i, c in enumerate(counts, start=1)
+            _prompt(str(i) if i <= 9 else " ", f.name, None if counts is None else counts.get(f.slug, 0))
+            for i, f in enumerate(fronts, start=1)
         ]
         if slugs != self._slugs:
             self._slugs = slugs
