@@ -19,7 +19,17 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList
 
 from db import (
-    Bloc, EventDetail, EventFilter, Facets, Faction, FilterError, Front, Interrupted, Page, Place, Store,
+    Bloc,
+    EventDetail,
+    EventFilter,
+    Facets,
+    Faction,
+    FilterError,
+    Front,
+    Interrupted,
+    Page,
+    Place,
+    Store,
 )
 from db.exporting import export
 from db.paths import state_path
