@@ -104,7 +104,8 @@ def measure(size: int, path: Path) -> list[tuple[str, float, float, str]]:
     rows.append(("scroll one page (100 rows)",
                  median_ms(lambda: store.page(EventFilter(), first.next, 100)), 100, "ms"))
     rows.append(("open an event", median_ms(lambda: store.event(first.rows[0].id)), 100, "ms"))
-    rows.append(("facet counts, no filter", median_ms(lambda: store.facets(EventFilter()), runs=3), 100, "ms"))
+    rows.append(("facet counts, no filter",
+                 median_ms(lambda: store.facets(EventFilter()), runs=3), 100, "ms"))
     store.close()
     rows.append(("peak memory (RSS), browser", rss, 250, "MB"))
     rows.append(("store size on disk", path.stat().st_size / 1e6, float("nan"), "MB"))
