@@ -130,7 +130,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--keep", type=Path, help="directory to keep and reuse generated stores in")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=150)
     work = args.keep or Path(tempfile.mkdtemp(prefix="sitroom-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: dict[int, list[tuple[str, float, float, str]]] = {}

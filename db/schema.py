@@ -63,9 +63,9 @@ def create(db: sqlite_utils.Database) -> None:
     events = db["events"]
     events.create_index(["date", "id"], index_name="events_date_id")
     events.create_index(["front", "date", "id"], index_name="events_front_date_id")
-    events.create_index(["place", "date"], index_name="events_place_date")
-    events.create_index(["event_type", "date"], index_name="events_type_date")
-    events.create_index(["certainty", "date"], index_name="events_certainty_date")
+    events.create_index(["place", "date", "id"], index_name="events_place_date_id")
+    events.create_index(["event_type", "date", "id"], index_name="events_type_date_id")
+    events.create_index(["certainty", "date", "id"], index_name="events_certainty_date_id")
     events.create_index(["source"], index_name="events_source")
     db["event_factions"].create_index(["faction", "event"], index_name="event_factions_faction")
     db["factions"].create_index(["parent"], index_name="factions_parent")
