@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+from . import tallies
+
+# 1: the tables of DESIGN.md. 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
+SCHEMA_VERSION = 2
 FTS_COLUMNS = ("summary", "excerpt")
 
 
@@ -74,7 +77,21 @@ def create(db: sqlite_utils.Database) -> None:
         list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True,
         tokenize="porter unicode61 remove_diacritics 2",
     )
+    tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def migrate(db: sqlite_utils.Database) -> bool:
+    """Bring an older store up to SCHEMA_VERSION, in one transaction. Returns True if it did."""
+    found = version(db)
+    if found >= SCHEMA_VERSION:
+        return False
+    with db.conn:
+        if found < 2:
+            tallies.create(db.conn)
+            tallies.rebuild(db.conn)
+        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return True
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -166,6 +166,7 @@ class Store:
             schema.check(self.db)
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
+            schema.migrate(self.db)
             self._counts = _Line(self.path)
         except schema.SchemaError as err:
             raise StoreError(f"{self.path}: {err}") from None

@@ -1,0 +1,146 @@
+"""Derived tables that keep counting and faction filtering fast on large stores, kept exact by
+triggers so no writer can forget them.
+
+- faction_ancestors(faction, ancestor): each faction with itself and every parent above it.
+- event_keys(key, event, date): an event under each faction it names and each of their ancestors, once.
+  Filtering on a parent (SAA) is one key, read in timeline order from one index.
+- tallies(key, front, event_type, certainty, month, day_precise, n): event counts per month; key '' is
+  every event, other keys are factions as in event_keys. Counts under a filter without text or place
+  are sums over a few thousand rows instead of a pass over the events.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS faction_ancestors (
+    faction TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY KEY (faction, ancestor)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS event_keys (
+    event TEXT NOT NULL, key TEXT NOT NULL, date TEXT NOT NULL, PRIMARY KEY (event, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_keys_key_date ON event_keys (key, date, event);
+CREATE TABLE IF NOT EXISTS tallies (
+    key TEXT NOT NULL, front TEXT NOT NULL, event_type TEXT NOT NULL, certainty TEXT NOT NULL,
+    month TEXT NOT NULL, day_precise INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, front, event_type, certainty, month, day_precise)
+) WITHOUT ROWID;
+"""
+
+# One bucket of tallies for the event `{e}` under key `{k}`, changed by `{d}` (+1 or -1).
+_BUMP = """
+INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+SELECT {k}, {e}.front, {e}.event_type, {e}.certainty, substr({e}.date, 1, 7),
+       {e}.date_precision = 'day', {d} WHERE true
+ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n + ({d});
+"""
+
+TRIGGERS = f"""
+CREATE TRIGGER IF NOT EXISTS tally_event_insert AFTER INSERT ON events BEGIN
+    {_BUMP.format(k="''", e="new", d="1")}
+END;
+CREATE TRIGGER IF NOT EXISTS tally_event_delete BEFORE DELETE ON events BEGIN
+    DELETE FROM event_keys WHERE event = old.id;
+    {_BUMP.format(k="''", e="old", d="-1")}
+END;
+CREATE TRIGGER IF NOT EXISTS tally_event_update
+AFTER UPDATE OF front, event_type, certainty, date, date_precision ON events BEGIN
+    {_BUMP.format(k="''", e="old", d="-1")}
+    {_BUMP.format(k="''", e="new", d="1")}
+    INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+    SELECT k.key, x.front, x.event_type, x.certainty, x.month, x.day_precise, x.d
+      FROM event_keys k,
+           (SELECT old.front AS front, old.event_type AS event_type, old.certainty AS certainty,
+                   substr(old.date, 1, 7) AS month, old.date_precision = 'day' AS day_precise, -1 AS d
+            UNION ALL
+            SELECT new.front, new.event_type, new.certainty, substr(new.date, 1, 7),
+                   new.date_precision = 'day', 1) x
+     WHERE k.event = new.id AND true
+    ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n + excluded.n;
+    UPDATE event_keys SET date = new.date WHERE event = new.id AND date != new.date;
+END;
+CREATE TRIGGER IF NOT EXISTS keys_party_insert AFTER INSERT ON event_factions BEGIN
+    INSERT OR IGNORE INTO event_keys (event, key, date)
+    SELECT new.event, a.ancestor, e.date
+      FROM faction_ancestors a JOIN events e ON e.id = new.event
+     WHERE a.faction = new.faction;
+END;
+CREATE TRIGGER IF NOT EXISTS keys_party_delete AFTER DELETE ON event_factions BEGIN
+    DELETE FROM event_keys
+     WHERE event = old.event
+       AND key NOT IN (SELECT a.ancestor FROM event_factions ef
+                         JOIN faction_ancestors a ON a.faction = ef.faction
+                        WHERE ef.event = old.event);
+END;
+CREATE TRIGGER IF NOT EXISTS tally_key_insert AFTER INSERT ON event_keys BEGIN
+    INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+    SELECT new.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7),
+           e.date_precision = 'day', 1
+      FROM events e WHERE e.id = new.event AND true
+    ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS tally_key_delete AFTER DELETE ON event_keys BEGIN
+    INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+    SELECT old.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7),
+           e.date_precision = 'day', -1
+      FROM events e WHERE e.id = old.event AND true
+    ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n - 1;
+END;
+CREATE TRIGGER IF NOT EXISTS ancestors_faction_insert AFTER INSERT ON factions BEGIN
+    INSERT OR IGNORE INTO faction_ancestors (faction, ancestor)
+    SELECT new.slug, new.slug
+    UNION ALL
+    SELECT new.slug, a.ancestor FROM faction_ancestors a WHERE a.faction = new.parent;
+END;
+"""
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the derived tables and their triggers (in an empty or a version-1 store)."""
+    conn.executescript(TABLES)
+    conn.executescript(TRIGGERS)
+
+
+TRIGGER_NAMES = ("tally_event_insert", "tally_event_delete", "tally_event_update", "keys_party_insert",
+                 "keys_party_delete", "tally_key_insert", "tally_key_delete", "ancestors_faction_insert")
+
+
+def drop_triggers(conn: sqlite3.Connection) -> None:
+    """For a bulk load that calls rebuild() afterwards, which puts them back."""
+    for name in TRIGGER_NAMES:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Fill the derived tables from factions, events and event_factions, from scratch."""
+    conn.executescript(
+        """
+        DELETE FROM faction_ancestors;
+        DELETE FROM event_keys;
+        DELETE FROM tallies;
+        WITH RECURSIVE up(faction, ancestor) AS (
+            SELECT slug, slug FROM factions
+            UNION SELECT up.faction, f.parent FROM up JOIN factions f ON f.slug = up.ancestor
+             WHERE f.parent IS NOT NULL
+        )
+        INSERT INTO faction_ancestors SELECT faction, ancestor FROM up;
+        """
+    )
+    # Filled with the triggers off, then counted in one pass: much faster than row by row.
+    drop_triggers(conn)
+    conn.execute(
+        "INSERT OR IGNORE INTO event_keys (event, key, date) "
+        "SELECT ef.event, a.ancestor, e.date FROM event_factions ef "
+        "JOIN faction_ancestors a ON a.faction = ef.faction JOIN events e ON e.id = ef.event"
+    )
+    conn.execute(
+        "INSERT INTO tallies SELECT '', front, event_type, certainty, substr(date, 1, 7), "
+        "date_precision = 'day', count(*) FROM events GROUP BY 2, 3, 4, 5, 6"
+    )
+    conn.execute(
+        "INSERT INTO tallies SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7), "
+        "e.date_precision = 'day', count(*) FROM event_keys k JOIN events e ON e.id = k.event "
+        "GROUP BY 1, 2, 3, 4, 5, 6"
+    )
+    conn.executescript(TRIGGERS)

@@ -1,0 +1,99 @@
+"""The derived tables (db/tallies.py) stay equal to a recount from scratch after every kind of write."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from db import Store
+from db.importing import import_file
+from db.store import create_store
+
+DATA = Path(__file__).parent / "data"
+
+
+def derived(conn: sqlite3.Connection) -> tuple[list, list, list]:
+    return (
+        sorted(conn.execute("SELECT * FROM faction_ancestors")),
+        sorted(conn.execute("SELECT * FROM event_keys")),
+        sorted(conn.execute("SELECT * FROM tallies WHERE n != 0")),
+    )
+
+
+def assert_consistent(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    kept = derived(conn)
+    from db import tallies
+
+    with conn:
+        tallies.rebuild(conn)
+    assert derived(conn) == kept
+    conn.close()
+
+
+def test_bundled_store_is_consistent(db_path: Path) -> None:
+    assert_consistent(db_path)
+    conn = sqlite3.connect(db_path)
+    # SAA's key holds its own events and its units' events, each once.
+    saa = conn.execute("SELECT count(*) FROM event_keys WHERE key = 'saa'").fetchone()[0]
+    assert saa == 16
+    assert conn.execute("SELECT sum(n) FROM tallies WHERE key = ''").fetchone()[0] == 24
+    conn.close()
+
+
+def test_imports_updates_and_deletes_keep_them_exact(db_path: Path, tmp_path: Path) -> None:
+    store = Store(db_path)
+    import_file(store.db.conn, DATA / "acled_syria.csv")
+    import_file(store.db.conn, DATA / "ucdp_ged_syria.csv")
+    edited = tmp_path / "edited.csv"
+    # Move an event to another month, change its type and certainty wording: an update.
+    edited.write_bytes((DATA / "acled_syria.csv").read_bytes()
+                       .replace(b"30 June 2017,2017,1,Political violence,Battles,Government regains territory",
+                                b"02 July 2017,2017,1,Political violence,Battles,Armed clash", 1))
+    report = import_file(store.db.conn, edited)
+    assert report.counts.updated == 1
+    conn = store.db.conn
+    with conn:
+        conn.execute("DELETE FROM event_factions WHERE faction = 'tiger-forces'")
+        one = conn.execute("SELECT id FROM events WHERE place = 'jobar'").fetchone()[0]
+        conn.execute("DELETE FROM event_factions WHERE event = ?", [one])
+        conn.execute("DELETE FROM events WHERE id = ?", [one])
+        conn.execute("UPDATE events SET certainty = 'claimed', front = 'raqqa' WHERE place = 'resafa'")
+    store.close()
+    assert_consistent(db_path)
+
+
+def test_a_round_trip_store_is_consistent(store: Store, tmp_path: Path) -> None:
+    from db.exporting import export
+    from db.filters import EventFilter
+
+    out = tmp_path / "all.jsonl"
+    with out.open("w") as f:
+        export(store, EventFilter(), "jsonl", f)
+    empty = tmp_path / "empty.db"
+    create_store(empty, bundled=False)
+    target = Store(empty)
+    import_file(target.db.conn, out)
+    target.close()
+    assert_consistent(empty)
+
+
+def test_a_version_1_store_is_migrated(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    from db.tallies import TRIGGER_NAMES
+
+    for name in TRIGGER_NAMES:
+        conn.execute(f"DROP TRIGGER {name}")
+    for table in ("faction_ancestors", "event_keys", "tallies"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    store = Store(db_path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    store.close()
+    assert_consistent(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT sum(n) FROM tallies WHERE key = 'saa'").fetchone()[0] == 16
+    assert json.dumps(conn.execute("SELECT count(*) FROM faction_ancestors").fetchone()[0]) == "12"
