@@ -48,9 +48,9 @@ def test_imports_updates_and_deletes_keep_them_exact(db_path: Path, tmp_path: Pa
     import_file(store.db.conn, DATA / "ucdp_ged_syria.csv")
     edited = tmp_path / "edited.csv"
     # Move an event to another month, change its type and certainty wording: an update.
-    edited.write_bytes((DATA / "acled_syria.csv").read_bytes()
-                       .replace(b"30 June 2017,2017,1,Political violence,Battles,Government regains territory",
-                                b"02 July 2017,2017,1,Political violence,Battles,Armed clash", 1))
+    original = b"30 June 2017,2017,1,Political violence,Battles,Government regains territory"
+    edited.write_bytes((DATA / "acled_syria.csv").read_bytes().replace(
+        original, b"02 July 2017,2017,1,Political violence,Battles,Armed clash", 1))
     report = import_file(store.db.conn, edited)
     assert report.counts.updated == 1
     conn = store.db.conn
