@@ -127,9 +127,10 @@ class Facets:
     """Counts of events under one filter, grouped several ways."""
 
     total: int
-    factions: dict[str, int]
+    factions: dict[str, int]  # each faction (with its units) in the view, whatever factions it filters
     fronts: dict[str, int]
     types: dict[str, int]
     certainty: dict[str, int]
-    days: dict[str, int]  # only events dated to the day; coarser dates are counted in `undated`
-    undated: int
+    buckets: dict[str, int]  # events dated to the day, per day ('2017-06-30') or per month ('2017-06')
+    bucket: str  # "day" or "month"
+    undated: int  # events dated only to the week, month or year: in no bucket

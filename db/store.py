@@ -20,7 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from . import schema
-from .filters import EventFilter, Vocabulary, compile_filter
+from .filters import Compiled, EventFilter, Vocabulary, compile_filter
 from .loader import load_blocs, load_bundled
 from .models import (
     ROLES,
@@ -54,6 +54,9 @@ _ROW_COLUMNS = """
        FROM event_factions ef WHERE ef.event = e.id) AS parties
 """
 _ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
+# CROSS JOIN keeps event_keys outermost, so its (key, date, event) index gives the timeline order.
+_KEYED_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event LEFT JOIN places p ON p.id = e.place"
+TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
 SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
@@ -216,8 +219,11 @@ class Store:
         """Forget cached reference data, after an import added fronts, factions or places."""
         self.__dict__.pop("vocabulary", None)
 
+    def _compile(self, f: EventFilter) -> Compiled:
+        return compile_filter(f, self.vocabulary)
+
     def _where(self, f: EventFilter) -> tuple[str, tuple[object, ...]]:
-        compiled = compile_filter(f, self.vocabulary)
+        compiled = self._compile(f)
         return compiled.where, compiled.params
 
     # -- reference data -------------------------------------------------------------------------
@@ -259,31 +265,51 @@ class Store:
 
     # -- events under a filter ------------------------------------------------------------------
 
+    def _use_tallies(self, c: Compiled) -> bool:
+        """Tallies answer counts on large stores; small ones are counted directly, to the day."""
+        if c.tally is None:
+            return False
+        total = self._count_rows("SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0
+        return total >= TALLY_FROM
+
+    def _grouped(self, c: Compiled, column: str, *, dated_only: bool = False) -> dict[str, int]:
+        """Counts of the events passing `c`, by one events column (or 'month'/'date')."""
+        if self._use_tallies(c):
+            assert c.tally is not None
+            extra = " AND t.day_precise = 1" if dated_only else ""
+            rows = self._count_rows(
+                f"SELECT t.{column}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql}{extra} "
+                "GROUP BY 1 HAVING sum(t.n) > 0", (c.tally_key, *c.tally.params))
+        else:
+            extra = " AND e.date_precision = 'day'" if dated_only else ""
+            rows = self._count_rows(
+                f"SELECT e.{column}, count(*) FROM events e WHERE {c.where}{extra} GROUP BY 1", c.params)
+        return {r[0]: r[1] for r in rows}
+
     def count(self, f: EventFilter = EventFilter()) -> int:
-        where, params = self._where(f)
-        return self._count_rows(f"SELECT count(*) FROM events e WHERE {where}", params)[0][0]
+        return sum(self._grouped(self._compile(f), "certainty").values())
 
     def front_counts(self, f: EventFilter = EventFilter()) -> list[FrontCount]:
         """Every front with how many of its events pass `f` (fronts with none included)."""
-        where, params = self._where(f)
-        counts = {
-            r[0]: r[1]
-            for r in self._count_rows(
-                f"SELECT e.front, count(*) FROM events e WHERE {where} GROUP BY e.front", params
-            )
-        }
+        counts = self._grouped(self._compile(f), "front")
         return [FrontCount(front, counts.get(front.slug, 0)) for front in self.fronts()]
 
     def page(self, f: EventFilter = EventFilter(), after: Cursor | None = None,
              limit: int = 100) -> Page:
         """Up to `limit` events passing `f`, newest first, starting after `after`."""
-        where, params = self._where(f)
+        c = self._compile(f)
+        if c.key is not None:
+            # One faction: walk its key in event_keys, already in timeline order.
+            source, where, params = _KEYED_FROM, f"k.key = ? AND {c.rest.sql}", (c.key, *c.rest.params)
+            order = ("k.date", "k.event")
+        else:
+            source, where, params, order = _ROW_FROM, c.where, c.params, ("e.date", "e.id")
         if after is not None:
-            where += " AND (e.date < ? OR (e.date = ? AND e.id < ?))"
+            where += f" AND ({order[0]} < ? OR ({order[0]} = ? AND {order[1]} < ?))"
             params += (after.date, after.date, after.id)
         rows = self._rows(
-            f"SELECT {_ROW_COLUMNS} FROM {_ROW_FROM} WHERE {where} "
-            "ORDER BY e.date DESC, e.id DESC LIMIT ?",
+            f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} "
+            f"ORDER BY {order[0]} DESC, {order[1]} DESC LIMIT ?",
             (*params, limit + 1),
         )
         events = tuple(_event_row(r) for r in rows[:limit])
@@ -321,31 +347,33 @@ class Store:
             after = (last["date"], last["date"], last["id"])
 
     def facets(self, f: EventFilter = EventFilter()) -> Facets:
-        where, params = self._where(f)
-
-        def grouped(column: str, extra: str = "") -> dict[str, int]:
-            sql = f"SELECT {column}, count(*) FROM events e WHERE {where}{extra} GROUP BY 1"
-            return {r[0]: r[1] for r in self._count_rows(sql, params)}
-
-        factions = {
-            r[0]: r[1]
-            for r in self._count_rows(
-                "SELECT ef.faction, count(DISTINCT ef.event) FROM event_factions ef "
-                f"JOIN events e ON e.id = ef.event WHERE {where} GROUP BY ef.faction",
-                params,
-            )
-        }
-        days = grouped("e.date", " AND e.date_precision = 'day'")
-        certainty = grouped("e.certainty")
+        """Counts of the events passing `f` by front, type and certainty, a histogram, and each
+        faction's events in the same view (ignoring the faction part of `f`, so the filter picker can
+        say what choosing a faction would show)."""
+        c = self._compile(f)
+        tallied = self._use_tallies(c)
+        certainty = self._grouped(c, "certainty")
+        if tallied:
+            assert c.tally is not None
+            buckets = self._grouped(c, "month", dated_only=True)
+            faction_rows = self._count_rows(
+                f"SELECT t.key, sum(t.n) FROM tallies t WHERE t.key != '' AND {c.tally.sql} "
+                "GROUP BY 1 HAVING sum(t.n) > 0", c.tally.params)
+        else:
+            buckets = self._grouped(c, "date", dated_only=True)
+            faction_rows = self._count_rows(
+                "SELECT k.key, count(*) FROM event_keys k JOIN events e ON e.id = k.event "
+                f"WHERE {c.rest.sql} GROUP BY 1", c.rest.params)
         total = sum(certainty.values())
         return Facets(
             total=total,
-            factions=factions,
-            fronts=grouped("e.front"),
-            types=grouped("e.event_type"),
+            factions={r[0]: r[1] for r in faction_rows},
+            fronts=self._grouped(c, "front"),
+            types=self._grouped(c, "event_type"),
             certainty=certainty,
-            days=days,
-            undated=total - sum(days.values()),
+            buckets=buckets,
+            bucket="month" if tallied else "day",
+            undated=total - sum(buckets.values()),
         )
 
     # -- one event ------------------------------------------------------------------------------

@@ -191,7 +191,7 @@ class SitroomApp(App[None]):
         timeline.border_title = Text(
             f"{self.ref.front_name(view.front)} · {facets.total:,} events · newest first"
         )
-        timeline.show_histogram(facets.days, facets.undated)
+        timeline.show_histogram(facets.buckets, facets.bucket, facets.undated)
         if isinstance(self.screen, FilterPicker):
             self.screen.update_facets(facets)
 

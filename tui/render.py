@@ -75,25 +75,34 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
     )
 
 
-def histogram(days: Mapping[str, int], undated: int, width: int) -> Text:
-    """Events per day as one row of bars, oldest left; several days share a bar when the span is
-    wider than `width`."""
+def _month_index(month: str) -> int:
+    year, mon = month.split("-")[:2]
+    return int(year) * 12 + int(mon) - 1
+
+
+def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int) -> Text:
+    """Events per day (or per month, on large stores) as one row of bars, oldest left; several
+    days or months share a bar when the span is wider than `width`."""
     width = max(width, 10)
-    if not days:
-        note = f"  ({undated} dated only to the week, month or year)" if undated else ""
+    if not buckets:
+        note = f"  ({undated:,} dated only to the week, month or year)" if undated else ""
         return Text(f"no events dated to the day{note}", style="dim")
-    first = dt.date.fromisoformat(min(days))
-    last = dt.date.fromisoformat(max(days))
-    span = (last - first).days + 1
+    if bucket == "month":
+        offset = {k: _month_index(k) for k in buckets}
+    else:
+        offset = {k: dt.date.fromisoformat(k).toordinal() for k in buckets}
+    first, last = min(buckets), max(buckets)
+    span = offset[last] - offset[first] + 1
     per_bar = max(1, -(-span // width))
-    buckets = [0] * (-(-span // per_bar))
-    for day, n in days.items():
-        buckets[(dt.date.fromisoformat(day) - first).days // per_bar] += n
-    peak = max(buckets)
-    bars = "".join(BARS[0 if n == 0 else max(1, round(n / peak * 8))] for n in buckets)
+    bars_n = [0] * (-(-span // per_bar))
+    for key, n in buckets.items():
+        bars_n[(offset[key] - offset[first]) // per_bar] += n
+    peak = max(bars_n)
+    bars = "".join(BARS[0 if n == 0 else max(1, round(n / peak * 8))] for n in bars_n)
     out = Text(bars, style="#56B4E9")
     out.append("\n")
-    scale = "1 day" if per_bar == 1 else f"{per_bar} days"
+    unit = "day" if bucket == "day" else "month"
+    scale = f"1 {unit}" if per_bar == 1 else f"{per_bar} {unit}s"
     out.append(f"{first}…{last} · {scale}/bar · max {peak:,}", style="dim")
     if undated:
         out.append(f" · +{undated:,} less precise", style="dim")

@@ -52,7 +52,8 @@ class Timeline(Vertical):
         super().__init__(**kwargs)
         self.next: Cursor | None = None
         self.waiting = False  # a NeedMore is out and unanswered
-        self._days: dict[str, int] = {}
+        self._buckets: dict[str, int] = {}
+        self._bucket = "day"
         self._undated = 0
 
     def compose(self) -> ComposeResult:
@@ -100,14 +101,14 @@ class Timeline(Vertical):
         for row in rows:
             table.add_row(*render.event_cells(row, factions), key=row.id)
 
-    def show_histogram(self, days: dict[str, int], undated: int) -> None:
-        self._days, self._undated = days, undated
+    def show_histogram(self, buckets: dict[str, int], bucket: str, undated: int) -> None:
+        self._buckets, self._bucket, self._undated = buckets, bucket, undated
         self._draw_histogram()
 
     def _draw_histogram(self) -> None:
         width = max(10, self.size.width - 2)
         self.query_one("#histogram", Static).update(
-            render.histogram(self._days, self._undated, width)
+            render.histogram(self._buckets, self._bucket, self._undated, width)
         )
 
     def on_resize(self) -> None:
