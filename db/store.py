@@ -12,6 +12,7 @@ import os
 import sqlite3
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -349,30 +350,47 @@ class Store:
     def facets(self, f: EventFilter = EventFilter()) -> Facets:
         """Counts of the events passing `f` by front, type and certainty, a histogram, and each
         faction's events in the same view (ignoring the faction part of `f`, so the filter picker can
-        say what choosing a faction would show)."""
+        say what choosing a faction would show). Two queries, whichever way they are answered."""
         c = self._compile(f)
-        tallied = self._use_tallies(c)
-        certainty = self._grouped(c, "certainty")
-        if tallied:
+        if self._use_tallies(c):
             assert c.tally is not None
-            buckets = self._grouped(c, "month", dated_only=True)
+            bucket = "month"
+            cube = self._count_rows(
+                "SELECT t.front, t.event_type, t.certainty, t.month, t.day_precise, sum(t.n) "
+                f"FROM tallies t WHERE t.key = ? AND {c.tally.sql} GROUP BY 1, 2, 3, 4, 5",
+                (c.tally_key, *c.tally.params))
             faction_rows = self._count_rows(
                 f"SELECT t.key, sum(t.n) FROM tallies t WHERE t.key != '' AND {c.tally.sql} "
                 "GROUP BY 1 HAVING sum(t.n) > 0", c.tally.params)
         else:
-            buckets = self._grouped(c, "date", dated_only=True)
+            bucket = "day"
+            cube = self._count_rows(
+                "SELECT e.front, e.event_type, e.certainty, e.date, e.date_precision = 'day', count(*) "
+                f"FROM events e WHERE {c.where} GROUP BY 1, 2, 3, 4, 5", c.params)
             faction_rows = self._count_rows(
                 "SELECT k.key, count(*) FROM event_keys k JOIN events e ON e.id = k.event "
                 f"WHERE {c.rest.sql} GROUP BY 1", c.rest.params)
+        fronts: Counter[str] = Counter()
+        types: Counter[str] = Counter()
+        certainty: Counter[str] = Counter()
+        buckets: Counter[str] = Counter()
+        for front, event_type, sure, when, precise, n in cube:
+            if not n:
+                continue
+            fronts[front] += n
+            types[event_type] += n
+            certainty[sure] += n
+            if precise:
+                buckets[when] += n
         total = sum(certainty.values())
         return Facets(
             total=total,
             factions={r[0]: r[1] for r in faction_rows},
-            fronts=self._grouped(c, "front"),
-            types=self._grouped(c, "event_type"),
-            certainty=certainty,
-            buckets=buckets,
-            bucket="month" if tallied else "day",
+            fronts=dict(fronts),
+            types=dict(types),
+            certainty=dict(certainty),
+            buckets=dict(buckets),
+            bucket=bucket,
             undated=total - sum(buckets.values()),
         )
 
