@@ -116,7 +116,7 @@ class Compiled:
 
     where: str  # an SQL boolean over the events table aliased `e`; "1" when nothing narrows
     params: tuple[object, ...]
-    key: str | None = None  # the one faction key, when the filter names exactly one faction
+    keys: tuple[str, ...] = ()  # the faction keys: pages walk each in order and merge them
     rest: Clause = Clause("1")  # everything but the factions: for pages driven from event_keys
     tally_key: str = ""  # the tallies key ('' for all events) ...
     tally: Clause | None = None  # ... and the rest of the filter over `tallies t`, when they can answer
@@ -166,7 +166,7 @@ def compile_filter(f: EventFilter, vocab: Vocabulary) -> Compiled:
         tally = Clause(*_join(_in(f"t.{c}", v) for c, v in columns if v and c != "place"))
     return Compiled(
         where=where, params=params,
-        key=f.factions[0] if len(f.factions) == 1 else None,
+        keys=f.factions,
         rest=Clause(*_join(plain)),
         tally_key=f.factions[0] if f.factions else "",
         tally=tally,

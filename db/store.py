@@ -299,23 +299,31 @@ class Store:
              limit: int = 100) -> Page:
         """Up to `limit` events passing `f`, newest first, starting after `after`."""
         c = self._compile(f)
-        if c.key is not None:
-            # One faction: walk its key in event_keys, already in timeline order.
-            source, where, params = _KEYED_FROM, f"k.key = ? AND {c.rest.sql}", (c.key, *c.rest.params)
-            order = ("k.date", "k.event")
+        if c.keys:
+            # Each faction's key in event_keys is already in timeline order: walk each, merge, and
+            # drop the events two of them share. The union's first `limit` are among each one's first.
+            found: dict[str, sqlite3.Row] = {}
+            for key in c.keys:
+                for row in self._page_rows(_KEYED_FROM, f"k.key = ? AND {c.rest.sql}",
+                                           (key, *c.rest.params), ("k.date", "k.event"), after, limit):
+                    found[row["id"]] = row
+            rows = sorted(found.values(), key=lambda r: (r["date"], r["id"]), reverse=True)[:limit + 1]
         else:
-            source, where, params, order = _ROW_FROM, c.where, c.params, ("e.date", "e.id")
-        if after is not None:
-            where += f" AND ({order[0]} < ? OR ({order[0]} = ? AND {order[1]} < ?))"
-            params += (after.date, after.date, after.id)
-        rows = self._rows(
-            f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} "
-            f"ORDER BY {order[0]} DESC, {order[1]} DESC LIMIT ?",
-            (*params, limit + 1),
-        )
+            rows = self._page_rows(_ROW_FROM, c.where, c.params, ("e.date", "e.id"), after, limit)
         events = tuple(_event_row(r) for r in rows[:limit])
         more = len(rows) > limit
         return Page(events, events[-1].cursor if more and events else None)
+
+    def _page_rows(self, source: str, where: str, params: tuple[object, ...], order: tuple[str, str],
+                   after: Cursor | None, limit: int) -> list[sqlite3.Row]:
+        date, key = order
+        if after is not None:
+            where += f" AND ({date} < ? OR ({date} = ? AND {key} < ?))"
+            params += (after.date, after.date, after.id)
+        return self._rows(
+            f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} ORDER BY {date} DESC, {key} DESC LIMIT ?",
+            (*params, limit + 1),
+        )
 
     def iter_events(self, f: EventFilter = EventFilter(), page_size: int = 500) -> Iterator[EventRow]:
         """Every event passing `f`, newest first, read a page at a time."""

@@ -24,7 +24,7 @@ FILTERS = {
     "front and certainty": EventFilter(fronts=["eastern-damascus"], certainty=["claimed"]),
     "front, faction and search": EventFilter(fronts=["raqqa"], factions=["sdf"], text="village"),
 }
-IN_ORDER = {"nothing", "front", "faction", "parent faction", "type", "certainty", "place"}
+IN_ORDER = {"nothing", "front", "faction", "parent faction", "two factions", "type", "certainty", "place"}
 
 
 def recorded(store: Store, monkeypatch) -> tuple[list, list]:

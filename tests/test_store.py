@@ -200,3 +200,26 @@ def test_search_strings_never_raise(store: Store, text: str) -> None:
 
 def test_certainties_are_the_three_words() -> None:
     assert CERTAINTIES == ("confirmed", "claimed", "rumoured")
+
+
+@pytest.mark.parametrize("factions", [["sdf", "isis"], ["saa", "faylaq-al-rahman"], ["tiger-forces", "saa"]])
+@pytest.mark.parametrize("limit", [1, 3, 100])
+def test_pages_under_several_factions_are_their_union_once_in_order(
+    store: Store, factions: list[str], limit: int
+) -> None:
+    seen, after = [], None
+    while True:
+        page = store.page(EventFilter(factions=factions), after, limit)
+        seen.extend(r.id for r in page.rows)
+        if page.next is None:
+            break
+        after = page.next
+    expected = [r[0] for r in raw(
+        store,
+        "SELECT id FROM events WHERE id IN (SELECT event FROM event_keys WHERE key IN (?, ?)) "
+        "ORDER BY date DESC, id DESC", factions)]
+    assert seen == expected and len(set(seen)) == len(seen)
+    union = set()
+    for faction in factions:
+        union |= {r.id for r in store.iter_events(EventFilter(factions=[faction]))}
+    assert set(seen) == union
