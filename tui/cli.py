@@ -11,12 +11,16 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from db import EventFilter, FilterError, Store, StoreError, default_store_path
 from db.exporting import FORMATS as EXPORT_FORMATS
 from db.exporting import export
+from db.extract import Lexicon
 from db.formats import FORMATS as IMPORT_FORMATS
 from db.importing import ImportFailed, ImportReport, import_file
+from db.ingest import IngestError, ingest_text
+from db.loader import RowError, parse_date
 from db.store import create_store
 
 PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
@@ -41,6 +45,13 @@ def parser() -> argparse.ArgumentParser:
                      help="how far outside a front's area an event may be and still join it (default 25)")
     imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                      help="the store; a new path creates an empty store")
+
+    ing = sub.add_parser("ingest", help="extract the events of a written report (text or Markdown)")
+    ing.add_argument("file", help="the report; - reads standard input")
+    ing.add_argument("--date", metavar="YYYY-MM-DD", help="the report's date, if the text gives none")
+    ing.add_argument("--source", metavar="TITLE", help="the source's title (default: the first line)")
+    ing.add_argument("--dry-run", action="store_true", help="show what would be added; add nothing")
+    ing.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
 
     exp = sub.add_parser("export", help="export the events under a filter")
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
@@ -73,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_import(args)
         if args.command == "export":
             return run_export(args)
+        if args.command == "ingest":
+            return run_ingest(args)
         store = open_store(args.db)
     except StoreError as e:
         err.print(f"sitroom: {e}", markup=False)
@@ -148,6 +161,52 @@ def print_report(report: ImportReport) -> None:
     if report.rejected:
         err.print(f"--strict: {len(report.bad)} bad rows, so the whole file was rejected; "
                   "the store is unchanged.", markup=False)
+
+
+# -- ingest -------------------------------------------------------------------------------------
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        err.print(f"sitroom ingest: cannot read {args.file}: {getattr(e, 'strerror', None) or e}",
+                  markup=False)
+        return 2
+    if args.date:
+        try:
+            args.date = parse_date(args.date)
+        except RowError as e:
+            err.print(f"sitroom ingest: {e}", markup=False)
+            return 2
+    store = open_store(args.db)
+    try:
+        report = ingest_text(store.db.conn, text, title=args.source, date=args.date,
+                             dry_run=args.dry_run)
+        lex = Lexicon(store.db.conn)
+    except IngestError as e:
+        err.print(f"sitroom ingest: {e}", markup=False)
+        return 2
+    finally:
+        store.close()
+    table = Table(title=f"{report.title} ({report.extraction.date})", title_justify="left",
+                  show_lines=True)
+    for column in ("place", "type", "certainty", "factions", "why"):
+        table.add_column(column, overflow="fold")
+    for found in report.extraction.events:
+        who = ", ".join(f"{lex.factions[f]['short']} {r}" for f, r in found.factions)
+        table.add_row(Text(lex.places[found.place]["name"]), found.type, found.certainty, Text(who),
+                      Text("\n".join(f"{k}: {v}" for k, v in found.why.items())))
+    out.print(table)
+    for name, sentence in report.extraction.unknown_places:
+        err.print(f"not in the gazetteer: {name!r} (in: {sentence[:100]})", markup=False)
+    if args.dry_run:
+        out.print(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
+    else:
+        c = report.counts
+        out.print(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
+                  f"(source {report.source_id}).", markup=False)
+    return 0
 
 
 # -- export -------------------------------------------------------------------------------------

@@ -1,0 +1,80 @@
+"""`sitroom ingest`: a written report in, extracted events out, landing as one new source."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
+from .loader import Prepared, Reference, WriteCounts, prepare_event, write_events
+
+
+class IngestError(ValueError):
+    """The report cannot be ingested as asked, with a message meant for the user."""
+
+
+@dataclass
+class IngestReport:
+    source_id: str
+    title: str
+    extraction: Extraction
+    prepared: list[Prepared] = field(default_factory=list)
+    counts: WriteCounts = field(default_factory=WriteCounts)
+
+
+def summary(found: Found, lex: Lexicon) -> str:
+    side = [lex.factions[f]["name"] for f, r in found.factions if r in ("actor", "ally")]
+    side = list(dict.fromkeys(side))
+    place = lex.places[found.place]["name"]
+    words = f"{found.type} at {place}"
+    if found.certainty != "confirmed":
+        words += f" ({found.certainty})"
+    return f"{', '.join(side)}: {words}" if side else words[0].upper() + words[1:]
+
+
+def _title(text: str, date: str) -> str:
+    """A headline: the first short line naming the report's date, else the first short line that is
+    not a sentence, else the start of the first line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    short = [line for line in lines if len(line) <= 120]
+    dated = [line for line in short if date in dates_in(line)]
+    headline = [line for line in short if not line.endswith(".")]
+    return (dated or headline or [lines[0][:120] if lines else "report"])[0]
+
+
+def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
+                date: str | None = None, dry_run: bool = False) -> IngestReport:
+    """Extract the events of `text`; unless dry_run, store them under one source, in one
+    transaction. The same text ingested twice adds nothing: its source and event ids are derived
+    from what it says."""
+    lex = Lexicon(conn)
+    extraction = extract(text, lex, date)
+    if extraction.date is None:
+        raise IngestError("the report gives no date; say which with --date YYYY-MM-DD")
+    title = title or _title(text, extraction.date)
+    source_id = "report-" + hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:12]
+    report = IngestReport(source_id, title, extraction)
+    if dry_run:
+        return report
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
+                     "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
+        ref = Reference(sqlite_utils.Database(conn))
+        for found in extraction.events:
+            record = {
+                "date": found.date, "date_precision": "day", "front": lex.places[found.place]["front"],
+                "place": found.place, "event_type": found.type, "summary": summary(found, lex),
+                "certainty": found.certainty, "source": source_id, "excerpt": found.sentence,
+                "factions": [{"faction": f, "role": r} for f, r in found.factions],
+            }
+            report.prepared.append(prepare_event(record, ref))
+        report.counts = write_events(conn, report.prepared)
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    return report
