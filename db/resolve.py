@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .loader import Reference
+from .text import clean_text
 
 OTHER_FRONT = "other"
 OTHER_BLOC = "other"
@@ -34,6 +35,10 @@ def name_key(name: str) -> str:
 
 def slugify(name: str) -> str:
     return name_key(name).replace(" ", "-")[:60] or "unnamed"
+
+
+def _clean(value: str | None) -> str:
+    return clean_text(value, single_line=True) or ""
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -88,7 +93,9 @@ class Resolver:
     def faction(self, label: str, **known: str | None) -> str:
         """The slug of the faction called `label` (a slug, name, short name or alias), created if new;
         `known` may give the new faction's slug, name, short, parent, bloc and colour."""
-        name = label
+        # Names from a file are cleaned once, here, before they are matched or stored.
+        name = _clean(label)
+        known = {k: _clean(v) if isinstance(v, str) else v for k, v in known.items()}
         key = name_key(name)
         if not key:
             raise ValueError("empty faction name")
@@ -129,6 +136,7 @@ class Resolver:
         """The id of the gazetteer place called `name`, or a new place at (lat, lon)."""
         if place_id and place_id in self.ref.places:
             return place_id
+        name, admin1, kind = _clean(name), _clean(admin1) or None, _clean(kind) or None
         clean = _SUFFIXES.sub("", name.strip(), count=1) if name else ""
         candidates = self._places.get(name_key(clean), []) or self._places.get(name_key(name), [])
         if candidates:
@@ -175,6 +183,7 @@ class Resolver:
         return self.front(OTHER_FRONT, "Other", "Events outside every front's area.")
 
     def front(self, slug: str, name: str | None = None, description: str | None = None) -> str:
+        name, description = _clean(name) or None, _clean(description) or None
         if slug not in self.ref.fronts:
             self.conn.execute(
                 "INSERT INTO fronts (slug, name, description, sort, bbox) VALUES (?, ?, ?, 99, NULL)",
@@ -188,6 +197,7 @@ class Resolver:
 
     def source(self, source_id: str, title: str, publisher: str | None = None,
                published: str | None = None, url: str | None = None, kind: str = "report") -> str:
+        title, publisher, url = _clean(title) or "untitled", _clean(publisher) or None, _clean(url) or None
         if source_id not in self.ref.sources:
             self.conn.execute(
                 "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",

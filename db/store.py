@@ -58,6 +58,7 @@ _ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
 # CROSS JOIN keeps event_keys outermost, so its (key, date, event) index gives the timeline order.
 _KEYED_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event LEFT JOIN places p ON p.id = e.place"
 TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
+BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write to finish
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
 SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
@@ -138,7 +139,7 @@ class _Line:
     """One connection and the lock that serialises its use across threads."""
 
     def __init__(self, path: Path) -> None:
-        self.conn = sqlite3.connect(path, check_same_thread=False, timeout=5)
+        self.conn = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_TIMEOUT)
         self.conn.row_factory = sqlite3.Row
         self.lock = threading.RLock()
 
@@ -149,7 +150,9 @@ class _Line:
             except sqlite3.OperationalError as err:
                 if str(err) == "interrupted":
                     raise Interrupted("interrupted") from None
-                raise
+                raise StoreError(f"the store cannot be read now: {err}") from None
+            except sqlite3.DatabaseError as err:
+                raise StoreError(f"the store is damaged: {err}") from None
 
 
 class Store:
@@ -168,6 +171,7 @@ class Store:
             self._main = _Line(self.path)
             self.db = sqlite_utils.Database(self._main.conn)
             schema.check(self.db)
+            self._check_length()
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
             schema.migrate(self.db)
@@ -176,6 +180,16 @@ class Store:
             raise StoreError(f"{self.path}: {err}") from None
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} cannot be opened as a sitroom store: {err}") from None
+
+    def _check_length(self) -> None:
+        """A file shorter than its own header says was cut off (a copy stopped half-way)."""
+        if Path(f"{self.path}-wal").exists():
+            return  # pages may live in the write-ahead log
+        pages = self._main.conn.execute("PRAGMA page_count").fetchone()[0]
+        size = self._main.conn.execute("PRAGMA page_size").fetchone()[0]
+        if self.path.stat().st_size < pages * size:
+            raise StoreError(f"{self.path} is truncated: {self.path.stat().st_size:,} bytes of "
+                             f"{pages * size:,}")
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
@@ -189,6 +203,11 @@ class Store:
         for line in (self._main, self._counts):
             with line.lock:
                 line.conn.close()
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (an import in another process) has
+        committed to the store since this one last looked (SQLite's PRAGMA data_version)."""
+        return self._rows("PRAGMA data_version")[0][0]
 
     def interrupt_counts(self) -> None:
         """Abandon the count or facet query running now, if any (it raises Interrupted)."""

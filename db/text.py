@@ -23,13 +23,15 @@ _ESCAPES = re.compile(
     re.VERBOSE,
 )
 _KEEP = {"\n", "\t"}
+# Bidirectional overrides and isolates can make text read in an order other than it is stored.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str | None, *, single_line: bool = False) -> str | None:
     """`value` without escape sequences or control characters; None stays None."""
     if value is None:
         return None
-    text = _ESCAPES.sub("", str(value))
+    text = _BIDI_CONTROLS.sub("", _ESCAPES.sub("", str(value)))
     text = "".join(
         ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cs")
     )

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList
+from textual.worker import Worker, WorkerState
 
 from db import (
     Bloc,
@@ -30,6 +31,7 @@ from db import (
     Page,
     Place,
     Store,
+    StoreError,
 )
 from db.exporting import export
 from db.paths import state_path
@@ -42,6 +44,7 @@ from .widgets import DetailPane, FilterBar, FrontsPane, SearchBox, Timeline
 
 PAGE_SIZE = 100
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class SitroomApp(App[None]):
         self.ref = Reference()
         self.facets: Facets | None = None
         self._generation = 0
+        self._loaded_rows = 0
         self._search_timer: Timer | None = None
 
     # -- layout ---------------------------------------------------------------------------------
@@ -103,6 +107,8 @@ class SitroomApp(App[None]):
         self.query_one(FrontsPane).focus()
         self._show_filter()
         self._load_reference()
+        self._data_version: int | None = None
+        self.set_interval(POLL_EVERY, self._poll)
 
     def on_resize(self) -> None:
         # Below 140 columns the fronts pane gives up width so the timeline keeps its certainty column.
@@ -122,7 +128,18 @@ class SitroomApp(App[None]):
 
     # -- loading --------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="reference")
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll(self) -> None:
+        """Notice data another process committed (an import while the browser is open)."""
+        version = self.store.data_version()
+        if self._data_version is None:
+            self._data_version = version
+        elif version != self._data_version:
+            self._data_version = version
+            self.store.refresh()
+            self.call_from_thread(self._load_reference)
+
+    @work(thread=True, exclusive=True, group="reference", exit_on_error=False)
     def _load_reference(self) -> None:
         s = self.store
         ref = Reference(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types())
@@ -132,27 +149,30 @@ class SitroomApp(App[None]):
         self.ref = ref
         if self.view.front not in {f.slug for f in ref.fronts}:
             self.view = ViewState(None, self.view.filter)
-        self.reload()
+        self.reload(keep_rows=True)
 
-    def reload(self) -> None:
+    def reload(self, keep_rows: bool = False) -> None:
         """Fetch what the screen shows for the current view, in workers: the timeline first, then the
         counts, which on a large store take longer and must never hold the timeline back."""
         self._generation += 1
+        self._loaded_rows = self.timeline.table.row_count if keep_rows else 0
         self._show_filter()
         self.store.interrupt_counts()
         self._load_timeline(self._generation, self.view)
         self._load_counts(self._generation, self.view)
 
-    @work(thread=True, exclusive=True, group="view")
+    @work(thread=True, exclusive=True, group="view", exit_on_error=False)
     def _load_timeline(self, generation: int, view: ViewState) -> None:
         try:
-            page = self.store.page(view.timeline_filter(), limit=PAGE_SIZE)
+            # After new data arrives, fetch as many rows as the user has scrolled through, so the
+            # cursor stays on the event it was on.
+            page = self.store.page(view.timeline_filter(), limit=max(PAGE_SIZE, self._loaded_rows))
         except FilterError as err:
             self.call_from_thread(self._bad_filter, generation, str(err))
             return
         self.call_from_thread(self._show_timeline, generation, view, page)
 
-    @work(thread=True, exclusive=True, group="counts")
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def _load_counts(self, generation: int, view: ViewState) -> None:
         try:
             counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.filter)}
@@ -195,7 +215,7 @@ class SitroomApp(App[None]):
         if isinstance(self.screen, FilterPicker):
             self.screen.update_facets(facets)
 
-    @work(thread=True, exclusive=True, group="more")
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
     def _load_more(self, generation: int, view: ViewState, after) -> None:
         page = self.store.page(view.timeline_filter(), after, PAGE_SIZE)
         self.call_from_thread(self._show_more, generation, page)
@@ -204,7 +224,7 @@ class SitroomApp(App[None]):
         if generation == self._generation:
             self.timeline.extend(page, self.ref.by_slug)
 
-    @work(thread=True, exclusive=True, group="detail")
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _load_detail(self, event_id: str) -> None:
         self.call_from_thread(self._show_detail, event_id, self.store.event(event_id))
 
@@ -216,6 +236,14 @@ class SitroomApp(App[None]):
             return
         self.detail.show(event_id, render.detail(detail, self.ref.by_slug,
                                                  self.ref.front_name(detail.row.front)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A store call that failed (a damaged or vanished store, a lock held too long) is said, in
+        words, and the browser goes on; it never ends in a traceback."""
+        if event.state == WorkerState.ERROR and not isinstance(event.worker.error, Interrupted):
+            error = event.worker.error
+            message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+            self.notify(message, title="sitroom", severity="error", timeout=10)
 
     # -- changing the view ----------------------------------------------------------------------
 
@@ -315,7 +343,7 @@ class SitroomApp(App[None]):
     def action_export(self) -> None:
         self._export(self.view)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, view: ViewState) -> None:
         """Write what the timeline shows (front and filter) to a CSV file in the working directory."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
