@@ -133,8 +133,14 @@ def _in(column: str, values: Iterable[str]) -> Clause:
     return Clause(f"{column} IN ({', '.join('?' * len(values))})", tuple(values))
 
 
-def compile_filter(f: EventFilter, vocab: Vocabulary) -> Compiled:
-    """One WHERE clause and its parameters. Raises FilterError for values the store does not know."""
+
+def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix") -> Compiled:
+    """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
+
+    `text_mode` says how a search is matched, chosen by the store from how many events it matches:
+    "prefix" (the last word may be unfinished) and "words" (whole words) gather the matches first;
+    "walk" (whole words) tests each event in timeline order, which finds the first page of a search
+    that matches a large part of the store at once."""
     _check("front", f.fronts, vocab.fronts)
     _check("faction", f.factions, vocab.factions)
     _check("place", f.places, vocab.places)
@@ -150,8 +156,11 @@ def compile_filter(f: EventFilter, vocab: Vocabulary) -> Compiled:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
         plain.append(Clause("e.date <= ?", (f.until,)))
-    match = fts_query(f.text)
-    if match:
+    match = fts_query(f.text, prefix_last=text_mode == "prefix")
+    if match and text_mode == "walk":
+        plain.append(Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                            "AND events_fts.rowid = e.rowid)", (match,)))
+    elif match:
         plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
                             (match,)))
     # event_keys files each event under its factions and all their parents, so a parent's key

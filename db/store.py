@@ -38,6 +38,7 @@ from .models import (
     Place,
     Source,
 )
+from .search import fts_query
 
 
 class StoreError(RuntimeError):
@@ -59,6 +60,7 @@ _ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
 _KEYED_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event LEFT JOIN places p ON p.id = e.place"
 TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write to finish
+BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
 SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
@@ -239,8 +241,29 @@ class Store:
         """Forget cached reference data, after an import added fronts, factions or places."""
         self.__dict__.pop("vocabulary", None)
 
-    def _compile(self, f: EventFilter) -> Compiled:
-        return compile_filter(f, self.vocabulary)
+    def _compile(self, f: EventFilter, *, for_page: bool = False) -> Compiled:
+        mode = self._text_mode(f.text)
+        if mode == "walk" and not for_page:
+            mode = "words"  # counting must gather every match anyway; same words, same answer
+        return compile_filter(f, self.vocabulary, mode)
+
+    def _matches(self, query: str | None, limit: int) -> int:
+        """How many events an FTS query matches, counting no further than `limit` (cheap)."""
+        if query is None:
+            return 0
+        return self._rows("SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                          "LIMIT ?)", (query, limit))[0][0]
+
+    def _text_mode(self, text: str) -> str:
+        """How a timeline page should match `text`. A search matching a large part of the store is
+        walked in timeline order on whole words (gathering a third of a million matches first would
+        take a quarter of a second); a rarer one keeps its unfinished last word as a prefix."""
+        if not text or self._matches(fts_query(text), BROAD_SEARCH) < BROAD_SEARCH:
+            return "prefix"
+        # Walk only when the whole words are common too: an unfinished word ("Raqq") stays a prefix,
+        # slower on a large store but never an empty screen.
+        whole = self._matches(fts_query(text, prefix_last=False), BROAD_SEARCH)
+        return "walk" if whole >= BROAD_SEARCH // 2 else "prefix"
 
     def _where(self, f: EventFilter) -> tuple[str, tuple[object, ...]]:
         compiled = self._compile(f)
@@ -317,7 +340,7 @@ class Store:
     def page(self, f: EventFilter = EventFilter(), after: Cursor | None = None,
              limit: int = 100) -> Page:
         """Up to `limit` events passing `f`, newest first, starting after `after`."""
-        c = self._compile(f)
+        c = self._compile(f, for_page=True)
         if c.keys:
             # Each faction's key in event_keys is already in timeline order: walk each, merge, and
             # drop the events two of them share. The union's first `limit` are among each one's first.

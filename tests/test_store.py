@@ -223,3 +223,24 @@ def test_pages_under_several_factions_are_their_union_once_in_order(
     for faction in factions:
         union |= {r.id for r in store.iter_events(EventFilter(factions=[faction]))}
     assert set(seen) == union
+
+
+@pytest.mark.parametrize(("text", "mode"), [("the", "walk"), ("ISIS", "walk"), ("th", "prefix"),
+                                            ("Jobar", "prefix"), ("VBIED targeted", "prefix")])
+def test_broad_searches_are_walked_and_agree_with_their_counts(
+    store: Store, monkeypatch, text: str, mode: str
+) -> None:
+    monkeypatch.setattr("db.store.BROAD_SEARCH", 10)  # "broad" at ten matches, on the bundled data
+    assert store._text_mode(text) == mode
+    f = EventFilter(text=text)
+    for limit in (1, 3, 100):
+        seen, after = [], None
+        while True:
+            page = store.page(f, after, limit)
+            seen.extend(r.id for r in page.rows)
+            if page.next is None:
+                break
+            after = page.next
+        assert len(seen) == len(set(seen)) == store.count(f) == store.facets(f).total
+        keys = [(d.row.date, d.row.id) for d in map(store.event, seen)]
+        assert keys == sorted(keys, reverse=True)
