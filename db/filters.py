@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .models import CERTAINTIES
 from .search import fts_query
@@ -79,22 +79,7 @@ class Vocabulary:
     fronts: frozenset[str]
     places: frozenset[str]
     types: frozenset[str]
-    children: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # faction -> direct units
-
-    @property
-    def factions(self) -> frozenset[str]:
-        return frozenset(self.children)
-
-    def with_units(self, slugs: Iterable[str]) -> list[str]:
-        """The factions and, recursively, every unit under them."""
-        seen: dict[str, None] = {}
-        stack = list(slugs)
-        while stack:
-            slug = stack.pop()
-            if slug not in seen:
-                seen[slug] = None
-                stack.extend(self.children.get(slug, ()))
-        return list(seen)
+    factions: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -225,16 +225,11 @@ class Store:
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
-        children: dict[str, list[str]] = {}
-        for r in self._rows("SELECT slug, parent FROM factions"):
-            children.setdefault(r["slug"], [])
-            if r["parent"]:
-                children.setdefault(r["parent"], []).append(r["slug"])
         return Vocabulary(
             fronts=frozenset(r[0] for r in self._rows("SELECT slug FROM fronts")),
             places=frozenset(r[0] for r in self._rows("SELECT id FROM places")),
             types=frozenset(self.event_types()),
-            children={k: tuple(v) for k, v in children.items()},
+            factions=frozenset(r[0] for r in self._rows("SELECT slug FROM factions")),
         )
 
     def refresh(self) -> None:
@@ -264,10 +259,6 @@ class Store:
         # slower on a large store but never an empty screen.
         whole = self._matches(fts_query(text, prefix_last=False), BROAD_SEARCH)
         return "walk" if whole >= BROAD_SEARCH // 2 else "prefix"
-
-    def _where(self, f: EventFilter) -> tuple[str, tuple[object, ...]]:
-        compiled = self._compile(f)
-        return compiled.where, compiled.params
 
     # -- reference data -------------------------------------------------------------------------
 
@@ -380,7 +371,8 @@ class Store:
     def records(self, f: EventFilter = EventFilter(), page_size: int = 1000) -> Iterator[dict[str, Any]]:
         """Every event passing `f` as a self-describing record (sitroom's JSON Lines shape, with the
         names of its front, place, source and factions), newest first, a page at a time."""
-        where, params = self._where(f)
+        c = self._compile(f)
+        where, params = c.where, c.params
         after: tuple[object, ...] = ()
         while True:
             keyset = " AND (e.date < ? OR (e.date = ? AND e.id < ?))" if after else ""

@@ -80,13 +80,17 @@ class FilterPicker(ModalScreen[None]):
 
     # -- building the list ----------------------------------------------------------------------
 
-    def _included_by_parent(self, faction: Faction) -> bool:
+    def _ancestors(self, faction: Faction) -> list[str]:
+        """The faction's parent, its parent's parent, and so on."""
+        out: list[str] = []
         parent = faction.parent
-        while parent:
-            if parent in self.filter.factions:
-                return True
+        while parent and parent not in out:
+            out.append(parent)
             parent = self.by_slug[parent].parent if parent in self.by_slug else None
-        return False
+        return out
+
+    def _included_by_parent(self, faction: Faction) -> bool:
+        return any(a in self.filter.factions for a in self._ancestors(faction))
 
     def _row(self, mark: str, label: Text, count: int | None) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
@@ -193,7 +197,7 @@ class FilterPicker(ModalScreen[None]):
                             "unselect the parent to choose units one by one.")
                 return
             # Choosing a parent makes choosing its units redundant.
-            units = {u.slug for u in self.factions if self._is_under(u, value)}
+            units = {u.slug for u in self.factions if value in self._ancestors(u)}
             self.filter = f.but(factions=tuple(s for s in _toggle(f.factions, value)
                                                if s not in units))
         elif kind == "type":
@@ -202,14 +206,6 @@ class FilterPicker(ModalScreen[None]):
             self.filter = f.but(certainty=_toggle(f.certainty, value))
         self.post_message(self.Changed(self.filter))
         self._rebuild()
-
-    def _is_under(self, faction: Faction, ancestor: str) -> bool:
-        parent = faction.parent
-        while parent:
-            if parent == ancestor:
-                return True
-            parent = self.by_slug[parent].parent if parent in self.by_slug else None
-        return False
 
     def action_close(self) -> None:
         self.dismiss()
