@@ -39,3 +39,12 @@ def test_help_screen(db_path: Path, snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=open_help)
+
+
+def test_an_opened_event(db_path: Path, snap_compare) -> None:
+    async def open_jobar(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("3", "tab", "j", "j", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=open_jobar)
