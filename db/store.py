@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from . import schema
+from . import control, schema
 from .filters import Compiled, EventFilter, Vocabulary, compile_filter
 from .loader import load_blocs, load_bundled
 from .models import (
@@ -435,6 +435,23 @@ class Store:
             bucket=bucket,
             undated=total - sum(buckets.values()),
         )
+
+    # -- control --------------------------------------------------------------------------------
+
+    def control_history(self, place: str) -> list[control.Handover]:
+        """Every confirmed capture of a place, oldest first."""
+        with self._main.lock:
+            return control.history(self._main.conn, place)
+
+    def holder(self, place: str, date: str) -> control.Holding:
+        """Who held a place on a date, as far as the store's captures say."""
+        with self._main.lock:
+            return control.holder(self._main.conn, place, date)
+
+    def changes(self, front: str | None, since: str, until: str) -> list[control.Handover]:
+        """What changed hands on a front (or anywhere) between two dates, oldest first."""
+        with self._main.lock:
+            return control.changes(self._main.conn, front, since, until)
 
     # -- one event ------------------------------------------------------------------------------
 

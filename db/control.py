@@ -1,0 +1,76 @@
+"""Territorial control: who held a place, from the capture events in the store.
+
+A confirmed capture at a place hands it to the capture's actors from the capture's date on; until then
+the place was held by the capture's targets, when the source names them. Claimed and rumoured captures
+change nothing: a claim is not a change of hands. Only what the store records is said; before the first
+recorded capture with a named target, the holder is not known.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Handover:
+    """One change of hands at a place."""
+
+    event: str
+    place: str
+    date: str
+    date_precision: str
+    to: tuple[str, ...]  # the factions that took it (actors and allies)
+    from_: tuple[str, ...]  # the factions that lost it (targets), when the source names them
+
+
+@dataclass(frozen=True)
+class Holding:
+    place: str
+    date: str
+    holders: tuple[str, ...]  # empty when the store cannot say
+    since: Handover | None  # the capture that made them holders, if any
+    until: Handover | None  # the next capture, when they are the holders only by inference
+
+
+_CAPTURES = """
+SELECT e.id, e.place, e.date, e.date_precision,
+       (SELECT group_concat(ef.faction, ' ') FROM event_factions ef
+         WHERE ef.event = e.id AND ef.role IN ('actor', 'ally')) AS gainers,
+       (SELECT group_concat(ef.faction, ' ') FROM event_factions ef
+         WHERE ef.event = e.id AND ef.role = 'target') AS losers
+  FROM events e
+ WHERE e.event_type = 'capture' AND e.certainty = 'confirmed' AND {where}
+ ORDER BY e.date, e.id
+"""
+
+
+def _handover(row: tuple) -> Handover:
+    return Handover(row[0], row[1], row[2], row[3], tuple(sorted((row[4] or "").split())),
+                    tuple(sorted((row[5] or "").split())))
+
+
+def history(conn: sqlite3.Connection, place: str) -> list[Handover]:
+    """Every confirmed capture of `place`, oldest first."""
+    return [_handover(r) for r in conn.execute(_CAPTURES.format(where="e.place = ?"), (place,))]
+
+
+def holder(conn: sqlite3.Connection, place: str, date: str) -> Holding:
+    """Who held `place` on `date` (ISO), as far as the store's captures say."""
+    captures = history(conn, place)
+    before = [c for c in captures if c.date <= date]
+    after = [c for c in captures if c.date > date]
+    if before:
+        return Holding(place, date, before[-1].to, before[-1], None)
+    if after and after[0].from_:
+        return Holding(place, date, after[0].from_, None, after[0])
+    return Holding(place, date, (), None, after[0] if after else None)
+
+
+def changes(conn: sqlite3.Connection, front: str | None, since: str, until: str) -> list[Handover]:
+    """The confirmed captures on `front` (every front when None) from `since` to `until`, oldest first."""
+    where, params = "e.date BETWEEN ? AND ?", [since, until]
+    if front:
+        where += " AND e.front = ?"
+        params.append(front)
+    return [_handover(r) for r in conn.execute(_CAPTURES.format(where=where), params)]
