@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 CERTAINTIES = ("confirmed", "claimed", "rumoured")
 ROLES = ("actor", "target", "ally", "claimant")
@@ -120,6 +121,7 @@ class EventDetail:
     source: Source | None
     factions: tuple[tuple[Party, Faction], ...]
     same_place: tuple[EventRow, ...] = field(default=())
+    control: tuple[Any, ...] = field(default=())  # the place's handovers (db.control.Handover), oldest first
 
 
 @dataclass(frozen=True)

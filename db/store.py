@@ -495,4 +495,5 @@ class Store:
             source=Source(**dict(source_rows[0])) if source_rows else None,
             factions=tuple((p, factions[p.faction]) for p in row.parties if p.faction in factions),
             same_place=same_place,
+            control=tuple(self.control_history(row.place)) if row.place else (),
         )

@@ -247,3 +247,21 @@ async def test_e_exports_what_the_timeline_shows(db_path: Path, tmp_path: Path, 
     rows = list(csv.DictReader(files[0].open()))
     assert sorted(r["place_name"] for r in rows) == sorted(
         ["Al-Sanabel gas station", "Ayn Tarma Roundabout", "Ayn Tarma", "Jobar"])
+
+
+async def test_the_detail_pane_shows_who_took_the_place(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Place: Resafa")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("tab")
+        while app.timeline.current and "capture" not in column(app, "type")[
+                app.timeline.table.cursor_row]:
+            await pilot.press("down")
+            await settle(pilot)
+        text = detail_text(app)
+        assert "Control of Resafa" in text
+        assert "2017-06  SAA took it from ISIS" in text

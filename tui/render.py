@@ -141,6 +141,23 @@ def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold underline")
 
 
+def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
+    """The place's changes of hands, from confirmed captures, oldest first."""
+    if not d.control:
+        return Text("no confirmed capture recorded here", style="dim")
+    out = Text()
+    for h in d.control:
+        out.append(f"{date_label(h.date, h.date_precision)}  ")
+        out.append_text(Text("+").join(short(s, factions) for s in h.to) if h.to else Text("?"))
+        out.append(" took it")
+        if h.from_:
+            out.append(" from ")
+            out.append_text(Text("+").join(short(s, factions) for s in h.from_))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
 def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> RenderableType:
     """The whole of one event, for the detail pane."""
     row = d.row
@@ -203,6 +220,8 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
         head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
         _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
     ]
+    if d.place:
+        parts += [_heading(f"Control of {d.place.name}"), control(d, factions)]
     parts.append(_heading(f"Also at {d.place.name if d.place else 'this place'}"))
     if d.same_place:
         others = Text()
