@@ -13,7 +13,7 @@ import sqlite3
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -182,6 +182,7 @@ class Store:
             raise StoreError(f"{self.path}: {err}") from None
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} cannot be opened as a sitroom store: {err}") from None
+        self._memo: dict[tuple[object, ...], Any] = {}
 
     def _check_length(self) -> None:
         """A file shorter than its own header says was cut off (a copy stopped half-way)."""
@@ -233,8 +234,16 @@ class Store:
         )
 
     def refresh(self) -> None:
-        """Forget cached reference data, after an import added fronts, factions or places."""
+        """Forget cached reference data and store measures, after an import changed the store."""
         self.__dict__.pop("vocabulary", None)
+        self._memo.clear()
+
+    def _remember(self, key: tuple[object, ...], compute: Callable[[], Any]) -> Any:
+        """A measure of the store (its size, a search's breadth) asked for once per key press by
+        the page, the front counts and the facets alike: measured once, until refresh()."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def _compile(self, f: EventFilter, *, for_page: bool = False) -> Compiled:
         mode = self._text_mode(f.text)
@@ -250,6 +259,9 @@ class Store:
                           "LIMIT ?)", (query, limit))[0][0]
 
     def _text_mode(self, text: str) -> str:
+        return self._remember(("text mode", text), lambda: self._measure_text_mode(text))
+
+    def _measure_text_mode(self, text: str) -> str:
         """How a timeline page should match `text`. A search matching a large part of the store is
         walked in timeline order on whole words (gathering a third of a million matches first would
         take a quarter of a second); a rarer one keeps its unfinished last word as a prefix."""
@@ -303,21 +315,20 @@ class Store:
         """Tallies answer counts on large stores; small ones are counted directly, to the day."""
         if c.tally is None:
             return False
-        total = self._count_rows("SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0
+        total = self._remember(("size",), lambda: self._count_rows(
+            "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0)
         return total >= TALLY_FROM
 
-    def _grouped(self, c: Compiled, column: str, *, dated_only: bool = False) -> dict[str, int]:
-        """Counts of the events passing `c`, by one events column (or 'month'/'date')."""
+    def _grouped(self, c: Compiled, column: str) -> dict[str, int]:
+        """Counts of the events passing `c`, by one column of events (and of tallies)."""
         if self._use_tallies(c):
             assert c.tally is not None
-            extra = " AND t.day_precise = 1" if dated_only else ""
             rows = self._count_rows(
-                f"SELECT t.{column}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql}{extra} "
+                f"SELECT t.{column}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql} "
                 "GROUP BY 1 HAVING sum(t.n) > 0", (c.tally_key, *c.tally.params))
         else:
-            extra = " AND e.date_precision = 'day'" if dated_only else ""
             rows = self._count_rows(
-                f"SELECT e.{column}, count(*) FROM events e WHERE {c.where}{extra} GROUP BY 1", c.params)
+                f"SELECT e.{column}, count(*) FROM events e WHERE {c.where} GROUP BY 1", c.params)
         return {r[0]: r[1] for r in rows}
 
     def count(self, f: EventFilter = EventFilter()) -> int:
