@@ -23,6 +23,18 @@ def raw(store: Store, sql: str, params=()) -> list[tuple]:
     return [tuple(r) for r in sqlite3.connect(store.path).execute(sql, params).fetchall()]
 
 
+def paged(store: Store, f: EventFilter, limit: int) -> list:
+    """Every row of `f`, read page by page through the keyset cursor, each page at most `limit`."""
+    seen, after = [], None
+    while True:
+        page = store.page(f, after, limit)
+        assert len(page.rows) <= limit
+        seen.extend(page.rows)
+        if page.next is None:
+            return seen
+        after = page.next
+
+
 def test_each_front_count_matches_the_report(store: Store) -> None:
     counts = {fc.front.slug: fc.count for fc in store.front_counts()}
     assert counts == FRONT_COUNTS
@@ -67,14 +79,7 @@ def test_faylaq_al_rahman_is_only_in_its_claims(store: Store) -> None:
 
 @pytest.mark.parametrize("limit", [1, 2, 5, 7, 100])
 def test_keyset_pages_cover_every_event_once_in_order(store: Store, limit: int) -> None:
-    seen, after = [], None
-    while True:
-        page = store.page(EventFilter(), after, limit)
-        assert len(page.rows) <= limit
-        seen.extend(page.rows)
-        if page.next is None:
-            break
-        after = page.next
+    seen = paged(store, EventFilter(), limit)
     ids = [r.id for r in seen]
     assert len(ids) == len(set(ids)) == store.count()
     keys = [(r.date, r.id) for r in seen]
@@ -207,13 +212,7 @@ def test_certainties_are_the_three_words() -> None:
 def test_pages_under_several_factions_are_their_union_once_in_order(
     store: Store, factions: list[str], limit: int
 ) -> None:
-    seen, after = [], None
-    while True:
-        page = store.page(EventFilter(factions=factions), after, limit)
-        seen.extend(r.id for r in page.rows)
-        if page.next is None:
-            break
-        after = page.next
+    seen = [r.id for r in paged(store, EventFilter(factions=factions), limit)]
     expected = [r[0] for r in raw(
         store,
         "SELECT id FROM events WHERE id IN (SELECT event FROM event_keys WHERE key IN (?, ?)) "
@@ -234,13 +233,7 @@ def test_broad_searches_are_walked_and_agree_with_their_counts(
     assert store._text_mode(text) == mode
     f = EventFilter(text=text)
     for limit in (1, 3, 100):
-        seen, after = [], None
-        while True:
-            page = store.page(f, after, limit)
-            seen.extend(r.id for r in page.rows)
-            if page.next is None:
-                break
-            after = page.next
+        seen = [r.id for r in paged(store, f, limit)]
         assert len(seen) == len(set(seen)) == store.count(f) == store.facets(f).total
         keys = [(d.row.date, d.row.id) for d in map(store.event, seen)]
         assert keys == sorted(keys, reverse=True)
