@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from db import tallies  # noqa: E402
+from db.loader import EVENT_COLUMNS  # noqa: E402
 from db.store import create_bundled  # noqa: E402
 
 TYPES = [("clashes", 40), ("shelling", 22), ("airstrike", 14), ("attack", 10), ("capture", 6),
@@ -56,7 +57,8 @@ def generate(conn: sqlite3.Connection, n: int, seed: int = 30_06_2017) -> None:
     batch_events, batch_parties = [], []
 
     def flush() -> None:
-        conn.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch_events)
+        conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
+                         f"({', '.join('?' * len(EVENT_COLUMNS))})", batch_events)
         conn.executemany("INSERT OR IGNORE INTO event_factions VALUES (?,?,?)", batch_parties)
         batch_events.clear()
         batch_parties.clear()

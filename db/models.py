@@ -15,6 +15,7 @@ class Bloc:
     slug: str
     name: str
     sort: int
+    colour: str = "#999999"
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,20 @@ rather than misread.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import sqlite_utils
 
 from . import tallies
 
 # 1: the tables of DESIGN.md. 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
-SCHEMA_VERSION = 2
+# 3: events.side and tallies by side (the stacked histogram), bloc colours, an index of captures.
+SCHEMA_VERSION = 3
 FTS_COLUMNS = ("summary", "excerpt")
+DATA = Path(__file__).parent / "data"
+# The events that change who holds a place (db/control.py); an index holds exactly these.
+CAPTURE = "event_type = 'capture' AND certainty = 'confirmed'"
 
 
 class SchemaError(RuntimeError):
@@ -22,7 +29,8 @@ class SchemaError(RuntimeError):
 def create(db: sqlite_utils.Database) -> None:
     """Create every table and index in an empty database."""
     db.execute("PRAGMA foreign_keys = ON")
-    db["blocs"].create({"slug": str, "name": str, "sort": int}, pk="slug", not_null={"name"})
+    db["blocs"].create({"slug": str, "name": str, "sort": int, "colour": str}, pk="slug",
+                       not_null={"name"})
     db["fronts"].create(
         {"slug": str, "name": str, "description": str, "sort": int, "bbox": str},
         pk="slug",
@@ -50,9 +58,10 @@ def create(db: sqlite_utils.Database) -> None:
     db["events"].create(
         {"id": str, "date": str, "date_precision": str, "front": str, "place": str, "lat": float,
          "lon": float, "event_type": str, "summary": str, "certainty": str, "fatalities": int,
-         "source": str, "excerpt": str},
+         "source": str, "excerpt": str, "side": str},
         pk="id",
-        not_null={"date", "date_precision", "front", "event_type", "summary", "certainty"},
+        not_null={"date", "date_precision", "front", "event_type", "summary", "certainty", "side"},
+        defaults={"side": ""},
         foreign_keys=[("front", "fronts", "slug"), ("place", "places", "id"),
                       ("source", "sources", "id")],
     )
@@ -77,6 +86,7 @@ def create(db: sqlite_utils.Database) -> None:
         list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True,
         tokenize="porter unicode61 remove_diacritics 2",
     )
+    _version_3_extras(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -87,11 +97,34 @@ def migrate(db: sqlite_utils.Database) -> bool:
     if found >= SCHEMA_VERSION:
         return False
     with db.conn:
-        if found < 2:
+        if found < 3:
+            if "colour" not in db["blocs"].columns_dict:
+                db.conn.execute("ALTER TABLE blocs ADD COLUMN colour TEXT")
+            if "side" not in db["events"].columns_dict:
+                db.conn.execute("ALTER TABLE events ADD COLUMN side TEXT NOT NULL DEFAULT ''")
+            for bloc in json.loads((DATA / "blocs.json").read_text(encoding="utf-8")):
+                db.conn.execute("UPDATE blocs SET colour = ? WHERE slug = ?", (bloc["colour"], bloc["slug"]))
+            _version_3_extras(db)
+            db.conn.execute("DROP TABLE IF EXISTS tallies")
+            tallies.drop_triggers(db.conn)
             tallies.create(db.conn)
             tallies.rebuild(db.conn)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
+
+
+def _version_3_extras(db: sqlite_utils.Database) -> None:
+    # Setting an event's side must not re-index its text: the full-text trigger fires only when the
+    # text changes.
+    db.conn.executescript(f"""
+        DROP TRIGGER IF EXISTS events_au;
+        CREATE TRIGGER events_au AFTER UPDATE OF summary, excerpt ON events BEGIN
+          INSERT INTO events_fts (events_fts, rowid, summary, excerpt)
+          VALUES ('delete', old.rowid, old.summary, old.excerpt);
+          INSERT INTO events_fts (rowid, summary, excerpt) VALUES (new.rowid, new.summary, new.excerpt);
+        END;
+        CREATE INDEX IF NOT EXISTS events_captures ON events (place, date, id) WHERE {CAPTURE};
+    """)
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -275,7 +275,7 @@ class Store:
     # -- reference data -------------------------------------------------------------------------
 
     def blocs(self) -> list[Bloc]:
-        return [Bloc(r["slug"], r["name"], r["sort"])
+        return [Bloc(r["slug"], r["name"], r["sort"], r["colour"] or "#999999")
                 for r in self._rows("SELECT * FROM blocs ORDER BY sort, name")]
 
     def fronts(self) -> list[Front]:

@@ -4,9 +4,12 @@ triggers so no writer can forget them.
 - faction_ancestors(faction, ancestor): each faction with itself and every parent above it.
 - event_keys(key, event, date): an event under each faction it names and each of their ancestors, once.
   Filtering on a parent (SAA) is one key, read in timeline order from one index.
-- tallies(key, front, event_type, certainty, month, day_precise, n): event counts per month; key '' is
-  every event, other keys are factions as in event_keys. Counts under a filter without text or place
+- tallies(key, front, event_type, certainty, month, day_precise, side, n): event counts per month; key ''
+  is every event, other keys are factions as in event_keys. Counts under a filter without text or place
   are sums over a few thousand rows instead of a pass over the events.
+- events.side: the bloc of the event's actor (the first bloc in bloc order when actors of several blocs
+  act together; '' when the source names no actor), kept by triggers on event_factions. The histogram
+  stacks by it.
 """
 
 from __future__ import annotations
@@ -23,41 +26,49 @@ CREATE TABLE IF NOT EXISTS event_keys (
 CREATE INDEX IF NOT EXISTS event_keys_key_date ON event_keys (key, date, event);
 CREATE TABLE IF NOT EXISTS tallies (
     key TEXT NOT NULL, front TEXT NOT NULL, event_type TEXT NOT NULL, certainty TEXT NOT NULL,
-    month TEXT NOT NULL, day_precise INTEGER NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY (key, front, event_type, certainty, month, day_precise)
+    month TEXT NOT NULL, day_precise INTEGER NOT NULL, side TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (key, front, event_type, certainty, month, day_precise, side)
 ) WITHOUT ROWID;
 """
 
+_BUCKET = "key, front, event_type, certainty, month, day_precise, side"
+
+# The side of event {x}: its actors' bloc, the first in bloc order.
+SIDE = """coalesce((SELECT f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction
+                   JOIN blocs b ON b.slug = f.bloc
+                  WHERE ef.event = {x} AND ef.role = 'actor' ORDER BY b.sort, b.slug LIMIT 1), '')"""
+
 # One bucket of tallies for the event `{e}` under key `{k}`, changed by `{d}` (+1 or -1).
 _BUMP = """
-INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+INSERT INTO tallies ({b}, n)
 SELECT {k}, {e}.front, {e}.event_type, {e}.certainty, substr({e}.date, 1, 7),
-       {e}.date_precision = 'day', {d} WHERE true
-ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n + ({d});
+       {e}.date_precision = 'day', {e}.side, {d} WHERE true
+ON CONFLICT ({b}) DO UPDATE SET n = n + ({d});
 """
 
 TRIGGERS = f"""
 CREATE TRIGGER IF NOT EXISTS tally_event_insert AFTER INSERT ON events BEGIN
-    {_BUMP.format(k="''", e="new", d="1")}
+    {_BUMP.format(k="''", e="new", d="1", b=_BUCKET)}
 END;
 CREATE TRIGGER IF NOT EXISTS tally_event_delete BEFORE DELETE ON events BEGIN
     DELETE FROM event_keys WHERE event = old.id;
-    {_BUMP.format(k="''", e="old", d="-1")}
+    {_BUMP.format(k="''", e="old", d="-1", b=_BUCKET)}
 END;
 CREATE TRIGGER IF NOT EXISTS tally_event_update
-AFTER UPDATE OF front, event_type, certainty, date, date_precision ON events BEGIN
-    {_BUMP.format(k="''", e="old", d="-1")}
-    {_BUMP.format(k="''", e="new", d="1")}
-    INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
-    SELECT k.key, x.front, x.event_type, x.certainty, x.month, x.day_precise, x.d
+AFTER UPDATE OF front, event_type, certainty, date, date_precision, side ON events BEGIN
+    {_BUMP.format(k="''", e="old", d="-1", b=_BUCKET)}
+    {_BUMP.format(k="''", e="new", d="1", b=_BUCKET)}
+    INSERT INTO tallies ({_BUCKET}, n)
+    SELECT k.key, x.front, x.event_type, x.certainty, x.month, x.day_precise, x.side, x.d
       FROM event_keys k,
            (SELECT old.front AS front, old.event_type AS event_type, old.certainty AS certainty,
-                   substr(old.date, 1, 7) AS month, old.date_precision = 'day' AS day_precise, -1 AS d
+                   substr(old.date, 1, 7) AS month, old.date_precision = 'day' AS day_precise,
+                   old.side AS side, -1 AS d
             UNION ALL
             SELECT new.front, new.event_type, new.certainty, substr(new.date, 1, 7),
-                   new.date_precision = 'day', 1) x
+                   new.date_precision = 'day', new.side, 1) x
      WHERE k.event = new.id AND true
-    ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n + excluded.n;
+    ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n;
     UPDATE event_keys SET date = new.date WHERE event = new.id AND date != new.date;
 END;
 CREATE TRIGGER IF NOT EXISTS keys_party_insert AFTER INSERT ON event_factions BEGIN
@@ -74,18 +85,28 @@ CREATE TRIGGER IF NOT EXISTS keys_party_delete AFTER DELETE ON event_factions BE
                         WHERE ef.event = old.event);
 END;
 CREATE TRIGGER IF NOT EXISTS tally_key_insert AFTER INSERT ON event_keys BEGIN
-    INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+    INSERT INTO tallies ({_BUCKET}, n)
     SELECT new.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7),
-           e.date_precision = 'day', 1
+           e.date_precision = 'day', e.side, 1
       FROM events e WHERE e.id = new.event AND true
-    ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n + 1;
+    ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS tally_key_delete AFTER DELETE ON event_keys BEGIN
-    INSERT INTO tallies (key, front, event_type, certainty, month, day_precise, n)
+    INSERT INTO tallies ({_BUCKET}, n)
     SELECT old.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7),
-           e.date_precision = 'day', -1
+           e.date_precision = 'day', e.side, -1
       FROM events e WHERE e.id = old.event AND true
-    ON CONFLICT (key, front, event_type, certainty, month, day_precise) DO UPDATE SET n = n - 1;
+    ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n - 1;
+END;
+CREATE TRIGGER IF NOT EXISTS side_party_insert AFTER INSERT ON event_factions
+WHEN new.role = 'actor' BEGIN
+    UPDATE events SET side = {SIDE.format(x="new.event")}
+     WHERE id = new.event AND side IS NOT {SIDE.format(x="new.event")};
+END;
+CREATE TRIGGER IF NOT EXISTS side_party_delete AFTER DELETE ON event_factions
+WHEN old.role = 'actor' BEGIN
+    UPDATE events SET side = {SIDE.format(x="old.event")}
+     WHERE id = old.event AND side IS NOT {SIDE.format(x="old.event")};
 END;
 CREATE TRIGGER IF NOT EXISTS ancestors_faction_insert AFTER INSERT ON factions BEGIN
     INSERT OR IGNORE INTO faction_ancestors (faction, ancestor)
@@ -103,7 +124,8 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 TRIGGER_NAMES = ("tally_event_insert", "tally_event_delete", "tally_event_update", "keys_party_insert",
-                 "keys_party_delete", "tally_key_insert", "tally_key_delete", "ancestors_faction_insert")
+                 "keys_party_delete", "tally_key_insert", "tally_key_delete", "side_party_insert",
+                 "side_party_delete", "ancestors_faction_insert")
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
@@ -134,13 +156,22 @@ def rebuild(conn: sqlite3.Connection) -> None:
         "SELECT ef.event, a.ancestor, e.date FROM event_factions ef "
         "JOIN faction_ancestors a ON a.faction = ef.faction JOIN events e ON e.id = ef.event"
     )
+    conn.execute("UPDATE events SET side = ''")
     conn.execute(
-        "INSERT INTO tallies SELECT '', front, event_type, certainty, substr(date, 1, 7), "
-        "date_precision = 'day', count(*) FROM events GROUP BY 2, 3, 4, 5, 6"
+        "UPDATE events SET side = s.bloc FROM ("
+        "  SELECT ef.event AS event, f.bloc AS bloc,"
+        "         row_number() OVER (PARTITION BY ef.event ORDER BY b.sort, b.slug) AS r"
+        "    FROM event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b ON b.slug = f.bloc"
+        "   WHERE ef.role = 'actor') s "
+        "WHERE s.event = events.id AND s.r = 1"
     )
     conn.execute(
-        "INSERT INTO tallies SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7), "
-        "e.date_precision = 'day', count(*) FROM event_keys k JOIN events e ON e.id = k.event "
-        "GROUP BY 1, 2, 3, 4, 5, 6"
+        f"INSERT INTO tallies ({_BUCKET}, n) SELECT '', front, event_type, certainty, substr(date, 1, 7), "
+        "date_precision = 'day', side, count(*) FROM events GROUP BY 2, 3, 4, 5, 6, 7"
+    )
+    conn.execute(
+        f"INSERT INTO tallies ({_BUCKET}, n) SELECT k.key, e.front, e.event_type, e.certainty, "
+        "substr(e.date, 1, 7), e.date_precision = 'day', e.side, count(*) "
+        "FROM event_keys k JOIN events e ON e.id = k.event GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
     conn.executescript(TRIGGERS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 from db import Store
@@ -13,8 +14,9 @@ from db.store import create_store
 DATA = Path(__file__).parent / "data"
 
 
-def derived(conn: sqlite3.Connection) -> tuple[list, list, list]:
+def derived(conn: sqlite3.Connection) -> tuple[list, ...]:
     return (
+        sorted(conn.execute("SELECT id, side FROM events")),
         sorted(conn.execute("SELECT * FROM faction_ancestors")),
         sorted(conn.execute("SELECT * FROM event_keys")),
         sorted(conn.execute("SELECT * FROM tallies WHERE n != 0")),
@@ -79,7 +81,11 @@ def test_a_round_trip_store_is_consistent(store: Store, tmp_path: Path) -> None:
     assert_consistent(empty)
 
 
-def test_a_version_1_store_is_migrated(db_path: Path) -> None:
+def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.db"
+    create_store(fresh)
+    with sqlite3.connect(fresh) as c:
+        fresh_sides = dict(c.execute("SELECT id, side FROM events").fetchall())
     conn = sqlite3.connect(db_path)
     from db.tallies import TRIGGER_NAMES
 
@@ -87,11 +93,20 @@ def test_a_version_1_store_is_migrated(db_path: Path) -> None:
         conn.execute(f"DROP TRIGGER {name}")
     for table in ("faction_ancestors", "event_keys", "tallies"):
         conn.execute(f"DROP TABLE {table}")
+    # What version 3 added: sides, bloc colours, the index of captures.
+    conn.execute("DROP INDEX events_captures")
+    conn.execute("ALTER TABLE events DROP COLUMN side")
+    conn.execute("ALTER TABLE blocs DROP COLUMN colour")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     store = Store(db_path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert store.blocs()[0].colour == "#D55E00"
+    # The migration's one-pass sides equal those the triggers give row by row.
+    assert dict(store.db.execute("SELECT id, side FROM events").fetchall()) == fresh_sides
+    assert Counter(fresh_sides.values()) == {"government": 13, "sdf-coalition": 6, "isis": 3,
+                                             "opposition": 2}
     store.close()
     assert_consistent(db_path)
     conn = sqlite3.connect(db_path)
