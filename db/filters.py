@@ -105,6 +105,39 @@ class Compiled:
     rest: Clause = Clause("1")  # everything but the factions: for pages driven from event_keys
     tally_key: str = ""  # the tallies key ('' for all events) ...
     tally: Clause | None = None  # ... and the rest of the filter over `tallies t`, when they can answer
+    edges: tuple[tuple[str, str], ...] = ()  # date ranges in part-months, which tallies cannot answer
+
+
+def _month_after(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
+
+
+def _month_before(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    return f"{year - (mon == 1):04d}-{(mon - 2) % 12 + 1:02d}"
+
+
+def _month_end(date: str) -> str:
+    return (dt.date.fromisoformat(f"{_month_after(date[:7])}-01") - dt.timedelta(days=1)).isoformat()
+
+
+def split_months(since: str | None, until: str | None) -> tuple[Clause, tuple[tuple[str, str], ...]]:
+    """A date range as the whole months inside it (a clause over `tallies t`) and the part-months at
+    its ends (date ranges to count from the events themselves)."""
+    months: list[Clause] = []
+    edges: list[tuple[str, str]] = []
+    if since:
+        first = since[:7] if since.endswith("-01") else _month_after(since[:7])
+        months.append(Clause("t.month >= ?", (first,)))
+        if not since.endswith("-01"):
+            edges.append((since, min(_month_end(since), until or since[:7] + "-31")))
+    if until:
+        last = until[:7] if until == _month_end(until) else _month_before(until[:7])
+        months.append(Clause("t.month <= ?", (last,)))
+        if until != _month_end(until):
+            edges.append((max(until[:7] + "-01", since or ""), until))
+    return Clause(*_join(months)), tuple(dict.fromkeys(edges))
 
 
 def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
@@ -155,13 +188,15 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix")
                                  faction.params)] if f.factions else plain
     where, params = _join(everything)
 
-    tally = None
-    if not (f.places or f.since or f.until or match) and len(f.factions) <= 1:
-        tally = Clause(*_join(_in(f"t.{c}", v) for c, v in columns if v and c != "place"))
+    tally, edges = None, ()
+    if not (f.places or match) and len(f.factions) <= 1:
+        months, edges = split_months(f.since, f.until)
+        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c != "place"), months]))
     return Compiled(
         where=where, params=params,
         keys=f.factions,
         rest=Clause(*_join(plain)),
         tally_key=f.factions[0] if f.factions else "",
         tally=tally,
+        edges=edges,
     )

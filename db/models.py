@@ -130,10 +130,12 @@ class Facets:
     """Counts of events under one filter, grouped several ways."""
 
     total: int
-    factions: dict[str, int]  # each faction (with its units) in the view, whatever factions it filters
+    factions: dict[str, int] | None  # each faction (with its units) in the view, whatever factions it
+    # filters; None when not asked for (only the filter picker shows them)
     fronts: dict[str, int]
     types: dict[str, int]
     certainty: dict[str, int]
     buckets: dict[str, int]  # events dated to the day, per day ('2017-06-30') or per month ('2017-06')
     bucket: str  # "day" or "month"
     undated: int  # events dated only to the week, month or year: in no bucket
+    sides: dict[str, dict[str, int]] = field(default_factory=dict)  # bucket -> acting bloc -> events

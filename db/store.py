@@ -58,6 +58,17 @@ _ROW_COLUMNS = """
 _ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
 # CROSS JOIN keeps event_keys outermost, so its (key, date, event) index gives the timeline order.
 _KEYED_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event LEFT JOIN places p ON p.id = e.place"
+_KEYED_COUNT_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event"
+# Each dimension counts can be grouped by: (over `tallies t`, over `events e`). {bucket} is the
+# histogram's unit over events: the day, or the month where tallies answer the whole months.
+_DIMS = {
+    "front": ("t.front", "e.front"),
+    "type": ("t.event_type", "e.event_type"),
+    "certainty": ("t.certainty", "e.certainty"),
+    "bucket": ("t.month", "{bucket}"),
+    "precise": ("t.day_precise", "e.date_precision = 'day'"),
+    "side": ("t.side", "e.side"),
+}
 TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write to finish
 BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
@@ -319,17 +330,44 @@ class Store:
             "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0)
         return total >= TALLY_FROM
 
-    def _grouped(self, c: Compiled, column: str) -> dict[str, int]:
-        """Counts of the events passing `c`, by one column of events (and of tallies)."""
-        if self._use_tallies(c):
-            assert c.tally is not None
-            rows = self._count_rows(
-                f"SELECT t.{column}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql} "
-                "GROUP BY 1 HAVING sum(t.n) > 0", (c.tally_key, *c.tally.params))
-        else:
-            rows = self._count_rows(
-                f"SELECT e.{column}, count(*) FROM events e WHERE {c.where} GROUP BY 1", c.params)
-        return {r[0]: r[1] for r in rows}
+    def _cube(self, c: Compiled, dims: Sequence[str]) -> tuple[Counter[tuple], str]:
+        """Counts of the events passing `c`, grouped by `dims` (names in _DIMS), and the unit of the
+        "bucket" dimension: a month when the tallies answer (their whole months, plus the events of
+        the part-months at the ends of a date range), else a day."""
+        cube: Counter[tuple] = Counter()
+        if not self._use_tallies(c):
+            exprs = ", ".join(_DIMS[d][1].replace("{bucket}", "e.date") for d in dims)
+            for *key, n in self._count_rows(
+                    f"SELECT {exprs}, count(*) FROM events e WHERE {c.where} GROUP BY {exprs}", c.params):
+                cube[tuple(key)] += n
+            return cube, "day"
+        assert c.tally is not None
+        exprs = ", ".join(_DIMS[d][0] for d in dims)
+        for *key, n in self._count_rows(
+                f"SELECT {exprs}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql} "
+                f"GROUP BY {exprs}", (c.tally_key, *c.tally.params)):
+            cube[tuple(key)] += n
+        exprs = ", ".join(_DIMS[d][1].replace("{bucket}", "substr(e.date, 1, 7)") for d in dims)
+        for source, where, params in self._edge_sources(c):
+            for *key, n in self._count_rows(
+                    f"SELECT {exprs}, count(*) FROM {source} WHERE {where} GROUP BY {exprs}", params):
+                cube[tuple(key)] += n
+        return +cube, "month"
+
+    def _edge_sources(self, c: Compiled) -> Iterator[tuple[str, str, tuple[object, ...]]]:
+        """(FROM, WHERE, params) for the events of each part-month a date range starts or ends in,
+        read in date order from the index that serves the filter."""
+        for since, until in c.edges:
+            if c.tally_key:
+                yield (_KEYED_COUNT_FROM, f"k.key = ? AND k.date BETWEEN ? AND ? AND {c.rest.sql}",
+                       (c.tally_key, since, until, *c.rest.params))
+            else:
+                yield ("events e", f"e.date BETWEEN ? AND ? AND {c.where}", (since, until, *c.params))
+
+    def _grouped(self, c: Compiled, dim: str) -> dict[str, int]:
+        """Counts of the events passing `c`, by one dimension."""
+        cube, _ = self._cube(c, (dim,))
+        return {key[0]: n for key, n in cube.items()}
 
     def count(self, f: EventFilter = EventFilter()) -> int:
         return sum(self._grouped(self._compile(f), "certainty").values())
@@ -400,52 +438,56 @@ class Store:
             last = rows[-1]
             after = (last["date"], last["date"], last["id"])
 
-    def facets(self, f: EventFilter = EventFilter()) -> Facets:
-        """Counts of the events passing `f` by front, type and certainty, a histogram, and each
-        faction's events in the same view (ignoring the faction part of `f`, so the filter picker can
-        say what choosing a faction would show). Two queries, whichever way they are answered."""
+    def facets(self, f: EventFilter = EventFilter(), *, factions: bool = False) -> Facets:
+        """Counts of the events passing `f` by front, type and certainty, a histogram stacked by
+        side, and (factions=True, for the filter picker) each faction's events in the same view,
+        ignoring the faction part of `f`, so the picker can say what choosing a faction would show."""
         c = self._compile(f)
-        if self._use_tallies(c):
-            assert c.tally is not None
-            bucket = "month"
-            cube = self._count_rows(
-                "SELECT t.front, t.event_type, t.certainty, t.month, t.day_precise, sum(t.n) "
-                f"FROM tallies t WHERE t.key = ? AND {c.tally.sql} GROUP BY 1, 2, 3, 4, 5",
-                (c.tally_key, *c.tally.params))
-            faction_rows = self._count_rows(
-                f"SELECT t.key, sum(t.n) FROM tallies t WHERE t.key != '' AND {c.tally.sql} "
-                "GROUP BY 1 HAVING sum(t.n) > 0", c.tally.params)
-        else:
-            bucket = "day"
-            cube = self._count_rows(
-                "SELECT e.front, e.event_type, e.certainty, e.date, e.date_precision = 'day', count(*) "
-                f"FROM events e WHERE {c.where} GROUP BY 1, 2, 3, 4, 5", c.params)
-            faction_rows = self._count_rows(
-                "SELECT k.key, count(*) FROM event_keys k JOIN events e ON e.id = k.event "
-                f"WHERE {c.rest.sql} GROUP BY 1", c.rest.params)
+        cube, bucket = self._cube(c, ("front", "type", "certainty", "bucket", "precise", "side"))
         fronts: Counter[str] = Counter()
         types: Counter[str] = Counter()
         certainty: Counter[str] = Counter()
         buckets: Counter[str] = Counter()
-        for front, event_type, sure, when, precise, n in cube:
-            if not n:
-                continue
+        sides: dict[str, Counter[str]] = {}
+        for (front, event_type, sure, when, precise, side), n in cube.items():
             fronts[front] += n
             types[event_type] += n
             certainty[sure] += n
             if precise:
                 buckets[when] += n
+                sides.setdefault(when, Counter())[side] += n
         total = sum(certainty.values())
         return Facets(
             total=total,
-            factions={r[0]: r[1] for r in faction_rows},
+            factions=self._faction_counts(c) if factions else None,
             fronts=dict(fronts),
             types=dict(types),
             certainty=dict(certainty),
             buckets=dict(buckets),
             bucket=bucket,
             undated=total - sum(buckets.values()),
+            sides={when: dict(by_side) for when, by_side in sides.items()},
         )
+
+    def _faction_counts(self, c: Compiled) -> dict[str, int]:
+        """Each faction's events (with its units') among those passing `c` bar its factions."""
+        counts: Counter[str] = Counter()
+        if self._use_tallies(c):
+            assert c.tally is not None
+            rows = self._count_rows(
+                f"SELECT t.key, sum(t.n) FROM tallies t WHERE t.key != '' AND {c.tally.sql} GROUP BY 1",
+                c.tally.params)
+            for since, until in c.edges:
+                rows += self._count_rows(
+                    f"SELECT k.key, count(*) FROM {_KEYED_COUNT_FROM} WHERE e.date BETWEEN ? AND ? "
+                    f"AND {c.rest.sql} GROUP BY 1", (since, until, *c.rest.params))
+        else:
+            rows = self._count_rows(
+                f"SELECT k.key, count(*) FROM {_KEYED_COUNT_FROM} WHERE {c.rest.sql} GROUP BY 1",
+                c.rest.params)
+        for key, n in rows:
+            counts[key] += n
+        return dict(+counts)
 
     # -- control --------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+import db.store as store_module
 from db import CERTAINTIES, EventFilter, FilterError, Store
 
 # What the report states, counted by hand per front (see db/data/events.jsonl).
@@ -107,7 +108,7 @@ def test_pages_under_a_filter(store: Store) -> None:
     ],
 )
 def test_facet_counts_agree_with_a_direct_count(store: Store, f: EventFilter) -> None:
-    facets = store.facets(f)
+    facets = store.facets(f, factions=True)
     ids = [r.id for r in store.iter_events(f)]
     assert facets.total == len(ids) == store.count(f)
     marks = ",".join("?" * len(ids)) or "NULL"
@@ -121,6 +122,11 @@ def test_facet_counts_agree_with_a_direct_count(store: Store, f: EventFilter) ->
     assert facets.buckets == direct("SELECT date, count(*) FROM events WHERE id IN ({marks}) "
                                     "AND date_precision = 'day' GROUP BY 1")
     assert sum(facets.buckets.values()) + facets.undated == facets.total
+    sides: dict[str, dict[str, int]] = {}
+    for date, side, n in raw(store, "SELECT date, side, count(*) FROM events WHERE id IN "
+                             f"({marks}) AND date_precision = 'day' GROUP BY 1, 2", ids):
+        sides.setdefault(date, {})[side] = n
+    assert facets.sides == sides
     # Each faction's events in the same view, its units included, whatever factions `f` names.
     view = [r.id for r in store.iter_events(f.but(factions=()))]
     expected: dict[str, int] = {}
@@ -237,3 +243,34 @@ def test_broad_searches_are_walked_and_agree_with_their_counts(
         assert len(seen) == len(set(seen)) == store.count(f) == store.facets(f).total
         keys = [(d.row.date, d.row.id) for d in map(store.event, seen)]
         assert keys == sorted(keys, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        EventFilter(until="2017-06-29"),
+        EventFilter(until="2017-06-30"),
+        EventFilter(since="2017-06-15", until="2017-06-30"),
+        EventFilter(since="2017-06-30", factions=["saa"]),
+        EventFilter(until="2017-06-29", factions=["isis"], certainty=["confirmed"]),
+        EventFilter(since="2017-05-31", until="2017-07-01", fronts=["raqqa"]),
+    ],
+)
+def test_tallies_and_part_months_give_the_direct_count(store: Store, f: EventFilter,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a large store a date range is counted from the tallies' whole months plus the events of the
+    part-months at its ends; the figures are those of a direct count, by month."""
+    direct = store.facets(f, factions=True)
+    direct_fronts = store.front_counts(f.but(fronts=()))
+    monkeypatch.setattr(store_module, "TALLY_FROM", 0)
+    store.refresh()
+    tallied = store.facets(f, factions=True)
+    assert tallied.bucket == "month"
+    for name in ("total", "factions", "fronts", "types", "certainty", "undated"):
+        assert getattr(tallied, name) == getattr(direct, name), name
+    by_month: dict[str, int] = {}
+    for day, n in direct.buckets.items():
+        by_month[day[:7]] = by_month.get(day[:7], 0) + n
+    assert tallied.buckets == by_month
+    assert store.front_counts(f.but(fronts=())) == direct_fronts
+    assert direct.total > 0

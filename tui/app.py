@@ -178,7 +178,9 @@ class SitroomApp(App[None]):
             counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.filter)}
             if generation != self._generation:
                 return
-            facets = self.store.facets(view.timeline_filter())
+            # Per-faction counts are the dearest; only the filter picker shows them.
+            facets = self.store.facets(view.timeline_filter(),
+                                       factions=isinstance(self.screen, FilterPicker))
         except (FilterError, Interrupted):
             return  # a bad filter is reported by the timeline; an interrupted count is unwanted
         self.call_from_thread(self._show_counts, generation, view, counts, facets)
@@ -326,6 +328,8 @@ class SitroomApp(App[None]):
     def action_factions(self) -> None:
         self.push_screen(FilterPicker(self.ref.blocs, self.ref.factions, self.ref.types,
                                       self.view.filter, self.facets))
+        if self.facets is None or self.facets.factions is None:
+            self.call_after_refresh(self.reload)  # the picker is up: count per faction too
 
     def action_search(self) -> None:
         box = self.query_one(SearchBox)

@@ -108,8 +108,10 @@ class FilterPicker(ModalScreen[None]):
         label.append(f"  {f.name}")
         if f.parent and f.parent in self.by_slug:
             label.append(f"  unit of {self.by_slug[f.parent].short}", style="dim")
-        counts = self.facets.factions if self.facets else {}
-        return Option(self._row(mark, label, counts.get(f.slug, 0)), id=f"faction:{f.slug}")
+        counts = self.facets.factions if self.facets else None
+        # Until the per-faction counts arrive the column stays empty rather than saying 0.
+        count = None if counts is None else counts.get(f.slug, 0)
+        return Option(self._row(mark, label, count), id=f"faction:{f.slug}")
 
     def _simple_option(self, kind: str, value: str, chosen: bool, counts: Mapping[str, int],
                        label: Text) -> Option:
