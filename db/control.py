@@ -67,6 +67,53 @@ def holder(conn: sqlite3.Connection, place: str, date: str) -> Holding:
     return Holding(place, date, (), None, after[0] if after else None)
 
 
+@dataclass(frozen=True)
+class Held:
+    """A place and the bloc that held it on a date, for the map."""
+
+    place: str
+    bloc: str
+    since: str | None  # the date of the capture that gave it to them; None when only inferred
+    event: str  # that capture, or the next one whose targets held the place until then
+
+
+# For each place, its last confirmed capture on or before the date, else its first one after it: the
+# partial index events_captures (place, date, id) answers each in one step.
+_HOLDINGS = """
+SELECT x.place, x.before_id, x.after_id FROM (
+  SELECT p.id AS place,
+         (SELECT e.id FROM events e WHERE e.place = p.id AND e.event_type = 'capture'
+             AND e.certainty = 'confirmed' AND e.date <= :date ORDER BY e.date DESC, e.id DESC LIMIT 1)
+           AS before_id,
+         (SELECT e.id FROM events e WHERE e.place = p.id AND e.event_type = 'capture'
+             AND e.certainty = 'confirmed' AND e.date > :date ORDER BY e.date, e.id LIMIT 1) AS after_id
+    FROM places p) x
+ WHERE x.before_id IS NOT NULL OR x.after_id IS NOT NULL
+"""
+# The bloc of an event's parties in one role, the first in bloc order.
+_BLOC = """
+SELECT f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b ON b.slug = f.bloc
+ WHERE ef.event = ? AND ef.role = ? ORDER BY b.sort, b.slug LIMIT 1
+"""
+
+
+def holdings(conn: sqlite3.Connection, date: str) -> list[Held]:
+    """Every place the store's captures say something about on `date`, with the bloc that held it:
+    the captors of its last capture by then, else the targets of its next one."""
+    held = []
+    for place, before, after in conn.execute(_HOLDINGS, {"date": date}).fetchall():
+        if before:
+            bloc = conn.execute(_BLOC, (before, "actor")).fetchone()
+            if bloc:
+                date_row = conn.execute("SELECT date FROM events WHERE id = ?", (before,)).fetchone()
+                held.append(Held(place, bloc[0], date_row[0], before))
+            continue
+        bloc = conn.execute(_BLOC, (after, "target")).fetchone()
+        if bloc:
+            held.append(Held(place, bloc[0], None, after))
+    return held
+
+
 def changes(conn: sqlite3.Connection, front: str | None, since: str, until: str) -> list[Handover]:
     """The confirmed captures on `front` (every front when None) from `since` to `until`, oldest first."""
     where, params = "e.date BETWEEN ? AND ?", [since, until]

@@ -103,6 +103,7 @@ class Compiled:
     params: tuple[object, ...]
     keys: tuple[str, ...] = ()  # the faction keys: pages walk each in order and merge them
     rest: Clause = Clause("1")  # everything but the factions: for pages driven from event_keys
+    key_dates: Clause = Clause("1")  # the date range over `event_keys k`, so such pages start at it
     tally_key: str = ""  # the tallies key ('' for all events) ...
     tally: Clause | None = None  # ... and the rest of the filter over `tallies t`, when they can answer
     edges: tuple[tuple[str, str], ...] = ()  # date ranges in part-months, which tallies cannot answer
@@ -192,8 +193,11 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix")
     if not (f.places or match) and len(f.factions) <= 1:
         months, edges = split_months(f.since, f.until)
         tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c != "place"), months]))
+    key_dates = [Clause("k.date >= ?", (f.since,))] if f.since else []
+    key_dates += [Clause("k.date <= ?", (f.until,))] if f.until else []
     return Compiled(
         where=where, params=params,
+        key_dates=Clause(*_join(key_dates)),
         keys=f.factions,
         rest=Clause(*_join(plain)),
         tally_key=f.factions[0] if f.factions else "",

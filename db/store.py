@@ -66,7 +66,6 @@ _DIMS = {
     "type": ("t.event_type", "e.event_type"),
     "certainty": ("t.certainty", "e.certainty"),
     "bucket": ("t.month", "{bucket}"),
-    "precise": ("t.day_precise", "e.date_precision = 'day'"),
     "side": ("t.side", "e.side"),
 }
 TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
@@ -330,28 +329,32 @@ class Store:
             "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0)
         return total >= TALLY_FROM
 
-    def _cube(self, c: Compiled, dims: Sequence[str]) -> tuple[Counter[tuple], str]:
-        """Counts of the events passing `c`, grouped by `dims` (names in _DIMS), and the unit of the
-        "bucket" dimension: a month when the tallies answer (their whole months, plus the events of
-        the part-months at the ends of a date range), else a day."""
+    def _cube(self, c: Compiled, dims: Sequence[str], *,
+              precise: bool = False) -> tuple[Counter[tuple], str]:
+        """Counts of the events passing `c` (only those dated to the day, with precise=True), grouped
+        by `dims` (names in _DIMS), and the unit of the "bucket" dimension: a month when the tallies
+        answer (their whole months, plus the events of the part-months at the ends of a date range),
+        else a day. Grouped in SQL: the few hundred groups a pane shows, never a whole cube."""
         cube: Counter[tuple] = Counter()
+
+        def add(sql: str, params: Sequence[object]) -> None:
+            for *key, n in self._count_rows(sql, params):
+                cube[tuple(key)] += n
+
         if not self._use_tallies(c):
             exprs = ", ".join(_DIMS[d][1].replace("{bucket}", "e.date") for d in dims)
-            for *key, n in self._count_rows(
-                    f"SELECT {exprs}, count(*) FROM events e WHERE {c.where} GROUP BY {exprs}", c.params):
-                cube[tuple(key)] += n
+            day = " AND e.date_precision = 'day'" if precise else ""
+            add(f"SELECT {exprs}, count(*) FROM events e WHERE {c.where}{day} GROUP BY {exprs}", c.params)
             return cube, "day"
         assert c.tally is not None
         exprs = ", ".join(_DIMS[d][0] for d in dims)
-        for *key, n in self._count_rows(
-                f"SELECT {exprs}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql} "
-                f"GROUP BY {exprs}", (c.tally_key, *c.tally.params)):
-            cube[tuple(key)] += n
+        day = " AND t.day_precise = 1" if precise else ""
+        add(f"SELECT {exprs}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql}{day} "
+            f"GROUP BY {exprs}", (c.tally_key, *c.tally.params))
         exprs = ", ".join(_DIMS[d][1].replace("{bucket}", "substr(e.date, 1, 7)") for d in dims)
+        day = " AND e.date_precision = 'day'" if precise else ""
         for source, where, params in self._edge_sources(c):
-            for *key, n in self._count_rows(
-                    f"SELECT {exprs}, count(*) FROM {source} WHERE {where} GROUP BY {exprs}", params):
-                cube[tuple(key)] += n
+            add(f"SELECT {exprs}, count(*) FROM {source} WHERE {where}{day} GROUP BY {exprs}", params)
         return +cube, "month"
 
     def _edge_sources(self, c: Compiled) -> Iterator[tuple[str, str, tuple[object, ...]]]:
@@ -386,8 +389,9 @@ class Store:
             # drop the events two of them share. The union's first `limit` are among each one's first.
             found: dict[str, sqlite3.Row] = {}
             for key in c.keys:
-                for row in self._page_rows(_KEYED_FROM, f"k.key = ? AND {c.rest.sql}",
-                                           (key, *c.rest.params), ("k.date", "k.event"), after, limit):
+                for row in self._page_rows(_KEYED_FROM, f"k.key = ? AND {c.key_dates.sql} AND {c.rest.sql}",
+                                           (key, *c.key_dates.params, *c.rest.params),
+                                           ("k.date", "k.event"), after, limit):
                     found[row["id"]] = row
             rows = sorted(found.values(), key=lambda r: (r["date"], r["id"]), reverse=True)[:limit + 1]
         else:
@@ -443,19 +447,20 @@ class Store:
         side, and (factions=True, for the filter picker) each faction's events in the same view,
         ignoring the faction part of `f`, so the picker can say what choosing a faction would show."""
         c = self._compile(f)
-        cube, bucket = self._cube(c, ("front", "type", "certainty", "bucket", "precise", "side"))
+        summary, _ = self._cube(c, ("front", "type", "certainty"))
+        histogram, bucket = self._cube(c, ("bucket", "side"), precise=True)
         fronts: Counter[str] = Counter()
         types: Counter[str] = Counter()
         certainty: Counter[str] = Counter()
-        buckets: Counter[str] = Counter()
-        sides: dict[str, Counter[str]] = {}
-        for (front, event_type, sure, when, precise, side), n in cube.items():
+        for (front, event_type, sure), n in summary.items():
             fronts[front] += n
             types[event_type] += n
             certainty[sure] += n
-            if precise:
-                buckets[when] += n
-                sides.setdefault(when, Counter())[side] += n
+        buckets: Counter[str] = Counter()
+        sides: dict[str, Counter[str]] = {}
+        for (when, side), n in histogram.items():
+            buckets[when] += n
+            sides.setdefault(when, Counter())[side] += n
         total = sum(certainty.values())
         return Facets(
             total=total,
@@ -479,7 +484,7 @@ class Store:
                 c.tally.params)
             for since, until in c.edges:
                 rows += self._count_rows(
-                    f"SELECT k.key, count(*) FROM {_KEYED_COUNT_FROM} WHERE e.date BETWEEN ? AND ? "
+                    f"SELECT k.key, count(*) FROM {_KEYED_COUNT_FROM} WHERE k.date BETWEEN ? AND ? "
                     f"AND {c.rest.sql} GROUP BY 1", (since, until, *c.rest.params))
         else:
             rows = self._count_rows(
@@ -500,6 +505,18 @@ class Store:
         """Who held a place on a date, as far as the store's captures say."""
         with self._main.lock:
             return control.holder(self._main.conn, place, date)
+
+    def holdings(self, date: str) -> list[control.Held]:
+        """Every place the captures speak for on `date`, with the bloc holding it: the map's layer."""
+        with self._main.lock:
+            return control.holdings(self._main.conn, date)
+
+    def date_span(self) -> tuple[str, str] | None:
+        """The first and last event dates in the store, or None when it holds no events."""
+        # Two queries: each of min() and max() alone is one step down the date index.
+        first = self._rows("SELECT min(date) FROM events")[0][0]
+        last = self._rows("SELECT max(date) FROM events")[0][0]
+        return (first, last) if first else None
 
     def changes(self, front: str | None, since: str, until: str) -> list[control.Handover]:
         """What changed hands on a front (or anywhere) between two dates, oldest first."""
