@@ -24,6 +24,7 @@ class Front:
     name: str
     description: str
     sort: int
+    bbox: tuple[float, float, float, float] | None = None  # (west, south, east, north)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,16 @@ def _aliases(raw: str | None) -> tuple[str, ...]:
     return tuple(json.loads(raw)) if raw else ()
 
 
+def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    """A front's area as stored (JSON [west, south, east, north]); None when missing or malformed."""
+    try:
+        box = json.loads(raw) if raw else None
+        west, south, east, north = (float(v) for v in box)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return None
+    return (west, south, east, north) if west < east and south < north else None
+
+
 def _place(r: sqlite3.Row | dict[str, Any]) -> Place:
     return Place(
         id=r["id"], name=r["name"], kind=r["kind"], admin1=r["admin1"], front=r["front"],
@@ -289,7 +299,7 @@ class Store:
                 for r in self._rows("SELECT * FROM blocs ORDER BY sort, name")]
 
     def fronts(self) -> list[Front]:
-        return [Front(r["slug"], r["name"], r["description"] or "", r["sort"])
+        return [Front(r["slug"], r["name"], r["description"] or "", r["sort"], _bbox(r["bbox"]))
                 for r in self._rows("SELECT * FROM fronts ORDER BY sort, name")]
 
     def factions(self) -> list[Faction]:

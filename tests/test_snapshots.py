@@ -48,3 +48,12 @@ def test_an_opened_event(db_path: Path, snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=open_jobar)
+
+
+def test_map_pane(db_path: Path, snap_compare) -> None:
+    async def open_map(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("m", "5", "tab", "j", "j")  # East Aleppo–Resafa, the third event
+        await settle(pilot)
+
+    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=open_map)

@@ -7,14 +7,14 @@ answers to questions the user has already moved on from.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList
 from textual.worker import Worker, WorkerState
@@ -38,13 +38,15 @@ from db.paths import state_path
 
 from . import render
 from .commands import JumpCommands
-from .screens import FilterPicker, HelpScreen
+from .screens import DatePrompt, FilterPicker, HelpScreen
+from .screens.date_prompt import LATEST
 from .state import StateFile, ViewState
-from .widgets import DetailPane, FilterBar, FrontsPane, SearchBox, Timeline
+from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, MapView, SearchBox, Selected, Timeline
 
 PAGE_SIZE = 100
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
+MAP_EVENTS = 1000  # the latest events under the filter that the map marks
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Reference:
     factions: list[Faction] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
+    span: tuple[str, str] | None = None  # the first and last event dates
 
     @property
     def by_slug(self) -> dict[str, Faction]:
@@ -63,6 +66,13 @@ class Reference:
 
     def front_name(self, slug: str | None) -> str:
         return next((f.name for f in self.fronts if f.slug == slug), "All fronts")
+
+    def front(self, slug: str | None) -> Front | None:
+        return next((f for f in self.fronts if f.slug == slug), None)
+
+    @property
+    def places_by_id(self) -> dict[str, Place]:
+        return {p.id: p for p in self.places}
 
 
 class SitroomApp(App[None]):
@@ -74,6 +84,10 @@ class SitroomApp(App[None]):
         Binding("slash", "search", "Search"),
         Binding("x", "clear_filters", "Clear filters"),
         Binding("e", "export", "Export"),
+        Binding("m", "toggle_map", "Map"),
+        Binding("left_square_bracket", "step_day(-1)", "Day −"),
+        Binding("right_square_bracket", "step_day(1)", "Day +"),
+        Binding("t", "as_of", "As of"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
@@ -87,6 +101,7 @@ class SitroomApp(App[None]):
         self.ref = Reference()
         self.facets: Facets | None = None
         self._generation = 0
+        self._counted = -1  # the generation the facets on screen were counted for
         self._loaded_rows = 0
         self._search_timer: Timer | None = None
 
@@ -98,12 +113,16 @@ class SitroomApp(App[None]):
         with Horizontal(id="main"):
             yield FrontsPane(id="fronts")
             yield Timeline(id="timeline")
-            yield DetailPane(id="detail")
+            with Vertical(id="side"):
+                yield MapPane(id="map")
+                yield DetailPane(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#fronts").border_title = "Fronts"
         self.query_one("#detail").border_title = "Event"
+        self.query_one("#map").border_title = "Map"
+        self.query_one(MapPane).display = False
         self.query_one(FrontsPane).focus()
         self._show_filter()
         self._load_reference()
@@ -126,6 +145,10 @@ class SitroomApp(App[None]):
     def detail(self) -> DetailPane:
         return self.query_one(DetailPane)
 
+    @property
+    def map(self) -> MapPane:
+        return self.query_one(MapPane)
+
     # -- loading --------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
@@ -142,13 +165,13 @@ class SitroomApp(App[None]):
     @work(thread=True, exclusive=True, group="reference", exit_on_error=False)
     def _load_reference(self) -> None:
         s = self.store
-        ref = Reference(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types())
+        ref = Reference(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types(), s.date_span())
         self.call_from_thread(self._reference_loaded, ref)
 
     def _reference_loaded(self, ref: Reference) -> None:
         self.ref = ref
         if self.view.front not in {f.slug for f in ref.fronts}:
-            self.view = ViewState(None, self.view.filter)
+            self.view = self.view.but(front=None)
         self.reload(keep_rows=True)
 
     def reload(self, keep_rows: bool = False) -> None:
@@ -160,6 +183,8 @@ class SitroomApp(App[None]):
         self.store.interrupt_counts()
         self._load_timeline(self._generation, self.view)
         self._load_counts(self._generation, self.view)
+        if self.map.display:
+            self._load_map(self._generation, self.view)
 
     @work(thread=True, exclusive=True, group="view", exit_on_error=False)
     def _load_timeline(self, generation: int, view: ViewState) -> None:
@@ -175,7 +200,7 @@ class SitroomApp(App[None]):
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def _load_counts(self, generation: int, view: ViewState) -> None:
         try:
-            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.filter)}
+            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.count_filter())}
             if generation != self._generation:
                 return
             # Per-faction counts are the dearest; only the filter picker shows them.
@@ -189,7 +214,7 @@ class SitroomApp(App[None]):
         if generation != self._generation:
             return
         self.notify(f"{message}; the filter was cleared", severity="error")
-        self.view = ViewState(self.view.front, EventFilter())
+        self.view = self.view.but(filter=EventFilter())
         self.reload()
 
     def _show_timeline(self, generation: int, view: ViewState, page: Page) -> None:
@@ -197,7 +222,7 @@ class SitroomApp(App[None]):
             return  # the user has moved on
         self.fronts_pane.show(self.ref.fronts, None, view.front)
         timeline = self.timeline
-        timeline.border_title = Text(f"{self.ref.front_name(view.front)} · counting… · newest first")
+        timeline.border_title = self._timeline_title(view, "counting…")
         timeline.show(page, self.ref.by_slug, keep=timeline.current)
         if not page.rows:
             self.detail.show(None, Text("No events under this filter. Press x to clear it.",
@@ -208,14 +233,48 @@ class SitroomApp(App[None]):
         if generation != self._generation:
             return
         self.facets = facets
+        self._counted = generation
         self.fronts_pane.show(self.ref.fronts, counts, view.front)
         timeline = self.timeline
-        timeline.border_title = Text(
-            f"{self.ref.front_name(view.front)} · {facets.total:,} events · newest first"
-        )
-        timeline.show_histogram(facets.buckets, facets.bucket, facets.undated)
+        timeline.border_title = self._timeline_title(view, f"{facets.total:,} events")
+        timeline.show_histogram(facets, self.ref.blocs)
+        if self.map.display and self.map.view.total is None:
+            self.map.show(replace(self.map.view, total=facets.total), *self._map_reference())
         if isinstance(self.screen, FilterPicker):
             self.screen.update_facets(facets)
+
+    def _timeline_title(self, view: ViewState, count: str) -> Text:
+        title = Text(f"{self.ref.front_name(view.front)} · {count}")
+        if view.as_of:
+            title.append(" · as of ")
+            title.append(view.as_of, style="bold reverse")
+        title.append(" · newest first")
+        return title
+
+    @work(thread=True, exclusive=True, group="map", exit_on_error=False)
+    def _load_map(self, generation: int, view: ViewState) -> None:
+        """The map's layers: the latest events under the filter (one page, in timeline order) and
+        who held each place on the view's day."""
+        try:
+            events = self.store.page(view.timeline_filter(), limit=MAP_EVENTS).rows
+        except FilterError:
+            return  # reported by the timeline
+        day = view.as_of or (self.ref.span[1] if self.ref.span else None)
+        holdings = self.store.holdings(day) if day else []
+        front = self.ref.front(view.front)
+        map_view = MapView(day, holdings, events, None, front.bbox if front else None,
+                           front.name if front else "Syria", front.slug if front else None)
+        self.call_from_thread(self._show_map, generation, map_view)
+
+    def _map_reference(self) -> tuple:
+        return self.ref.places_by_id, self.ref.by_slug, self.ref.blocs
+
+    def _show_map(self, generation: int, view: MapView) -> None:
+        if generation != self._generation:
+            return
+        if self.facets is not None and self._counted == generation:
+            view = replace(view, total=self.facets.total)
+        self.map.show(view, *self._map_reference())
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
     def _load_more(self, generation: int, view: ViewState, after) -> None:
@@ -238,6 +297,10 @@ class SitroomApp(App[None]):
             return
         self.detail.show(event_id, render.detail(detail, self.ref.by_slug,
                                                  self.ref.front_name(detail.row.front)))
+        lon = detail.lon if detail.lon is not None else detail.place.lon if detail.place else None
+        lat = detail.lat if detail.lat is not None else detail.place.lat if detail.place else None
+        name = detail.row.place_name or "this event"
+        self.map.select(Selected(lon, lat, name) if lon is not None and lat is not None else None)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A store call that failed (a damaged or vanished store, a lock held too long) is said, in
@@ -258,30 +321,30 @@ class SitroomApp(App[None]):
 
     def select_front(self, slug: str | None) -> None:
         self.fronts_pane.select(slug)
-        self._set_view(ViewState(slug, self.view.filter))
+        self._set_view(self.view.but(front=slug))
 
     def set_filter(self, f: EventFilter) -> None:
-        self._set_view(ViewState(self.view.front, f))
+        self._set_view(self.view.but(filter=f))
 
     def only_faction(self, slug: str) -> None:
         self.set_filter(self.view.filter.but(factions=(slug,)))
 
     def only_place(self, place_id: str) -> None:
-        self._set_view(ViewState(None, self.view.filter.but(places=(place_id,))))
+        self._set_view(self.view.but(front=None, filter=self.view.filter.but(places=(place_id,))))
         self.fronts_pane.select(None)
 
     def _show_filter(self) -> None:
         ref = self.ref
         self.query_one(FilterBar).update(render.filter_summary(
             self.view.filter, ref.by_slug, {f.slug: f.name for f in ref.fronts},
-            {p.id: p.name for p in ref.places},
+            {p.id: p.name for p in ref.places}, self.view.as_of,
         ))
 
     # -- messages from the panes ----------------------------------------------------------------
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is self.fronts_pane:
-            self._set_view(ViewState(FrontsPane.slug_of(event.option_id), self.view.filter))
+            self._set_view(self.view.but(front=FrontsPane.slug_of(event.option_id)))
 
     def on_timeline_event_highlighted(self, event: Timeline.EventHighlighted) -> None:
         if event.event_id and event.event_id != self.detail.event_id:
@@ -340,6 +403,41 @@ class SitroomApp(App[None]):
     def action_clear_filters(self) -> None:
         self.query_one(SearchBox).value = ""
         self.set_filter(EventFilter())
+
+    def action_toggle_map(self) -> None:
+        shown = not self.map.display
+        self.map.display = shown
+        self.query_one("#side").set_class(shown, "-map")
+        if shown:
+            self.map.show(MapView(None), *self._map_reference())
+            self._load_map(self._generation, self.view)
+            if self.detail.event_id:
+                self._load_detail(self.detail.event_id)  # to mark the selected event
+
+    def action_step_day(self, days: int) -> None:
+        span = self.ref.span
+        if span is None:
+            return
+        first, last = span
+        if self.view.as_of is None and days > 0:
+            self.notify("already showing the latest day; [ steps back", severity="information")
+            return
+        day = dt.date.fromisoformat(self.view.as_of or last) + dt.timedelta(days=days)
+        self.set_as_of(max(day.isoformat(), first))
+
+    def action_as_of(self) -> None:
+        def chosen(day: str | None) -> None:
+            if day is not None:
+                self.set_as_of(None if day == LATEST else day)
+
+        self.push_screen(DatePrompt(self.view.as_of, self.ref.span), chosen)
+
+    def set_as_of(self, day: str | None) -> None:
+        """Show the situation on `day`; on or after the last event's day that is the latest view."""
+        span = self.ref.span
+        if day is not None and span is not None and day >= span[1]:
+            day = None
+        self._set_view(self.view.but(as_of=day))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

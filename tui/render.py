@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 
-from db import EventDetail, EventFilter, EventRow, Faction
+from db import Bloc, EventDetail, EventFilter, EventRow, Faction
 
 CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
 CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
@@ -80,9 +80,15 @@ def _month_index(month: str) -> int:
     return int(year) * 12 + int(mon) - 1
 
 
-def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int) -> Text:
-    """Events per day (or per month, on large stores) as one row of bars, oldest left; several
-    days or months share a bar when the span is wider than `width`."""
+NO_SIDE = Style(color="#777777")
+
+
+def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
+              sides: Mapping[str, Mapping[str, int]] | None = None, blocs: Sequence[Bloc] = (),
+              height: int = 3) -> Text:
+    """Events per day (or per month, on large stores) as `height` rows of bars, oldest left, each
+    bar stacked by the acting side (bloc order from the bottom, no named actor on top); several days
+    or months share a bar when the span is wider than `width`. A legend names the sides in words."""
     width = max(width, 10)
     if not buckets:
         note = f"  ({undated:,} dated only to the week, month or year)" if undated else ""
@@ -94,18 +100,52 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int)
     first, last = min(buckets), max(buckets)
     span = offset[last] - offset[first] + 1
     per_bar = max(1, -(-span // width))
-    bars_n = [0] * (-(-span // per_bar))
+    columns: list[dict[str, int]] = [{} for _ in range(-(-span // per_bar))]
     for key, n in buckets.items():
-        bars_n[(offset[key] - offset[first]) // per_bar] += n
-    peak = max(bars_n)
-    bars = "".join(BARS[0 if n == 0 else max(1, round(n / peak * 8))] for n in bars_n)
-    out = Text(bars, style="#56B4E9")
+        by_side = (sides or {}).get(key) or {"": n}
+        column = columns[(offset[key] - offset[first]) // per_bar]
+        for side, m in by_side.items():
+            column[side] = column.get(side, 0) + m
+    order = [b.slug for b in blocs]
+    rank = {slug: i for i, slug in enumerate(order)}
+    colour = {b.slug: Style(color=b.colour) for b in blocs}
+    totals = [sum(c.values()) for c in columns]
+    peak = max(totals)
+    levels = height * 8
+    rows = [Text() for _ in range(height)]
+    for column, n in zip(columns, totals, strict=True):
+        h = 0 if n == 0 else max(1, round(n / peak * levels))
+        # The stack's boundaries in eighths of a cell, bottom up.
+        stack, running = [], 0
+        for side in sorted(column, key=lambda s: rank.get(s, len(rank))):
+            running += column[side]
+            stack.append((round(h * running / n), side))
+        for r in range(height):
+            fill = min(8, max(0, h - r * 8))
+            if not fill:
+                rows[height - 1 - r].append(" ")
+                continue
+            middle = r * 8 + fill / 2
+            side = next((s for top, s in stack if middle < top), stack[-1][1])
+            rows[height - 1 - r].append(BARS[fill], colour.get(side, NO_SIDE))
+    out = Text("\n").join(rows)
     out.append("\n")
     unit = "day" if bucket == "day" else "month"
     scale = f"1 {unit}" if per_bar == 1 else f"{per_bar} {unit}s"
     out.append(f"{first}…{last} · {scale}/bar · max {peak:,}", style="dim")
     if undated:
         out.append(f" · +{undated:,} less precise", style="dim")
+    out.append("\n")
+    by_side: dict[str, int] = {}
+    for column in columns:
+        for side, m in column.items():
+            by_side[side] = by_side.get(side, 0) + m
+    names = {b.slug: b.name for b in blocs}
+    out.append("by acting side, bottom up:", style="dim")
+    for side in sorted(by_side, key=lambda s: rank.get(s, len(rank))):
+        out.append("  ■ ", colour.get(side, NO_SIDE))
+        out.append(f"{names.get(side, 'no actor named') if side else 'no actor named'} "
+                   f"{by_side[side]:,}")
     return out
 
 
@@ -114,9 +154,13 @@ def filter_summary(
     factions: Mapping[str, Faction],
     front_names: Mapping[str, str],
     place_names: Mapping[str, str],
+    as_of: str | None = None,
 ) -> Text:
-    """The active filter in words, for the filter bar."""
+    """The active filter in words, for the filter bar; an as-of date first, since it changes all."""
     out = Text()
+    if as_of:
+        out.append(" as of ", style="bold reverse")
+        out.append(f" {as_of}", style="bold")
 
     def part(label: str, value: Text | str) -> None:
         if out:

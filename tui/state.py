@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from db import EventFilter
@@ -14,10 +14,22 @@ from db import EventFilter
 class ViewState:
     front: str | None = None  # None is "all fronts"
     filter: EventFilter = field(default_factory=EventFilter)
+    as_of: str | None = None  # show the situation on this day (ISO); None is the latest. Not remembered.
+
+    def but(self, **changes: object) -> ViewState:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def count_filter(self) -> EventFilter:
+        """The user's filter up to the as-of date: what the front counts count."""
+        if self.as_of and (self.filter.until is None or self.as_of < self.filter.until):
+            return self.filter.but(until=self.as_of)
+        return self.filter
 
     def timeline_filter(self) -> EventFilter:
-        """The filter the timeline shows: the user's filter narrowed to the selected front."""
-        return self.filter.but(fronts=(self.front,)) if self.front else self.filter
+        """The filter the timeline shows: the user's filter up to the as-of date, narrowed to the
+        selected front."""
+        f = self.count_filter()
+        return f.but(fronts=(self.front,)) if self.front else f
 
 
 class StateFile:

@@ -24,6 +24,11 @@ KEYS = (
         ("x", "clear every filter"),
         ("e", "export what the timeline shows to a CSV file in the working directory"),
     )),
+    ("Time and place", (
+        ("[  ]", "as of one day earlier / later: timeline, counts and map show that day"),
+        ("t", "type the as-of date (empty: back to the latest)"),
+        ("m", "show or hide the map: who holds what on that day, the latest events"),
+    )),
     ("Everything else", (
         ("ctrl+p", "command palette: jump to a front, faction or place"),
         ("?", "this help"),
@@ -37,6 +42,8 @@ LEGEND = (
     ("○ rumoured", "reported only as a rumour"),
     ("SAA ▸ ISIS", "who acted ▸ against whom; A+B acted together"),
     ("[x] [·] [ ]", "chosen · included through its parent · not chosen"),
+    ("G S I A", "on the map: a place held by Government, SDF, ISIS, Armed opposition"),
+    ("● •  ◉", "on the map: 3+ / 1–2 of the latest events there · the selected event"),
 )
 
 

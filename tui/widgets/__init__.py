@@ -3,6 +3,8 @@
 from .detail import DetailPane
 from .filter_bar import FilterBar, SearchBox
 from .fronts import FrontsPane
+from .map import MapPane, MapView, Selected
 from .timeline import Timeline
 
-__all__ = ["DetailPane", "FilterBar", "FrontsPane", "SearchBox", "Timeline"]
+__all__ = ["DetailPane", "FilterBar", "FrontsPane", "MapPane", "MapView", "SearchBox", "Selected",
+           "Timeline"]

@@ -6,7 +6,7 @@ with a NeedMore message, so only what the user scrolls to is ever fetched.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from db import Cursor, EventRow, Faction, Page
+from db import Bloc, Cursor, EventRow, Facets, Faction, Page
 
 from .. import render
 
@@ -52,9 +52,7 @@ class Timeline(Vertical):
         super().__init__(**kwargs)
         self.next: Cursor | None = None
         self.waiting = False  # a NeedMore is out and unanswered
-        self._buckets: dict[str, int] = {}
-        self._bucket = "day"
-        self._undated = 0
+        self._histogram: tuple = ({}, "day", 0, {}, ())
 
     def compose(self) -> ComposeResult:
         yield Static(id="histogram")
@@ -101,14 +99,15 @@ class Timeline(Vertical):
         for row in rows:
             table.add_row(*render.event_cells(row, factions), key=row.id)
 
-    def show_histogram(self, buckets: dict[str, int], bucket: str, undated: int) -> None:
-        self._buckets, self._bucket, self._undated = buckets, bucket, undated
+    def show_histogram(self, facets: Facets, blocs: Sequence[Bloc]) -> None:
+        self._histogram = (facets.buckets, facets.bucket, facets.undated, facets.sides, tuple(blocs))
         self._draw_histogram()
 
     def _draw_histogram(self) -> None:
-        width = max(10, self.size.width - 2)
+        buckets, bucket, undated, sides, blocs = self._histogram
+        width = max(10, self.size.width - 4)
         self.query_one("#histogram", Static).update(
-            render.histogram(self._buckets, self._bucket, self._undated, width)
+            render.histogram(buckets, bucket, undated, width, sides, blocs)
         )
 
     def on_resize(self) -> None:

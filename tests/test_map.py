@@ -1,0 +1,163 @@
+"""The map (`m`) and the as-of date (`[`, `]`, `t`): where places fall, who holds them on a day,
+and what the browser shows as the day moves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+
+from db import Store
+from db.geography import syria
+from tui.map_canvas import Frame, Mark, draw
+from tui.screens.date_prompt import parse_day
+from tui.widgets.map import bloc_letters
+
+from .helpers import make_app, plain, settle
+
+# On a 60 × 28 canvas around Syria (35.19–42.91° E, 31.91–37.73° N, 120 × 112 braille dots, about
+# 18.9 dots to a degree of latitude, longitude shrunk by cos 34.8°): Raqqa (39.01° E, 35.95° N) is
+# dot (59.4, 34.6), cell (29, 8); Deir Ezzor (40.14, 35.34) cell (38, 11); Ayn Tarma (36.36, 33.52)
+# cell (9, 20).
+CELLS = {"raqqa": (29, 8), "deir-ezzor": (38, 11), "ayn-tarma": (9, 20)}
+
+
+def test_places_fall_in_the_right_cells(store: Store) -> None:
+    places = {p.id: p for p in store.places()}
+    frame = Frame.around(syria().bbox, 60, 28)
+    marks = [Mark(places[pid].lon, places[pid].lat, glyph, Style(), 1)
+             for pid, glyph in zip(CELLS, "RDA", strict=True)]
+    lines = plain(draw(syria(), frame, marks), width=60).splitlines()
+    assert len(lines) == 28
+    for (pid, (col, row)), glyph in zip(CELLS.items(), "RDA", strict=True):
+        assert frame.cell(places[pid].lon, places[pid].lat) == (col, row)
+        assert lines[row][col] == glyph, pid
+    # East is right and north is up: Deir Ezzor lies south-east of Raqqa, Ayn Tarma far south-west.
+    assert CELLS["deir-ezzor"][0] > CELLS["raqqa"][0] and CELLS["deir-ezzor"][1] > CELLS["raqqa"][1]
+    assert CELLS["ayn-tarma"][0] < CELLS["raqqa"][0] and CELLS["ayn-tarma"][1] > CELLS["deir-ezzor"][1]
+
+
+def test_the_border_is_drawn_and_points_abroad_are_left_off() -> None:
+    frame = Frame.around(syria().bbox, 60, 28)
+    text = plain(draw(syria(), frame, [Mark(10.0, 50.0, "X", Style(), 1)]), width=60)
+    assert "X" not in text
+    dots = sum(1 for ch in text if 0x2800 < ord(ch) <= 0x28FF)
+    assert dots > 150  # the outline and the governorates
+    assert frame.cell(10.0, 50.0) is None
+
+
+def test_a_front_is_drawn_zoomed_in(store: Store) -> None:
+    front = next(f for f in store.fronts() if f.slug == "eastern-damascus")
+    assert front.bbox is not None
+    frame = Frame.around(front.bbox, 40, 20)
+    places = {p.id: p for p in store.places()}
+    jobar, ayn_tarma = frame.cell(places["jobar"].lon, places["jobar"].lat), frame.cell(
+        places["ayn-tarma"].lon, places["ayn-tarma"].lat)
+    assert jobar is not None and ayn_tarma is not None and jobar != ayn_tarma  # 2.5 km apart, apart
+
+
+def test_boundaries_come_from_natural_earth() -> None:
+    b = syria()
+    assert "Natural Earth" in b.source
+    assert {"Raqqa", "Deir Ezzor", "Rif Dimashq", "Damascus", "Aleppo"} <= {g.name for g in b.governorates}
+    west, south, east, north = b.bbox
+    assert 35.5 < west < 36 and 32 < south < 32.5 and 42 < east < 42.5 and 37 < north < 37.5
+
+
+def test_holdings_on_a_day(store: Store) -> None:
+    before = {h.place: h.bloc for h in store.holdings("2017-06-29")}
+    after = {h.place: h.bloc for h in store.holdings("2017-06-30")}
+    for place in ("humaima", "al-shreima", "jadidah", "rasm-askar"):
+        assert before[place] == "isis" and after[place] == "government", place
+    assert before["resafa"] == after["resafa"] == "government"  # taken in June, month precision
+    assert after["kasrat-affan"] == after["mustajd-naqib"] == "sdf-coalition"
+    assert "kasrat-affan" not in before  # its loser is not named: nothing to say before
+    assert "jobar" not in after  # a claim is not a capture
+
+
+def test_bloc_letters_are_distinct(store: Store) -> None:
+    letters = bloc_letters(store.blocs())
+    assert letters == {"government": "G", "sdf-coalition": "S", "isis": "I", "opposition": "A",
+                       "other": "O"}
+
+
+@pytest.mark.parametrize(("typed", "day"), [("2017-06-30", "2017-06-30"), ("2017-06", "2017-06-30"),
+                                            ("2016", "2016-12-31"), ("2017-02", "2017-02-28"),
+                                            ("30/06/2017", None), ("2017-13", None), ("", None)])
+def test_typed_dates(typed: str, day: str | None) -> None:
+    assert parse_day(typed) == day
+
+
+def _map_text(app) -> str:
+    return plain(app.query_one("#map-canvas").render(), width=200)
+
+
+def _legend(app) -> str:
+    return plain(app.query_one("#map-legend").render(), width=200)
+
+
+async def test_m_shows_the_map_and_the_day_steps_back(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert not app.map.display
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.map.display
+        legend = _legend(app)
+        assert "held on 2017-06-30" in legend and "Government and allies 8" in legend
+        assert "latest 24 of 24 events" in legend
+        assert "G" in _map_text(app) and "◉" in _map_text(app)  # holdings and the selected event
+
+        await pilot.press("left_square_bracket")  # as of the day before the report
+        await settle(pilot)
+        assert app.view.as_of == "2017-06-29"
+        assert "as of" in plain(app.query_one("#filter-bar").render()) and "2017-06-29" in plain(
+            app.query_one("#filter-bar").render())
+        assert app.timeline.table.row_count == 5  # only the month-precision June events
+        legend = _legend(app)
+        assert "held on 2017-06-29" in legend and "ISIS 6" in legend
+        assert "latest 5 of 5 events" in legend
+        damascus = plain(app.fronts_pane.get_option_at_index(3).prompt)
+        assert "Eastern Damascus" in damascus and damascus.split()[-1] == "0"  # nothing before the 30th
+
+        await pilot.press("right_square_bracket")  # back to the latest day: the as-of date goes
+        await settle(pilot)
+        assert app.view.as_of is None and app.timeline.table.row_count == 24
+
+        await pilot.press("3")  # zoomed to Eastern Damascus, places labelled
+        await settle(pilot)
+        assert "Eastern Damascus" in _legend(app)
+        assert "Jobar" in _map_text(app) or "Ayn Tarma" in _map_text(app)
+        await pilot.press("m")
+        await settle(pilot)
+        assert not app.map.display
+
+
+async def test_t_types_the_as_of_date(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("t", *"2017-06-15", "enter")
+        await settle(pilot)
+        assert app.view.as_of == "2017-06-15" and app.timeline.table.row_count == 5
+        await pilot.press("t", *"nonsense", "enter")
+        await settle(pilot)
+        assert "not a date" in plain(app.screen.query_one("#date-error").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.view.as_of == "2017-06-15"
+        await pilot.press("t")
+        await pilot.press(*["backspace"] * 12, "enter")  # empty: back to the latest
+        await settle(pilot)
+        assert app.view.as_of is None and app.timeline.table.row_count == 24
+
+
+async def test_the_histogram_stacks_by_side(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        text = plain(app.query_one("#histogram").render(), width=200)
+        assert "Government and allies 10" in text and "SDF and US-led coalition 4" in text
+        assert "ISIS 3" in text and "Armed opposition 2" in text

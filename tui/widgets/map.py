@@ -1,0 +1,167 @@
+"""The map pane (`m`): Syria's border and governorates, who holds each place on the view's date,
+the latest events under the filter, and the selected event.
+
+The app gathers a MapView in a worker (a page of events and the holdings, both one indexed query)
+and hands it here; the pane only draws, and redraws on resize or a new selection.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from db import Bloc, EventRow, Faction, Place
+from db.control import Held
+from db.geography import BBox, syria
+
+from ..map_canvas import Frame, Mark, draw
+
+SELECTED = Style(color="#000000", bgcolor="#F0E442", bold=True)
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What the map shows for one view of the store."""
+
+    date: str | None  # the day the holdings are for (the as-of date, else the last event's)
+    holdings: Sequence[Held] = ()
+    events: Sequence[EventRow] = ()  # the latest events under the filter, newest first
+    total: int | None = None  # how many events the filter passes, when counted
+    bbox: BBox | None = None  # the selected front's area; None for the whole country
+    zoom_label: str = "Syria"
+    front: str | None = None  # zoomed to this front: the legend counts its places only
+
+
+@dataclass(frozen=True)
+class Selected:
+    lon: float
+    lat: float
+    name: str
+
+
+def bloc_letters(blocs: Sequence[Bloc]) -> dict[str, str]:
+    """One distinct capital per bloc, from its name: the holdings' glyphs, readable without colour."""
+    letters: dict[str, str] = {}
+    for bloc in blocs:
+        letter = next((ch.upper() for ch in bloc.name + bloc.slug
+                       if ch.isalpha() and ch.upper() not in letters.values()), "?")
+        letters[bloc.slug] = letter
+    return letters
+
+
+@dataclass
+class MapLayers:
+    """The marks and legend for a MapView, given the reference data to name and colour them."""
+
+    view: MapView
+    places: Mapping[str, Place]
+    factions: Mapping[str, Faction]
+    blocs: Sequence[Bloc]
+    selected: Selected | None = None
+    marks: list[Mark] = field(default_factory=list)
+
+    def build(self) -> tuple[list[Mark], Text]:
+        zoomed = self.view.bbox is not None
+        colour = {b.slug: b.colour for b in self.blocs}
+        names = {b.slug: b.name for b in self.blocs}
+        letters = bloc_letters(self.blocs)
+        marks: list[Mark] = []
+        held = Counter[str]()
+        for h in self.view.holdings:
+            place = self.places.get(h.place)
+            if place is None or place.lat is None or place.lon is None:
+                continue
+            if self.view.front is None or place.front == self.view.front:
+                held[h.bloc] += 1
+            marks.append(Mark(place.lon, place.lat, letters.get(h.bloc, "?"),
+                              Style(color=colour.get(h.bloc), bold=True), 2,
+                              place.name if zoomed else ""))
+        by_place: dict[str, Counter[str]] = {}
+        by_faction = Counter[str]()
+        for row in self.view.events:
+            actor = next(iter(row.with_role("actor")), "")
+            by_faction[actor] += 1
+            if row.place:
+                by_place.setdefault(row.place, Counter())[actor] += 1
+        for place_id, actors in by_place.items():
+            place = self.places.get(place_id)
+            if place is None or place.lat is None or place.lon is None:
+                continue
+            top = actors.most_common(1)[0][0]
+            faction = self.factions.get(top)
+            glyph = "●" if sum(actors.values()) >= 3 else "•"
+            marks.append(Mark(place.lon, place.lat, glyph,
+                              Style(color=faction.colour if faction else "#999999"), 1,
+                              place.name if zoomed else ""))
+        if self.selected:
+            marks.append(Mark(self.selected.lon, self.selected.lat, "◉", SELECTED, 3,
+                              self.selected.name))
+
+        legend = Text()
+        legend.append(f"{self.view.zoom_label} · held on {self.view.date or '—'}: ", style="dim")
+        if not held:
+            legend.append("no confirmed capture recorded", style="dim")
+        for bloc in self.blocs:
+            if held[bloc.slug]:
+                legend.append(letters[bloc.slug], Style(color=bloc.colour, bold=True))
+                legend.append(f" {names[bloc.slug]} {held[bloc.slug]}  ")
+        legend.append("\n")
+        shown = len(self.view.events)
+        total = f" of {self.view.total:,}" if self.view.total is not None else ""
+        legend.append(f"● latest {shown:,}{total} events, by actor: ", style="dim")
+        for slug, n in by_faction.most_common(5):
+            faction = self.factions.get(slug)
+            legend.append(faction.short if faction else "no actor",
+                          Style(color=faction.colour, bold=True) if faction else Style(dim=True))
+            legend.append(f" {n:,}  ")
+        if self.selected:
+            legend.append("\n")
+            legend.append("◉", SELECTED)
+            legend.append(f" {self.selected.name}")
+        return marks, legend
+
+
+class MapPane(Vertical):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.view = MapView(None)
+        self.selected: Selected | None = None
+        self._reference: tuple[Mapping[str, Place], Mapping[str, Faction], Sequence[Bloc]] = ({}, {}, ())
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="map-canvas")
+        yield Static(id="map-legend")
+
+    def show(self, view: MapView, places: Mapping[str, Place], factions: Mapping[str, Faction],
+             blocs: Sequence[Bloc]) -> None:
+        self.view = view
+        self._reference = (places, factions, blocs)
+        self.redraw()
+
+    def select(self, selected: Selected | None) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.redraw()
+
+    def redraw(self) -> None:
+        if not self.display:
+            return
+        canvas = self.query_one("#map-canvas", Static)
+        cols, rows = canvas.size.width, canvas.size.height
+        if cols < 4 or rows < 2:
+            return
+        marks, legend = MapLayers(self.view, *self._reference, selected=self.selected).build()
+        boundaries = syria()
+        frame = Frame.around(self.view.bbox or boundaries.bbox, cols, rows)
+        canvas.update(draw(boundaries, frame, marks))
+        self.query_one("#map-legend", Static).update(legend)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.redraw)
