@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from db import tallies  # noqa: E402
 from db.loader import EVENT_COLUMNS  # noqa: E402
+from db.schema import event_rowid  # noqa: E402
 from db.store import create_bundled  # noqa: E402
 
 TYPES = [("clashes", 40), ("shelling", 22), ("airstrike", 14), ("attack", 10), ("capture", 6),
@@ -57,8 +58,9 @@ def generate(conn: sqlite3.Connection, n: int, seed: int = 30_06_2017) -> None:
     batch_events, batch_parties = [], []
 
     def flush() -> None:
-        conn.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
-                         f"({', '.join('?' * len(EVENT_COLUMNS))})", batch_events)
+        conn.executemany(f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}) VALUES "
+                         f"(?, {', '.join('?' * len(EVENT_COLUMNS))})",
+                         [(event_rowid(e[0]), *e) for e in batch_events])
         conn.executemany("INSERT OR IGNORE INTO event_factions VALUES (?,?,?)", batch_parties)
         batch_events.clear()
         batch_parties.clear()

@@ -153,13 +153,17 @@ def _in(column: str, values: Iterable[str]) -> Clause:
 
 
 
-def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix") -> Compiled:
+def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
+                   sample_below: int | None = None) -> Compiled:
     """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
 
     `text_mode` says how a search is matched, chosen by the store from how many events it matches:
     "prefix" (the last word may be unfinished) and "words" (whole words) gather the matches first;
     "walk" (whole words) tests each event in timeline order, which finds the first page of a search
-    that matches a large part of the store at once."""
+    that matches a large part of the store at once.
+
+    `sample_below` keeps only the events whose rowid is below it, a fair random sample (rowids are
+    spread by schema.event_rowid); the text index and the faction keys are then read for those alone."""
     _check("front", f.fronts, vocab.fronts)
     _check("faction", f.factions, vocab.factions)
     _check("place", f.places, vocab.places)
@@ -170,7 +174,8 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix")
 
     columns = [("front", f.fronts), ("place", f.places), ("event_type", f.types),
                ("certainty", f.certainty)]
-    plain = [_in(f"e.{column}", values) for column, values in columns if values]
+    plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
+    plain += [_in(f"e.{column}", values) for column, values in columns if values]
     if f.since:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
@@ -179,14 +184,19 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix")
     if match and text_mode == "walk":
         plain.append(Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
                             "AND events_fts.rowid = e.rowid)", (match,)))
+    elif match and sample_below:
+        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
+                            "AND rowid < ?)", (match, sample_below)))
     elif match:
         plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
                             (match,)))
     # event_keys files each event under its factions and all their parents, so a parent's key
     # already holds its units' events.
     faction = _in("key", f.factions)
-    everything = [*plain, Clause(f"e.id IN (SELECT event FROM event_keys WHERE {faction.sql})",
-                                 faction.params)] if f.factions else plain
+    # A sample looks each of its events up; otherwise the faction's events are gathered first.
+    keyed = ("EXISTS (SELECT 1 FROM event_keys x WHERE x.event = e.id AND x.{sql})" if sample_below
+             else "e.id IN (SELECT event FROM event_keys WHERE {sql})")
+    everything = [*plain, Clause(keyed.format(sql=faction.sql), faction.params)] if f.factions else plain
     where, params = _join(everything)
 
     tally, edges = None, ()

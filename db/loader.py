@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from .models import CERTAINTIES, PRECISIONS, ROLES
+from .schema import event_rowid
 from .text import clean_text
 
 DATA = resources.files("db") / "data"
@@ -137,8 +138,10 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
 
 EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
                  "certainty", "fatalities", "source", "excerpt")
+# A new event takes the rowid its id gives (schema.event_rowid); an update keeps it.
 _UPSERT = (
-    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in EVENT_COLUMNS)}) "
+    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}) "
+    f"VALUES (:rowid, {', '.join(':' + c for c in EVENT_COLUMNS)}) "
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:])
 )
@@ -183,7 +186,7 @@ def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Writ
         else:
             counts.updated += 1
         changed.append(item)
-    conn.executemany(_UPSERT, [item.event for item in changed])
+    conn.executemany(_UPSERT, [{**item.event, "rowid": event_rowid(item.event["id"])} for item in changed])
     conn.executemany("DELETE FROM event_factions WHERE event = ?", [(i.event["id"],) for i in changed])
     conn.executemany(
         "INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (:event, :faction, :role)",

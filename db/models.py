@@ -140,3 +140,4 @@ class Facets:
     bucket: str  # "day" or "month"
     undated: int  # events dated only to the week, month or year: in no bucket
     sides: dict[str, dict[str, int]] = field(default_factory=dict)  # bucket -> acting bloc -> events
+    sample: int = 0  # 0 for exact counts; N when estimated from a 1/N sample of the events

@@ -6,6 +6,7 @@ rather than misread.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -14,10 +15,18 @@ import sqlite_utils
 from . import tallies
 
 # 1: the tables of DESIGN.md. 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
-# 3: events.side and tallies by side (the stacked histogram), bloc colours, an index of captures.
+# 3: events.side and tallies by side (the stacked histogram), bloc colours, an index of captures,
+#    rowids spread evenly (estimates from a sample).
 SCHEMA_VERSION = 3
 FTS_COLUMNS = ("summary", "excerpt")
 DATA = Path(__file__).parent / "data"
+SAMPLE_SPACE = 1 << 56  # event rowids are spread evenly over 1 … 2**56 (event_rowid)
+
+
+def event_rowid(event_id: str) -> int:
+    """An event's rowid, derived from its id: evenly spread and unrelated to date, front or text, so
+    the events below any rowid are a fair random sample of the store (Store.estimate reads one)."""
+    return int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=7).digest(), "big") + 1
 # The events that change who holds a place (db/control.py); an index holds exactly these.
 CAPTURE = "event_type = 'capture' AND certainty = 'confirmed'"
 
@@ -105,6 +114,11 @@ def migrate(db: sqlite_utils.Database) -> bool:
             for bloc in json.loads((DATA / "blocs.json").read_text(encoding="utf-8")):
                 db.conn.execute("UPDATE blocs SET colour = ? WHERE slug = ?", (bloc["colour"], bloc["slug"]))
             _version_3_extras(db)
+            # Spread the rowids (see event_rowid) and re-index the text under them.
+            db.conn.create_function("event_rowid", 1, event_rowid, deterministic=True)
+            db.conn.execute("UPDATE events SET rowid = -rowid")  # out of the way of the new ones
+            db.conn.execute("UPDATE events SET rowid = event_rowid(id)")
+            db.conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
             db.conn.execute("DROP TABLE IF EXISTS tallies")
             tallies.drop_triggers(db.conn)
             tallies.create(db.conn)

@@ -71,6 +71,7 @@ _DIMS = {
 TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write to finish
 BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
+SAMPLE_SHARE = 32  # estimates read the 1/32 of the events with the lowest rowids
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
 SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
@@ -331,13 +332,49 @@ class Store:
 
     # -- events under a filter ------------------------------------------------------------------
 
+    def _size(self) -> int:
+        return self._remember(("size",), lambda: self._count_rows(
+            "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0)
+
+    def estimate(self, f: EventFilter) -> tuple[list[FrontCount], Facets] | None:
+        """Front counts (ignoring the fronts of `f`) and facets estimated from a fixed random sample of
+        1/SAMPLE_SHARE of the events, for the filters whose exact counts take long on a large store: a
+        search matching much of it, several factions at once. None when exact counts are quick.
+        Estimates are marked (Facets.sample) and meant to be replaced by the exact figures."""
+        c = self._compile(f)
+        if (self._size() < TALLY_FROM or self._use_tallies(c)
+                or not (self._text_mode(f.text) == "walk" or len(f.factions) > 1)):
+            return None
+        below = schema.SAMPLE_SPACE // SAMPLE_SHARE
+        sampled = self._remember(("sampled",), lambda: self._count_rows(
+            "SELECT count(*) FROM events WHERE rowid < ?", (below,))[0][0])
+        if not sampled:
+            return None
+        scale = self._size() / sampled
+        mode = "words" if self._text_mode(f.text) == "walk" else "prefix"
+        sc = compile_filter(f.but(fronts=()), self.vocabulary, mode, sample_below=below)
+        rows = self._count_rows(
+            "SELECT e.front, e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', "
+            f"e.side, count(*) FROM events e WHERE {sc.where} GROUP BY 1, 2, 3, 4, 5, 6", sc.params)
+        fronts: Counter[str] = Counter()
+        summary: Counter[tuple] = Counter()
+        histogram: Counter[tuple] = Counter()
+        for front, event_type, sure, month, precise, side, n in rows:
+            fronts[front] += n
+            if not f.fronts or front in f.fronts:
+                summary[(front, event_type, sure)] += n
+                if precise:
+                    histogram[(month, side)] += n
+        scaled = lambda counter: Counter({k: round(n * scale) for k, n in counter.items()})  # noqa: E731
+        front_counts = [FrontCount(fr, round(fronts.get(fr.slug, 0) * scale)) for fr in self.fronts()]
+        facets = self._facets(scaled(summary), scaled(histogram), "month", None, SAMPLE_SHARE)
+        return front_counts, facets
+
     def _use_tallies(self, c: Compiled) -> bool:
         """Tallies answer counts on large stores; small ones are counted directly, to the day."""
         if c.tally is None:
             return False
-        total = self._remember(("size",), lambda: self._count_rows(
-            "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0)
-        return total >= TALLY_FROM
+        return self._size() >= TALLY_FROM
 
     def _cube(self, c: Compiled, dims: Sequence[str], *,
               precise: bool = False) -> tuple[Counter[tuple], str]:
@@ -459,6 +496,12 @@ class Store:
         c = self._compile(f)
         summary, _ = self._cube(c, ("front", "type", "certainty"))
         histogram, bucket = self._cube(c, ("bucket", "side"), precise=True)
+        return self._facets(summary, histogram, bucket, self._faction_counts(c) if factions else None)
+
+    @staticmethod
+    def _facets(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
+                factions: dict[str, int] | None, sample: int = 0) -> Facets:
+        """Facets from counts by (front, type, certainty) and by (bucket, side) of day-dated events."""
         fronts: Counter[str] = Counter()
         types: Counter[str] = Counter()
         certainty: Counter[str] = Counter()
@@ -474,14 +517,15 @@ class Store:
         total = sum(certainty.values())
         return Facets(
             total=total,
-            factions=self._faction_counts(c) if factions else None,
+            factions=factions,
             fronts=dict(fronts),
             types=dict(types),
             certainty=dict(certainty),
             buckets=dict(buckets),
             bucket=bucket,
-            undated=total - sum(buckets.values()),
+            undated=max(0, total - sum(buckets.values())),
             sides={when: dict(by_side) for when, by_side in sides.items()},
+            sample=sample,
         )
 
     def _faction_counts(self, c: Compiled) -> dict[str, int]:

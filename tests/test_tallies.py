@@ -7,8 +7,9 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from db import Store
+from db import EventFilter, Store
 from db.importing import import_file
+from db.schema import event_rowid
 from db.store import create_store
 
 DATA = Path(__file__).parent / "data"
@@ -97,12 +98,18 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
     conn.execute("DROP INDEX events_captures")
     conn.execute("ALTER TABLE events DROP COLUMN side")
     conn.execute("ALTER TABLE blocs DROP COLUMN colour")
+    conn.execute("UPDATE events SET rowid = -rowid")  # version 1 numbered rows as they came
+    conn.execute("UPDATE events SET rowid = (SELECT count(*) FROM events e WHERE e.id <= events.id)")
+    conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
     store = Store(db_path)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
     assert store.blocs()[0].colour == "#D55E00"
+    # Rowids spread by id, and the text index follows them.
+    assert all(rowid == event_rowid(eid) for rowid, eid in store.db.execute("SELECT rowid, id FROM events"))
+    assert store.count(EventFilter(text="VBIED")) == 2
     # The migration's one-pass sides equal those the triggers give row by row.
     assert dict(store.db.execute("SELECT id, side FROM events").fetchall()) == fresh_sides
     assert Counter(fresh_sides.values()) == {"government": 13, "sdf-coalition": 6, "isis": 3,

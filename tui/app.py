@@ -199,13 +199,19 @@ class SitroomApp(App[None]):
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def _load_counts(self, generation: int, view: ViewState) -> None:
+        picker = isinstance(self.screen, FilterPicker)
         try:
+            # Where exact counts take seconds (a search matching much of a large store), a marked
+            # estimate from a fixed sample comes first, then the exact figures replace it.
+            estimate = self.store.estimate(view.timeline_filter())
+            if estimate is not None:
+                rough = {fc.front.slug: fc.count for fc in estimate[0]}
+                self.call_from_thread(self._show_counts, generation, view, rough, estimate[1])
             counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.count_filter())}
             if generation != self._generation:
                 return
             # Per-faction counts are the dearest; only the filter picker shows them.
-            facets = self.store.facets(view.timeline_filter(),
-                                       factions=isinstance(self.screen, FilterPicker))
+            facets = self.store.facets(view.timeline_filter(), factions=picker)
         except (FilterError, Interrupted):
             return  # a bad filter is reported by the timeline; an interrupted count is unwanted
         self.call_from_thread(self._show_counts, generation, view, counts, facets)
@@ -234,9 +240,11 @@ class SitroomApp(App[None]):
             return
         self.facets = facets
         self._counted = generation
-        self.fronts_pane.show(self.ref.fronts, counts, view.front)
+        self.fronts_pane.show(self.ref.fronts, counts, view.front, approximate=bool(facets.sample))
         timeline = self.timeline
-        timeline.border_title = self._timeline_title(view, f"{facets.total:,} events")
+        count = (f"≈{facets.total:,} events, estimated; counting…" if facets.sample
+                 else f"{facets.total:,} events")
+        timeline.border_title = self._timeline_title(view, count)
         timeline.show_histogram(facets, self.ref.blocs)
         if self.map.display and self.map.view.total is None:
             self.map.show(replace(self.map.view, total=facets.total), *self._map_reference())

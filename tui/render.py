@@ -85,7 +85,7 @@ NO_SIDE = Style(color="#777777")
 
 def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
               sides: Mapping[str, Mapping[str, int]] | None = None, blocs: Sequence[Bloc] = (),
-              height: int = 3) -> Text:
+              height: int = 3, sample: int = 0) -> Text:
     """Events per day (or per month, on large stores) as `height` rows of bars, oldest left, each
     bar stacked by the acting side (bloc order from the bottom, no named actor on top); several days
     or months share a bar when the span is wider than `width`. A legend names the sides in words."""
@@ -132,6 +132,8 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
     out.append("\n")
     unit = "day" if bucket == "day" else "month"
     scale = f"1 {unit}" if per_bar == 1 else f"{per_bar} {unit}s"
+    if sample:
+        out.append(f"≈ estimated from 1/{sample} of the events, exact counts coming · ", style="italic")
     out.append(f"{first}…{last} · {scale}/bar · max {peak:,}", style="dim")
     if undated:
         out.append(f" · +{undated:,} less precise", style="dim")

@@ -15,12 +15,17 @@ from db import Front
 ALL = "__all__"
 
 
-def _prompt(key: str, name: str, count: int | None) -> Table:
+def _prompt(key: str, name: str, count: int | None, approximate: bool = False) -> Table:
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(width=1, style="dim")
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
-    shown = Text("…", style="dim") if count is None else Text(f"{count:,}", style="bold" if count else "dim")
+    if count is None:
+        shown = Text("…", style="dim")
+    elif approximate:
+        shown = Text(f"≈{count:,}", style="italic")
+    else:
+        shown = Text(f"{count:,}", style="bold" if count else "dim")
     grid.add_row(key, Text(name), shown)
     return grid
 
@@ -41,13 +46,15 @@ class FrontsPane(OptionList):
     def slug_of(option_id: str | None) -> str | None:
         return None if option_id in (None, ALL) else option_id
 
-    def show(self, fronts: list[Front], counts: Mapping[str, int] | None, selected: str | None) -> None:
-        """Show every front with its count (… while counts are still coming), keeping `selected`
-        highlighted."""
+    def show(self, fronts: list[Front], counts: Mapping[str, int] | None, selected: str | None,
+             approximate: bool = False) -> None:
+        """Show every front with its count (… while counts are still coming, ≈ while they are
+        estimates), keeping `selected` highlighted."""
         slugs = [None, *(f.slug for f in fronts)]
         total = sum(counts.values()) if counts is not None else None
-        prompts = [_prompt("0", "All fronts", total)] + [
-            _prompt(str(i) if i <= 9 else " ", f.name, None if counts is None else counts.get(f.slug, 0))
+        prompts = [_prompt("0", "All fronts", total, approximate)] + [
+            _prompt(str(i) if i <= 9 else " ", f.name,
+                    None if counts is None else counts.get(f.slug, 0), approximate)
             for i, f in enumerate(fronts, start=1)
         ]
         if slugs != self._slugs:

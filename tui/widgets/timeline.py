@@ -52,7 +52,7 @@ class Timeline(Vertical):
         super().__init__(**kwargs)
         self.next: Cursor | None = None
         self.waiting = False  # a NeedMore is out and unanswered
-        self._histogram: tuple = ({}, "day", 0, {}, ())
+        self._histogram: tuple = ({}, "day", 0, {}, (), 0)
 
     def compose(self) -> ComposeResult:
         yield Static(id="histogram")
@@ -100,14 +100,15 @@ class Timeline(Vertical):
             table.add_row(*render.event_cells(row, factions), key=row.id)
 
     def show_histogram(self, facets: Facets, blocs: Sequence[Bloc]) -> None:
-        self._histogram = (facets.buckets, facets.bucket, facets.undated, facets.sides, tuple(blocs))
+        self._histogram = (facets.buckets, facets.bucket, facets.undated, facets.sides, tuple(blocs),
+                           facets.sample)
         self._draw_histogram()
 
     def _draw_histogram(self) -> None:
-        buckets, bucket, undated, sides, blocs = self._histogram
+        buckets, bucket, undated, sides, blocs, sample = self._histogram
         width = max(10, self.size.width - 4)
         self.query_one("#histogram", Static).update(
-            render.histogram(buckets, bucket, undated, width, sides, blocs)
+            render.histogram(buckets, bucket, undated, width, sides, blocs, sample=sample)
         )
 
     def on_resize(self) -> None:
