@@ -8,6 +8,7 @@ so no caller ever loads a whole table.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -71,7 +72,7 @@ _DIMS = {
 TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write to finish
 BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
-SAMPLE_SHARE = 32  # estimates read the 1/32 of the events with the lowest rowids
+SAMPLE_EVENTS = 16_000  # about how many events an estimate reads: 1/2, 1/4 … of the store
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
 SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
@@ -338,15 +339,16 @@ class Store:
 
     def estimate(self, f: EventFilter) -> tuple[list[FrontCount], Facets] | None:
         """Front counts (ignoring the fronts of `f`) and facets estimated from a fixed random sample of
-        1/SAMPLE_SHARE of the events, for the filters whose exact counts take long on a large store: a
+        events, for the filters whose exact counts take long on a large store: a
         search matching much of it, several factions at once. None when exact counts are quick.
         Estimates are marked (Facets.sample) and meant to be replaced by the exact figures."""
         c = self._compile(f)
         if (self._size() < TALLY_FROM or self._use_tallies(c)
                 or not (self._text_mode(f.text) == "walk" or len(f.factions) > 1)):
             return None
-        below = schema.SAMPLE_SPACE // SAMPLE_SHARE
-        sampled = self._remember(("sampled",), lambda: self._count_rows(
+        share = 2 ** max(1, round(math.log2(self._size() / SAMPLE_EVENTS)))
+        below = schema.SAMPLE_SPACE // share
+        sampled = self._remember(("sampled", share), lambda: self._count_rows(
             "SELECT count(*) FROM events WHERE rowid < ?", (below,))[0][0])
         if not sampled:
             return None
@@ -367,7 +369,7 @@ class Store:
                     histogram[(month, side)] += n
         scaled = lambda counter: Counter({k: round(n * scale) for k, n in counter.items()})  # noqa: E731
         front_counts = [FrontCount(fr, round(fronts.get(fr.slug, 0) * scale)) for fr in self.fronts()]
-        facets = self._facets(scaled(summary), scaled(histogram), "month", None, SAMPLE_SHARE)
+        facets = self._facets(scaled(summary), scaled(histogram), "month", None, share)
         return front_counts, facets
 
     def _use_tallies(self, c: Compiled) -> bool:
