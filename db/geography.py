@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -28,12 +28,14 @@ class Boundaries:
     border: tuple[tuple[Point, Point], ...]  # the country's outline, as segments
     source: str
 
-    @property
+    # Both are read on every redraw of the map; the boundaries never change, so each is worked out once.
+    @cached_property
     def bbox(self) -> BBox:
         xs = [x for a, b in self.border for x in (a[0], b[0])]
         ys = [y for a, b in self.border for y in (a[1], b[1])]
         return (min(xs), min(ys), max(xs), max(ys))
 
+    @cached_property
     def segments(self) -> list[tuple[Point, Point]]:
         """Every edge of every governorate, each shared edge once."""
         seen: set[tuple[Point, Point]] = set()

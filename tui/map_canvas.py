@@ -8,7 +8,7 @@ roughly square; the frame scales longitude by cos(latitude) so distances read tr
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -139,7 +139,7 @@ def draw(boundaries: Boundaries, frame: Frame, marks: Iterable[Mark]) -> Text:
     """The boundaries (governorates faint, the border brighter) and the marks, highest rank on top;
     labels go on after every glyph, where they fit, the highest-ranked first."""
     canvas = Canvas(frame)
-    for a, b in boundaries.segments():
+    for a, b in boundaries.segments:
         canvas.line(canvas.inner, a, b)
     for a, b in boundaries.border:
         canvas.line(canvas.border, a, b)
@@ -153,6 +153,3 @@ def draw(boundaries: Boundaries, frame: Frame, marks: Iterable[Mark]) -> Text:
             canvas.label(cell, mark.label, mark.style)
     return canvas.text()
 
-
-def cells_of(frame: Frame, points: Sequence[Point]) -> list[tuple[int, int] | None]:
-    return [frame.cell(lon, lat) for lon, lat in points]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -65,7 +65,6 @@ class MapLayers:
     factions: Mapping[str, Faction]
     blocs: Sequence[Bloc]
     selected: Selected | None = None
-    marks: list[Mark] = field(default_factory=list)
 
     def build(self) -> tuple[list[Mark], Text]:
         zoomed = self.view.bbox is not None
