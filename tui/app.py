@@ -400,7 +400,8 @@ class SitroomApp(App[None]):
         self.push_screen(FilterPicker(self.ref.blocs, self.ref.factions, self.ref.types,
                                       self.view.filter, self.facets))
         if self.facets is None or self.facets.factions is None:
-            self.call_after_refresh(self.reload)  # the picker is up: count per faction too
+            # Once the picker is up, count again with the per-faction figures; the timeline stands.
+            self.call_after_refresh(self._load_counts, self._generation, self.view)
 
     def action_search(self) -> None:
         box = self.query_one(SearchBox)

@@ -146,7 +146,7 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
     out.append("by acting side, bottom up:", style="dim")
     for side in sorted(by_side, key=lambda s: rank.get(s, len(rank))):
         out.append("  ■ ", colour.get(side, NO_SIDE))
-        out.append(f"{names.get(side, 'no actor named') if side else 'no actor named'} "
+        out.append(f"{names.get(side, 'no actor named')} "
                    f"{by_side[side]:,}")
     return out
 
