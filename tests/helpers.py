@@ -27,6 +27,14 @@ async def settle(pilot: Pilot) -> None:
             return
 
 
+async def jump_to_place(pilot: Pilot, name: str) -> None:
+    """Choose a place from the command palette, as a user would, and wait for its events."""
+    await pilot.press("ctrl+p", *f"Place: {name}")
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def plain(renderable: object, width: int = 100) -> str:
     """What a renderable looks like as plain text."""
     console = Console(width=width, record=True, color_system=None, file=io.StringIO())

@@ -9,7 +9,7 @@ from textual.widgets import Input
 from db import EventFilter
 from tui.screens import FilterPicker, HelpScreen
 
-from .helpers import column, make_app, plain, settle
+from .helpers import column, jump_to_place, make_app, plain, settle
 
 
 def detail_text(app) -> str:
@@ -162,10 +162,7 @@ async def test_command_palette_jumps_to_a_place(db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Place: Jobar")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
+        await jump_to_place(pilot, "Jobar")
         assert app.view.filter.places == ("jobar",)
         assert column(app, "place") == ["Jobar"]
 
@@ -253,10 +250,7 @@ async def test_the_detail_pane_shows_who_took_the_place(db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Place: Resafa")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
+        await jump_to_place(pilot, "Resafa")
         await pilot.press("tab")
         while app.timeline.current and "capture" not in column(app, "type")[
                 app.timeline.table.cursor_row]:
