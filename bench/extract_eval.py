@@ -17,10 +17,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from db.extract import Lexicon, extract  # noqa: E402
-from db.store import create_bundled  # noqa: E402
+from sitroom.db.extract import Lexicon, extract  # noqa: E402
+from sitroom.db.store import create_bundled  # noqa: E402
 
 ANSWERS = ROOT / "bench" / "answers" / "000_848b1a6e00f665fa.json"
 SEEDS = ROOT / "tests" / "data"  # a copy of ../shared/seeds/000_848b1a6e00f665fa.txt

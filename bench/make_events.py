@@ -18,12 +18,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from db import tallies  # noqa: E402
-from db.loader import EVENT_COLUMNS  # noqa: E402
-from db.schema import event_rowid  # noqa: E402
-from db.store import create_bundled  # noqa: E402
+from sitroom.db import tallies  # noqa: E402
+from sitroom.db.loader import EVENT_COLUMNS  # noqa: E402
+from sitroom.db.schema import event_rowid  # noqa: E402
+from sitroom.db.store import create_bundled  # noqa: E402
 
 TYPES = [("clashes", 40), ("shelling", 22), ("airstrike", 14), ("attack", 10), ("capture", 6),
          ("advance", 4), ("vbied", 2), ("encirclement", 1), ("withdrawal", 1)]

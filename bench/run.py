@@ -23,28 +23,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
+# Siblings in bench/ (a script's own folder is on its path); sitroom itself is the installed package.
 import make_acled  # noqa: E402
 import make_events  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
-
-from db import EventFilter, Store  # noqa: E402
-from db.geography import syria  # noqa: E402
-from db.importing import import_file  # noqa: E402
-from tui.map_canvas import Frame, draw  # noqa: E402
-from tui.widgets.map import MapLayers, MapView  # noqa: E402
+from sitroom.db import EventFilter, Store  # noqa: E402
+from sitroom.db.geography import syria  # noqa: E402
+from sitroom.db.importing import import_file  # noqa: E402
+from sitroom.tui.map_canvas import Frame, draw  # noqa: E402
+from sitroom.tui.widgets.map import MapLayers, MapView  # noqa: E402
 
 RUNS = 5
 BROAD = ("two factions (SAA or ISIS)", "search “shelled”")  # counted exactly only in the background
 LAUNCH = """
 import sys, time, asyncio, resource
 began = time.perf_counter()
-from db import Store
-from tui.app import SitroomApp
-from tui.state import StateFile
+from sitroom.db import Store
+from sitroom.tui.app import SitroomApp
+from sitroom.tui.state import StateFile
 from textual.worker import WorkerCancelled
 
 async def main():

@@ -1,7 +1,17 @@
-"""sitroom's event store: schema, queries, importers and the bundled data. Knows nothing of the TUI."""
+"""sitroom's event store: schema, queries, importers and the bundled data. Knows nothing of the TUI.
 
+This package's names are its public API: the browser and the command line use nothing else (an
+import-linter contract in pyproject.toml checks it).
+"""
+
+from .control import Handover, Held, Holding
+from .exporting import FORMATS as EXPORT_FORMATS
 from .filters import EventFilter, FilterError
-from .loader import RowError
+from .formats import FORMATS as IMPORT_FORMATS
+from .geography import BBox, Boundaries, Point, syria
+from .importing import ImportFailed, ImportReport
+from .ingest import IngestError, IngestReport
+from .loader import RowError, parse_date
 from .models import (
     CERTAINTIES,
     Bloc,
@@ -17,12 +27,18 @@ from .models import (
     Place,
     Source,
 )
-from .paths import default_store_path
-from .store import Interrupted, Store, StoreError
+from .paths import default_store_path, state_path
+from .resolve import DEFAULT_MAX_KM
+from .store import Interrupted, Store, StoreError, create_store
 
 __all__ = [
     "CERTAINTIES",
+    "DEFAULT_MAX_KM",
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "BBox",
     "Bloc",
+    "Boundaries",
     "Cursor",
     "EventDetail",
     "EventFilter",
@@ -32,13 +48,25 @@ __all__ = [
     "FilterError",
     "Front",
     "FrontCount",
+    "Handover",
+    "Held",
+    "Holding",
+    "ImportFailed",
+    "ImportReport",
+    "IngestError",
+    "IngestReport",
     "Interrupted",
     "Page",
     "Party",
     "Place",
+    "Point",
     "RowError",
     "Source",
     "Store",
     "StoreError",
+    "create_store",
     "default_store_path",
+    "parse_date",
+    "state_path",
+    "syria",
 ]

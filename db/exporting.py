@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .filters import EventFilter
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 FORMATS = ("csv", "jsonl", "geojson", "markdown")
 CSV_COLUMNS = ("id", "date", "date_precision", "front", "place", "place_name", "admin1", "lat", "lon",

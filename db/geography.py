@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache, cached_property
+from importlib import resources
 from itertools import pairwise
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "syria_admin1.json"
+DATA = resources.files(__package__) / "data" / "syria_admin1.json"
 
 Point = tuple[float, float]  # (lon, lat)
 BBox = tuple[float, float, float, float]  # (west, south, east, north)

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from .formats import FORMATS
 from .loader import Prepared, Reference, RowError, WriteCounts, prepare_event, write_events
-from .resolve import Resolver
+from .resolve import DEFAULT_MAX_KM, Resolver
 
 BATCH = 2000
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
@@ -132,7 +132,7 @@ def _jsonl_rows(text: str) -> Iterator[tuple[int, dict | RowError]]:
 
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
-                max_km: float = 25.0, progress: Progress | None = None) -> ImportReport:
+                max_km: float = DEFAULT_MAX_KM, progress: Progress | None = None) -> ImportReport:
     """Import `path` into the store open on `conn`. See the module docstring for what happens to
     bad rows."""
     text = read_text(path)

@@ -23,6 +23,8 @@ class IngestReport:
     extraction: Extraction
     prepared: list[Prepared] = field(default_factory=list)
     counts: WriteCounts = field(default_factory=WriteCounts)
+    place_names: dict[str, str] = field(default_factory=dict)  # the found places' ids → names
+    faction_shorts: dict[str, str] = field(default_factory=dict)  # the found factions' slugs → short
 
 
 def summary(found: Found, lex: Lexicon) -> str:
@@ -57,6 +59,10 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     title = title or _title(text, extraction.date)
     source_id = "report-" + hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:12]
     report = IngestReport(source_id, title, extraction)
+    for found in extraction.events:
+        report.place_names[found.place] = lex.places[found.place]["name"]
+        for slug, _ in found.factions:
+            report.faction_shorts[slug] = lex.factions[slug]["short"]
     if dry_run:
         return report
     conn.execute("BEGIN IMMEDIATE")

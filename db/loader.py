@@ -21,7 +21,7 @@ from .models import CERTAINTIES, PRECISIONS, ROLES
 from .schema import event_rowid
 from .text import clean_text
 
-DATA = resources.files("db") / "data"
+DATA = resources.files(__package__) / "data"
 
 
 class RowError(ValueError):

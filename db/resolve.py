@@ -20,6 +20,7 @@ from .loader import Reference
 from .text import clean_text
 
 OTHER_FRONT = "other"
+DEFAULT_MAX_KM = 25.0  # how far outside a front's area a new place may lie and still join it
 OTHER_BLOC = "other"
 _SUFFIXES = re.compile(r"\s+(town|village|city|district|governorate|province|neighbourhood|area)$")
 
@@ -67,7 +68,7 @@ class Created:
 class Resolver:
     """Finds or creates the rows an imported event refers to, inside the caller's transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, ref: Reference, max_km: float = 25.0) -> None:
+    def __init__(self, conn: sqlite3.Connection, ref: Reference, max_km: float = DEFAULT_MAX_KM) -> None:
         self.conn = conn
         self.ref = ref
         self.max_km = max_km

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
+from importlib import resources
 
 import sqlite_utils
 
@@ -19,7 +19,7 @@ from . import tallies
 #    rowids spread evenly (estimates from a sample).
 SCHEMA_VERSION = 3
 FTS_COLUMNS = ("summary", "excerpt")
-DATA = Path(__file__).parent / "data"
+DATA = resources.files(__package__) / "data"
 SAMPLE_SPACE = 1 << 56  # event rowids are spread evenly over 1 … 2**56 (event_rowid)
 
 

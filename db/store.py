@@ -17,12 +17,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import sqlite_utils
 
 from . import control, schema
+from .exporting import export as _export
 from .filters import Compiled, EventFilter, Vocabulary, compile_filter
+from .importing import ImportReport, Progress
+from .importing import import_file as _import_file
+from .ingest import IngestReport, ingest_text
 from .loader import load_blocs, load_bundled
 from .models import (
     ROLES,
@@ -549,6 +553,32 @@ class Store:
         for key, n in rows:
             counts[key] += n
         return dict(+counts)
+
+    # -- writing and reading files --------------------------------------------------------------
+
+    def import_file(self, path: str | os.PathLike[str], fmt: str | None = None, *, strict: bool = False,
+                    max_km: float | None = None, progress: Progress | None = None) -> ImportReport:
+        """Import a file of events (ACLED, UCDP GED, sitroom JSON Lines) in one transaction; see
+        db/importing.py for what happens to bad rows. Raises ImportFailed for a file that cannot be
+        imported at all."""
+        kwargs = {} if max_km is None else {"max_km": max_km}
+        with self._main.lock:
+            report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
+                                  **kwargs)
+        self.refresh()
+        return report
+
+    def ingest(self, text: str, *, title: str | None = None, date: str | None = None,
+               dry_run: bool = False) -> IngestReport:
+        """Extract the events a written report states; unless dry_run, store them as one source."""
+        with self._main.lock:
+            report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
+        self.refresh()
+        return report
+
+    def export(self, f: EventFilter, fmt: str, out: TextIO) -> int:
+        """Write the events passing `f` to `out` as csv, jsonl, geojson or markdown; returns how many."""
+        return _export(self, f, fmt, out)
 
     # -- control --------------------------------------------------------------------------------
 

@@ -4,9 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from db import Store
-from db.store import create_bundled
+from sitroom.db import Store
+from sitroom.db.store import create_bundled
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from pathlib import Path
+from types import ModuleType
 
 from rich.console import Console
+from sitroom.db import Store
+from sitroom.tui.app import SitroomApp
+from sitroom.tui.state import StateFile
 from textual.pilot import Pilot
 
-from db import Store
-from tui.app import SitroomApp
-from tui.state import StateFile
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def bench_module(name: str) -> ModuleType:
+    """A script of bench/ (the synthetic data makers, the extraction scorer), loaded from its file."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_app(db_path: Path, state: Path | None = None) -> SitroomApp:

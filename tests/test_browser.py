@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitroom.db import EventFilter
+from sitroom.tui.screens import FilterPicker, HelpScreen
 from textual.widgets import Input
-
-from db import EventFilter
-from tui.screens import FilterPicker, HelpScreen
 
 from .helpers import column, jump_to_place, make_app, plain, settle
 
@@ -185,8 +184,8 @@ async def test_the_last_front_and_filter_are_remembered(db_path: Path, tmp_path:
 async def test_the_timeline_fetches_a_page_at_a_time_as_you_scroll(
     db_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("tui.app.PAGE_SIZE", 5)
-    monkeypatch.setattr("tui.widgets.timeline.PREFETCH", 2)
+    monkeypatch.setattr("sitroom.tui.app.PAGE_SIZE", 5)
+    monkeypatch.setattr("sitroom.tui.widgets.timeline.PREFETCH", 2)
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)

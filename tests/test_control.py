@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from db import Store
+from sitroom.db import Store
 
 
 @pytest.mark.parametrize(

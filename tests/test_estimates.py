@@ -3,21 +3,16 @@ that matches much of it, before the exact counts arrive."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from sitroom.db import EventFilter, Store
+from sitroom.db.schema import SAMPLE_SPACE
 
-from db import EventFilter, Store
-from db.schema import SAMPLE_SPACE
-
-ROOT = Path(__file__).resolve().parent.parent
+from .helpers import bench_module
 
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory: pytest.TempPathFactory):
-    sys.path.insert(0, str(ROOT / "bench"))
-    import make_events
+    make_events = bench_module("make_events")
 
     path = tmp_path_factory.mktemp("big") / "events-40k.db"
     make_events.make(40_000, path)

@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store, StoreError
+from sitroom.db.importing import ImportFailed, import_file
+from sitroom.db.text import clean_text
 
-from db import CERTAINTIES, EventFilter, FilterError, Store, StoreError
-from db.importing import ImportFailed, import_file
-from db.text import clean_text
-
-from .helpers import column, make_app, settle
+from .helpers import bench_module, column, make_app, settle
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -157,7 +156,7 @@ def test_any_jsonl_record_is_stored_or_named(store: Store, tmp_path_factory, rec
 
 
 async def test_the_browser_notices_an_import_from_another_process(db_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("tui.app.POLL_EVERY", 0.2)
+    monkeypatch.setattr("sitroom.tui.app.POLL_EVERY", 0.2)
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -166,8 +165,9 @@ async def test_the_browser_notices_an_import_from_another_process(db_path: Path,
         kept_filter, kept_event = app.view, app.timeline.current
         before = len(column(app, "place"))
         result = subprocess.run(
-            [sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", str(DATA / "acled_syria.csv")],
-            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            [sys.executable, "-m", "sitroom.tui.cli", "--db", str(db_path), "import",
+             str(DATA / "acled_syria.csv")],
+            cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 1, result.stderr  # its bad rows were skipped, the rest landed
         for _ in range(40):
             await pilot.pause(0.1)
@@ -186,10 +186,9 @@ async def test_the_browser_notices_an_import_from_another_process(db_path: Path,
 
 
 def test_an_import_killed_half_way_leaves_the_store_as_it_was(db_path: Path, tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
     import csv
 
-    import make_acled
+    make_acled = bench_module("make_acled")
 
     big = tmp_path / "big.csv"
     with big.open("w", newline="", encoding="utf-8") as f:
@@ -198,8 +197,8 @@ def test_an_import_killed_half_way_leaves_the_store_as_it_was(db_path: Path, tmp
         writer.writerows(make_acled.rows(60_000))
     before = _everything(db_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", str(big)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [sys.executable, "-m", "sitroom.tui.cli", "--db", str(db_path), "import", str(big)],
+        cwd=ROOT,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wal = db_path.with_name(db_path.name + "-wal")
     deadline = time.monotonic() + 60
@@ -226,7 +225,7 @@ def _everything(path: Path) -> dict[str, list]:
 def test_a_locked_store_is_a_message(db_path: Path, capsys, monkeypatch) -> None:
     from tui.cli import main
 
-    monkeypatch.setattr("db.store.BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr("sitroom.db.store.BUSY_TIMEOUT", 0.2)
     holder = sqlite3.connect(db_path)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -9,12 +9,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-from db import EventFilter, Store
-from db.exporting import export
-from db.importing import ImportFailed, import_file
-from db.store import create_store
-from tui.cli import main
+from sitroom.db import EventFilter, Store
+from sitroom.db.exporting import export
+from sitroom.db.importing import ImportFailed, import_file
+from sitroom.db.store import create_store
+from sitroom.tui.cli import main
 
 DATA = Path(__file__).parent / "data"
 ACLED = DATA / "acled_syria.csv"
@@ -248,7 +247,7 @@ def test_cli_import_and_export(db_path: Path, tmp_path: Path, capsys) -> None:
 
 
 def test_a_locked_store_is_reported_not_raised(db_path: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr("db.importing.Resolver.__init__", _locked)
+    monkeypatch.setattr("sitroom.db.importing.Resolver.__init__", _locked)
     assert main(["import", str(ACLED), "--db", str(db_path)]) == 2
     assert "could not be written (database is locked)" in capsys.readouterr().err
 

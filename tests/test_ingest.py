@@ -8,11 +8,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sitroom.db import EventFilter, Store
+from sitroom.db.extract import Lexicon, extract, sentences
+from sitroom.db.ingest import IngestError, ingest_text
+from sitroom.tui.cli import main
 
-from db import EventFilter, Store
-from db.extract import Lexicon, extract, sentences
-from db.ingest import IngestError, ingest_text
-from tui.cli import main
+from .helpers import bench_module
 
 DATA = Path(__file__).parent / "data"
 REPORT = DATA / "000_848b1a6e00f665fa.txt"
@@ -113,10 +114,8 @@ def test_sentences_keep_abbreviations_and_headlines() -> None:
 
 
 def test_the_founding_report_scores_above_90_percent() -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
-    from extract_eval import ANSWERS, score
+    extract_eval = bench_module("extract_eval")
+    ANSWERS, score = extract_eval.ANSWERS, extract_eval.score
 
     result = score(json.loads(ANSWERS.read_text()), REPORT.read_text())
     assert result["recall"] >= 0.9 and result["precision"] >= 0.9, result

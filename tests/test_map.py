@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
-
-from db import Store
-from db.geography import syria
-from tui.map_canvas import Frame, Mark, draw
-from tui.screens.date_prompt import parse_day
-from tui.widgets.map import bloc_letters
+from sitroom.db import Store
+from sitroom.db.geography import syria
+from sitroom.tui.map_canvas import Frame, Mark, draw
+from sitroom.tui.screens.date_prompt import parse_day
+from sitroom.tui.widgets.map import bloc_letters
 
 from .helpers import make_app, plain, settle
 

@@ -8,8 +8,7 @@ their rows already in timeline order, so a page costs the same at 1,000 events a
 from __future__ import annotations
 
 import pytest
-
-from db import EventFilter, Store
+from sitroom.db import EventFilter, Store
 
 FILTERS = {
     "nothing": EventFilter(),
@@ -49,7 +48,7 @@ def reads_all_events(step: str) -> bool:
 
 @pytest.mark.parametrize("name", FILTERS)
 def test_pages_and_counts_under_every_filter(store: Store, name: str, monkeypatch) -> None:
-    monkeypatch.setattr("db.store.TALLY_FROM", 0)  # plan as a large store would
+    monkeypatch.setattr("sitroom.db.store.TALLY_FROM", 0)  # plan as a large store would
     f = FILTERS[name]
     pages, counts = recorded(store, monkeypatch)
     first = store.page(f, limit=2)

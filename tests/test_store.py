@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-
-import db.store as store_module
-from db import CERTAINTIES, EventFilter, FilterError, Store
+import sitroom.db.store as store_module
+from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store
 
 # What the report states, counted by hand per front (see db/data/events.jsonl).
 FRONT_COUNTS = {
@@ -235,7 +234,7 @@ def test_pages_under_several_factions_are_their_union_once_in_order(
 def test_broad_searches_are_walked_and_agree_with_their_counts(
     store: Store, monkeypatch, text: str, mode: str
 ) -> None:
-    monkeypatch.setattr("db.store.BROAD_SEARCH", 10)  # "broad" at ten matches, on the bundled data
+    monkeypatch.setattr("sitroom.db.store.BROAD_SEARCH", 10)  # "broad" at ten matches, on the bundled data
     assert store._text_mode(text) == mode
     f = EventFilter(text=text)
     for limit in (1, 3, 100):

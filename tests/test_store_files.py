@@ -6,10 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-from db import Store, StoreError
-from db.schema import SCHEMA_VERSION
-from tui.cli import main
+from sitroom.db import Store, StoreError
+from sitroom.db.schema import SCHEMA_VERSION
+from sitroom.tui.cli import main
 
 
 def test_missing_store(tmp_path: Path) -> None:

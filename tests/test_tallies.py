@@ -7,10 +7,10 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from db import EventFilter, Store
-from db.importing import import_file
-from db.schema import event_rowid
-from db.store import create_store
+from sitroom.db import EventFilter, Store
+from sitroom.db.importing import import_file
+from sitroom.db.schema import event_rowid
+from sitroom.db.store import create_store
 
 DATA = Path(__file__).parent / "data"
 

@@ -11,15 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
-from textual.widgets import Footer, OptionList
-from textual.worker import Worker, WorkerState
-
-from db import (
+from sitroom.db import (
     Bloc,
     EventDetail,
     EventFilter,
@@ -32,9 +24,15 @@ from db import (
     Place,
     Store,
     StoreError,
+    state_path,
 )
-from db.exporting import export
-from db.paths import state_path
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList
+from textual.worker import Worker, WorkerState
 
 from . import render
 from .commands import JumpCommands
@@ -461,7 +459,7 @@ class SitroomApp(App[None]):
         path = Path.cwd() / f"sitroom-{view.front or 'all-fronts'}-{stamp}.csv"
         try:
             with path.open("w", encoding="utf-8", newline="") as handle:
-                count = export(self.store, view.timeline_filter(), "csv", handle)
+                count = self.store.export(view.timeline_filter(), "csv", handle)
         except OSError as err:
             self.call_from_thread(self.notify, f"cannot write {path}: {err.strerror or err}",
                                   severity="error")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import sqlite3
 import sys
@@ -12,16 +13,22 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
-
-from db import EventFilter, FilterError, Store, StoreError, default_store_path
-from db.exporting import FORMATS as EXPORT_FORMATS
-from db.exporting import export
-from db.extract import Lexicon
-from db.formats import FORMATS as IMPORT_FORMATS
-from db.importing import ImportFailed, ImportReport, import_file
-from db.ingest import IngestError, ingest_text
-from db.loader import RowError, parse_date
-from db.store import create_store
+from sitroom.db import (
+    DEFAULT_MAX_KM,
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    EventFilter,
+    FilterError,
+    ImportFailed,
+    ImportReport,
+    IngestError,
+    RowError,
+    Store,
+    StoreError,
+    create_store,
+    default_store_path,
+    parse_date,
+)
 
 PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
 SHOW_BAD = 20
@@ -30,9 +37,18 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
+def version() -> str:
+    """The installed distribution's version (pyproject.toml is the one place it is written)."""
+    try:
+        return importlib.metadata.version("sitroom")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sitroom",
                                 description="A terminal situation room for armed-conflict events.")
+    p.add_argument("--version", action="version", version=f"sitroom {version()}")
     db_help = (f"the store (default: {default_store_path()}, created from the bundled data on first run)")
     p.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -41,8 +57,9 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--format", choices=sorted(IMPORT_FORMATS), help="default: detected from the header")
     imp.add_argument("--strict", action="store_true", help="any bad row rejects the whole file")
-    imp.add_argument("--max-km", type=float, default=25.0, metavar="KM",
-                     help="how far outside a front's area an event may be and still join it (default 25)")
+    imp.add_argument("--max-km", type=float, default=DEFAULT_MAX_KM, metavar="KM",
+                     help="how far outside a front's area an event may be and still join it "
+                          f"(default {DEFAULT_MAX_KM:g})")
     imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                      help="the store; a new path creates an empty store")
 
@@ -120,8 +137,8 @@ def run_import(args: argparse.Namespace) -> int:
         progress.update(progress.task_ids[0], completed=done)
 
     try:
-        report = import_file(store.db.conn, args.file, args.format, strict=args.strict,
-                             max_km=args.max_km, progress=advance)
+        report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
+                                   progress=advance)
     except ImportFailed as e:
         err.print(f"sitroom import: {args.file}: {e}. Nothing was imported.", markup=False)
         return 2
@@ -181,9 +198,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             return 2
     store = open_store(args.db)
     try:
-        report = ingest_text(store.db.conn, text, title=args.source, date=args.date,
-                             dry_run=args.dry_run)
-        lex = Lexicon(store.db.conn)
+        report = store.ingest(text, title=args.source, date=args.date, dry_run=args.dry_run)
     except IngestError as e:
         err.print(f"sitroom ingest: {e}", markup=False)
         return 2
@@ -194,8 +209,8 @@ def run_ingest(args: argparse.Namespace) -> int:
     for column in ("place", "type", "certainty", "factions", "why"):
         table.add_column(column, overflow="fold")
     for found in report.extraction.events:
-        who = ", ".join(f"{lex.factions[f]['short']} {r}" for f, r in found.factions)
-        table.add_row(Text(lex.places[found.place]["name"]), found.type, found.certainty, Text(who),
+        who = ", ".join(f"{report.faction_shorts[f]} {r}" for f, r in found.factions)
+        table.add_row(Text(report.place_names[found.place]), found.type, found.certainty, Text(who),
                       Text("\n".join(f"{k}: {v}" for k, v in found.why.items())))
     out.print(table)
     for name, sentence in report.extraction.unknown_places:
@@ -219,10 +234,10 @@ def run_export(args: argparse.Namespace) -> int:
                         certainty=args.certainty, since=args.since, until=args.until, text=args.search)
         if args.output:
             with args.output.open("w", encoding="utf-8", newline="") as handle:
-                count = export(store, f, args.format, handle)
+                count = store.export(f, args.format, handle)
             err.print(f"exported {count:,} events to {args.output}", markup=False)
         else:
-            export(store, f, args.format, sys.stdout)
+            store.export(f, args.format, sys.stdout)
             sys.stdout.flush()
     except BrokenPipeError:
         # The reader (head, less) stopped early: not an error. Keep Python from complaining at exit.

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
-
-from db.geography import BBox, Boundaries, Point
+from sitroom.db import BBox, Boundaries, Point
 
 # The bit of each dot (dx, dy) in a braille character, from U+2800.
 _DOT = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (1, 0): 0x08, (1, 1): 0x10, (1, 2): 0x20,

@@ -12,8 +12,7 @@ from collections.abc import Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
-
-from db import Bloc, EventDetail, EventFilter, EventRow, Faction
+from sitroom.db import Bloc, EventDetail, EventFilter, EventRow, Faction
 
 CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
 CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from db import EventFilter
+from sitroom.db import EventFilter
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from rich.table import Table
 from rich.text import Text
+from sitroom.db import CERTAINTIES, Bloc, EventFilter, Facets, Faction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,8 +19,6 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-
-from db import CERTAINTIES, Bloc, EventFilter, Facets, Faction
 
 from .. import render
 

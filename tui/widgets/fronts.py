@@ -6,11 +6,10 @@ from collections.abc import Mapping
 
 from rich.table import Table
 from rich.text import Text
+from sitroom.db import Front
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-from db import Front
 
 ALL = "__all__"
 

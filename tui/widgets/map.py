@@ -13,13 +13,10 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from sitroom.db import BBox, Bloc, EventRow, Faction, Held, Place, syria
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
-
-from db import Bloc, EventRow, Faction, Place
-from db.control import Held
-from db.geography import BBox, syria
 
 from ..map_canvas import Frame, Mark, draw
 

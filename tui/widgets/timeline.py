@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from sitroom.db import Bloc, Cursor, EventRow, Facets, Faction, Page
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
-
-from db import Bloc, Cursor, EventRow, Facets, Faction, Page
 
 from .. import render
 
