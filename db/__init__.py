@@ -5,6 +5,7 @@ import-linter contract in pyproject.toml checks it).
 """
 
 from .control import Handover, Held, Holding
+from .dates import month_end, month_index
 from .exporting import FORMATS as EXPORT_FORMATS
 from .filters import EventFilter, FilterError
 from .formats import FORMATS as IMPORT_FORMATS
@@ -66,6 +67,8 @@ __all__ = [
     "StoreError",
     "create_store",
     "default_store_path",
+    "month_end",
+    "month_index",
     "parse_date",
     "state_path",
     "syria",

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from .dates import month_after, month_before, month_end
 from .models import CERTAINTIES
 from .search import fts_query
 
@@ -109,34 +110,20 @@ class Compiled:
     edges: tuple[tuple[str, str], ...] = ()  # date ranges in part-months, which tallies cannot answer
 
 
-def _month_after(month: str) -> str:
-    year, mon = int(month[:4]), int(month[5:7])
-    return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
-
-
-def _month_before(month: str) -> str:
-    year, mon = int(month[:4]), int(month[5:7])
-    return f"{year - (mon == 1):04d}-{(mon - 2) % 12 + 1:02d}"
-
-
-def _month_end(date: str) -> str:
-    return (dt.date.fromisoformat(f"{_month_after(date[:7])}-01") - dt.timedelta(days=1)).isoformat()
-
-
 def split_months(since: str | None, until: str | None) -> tuple[Clause, tuple[tuple[str, str], ...]]:
     """A date range as the whole months inside it (a clause over `tallies t`) and the part-months at
     its ends (date ranges to count from the events themselves)."""
     months: list[Clause] = []
     edges: list[tuple[str, str]] = []
     if since:
-        first = since[:7] if since.endswith("-01") else _month_after(since[:7])
+        first = since[:7] if since.endswith("-01") else month_after(since[:7])
         months.append(Clause("t.month >= ?", (first,)))
         if not since.endswith("-01"):
-            edges.append((since, min(_month_end(since), until or since[:7] + "-31")))
+            edges.append((since, min(month_end(since), until or since[:7] + "-31")))
     if until:
-        last = until[:7] if until == _month_end(until) else _month_before(until[:7])
+        last = until[:7] if until == month_end(until) else month_before(until[:7])
         months.append(Clause("t.month <= ?", (last,)))
-        if until != _month_end(until):
+        if until != month_end(until):
             edges.append((max(until[:7] + "-01", since or ""), until))
     return Clause(*_join(months)), tuple(dict.fromkeys(edges))
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
-from sitroom.db import Bloc, EventDetail, EventFilter, EventRow, Faction
+from sitroom.db import Bloc, EventDetail, EventFilter, EventRow, Faction, month_index
 
 CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
 CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
@@ -74,11 +74,6 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
     )
 
 
-def _month_index(month: str) -> int:
-    year, mon = month.split("-")[:2]
-    return int(year) * 12 + int(mon) - 1
-
-
 NO_SIDE = Style(color="#777777")
 
 
@@ -93,7 +88,7 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         note = f"  ({undated:,} dated only to the week, month or year)" if undated else ""
         return Text(f"no events dated to the day{note}", style="dim")
     if bucket == "month":
-        offset = {k: _month_index(k) for k in buckets}
+        offset = {k: month_index(k) for k in buckets}
     else:
         offset = {k: dt.date.fromisoformat(k).toordinal() for k in buckets}
     first, last = min(buckets), max(buckets)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitroom.db import month_end
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,10 +21,8 @@ def parse_day(text: str) -> str | None:
         if len(text) == 4:
             return dt.date(int(text), 12, 31).isoformat()
         if len(text) == 7:
-            year, month = int(text[:4]), int(text[5:])
-            dt.date(year, month, 1)  # a month that does not exist raises here
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return (following - dt.timedelta(days=1)).isoformat()
+            dt.date(int(text[:4]), int(text[5:]), 1)  # a month that does not exist raises here
+            return month_end(text)
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
