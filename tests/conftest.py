@@ -1,11 +1,26 @@
 from __future__ import annotations
 
+import importlib.abc
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from sitroom.db import Store
 from sitroom.db.store import create_bundled
+
+
+class _OnlyInstalledNames(importlib.abc.MetaPathFinder):
+    """pytest puts the repository's root on sys.path, where the folders db/ and tui/ would import as
+    second copies of sitroom.db and sitroom.tui; tests must use the installed names."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name in ("db", "tui"):
+            raise ImportError(f"import sitroom.{name}, not the bare folder name {name!r}")
+        return None
+
+
+sys.meta_path.insert(0, _OnlyInstalledNames())
 
 
 @pytest.fixture(scope="session")

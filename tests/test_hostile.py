@@ -223,7 +223,7 @@ def _everything(path: Path) -> dict[str, list]:
 
 
 def test_a_locked_store_is_a_message(db_path: Path, capsys, monkeypatch) -> None:
-    from tui.cli import main
+    from sitroom.tui.cli import main
 
     monkeypatch.setattr("sitroom.db.store.BUSY_TIMEOUT", 0.2)
     holder = sqlite3.connect(db_path)
@@ -238,7 +238,7 @@ def test_a_locked_store_is_a_message(db_path: Path, capsys, monkeypatch) -> None
 
 
 def test_a_truncated_store_is_a_message(db_path: Path, capsys) -> None:
-    from tui.cli import main
+    from sitroom.tui.cli import main
 
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])

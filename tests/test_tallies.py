@@ -27,7 +27,7 @@ def derived(conn: sqlite3.Connection) -> tuple[list, ...]:
 def assert_consistent(path: Path) -> None:
     conn = sqlite3.connect(path)
     kept = derived(conn)
-    from db import tallies
+    from sitroom.db import tallies
 
     with conn:
         tallies.rebuild(conn)
@@ -68,8 +68,8 @@ def test_imports_updates_and_deletes_keep_them_exact(db_path: Path, tmp_path: Pa
 
 
 def test_a_round_trip_store_is_consistent(store: Store, tmp_path: Path) -> None:
-    from db.exporting import export
-    from db.filters import EventFilter
+    from sitroom.db.exporting import export
+    from sitroom.db.filters import EventFilter
 
     out = tmp_path / "all.jsonl"
     with out.open("w") as f:
@@ -88,7 +88,7 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
     with sqlite3.connect(fresh) as c:
         fresh_sides = dict(c.execute("SELECT id, side FROM events").fetchall())
     conn = sqlite3.connect(db_path)
-    from db.tallies import TRIGGER_NAMES
+    from sitroom.db.tallies import TRIGGER_NAMES
 
     for name in TRIGGER_NAMES:
         conn.execute(f"DROP TRIGGER {name}")
