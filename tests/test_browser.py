@@ -204,7 +204,6 @@ async def test_the_timeline_fetches_a_page_at_a_time_as_you_scroll(
 
 async def test_hostile_text_is_shown_literally(db_path: Path) -> None:
     import sqlite_utils
-
     from sitroom.db.loader import Reference, prepare_event, write_events
 
     db = sqlite_utils.Database(db_path)
