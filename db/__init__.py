@@ -31,6 +31,7 @@ from .models import (
 from .paths import default_store_path, state_path
 from .resolve import DEFAULT_MAX_KM
 from .store import Interrupted, Store, StoreError, create_store
+from .text import clean_text
 
 __all__ = [
     "CERTAINTIES",
@@ -65,6 +66,7 @@ __all__ = [
     "Source",
     "Store",
     "StoreError",
+    "clean_text",
     "create_store",
     "default_store_path",
     "month_end",

@@ -1,0 +1,84 @@
+"""`sitroom import FILE`: one file of events into the store, in one transaction, with a report."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+from sitroom.db import ImportFailed, ImportReport
+
+from .output import err, failed, out, shown, warn
+from .stores import open_store, write_failure
+
+PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
+SHOW_BAD = 20
+
+
+class _Bar:
+    """A progress bar on standard error, shown only for files large enough to need one."""
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if self.progress is None:
+            self.progress = Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+                                     TimeRemainingColumn(), console=err, transient=True)
+            self.progress.start()
+            self.progress.add_task("rows", total=total)
+        self.progress.update(self.progress.task_ids[0], completed=done)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def run(args: argparse.Namespace) -> int:
+    name = shown(args.file)
+    store = open_store(args.db, create_empty=True)
+    bar = _Bar()
+    try:
+        report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
+                                   progress=bar)
+    except ImportFailed as e:
+        return failed("import", f"{name}: {e}. Nothing was imported.")
+    except sqlite3.Error as e:  # locked by another writer, read-only, disk full: all rolled back
+        return failed("import", f"{name}: {write_failure(store.path, e)}. Nothing was imported.")
+    except KeyboardInterrupt:
+        return failed("import", f"{name}: interrupted. Nothing was imported; the store is as it was.")
+    finally:
+        bar.stop()
+        store.close()
+    print_report(report, name)
+    return report.exit_code
+
+
+def print_report(report: ImportReport, name: str) -> None:
+    table = Table(title=Text(f"{name} ({report.format})"), show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    c = report.counts
+    for label, value in (("rows read", report.rows), ("events added", c.added),
+                         ("events updated", c.updated), ("unchanged", c.unchanged),
+                         ("rows skipped", len(report.bad))):
+        table.add_row(label, f"{value:,}")
+    out.print(table)
+    for label, names in (("new factions", report.new_factions), ("new places", report.new_places),
+                         ("new fronts", report.new_fronts)):
+        if names:
+            listed = ", ".join(map(shown, names[:15]))
+            more = f" and {len(names) - 15} more" if len(names) > 15 else ""
+            out.print(f"{label} ({len(names)}): {listed}{more}", markup=False)
+    for bad in report.bad[:SHOW_BAD]:
+        warn(f"{name}, line {bad.line}: {shown(bad.reason)}")
+    if len(report.bad) > SHOW_BAD:
+        warn(f"… and {len(report.bad) - SHOW_BAD} more bad rows")
+        for reason, n in report.reasons().most_common():
+            warn(f"  {n:>6,} × {shown(reason)}")
+    if report.rejected:
+        warn(f"--strict: {len(report.bad)} bad rows, so the whole file was rejected; the store is unchanged.")

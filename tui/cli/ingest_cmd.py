@@ -1,0 +1,63 @@
+"""`sitroom ingest REPORT`: the events a written report states, shown with why, and stored."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from rich.table import Table
+from rich.text import Text
+from sitroom.db import IngestError, RowError, parse_date
+
+from .output import failed, out, say, shown, warn
+from .stores import open_store, write_failure
+
+
+def _read(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    return Path(file).read_text(encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    name = "standard input" if args.file == "-" else shown(args.file)
+    try:
+        text = _read(args.file)
+    except (OSError, UnicodeDecodeError) as e:
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else "it is not UTF-8 text"
+        return failed("ingest", f"cannot read {name}: {reason}")
+    date = None
+    if args.date:
+        try:
+            date = parse_date(args.date)
+        except RowError as e:
+            return failed("ingest", f"--date: {e}")
+    store = open_store(args.db)
+    try:
+        report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
+    except IngestError as e:
+        return failed("ingest", f"{name}: {e}")
+    except sqlite3.Error as e:
+        return failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
+    finally:
+        store.close()
+    table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left",
+                  show_lines=True)
+    for column in ("place", "type", "certainty", "factions", "why"):
+        table.add_column(column, overflow="fold")
+    for found in report.extraction.events:
+        who = ", ".join(f"{report.faction_shorts[f]} {r}" for f, r in found.factions)
+        table.add_row(Text(report.place_names[found.place]), found.type, found.certainty, Text(who),
+                      Text("\n".join(f"{k}: {v}" for k, v in found.why.items())))
+    out.print(table)
+    for unknown, sentence in report.extraction.unknown_places:
+        warn(f"not in the gazetteer: {unknown!r} (in: {sentence[:100]})")
+    if args.dry_run:
+        say(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
+    else:
+        c = report.counts
+        say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
+            f"(source {report.source_id}).")
+    return 0

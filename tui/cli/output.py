@@ -1,0 +1,33 @@
+"""What the command line prints, and how: text from files and stores is shown literally and clean.
+
+Every message goes through `say` / `warn` with markup off, and every value that came from outside (a
+file name, a name read from a file) through `shown`, so neither Rich markup nor a terminal escape
+sequence in it can style, move or break the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from sitroom.db import clean_text
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def shown(value: object) -> str:
+    """`value` as one clean line for the terminal: no escape sequences, controls or bidi overrides."""
+    return clean_text(str(value), single_line=True) or "''"
+
+
+def say(message: str) -> None:
+    out.print(message, markup=False, highlight=False)
+
+
+def warn(message: str) -> None:
+    err.print(message, markup=False, highlight=False)
+
+
+def failed(command: str, message: str) -> int:
+    """Say why `command` wrote nothing, in one sentence on standard error; returns exit code 2."""
+    warn(f"sitroom {command}: {message}".rstrip())
+    return 2

@@ -1,0 +1,50 @@
+"""Opening and creating stores for a command, with every way that can fail said in one sentence."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from sitroom.db import Store, StoreError, create_store, default_store_path
+
+from .output import shown, warn
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return "permission denied (the folder or file is not writable)"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "the disk is full"
+        return error.strerror or str(error)
+    return str(error)
+
+
+def create(path: Path, *, bundled: bool) -> None:
+    """Create a store at `path` (the bundled data, or empty); a failure is a StoreError in words."""
+    try:
+        create_store(path, bundled=bundled)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"cannot create a store at {shown(path)}: {_why(error)}") from None
+
+
+def open_store(path: Path | None, *, create_empty: bool = False) -> Store:
+    """The store at `path`; without a path the default store, made from the bundled data on first
+    run. With create_empty, a missing `path` becomes a new store holding only the reference data."""
+    if path is None:
+        path = default_store_path()
+        if not path.exists():
+            create(path, bundled=True)
+    elif create_empty and not path.exists():
+        create(path, bundled=False)
+        warn(f"created an empty store at {shown(path)}")
+    try:
+        return Store(path)
+    except OSError as error:
+        raise StoreError(f"cannot open the store {shown(path)}: {_why(error)}") from None
+
+
+def write_failure(path: Path, error: BaseException) -> str:
+    """Why a write to the store at `path` failed, for a message that goes on to say nothing changed."""
+    return f"the store {shown(path)} could not be written ({_why(error)})"
