@@ -28,6 +28,8 @@ from sitroom.db import EventFilter, FilterError, Store
 DATA = Path(__file__).parent / "data"
 ACLED = DATA / "acled_syria.csv"
 REPORT = DATA / "000_848b1a6e00f665fa.txt"
+# Cases whose fix is under way; each mark goes when its fix lands (strict: an unexpected pass fails).
+pending = pytest.mark.xfail(strict=True, reason="issue 13: fix under way")
 RAW = ("\x1b", "\x07", "\x9b", "\x9d", "\x90", "\u202e", "\u2066")
 
 
@@ -108,6 +110,7 @@ def rows_of(db: Path, sql: str) -> list[tuple]:
 # -- 1–3: bytes from a file never reach the terminal or the store raw ------------------------------
 
 
+@pending
 def test_1_escapes_in_a_front_slug_are_cleaned_on_the_way_in(db_path: Path, home: Path, tmp_path) -> None:
     osc52 = "raqqa\u001b]52;c;SGVsbG8=\u0007"
     file = jsonl(tmp_path / "f.jsonl", event(front=osc52, front_name="Raq\u001b[31mqa", lat=35.9, lon=39.0),
@@ -121,6 +124,7 @@ def test_1_escapes_in_a_front_slug_are_cleaned_on_the_way_in(db_path: Path, home
     assert {r[0] for r in rows_of(db_path, "SELECT DISTINCT front FROM events")} <= fronts
 
 
+@pending
 def test_2_escapes_in_an_id_never_reach_stdout(db_path: Path, home: Path, tmp_path) -> None:
     file = jsonl(tmp_path / "id.jsonl", event(id="id\u001b[31mX\u001b]8;;http://e\u001b\\", summary="Marker"))
     assert sitroom("--db", str(db_path), "import", str(file), home=home).returncode == 0
@@ -234,6 +238,7 @@ def _acled_rows(path: Path, fatalities: list[str]) -> Path:
     return path
 
 
+@pending
 def test_6_absurd_fatalities_are_named_rows(db_path: Path, home: Path, tmp_path) -> None:
     file = _acled_rows(tmp_path / "f.csv", ["3", "1e20", "9223372036854775807", "-4", "12"])
     result = sitroom("--db", str(db_path), "import", str(file), home=home)
@@ -245,6 +250,7 @@ def test_6_absurd_fatalities_are_named_rows(db_path: Path, home: Path, tmp_path)
     assert rows_of(db_path, "SELECT count(*) FROM events")[0][0] == 26
 
 
+@pending
 def test_7_ids_of_other_types(db_path: Path, home: Path, tmp_path) -> None:
     file = jsonl(tmp_path / "ids.jsonl", event(id=12345, summary="Numbered"), event(id=[1, 2], summary="Listed"),
                  event(id={"a": 1}, summary="Object"), event(summary="Plain"))
@@ -255,6 +261,7 @@ def test_7_ids_of_other_types(db_path: Path, home: Path, tmp_path) -> None:
     assert rows_of(db_path, "SELECT count(*) FROM events WHERE summary = 'Plain'") == [(1,)]
 
 
+@pending
 def test_8_json_nested_too_deep_is_a_named_row(db_path: Path, home: Path, tmp_path) -> None:
     deep = "[" * 100_000 + "]" * 100_000
     file = jsonl(tmp_path / "deep.jsonl", event(summary="Before"), '{"summary": ' + deep + "}",
@@ -289,6 +296,7 @@ def _read_only(path: Path) -> None:
     path.parent.chmod(0o555)
 
 
+@pending
 def test_11_ingest_and_import_into_a_read_only_store(db_path: Path, home: Path, tmp_path) -> None:
     Store(db_path).close()
     for sidecar in db_path.parent.glob(db_path.name + "-*"):
@@ -328,6 +336,7 @@ def test_13_a_full_disk_when_the_default_store_is_made(home: Path) -> None:
     assert not [p for p in home.rglob("*") if p.is_file()]  # no half-written store left behind
 
 
+@pending
 def test_13_a_full_disk_during_ingest(db_path: Path, home: Path) -> None:
     Store(db_path).close()
     result = sitroom("--db", str(db_path), "ingest", str(REPORT), home=home,
@@ -348,6 +357,7 @@ def test_14_a_home_that_cannot_be_written(home: Path) -> None:
         home.chmod(0o755)
 
 
+@pending
 def test_18_another_programs_database_is_not_touched(home: Path, tmp_path) -> None:
     foreign = tmp_path / "app.db"
     conn = sqlite3.connect(foreign)
@@ -364,6 +374,7 @@ def test_18_another_programs_database_is_not_touched(home: Path, tmp_path) -> No
         sorted(p.name for p in tmp_path.iterdir()) == ["app.db", "home"]
 
 
+@pending
 def test_19_a_read_only_store_can_still_be_read(db_path: Path, home: Path, tmp_path) -> None:
     # A store as first made (not yet in WAL mode), then one in WAL mode, each read-only in a
     # read-only folder.
@@ -401,6 +412,7 @@ def test_15_a_file_name_that_looks_like_markup(db_path: Path, home: Path, tmp_pa
 # -- 20–22: huge fields, huge reports, searches with no words --------------------------------------
 
 
+@pending
 def test_20_huge_fields_are_stored_within_their_limit(store: Store, tmp_path) -> None:
     from sitroom.db import FIELD_LIMITS
 
@@ -413,6 +425,7 @@ def test_20_huge_fields_are_stored_within_their_limit(store: Store, tmp_path) ->
     assert len(excerpt) <= FIELD_LIMITS["excerpt"] and excerpt.endswith("characters cut]")
 
 
+@pending
 def test_21_a_huge_report_says_what_it_added(db_path: Path, home: Path, tmp_path) -> None:
     report = REPORT.read_text(encoding="utf-8")
     repeated = tmp_path / "repeated.txt"
@@ -424,6 +437,7 @@ def test_21_a_huge_report_says_what_it_added(db_path: Path, home: Path, tmp_path
     assert f"{grown} events added" in result.stdout, result.stdout[-500:]
 
 
+@pending
 def test_21_a_report_too_large_is_refused_in_words(db_path: Path, home: Path, tmp_path) -> None:
     from sitroom.db import MAX_REPORT_BYTES
 
@@ -434,6 +448,7 @@ def test_21_a_report_too_large_is_refused_in_words(db_path: Path, home: Path, tm
     assert "MB" in one_sentence(result)
 
 
+@pending
 @pytest.mark.parametrize("text", ["*", "%", "🔥", "--", "\u202e"])
 def test_22_a_search_without_words_is_refused(store: Store, db_path: Path, home: Path, text: str) -> None:
     with pytest.raises(FilterError, match="no words"):
