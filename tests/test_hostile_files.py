@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from sitroom.db import EventFilter, FilterError, Store
 
 DATA = Path(__file__).parent / "data"
@@ -252,8 +251,9 @@ def test_6_absurd_fatalities_are_named_rows(db_path: Path, home: Path, tmp_path)
 
 @pending
 def test_7_ids_of_other_types(db_path: Path, home: Path, tmp_path) -> None:
-    file = jsonl(tmp_path / "ids.jsonl", event(id=12345, summary="Numbered"), event(id=[1, 2], summary="Listed"),
-                 event(id={"a": 1}, summary="Object"), event(summary="Plain"))
+    file = jsonl(tmp_path / "ids.jsonl", event(id=12345, summary="Numbered"),
+                 event(id=[1, 2], summary="Listed"), event(id={"a": 1}, summary="Object"),
+                 event(summary="Plain"))
     result = sitroom("--db", str(db_path), "import", str(file), home=home)
     assert result.returncode == 1, said(result)
     assert "line 2: id" in result.stderr and "line 3: id" in result.stderr
@@ -276,8 +276,8 @@ def test_8_json_nested_too_deep_is_a_named_row(db_path: Path, home: Path, tmp_pa
 # -- 9–10: dates at the ends of the calendar -------------------------------------------------------
 
 
-@pytest.mark.parametrize(("flag", "value", "events"), [("--until", "9999-12-31", 24), ("--since", "9999-12-02", 0),
-                                                       ("--since", "0001-01-01", 24)])
+@pytest.mark.parametrize(("flag", "value", "events"), [
+    ("--until", "9999-12-31", 24), ("--since", "9999-12-02", 0), ("--since", "0001-01-01", 24)])
 def test_9_dates_at_the_end_of_time(db_path: Path, home: Path, flag: str, value: str, events: int) -> None:
     result = sitroom("--db", str(db_path), "export", "--format", "jsonl", flag, value, home=home)
     assert result.returncode == 0, said(result)
