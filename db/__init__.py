@@ -31,12 +31,13 @@ from .models import (
 from .paths import default_store_path, state_path
 from .resolve import DEFAULT_MAX_KM
 from .store import Interrupted, Store, StoreError, create_store
-from .text import clean_text
+from .text import FIELD_LIMITS, bounded, clean_text
 
 __all__ = [
     "CERTAINTIES",
     "DEFAULT_MAX_KM",
     "EXPORT_FORMATS",
+    "FIELD_LIMITS",
     "IMPORT_FORMATS",
     "BBox",
     "Bloc",
@@ -66,6 +67,7 @@ __all__ = [
     "Source",
     "Store",
     "StoreError",
+    "bounded",
     "clean_text",
     "create_store",
     "default_store_path",

@@ -1,40 +1,69 @@
-"""Cleaning text from sources on the way into the store.
+"""Cleaning text from sources on the way into the store, once.
 
-Sources are written by strangers. Terminal escape sequences and control characters are removed here,
-once, so that nothing read from the store can move the cursor, ring the bell or restyle a terminal.
-Rich markup is left as the literal text it is: the TUI never interprets stored text as markup.
+Sources are written by strangers. Terminal escape sequences (CSI, OSC — hyperlinks, clipboard writes —,
+DCS, SOS/PM/APC, their 8-bit C1 forms), other control characters and bidirectional overrides are removed
+here, so that nothing read from the store can move the cursor, ring the bell, write the clipboard,
+restyle a terminal or read in an order other than it is stored. Rich markup is left as the literal
+text it is: nothing in sitroom interprets stored text as markup.
+
+Every field is also bounded (FIELD_LIMITS): a 50 MB "summary" is stored cut, and says so.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-# CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-byte ESC sequences, and the 8-bit C1 forms.
 _ESCAPES = re.compile(
     r"""
-    \x1b\[[0-?]*[ -/]*[@-~]            # CSI
-  | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)? # OSC, ended by BEL or ST (or unterminated)
-  | \x1b[PX^_][^\x1b]*(?:\x1b\\)?      # DCS, SOS, PM, APC
-  | \x1b[@-Z\\-_]                      # two-byte sequences
-  | \x9b[0-?]*[ -/]*[@-~]              # 8-bit CSI
-  | \x9d[^\x07\x9c]*(?:\x07|\x9c)?     # 8-bit OSC
+    \x1b\[[0-?]*[ -/]*[@-~]?            # CSI (an unfinished one too)
+  | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, ended by BEL or ST (or unterminated)
+  | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                    # other ESC sequences, and a lone ESC
+  | \x9b[0-?]*[ -/]*[@-~]?              # 8-bit CSI
+  | \x9d[^\x07\x9c]*(?:\x07|\x9c)?      # 8-bit OSC
+  | [\x90\x98\x9e\x9f][^\x9c]*\x9c?     # 8-bit DCS, SOS, PM, APC
     """,
     re.VERBOSE,
 )
-_KEEP = {"\n", "\t"}
-# Bidirectional overrides and isolates can make text read in an order other than it is stored.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What is left to drop one character at a time: C0 controls but tab and newline, DEL, C1, lone
+# surrogates, and the bidirectional embeddings, overrides, isolates and marks.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+# The most characters a field keeps; what is longer is cut and marked. Summaries are a line or two,
+# source sentences a paragraph; a name or id longer than these is not a name.
+FIELD_LIMITS = {
+    "summary": 2_000,
+    "excerpt": 20_000,
+    "name": 300,
+    "id": 200,
+    "title": 1_000,
+    "url": 2_000,
+    "other": 5_000,
+}
 
 
-def clean_text(value: str | None, *, single_line: bool = False) -> str | None:
-    """`value` without escape sequences or control characters; None stays None."""
+def clean_text(value: object, *, single_line: bool = False) -> str | None:
+    """`value` as text without escape sequences or control characters; None stays None.
+    With single_line, runs of white space (newlines too) become one space."""
     if value is None:
         return None
-    text = _BIDI_CONTROLS.sub("", _ESCAPES.sub("", str(value)))
-    text = "".join(
-        ch for ch in text if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+    text = value if isinstance(value, str) else str(value)
+    if _CONTROLS.search(text):  # the common case, clean text, costs one scan
+        text = _CONTROLS.sub("", _ESCAPES.sub("", text))
     if single_line:
-        text = " ".join(text.split())
+        text = _SPACES.sub(" ", text)
     return text.strip()
+
+
+def bounded(text: str | None, limit: int) -> str | None:
+    """`text` cut to at most `limit` characters, saying how much was cut."""
+    if text is None or len(text) <= limit:
+        return text
+    note = f"… [{len(text) - limit:,} characters cut]"
+    while True:  # the note's own length moves the cut; settle it
+        cut = len(text) - (limit - len(note))
+        fitted = f"… [{cut:,} characters cut]"
+        if len(fitted) == len(note):
+            return text[: limit - len(note)].rstrip() + fitted
+        note = fitted
