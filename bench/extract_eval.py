@@ -1,7 +1,18 @@
-"""Score `sitroom ingest`'s extractor against a hand-made answer file; print precision and recall.
+"""Score `sitroom ingest`'s extractor against hand-made answer files; print precision and recall.
 
-    python bench/extract_eval.py                       # the founding report and its answers
+    python bench/extract_eval.py                       # the founding report, then the development set
     python bench/extract_eval.py ANSWERS.json REPORT.txt
+    python bench/extract_eval.py --devset [--split dev|test] [-v]
+
+The development set (bench/reports/index.json) lists real reports of other publishers; their texts are
+read from the git-ignored bench/reports/texts/ (a missing text is skipped with a line saying so) and
+their answers from bench/answers/<id>.json (format: bench/reports/README.md). There an extracted event
+matches an expected one when the sentence (either contains the other, after normalising), the place
+(the gazetteer id, or the name as written, normalised) and the type agree; certainty is then scored on
+the matched events, and "strict" also asks for the certainty and the acting side. An extracted event
+that repeats an already matched happening from another of its sentences is a duplicate, not a false
+positive. Unknown places (not in the gazetteer) are counted as kept (extracted, or listed as unknown,
+under their own name), moved (an event of the same sentence and type put at another place) or lost.
 
 An extracted event matches an expected one when place, type and certainty agree and its acting side
 (actors and allies) names the same factions, a parent standing for its units. Each expected event is
@@ -10,7 +21,9 @@ matched at most once. Targets are scored on their own, over the matched events.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sqlite3
 import sys
 import tempfile
@@ -18,11 +31,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from sitroom.db.extract import Lexicon, extract  # noqa: E402
+from sitroom.db.extract import Lexicon, extract, normalise  # noqa: E402
+from sitroom.db.resolve import name_key  # noqa: E402
 from sitroom.db.store import create_bundled  # noqa: E402
 
 ANSWERS = ROOT / "bench" / "answers" / "000_848b1a6e00f665fa.json"
 SEEDS = ROOT / "tests" / "data"  # a copy of ../shared/seeds/000_848b1a6e00f665fa.txt
+REPORTS = ROOT / "bench" / "reports"  # index.json (committed) and texts/ (local, git-ignored)
 
 
 def side(factions: list, roles: tuple[str, ...]) -> set[str]:
@@ -75,10 +90,165 @@ def score(answers: dict, report: str) -> dict:
     }
 
 
+def _norm(sentence: str) -> str:
+    return " ".join(normalise(sentence).split()).casefold()
+
+
+def _same_sentence(found: str, expected: list[str]) -> bool:
+    f = _norm(found)
+    return any(e in f or f in e for e in expected)
+
+
+class Devset:
+    """The bundled gazetteer, opened once, for scoring many reports."""
+
+    def __init__(self) -> None:
+        self._tmp = tempfile.TemporaryDirectory()
+        path = Path(self._tmp.name) / "gazetteer.db"
+        create_bundled(path)
+        conn = sqlite3.connect(path)
+        self.lex = Lexicon(conn)
+        self.parents = dict(conn.execute("SELECT slug, parent FROM factions"))
+        self.names: dict[str, set[str]] = {}
+        for pid, name, aliases in conn.execute("SELECT id, name, aliases FROM places"):
+            self.names[pid] = {name_key(n) for n in (name, *json.loads(aliases or "[]"))}
+        conn.close()
+
+    def found_place(self, found) -> tuple[str | None, set[str]]:
+        """The extracted event's gazetteer id (None when unknown) and the name keys it answers to."""
+        pid = found.place if found.place in self.names else None
+        keys = set(self.names.get(pid, set()))
+        for name in (getattr(found, "place_name", None), found.place if pid is None else None):
+            if name:
+                keys.add(name_key(name))
+        surface = re.match(r"'([^']+)'", found.why.get("place", "")) if getattr(found, "why", None) else None
+        if surface:
+            keys.add(name_key(surface.group(1)))
+        return pid, keys
+
+    def place_matches(self, found, expected: dict) -> bool:
+        pid, keys = self.found_place(found)
+        if expected.get("place_name") is None:  # an unnamed place: only an area, never a gazetteer point
+            return pid is None and not keys - {name_key(expected.get("area") or "")}
+        if expected.get("place") and pid == expected["place"]:
+            return True
+        return name_key(expected["place_name"]) in keys
+
+    def score_report(self, answers: dict, text: str, report_date: str | None = None) -> dict:
+        day = report_date if report_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", report_date) else None
+        extraction = extract(text, self.lex, day)
+        expected = answers["events"]
+        sentences = [[_norm(e["sentence"]), *(_norm(s) for s in e.get("also_in", []))] for e in expected]
+        matched: dict[int, object] = {}
+        duplicates, false_positives = [], []
+        for found in extraction.events:
+            fits = [i for i, e in enumerate(expected)
+                    if _same_sentence(found.sentence, sentences[i]) and self.place_matches(found, e)
+                    and found.type in (e["type"], *e.get("alt_types", []))]
+            free = [i for i in fits if i not in matched]
+            if free:
+                matched[free[0]] = found
+            elif fits:
+                duplicates.append(found)
+            else:
+                false_positives.append(found)
+        certainty_right = [i for i, f in matched.items() if f.certainty == expected[i]["certainty"]]
+        strict = [i for i in certainty_right
+                  if same_side(side(matched[i].factions, ("actor", "ally")),
+                               side(expected[i]["factions"], ("actor", "ally")), self.parents)]
+        non_event_hits = [f for f in false_positives if any(
+            _same_sentence(f.sentence, [_norm(n["sentence"])])
+            and (n.get("place_name") is None or name_key(n["place_name"]) in self.found_place(f)[1])
+            for n in answers.get("non_events", []))]
+        kept = moved = lost = 0
+        unknown = [(i, e) for i, e in enumerate(expected) if e.get("place_name") and not e.get("place_known")]
+        listed = {(name_key(name), _norm(s)) for name, s in extraction.unknown_places}
+        for i, e in unknown:
+            key = name_key(e["place_name"])
+            said = [s for k, s in listed if k == key]
+            if i in matched or any(x in s or s in x for s in said for x in sentences[i]):
+                kept += 1
+            elif any(_same_sentence(f.sentence, sentences[i])
+                     and f.type in (e["type"], *e.get("alt_types", [])) for f in extraction.events):
+                moved += 1
+            else:
+                lost += 1
+        n_extracted = len(extraction.events) - len(duplicates)
+        return {
+            "extracted": len(extraction.events), "duplicates": len(duplicates), "expected": len(expected),
+            "matched": len(matched), "certainty_right": len(certainty_right), "strict": len(strict),
+            "precision": len(matched) / n_extracted if n_extracted else 0.0,
+            "recall": len(matched) / len(expected) if expected else 0.0,
+            "certainty": len(certainty_right) / len(matched) if matched else 0.0,
+            "non_events": len(answers.get("non_events", [])), "fp_on_non_events": len(non_event_hits),
+            "unknown": len(unknown), "unknown_kept": kept, "unknown_moved": moved, "unknown_lost": lost,
+            "missed": [e for i, e in enumerate(expected) if i not in matched],
+            "false_positives": false_positives,
+        }
+
+
+SUMS = ("extracted", "duplicates", "expected", "matched", "certainty_right", "strict", "non_events",
+        "fp_on_non_events", "unknown", "unknown_kept", "unknown_moved", "unknown_lost")
+
+
+def _line(label: str, r: dict) -> str:
+    n = r["extracted"] - r["duplicates"]
+    p = r["matched"] / n if n else 0.0
+    rec = r["matched"] / r["expected"] if r["expected"] else 0.0
+    cert = r["certainty_right"] / r["matched"] if r["matched"] else 0.0
+    strict = r["strict"] / n if n else 0.0
+    return (f"{label:<30} {r['expected']:>4} {r['extracted']:>4} {r['matched']:>4}  P {p:5.2f}  R {rec:5.2f}"
+            f"  cert {cert:4.2f}  strictP {strict:4.2f}"
+            f"  FP-on-non-events {r['fp_on_non_events']:>2}/{r['non_events']:<2}"
+            f"  unknown kept/moved/lost {r['unknown_kept']}/{r['unknown_moved']}/{r['unknown_lost']}")
+
+
+def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, dict]:
+    """Score every report of bench/reports/index.json whose text is present; print per report and split."""
+    index = json.loads((REPORTS / "index.json").read_text(encoding="utf-8"))["reports"]
+    devset = Devset()
+    totals: dict[str, dict] = {}
+    print(f"{'report':<30} {'exp':>4} {'ext':>4} {'hit':>4}")
+    for entry in index:
+        if split and entry["split"] != split:
+            continue
+        text_path = REPORTS / "texts" / f"{entry['id']}.txt"
+        if not text_path.exists():
+            print(f"{entry['id']:<30} skipped: no text at {text_path.relative_to(ROOT)}"
+                  f" (find it again: {entry['url']})")
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        answers = json.loads((ROOT / "bench" / "answers" / f"{entry['id']}.json").read_text(encoding="utf-8"))
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != entry["sha1"]:
+            print(f"{entry['id']:<30} note: the text differs from the one the answers were coded from")
+        result = devset.score_report(answers, text, entry.get("published"))
+        print(_line(entry["id"], result))
+        if verbose:
+            for e in result["missed"]:
+                where = e["place_name"] or e.get("area")
+                print(f"    missed: {e['type']} at {where} ({e['certainty']}): {e['sentence'][:80]}")
+            for f in result["false_positives"]:
+                print(f"    extra:  {f.type} at {f.place} ({f.certainty}): {f.sentence[:80]}")
+        for key in (entry["split"], "all"):
+            total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
+            for k in SUMS:
+                total[k] += result[k]
+    for key in ("dev", "test", "all"):
+        if key in totals:
+            print(_line(f"== {key}", totals[key]))
+    return totals
+
+
 def main() -> None:
-    answers_path = Path(sys.argv[1]) if len(sys.argv) > 1 else ANSWERS
+    args = sys.argv[1:]
+    verbose = "-v" in args
+    split = args[args.index("--split") + 1] if "--split" in args else None
+    if "--devset" in args or split:
+        score_devset(split, verbose)
+        return
+    answers_path = Path(args[0]) if args else ANSWERS
     answers = json.loads(answers_path.read_text(encoding="utf-8"))
-    report_path = Path(sys.argv[2]) if len(sys.argv) > 2 else SEEDS / answers["report"]
+    report_path = Path(args[1]) if len(args) > 1 else SEEDS / answers["report"]
     result = score(answers, report_path.read_text(encoding="utf-8"))
     print(f"report:    {report_path.name}")
     print(f"expected:  {result['expected']} events (answers: {answers_path.name})")
@@ -90,6 +260,10 @@ def main() -> None:
         print(f"  missed: {e['type']} at {e['place']} ({e['certainty']}): {e['sentence'][:90]}")
     for f in result["false_positives"]:
         print(f"  extra:  {f.type} at {f.place} ({f.certainty}): {f.sentence[:90]}")
+    if not args:
+        print()
+        print("development set (bench/reports/index.json):")
+        score_devset(None, verbose)
 
 
 if __name__ == "__main__":
