@@ -265,3 +265,314 @@ EXPECTED["acled_2015_upper.csv"] = {
     "expect": acled_expect(NG_ROWS, up=True, date_of=lambda v: d_full(v) if not v.startswith("31-Feb") else None,
                            bad={10: "EVENT_DATE '31-February-2015' is not a date"}),
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. acled_2019_pandas.csv — 2019–2023 layout fetched through the API into pandas, written with
+#    DataFrame.to_csv() (leading unnamed index, columns in alphabetical order) and re-saved in a
+#    spreadsheet (dates as 9-May-20). Syria, May 2020, numeric inter codes.
+# ---------------------------------------------------------------------------------------------
+SYR_MIL_OLD = "Military Forces of Syria (2000-)"
+HTS = "HTS: Hayat Tahrir al Sham"
+IS_SYR = "Islamic State (Syria)"
+SDF = "QSD: Syrian Democratic Forces"
+CIV_SYR = "Civilians (Syria)"
+INTER_TEXT = {"1": "State forces", "2": "Rebel group", "3": "Political militia", "4": "Identity militia",
+              "5": "Rioters", "6": "Protesters", "7": "Civilians", "8": "External/Other forces"}
+
+
+def interaction(i1: str, i2: str, text: bool = False) -> str:
+    if not i2 or i2 == "0":
+        return f"{INTER_TEXT[i1]} only" if text else i1 + "0"
+    lo, hi = sorted([i1, i2])
+    return f"{INTER_TEXT[lo]}-{INTER_TEXT[hi]}" if text else lo + hi
+
+
+def sy19(data_id, n, date, etype, sub, a1, as1, i1, a2, as2, i2, adm1, adm2, adm3, loc, lat, lon, geo,
+         src, scale, notes, fat, ts, tp="1"):
+    return {"data_id": str(data_id), "iso": "760", "event_id_cnty": f"SYR{n}", "event_id_no_cnty": str(n),
+            "event_date": date, "year": "2020", "time_precision": tp, "event_type": etype,
+            "sub_event_type": sub, "actor1": a1, "assoc_actor_1": as1, "inter1": i1, "actor2": a2,
+            "assoc_actor_2": as2, "inter2": i2, "interaction": interaction(i1, i2), "region": "Middle East",
+            "country": "Syria", "admin1": adm1, "admin2": adm2, "admin3": adm3, "location": loc,
+            "latitude": lat, "longitude": lon, "geo_precision": geo, "source": src, "source_scale": scale,
+            "notes": notes, "fatalities": str(fat), "timestamp": str(ts), "iso3": "SYR"}
+
+
+SY19_ROWS = [
+    sy19(7021843, 81102, "9-May-20", "Battles", "Armed clash", SYR_MIL_OLD, "QDW: National Defense Forces",
+         "1", HTS, "", "2", "Hama", "As-Suqaylabiyah", "Madiq Castle", "Kafr Nabudah", "35.4011", "36.5078",
+         "1", "SOHR", "Other",
+         "On 9 May 2020, regime forces and NDF fighters clashed with HTS near Kafr Nabudah in the northwestern "
+         "Hama countryside. 6 fatalities.", 6, 1589815022),
+    sy19(7021871, 81130, "10-May-20", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+         SYR_MIL_OLD, "", "1", "", "", "0", "Idleb", "Ariha", "Ehsem", "Al Bara", "35.6836", "36.5397", "1",
+         "SMART News Agency", "Local partner-Other",
+         "On 10 May 2020, regime forces shelled Al Bara in the Jabal al-Zawiya area. No casualties.", 0,
+         1589815022),
+    sy19(7021902, 81161, "12-May-20", "Battles", "Non-state actor overtakes territory", IS_SYR, "", "2",
+         SYR_MIL_OLD, "", "1", "Homs", "Tadmor", "Sukhneh", "Al-Sukhnah", "34.8867", "38.8717", "2", "SOHR",
+         "Other",
+         "On 12 May 2020, IS fighters reportedly took over several regime positions near As-Sukhnah in the "
+         "eastern Homs desert after an attack on a checkpoint. 11 fatalities.", 11, 1590419790),
+    sy19(7021955, 81214, "14-May-20", "Explosions/Remote violence", "Remote explosive/landmine/IED",
+         "Unidentified Armed Group (Syria)", "", "3", CIV_SYR, "", "7", "Aleppo", "Al Bab", "Al Bab",
+         "Al Bab", "36.3705", "37.5157", "1", "Anadolu Agency; SOHR", "Other",
+         "On 14 May 2020, an IED planted in a car exploded in a market in Al Bab, killing 2 civilians.", 2,
+         1590419790),
+    sy19(7021987, 81246, "16-May-20", "Explosions/Remote violence", "Air/drone strike",
+         "Military Forces of Russia (2000-)", "", "8", "", "", "0", "Idleb", "Jisr-Ash-Shugur",
+         "Jisr-Ash-Shugur", "Jisr Ash-Shugur", "35.8126", "36.3193", "2", "Step News Agency", "National",
+         "On 16 May 2020, Russian warplanes struck the outskirts of Jisr Ash-Shugur. No casualties.", 0,
+         1590419790),
+    sy19(7022013, 81272, "18-May-20", "Violence against civilians", "Abduction/forced disappearance", SDF, "",
+         "2", CIV_SYR, "", "7", "Deir-ez-Zor", "Deir-ez-Zor", "Thiban", "Thiban", "35.0106", "40.5087", "1",
+         "Deir Ezzor 24", "Subnational",
+         "On 18 May 2020, SDF members detained two young men in Thiban and took them to a recruitment "
+         "centre for conscription.", 0, 1590419790),
+    sy19(7022040, 81299, "20-May-20", "Battles", "Government regains territory", SYR_MIL_OLD,
+         "Liwa al-Quds", "1", IS_SYR, "", "2", "Deir-ez-Zor", "Al Mayadin", "Mayadin", "Al Mayadin",
+         "35.0201", "40.4530", "2", "SANA", "National",
+         "On 20 May 2020, regime forces and Liwa al-Quds regained a position in the desert south-west of Al "
+         "Mayadin after driving out an IS cell. 3 fatalities.", 3, 1591024590),
+    sy19(7022066, 81325, "24-May-20", "Explosions/Remote violence", "Air/drone strike",
+         "Global Coalition Against Daesh", SDF, "8", IS_SYR, "", "2", "Deir-ez-Zor", "Deir-ez-Zor", "",
+         "Deir-ez-Zor", "35.3359", "40.1408", "3", "SDF Press Centre", "Subnational",
+         "Around 24 May 2020 (week of), Coalition aircraft supported an SDF raid on IS cells in the Deir "
+         "ez-Zor countryside; 2 IS members were killed.", 2, 1591024590, tp="2"),
+    sy19(7022091, 81350, "25-May-20", "Battles", "Armed clash", "Military Forces of Turkey (2016-)",
+         "Syrian National Army", "8", SDF, "", "2", "Ar-Raqqa", "Tell Abiad", "Ein Issa", "Ein Issa",
+         "36.3854", "", "1", "ANHA", "National",
+         "On 25 May 2020, Turkish forces and the SNA clashed with the SDF near Ein Issa.", 0, 1591024590),
+]
+SY19_HEADER = sorted(ACLED_2019)
+write_csv("acled_2019_pandas.csv", SY19_HEADER, SY19_ROWS, newline="\n", index=True)
+EXPECTED["acled_2019_pandas.csv"] = {
+    "layout": "acled-2019-pandas", "encoding": "utf-8", "rows": len(SY19_ROWS), "events": len(SY19_ROWS) - 1,
+    "bad": 1,
+    "expect": acled_expect(SY19_ROWS, date_of=d_short, bad={8: "empty longitude"}),
+}
+
+# ---------------------------------------------------------------------------------------------
+# 3. acled_2024.csv — the current layout (since March 2023) with text inter codes (2024), Syria,
+#    August–September 2024, as downloaded in 2025 (hence "(2000-2024)") and re-saved (5-Aug-24).
+# ---------------------------------------------------------------------------------------------
+SYR_MIL = "Military Forces of Syria (2000-2024)"
+
+
+def sy24(n, date, dis, etype, sub, a1, as1, i1, a2, as2, i2, civ, adm1, adm2, adm3, loc, lat, lon, geo,
+         src, scale, notes, fat, ts, tags="", tp="1"):
+    return {"event_id_cnty": f"SYR{n}", "event_date": date, "year": "20" + date[-2:], "time_precision": tp,
+            "disorder_type": dis, "event_type": etype, "sub_event_type": sub, "actor1": a1,
+            "assoc_actor_1": as1, "inter1": INTER_TEXT[i1], "actor2": a2, "assoc_actor_2": as2,
+            "inter2": INTER_TEXT.get(i2, ""), "interaction": interaction(i1, i2, text=True),
+            "civilian_targeting": civ, "iso": "760", "region": "Middle East", "country": "Syria",
+            "admin1": adm1, "admin2": adm2, "admin3": adm3, "location": loc, "latitude": lat,
+            "longitude": lon, "geo_precision": geo, "source": src, "source_scale": scale, "notes": notes,
+            "fatalities": str(fat), "tags": tags, "timestamp": str(ts)}
+
+
+PV = "Political violence"
+SY24_ROWS = [
+    sy24(142301, "5-Aug-24", PV, "Battles", "Armed clash", IS_SYR, "", "2", SYR_MIL,
+         "QDW: National Defense Forces", "1", "", "Homs", "Tadmor", "Sukhneh", "Al-Sukhnah", "34.8867",
+         "38.8717", "2", "SOHR", "Other",
+         "On 5 August 2024, IS militants attacked a regime and NDF position near Al-Sukhnah in the eastern "
+         "Homs desert. 4 regime soldiers were killed.", 4, 1723493288),
+    sy24(142355, "7-Aug-24", PV, "Battles", "Non-state actor overtakes territory",
+         "Arab Ethnic Militia (Syria)", "Military Forces of Syria (2000-2024); QDW: National Defense Forces",
+         "4", SDF, "", "2", "", "Deir-ez-Zor", "Deir-ez-Zor", "Thiban", "Thiban", "35.0106", "40.5087", "1",
+         "Deir Ezzor 24; SOHR", "Subnational",
+         "On 7 August 2024, tribal fighters backed by regime forces and the NDF crossed the Euphrates and "
+         "took over Thiban from the SDF. 9 fatalities.", 9, 1723493288),
+    sy24(142371, "8-Aug-24", PV, "Battles", "Non-state actor overtakes territory", SDF, "", "2",
+         "Arab Ethnic Militia (Syria)", "", "4", "", "Deir-ez-Zor", "Deir-ez-Zor", "Thiban", "Thiban",
+         "35.0106", "40.5087", "1", "SDF Press Centre; SOHR", "Subnational",
+         "On 8 August 2024, the SDF regained control of Thiban after the tribal fighters withdrew under "
+         "fire. 6 fatalities.", 6, 1723493288),
+    sy24(142390, "8-Aug-24", PV, "Explosions/Remote violence", "Shelling/artillery/missile attack", SYR_MIL,
+         "", "1", CIV_SYR, "", "7", "Civilian targeting", "Deir-ez-Zor", "Deir-ez-Zor", "Deir-ez-Zor",
+         "Theyabiyeh", "35.1747", "40.3217", "1", "SOHR", "Other",
+         "On 8 August 2024, regime forces shelled Theyabiyeh on the SDF-held bank of the Euphrates, killing "
+         "2 children.", 2, 1723493288),
+    sy24(142402, "9-Aug-24", PV, "Battles", "Government regains territory", SYR_MIL,
+         "QDW: National Defense Forces", "1", SDF, "", "2", "", "Deir-ez-Zor", "Deir-ez-Zor", "Deir-ez-Zor",
+         "Hatla", "35.3667", "40.2167", "1", "SANA", "National",
+         "On 9 August 2024, regime forces and the NDF claimed to have regained a hill overlooking Hatla "
+         "from the SDF.", 0, 1723493288),
+    sy24(142446, "11-Aug-24", PV, "Explosions/Remote violence", "Air/drone strike",
+         "Military Forces of Russia (2000-)", "", "8", HTS, "", "2", "", "Idleb", "Jisr-Ash-Shugur",
+         "Badama", "Badama", "35.8878", "36.2575", "1", "Step News Agency", "National",
+         "On 11 August 2024, Russian warplanes struck HTS positions near Badama. No casualties.", 0,
+         1724097980),
+    sy24(142470, "12-Aug-24", PV, "Explosions/Remote violence", "Air/drone strike",
+         "Military Forces of Turkey (2016-)", "", "8", SDF, "", "2", "", "Al-Hasakeh", "Al-Qamishli",
+         "Al-Qamishli", "Al-Qamishli", "37.0522", "41.2317", "1", "ANHA", "Subnational",
+         "On 12 August 2024, a Turkish drone struck an SDF vehicle on the outskirts of Al-Qamishli, killing "
+         "2 SDF members.", 2, 1724097980),
+    sy24(142488, "13-Aug-24", PV, "Explosions/Remote violence", "Suicide bomb", IS_SYR, "", "2", SDF, "", "2",
+         "", "Ar-Raqqa", "Ar-Raqqa", "Karama", "Karama", "35.9372", "39.3200", "1", "SOHR", "Other",
+         "On 13 August 2024, an IS suicide bomber reportedly blew himself up at an SDF checkpoint in Karama "
+         "east of Raqqa. 3 fatalities including the bomber.", 3, 1724097980),
+    sy24(142511, "14-Aug-24", PV, "Explosions/Remote violence", "Remote explosive/landmine/IED",
+         "Unidentified Armed Group (Syria)", "", "3", SYR_MIL, "", "1", "", "Dar'a", "Dar'a", "Tafas", "Tafas",
+         "32.7356", "35.9883", "1", "Horan Free League", "Local partner-Other",
+         "On 14 August 2024, an IED exploded as a regime military vehicle passed near Tafas, killing 3 "
+         "soldiers.", 3, 1724097980),
+    sy24(142530, "15-Aug-24", PV, "Violence against civilians", "Attack",
+         "Unidentified Armed Group (Syria)", "", "3", CIV_SYR, "Former Opposition Rebels (Syria)", "7",
+         "Civilian targeting", "Dar'a", "Dar'a", "Dar'a", "Dar'a", "32.6189", "36.1021", "1",
+         "Horan Free League", "Local partner-Other",
+         "On 15 August 2024, unidentified gunmen shot dead a former opposition fighter who had settled his "
+         "status, in Dar'a al-Balad.", 1, 1724097980),
+    sy24(142555, "16-Aug-24", "Demonstrations", "Protests", "Peaceful protest", "Protesters (Syria)", "", "6",
+         "", "", "", "", "As-Sweida", "As-Sweida", "As-Sweida", "As-Sweida", "32.7094", "36.5695", "1",
+         "Suwayda 24", "Subnational",
+         "On 16 August 2024, residents gathered in Al-Karama square in As-Sweida city for the weekly "
+         "protest calling for political change and the implementation of UNSC Resolution 2254.", 0,
+         1724702780, tags="crowd size=hundreds"),
+    sy24(142570, "17-Aug-24", "Strategic developments", "Strategic developments", "Arrests",
+         "Military Forces of Syria (2000-2024) Military Intelligence", "", "1", CIV_SYR, "", "7", "",
+         "Rural Damascus", "Duma", "Duma", "Duma", "33.5711", "36.4019", "1", "Sawt al-Asima", "Subnational",
+         "On 17 August 2024, regime Military Intelligence arrested 3 young men in Duma for evading "
+         "military service.", 0, 1724702780),
+    sy24(142601, "8-Sep-24", PV, "Explosions/Remote violence", "Air/drone strike",
+         "Military Forces of Israel (2022-)", "", "8", SYR_MIL, "", "1", "", "Hama", "Masyaf", "Masyaf",
+         "Masyaf", "35.0653", "36.3422", "2", "SANA; Reuters", "Other",
+         "On 8 September 2024, Israeli airstrikes hit military research facilities near Masyaf; regime "
+         "media reported 18 killed.", 18, 1726517180),
+    sy24(142640, "10-Sep-24", PV, "Explosions/Remote violence", "Air/drone strike",
+         "Military Forces of Russia (2000-)", "", "8", HTS, "", "2", "", "Idleb", "Idleb", "", "Idleb",
+         "35.9306", "36.6339", "3", "Step News Agency", "National",
+         "On 10 September 2024, Russian warplanes carried out strikes on several areas of the Idleb "
+         "countryside. Unconfirmed reports of casualties among HTS members.", 0, 1726517180),
+    sy24(142655, "12-Sep-24", PV, "Battles", "Armed clash", HTS, "", "2", SYR_MIL, "", "1", "", "Aleppo",
+         "Jebel Saman", "Daret Azza", "Kafr Amma", "36.1461", "36.8592", "1", "SOHR", "Other",
+         "On 12 September 2024, HTS fighters clashed with regime forces on the Kafr Amma front in western "
+         "Aleppo. Fatalities unknown.", "unknown", 1726517180),
+]
+write_csv("acled_2024.csv", ACLED_2024, SY24_ROWS)
+EXPECTED["acled_2024.csv"] = {
+    "layout": "acled-2024", "encoding": "utf-8", "rows": len(SY24_ROWS), "events": len(SY24_ROWS) - 1,
+    "bad": 1,
+    "expect": acled_expect(SY24_ROWS, date_of=d_short, bad={14: "fatalities 'unknown' is not a number"}),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. acled_2024_actor_based.csv — the same layout without actor2/assoc_actor_2/inter2: every event
+#    repeats on one row per actor (actor1/assoc_actor_1/inter1 name that row's actor); 5 events.
+# ---------------------------------------------------------------------------------------------
+def actor_rows(ev: dict, parties: list[tuple[str, str, str]]) -> list[dict]:
+    out = []
+    for actor, assoc, inter in parties:
+        r = {k: v for k, v in ev.items() if k in ACLED_ACTOR_BASED}
+        r.update(actor1=actor, assoc_actor_1=assoc, inter1=INTER_TEXT[inter])
+        out.append(r)
+    return out
+
+
+_ev = {r["event_id_cnty"]: r for r in SY24_ROWS}
+AB_EVENTS = [
+    ("SYR142301", [(IS_SYR, "", "2"), (SYR_MIL, "QDW: National Defense Forces", "1")]),
+    ("SYR142355", [("Arab Ethnic Militia (Syria)", "Military Forces of Syria (2000-2024); QDW: National "
+                    "Defense Forces", "4"), (SDF, "", "2")]),
+    ("SYR142470", [("Military Forces of Turkey (2016-)", "", "8"), (SDF, "", "2")]),
+    ("SYR142555", [("Protesters (Syria)", "", "6")]),
+    ("SYR142530", [("Unidentified Armed Group (Syria)", "", "3"),
+                   (CIV_SYR, "Former Opposition Rebels (Syria)", "7")]),
+]
+AB_ROWS = []
+for eid, parties_ in AB_EVENTS:
+    AB_ROWS += actor_rows(_ev[eid], parties_)
+# a repeat that contradicts its event (another date): refused, naming the first line of the event
+_bad = dict(AB_ROWS[4]); _bad["event_date"] = "9-Aug-24"
+AB_ROWS.insert(6, _bad)
+write_csv("acled_2024_actor_based.csv", ACLED_ACTOR_BASED, AB_ROWS)
+
+
+def actor_based_expect() -> dict:
+    first_line, events, exp = {}, {}, []
+    for i, r in enumerate(AB_ROWS):
+        line, eid = i + 2, r["event_id_cnty"]
+        if eid in first_line and r["event_date"] != AB_ROWS[first_line[eid] - 2]["event_date"]:
+            exp.append({"line": line, "source_event_id": eid, "status": "bad",
+                        "reason": f"repeats {eid} of line {first_line[eid]} with another event_date "
+                                  f"({r['event_date']!r}, not "
+                                  f"{AB_ROWS[first_line[eid] - 2]['event_date']!r})"})
+            continue
+        first_line.setdefault(eid, line)
+        events.setdefault(eid, []).append(line)
+        exp.append({"line": line, "source_event_id": eid, "status": "merged" if len(events[eid]) > 1 else "ok"})
+    merged = []
+    for eid, lines in events.items():
+        src = _ev[eid]
+        facs = []
+        for ln in lines:
+            r = AB_ROWS[ln - 2]
+            facs.append([r["actor1"], "side"])
+            facs += [[n, "ally"] for n in split_names(r["assoc_actor_1"], ";")]
+        notes = src["notes"]
+        merged.append({"source_event_id": eid, "lines": lines,
+                       "event_type": ACLED_TYPE[src["sub_event_type"]], "source_type": src["event_type"],
+                       "source_sub_type": src["sub_event_type"], "certainty": acled_certainty(notes),
+                       "factions": facs, "date": d_short(src["event_date"]),
+                       "location_precision": {"1": "exact", "2": "near", "3": "province"}[src["geo_precision"]],
+                       "point": src["geo_precision"] in ("1", "2"), "admin1": src["admin1"],
+                       "fatalities": int(src["fatalities"])})
+    return {"layout": "acled-2024-actor-based", "encoding": "utf-8", "rows": len(AB_ROWS),
+            "events": len(events), "bad": 1, "expect": exp, "merged_events": merged}
+
+
+EXPECTED["acled_2024_actor_based.csv"] = actor_based_expect()
+
+# ---------------------------------------------------------------------------------------------
+# 5. Encodings and spreadsheet dates: the 2019–2023 export layout (no index), four small files
+# ---------------------------------------------------------------------------------------------
+ENC_ROWS = [
+    sy19(4107701, 30551, "30-Jun-17", "Battles", "Government regains territory", SYR_MIL_OLD,
+         "Liwa al-Quds; Tiger Forces", "1", IS_SYR, "", "2", "Homs", "Tadmor", "Sukhneh", "Humaymah",
+         "34.2000", "39.8500", "1", "SANA", "National",
+         "On 30 June 2017, regime forces with Liwa al-Quds and the Tiger Forces regained Humaymah from IS "
+         "– the last IS position on the Homs–Deir ez-Zor road west of T2.", 12, 1552577983),
+    sy19(4107720, 30570, "30-Jun-17", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+         "Faylaq al-Rahman", "", "2", SYR_MIL_OLD, "", "1", "Rural Damascus", "Duma", "Ein Terma",
+         "Ein Terma", "33.5136", "36.3583", "1", "Faylaq al-Rahman", "Other",
+         "On 30 June 2017, Faylaq al-Rahman claimed it destroyed a regime bulldozer with an ATGM near "
+         "“Ein Terma”.", 0, 1552577983),
+    sy19(4107733, 30583, "29-Jun-17", "Battles", "Armed clash", SYR_MIL_OLD, "", "1", HTS, "", "2", "Hama",
+         "As-Suqaylabiyah", "Madiq Castle", "Qal’at al-Madiq", "35.4131", "36.3875", "1", "SOHR", "Other",
+         "On 29 June 2017, regime forces clashed with HTS west of Qal’at al-Madiq (Hama – countryside). "
+         "No fatalities.", 0, 1552577983),
+    sy19(4107750, 30600, "28-Jun-17", "Battles", "Non-state actor overtakes territory", SDF,
+         "Global Coalition Against Daesh", "2", IS_SYR, "", "2", "Ar-Raqqa", "Ar-Raqqa", "Ar-Raqqa", "Raqqa",
+         "35.9528", "39.0079", "1", "SDF Press Centre", "Subnational",
+         "On 28 June 2017, the SDF backed by coalition airstrikes took Al-Qadisiyah neighbourhood in Raqqa "
+         "city from IS. 14 fatalities.", 14, 1552577983),
+]
+for r in ENC_ROWS:
+    r["year"] = "2017"
+enc_expect = acled_expect(ENC_ROWS, date_of=d_short)
+write_csv("acled_cp1252.csv", ACLED_2019, ENC_ROWS, encoding="cp1252")
+write_csv("acled_utf16.csv", ACLED_2019, ENC_ROWS, encoding="utf-16")          # BOM + UTF-16LE
+write_csv("acled_utf8_bom.csv", ACLED_2019, ENC_ROWS, encoding="utf-8-sig")
+for name, enc in (("acled_cp1252.csv", "cp1252"), ("acled_utf16.csv", "utf-16 (BOM FF FE)"),
+                  ("acled_utf8_bom.csv", "utf-8 with BOM")):
+    EXPECTED[name] = {"layout": "acled-2019", "encoding": enc, "rows": 4, "events": 4, "bad": 0,
+                      "expect": enc_expect,
+                      "exact_text": {"30570:location": "Ein Terma", "30583:location": "Qal’at al-Madiq",
+                                     "30583:notes_contains": "(Hama – countryside)",
+                                     "30570:notes_contains": "“Ein Terma”"}}
+
+AMB_ROWS = [dict(r) for r in ENC_ROWS]
+for r, d in zip(AMB_ROWS, ("05/09/2017", "06/09/2017", "09/06/2017", "11/08/2017")):
+    r["event_date"] = d
+write_csv("acled_ambiguous_dates.csv", ACLED_2019, AMB_ROWS)
+EXPECTED["acled_ambiguous_dates.csv"] = {
+    "layout": "acled-2019", "encoding": "utf-8", "rows": 4,
+    "without_date_format": {"exit": 2, "events_written": 0,
+                            "reason": "event_date '05/09/2017' (line 2) could be 5 September or 9 May 2017; "
+                                      "rerun with --date-format %d/%m/%Y or %m/%d/%Y"},
+    "with_%d/%m/%Y": ["2017-09-05", "2017-09-06", "2017-06-09", "2017-08-11"],
+    "with_%m/%d/%Y": ["2017-05-09", "2017-06-06", "2017-09-06", "2017-11-08"],
+}
