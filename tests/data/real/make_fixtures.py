@@ -89,11 +89,12 @@ UCDP_TYPE = {"1": "clashes", "2": "clashes", "3": "attack"}
 
 
 def remote_violence(notes: str) -> str:
-    n = notes.lower()
-    for cue, kind in (("suicide", "vbied"), ("ied", "explosion"), ("landmine", "explosion"),
-                      ("air strike", "airstrike"), ("airstrike", "airstrike"), ("jets", "airstrike"),
-                      ("shell", "shelling"), ("mortar", "shelling"), ("rocket", "shelling")):
-        if cue in n:
+    """Old "Remote violence" has no sub-type: the first cue in the notes decides, in this order."""
+    import re
+    for cue, kind in ((r"suicide", "vbied"), (r"\bIEDs?\b|landmines?|roadside bomb", "explosion"),
+                      (r"air ?strikes?|warplanes|jets|aircraft", "airstrike"),
+                      (r"shell(?:ed|ing|s)?\b|mortars?|rockets?|artillery", "shelling")):
+        if re.search(cue, notes, re.IGNORECASE):
             return kind
     return "remote violence"
 
@@ -576,3 +577,328 @@ EXPECTED["acled_ambiguous_dates.csv"] = {
     "with_%d/%m/%Y": ["2017-09-05", "2017-09-06", "2017-06-09", "2017-08-11"],
     "with_%m/%d/%Y": ["2017-05-09", "2017-06-06", "2017-09-06", "2017-11-08"],
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# UCDP helpers
+# ---------------------------------------------------------------------------------------------
+def priogrid(lat: float, lon: float) -> int:
+    return int((lat + 90) // 0.5) * 720 + int((lon + 180) // 0.5) + 1
+
+
+WHERE = {"1": ("exact", True), "2": ("near", True), "3": ("district", False), "4": ("province", False),
+         "5": ("region", False), "6": ("country", False), "7": ("country", False)}
+DATE_PREC = {"1": "day", "2": "days", "3": "week", "4": "month", "5": "longer"}
+
+
+def strip_admin(v: str) -> str:
+    for suffix in (" governorate", " province", " prefecture", " district", " region"):
+        if v.lower().endswith(suffix):
+            return v[: -len(suffix)]
+    return v
+
+
+def ucdp_expect(rows: list[dict], bad: dict | None = None) -> list[dict]:
+    out = []
+    for i, r in enumerate(rows):
+        e = {"line": None, "source_event_id": r["id"]}
+        if bad and i in bad:
+            e.update(status="bad", reason=bad[i]); out.append(e); continue
+        prec, is_point = WHERE[r["where_prec"]]
+        adm1 = strip_admin(r["adm_1"]) if r["adm_1"] else None
+        facs = [[n, "side"] for n in split_names(r["side_a"], ",")] + \
+               [[n, "side"] for n in split_names(r["side_b"], ",")]
+        parts = {k: int(r[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")}
+        assert sum(parts.values()) == int(r["best"]), r["id"]
+        e.update(status="ok", event_type=UCDP_TYPE[r["type_of_violence"]],
+                 source_type=f"type_of_violence {r['type_of_violence']}", certainty="confirmed",
+                 factions=facs, date=r["date_start"][:10], date_end=r["date_end"][:10],
+                 date_precision=DATE_PREC[r["date_prec"]], location_precision=prec, point=is_point,
+                 place=r["where_coordinates"] if is_point else None, admin1=adm1,
+                 area=None if is_point else {"district": strip_admin(r["adm_2"] or ""), "province": adm1,
+                                             "region": adm1 or r["country"]}.get(prec, r["country"]),
+                 country=r["country"], front_admin1=adm1 or f"{r['country']} (country-wide)",
+                 fatalities=int(r["best"]), fatalities_low=int(r["low"]), fatalities_high=int(r["high"]),
+                 deaths=parts)
+        out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 6a. ucdp_ged_191_syria.csv — the 41 columns of UCDP GED Syria 652.1601.1911 (the 19.1 Syria
+#     release). Rows written for sitroom in UCDP's shapes; only the ids 299/11973/118/4456 are UCDP's.
+# ---------------------------------------------------------------------------------------------
+def sy_ged(i, tv, conf_id, conf, dyad_id, dyad, sa_id, sa, sb_id, sb, office, sdate, headline, original,
+           wp, wc, adm1, adm2, lat, lon, clarity, dp, ds, de, da, db, dc, du, low, high, nsrc=1):
+    best = da + db + dc + du
+    return {"id": str(i), "year": ds[:4], "active_year": "1", "type_of_violence": tv,
+            "conflict_new_id": str(conf_id), "conflict_name": conf, "dyad_new_id": str(dyad_id),
+            "dyad_name": dyad, "side_a_new_id": str(sa_id), "side_a": sa, "side_b_new_id": str(sb_id),
+            "gwnob": "", "side_b": sb, "number_of_sources": str(nsrc),
+            "source_article": f'"{office},{sdate},{headline}"', "source_office": office, "source_date": sdate,
+            "source_headline": headline, "source_original": original, "where_prec": wp,
+            "where_coordinates": wc, "adm_1": adm1, "adm_2": adm2, "latitude": f"{lat:.5f}",
+            "longitude": f"{lon:.5f}", "geom_wkt": f"POINT ({lon:.6f} {lat:.6f})",
+            "priogrid_gid": str(priogrid(lat, lon)), "country": "Syria", "country_id": "652",
+            "region": "Middle East", "event_clarity": clarity, "date_prec": dp, "date_start": ds,
+            "date_end": de, "deaths_a": str(da), "deaths_b": str(db), "deaths_civilians": str(dc),
+            "deaths_unknown": str(du), "low": str(low), "best": str(best), "high": str(high)}
+
+
+GOV_INS = (1, 299, "Syria: Government", 11973, "Government of Syria - Syrian insurgents", 118,
+           "Government of Syria", 4456, "Syrian insurgents")
+GOV_IS = (1, 299, "Syria: Government", 11990, "Government of Syria - IS", 118, "Government of Syria", 234, "IS")
+IS_SDF = (2, 14077, "IS - SDF", 15290, "IS - SDF", 234, "IS", 6279, "SDF")
+OPP_IS = (2, 13976, "Ahrar al-Sham, Jabhat Fateh al-Sham, Southern Front - IS", 15146,
+          "Ahrar al-Sham, Jabhat Fateh al-Sham, Southern Front - IS", 6390,
+          "Ahrar al-Sham, Jabhat Fateh al-Sham, Southern Front", 234, "IS")
+JAI_HTS = (2, 14301, "Jaysh al-Islam - HTS, Rahman Corps", 15532, "Jaysh al-Islam - HTS, Rahman Corps", 5621,
+           "Jaysh al-Islam", 7025, "HTS, Rahman Corps")
+IS_CIV = (3, 13904, "IS - Civilians", 14302, "IS - Civilians", 234, "IS", 1, "Civilians")
+GOV_CIV = (3, 13901, "Government of Syria - Civilians", 14299, "Government of Syria - Civilians", 118,
+           "Government of Syria", 1, "Civilians")
+
+
+def tv_args(t):
+    return dict(zip(("tv", "conf_id", "conf", "dyad_id", "dyad", "sa_id", "sa", "sb_id", "sb"),
+                    (str(t[0]),) + t[1:]))
+
+
+SY_GED = [
+    sy_ged(i=9100001, **tv_args(GOV_INS), office="SOHR", sdate="2017-06-30",
+           headline="Violent clashes continue in Jobar and Ein Terma amid mutual shelling",
+           original="SOHR", wp="1", wc="Jobar neighbourhood", adm1="Damascus Governorate",
+           adm2="Damascus district", lat=33.5333, lon=36.3333, clarity="1", dp="1", ds="2017-06-30",
+           de="2017-06-30", da=3, db=5, dc=0, du=0, low=8, high=8),
+    sy_ged(i=9100002, **tv_args(GOV_CIV), office="SNHR", sdate="2017-04-05",
+           headline="SNHR documents massacres that claimed the lives of 91 civilians in Khan Shaykhun",
+           original="SNHR", wp="1", wc="Khan Shaykhun town", adm1="Idlib Governorate",
+           adm2="Ma'arrat an Nu'man district", lat=35.4419, lon=36.6466, clarity="1", dp="1",
+           ds="2017-04-04", de="2017-04-04", da=0, db=0, dc=89, du=0, low=74, high=92, nsrc=3),
+    sy_ged(i=9100003, **tv_args(OPP_IS), office="Enab Baladi", sdate="2017-02-24",
+           headline="Opposition factions repel Jaish Khalid attack on Tasil", original="Enab Baladi",
+           wp="2", wc="Tasil town", adm1="Daraa Governorate", adm2="Daraa district", lat=32.8336,
+           lon=35.9681, clarity="1", dp="2", ds="2017-02-20", de="2017-02-23", da=11, db=17, dc=2, du=0,
+           low=30, high=41),
+    sy_ged(i=9100004, **tv_args(JAI_HTS), office="SOHR", sdate="2017-04-29",
+           headline="Dozens killed as Jaysh al-Islam storms HTS and Faylaq al-Rahman positions in Ghouta",
+           original="SOHR", wp="1", wc="Arbin town", adm1="Rif Dimashq Governorate",
+           adm2="Markaz Rif Dimashq district", lat=33.5436, lon=36.3619, clarity="1", dp="1",
+           ds="2017-04-28", de="2017-04-28", da=14, db=24, dc=0, du=0, low=38, high=38),
+    sy_ged(i=9100005, **tv_args(GOV_IS), office="AFP", sdate="2017-03-02",
+           headline="Syrian army retakes Palmyra from IS with Russian support", original="Syrian army statement",
+           wp="1", wc="Tadmur town", adm1="Homs Governorate", adm2="Tadmur district", lat=34.5600,
+           lon=38.2800, clarity="1", dp="1", ds="2017-03-02", de="2017-03-02", da=4, db=12, dc=0, du=0,
+           low=16, high=25),
+    sy_ged(i=9100006, **tv_args(IS_SDF), office="Reuters", sdate="2017-06-13",
+           headline="U.S.-backed forces push into Raqqa's old city as fighting rages", original="SDF",
+           wp="2", wc="Ar Raqqah town", adm1="Ar Raqqah Governorate", adm2="Ar Raqqah district",
+           lat=35.9528, lon=39.0079, clarity="2", dp="3", ds="2017-06-06", de="2017-06-12", da=28, db=17,
+           dc=0, du=0, low=30, high=60, nsrc=4),
+    sy_ged(i=9100007, **tv_args(GOV_IS), office="SANA", sdate="2017-09-19",
+           headline="Army units advance in Mayadin countryside", original="SANA", wp="3",
+           wc="Al Mayadin district", adm1="Deir ez-Zor Governorate", adm2="Al Mayadin district",
+           lat=34.9000, lon=40.5000, clarity="1", dp="3", ds="2017-09-13", de="2017-09-19", da=6, db=21,
+           dc=0, du=0, low=27, high=27),
+    sy_ged(i=9100008, **tv_args(IS_SDF), office="ANHA", sdate="2017-10-02",
+           headline="SDF: 31 IS mercenaries killed in Deir ez-Zor countryside in one week", original="SDF",
+           wp="4", wc="Deir ez-Zor governorate", adm1="Deir ez-Zor Governorate", adm2="", lat=35.0000,
+           lon=40.5000, clarity="2", dp="3", ds="2017-09-25", de="2017-10-01", da=31, db=0, dc=0, du=0,
+           low=31, high=31),
+    sy_ged(i=9100009, **tv_args(GOV_INS), office="SOHR", sdate="2017-05-20",
+           headline="Renewed clashes and shelling in northern Hama countryside", original="SOHR", wp="5",
+           wc="Northern Hamah Governorate", adm1="Hama Governorate", adm2="", lat=35.4000, lon=36.6000,
+           clarity="1", dp="2", ds="2017-05-18", de="2017-05-20", da=4, db=9, dc=1, du=0, low=14, high=14),
+    sy_ged(i=9100010, **tv_args(GOV_INS), office="SNHR", sdate="2017-06-01",
+           headline="Monthly death toll: 1,019 civilians killed in May 2017", original="SNHR", wp="6",
+           wc="Syria", adm1="", adm2="", lat=35.0000, lon=38.0000, clarity="2", dp="4", ds="2017-05-01",
+           de="2017-05-31", da=0, db=0, dc=0, du=12, low=12, high=12),
+    sy_ged(i=9100011, **tv_args(IS_CIV), office="SOHR", sdate="2017-10-23",
+           headline="Massacres that claimed the lives of 128 civilians in Al-Qaryatayn before IS withdrew",
+           original="SOHR; Homs governor", wp="1", wc="Al Qaryatayn town", adm1="Homs Governorate",
+           adm2="Homs district", lat=34.2292, lon=37.2406, clarity="1", dp="5", ds="2017-10-01",
+           de="2017-10-21", da=0, db=0, dc=116, du=0, low=67, high=128, nsrc=2),
+    sy_ged(i=9100012, **tv_args(GOV_IS), office="AFP", sdate="2017-08-06",
+           headline="Syrian troops, allies take Al-Sukhnah from IS", original="Syrian army statement",
+           wp="1", wc="As Sukhnah town", adm1="Homs Governorate", adm2="Tadmur district", lat=34.8867,
+           lon=38.8717, clarity="1", dp="5", ds="2017-03-05", de="2017-03-01", da=2, db=8, dc=0, du=0,
+           low=10, high=10),
+]
+write_csv("ucdp_ged_191_syria.csv", UCDP_191_SYRIA, SY_GED)
+_exp = ucdp_expect(SY_GED, bad={11: "date_end 2017-03-01 is before date_start 2017-03-05"})
+for i, e in enumerate(_exp):
+    e["line"] = i + 2
+EXPECTED["ucdp_ged_191_syria.csv"] = {"layout": "ucdp-ged-191-syria", "encoding": "utf-8",
+                                      "rows": len(SY_GED), "events": len(SY_GED) - 1, "bad": 1,
+                                      "expect": _exp}
+
+
+# ---------------------------------------------------------------------------------------------
+# 6b. ucdp_ged_231_car.csv — UCDP GED 23.1, Central African Republic: 16 of UCDP's own rows
+#     (CC BY 4.0), taken from the GeoJSON copy in github.com/optgeo/ucdp-23.1-482. That copy lost
+#     relid (coerced to 0) and split latitude/longitude into the geometry; relid is therefore
+#     rebuilt here as CAF-<year>-<type>-<dyad_dset_id>-<id> (NOT UCDP's value) and geom_wkt from
+#     the coordinates. Everything else is byte-for-byte UCDP's text.
+# ---------------------------------------------------------------------------------------------
+def car_rows() -> list[dict]:
+    src = HERE / "_ucdp_231_car_source.json"
+    feats = json.loads(src.read_text(encoding="utf-8"))
+    rows = []
+    for f in feats:
+        p = dict(f["properties"])
+        lon, lat = f["geometry"]["coordinates"]
+        r = {k: ("" if p.get(k) is None else str(p.get(k))) for k in UCDP_231 if k in p}
+        r["relid"] = f"CAF-{p['year']}-{p['type_of_violence']}-{p['dyad_dset_id']}-{p['id']}"
+        r["latitude"], r["longitude"] = repr(float(lat)), repr(float(lon))
+        r["geom_wkt"] = f"POINT ({float(lon)} {float(lat)})"
+        for k in ("date_start", "date_end"):
+            r[k] = p[k].replace("T", " ") + ".000"
+        rows.append(r)
+    return rows
+
+
+CAR_ROWS = car_rows()
+write_csv("ucdp_ged_231_car.csv", UCDP_231, CAR_ROWS)
+_exp = ucdp_expect(CAR_ROWS)
+for i, e in enumerate(_exp):
+    e["line"] = None      # several rows hold line breaks inside quoted fields: count records, not lines
+    e["record"] = i + 1
+EXPECTED["ucdp_ged_231_car.csv"] = {"layout": "ucdp-ged-231", "encoding": "utf-8", "rows": len(CAR_ROWS),
+                                    "events": len(CAR_ROWS), "bad": 0, "expect": _exp,
+                                    "relid_is_reconstructed": True}
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. three_countries_acled.csv — the 2019–2023 export layout as downloaded (dates "30 June 2017"),
+#    Syria, Iraq and Lebanon, June–August 2017: 28 events across 20 first-level divisions.
+# ---------------------------------------------------------------------------------------------
+COUNTRY = {"SYR": ("Syria", "760"), "IRQ": ("Iraq", "368"), "LBN": ("Lebanon", "422")}
+IS_IRQ = "Islamic State (Iraq)"
+IRQ_MIL = "Military Forces of Iraq (2014-)"
+PMF = "PMF: Popular Mobilization Forces"
+LBN_MIL = "Military Forces of Lebanon (2016-)"
+
+
+def tc(iso3, n, date, etype, sub, a1, as1, i1, a2, as2, i2, adm1, adm2, loc, lat, lon, notes, fat, geo="1",
+       src="", scale="National"):
+    country, iso = COUNTRY[iso3]
+    r = sy19(5000000 + n, n, date, etype, sub, a1, as1, i1, a2, as2, i2, adm1, adm2, "", loc, lat, lon, geo,
+             src or "SOHR", scale, notes, fat, 1552577983)
+    r.update(event_id_cnty=f"{iso3}{n}", year="2017", country=country, iso=iso, iso3=iso3)
+    return r
+
+
+B, E, V, S = "Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"
+TC_ROWS = [
+    # Syria
+    tc("SYR", 30411, "30 June 2017", B, "Armed clash", SDF, "Global Coalition Against Daesh", "2", IS_SYR, "",
+       "2", "Ar-Raqqa", "Ar-Raqqa", "Raqqa", "35.9528", "39.0079",
+       "On 30 June 2017, the SDF clashed with IS in the old city of Raqqa. 9 fatalities.", 9),
+    tc("SYR", 30420, "29 June 2017", B, "Government regains territory", SYR_MIL_OLD, "Tiger Forces", "1",
+       IS_SYR, "", "2", "Ar-Raqqa", "Ar-Raqqa", "Resafa", "35.6280", "38.7566",
+       "On 29 June 2017, regime forces led by the Tiger Forces regained Resafa from IS.", 7),
+    tc("SYR", 30433, "28 June 2017", B, "Armed clash", SYR_MIL_OLD, "Liwa al-Quds", "1", IS_SYR, "", "2",
+       "Deir-ez-Zor", "Deir-ez-Zor", "Deir-ez-Zor", "35.3359", "40.1408",
+       "On 28 June 2017, regime forces and Liwa al-Quds clashed with IS around the Panorama roundabout in "
+       "Deir-ez-Zor city. 5 fatalities.", 5),
+    tc("SYR", 30447, "27 June 2017", E, "Air/drone strike", "Military Forces of Russia (2000-)", "", "8",
+       IS_SYR, "", "2", "Homs", "Tadmor", "Al-Sukhnah", "34.8867", "38.8717",
+       "On 27 June 2017, Russian warplanes struck IS positions around Al-Sukhnah. No casualties reported.", 0),
+    tc("SYR", 30455, "26 June 2017", B, "Armed clash", "Faylaq al-Rahman", "", "2", SYR_MIL_OLD, "", "1",
+       "Damascus", "Damascus", "Jobar", "33.5333", "36.3333",
+       "On 26 June 2017, Faylaq al-Rahman fighters clashed with regime forces in Jobar. 4 fatalities.", 4),
+    tc("SYR", 30462, "25 June 2017", E, "Shelling/artillery/missile attack", SYR_MIL_OLD, "", "1",
+       CIV_SYR, "", "7", "Rural Damascus", "Duma", "Ein Terma", "33.5136", "36.3583",
+       "On 25 June 2017, regime forces shelled Ein Terma, killing 2 civilians.", 2),
+    tc("SYR", 30470, "24 June 2017", B, "Armed clash", SYR_MIL_OLD, "", "1", HTS, "", "2", "Hama",
+       "As-Suqaylabiyah", "Kafr Nabudah", "35.4011", "36.5078",
+       "On 24 June 2017, regime forces clashed with HTS near Kafr Nabudah. 3 fatalities.", 3),
+    tc("SYR", 30481, "23 June 2017", E, "Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)",
+       "", "3", HTS, "", "2", "Idleb", "Idleb", "Idleb", "35.9306", "36.6339",
+       "On 23 June 2017, an IED targeted an HTS vehicle in Idleb city. 2 fatalities.", 2),
+    tc("SYR", 30490, "22 June 2017", B, "Armed clash", "Military Forces of Turkey (2016-)",
+       "Syrian National Army", "8", "YPG: Peoples Protection Units", "", "2", "Aleppo", "Afrin", "Afrin",
+       "36.5116", "36.8693",
+       "On 22 June 2017, Turkish forces and allied rebels exchanged fire with the YPG around Afrin.", 0),
+    tc("SYR", 30501, "21 June 2017", E, "Shelling/artillery/missile attack", SYR_MIL_OLD, "", "1", "", "", "0",
+       "Dar'a", "Dar'a", "Dar'a", "32.6189", "36.1021",
+       "On 21 June 2017, regime forces shelled the Dar'a al-Balad area. No casualties reported.", 0),
+    # Iraq
+    tc("IRQ", 11250, "29 June 2017", B, "Government regains territory", IRQ_MIL, "Global Coalition Against "
+       "Daesh", "1", IS_IRQ, "", "2", "Ninewa", "Mosul", "Mosul", "36.3350", "43.1189",
+       "On 29 June 2017, Iraqi forces backed by coalition air support regained the al-Nuri mosque area in "
+       "Mosul's Old City from IS. 21 fatalities.", 21, src="Reuters; Shafaq News"),
+    tc("IRQ", 11262, "30 June 2017", B, "Armed clash", IRQ_MIL, "", "1", IS_IRQ, "", "2", "Ninewa", "Mosul",
+       "Mosul", "36.3350", "43.1189",
+       "On 30 June 2017, Iraqi CTS troops clashed with IS in the last pockets of the Old City of Mosul. "
+       "12 fatalities.", 12, src="Shafaq News"),
+    tc("IRQ", 11301, "20 August 2017", B, "Armed clash", PMF, "", "3", IS_IRQ, "", "2", "Ninewa", "Telafar",
+       "Tal Afar", "36.3765", "42.4495",
+       "On 20 August 2017, PMF units clashed with IS on the western approaches of Tal Afar as the offensive "
+       "began. 8 fatalities.", 8),
+    tc("IRQ", 11288, "15 August 2017", E, "Air/drone strike", "Global Coalition Against Daesh", "", "8",
+       IS_IRQ, "", "2", "Anbar", "Al-Kaim", "Al Qaim", "34.3690", "41.0940",
+       "On 15 August 2017, coalition aircraft struck IS positions near Al Qaim. IS members were reportedly "
+       "killed; 0 coded.", 0, src="Coalition press release", scale="International"),
+    tc("IRQ", 11270, "2 July 2017", E, "Remote explosive/landmine/IED", IS_IRQ, "", "2", CIV_IRQ := "Civilians (Iraq)",
+       "", "7", "Anbar", "Ramadi", "Ramadi", "33.4258", "43.2999",
+       "On 2 July 2017, an IED planted by IS exploded in Ramadi, killing 3 civilians.", 3),
+    tc("IRQ", 11276, "5 July 2017", E, "Suicide bomb", IS_IRQ, "", "2", CIV_IRQ, "", "7", "Baghdad",
+       "Al-Resafa", "Baghdad - Al-Resafa", "33.3406", "44.4009",
+       "On 5 July 2017, a suicide bomber blew himself up at a market in eastern Baghdad, killing 5.", 5),
+    tc("IRQ", 11282, "8 July 2017", B, "Armed clash", PMF, "", "3", IS_IRQ, "", "2", "Salah al-Din",
+       "Tikrit", "Tikrit", "34.6071", "43.6782",
+       "On 8 July 2017, PMF fighters clashed with an IS cell west of Tikrit. 2 fatalities.", 2, geo="2"),
+    tc("IRQ", 11294, "10 July 2017", V, "Attack", IS_IRQ, "", "2", CIV_IRQ, "", "7", "Diyala", "Baquba",
+       "Baquba", "33.7466", "44.6437",
+       "On 10 July 2017, IS gunmen killed a village mukhtar near Baquba.", 1, geo="2"),
+    tc("IRQ", 11297, "12 July 2017", E, "Shelling/artillery/missile attack", IS_IRQ, "", "2", IRQ_MIL, "", "1",
+       "Kirkuk", "Hawiga", "Hawija", "35.3262", "43.7661",
+       "On 12 July 2017, IS fired mortars at army positions south of Hawija. No casualties.", 0),
+    # Lebanon
+    tc("LBN", 2101, "21 July 2017", B, "Armed clash", "Hezbollah", "Military Forces of Syria (2000-)", "3",
+       HTS, "", "2", "Baalbek-Hermel", "Baalbek", "Arsal", "34.1794", "36.4203",
+       "On 21 July 2017, Hezbollah launched an offensive against HTS in the outskirts of Arsal, backed by "
+       "Syrian regime forces. 19 fatalities.", 19, src="Naharnet; Reuters"),
+    tc("LBN", 2110, "26 July 2017", B, "Non-state actor overtakes territory", "Hezbollah", "", "3", HTS, "",
+       "2", "Baalbek-Hermel", "Baalbek", "Arsal", "34.1794", "36.4203",
+       "On 26 July 2017, Hezbollah claimed to have taken the last HTS positions in the Arsal outskirts.", 0,
+       src="Al-Manar"),
+    tc("LBN", 2131, "19 August 2017", B, "Armed clash", LBN_MIL, "", "1", "Islamic State (Lebanon)", "", "2",
+       "Baalbek-Hermel", "Baalbek", "Ras Baalbek", "34.2578", "36.4200",
+       "On 19 August 2017, the Lebanese army launched its offensive against IS in the Ras Baalbek outskirts. "
+       "10 fatalities.", 10, src="NNA; Reuters"),
+    tc("LBN", 2140, "20 August 2017", E, "Shelling/artillery/missile attack", LBN_MIL, "", "1",
+       "Islamic State (Lebanon)", "", "2", "Baalbek-Hermel", "Hermel", "Al Qaa", "34.3442", "36.4756",
+       "On 20 August 2017, the Lebanese army shelled IS positions in the Al Qaa outskirts.", 0, geo="2"),
+    tc("LBN", 2152, "22 August 2017", B, "Government regains territory", LBN_MIL, "", "1",
+       "Islamic State (Lebanon)", "", "2", "Baalbek-Hermel", "Hermel", "Al Qaa", "34.3442", "36.4756",
+       "On 22 August 2017, the Lebanese army regained hilltops in the Al Qaa outskirts from IS.", 0, geo="2"),
+    tc("LBN", 2166, "18 July 2017", V, "Attack", "Unidentified Armed Group (Lebanon)", "", "3",
+       "Civilians (Lebanon)", "Palestinian Refugees (Lebanon)", "7", "South", "Saida", "Ain al-Hilweh",
+       "33.5442", "35.3847",
+       "On 18 July 2017, gunmen shot and wounded a man in Ain al-Hilweh camp. No fatalities.", 0,
+       src="NNA", scale="National"),
+    tc("LBN", 2175, "7 August 2017", "Protests", "Peaceful protest", "Protesters (Lebanon)", "", "6", "", "",
+       "0", "Beirut", "Beirut", "Beirut", "33.8938", "35.5018",
+       "On 7 August 2017, public sector employees demonstrated in Riad al-Solh square over the salary "
+       "scale.", 0, src="Daily Star"),
+    tc("LBN", 2180, "9 August 2017", S, "Arrests", LBN_MIL, "", "1", "Civilians (Lebanon)", "", "7",
+       "North", "Tripoli", "Tripoli", "34.4367", "35.8497",
+       "On 9 August 2017, the Lebanese army arrested a man in Tripoli suspected of links to IS.", 0,
+       src="NNA"),
+    tc("LBN", 2188, "12 August 2017", E, "Air/drone strike", "Military Forces of Israel (2009-)", "", "8", "",
+       "", "0", "Nabatieh", "Marjaayoun", "Kfar Kila", "33.2825", "35.5600",
+       "On 12 August 2017, an Israeli drone flew over Kfar Kila and dropped a stun grenade; no casualties.",
+       0),
+]
+write_csv("three_countries_acled.csv", ACLED_2019, TC_ROWS)
+_tc = acled_expect(TC_ROWS, date_of=d_full)
+EXPECTED["three_countries_acled.csv"] = {
+    "layout": "acled-2019", "encoding": "utf-8", "rows": len(TC_ROWS), "events": len(TC_ROWS), "bad": 0,
+    "expect": _tc,
+    "fronts_by_admin1": {c: sorted({e["front_admin1"] for e in _tc if e["country"] == c})
+                         for c in ("Syria", "Iraq", "Lebanon")},
+}
+
+(HERE / "expected.json").write_text(json.dumps(EXPECTED, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
