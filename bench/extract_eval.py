@@ -18,8 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from sitroom.db.extract import Lexicon, extract  # noqa: E402
-from sitroom.db.store import create_bundled  # noqa: E402
+from sitroom.db import create_store  # noqa: E402
+from sitroom.db.reports.extract import Lexicon, extract  # noqa: E402
 
 ANSWERS = ROOT / "bench" / "answers" / "000_848b1a6e00f665fa.json"
 SEEDS = ROOT / "tests" / "data"  # a copy of ../shared/seeds/000_848b1a6e00f665fa.txt
@@ -45,7 +45,7 @@ def same_side(found: set[str], expected: set[str], parents: dict[str, str | None
 def score(answers: dict, report: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "gazetteer.db"
-        create_bundled(path)
+        create_store(path)
         conn = sqlite3.connect(path)
         lex = Lexicon(conn)
         parents = dict(conn.execute("SELECT slug, parent FROM factions"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import sitroom.db.store as store_module
+import sitroom.db.store.counts as counts_module
 from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store
 
 # What the report states, counted by hand per front (see db/data/events.jsonl).
@@ -234,7 +234,8 @@ def test_pages_under_several_factions_are_their_union_once_in_order(
 def test_broad_searches_are_walked_and_agree_with_their_counts(
     store: Store, monkeypatch, text: str, mode: str
 ) -> None:
-    monkeypatch.setattr("sitroom.db.store.BROAD_SEARCH", 10)  # "broad" at ten matches, on the bundled data
+    # "broad" at ten matches, on the bundled data
+    monkeypatch.setattr("sitroom.db.store.planner.BROAD_SEARCH", 10)
     assert store._text_mode(text) == mode
     f = EventFilter(text=text)
     for limit in (1, 3, 100):
@@ -261,7 +262,7 @@ def test_tallies_and_part_months_give_the_direct_count(store: Store, f: EventFil
     part-months at its ends; the figures are those of a direct count, by month."""
     direct = store.facets(f, factions=True)
     direct_fronts = store.front_counts(f.but(fronts=()))
-    monkeypatch.setattr(store_module, "TALLY_FROM", 0)
+    monkeypatch.setattr(counts_module, "TALLY_FROM", 0)
     store.refresh()
     tallied = store.facets(f, factions=True)
     assert tallied.bucket == "month"

@@ -6,9 +6,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 
-from ..loader import RowError
-from ..resolve import Resolver, slugify
-from .common import certainty_of, first_sentence, parties, point, required, whole
+from ...rules import certainty_of
+from ...write.records import RowError
+from ...write.resolve import Resolver, slugify
+from .common import first_sentence, parties, point, required, whole
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "location", "latitude", "longitude")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
-from ..loader import RowError, parse_date
-from ..resolve import Resolver
-from .common import certainty_of, first_sentence, parties, point, required, whole
+from ...rules import certainty_of
+from ...write.records import RowError, parse_date
+from ...write.resolve import Resolver
+from .common import first_sentence, parties, point, required, whole
 
 KIND = "csv"
 REQUIRED = ("id", "date_start", "side_a", "side_b", "latitude", "longitude")
