@@ -274,3 +274,20 @@ def test_tallies_and_part_months_give_the_direct_count(store: Store, f: EventFil
     assert tallied.buckets == by_month
     assert store.front_counts(f.but(fronts=())) == direct_fronts
     assert direct.total > 0
+
+
+def test_the_tracer_sees_a_filter_as_one_parameterised_query(db_path) -> None:
+    seen: list = []
+    store = Store(db_path, tracer=lambda sql, params: seen.append((sql, params)))
+    try:
+        f = EventFilter(fronts=["raqqa"], certainty=["claimed"], since="2017-06-01")
+        store.page(f, limit=5)  # the names a filter may use are read once, the first time
+        seen.clear()
+        page = store.page(f, limit=5)
+        assert len(seen) == 1
+        sql, params = seen[0]
+        assert "raqqa" not in sql and "claimed" not in sql and "2017-06-01" not in sql
+        assert tuple(params) == ("raqqa", "claimed", "2017-06-01", 6) and sql.count("?") == len(params)
+        assert {r.front for r in page.rows} <= {"raqqa"}
+    finally:
+        store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 
@@ -50,3 +51,18 @@ def whole(value: str | None, column: str) -> int | None:
     if number < 0:
         raise RowError(f"{column} {number} is negative")
     return number
+
+
+def located(dataset: str, key: str, date: str, precision: str, resolver: Resolver, place: str,
+            admin1: str | None, lat: float, lon: float) -> dict:
+    """The fields a dataset's row gives every record: an id stable across re-imports (from the dataset's
+    own id), the date, and where: the front and place its point resolves to."""
+    return {
+        "id": hashlib.sha1(f"{dataset}:{key}".encode()).hexdigest()[:16],
+        "date": date,
+        "date_precision": precision,
+        "front": resolver.front_for(lat, lon),
+        "place": resolver.place(place, admin1, lat, lon),
+        "lat": lat,
+        "lon": lon,
+    }
