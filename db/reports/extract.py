@@ -18,7 +18,7 @@ The rules, in order:
   subject of "claimed", claimant too. "It …" and "Another …" take the actors of the sentence before;
   "Government troops" takes the government factions the sentence before named.
 - certainty: "rumours" → rumoured; "claimed", "reportedly", "allegedly", "unconfirmed", "no confirmed
-  reports" → claimed; otherwise confirmed.
+  reports" → claimed; otherwise confirmed (the cues of db/rules.py, which the importers use too).
 """
 
 from __future__ import annotations
