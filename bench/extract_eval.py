@@ -31,9 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from sitroom.db.extract import Lexicon, extract, normalise  # noqa: E402
-from sitroom.db.resolve import name_key  # noqa: E402
-from sitroom.db.store import create_bundled  # noqa: E402
+from sitroom.db import create_store  # noqa: E402
+from sitroom.db.reports.extract import Lexicon, extract, normalise  # noqa: E402
+from sitroom.db.write.resolve import name_key  # noqa: E402
 
 ANSWERS = ROOT / "bench" / "answers" / "000_848b1a6e00f665fa.json"
 SEEDS = ROOT / "tests" / "data"  # a copy of ../shared/seeds/000_848b1a6e00f665fa.txt
@@ -60,7 +60,7 @@ def same_side(found: set[str], expected: set[str], parents: dict[str, str | None
 def score(answers: dict, report: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "gazetteer.db"
-        create_bundled(path)
+        create_store(path)
         conn = sqlite3.connect(path)
         lex = Lexicon(conn)
         parents = dict(conn.execute("SELECT slug, parent FROM factions"))
@@ -105,7 +105,7 @@ class Devset:
     def __init__(self) -> None:
         self._tmp = tempfile.TemporaryDirectory()
         path = Path(self._tmp.name) / "gazetteer.db"
-        create_bundled(path)
+        create_store(path)
         conn = sqlite3.connect(path)
         self.lex = Lexicon(conn)
         self.parents = dict(conn.execute("SELECT slug, parent FROM factions"))

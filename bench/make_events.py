@@ -19,10 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from sitroom.db import tallies  # noqa: E402
-from sitroom.db.loader import EVENT_COLUMNS  # noqa: E402
+from sitroom.db import create_store, tallies  # noqa: E402
 from sitroom.db.schema import event_rowid  # noqa: E402
-from sitroom.db.store import create_bundled  # noqa: E402
+from sitroom.db.write.upsert import EVENT_COLUMNS  # noqa: E402
 
 TYPES = [("clashes", 40), ("shelling", 22), ("airstrike", 14), ("attack", 10), ("capture", 6),
          ("advance", 4), ("vbied", 2), ("encirclement", 1), ("withdrawal", 1)]
@@ -88,7 +87,7 @@ def make(n: int, path: Path) -> float:
     """Create the store; returns seconds taken."""
     began = time.perf_counter()
     path.unlink(missing_ok=True)
-    create_bundled(path)
+    create_store(path)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode = WAL")
     with conn:

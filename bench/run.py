@@ -30,8 +30,8 @@ import make_events  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 from sitroom.db import EventFilter, Store  # noqa: E402
+from sitroom.db.files.importing import import_file  # noqa: E402
 from sitroom.db.geography import syria  # noqa: E402
-from sitroom.db.importing import import_file  # noqa: E402
 from sitroom.tui.map_canvas import Frame, draw  # noqa: E402
 from sitroom.tui.widgets.map import MapLayers, MapView  # noqa: E402
 

@@ -4,15 +4,12 @@ This package's names are its public API: the browser and the command line use no
 import-linter contract in pyproject.toml checks it).
 """
 
-from .control import Handover, Held, Holding
 from .dates import month_end, month_index
-from .exporting import FORMATS as EXPORT_FORMATS
+from .files.exporting import FORMATS as EXPORT_FORMATS
+from .files.formats import FORMATS as IMPORT_FORMATS
+from .files.importing import ImportFailed, ImportReport
 from .filters import EventFilter, FilterError
-from .formats import FORMATS as IMPORT_FORMATS
 from .geography import BBox, Boundaries, Point, syria
-from .importing import ImportFailed, ImportReport
-from .ingest import IngestError, IngestReport
-from .loader import RowError, parse_date
 from .models import (
     CERTAINTIES,
     Bloc,
@@ -29,9 +26,12 @@ from .models import (
     Source,
 )
 from .paths import default_store_path, state_path
-from .resolve import DEFAULT_MAX_KM
-from .store import Interrupted, Store, StoreError, create_store
+from .reports.ingest import IngestError, IngestReport
+from .store import Interrupted, Store, StoreError, Tracer, create_store
+from .store.control import Handover, Held, Holding
 from .text import FIELD_LIMITS, bounded, clean_text
+from .write.records import RowError, parse_date
+from .write.resolve import DEFAULT_MAX_KM
 
 __all__ = [
     "CERTAINTIES",
@@ -67,6 +67,7 @@ __all__ = [
     "Source",
     "Store",
     "StoreError",
+    "Tracer",
     "bounded",
     "clean_text",
     "create_store",

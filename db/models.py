@@ -29,12 +29,16 @@ class Front:
 
 @dataclass(frozen=True)
 class FrontCount:
+    """A front and how many of its events pass a filter."""
+
     front: Front
-    count: int
+    count: int  # fronts with none count too: 0
 
 
 @dataclass(frozen=True)
 class Faction:
+    """A faction: `parent` is the faction it is a unit of, `bloc` the allies it sides with."""
+
     slug: str
     name: str
     short: str
@@ -72,7 +76,7 @@ class Party:
     """A faction's part in one event."""
 
     faction: str
-    role: str
+    role: str  # one of ROLES
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ class EventDetail:
     source: Source | None
     factions: tuple[tuple[Party, Faction], ...]
     same_place: tuple[EventRow, ...] = field(default=())
-    control: tuple[Any, ...] = field(default=())  # the place's handovers (db.control.Handover), oldest first
+    control: tuple[Any, ...] = field(default=())  # the place's Handovers (store/control.py), oldest first
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from importlib import resources
 import sqlite_utils
 
 from . import tallies
+from .rules import capture
 
-# 1: the tables of DESIGN.md. 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
+# 1: blocs, fronts, factions, places, sources, events, event_factions.
+# 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
 # 3: events.side and tallies by side (the stacked histogram), bloc colours, an index of captures,
 #    rowids spread evenly (estimates from a sample).
 SCHEMA_VERSION = 3
@@ -27,8 +29,6 @@ def event_rowid(event_id: str) -> int:
     """An event's rowid, derived from its id: evenly spread and unrelated to date, front or text, so
     the events below any rowid are a fair random sample of the store (Store.estimate reads one)."""
     return int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=7).digest(), "big") + 1
-# The events that change who holds a place (db/control.py); an index holds exactly these.
-CAPTURE = "event_type = 'capture' AND certainty = 'confirmed'"
 
 
 class SchemaError(RuntimeError):
@@ -137,7 +137,7 @@ def _version_3_extras(db: sqlite_utils.Database) -> None:
           VALUES ('delete', old.rowid, old.summary, old.excerpt);
           INSERT INTO events_fts (rowid, summary, excerpt) VALUES (new.rowid, new.summary, new.excerpt);
         END;
-        CREATE INDEX IF NOT EXISTS events_captures ON events (place, date, id) WHERE {CAPTURE};
+        CREATE INDEX IF NOT EXISTS events_captures ON events (place, date, id) WHERE {capture()};
     """)
 
 

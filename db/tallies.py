@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .rules import BLOC_ORDER, PARTY_BLOCS, SIDE_ROLE, bloc_of
+
 TABLES = """
 CREATE TABLE IF NOT EXISTS faction_ancestors (
     faction TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY KEY (faction, ancestor)
@@ -33,10 +35,8 @@ CREATE TABLE IF NOT EXISTS tallies (
 
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 
-# The side of event {x}: its actors' bloc, the first in bloc order.
-SIDE = """coalesce((SELECT f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction
-                   JOIN blocs b ON b.slug = f.bloc
-                  WHERE ef.event = {x} AND ef.role = 'actor' ORDER BY b.sort, b.slug LIMIT 1), '')"""
+# The side of event {x}: its actors' bloc, the first in bloc order ('' when it names no actor).
+SIDE = f"coalesce(({bloc_of('{x}', repr(SIDE_ROLE))}), '')"
 
 # One bucket of tallies for the event `{e}` under key `{k}`, changed by `{d}` (+1 or -1).
 _BUMP = """
@@ -99,12 +99,12 @@ CREATE TRIGGER IF NOT EXISTS tally_key_delete AFTER DELETE ON event_keys BEGIN
     ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n - 1;
 END;
 CREATE TRIGGER IF NOT EXISTS side_party_insert AFTER INSERT ON event_factions
-WHEN new.role = 'actor' BEGIN
+WHEN new.role = '{SIDE_ROLE}' BEGIN
     UPDATE events SET side = {SIDE.format(x="new.event")}
      WHERE id = new.event AND side IS NOT {SIDE.format(x="new.event")};
 END;
 CREATE TRIGGER IF NOT EXISTS side_party_delete AFTER DELETE ON event_factions
-WHEN old.role = 'actor' BEGIN
+WHEN old.role = '{SIDE_ROLE}' BEGIN
     UPDATE events SET side = {SIDE.format(x="old.event")}
      WHERE id = old.event AND side IS NOT {SIDE.format(x="old.event")};
 END;
@@ -157,13 +157,13 @@ def rebuild(conn: sqlite3.Connection) -> None:
         "JOIN faction_ancestors a ON a.faction = ef.faction JOIN events e ON e.id = ef.event"
     )
     conn.execute("UPDATE events SET side = ''")
+    # SIDE for every event at once: the first of each event's actor blocs, by a window over all of them.
     conn.execute(
         "UPDATE events SET side = s.bloc FROM ("
         "  SELECT ef.event AS event, f.bloc AS bloc,"
-        "         row_number() OVER (PARTITION BY ef.event ORDER BY b.sort, b.slug) AS r"
-        "    FROM event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b ON b.slug = f.bloc"
-        "   WHERE ef.role = 'actor') s "
-        "WHERE s.event = events.id AND s.r = 1"
+        f"         row_number() OVER (PARTITION BY ef.event ORDER BY {BLOC_ORDER}) AS r"
+        f"    FROM {PARTY_BLOCS} WHERE ef.role = ?) s "
+        "WHERE s.event = events.id AND s.r = 1", (SIDE_ROLE,)
     )
     conn.execute(
         f"INSERT INTO tallies ({_BUCKET}, n) SELECT '', front, event_type, certainty, substr(date, 1, 7), "

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitroom.db import Store
-from sitroom.db.store import create_bundled
+from sitroom.db import Store, create_store
 
 
 class _OnlyInstalledNames(importlib.abc.MetaPathFinder):
@@ -27,7 +26,7 @@ sys.meta_path.insert(0, _OnlyInstalledNames())
 def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from the bundled data; tests copy it so none can change another's."""
     path = tmp_path_factory.mktemp("bundled") / "sitroom.db"
-    create_bundled(path)
+    create_store(path)
     return path
 
 

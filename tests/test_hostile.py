@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store, StoreError
-from sitroom.db.importing import ImportFailed, import_file
+from sitroom.db.files.importing import ImportFailed, import_file
 from sitroom.db.text import clean_text
 
 from .helpers import bench_module, column, make_app, settle
@@ -225,7 +225,7 @@ def _everything(path: Path) -> dict[str, list]:
 def test_a_locked_store_is_a_message(db_path: Path, capsys, monkeypatch) -> None:
     from sitroom.tui.cli import main
 
-    monkeypatch.setattr("sitroom.db.store.BUSY_TIMEOUT", 0.2)
+    monkeypatch.setattr("sitroom.db.store.connection.BUSY_TIMEOUT", 0.2)
     holder = sqlite3.connect(db_path)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import EventFilter, Store
-from sitroom.db.exporting import export
-from sitroom.db.importing import ImportFailed, import_file
+from sitroom.db.files.exporting import export
+from sitroom.db.files.importing import ImportFailed, import_file
 from sitroom.db.store import create_store
 from sitroom.tui.cli import main
 
@@ -247,10 +247,18 @@ def test_cli_import_and_export(db_path: Path, tmp_path: Path, capsys) -> None:
 
 
 def test_a_locked_store_is_reported_not_raised(db_path: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr("sitroom.db.importing.Resolver.__init__", _locked)
+    opened = Store.open
+    monkeypatch.setattr(Store, "open", lambda path, **kw: _traced(opened(path, **kw), _locked))
     assert main(["import", str(ACLED), "--db", str(db_path)]) == 2
     assert "could not be written (database is locked)" in capsys.readouterr().err
 
 
-def _locked(*args, **kwargs):
-    raise sqlite3.OperationalError("database is locked")
+def _traced(store: Store, tracer) -> Store:
+    store.tracer = tracer
+    return store
+
+
+def _locked(sql: str, params) -> None:
+    """A tracer that finds the store locked by another writer as the import begins its transaction."""
+    if sql.startswith("BEGIN"):
+        raise sqlite3.OperationalError("database is locked")

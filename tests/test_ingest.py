@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import EventFilter, Store
-from sitroom.db.extract import Lexicon, extract, sentences
-from sitroom.db.ingest import IngestError, ingest_text
+from sitroom.db.reports.extract import Lexicon, extract, sentences
+from sitroom.db.reports.ingest import IngestError, ingest_text
 from sitroom.tui.cli import main
 
 from .helpers import bench_module

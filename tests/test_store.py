@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-import sitroom.db.store as store_module
+import sitroom.db.store.counts as counts_module
 from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store
 
 # What the report states, counted by hand per front (see db/data/events.jsonl).
@@ -234,7 +234,8 @@ def test_pages_under_several_factions_are_their_union_once_in_order(
 def test_broad_searches_are_walked_and_agree_with_their_counts(
     store: Store, monkeypatch, text: str, mode: str
 ) -> None:
-    monkeypatch.setattr("sitroom.db.store.BROAD_SEARCH", 10)  # "broad" at ten matches, on the bundled data
+    # "broad" at ten matches, on the bundled data
+    monkeypatch.setattr("sitroom.db.store.planner.BROAD_SEARCH", 10)
     assert store._text_mode(text) == mode
     f = EventFilter(text=text)
     for limit in (1, 3, 100):
@@ -261,7 +262,7 @@ def test_tallies_and_part_months_give_the_direct_count(store: Store, f: EventFil
     part-months at its ends; the figures are those of a direct count, by month."""
     direct = store.facets(f, factions=True)
     direct_fronts = store.front_counts(f.but(fronts=()))
-    monkeypatch.setattr(store_module, "TALLY_FROM", 0)
+    monkeypatch.setattr(counts_module, "TALLY_FROM", 0)
     store.refresh()
     tallied = store.facets(f, factions=True)
     assert tallied.bucket == "month"
@@ -273,3 +274,20 @@ def test_tallies_and_part_months_give_the_direct_count(store: Store, f: EventFil
     assert tallied.buckets == by_month
     assert store.front_counts(f.but(fronts=())) == direct_fronts
     assert direct.total > 0
+
+
+def test_the_tracer_sees_a_filter_as_one_parameterised_query(db_path) -> None:
+    seen: list = []
+    store = Store(db_path, tracer=lambda sql, params: seen.append((sql, params)))
+    try:
+        f = EventFilter(fronts=["raqqa"], certainty=["claimed"], since="2017-06-01")
+        store.page(f, limit=5)  # the names a filter may use are read once, the first time
+        seen.clear()
+        page = store.page(f, limit=5)
+        assert len(seen) == 1
+        sql, params = seen[0]
+        assert "raqqa" not in sql and "claimed" not in sql and "2017-06-01" not in sql
+        assert tuple(params) == ("raqqa", "claimed", "2017-06-01", 6) and sql.count("?") == len(params)
+        assert {r.front for r in page.rows} <= {"raqqa"}
+    finally:
+        store.close()

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from sitroom.db import EventFilter, Store
-from sitroom.db.importing import import_file
+from sitroom.db.files.importing import import_file
 from sitroom.db.schema import event_rowid
 from sitroom.db.store import create_store
 
@@ -68,7 +68,7 @@ def test_imports_updates_and_deletes_keep_them_exact(db_path: Path, tmp_path: Pa
 
 
 def test_a_round_trip_store_is_consistent(store: Store, tmp_path: Path) -> None:
-    from sitroom.db.exporting import export
+    from sitroom.db.files.exporting import export
     from sitroom.db.filters import EventFilter
 
     out = tmp_path / "all.jsonl"

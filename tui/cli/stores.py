@@ -40,7 +40,7 @@ def open_store(path: Path | None, *, create_empty: bool = False) -> Store:
         create(path, bundled=False)
         warn(f"created an empty store at {shown(path)}")
     try:
-        return Store(path)
+        return Store.open(path)
     except OSError as error:
         raise StoreError(f"cannot open the store {shown(path)}: {_why(error)}") from None
 

@@ -6,10 +6,10 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 
-import sqlite_utils
-
+from ..reference import read_reference
+from ..write.records import Prepared, prepare_event
+from ..write.upsert import WriteCounts, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
-from .loader import Prepared, Reference, WriteCounts, prepare_event, write_events
 
 
 class IngestError(ValueError):
@@ -28,9 +28,9 @@ class IngestReport:
 
 
 def summary(found: Found, lex: Lexicon) -> str:
-    side = [lex.factions[f]["name"] for f, r in found.factions if r in ("actor", "ally")]
+    side = [lex.factions[f].name for f, r in found.factions if r in ("actor", "ally")]
     side = list(dict.fromkeys(side))
-    place = lex.places[found.place]["name"]
+    place = lex.places[found.place].name
     words = f"{found.type} at {place}"
     if found.certainty != "confirmed":
         words += f" ({found.certainty})"
@@ -60,19 +60,19 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     source_id = "report-" + hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:12]
     report = IngestReport(source_id, title, extraction)
     for found in extraction.events:
-        report.place_names[found.place] = lex.places[found.place]["name"]
+        report.place_names[found.place] = lex.places[found.place].name
         for slug, _ in found.factions:
-            report.faction_shorts[slug] = lex.factions[slug]["short"]
+            report.faction_shorts[slug] = lex.factions[slug].short
     if dry_run:
         return report
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
-        ref = Reference(sqlite_utils.Database(conn))
+        ref = read_reference(conn)
         for found in extraction.events:
             record = {
-                "date": found.date, "date_precision": "day", "front": lex.places[found.place]["front"],
+                "date": found.date, "date_precision": "day", "front": lex.places[found.place].front,
                 "place": found.place, "event_type": found.type, "summary": summary(found, lex),
                 "certainty": found.certainty, "source": source_id, "excerpt": found.sentence,
                 "factions": [{"faction": f, "role": r} for f, r in found.factions],

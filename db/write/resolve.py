@@ -16,11 +16,15 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .loader import Reference
-from .text import clean_text
+from ..models import Faction, Front, Place
+from ..reference import Reference
+from ..text import clean_text
 
 OTHER_FRONT = "other"
 DEFAULT_MAX_KM = 25.0  # how far outside a front's area a new place may lie and still join it
+# A gazetteer place of the same name this close to a row's point is that place; farther, a namesake
+# (villages across Syria share names). A question of identity, not of fronts: not max_km.
+SAME_PLACE_KM = 25.0
 OTHER_BLOC = "other"
 _SUFFIXES = re.compile(r"\s+(town|village|city|district|governorate|province|neighbourhood|area)$")
 
@@ -75,19 +79,14 @@ class Resolver:
         self.created = Created()
         self._undo: list[Callable[[], None]] = []  # cache changes since the last keep()
         self._factions: dict[str, str] = {}
-        for slug, name, short, aliases in conn.execute(
-            "SELECT slug, name, short, aliases FROM factions"
-        ):
-            for label in (slug, name, short, *json.loads(aliases or "[]")):
-                self._factions.setdefault(name_key(label), slug)
+        for f in ref.factions.values():
+            for label in (f.slug, f.name, f.short, *f.aliases):
+                self._factions.setdefault(name_key(label), f.slug)
         self._places: dict[str, list[str]] = {}
         for place in ref.places.values():
-            for label in (place["id"], place["name"], *json.loads(place.get("aliases") or "[]")):
-                self._places.setdefault(name_key(label), []).append(place["id"])
-        self._fronts = [
-            (slug, json.loads(bbox)) for slug, bbox in conn.execute("SELECT slug, bbox FROM fronts")
-            if bbox and json.loads(bbox)
-        ]
+            for label in (place.id, place.name, *place.aliases):
+                self._places.setdefault(name_key(label), []).append(place.id)
+        self._fronts = [(f.slug, f.bbox) for f in ref.fronts.values() if f.bbox]
 
     # -- factions -------------------------------------------------------------------------------
 
@@ -117,10 +116,11 @@ class Resolver:
         self.conn.execute(
             "INSERT INTO factions (slug, name, short, aliases, parent, bloc, colour) "
             "VALUES (:slug, :name, :short, :aliases, :parent, :bloc, :colour)", row)
-        self.ref.factions.add(slug)
+        self.ref.factions[slug] = Faction(slug, row["name"], row["short"], row["parent"], bloc, row["colour"],
+                                          (name.strip(),))
         self._factions[key] = slug
         self.created.factions.append(row["name"])
-        self._undo.append(lambda: (self.ref.factions.discard(slug), self._factions.pop(key, None),
+        self._undo.append(lambda: (self.ref.factions.pop(slug, None), self._factions.pop(key, None),
                                    self.created.factions.pop()))
         return slug
 
@@ -141,11 +141,12 @@ class Resolver:
         clean = _SUFFIXES.sub("", name.strip(), count=1) if name else ""
         candidates = self._places.get(name_key(clean), []) or self._places.get(name_key(name), [])
         if candidates:
+            known = self.ref.places
             same_admin = [c for c in candidates
-                          if admin1 and name_key(self.ref.places[c].get("admin1") or "") == name_key(admin1)]
+                          if admin1 and name_key(known[c].admin1 or "") == name_key(admin1)]
             near = [c for c in candidates
-                    if lat is None or self.ref.places[c]["lat"] is None
-                    or km_between(lat, lon, self.ref.places[c]["lat"], self.ref.places[c]["lon"]) < 25]
+                    if lat is None or known[c].lat is None
+                    or km_between(lat, lon, known[c].lat, known[c].lon) < SAME_PLACE_KM]
             for pick in (same_admin, near):
                 if pick:
                     return pick[0]
@@ -160,7 +161,8 @@ class Resolver:
         self.conn.execute(
             "INSERT INTO places (id, name, aliases, lat, lon, precision_km, admin1, kind, front) "
             "VALUES (:id, :name, :aliases, :lat, :lon, :precision_km, :admin1, :kind, :front)", row)
-        self.ref.places[new_id] = row
+        self.ref.places[new_id] = Place(new_id, row["name"], row["kind"], admin1, row["front"], lat, lon,
+                                        None, tuple(json.loads(row["aliases"])))
         self._places.setdefault(name_key(row["name"]), []).append(new_id)
         self.created.places.append(row["name"])
         self._undo.append(lambda: (self.ref.places.pop(new_id, None),
@@ -189,9 +191,9 @@ class Resolver:
             self.conn.execute(
                 "INSERT INTO fronts (slug, name, description, sort, bbox) VALUES (?, ?, ?, 99, NULL)",
                 (slug, name or slug, description or ""))
-            self.ref.fronts.add(slug)
+            self.ref.fronts[slug] = Front(slug, name or slug, description or "", 99)
             self.created.fronts.append(name or slug)
-            self._undo.append(lambda: (self.ref.fronts.discard(slug), self.created.fronts.pop()))
+            self._undo.append(lambda: (self.ref.fronts.pop(slug, None), self.created.fronts.pop()))
         return slug
 
     # -- sources --------------------------------------------------------------------------------

@@ -7,10 +7,10 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .filters import EventFilter
+from ..filters import EventFilter
 
 if TYPE_CHECKING:
-    from .store import Store
+    from ..store import Store
 
 FORMATS = ("csv", "jsonl", "geojson", "markdown")
 CSV_COLUMNS = ("id", "date", "date_precision", "front", "place", "place_name", "admin1", "lat", "lon",

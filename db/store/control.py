@@ -8,8 +8,13 @@ recorded capture with a named target, the holder is not known.
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from ..rules import bloc_of, capture
+
+Rows = Callable[..., list[Any]]  # a line's rows(sql, params): locked, traced, errors in words
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,14 @@ class Holding:
     until: Handover | None  # the next capture, when they are the holders only by inference
 
 
-_CAPTURES = """
+_CAPTURES = f"""
 SELECT e.id, e.place, e.date, e.date_precision,
        (SELECT group_concat(ef.faction, ' ') FROM event_factions ef
          WHERE ef.event = e.id AND ef.role IN ('actor', 'ally')) AS gainers,
        (SELECT group_concat(ef.faction, ' ') FROM event_factions ef
          WHERE ef.event = e.id AND ef.role = 'target') AS losers
   FROM events e
- WHERE e.event_type = 'capture' AND e.certainty = 'confirmed' AND {where}
+ WHERE {capture("e")} AND {{where}}
  ORDER BY e.date, e.id
 """
 
@@ -50,14 +55,14 @@ def _handover(row: tuple) -> Handover:
                     tuple(sorted((row[5] or "").split())))
 
 
-def history(conn: sqlite3.Connection, place: str) -> list[Handover]:
+def history(rows: Rows, place: str) -> list[Handover]:
     """Every confirmed capture of `place`, oldest first."""
-    return [_handover(r) for r in conn.execute(_CAPTURES.format(where="e.place = ?"), (place,))]
+    return [_handover(r) for r in rows(_CAPTURES.format(where="e.place = ?"), (place,))]
 
 
-def holder(conn: sqlite3.Connection, place: str, date: str) -> Holding:
+def holder(rows: Rows, place: str, date: str) -> Holding:
     """Who held `place` on `date` (ISO), as far as the store's captures say."""
-    captures = history(conn, place)
+    captures = history(rows, place)
     before = [c for c in captures if c.date <= date]
     after = [c for c in captures if c.date > date]
     if before:
@@ -79,45 +84,40 @@ class Held:
 
 # For each place, its last confirmed capture on or before the date, else its first one after it: the
 # partial index events_captures (place, date, id) answers each in one step.
-_HOLDINGS = """
+_HOLDINGS = f"""
 SELECT x.place, x.before_id, x.after_id FROM (
   SELECT p.id AS place,
-         (SELECT e.id FROM events e WHERE e.place = p.id AND e.event_type = 'capture'
-             AND e.certainty = 'confirmed' AND e.date <= :date ORDER BY e.date DESC, e.id DESC LIMIT 1)
-           AS before_id,
-         (SELECT e.id FROM events e WHERE e.place = p.id AND e.event_type = 'capture'
-             AND e.certainty = 'confirmed' AND e.date > :date ORDER BY e.date, e.id LIMIT 1) AS after_id
+         (SELECT e.id FROM events e WHERE e.place = p.id AND {capture("e")}
+             AND e.date <= :date ORDER BY e.date DESC, e.id DESC LIMIT 1) AS before_id,
+         (SELECT e.id FROM events e WHERE e.place = p.id AND {capture("e")}
+             AND e.date > :date ORDER BY e.date, e.id LIMIT 1) AS after_id
     FROM places p) x
  WHERE x.before_id IS NOT NULL OR x.after_id IS NOT NULL
 """
-# The bloc of an event's parties in one role, the first in bloc order.
-_BLOC = """
-SELECT f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b ON b.slug = f.bloc
- WHERE ef.event = ? AND ef.role = ? ORDER BY b.sort, b.slug LIMIT 1
-"""
+_BLOC = bloc_of("?", "?")  # of an event's parties in one role
 
 
-def holdings(conn: sqlite3.Connection, date: str) -> list[Held]:
+def holdings(rows: Rows, date: str) -> list[Held]:
     """Every place the store's captures say something about on `date`, with the bloc that held it:
     the captors of its last capture by then, else the targets of its next one."""
     held = []
-    for place, before, after in conn.execute(_HOLDINGS, {"date": date}).fetchall():
+    for place, before, after in rows(_HOLDINGS, {"date": date}):
         if before:
-            bloc = conn.execute(_BLOC, (before, "actor")).fetchone()
+            bloc = rows(_BLOC, (before, "actor"))
             if bloc:
-                date_row = conn.execute("SELECT date FROM events WHERE id = ?", (before,)).fetchone()
-                held.append(Held(place, bloc[0], date_row[0], before))
+                date_row = rows("SELECT date FROM events WHERE id = ?", (before,))[0]
+                held.append(Held(place, bloc[0][0], date_row[0], before))
             continue
-        bloc = conn.execute(_BLOC, (after, "target")).fetchone()
+        bloc = rows(_BLOC, (after, "target"))
         if bloc:
-            held.append(Held(place, bloc[0], None, after))
+            held.append(Held(place, bloc[0][0], None, after))
     return held
 
 
-def changes(conn: sqlite3.Connection, front: str | None, since: str, until: str) -> list[Handover]:
+def changes(rows: Rows, front: str | None, since: str, until: str) -> list[Handover]:
     """The confirmed captures on `front` (every front when None) from `since` to `until`, oldest first."""
     where, params = "e.date BETWEEN ? AND ?", [since, until]
     if front:
         where += " AND e.front = ?"
         params.append(front)
-    return [_handover(r) for r in conn.execute(_CAPTURES.format(where=where), params)]
+    return [_handover(r) for r in rows(_CAPTURES.format(where=where), params)]

@@ -18,18 +18,20 @@ The rules, in order:
   subject of "claimed", claimant too. "It …" and "Another …" take the actors of the sentence before;
   "Government troops" takes the government factions the sentence before named.
 - certainty: "rumours" → rumoured; "claimed", "reportedly", "allegedly", "unconfirmed", "no confirmed
-  reports" → claimed; otherwise confirmed.
+  reports" → claimed; otherwise confirmed (the cues of db/rules.py, which the importers use too).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .resolve import km_between, name_key
+from ..models import Faction, Place
+from ..reference import read_reference
+from ..rules import CLAIM, certainty_cue
+from ..write.resolve import km_between, name_key
 
 TYPE_CUES: dict[str, str] = {
     "capture": r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|"
@@ -47,9 +49,6 @@ TYPE_CUES: dict[str, str] = {
 }
 PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", "clashes",
             "encirclement", "withdrawal", "advance"]
-RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
-CLAIM = re.compile(r"\b(claim(?:s|ed)?|reportedly|allegedly|unconfirmed|no confirmed reports?)\b",
-                   re.IGNORECASE)
 BACKGROUND = re.compile(r"\b(?:following|after)\b[^,.;]{0,30}$", re.IGNORECASE)
 CUT = re.compile(r"\b(?:that was|which|who|paving the way|in order to|so that)\b", re.IGNORECASE)
 DIRECTION = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -133,7 +132,6 @@ class Found:
 class Extraction:
     events: list[Found]
     unknown_places: list[tuple[str, str]]  # (name, sentence)
-    unknown_factions: list[tuple[str, str]]
     date: str | None
 
 
@@ -147,24 +145,20 @@ class Lexicon:
     """The store's names for places and factions, as patterns."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.places: dict[str, dict] = {}
+        ref = read_reference(conn)
+        # A place of no stated kind is a locality: neither a site nor a wider area.
+        self.places: dict[str, Place] = {pid: replace(p, kind=p.kind or "locality")
+                                         for pid, p in ref.places.items()}
+        self.factions: dict[str, Faction] = ref.factions
         place_names: dict[str, str] = {}
-        for pid, name, aliases, lat, lon, kind, admin1, front in conn.execute(
-            "SELECT id, name, aliases, lat, lon, kind, admin1, front FROM places"
-        ):
-            self.places[pid] = {"name": name, "lat": lat, "lon": lon, "kind": kind or "locality",
-                                "admin1": admin1, "front": front}
-            for label in (name, *json.loads(aliases or "[]")):
-                place_names.setdefault(normalise(label).casefold(), pid)
-        self.factions: dict[str, dict] = {}
+        for p in self.places.values():
+            for label in (p.name, *p.aliases):
+                place_names.setdefault(normalise(label).casefold(), p.id)
         faction_names: dict[str, str] = {}
-        for slug, name, short, aliases, bloc in conn.execute(
-            "SELECT slug, name, short, aliases, bloc FROM factions"
-        ):
-            self.factions[slug] = {"name": name, "short": short, "bloc": bloc}
-            for label in (name, short, *json.loads(aliases or "[]")):
+        for f in self.factions.values():
+            for label in (f.name, f.short, *f.aliases):
                 if len(label) >= 2:
-                    faction_names.setdefault(normalise(label).casefold(), slug)
+                    faction_names.setdefault(normalise(label).casefold(), f.slug)
         self._place_names, self._faction_names = place_names, faction_names
         self.place_pattern = _alternation(place_names)
         self.faction_pattern = _alternation(faction_names)
@@ -175,10 +169,10 @@ class Lexicon:
 
     def capital(self, governorate: str) -> str | None:
         """The city that shares a governorate's name: Raqqa for the Al-Raqqa Governorate."""
-        key = name_key(self.places[governorate]["name"])
+        area = self.places[governorate]
+        key = name_key(area.name)
         for pid, p in self.places.items():
-            if p["kind"] == "city" and p["admin1"] == self.places[governorate]["admin1"] \
-                    and name_key(p["name"]) in key:
+            if p.kind == "city" and p.admin1 == area.admin1 and name_key(p.name) in key:
                 return pid
         return None
 
@@ -207,13 +201,13 @@ def _places(s: str, lex: Lexicon) -> tuple[list[Mention], list[str]]:
                 notes.append(f"{m.text}: '{direction.group().strip()} {m.text}' is a reference point")
                 continue
         pid = m.id
-        if CAPITAL.search(before) and lex.places[pid]["kind"] == "governorate":
+        if CAPITAL.search(before) and lex.places[pid].kind == "governorate":
             capital = lex.capital(pid)
             if capital:
-                notes.append(f"{m.text}: 'capital of' → {lex.places[capital]['name']}")
+                notes.append(f"{m.text}: 'capital of' → {lex.places[capital].name}")
                 pid = capital
         kept.append(Mention(m.start, m.end, m.text, pid))
-    precise = [m for m in kept if lex.places[m.id]["kind"] not in ("governorate", "region")]
+    precise = [m for m in kept if lex.places[m.id].kind not in ("governorate", "region")]
     if precise and len(precise) < len(kept):
         notes.extend(f"{m.text}: a wider area than the places beside it" for m in kept if m not in precise)
         kept = precise
@@ -252,11 +246,11 @@ def _roles(s: str, lex: Lexicon, first_cue: int | None, previous: list[tuple[str
     for m in found:
         if m.text.casefold() in GENERIC and previous:
             same = [(f, r) for f, r in previous
-                    if r == "actor" and lex.factions[f]["bloc"] == lex.factions[m.id]["bloc"]]
+                    if r == "actor" and lex.factions[f].bloc == lex.factions[m.id].bloc]
             if same:
                 roles.extend(same)
                 notes.append(f"'{m.text}' refers back to "
-                             + ", ".join(lex.factions[f]["name"] for f, _ in same))
+                             + ", ".join(lex.factions[f].name for f, _ in same))
                 continue
         if ALLY.search(s[:m.start]):
             role = "ally"
@@ -265,12 +259,12 @@ def _roles(s: str, lex: Lexicon, first_cue: int | None, previous: list[tuple[str
         else:
             role = "actor"
         roles.append((m.id, role))
-        notes.append(f"{m.text} → {lex.factions[m.id]['short']} ({role})")
+        notes.append(f"{m.text} → {lex.factions[m.id].short} ({role})")
     if not any(r == "actor" for _, r in roles) and BACK_REFERENCE.search(s) and previous:
         inherited = [(f, r) for f, r in previous if r in ("actor", "claimant")]
         roles = inherited + roles
         notes.append(f"'{BACK_REFERENCE.search(s).group().strip()}' refers back to "
-                     + ", ".join(lex.factions[f]["name"] for f, _ in inherited))
+                     + ", ".join(lex.factions[f].name for f, _ in inherited))
     if claimed:
         roles += [(f, "claimant") for f, r in roles if r == "actor"]
     return list(dict.fromkeys(roles)), notes
@@ -282,13 +276,12 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     date = report_date or max(dates_in(text), default=None)
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []
-    unknown_factions: list[tuple[str, str]] = []
     previous: list[tuple[str, str]] = []
     for s in sentences(text):
         places, place_notes = _places(s, lex)
         cue = _CUES.search(s)
         claimed = bool(CLAIM.search(s))
-        certainty = "rumoured" if RUMOUR.search(s) else "claimed" if claimed else "confirmed"
+        certainty, doubt = certainty_cue(s)
         roles, faction_notes = _roles(s, lex, cue.start() if cue else None, previous, claimed)
         if cue:
             known = {(m.start, m.end) for m in lex.find(lex.place_pattern, lex._place_names, s)}
@@ -310,19 +303,19 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 if other == pid or other_kind != kind or (pid, kind) not in chosen:
                     continue
                 a, b = lex.places[pid], lex.places[other]
-                if km_between(a["lat"], a["lon"], b["lat"], b["lon"]) <= 5 and \
-                        SPECIFICITY.get(a["kind"], 2) > SPECIFICITY.get(b["kind"], 2):
+                if km_between(a.lat, a.lon, b.lat, b.lon) <= 5 and \
+                        SPECIFICITY.get(a.kind, 2) > SPECIFICITY.get(b.kind, 2):
                     del chosen[(pid, kind)]
-                    place_notes.append(f"{m.text}: {b['name']} is the more precise place")
+                    place_notes.append(f"{m.text}: {b.name} is the more precise place")
         sentence_date = max(dates_in(s), default=None) or date
         for (pid, kind), (m, word) in chosen.items():
-            why = {"type": f"'{word}' → {kind}", "place": f"'{m.text}' → {lex.places[pid]['name']}",
-                   "certainty": (f"'{(RUMOUR.search(s) or CLAIM.search(s)).group()}' → {certainty}"
-                                 if certainty != "confirmed" else "no doubt in the wording → confirmed"),
+            why = {"type": f"'{word}' → {kind}", "place": f"'{m.text}' → {lex.places[pid].name}",
+                   "certainty": (f"'{doubt}' → {certainty}" if doubt
+                                 else "no doubt in the wording → confirmed"),
                    "factions": "; ".join(faction_notes) or "none named"}
             if place_notes:
                 why["places"] = "; ".join(place_notes)
             events.append(Found(pid, kind, certainty, sentence_date or "", list(roles), s, why))
         if roles:
             previous = roles
-    return Extraction(events, list(dict.fromkeys(unknown_places)), unknown_factions, date)
+    return Extraction(events, list(dict.fromkeys(unknown_places)), date)

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 
-from ..loader import RowError, parse_coordinate
-from ..resolve import Resolver
+from ...write.records import RowError, parse_coordinate
+from ...write.resolve import Resolver
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
-CLAIM_CUES = re.compile(r"\b(claim(?:s|ed)?|according to .{0,40}\bclaims?)\b", re.IGNORECASE)
-RUMOUR_CUES = re.compile(r"\b(rumou?rs?|rumou?red|unconfirmed)\b", re.IGNORECASE)
 
 
 def first_sentence(text: str, limit: int = 240) -> str:
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
-
-
-def certainty_of(text: str | None) -> str:
-    """Lower the certainty where the wording does: rumours, then claims."""
-    if text and RUMOUR_CUES.search(text):
-        return "rumoured"
-    if text and CLAIM_CUES.search(text):
-        return "claimed"
-    return "confirmed"
 
 
 def required(row: Mapping[str, str | None], column: str) -> str:
@@ -61,3 +51,18 @@ def whole(value: str | None, column: str) -> int | None:
     if number < 0:
         raise RowError(f"{column} {number} is negative")
     return number
+
+
+def located(dataset: str, key: str, date: str, precision: str, resolver: Resolver, place: str,
+            admin1: str | None, lat: float, lon: float) -> dict:
+    """The fields a dataset's row gives every record: an id stable across re-imports (from the dataset's
+    own id), the date, and where: the front and place its point resolves to."""
+    return {
+        "id": hashlib.sha1(f"{dataset}:{key}".encode()).hexdigest()[:16],
+        "date": date,
+        "date_precision": precision,
+        "front": resolver.front_for(lat, lon),
+        "place": resolver.place(place, admin1, lat, lon),
+        "lat": lat,
+        "lon": lon,
+    }

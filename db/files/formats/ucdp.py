@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
-from ..loader import RowError, parse_date
-from ..resolve import Resolver
-from .common import certainty_of, first_sentence, parties, point, required, whole
+from ...rules import certainty_of
+from ...write.records import RowError, parse_date
+from ...write.resolve import Resolver
+from .common import first_sentence, located, parties, point, required, whole
 
 KIND = "csv"
 REQUIRED = ("id", "date_start", "side_a", "side_b", "latitude", "longitude")
@@ -40,13 +41,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver) -> dict:
     article = (row.get("source_article") or "").strip()
     source_id = "ucdp:" + hashlib.sha1(article.encode("utf-8")).hexdigest()[:12] if article else "ucdp"
     return {
-        "id": hashlib.sha1(f"ucdp:{key}".encode()).hexdigest()[:16],
-        "date": date,
-        "date_precision": PRECISION[precision_code],
-        "front": resolver.front_for(lat, lon),
-        "place": resolver.place(where, admin1, lat, lon),
-        "lat": lat,
-        "lon": lon,
+        **located("ucdp", key, date, PRECISION[precision_code], resolver, where, admin1, lat, lon),
         "event_type": VIOLENCE.get(violence, "clashes"),
         "summary": summary,
         "certainty": certainty_of(text),

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..loader import RowError, parse_coordinate
-from ..resolve import Resolver
+from ...write.records import RowError, parse_coordinate
+from ...write.resolve import Resolver
 
 KIND = "jsonl"
 REQUIRED = ()

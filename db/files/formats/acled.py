@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 
-from ..loader import RowError
-from ..resolve import Resolver, slugify
-from .common import certainty_of, first_sentence, parties, point, required, whole
+from ...rules import certainty_of
+from ...write.records import RowError
+from ...write.resolve import Resolver, slugify
+from .common import first_sentence, located, parties, point, required, whole
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "location", "latitude", "longitude")
@@ -68,13 +68,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver) -> dict:
         title=source_name or "ACLED", publisher=source_name or "ACLED", kind="ACLED",
     )
     return {
-        "id": hashlib.sha1(f"acled:{key}".encode()).hexdigest()[:16],
-        "date": date,
-        "date_precision": PRECISION[precision_code],
-        "front": resolver.front_for(lat, lon),
-        "place": resolver.place(location, admin1, lat, lon),
-        "lat": lat,
-        "lon": lon,
+        **located("acled", key, date, PRECISION[precision_code], resolver, location, admin1, lat, lon),
         "event_type": event_type,
         "summary": summary,
         "certainty": certainty_of(notes),

@@ -1,0 +1,158 @@
+"""`sitroom import`: read a file of events into a store, all in one transaction.
+
+The steps, each in its own room: read the rows (files/reading.py) → prepare each one, the format's
+reader resolving the names it gives (write/resolve.py) and write/records.py checking the record → upsert
+them in batches (write/upsert.py) → the report.
+
+Every bad row is named (line number and reason) and skipped; the good rows land together. With
+strict=True any bad row rolls the whole file back. A row is never half-written and no exception from a
+row escapes: a file-level problem (unreadable, unknown format, missing column) raises ImportFailed.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from ..reference import read_reference
+from ..write.records import Prepared, RowError, prepare_event
+from ..write.resolve import DEFAULT_MAX_KM, Resolver
+from ..write.upsert import WriteCounts, write_events
+from .formats import FORMATS
+from .reading import ImportFailed, Rows, detect_format, read_text, rows_of, undecodable
+
+BATCH = 2000
+_VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
+Progress = Callable[[int, int], None]  # (rows done, rows in the file)
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    path: str
+    format: str
+    rows: int = 0
+    counts: WriteCounts = field(default_factory=WriteCounts)
+    bad: list[BadRow] = field(default_factory=list)
+    new_factions: list[str] = field(default_factory=list)
+    new_places: list[str] = field(default_factory=list)
+    new_fronts: list[str] = field(default_factory=list)
+    rejected: bool = False  # strict mode met a bad row: nothing was written
+
+    @property
+    def exit_code(self) -> int:
+        """0: every row landed; 1: bad rows were skipped, the rest landed; 2: nothing landed."""
+        if self.rejected:
+            return 2
+        return 1 if self.bad else 0
+
+    def reasons(self) -> Counter[str]:
+        """Bad rows grouped by reason, with the row's own values left out."""
+        return Counter(_VALUES.sub("…", b.reason) for b in self.bad)
+
+
+def prepare_row(conn: sqlite3.Connection, reader: ModuleType, resolver: Resolver,
+                row: dict | RowError) -> Prepared:
+    """One row as a checked event, or RowError (or any exception) saying why not. What the row added
+    on the way (a new place, faction, front or source) is taken back if it fails."""
+    if isinstance(row, RowError):
+        raise row
+    bad_bytes = undecodable(row)
+    if bad_bytes:
+        raise RowError(bad_bytes)
+    conn.execute("SAVEPOINT row")
+    try:
+        return prepare_event(reader.to_record(row, resolver), resolver.ref)
+    except Exception:
+        conn.execute("ROLLBACK TO row")
+        resolver.forget_uncommitted()
+        raise
+    finally:
+        conn.execute("RELEASE row")
+
+
+class BatchWriter:
+    """Prepared events upserted BATCH at a time (one statement per table a batch), counted in `counts`."""
+
+    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts) -> None:
+        self.conn, self.counts = conn, counts
+        self.waiting: list[Prepared] = []
+
+    def add(self, prepared: Prepared) -> None:
+        self.waiting.append(prepared)
+
+    def flush(self, at_least: int = 0) -> None:
+        """Write what waits, once there are `at_least` events waiting."""
+        if len(self.waiting) < at_least:
+            return
+        counts = write_events(self.conn, self.waiting)
+        self.counts.added += counts.added
+        self.counts.updated += counts.updated
+        self.counts.unchanged += counts.unchanged
+        self.waiting.clear()
+
+
+def _import_rows(conn: sqlite3.Connection, reader: ModuleType, rows: Rows, resolver: Resolver,
+                 report: ImportReport, progress: Progress | None, total: int) -> None:
+    """Prepare and write every row, noting the bad ones in `report`."""
+    seen: dict[str, int] = {}
+    writer = BatchWriter(conn, report.counts)
+    for line, row in rows:
+        report.rows += 1
+        try:
+            prepared = prepare_row(conn, reader, resolver, row)
+            eid = prepared.event["id"]
+            if eid in seen:
+                raise RowError(f"repeats the event on line {seen[eid]}")
+            seen[eid] = line
+            resolver.keep()
+            writer.add(prepared)
+        except (RowError, ValueError) as err:
+            report.bad.append(BadRow(line, str(err)))
+        except Exception as err:  # a row of a shape no check foresaw is still only a bad row
+            report.bad.append(BadRow(line, f"cannot be read ({type(err).__name__}: {err})"))
+        writer.flush(at_least=BATCH)
+        if progress and report.rows % 500 == 0:
+            progress(line, total)
+    writer.flush()
+
+
+def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
+                max_km: float = DEFAULT_MAX_KM, progress: Progress | None = None) -> ImportReport:
+    """Import `path` into the store open on `conn`. See the module docstring for what happens to
+    bad rows."""
+    text = read_text(path)
+    fmt = fmt or detect_format(text)
+    if fmt not in FORMATS:
+        raise ImportFailed(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    total = text.count("\n") or 1
+    report = ImportReport(str(path), fmt)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        resolver = Resolver(conn, read_reference(conn), max_km)
+        _import_rows(conn, FORMATS[fmt], rows_of(text, fmt), resolver, report, progress, total)
+        report.new_factions = resolver.created.factions
+        report.new_places = resolver.created.places
+        report.new_fronts = resolver.created.fronts
+        if strict and report.bad:
+            conn.rollback()
+            report.rejected = True
+            report.counts = WriteCounts()
+        else:
+            conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    if progress:
+        progress(total, total)
+    return report

@@ -1,0 +1,53 @@
+"""The store's lists of reference data, in the order the browser shows them."""
+
+from __future__ import annotations
+
+from ..models import Bloc, Faction, Front, Place
+from ..reference import faction_of, front_of, place_of
+from .connection import Line
+
+
+class Catalogue:
+    def __init__(self, line: Line) -> None:
+        self._rows = line.rows
+
+    def blocs(self) -> list[Bloc]:
+        return [Bloc(r["slug"], r["name"], r["sort"], r["colour"] or "#999999")
+                for r in self._rows("SELECT * FROM blocs ORDER BY sort, name")]
+
+    def fronts(self) -> list[Front]:
+        return [front_of(r) for r in self._rows("SELECT * FROM fronts ORDER BY sort, name")]
+
+    def factions(self) -> list[Faction]:
+        """Every faction, by bloc, each parent followed by its units."""
+        rows = self._rows(
+            "SELECT f.* FROM factions f LEFT JOIN blocs b ON b.slug = f.bloc ORDER BY b.sort, f.name"
+        )
+        factions = [faction_of(r) for r in rows]
+        units: dict[str | None, list[Faction]] = {}
+        for f in factions:
+            units.setdefault(f.parent, []).append(f)
+        ordered: list[Faction] = []
+
+        def visit(f: Faction) -> None:
+            ordered.append(f)
+            for unit in units.get(f.slug, ()):
+                visit(unit)
+
+        for top in units.get(None, ()):
+            visit(top)
+        seen = {f.slug for f in ordered}
+        return ordered + [f for f in factions if f.slug not in seen]  # parents that are missing
+
+    def places(self) -> list[Place]:
+        return [place_of(r) for r in self._rows("SELECT * FROM places ORDER BY name")]
+
+    def event_types(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT DISTINCT event_type FROM events ORDER BY 1")]
+
+    def date_span(self) -> tuple[str, str] | None:
+        """The first and last event dates in the store, or None when it holds no events."""
+        # Two queries: each of min() and max() alone is one step down the date index.
+        first = self._rows("SELECT min(date) FROM events")[0][0]
+        last = self._rows("SELECT max(date) FROM events")[0][0]
+        return (first, last) if first else None

@@ -1,0 +1,139 @@
+"""Counting the events under a filter: from the monthly tallies on a large store (their whole months,
+plus the events of the part-months a date range cuts), else from the events themselves, to the day.
+Grouped in SQL: the few hundred groups a pane shows, never a whole cube. Runs on the counts line, which
+interrupt_counts() can cut short."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from ..models import Facets
+from .connection import Line
+from .memo import Memo
+from .plan import KEYED_COUNT_FROM, Compiled
+
+TALLY_FROM = 20_000  # events: from here on counts come from the monthly tallies
+# Each dimension counts can be grouped by: (over `tallies t`, over `events e`). {bucket} is the
+# histogram's unit over events: the day, or the month where tallies answer the whole months.
+DIMS = {
+    "front": ("t.front", "e.front"),
+    "type": ("t.event_type", "e.event_type"),
+    "certainty": ("t.certainty", "e.certainty"),
+    "bucket": ("t.month", "{bucket}"),
+    "side": ("t.side", "e.side"),
+}
+
+
+class Counts:
+    def __init__(self, line: Line, memo: Memo) -> None:
+        self.rows, self._memo = line.rows, memo
+
+    def size(self) -> int:
+        """How many events the store holds (from the tallies: cheap at any size)."""
+        return self._memo.get(("size",), lambda: self.rows(
+            "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0)
+
+    def large(self) -> bool:
+        return self.size() >= TALLY_FROM
+
+    def use_tallies(self, c: Compiled) -> bool:
+        """Tallies answer counts on large stores; small ones are counted directly, to the day."""
+        return c.tally is not None and self.large()
+
+    def cube(self, c: Compiled, dims: Sequence[str], *, precise: bool = False) -> tuple[Counter[tuple], str]:
+        """Counts of the events passing `c` (only those dated to the day, with precise=True), grouped
+        by `dims` (names in DIMS), and the unit of the "bucket" dimension: a month when the tallies
+        answer, else a day."""
+        cube: Counter[tuple] = Counter()
+
+        def add(sql: str, params: Sequence[object]) -> None:
+            for *key, n in self.rows(sql, params):
+                cube[tuple(key)] += n
+
+        if not self.use_tallies(c):
+            exprs = ", ".join(DIMS[d][1].replace("{bucket}", "e.date") for d in dims)
+            day = " AND e.date_precision = 'day'" if precise else ""
+            add(f"SELECT {exprs}, count(*) FROM events e WHERE {c.where}{day} GROUP BY {exprs}", c.params)
+            return cube, "day"
+        assert c.tally is not None
+        exprs = ", ".join(DIMS[d][0] for d in dims)
+        day = " AND t.day_precise = 1" if precise else ""
+        add(f"SELECT {exprs}, sum(t.n) FROM tallies t WHERE t.key = ? AND {c.tally.sql}{day} "
+            f"GROUP BY {exprs}", (c.tally_key, *c.tally.params))
+        exprs = ", ".join(DIMS[d][1].replace("{bucket}", "substr(e.date, 1, 7)") for d in dims)
+        day = " AND e.date_precision = 'day'" if precise else ""
+        for source, where, params in self._edge_sources(c):
+            add(f"SELECT {exprs}, count(*) FROM {source} WHERE {where}{day} GROUP BY {exprs}", params)
+        return +cube, "month"
+
+    @staticmethod
+    def _edge_sources(c: Compiled) -> Iterator[tuple[str, str, tuple[object, ...]]]:
+        """(FROM, WHERE, params) for the events of each part-month a date range starts or ends in,
+        read in date order from the index that serves the filter."""
+        for since, until in c.edges:
+            if c.tally_key:
+                yield (KEYED_COUNT_FROM, f"k.key = ? AND k.date BETWEEN ? AND ? AND {c.rest.sql}",
+                       (c.tally_key, since, until, *c.rest.params))
+            else:
+                yield ("events e", f"e.date BETWEEN ? AND ? AND {c.where}", (since, until, *c.params))
+
+    def grouped(self, c: Compiled, dim: str) -> dict[str, int]:
+        """Counts of the events passing `c`, by one dimension."""
+        cube, _ = self.cube(c, (dim,))
+        return {key[0]: n for key, n in cube.items()}
+
+    def factions(self, c: Compiled) -> dict[str, int]:
+        """Each faction's events (with its units') among those passing `c` bar its factions."""
+        counts: Counter[str] = Counter()
+        if self.use_tallies(c):
+            assert c.tally is not None
+            rows = self.rows(
+                f"SELECT t.key, sum(t.n) FROM tallies t WHERE t.key != '' AND {c.tally.sql} GROUP BY 1",
+                c.tally.params)
+            for since, until in c.edges:
+                rows += self.rows(
+                    f"SELECT k.key, count(*) FROM {KEYED_COUNT_FROM} WHERE k.date BETWEEN ? AND ? "
+                    f"AND {c.rest.sql} GROUP BY 1", (since, until, *c.rest.params))
+        else:
+            rows = self.rows(
+                f"SELECT k.key, count(*) FROM {KEYED_COUNT_FROM} WHERE {c.rest.sql} GROUP BY 1",
+                c.rest.params)
+        for key, n in rows:
+            counts[key] += n
+        return dict(+counts)
+
+    def facets(self, c: Compiled, *, factions: bool = False) -> Facets:
+        summary, _ = self.cube(c, ("front", "type", "certainty"))
+        histogram, bucket = self.cube(c, ("bucket", "side"), precise=True)
+        return facets_of(summary, histogram, bucket, self.factions(c) if factions else None)
+
+
+def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
+              factions: dict[str, int] | None, sample: int = 0) -> Facets:
+    """Facets from counts by (front, type, certainty) and by (bucket, side) of day-dated events."""
+    fronts: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    certainty: Counter[str] = Counter()
+    for (front, event_type, sure), n in summary.items():
+        fronts[front] += n
+        types[event_type] += n
+        certainty[sure] += n
+    buckets: Counter[str] = Counter()
+    sides: dict[str, Counter[str]] = {}
+    for (when, side), n in histogram.items():
+        buckets[when] += n
+        sides.setdefault(when, Counter())[side] += n
+    total = sum(certainty.values())
+    return Facets(
+        total=total,
+        factions=factions,
+        fronts=dict(fronts),
+        types=dict(types),
+        certainty=dict(certainty),
+        buckets=dict(buckets),
+        bucket=bucket,
+        undated=max(0, total - sum(buckets.values())),
+        sides={when: dict(by_side) for when, by_side in sides.items()},
+        sample=sample,
+    )

@@ -1,0 +1,207 @@
+"""The Store: a small, exact query API over one sitroom SQLite file, a façade over the rooms beside it.
+
+connection.py opens the file and holds its two lines (pages and reference data; counts); planner.py and
+plan.py compile each EventFilter once into parameterised SQL; pages.py reads the timeline a page at a
+time (keyset pagination on (date, id), newest first), counts.py counts, estimates.py estimates, detail.py
+and control.py answer for one event and one place. Every method here only delegates.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..files.exporting import export as _export
+from ..files.importing import ImportReport, Progress
+from ..files.importing import import_file as _import_file
+from ..filters import EventFilter
+from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Place
+from ..reports.ingest import IngestReport, ingest_text
+from . import control, detail, estimates
+from .catalogue import Catalogue
+from .connection import Tracer, create_store, open_lines
+from .counts import Counts
+from .memo import Memo
+from .pages import Pages
+from .plan import Vocabulary
+from .planner import Planner
+
+
+class Store:
+    """An open sitroom store, safe to call from worker threads.
+
+    Two connections (WAL lets them read side by side): one for pages, events and reference data, one
+    for counts and facets. Counts over a large store can take a while; interrupt_counts() abandons the
+    running one so the next key press never waits behind an answer nobody wants any more.
+
+    `tracer`, when given (or set later), is called with (sql, parameters) before every statement the
+    store runs, on either connection; `count_tracer` replaces it on the counts connection alone.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, tracer: Tracer | None = None) -> None:
+        self.path = Path(path)
+        self._main, self._counts, self.db = open_lines(self.path)
+        self.tracer = tracer
+        memo = Memo()
+        self._catalogue = Catalogue(self._main)
+        self._planner = Planner(self._main, self._catalogue, memo)
+        self._count = Counts(self._counts, memo)
+        self._pages = Pages(self._main, self._planner)
+        self._memo = memo
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Store:
+        """Open the store at `path`; with create=True, make it from the bundled data if missing."""
+        path = Path(path)
+        if create and not path.exists():
+            create_store(path)
+        return cls(path)
+
+    def close(self) -> None:
+        self._main.close()
+        self._counts.close()
+
+    @property
+    def tracer(self) -> Tracer | None:
+        return self._main.conn.tracer
+
+    @tracer.setter
+    def tracer(self, fn: Tracer | None) -> None:
+        self._main.conn.tracer = self._counts.conn.tracer = fn
+
+    @property
+    def count_tracer(self) -> Tracer | None:
+        return self._counts.conn.tracer
+
+    @count_tracer.setter
+    def count_tracer(self, fn: Tracer | None) -> None:
+        self._counts.conn.tracer = fn
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (an import in another process) has
+        committed to the store since this one last looked (SQLite's PRAGMA data_version)."""
+        return self._main.rows("PRAGMA data_version")[0][0]
+
+    def interrupt_counts(self) -> None:
+        """Abandon the count or facet query running now, if any (it raises Interrupted)."""
+        self._counts.conn.interrupt()
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self._planner.vocabulary
+
+    def refresh(self) -> None:
+        """Forget cached reference data and store measures, after an import changed the store."""
+        self._planner.forget()
+
+    def _text_mode(self, text: str) -> str:
+        return self._planner.text_mode(text)
+
+    # -- reference data -------------------------------------------------------------------------
+
+    def blocs(self) -> list[Bloc]:
+        return self._catalogue.blocs()
+
+    def fronts(self) -> list[Front]:
+        return self._catalogue.fronts()
+
+    def factions(self) -> list[Faction]:
+        """Every faction, by bloc, each parent followed by its units."""
+        return self._catalogue.factions()
+
+    def places(self) -> list[Place]:
+        return self._catalogue.places()
+
+    def event_types(self) -> list[str]:
+        return self._catalogue.event_types()
+
+    def date_span(self) -> tuple[str, str] | None:
+        """The first and last event dates in the store, or None when it holds no events."""
+        return self._catalogue.date_span()
+
+    # -- events under a filter ------------------------------------------------------------------
+
+    def count(self, f: EventFilter = EventFilter()) -> int:
+        return sum(self._count.grouped(self._planner.compile(f), "certainty").values())
+
+    def front_counts(self, f: EventFilter = EventFilter()) -> list[FrontCount]:
+        """Every front with how many of its events pass `f` (fronts with none included)."""
+        counts = self._count.grouped(self._planner.compile(f), "front")
+        return [FrontCount(front, counts.get(front.slug, 0)) for front in self.fronts()]
+
+    def facets(self, f: EventFilter = EventFilter(), *, factions: bool = False) -> Facets:
+        """Counts of the events passing `f` by front, type and certainty, a histogram stacked by
+        side, and (factions=True, for the filter picker) each faction's events in the same view,
+        ignoring the faction part of `f`, so the picker can say what choosing a faction would show."""
+        return self._count.facets(self._planner.compile(f), factions=factions)
+
+    def estimate(self, f: EventFilter) -> tuple[list[FrontCount], Facets] | None:
+        """Front counts (ignoring the fronts of `f`) and facets estimated from a fixed random sample of
+        events, for the filters whose exact counts take long on a large store: a
+        search matching much of it, several factions at once. None when exact counts are quick.
+        Estimates are marked (Facets.sample) and meant to be replaced by the exact figures."""
+        return estimates.estimate(f, self._planner, self._count, self._memo, self.fronts)
+
+    def page(self, f: EventFilter = EventFilter(), after: Cursor | None = None,
+             limit: int = 100) -> Page:
+        """Up to `limit` events passing `f`, newest first, starting after `after`."""
+        return self._pages.page(f, after, limit)
+
+    def iter_events(self, f: EventFilter = EventFilter(), page_size: int = 500) -> Iterator[EventRow]:
+        """Every event passing `f`, newest first, read a page at a time."""
+        return self._pages.iter_events(f, page_size)
+
+    def records(self, f: EventFilter = EventFilter(), page_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every event passing `f` as a self-describing record (sitroom's JSON Lines shape, with the
+        names of its front, place, source and factions), newest first, a page at a time."""
+        return self._pages.records(f, page_size)
+
+    # -- writing and reading files --------------------------------------------------------------
+
+    def import_file(self, path: str | os.PathLike[str], fmt: str | None = None, *, strict: bool = False,
+                    max_km: float | None = None, progress: Progress | None = None) -> ImportReport:
+        """Import a file of events (ACLED, UCDP GED, sitroom JSON Lines) in one transaction; see
+        db/files/importing.py for what happens to bad rows. Raises ImportFailed for a file that cannot
+        be imported at all."""
+        kwargs = {} if max_km is None else {"max_km": max_km}
+        with self._main.lock:
+            report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
+                                  **kwargs)
+        self.refresh()
+        return report
+
+    def ingest(self, text: str, *, title: str | None = None, date: str | None = None,
+               dry_run: bool = False) -> IngestReport:
+        """Extract the events a written report states; unless dry_run, store them as one source."""
+        with self._main.lock:
+            report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
+        self.refresh()
+        return report
+
+    def export(self, f: EventFilter, fmt: str, out: TextIO) -> int:
+        """Write the events passing `f` to `out` as csv, jsonl, geojson or markdown; returns how many."""
+        return _export(self, f, fmt, out)
+
+    # -- control and one event --------------------------------------------------------------------
+
+    def control_history(self, place: str) -> list[control.Handover]:
+        """Every confirmed capture of a place, oldest first."""
+        return control.history(self._main.rows, place)
+
+    def holder(self, place: str, date: str) -> control.Holding:
+        """Who held a place on a date, as far as the store's captures say."""
+        return control.holder(self._main.rows, place, date)
+
+    def holdings(self, date: str) -> list[control.Held]:
+        """Every place the captures speak for on `date`, with the bloc holding it: the map's layer."""
+        return control.holdings(self._main.rows, date)
+
+    def changes(self, front: str | None, since: str, until: str) -> list[control.Handover]:
+        """What changed hands on a front (or anywhere) between two dates, oldest first."""
+        return control.changes(self._main.rows, front, since, until)
+
+    def event(self, event_id: str, same_place_limit: int = 20) -> EventDetail | None:
+        """The whole of one event: its factions, place, source and the other events at its place."""
+        return detail.event(self._main, event_id, same_place_limit)

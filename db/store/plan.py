@@ -1,0 +1,159 @@
+"""Planning a filter: one EventFilter compiled to the SQL shapes the store's queries run.
+
+`where` selects the filter's events from `events e`; the other shapes serve the faster paths: the faction
+keys of event_keys (pages in timeline order), the monthly tallies and the part-months they cannot answer.
+The table aliases here (e, k, t) are those of the queries in pages.py and counts.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..dates import month_after, month_before, month_end
+from ..filters import EventFilter, FilterError
+from ..models import CERTAINTIES
+from ..search import fts_query
+
+# The tables the compiled clauses are written over, as the queries name them.
+ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
+# CROSS JOIN keeps event_keys outermost, so its (key, date, event) index gives the timeline order.
+KEYED_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event LEFT JOIN places p ON p.id = e.place"
+KEYED_COUNT_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a filter may name, read from the store once."""
+
+    fronts: frozenset[str]
+    places: frozenset[str]
+    types: frozenset[str]
+    factions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Clause:
+    sql: str
+    params: tuple[object, ...] = ()
+
+
+def _join(clauses: Iterable[Clause]) -> tuple[str, tuple[object, ...]]:
+    clauses = list(clauses)
+    return (" AND ".join(c.sql for c in clauses) or "1",
+            tuple(p for c in clauses for p in c.params))
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """One filter, compiled. `where` and `params` select its events from `events e`; the rest are
+    the same filter in the shapes the store's faster paths need."""
+
+    where: str  # an SQL boolean over the events table aliased `e`; "1" when nothing narrows
+    params: tuple[object, ...]
+    keys: tuple[str, ...] = ()  # the faction keys: pages walk each in order and merge them
+    rest: Clause = Clause("1")  # everything but the factions: for pages driven from event_keys
+    key_dates: Clause = Clause("1")  # the date range over `event_keys k`, so such pages start at it
+    tally_key: str = ""  # the tallies key ('' for all events) ...
+    tally: Clause | None = None  # ... and the rest of the filter over `tallies t`, when they can answer
+    edges: tuple[tuple[str, str], ...] = ()  # date ranges in part-months, which tallies cannot answer
+
+
+def split_months(since: str | None, until: str | None) -> tuple[Clause, tuple[tuple[str, str], ...]]:
+    """A date range as the whole months inside it (a clause over `tallies t`) and the part-months at
+    its ends (date ranges to count from the events themselves)."""
+    months: list[Clause] = []
+    edges: list[tuple[str, str]] = []
+    if since:
+        first = since[:7] if since.endswith("-01") else month_after(since[:7])
+        months.append(Clause("t.month >= ?", (first,)))
+        if not since.endswith("-01"):
+            edges.append((since, min(month_end(since), until or since[:7] + "-31")))
+    if until:
+        last = until[:7] if until == month_end(until) else month_before(until[:7])
+        months.append(Clause("t.month <= ?", (last,)))
+        if until != month_end(until):
+            edges.append((max(until[:7] + "-01", since or ""), until))
+    return Clause(*_join(months)), tuple(dict.fromkeys(edges))
+
+
+def _in(column: str, values: Iterable[str]) -> Clause:
+    values = list(values)
+    return Clause(f"{column} IN ({', '.join('?' * len(values))})", tuple(values))
+
+
+def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise FilterError(f"unknown {kind}: {', '.join(map(repr, unknown))}")
+
+
+def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
+                   sample_below: int | None = None) -> Compiled:
+    """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
+
+    `text_mode` says how a search is matched, chosen by the store from how many events it matches:
+    "prefix" (the last word may be unfinished) and "words" (whole words) gather the matches first;
+    "walk" (whole words) tests each event in timeline order, which finds the first page of a search
+    that matches a large part of the store at once.
+
+    `sample_below` keeps only the events whose rowid is below it, a fair random sample (rowids are
+    spread by schema.event_rowid); the text index and the faction keys are then read for those alone."""
+    _check("front", f.fronts, vocab.fronts)
+    _check("faction", f.factions, vocab.factions)
+    _check("place", f.places, vocab.places)
+    _check("event type", f.types, vocab.types)
+    _check("certainty", f.certainty, CERTAINTIES)
+    if f.since and f.until and f.since > f.until:
+        raise FilterError(f"the date range runs backwards: since {f.since} is after until {f.until}")
+
+    columns = [("front", f.fronts), ("place", f.places), ("event_type", f.types),
+               ("certainty", f.certainty)]
+    plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
+    plain += [_in(f"e.{column}", values) for column, values in columns if values]
+    if f.since:
+        plain.append(Clause("e.date >= ?", (f.since,)))
+    if f.until:
+        plain.append(Clause("e.date <= ?", (f.until,)))
+    match = fts_query(f.text, prefix_last=text_mode == "prefix")
+    if match and text_mode == "walk":
+        plain.append(Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                            "AND events_fts.rowid = e.rowid)", (match,)))
+    elif match and sample_below:
+        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
+                            "AND rowid < ?)", (match, sample_below)))
+    elif match:
+        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
+                            (match,)))
+    # event_keys files each event under its factions and all their parents, so a parent's key
+    # already holds its units' events.
+    faction = _in("key", f.factions)
+    # A sample looks each of its events up; otherwise the faction's events are gathered first.
+    keyed = ("EXISTS (SELECT 1 FROM event_keys x WHERE x.event = e.id AND x.{sql})" if sample_below
+             else "e.id IN (SELECT event FROM event_keys WHERE {sql})")
+    everything = [*plain, Clause(keyed.format(sql=faction.sql), faction.params)] if f.factions else plain
+    where, params = _join(everything)
+
+    tally, edges = None, ()
+    if not (f.places or match) and len(f.factions) <= 1:
+        months, edges = split_months(f.since, f.until)
+        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c != "place"), months]))
+    key_dates = [Clause("k.date >= ?", (f.since,))] if f.since else []
+    key_dates += [Clause("k.date <= ?", (f.until,))] if f.until else []
+    return Compiled(
+        where=where, params=params,
+        key_dates=Clause(*_join(key_dates)),
+        keys=f.factions,
+        rest=Clause(*_join(plain)),
+        tally_key=f.factions[0] if f.factions else "",
+        tally=tally,
+        edges=edges,
+    )
+
+
+def after(date: str, key: str, cursor: tuple[str, str] | None) -> Clause:
+    """Keyset pagination, newest first: the rows past `cursor` (date, id) in the order of the columns
+    `date` and `key`, or every row when there is no cursor."""
+    if cursor is None:
+        return Clause("1")
+    return Clause(f"({date} < ? OR ({date} = ? AND {key} < ?))", (cursor[0], cursor[0], cursor[1]))

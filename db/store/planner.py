@@ -1,0 +1,61 @@
+"""Choosing how to run a filter: what the store knows (to check it), how a search is matched, and the
+compiled plan (plan.py) the pages and counts run."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..filters import EventFilter
+from ..search import fts_query
+from .catalogue import Catalogue
+from .connection import Line
+from .memo import Memo
+from .plan import Compiled, Vocabulary, compile_filter
+
+BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
+
+
+class Planner:
+    def __init__(self, line: Line, catalogue: Catalogue, memo: Memo) -> None:
+        self._rows, self._catalogue, self._memo = line.rows, catalogue, memo
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(
+            fronts=frozenset(r[0] for r in self._rows("SELECT slug FROM fronts")),
+            places=frozenset(r[0] for r in self._rows("SELECT id FROM places")),
+            types=frozenset(self._catalogue.event_types()),
+            factions=frozenset(r[0] for r in self._rows("SELECT slug FROM factions")),
+        )
+
+    def forget(self) -> None:
+        """After an import: the vocabulary and the measures may have changed."""
+        self.__dict__.pop("vocabulary", None)
+        self._memo.clear()
+
+    def compile(self, f: EventFilter, *, for_page: bool = False, sample_below: int | None = None) -> Compiled:
+        mode = self.text_mode(f.text)
+        if mode == "walk" and not for_page:
+            mode = "words"  # counting must gather every match anyway; same words, same answer
+        return compile_filter(f, self.vocabulary, mode, sample_below)
+
+    def _matches(self, query: str | None, limit: int) -> int:
+        """How many events an FTS query matches, counting no further than `limit` (cheap)."""
+        if query is None:
+            return 0
+        return self._rows("SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                          "LIMIT ?)", (query, limit))[0][0]
+
+    def text_mode(self, text: str) -> str:
+        return self._memo.get(("text mode", text), lambda: self._measure_text_mode(text))
+
+    def _measure_text_mode(self, text: str) -> str:
+        """How a timeline page should match `text`. A search matching a large part of the store is
+        walked in timeline order on whole words (gathering a third of a million matches first would
+        take a quarter of a second); a rarer one keeps its unfinished last word as a prefix."""
+        if not text or self._matches(fts_query(text), BROAD_SEARCH) < BROAD_SEARCH:
+            return "prefix"
+        # Walk only when the whole words are common too: an unfinished word ("Raqq") stays a prefix,
+        # slower on a large store but never an empty screen.
+        whole = self._matches(fts_query(text, prefix_last=False), BROAD_SEARCH)
+        return "walk" if whole >= BROAD_SEARCH // 2 else "prefix"

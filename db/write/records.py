@@ -1,0 +1,120 @@
+"""Checking an event record and turning it into rows: the "prepare" step of every write.
+
+An event record is a dict in sitroom's own JSON Lines shape (see db/data/events.jsonl). The importers
+for other formats build the same records, so everything that lands goes through `prepare_event`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import CERTAINTIES, PRECISIONS, ROLES
+from ..reference import Reference
+from ..text import clean_text
+
+
+class RowError(ValueError):
+    """One record that cannot be stored, with the reason in words."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    event: dict[str, Any]
+    parties: list[dict[str, str]]
+
+
+def event_id(source: str, date: str, place: str | None, event_type: str, excerpt: str | None,
+             summary: str, parties: Iterable[tuple[str, str]]) -> str:
+    """A stable id from the source and what the event says, so a re-import updates, never duplicates."""
+    key = json.dumps(
+        [source, date, place, event_type, excerpt or summary, sorted(parties)], ensure_ascii=False
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_date(value: Any) -> str:
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise RowError(f"date {value!r} is not a date like 2017-06-30") from None
+
+
+def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RowError(f"{name} {value!r} is not a number") from None
+    if not -limit <= number <= limit:
+        raise RowError(f"{name} {number} is outside the world (±{limit:g})")
+    return number
+
+
+def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
+    """Check one record and turn it into rows, or raise RowError saying what is wrong."""
+    def text(name: str, required: bool = True) -> str | None:
+        value = clean_text(record.get(name))
+        if required and not value:
+            raise RowError(f"missing {name}")
+        return value
+
+    date = parse_date(record.get("date"))
+    precision = record.get("date_precision") or "day"
+    if precision not in PRECISIONS:
+        raise RowError(f"date_precision {precision!r} is not one of {', '.join(PRECISIONS)}")
+    front = text("front")
+    if front not in ref.fronts:
+        raise RowError(f"unknown front {front!r}")
+    place = text("place", required=False)
+    if place and place not in ref.places:
+        raise RowError(f"unknown place {place!r}")
+    certainty = text("certainty")
+    if certainty not in CERTAINTIES:
+        raise RowError(f"certainty {certainty!r} is not one of {', '.join(CERTAINTIES)}")
+    source = text("source")
+    if source not in ref.sources:
+        raise RowError(f"unknown source {source!r}")
+    event_type = text("event_type")
+    summary = text("summary")
+    excerpt = text("excerpt", required=False)
+    fatalities = record.get("fatalities")
+    if fatalities not in (None, ""):
+        try:
+            fatalities = int(fatalities)
+        except (TypeError, ValueError):
+            raise RowError(f"fatalities {fatalities!r} is not a whole number") from None
+        if fatalities < 0:
+            raise RowError(f"fatalities {fatalities} is negative")
+    else:
+        fatalities = None
+
+    parties: list[tuple[str, str]] = []
+    for party in record.get("factions") or ():
+        if not isinstance(party, Mapping):
+            raise RowError(f"faction entry {party!r} is not an object with faction and role")
+        faction, role = party.get("faction"), party.get("role")
+        if faction not in ref.factions:
+            raise RowError(f"unknown faction {faction!r}")
+        if role not in ROLES:
+            raise RowError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        parties.append((faction, role))
+    parties = list(dict.fromkeys(parties))
+
+    lat = parse_coordinate(record.get("lat"), "latitude", 90)
+    lon = parse_coordinate(record.get("lon"), "longitude", 180)
+    if (lat is None or lon is None) and place:
+        lat, lon = ref.places[place].lat, ref.places[place].lon
+
+    eid = record.get("id") or event_id(source, date, place, event_type, excerpt, summary, parties)
+    event = {
+        "id": eid, "date": date, "date_precision": precision, "front": front, "place": place,
+        "lat": lat, "lon": lon, "event_type": event_type, "summary": summary,
+        "certainty": certainty, "fatalities": fatalities, "source": source, "excerpt": excerpt,
+    }
+    return Prepared(event, [{"event": eid, "faction": f, "role": r} for f, r in parties])
