@@ -20,6 +20,20 @@ from .rules import capture
 # 3: events.side and tallies by side (the stacked histogram), bloc colours, an index of captures,
 #    rowids spread evenly (estimates from a sample).
 SCHEMA_VERSION = 3
+# SQLite's application_id of a sitroom store ("SITR"): set when a store is made, and on the first
+# writable open of a store made before it existed. A file without it is a sitroom store only if it has
+# sitroom's tables and columns (LEGACY_TABLES).
+APPLICATION_ID = 0x53495452
+LEGACY_TABLES = {
+    "blocs": {"slug", "name", "sort"},
+    "fronts": {"slug", "name", "description", "sort", "bbox"},
+    "factions": {"slug", "name", "short", "aliases", "parent", "bloc", "colour"},
+    "places": {"id", "name", "aliases", "lat", "lon", "admin1", "kind", "front"},
+    "sources": {"id", "title", "publisher", "published", "url", "kind"},
+    "events": {"id", "date", "date_precision", "front", "place", "event_type", "summary", "certainty",
+               "source", "excerpt"},
+    "event_factions": {"event", "faction", "role"},
+}
 FTS_COLUMNS = ("summary", "excerpt")
 DATA = resources.files(__package__) / "data"
 SAMPLE_SPACE = 1 << 56  # event rowids are spread evenly over 1 … 2**56 (event_rowid)
@@ -98,6 +112,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_3_extras(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def migrate(db: sqlite_utils.Database) -> bool:
@@ -145,13 +160,29 @@ def version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+def marked(db: sqlite_utils.Database) -> bool:
+    return db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
 def check(db: sqlite_utils.Database) -> None:
-    """Raise SchemaError unless `db` is a sitroom store of a version this code reads."""
+    """Raise SchemaError unless `db` is a sitroom store of a version this code reads. Reads only: a
+    file that is not a store is left exactly as it was."""
+    application = db.execute("PRAGMA application_id").fetchone()[0]
     found = version(db)
+    if application not in (0, APPLICATION_ID) or found < 1:
+        raise SchemaError("this file is not a sitroom store")
+    if application == 0:  # made before the marker: sitroom's tables, each with sitroom's columns
+        tables = {name: {c[1] for c in db.execute(f"PRAGMA table_info([{name}])")} for name in LEGACY_TABLES}
+        if any(not columns <= tables[name] for name, columns in LEGACY_TABLES.items()):
+            raise SchemaError("this file is not a sitroom store")
     if found > SCHEMA_VERSION:
         raise SchemaError(
             f"this store was written by a newer sitroom (schema {found}, this one reads up to "
             f"{SCHEMA_VERSION}); upgrade sitroom to open it"
         )
-    if found < 1 or not db["events"].exists():
-        raise SchemaError("this file is not a sitroom store")
+
+
+def mark(db: sqlite_utils.Database) -> None:
+    """Set the marker on a store made before it existed (check() has recognised it)."""
+    if not marked(db):
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

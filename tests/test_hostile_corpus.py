@@ -21,7 +21,7 @@ PAYLOADS = {
     "csi": "\x1b[31;1m{w}\x1b[0m\x1b[2J\x1b[H",
     "osc52": "{w}\x1b]52;c;SGVsbG8=\x07",
     "osc8": "\x1b]8;;https://evil.example\x1b\\{w}\x1b]8;;\x1b\\",
-    "dcs": "\x1bP1$r{w}\x1b\\",
+    "dcs": "\x1bP1$rq\x1b\\{w}\x1bPq#0;2;0;0;0\x1b\\",  # a DCS's own content is dropped with it
     "c1": "\x9b31m{w}\x9d0;title\x9c\x90q\x9c",
     "bidi": "\u202e{w}\u202c\u2066x\u2069\u200f",
     "markup": "[bold red]{w}[/] [link=https://evil.example]x[/link]",
@@ -43,7 +43,7 @@ def _write_acled(path: Path, kind: str) -> None:
              "sub_event_type")
     for column in texts:
         row[header.index(column)] = hostile(kind, f"A{column}")
-    row[header.index("event_id_cnty")] = hostile(kind, "SYRX1")
+    row[header.index("event_id_cnty")] = hostile(kind, f"SYRX{kind}")
     with path.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([header, row])
 
@@ -55,14 +55,14 @@ def _write_ucdp(path: Path, kind: str) -> None:
     for column in ("side_a", "side_b", "source_headline", "source_article", "where_coordinates", "adm_1",
                    "dyad_name", "conflict_name"):
         row[header.index(column)] = hostile(kind, f"U{column}")
-    row[header.index("id")] = hostile(kind, "990001")
+    row[header.index("id")] = hostile(kind, f"99{len(kind)}{kind}")
     with path.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([header, row])
 
 
 def _write_jsonl(path: Path, kind: str) -> None:
     record = {
-        "id": hostile(kind, "jid"), "date": "2017-06-29", "front": hostile(kind, "jfront"),
+        "id": hostile(kind, f"jid{kind}"), "date": "2017-06-29", "front": hostile(kind, "jfront"),
         "front_name": hostile(kind, "Jfrontname"), "place": hostile(kind, "jplace"),
         "place_name": hostile(kind, "Jplacename"), "admin1": hostile(kind, "Jadmin"),
         "lat": 35.5, "lon": 38.5, "event_type": hostile(kind, "jtype"), "summary": hostile(kind, "Jsummary"),
@@ -82,7 +82,7 @@ def corpus_store(db_path: Path, tmp_path: Path) -> Path:
     store = Store(db_path)
     for kind in PAYLOADS:
         for name, write in WRITERS.items():
-            path = tmp_path / hostile(kind, f"file-{name}")
+            path = tmp_path / hostile(kind, f"file-{name}").replace("/", "_").replace("\x00", "")  # a name
             write(path, kind)
             report = store.import_file(path)
             assert not report.bad, (kind, name, report.bad)
@@ -91,7 +91,6 @@ def corpus_store(db_path: Path, tmp_path: Path) -> Path:
     return db_path
 
 
-@pending
 def test_nothing_hostile_is_stored_raw(corpus_store: Path) -> None:
     store = Store(corpus_store)
     for table in ("fronts", "places", "factions", "sources", "events", "event_factions"):

@@ -94,7 +94,7 @@ def jsonl(path: Path, *records: object) -> Path:
 
 def event(**fields: object) -> dict:
     base = {"date": "2017-06-30", "front": "raqqa", "summary": "Clashes near the city.",
-            "event_type": "clashes", "certainty": "confirmed", "source": "syrian-war-report-2017-06-30"}
+            "event_type": "clashes", "certainty": "confirmed", "source": "swr-2017-06-30"}
     return {**base, **fields}
 
 
@@ -109,7 +109,6 @@ def rows_of(db: Path, sql: str) -> list[tuple]:
 # -- 1–3: bytes from a file never reach the terminal or the store raw ------------------------------
 
 
-@pending
 def test_1_escapes_in_a_front_slug_are_cleaned_on_the_way_in(db_path: Path, home: Path, tmp_path) -> None:
     osc52 = "raqqa\u001b]52;c;SGVsbG8=\u0007"
     file = jsonl(tmp_path / "f.jsonl", event(front=osc52, front_name="Raq\u001b[31mqa", lat=35.9, lon=39.0),
@@ -123,7 +122,6 @@ def test_1_escapes_in_a_front_slug_are_cleaned_on_the_way_in(db_path: Path, home
     assert {r[0] for r in rows_of(db_path, "SELECT DISTINCT front FROM events")} <= fronts
 
 
-@pending
 def test_2_escapes_in_an_id_never_reach_stdout(db_path: Path, home: Path, tmp_path) -> None:
     file = jsonl(tmp_path / "id.jsonl", event(id="id\u001b[31mX\u001b]8;;http://e\u001b\\", summary="Marker"))
     assert sitroom("--db", str(db_path), "import", str(file), home=home).returncode == 0
@@ -237,7 +235,6 @@ def _acled_rows(path: Path, fatalities: list[str]) -> Path:
     return path
 
 
-@pending
 def test_6_absurd_fatalities_are_named_rows(db_path: Path, home: Path, tmp_path) -> None:
     file = _acled_rows(tmp_path / "f.csv", ["3", "1e20", "9223372036854775807", "-4", "12"])
     result = sitroom("--db", str(db_path), "import", str(file), home=home)
@@ -249,7 +246,6 @@ def test_6_absurd_fatalities_are_named_rows(db_path: Path, home: Path, tmp_path)
     assert rows_of(db_path, "SELECT count(*) FROM events")[0][0] == 26
 
 
-@pending
 def test_7_ids_of_other_types(db_path: Path, home: Path, tmp_path) -> None:
     file = jsonl(tmp_path / "ids.jsonl", event(id=12345, summary="Numbered"),
                  event(id=[1, 2], summary="Listed"), event(id={"a": 1}, summary="Object"),
@@ -261,7 +257,6 @@ def test_7_ids_of_other_types(db_path: Path, home: Path, tmp_path) -> None:
     assert rows_of(db_path, "SELECT count(*) FROM events WHERE summary = 'Plain'") == [(1,)]
 
 
-@pending
 def test_8_json_nested_too_deep_is_a_named_row(db_path: Path, home: Path, tmp_path) -> None:
     deep = "[" * 100_000 + "]" * 100_000
     file = jsonl(tmp_path / "deep.jsonl", event(summary="Before"), '{"summary": ' + deep + "}",
@@ -296,7 +291,6 @@ def _read_only(path: Path) -> None:
     path.parent.chmod(0o555)
 
 
-@pending
 def test_11_ingest_and_import_into_a_read_only_store(db_path: Path, home: Path, tmp_path) -> None:
     Store(db_path).close()
     for sidecar in db_path.parent.glob(db_path.name + "-*"):
@@ -336,11 +330,10 @@ def test_13_a_full_disk_when_the_default_store_is_made(home: Path) -> None:
     assert not [p for p in home.rglob("*") if p.is_file()]  # no half-written store left behind
 
 
-@pending
 def test_13_a_full_disk_during_ingest(db_path: Path, home: Path) -> None:
     Store(db_path).close()
     result = sitroom("--db", str(db_path), "ingest", str(REPORT), home=home,
-                     max_file_bytes=db_path.stat().st_size)
+                     max_file_bytes=40_000)  # room for the shared-memory file, not the write-ahead log
     assert result.returncode == 2, said(result)
     assert "full" in one_sentence(result)
     assert Store(db_path).count() == 24
@@ -357,7 +350,6 @@ def test_14_a_home_that_cannot_be_written(home: Path) -> None:
         home.chmod(0o755)
 
 
-@pending
 def test_18_another_programs_database_is_not_touched(home: Path, tmp_path) -> None:
     foreign = tmp_path / "app.db"
     conn = sqlite3.connect(foreign)
@@ -374,7 +366,6 @@ def test_18_another_programs_database_is_not_touched(home: Path, tmp_path) -> No
         sorted(p.name for p in tmp_path.iterdir()) == ["app.db", "home"]
 
 
-@pending
 def test_19_a_read_only_store_can_still_be_read(db_path: Path, home: Path, tmp_path) -> None:
     # A store as first made (not yet in WAL mode), then one in WAL mode, each read-only in a
     # read-only folder.
@@ -412,7 +403,6 @@ def test_15_a_file_name_that_looks_like_markup(db_path: Path, home: Path, tmp_pa
 # -- 20–22: huge fields, huge reports, searches with no words --------------------------------------
 
 
-@pending
 def test_20_huge_fields_are_stored_within_their_limit(store: Store, tmp_path) -> None:
     from sitroom.db import FIELD_LIMITS
 

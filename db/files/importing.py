@@ -24,7 +24,7 @@ from ..write.records import Prepared, RowError, prepare_event
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.upsert import WriteCounts, write_events
 from .formats import FORMATS
-from .reading import ImportFailed, Rows, detect_format, read_text, rows_of, undecodable
+from .reading import ImportFailed, Rows, detect_format, read_text, rows_of
 
 BATCH = 2000
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
@@ -67,9 +67,6 @@ def prepare_row(conn: sqlite3.Connection, reader: ModuleType, resolver: Resolver
     on the way (a new place, faction, front or source) is taken back if it fails."""
     if isinstance(row, RowError):
         raise row
-    bad_bytes = undecodable(row)
-    if bad_bytes:
-        raise RowError(bad_bytes)
     conn.execute("SAVEPOINT row")
     try:
         return prepare_event(reader.to_record(row, resolver), resolver.ref)
@@ -119,6 +116,10 @@ def _import_rows(conn: sqlite3.Connection, reader: ModuleType, rows: Rows, resol
             writer.add(prepared)
         except (RowError, ValueError) as err:
             report.bad.append(BadRow(line, str(err)))
+        except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
+            report.bad.append(BadRow(line, f"cannot be stored ({err})"))
+        except sqlite3.Error:  # ... but a store that cannot be written ends the import: all rolled back
+            raise
         except Exception as err:  # a row of a shape no check foresaw is still only a bad row
             report.bad.append(BadRow(line, f"cannot be read ({type(err).__name__}: {err})"))
         writer.flush(at_least=BATCH)

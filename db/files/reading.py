@@ -2,6 +2,9 @@
 
 A row that cannot even be read (bad CSV, bad JSON, bytes that are not UTF-8) is handed on as a RowError
 in its place, so the importer can name it and go on; a file that cannot be read at all raises ImportFailed.
+
+Every value of a row is cleaned here, once, as it is read (text.clean_text): whatever a later step
+stores, prints or matches — ids, slugs, names, notes — has no escape sequence or control character.
 """
 
 from __future__ import annotations
@@ -9,13 +12,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..text import clean_text
 from ..write.records import RowError
 from .formats import FORMATS
 
+_SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by surrogateescape
 Rows = Iterator[tuple[int, dict | RowError]]  # (line number, the row's values or why it is unreadable)
 
 
@@ -47,11 +53,9 @@ def detect_format(text: str) -> str:
 
 def undecodable(values: Any) -> str | None:
     """Why a row is not text, when it holds bytes that were not UTF-8."""
-    text = json.dumps(values, ensure_ascii=False) if not isinstance(values, str) else values
-    for ch in text:
-        if "\udc80" <= ch <= "\udcff":
-            return f"is not UTF-8 text (byte 0x{ord(ch) - 0xDC00:02X})"
-    return None
+    text = values if isinstance(values, str) else "\x00".join(values)
+    found = _SURROGATE.search(text)
+    return f"is not UTF-8 text (byte 0x{ord(found.group()) - 0xDC00:02X})" if found else None
 
 
 def csv_rows(text: str, required: tuple[str, ...]) -> Rows:
@@ -77,7 +81,11 @@ def csv_rows(text: str, required: tuple[str, ...]) -> Rows:
         if len(values) != len(header):
             yield line, RowError(f"has {len(values)} fields, the header has {len(header)}")
             continue
-        yield line, dict(zip(header, values, strict=True))
+        bad_bytes = undecodable(values)
+        if bad_bytes:
+            yield line, RowError(bad_bytes)
+            continue
+        yield line, dict(zip(header, map(clean_text, values), strict=True))
 
 
 def jsonl_rows(text: str) -> Rows:
@@ -89,7 +97,27 @@ def jsonl_rows(text: str) -> Rows:
         except ValueError as err:
             yield number, RowError(f"is not valid JSON ({err.args[0].split(':')[0]})")
             continue
-        yield number, value if isinstance(value, dict) else RowError("is not a JSON object")
+        except RecursionError:
+            yield number, RowError("is JSON nested too deeply to be an event")
+            continue
+        bad_bytes = undecodable(line)
+        if bad_bytes:
+            yield number, RowError(bad_bytes)
+        elif not isinstance(value, dict):
+            yield number, RowError("is not a JSON object")
+        else:
+            yield number, _cleaned(value)
+
+
+def _cleaned(value: Any) -> Any:
+    """A JSON value with every string in it (keys too) cleaned; numbers and the rest as they are."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(k): _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
 
 
 def rows_of(text: str, fmt: str) -> Rows:

@@ -54,11 +54,14 @@ class TracedConnection(sqlite3.Connection):
 
 
 class Line:
-    """One connection and the lock that serialises its use across threads."""
+    """One connection and the lock that serialises its use across threads. `mode` is "rw", "ro"
+    (another process may write) or "immutable" (nobody can: a read-only store in a read-only folder)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, mode: str = "rw") -> None:
+        query = {"rw": "mode=rw", "ro": "mode=ro", "immutable": "mode=ro&immutable=1"}[mode]
         self.conn: TracedConnection = sqlite3.connect(
-            path, check_same_thread=False, timeout=BUSY_TIMEOUT, factory=TracedConnection)
+            f"{path.absolute().as_uri()}?{query}", uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT,
+            factory=TracedConnection)
         self.conn.row_factory = sqlite3.Row
         self.lock = threading.RLock()
 
@@ -90,25 +93,53 @@ def _check_length(path: Path, line: Line) -> None:
         raise StoreError(f"{path} is truncated: {path.stat().st_size:,} bytes of {pages * size:,}")
 
 
-def open_lines(path: Path) -> tuple[Line, Line, sqlite_utils.Database]:
-    """The two lines of the store at `path` (pages and reference data; counts) and a sqlite-utils view
-    of the first, once the file is known to be a sitroom store, whole and of the current schema."""
+def writable(path: Path) -> bool:
+    """Whether the store and its folder (where SQLite keeps its -wal and -shm files) can be written."""
+    return os.access(path, os.R_OK | os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _read_only_mode(path: Path) -> str:
+    """How to read a store that cannot be written: alongside a writer ("ro"), or, when nothing can
+    write it and SQLite cannot make its shared-memory file, as an unchanging file."""
+    if Path(f"{path}-wal").exists() or os.access(path.parent, os.W_OK):
+        return "ro"
+    return "immutable"
+
+
+def open_lines(path: Path) -> tuple[Line, Line, sqlite_utils.Database, bool]:
+    """The two lines of the store at `path` (pages and reference data; counts), a sqlite-utils view
+    of the first, and whether it is read-only, once the file is known to be a sitroom store, whole and
+    of the current schema. Nothing is written before the file is recognised; a store that cannot be
+    written is read as it is."""
     if not path.exists():
         raise StoreError(f"no store at {path}")
+    read_only = not writable(path)
+    mode = _read_only_mode(path) if read_only else "rw"
+    main: Line | None = None
     try:
-        main = Line(path)
+        main = Line(path, mode)
         db = sqlite_utils.Database(main.conn)
         schema.check(db)
         _check_length(path, main)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        schema.migrate(db)
-        counts = Line(path)
-    except schema.SchemaError as err:
-        raise StoreError(f"{path}: {err}") from None
-    except sqlite3.DatabaseError as err:
+        if read_only:
+            if schema.version(db) < schema.SCHEMA_VERSION:
+                raise StoreError(f"{path} was made by an older sitroom and must be upgraded, which needs "
+                                 "write access to it and its folder")
+        else:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            schema.migrate(db)
+            schema.mark(db)
+        counts = Line(path, mode)
+    except (schema.SchemaError, StoreError, sqlite3.DatabaseError) as err:
+        if main is not None:
+            main.close()
+        if isinstance(err, StoreError):
+            raise
+        if isinstance(err, schema.SchemaError):
+            raise StoreError(f"{path}: {err}") from None
         raise StoreError(f"{path} cannot be opened as a sitroom store: {err}") from None
-    return main, counts, db
+    return main, counts, db, read_only
 
 
 def create_store(path: Path, *, bundled: bool = True) -> int:

@@ -21,7 +21,7 @@ from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front
 from ..reports.ingest import IngestReport, ingest_text
 from . import control, detail, estimates
 from .catalogue import Catalogue
-from .connection import Tracer, create_store, open_lines
+from .connection import StoreError, Tracer, create_store, open_lines
 from .counts import Counts
 from .memo import Memo
 from .pages import Pages
@@ -42,7 +42,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, tracer: Tracer | None = None) -> None:
         self.path = Path(path)
-        self._main, self._counts, self.db = open_lines(self.path)
+        self._main, self._counts, self.db, self.read_only = open_lines(self.path)
         self.tracer = tracer
         memo = Memo()
         self._catalogue = Catalogue(self._main)
@@ -165,6 +165,7 @@ class Store:
         """Import a file of events (ACLED, UCDP GED, sitroom JSON Lines) in one transaction; see
         db/files/importing.py for what happens to bad rows. Raises ImportFailed for a file that cannot
         be imported at all."""
+        self._check_writable()
         kwargs = {} if max_km is None else {"max_km": max_km}
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
@@ -175,10 +176,16 @@ class Store:
     def ingest(self, text: str, *, title: str | None = None, date: str | None = None,
                dry_run: bool = False) -> IngestReport:
         """Extract the events a written report states; unless dry_run, store them as one source."""
+        if not dry_run:
+            self._check_writable()
         with self._main.lock:
             report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
         self.refresh()
         return report
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is read-only (it or its folder cannot be written)")
 
     def export(self, f: EventFilter, fmt: str, out: TextIO) -> int:
         """Write the events passing `f` to `out` as csv, jsonl, geojson or markdown; returns how many."""

@@ -15,7 +15,9 @@ from typing import Any
 
 from ..models import CERTAINTIES, PRECISIONS, ROLES
 from ..reference import Reference
-from ..text import clean_text
+from ..text import FIELD_LIMITS, bounded, clean_text
+
+MAX_COUNT = 1_000_000  # fatalities of one event: more is not a count but a mistake
 
 
 class RowError(ValueError):
@@ -35,6 +37,38 @@ def event_id(source: str, date: str, place: str | None, event_type: str, excerpt
         [source, date, place, event_type, excerpt or summary, sorted(parties)], ensure_ascii=False
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_count(value: Any, name: str) -> int | None:
+    """A whole number of people from a file: none, or 0 to MAX_COUNT; '12.0' and 12 are 12."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value) if isinstance(value, str) else value
+        whole = int(number)
+    except (TypeError, ValueError):
+        raise RowError(f"{name} {value!r} is not a number") from None
+    except OverflowError:  # inf
+        raise RowError(f"{name} {value!r} is not a count of people (0 to {MAX_COUNT:,})") from None
+    if whole != number:
+        raise RowError(f"{name} {value!r} is not a whole number")
+    if not 0 <= whole <= MAX_COUNT:
+        raise RowError(f"{name} {value!r} is not a count of people (0 to {MAX_COUNT:,})")
+    return whole
+
+
+def parse_id(value: Any) -> str | None:
+    """A record's own id: text or a whole number, at most FIELD_LIMITS['id'] characters."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise RowError(f"id {json.dumps(value)[:40]} is not text or a whole number")
+    text = clean_text(str(value), single_line=True)
+    if not text:
+        return None
+    if len(text) > FIELD_LIMITS["id"]:
+        raise RowError(f"id is {len(text):,} characters long (at most {FIELD_LIMITS['id']})")
+    return text
 
 
 def parse_date(value: Any) -> str:
@@ -59,7 +93,10 @@ def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
 def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     """Check one record and turn it into rows, or raise RowError saying what is wrong."""
     def text(name: str, required: bool = True) -> str | None:
-        value = clean_text(record.get(name))
+        value = record.get(name)
+        if value is not None and not isinstance(value, str | int | float):
+            raise RowError(f"{name} is not text")
+        value = bounded(clean_text(value), FIELD_LIMITS.get(name, FIELD_LIMITS["other"]))
         if required and not value:
             raise RowError(f"missing {name}")
         return value
@@ -83,16 +120,7 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     event_type = text("event_type")
     summary = text("summary")
     excerpt = text("excerpt", required=False)
-    fatalities = record.get("fatalities")
-    if fatalities not in (None, ""):
-        try:
-            fatalities = int(fatalities)
-        except (TypeError, ValueError):
-            raise RowError(f"fatalities {fatalities!r} is not a whole number") from None
-        if fatalities < 0:
-            raise RowError(f"fatalities {fatalities} is negative")
-    else:
-        fatalities = None
+    fatalities = parse_count(record.get("fatalities"), "fatalities")
 
     parties: list[tuple[str, str]] = []
     for party in record.get("factions") or ():
@@ -111,7 +139,7 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     if (lat is None or lon is None) and place:
         lat, lon = ref.places[place].lat, ref.places[place].lon
 
-    eid = record.get("id") or event_id(source, date, place, event_type, excerpt, summary, parties)
+    eid = parse_id(record.get("id")) or event_id(source, date, place, event_type, excerpt, summary, parties)
     event = {
         "id": eid, "date": date, "date_precision": precision, "front": front, "place": place,
         "lat": lat, "lon": lon, "event_type": event_type, "summary": summary,

@@ -8,7 +8,7 @@ import sqlite3
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import ImportFailed, ImportReport
+from sitroom.db import ImportFailed, ImportReport, StoreError
 
 from .output import err, failed, out, shown, warn
 from .stores import open_store, write_failure
@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
                                    progress=bar)
-    except ImportFailed as e:
-        return failed("import", f"{name}: {e}. Nothing was imported.")
+    except (ImportFailed, StoreError) as e:
+        return failed("import", f"{name}: {shown(e)}. Nothing was imported.")
     except sqlite3.Error as e:  # locked by another writer, read-only, disk full: all rolled back
         return failed("import", f"{name}: {write_failure(store.path, e)}. Nothing was imported.")
     except KeyboardInterrupt:

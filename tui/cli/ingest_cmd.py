@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import IngestError, RowError, parse_date
+from sitroom.db import IngestError, RowError, StoreError, parse_date
 
 from .output import failed, out, say, shown, warn
 from .stores import open_store, write_failure
@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
         return failed("ingest", f"{name}: {e}")
+    except StoreError as e:
+        return failed("ingest", f"{name}: {shown(e)}; nothing was added")
     except sqlite3.Error as e:
         return failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
     finally:

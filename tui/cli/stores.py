@@ -18,7 +18,12 @@ def _why(error: BaseException) -> str:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             return "the disk is full"
         return error.strerror or str(error)
-    return str(error)
+    text = str(error)
+    if "readonly" in text:
+        return "the store is read-only"
+    if "disk is full" in text or "disk I/O error" in text:
+        return f"the disk is full ({text})"
+    return text
 
 
 def create(path: Path, *, bundled: bool) -> None:

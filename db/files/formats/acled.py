@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ...rules import certainty_of
-from ...write.records import RowError
+from ...write.records import RowError, parse_count
 from ...write.resolve import Resolver, slugify
-from .common import first_sentence, located, parties, point, required, whole
+from .common import first_sentence, located, parties, point, required
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "location", "latitude", "longitude")
@@ -72,7 +72,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver) -> dict:
         "event_type": event_type,
         "summary": summary,
         "certainty": certainty_of(notes),
-        "fatalities": whole(row.get("fatalities"), "fatalities"),
+        "fatalities": parse_count(row.get("fatalities"), "fatalities"),
         "source": source,
         "excerpt": notes or None,
         "factions": parties(resolver, [

@@ -41,17 +41,6 @@ def parties(resolver: Resolver, named: list[tuple[str | None, str]]) -> list[dic
     return out
 
 
-def whole(value: str | None, column: str) -> int | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        number = int(float(value))
-    except ValueError:
-        raise RowError(f"{column} {value!r} is not a number") from None
-    if number < 0:
-        raise RowError(f"{column} {number} is negative")
-    return number
-
 
 def located(dataset: str, key: str, date: str, precision: str, resolver: Resolver, place: str,
             admin1: str | None, lat: float, lon: float) -> dict:

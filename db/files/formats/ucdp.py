@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Mapping
 
 from ...rules import certainty_of
-from ...write.records import RowError, parse_date
+from ...write.records import RowError, parse_count, parse_date
 from ...write.resolve import Resolver
-from .common import first_sentence, located, parties, point, required, whole
+from .common import first_sentence, located, parties, point, required
 
 KIND = "csv"
 REQUIRED = ("id", "date_start", "side_a", "side_b", "latitude", "longitude")
@@ -34,7 +34,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver) -> dict:
     where = (row.get("where_coordinates") or "").strip() or admin1 or f"{lat:.3f}, {lon:.3f}"
     side_a, side_b = required(row, "side_a"), required(row, "side_b")
     text = (row.get("source_headline") or row.get("source_original") or "").strip()
-    best = whole(row.get("best"), "best")
+    best = parse_count(row.get("best"), "best")
     violence = (row.get("type_of_violence") or "1").strip()
     summary = first_sentence(text) if text else (
         f"{side_a} against {side_b} near {where}" + (f": {best} killed" if best else ""))
