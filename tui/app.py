@@ -24,33 +24,14 @@ from textual.reactive import var
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from . import loading
 from .actions import Actions
 from .commands import JumpCommands
-from .loading import (
-    CountsLoaded,
-    DetailLoaded,
-    FilterRefused,
-    Loader,
-    MapLoaded,
-    MoreLoaded,
-    Notice,
-    ReferenceLoaded,
-    TimelineLoaded,
-)
 from .reference import Reference
 from .screens import FilterPicker
 from .state import StateFile, ViewState
-from .widgets import (
-    DetailPane,
-    FilterBar,
-    FrontsPane,
-    Heading,
-    Histogram,
-    MapPane,
-    SearchBox,
-    Selected,
-    Timeline,
-)
+from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Selected, Timeline
+from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
@@ -74,6 +55,12 @@ class SitroomApp(Actions, App[None]):
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
     ]
     view: var[ViewState] = var(ViewState, init=False)
+    # The panes, found once at mount.
+    filter_bar: FilterBar
+    fronts_pane: FrontsPane
+    timeline: Timeline
+    map: MapPane
+    detail: DetailPane
 
     def __init__(self, store: Store, state_file: StateFile | None = None) -> None:
         super().__init__()
@@ -81,8 +68,8 @@ class SitroomApp(Actions, App[None]):
         self.state_file = state_file if state_file is not None else StateFile(state_path())
         self.set_reactive(SitroomApp.view, self.state_file.load(store.path))
         self.ref = Reference()
-        self.loader = Loader(store, self.post_message)
-        self.counted: CountsLoaded | None = None  # the counts on screen
+        self.loader = loading.Loader(store, self.post_message)
+        self.counted: loading.CountsLoaded | None = None  # the counts on screen
         self.generation = 0  # of the view the panes show; older answers are dropped
         self._idle = asyncio.Event()  # no load under way and every answer handled
         self.store_changed = asyncio.Event()  # set when another process's writes are noticed
@@ -99,6 +86,9 @@ class SitroomApp(Actions, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.filter_bar, self.fronts_pane, self.timeline, self.map, self.detail = (
+            self.query_one(FilterBar), self.query_one(FrontsPane), self.query_one(Timeline),
+            self.query_one(MapPane), self.query_one(DetailPane))
         self.fronts_pane.border_title = "Fronts"
         self.detail.border_title = "Event"
         self.map.border_title = "Map"
@@ -158,8 +148,8 @@ class SitroomApp(Actions, App[None]):
 
     # -- answers --------------------------------------------------------------------------------
 
-    @on(ReferenceLoaded)
-    def _reference_loaded(self, message: ReferenceLoaded) -> None:
+    @on(loading.ReferenceLoaded)
+    def _reference_loaded(self, message: loading.ReferenceLoaded) -> None:
         self.ref = message.reference
         if self.ref.front(self.view.front) is None and self.view.front is not None:
             self.view = self.view.but(front=None)  # a front that is gone: all fronts (reloads)
@@ -168,14 +158,14 @@ class SitroomApp(Actions, App[None]):
         if message.changed:
             self.store_changed.set()
 
-    @on(FilterRefused)
-    def _filter_refused(self, message: FilterRefused) -> None:
+    @on(loading.FilterRefused)
+    def _filter_refused(self, message: loading.FilterRefused) -> None:
         if message.generation == self.generation:
             self.notify(f"{message.reason}; the filter was cleared", severity="error")
             self.view = self.view.but(filter=EventFilter())
 
-    @on(TimelineLoaded)
-    def _timeline_loaded(self, message: TimelineLoaded) -> None:
+    @on(loading.TimelineLoaded)
+    def _timeline_loaded(self, message: loading.TimelineLoaded) -> None:
         if message.generation != self.generation:
             return  # the user has moved on
         view = message.view
@@ -187,13 +177,13 @@ class SitroomApp(Actions, App[None]):
             self.detail.show_note("No events under this filter. Press x to clear it.")
         self.show_event(current)
 
-    @on(MoreLoaded)
-    def _more_loaded(self, message: MoreLoaded) -> None:
+    @on(loading.MoreLoaded)
+    def _more_loaded(self, message: loading.MoreLoaded) -> None:
         if message.generation == self.generation:
             self.timeline.extend(message.page, self.ref.by_slug)
 
-    @on(CountsLoaded)
-    def _counts_loaded(self, message: CountsLoaded) -> None:
+    @on(loading.CountsLoaded)
+    def _counts_loaded(self, message: loading.CountsLoaded) -> None:
         if message.generation != self.generation:
             return
         self.counted = message
@@ -206,8 +196,8 @@ class SitroomApp(Actions, App[None]):
         if isinstance(self.screen, FilterPicker):
             self.screen.update_facets(facets)
 
-    @on(MapLoaded)
-    def _map_loaded(self, message: MapLoaded) -> None:
+    @on(loading.MapLoaded)
+    def _map_loaded(self, message: loading.MapLoaded) -> None:
         if message.generation != self.generation:
             return
         view = message.map
@@ -215,8 +205,8 @@ class SitroomApp(Actions, App[None]):
             view = replace(view, total=self.counted.facets.total)
         self.map.show(view, self.ref)
 
-    @on(DetailLoaded)
-    def _detail_loaded(self, message: DetailLoaded) -> None:
+    @on(loading.DetailLoaded)
+    def _detail_loaded(self, message: loading.DetailLoaded) -> None:
         if message.event_id == self._detail_asked:
             self._detail_asked = None
         if self.timeline.current != message.event_id:
@@ -227,8 +217,8 @@ class SitroomApp(Actions, App[None]):
         self.detail.show_event(message.detail, self.ref)
         self.map.select(Selected.of(message.detail))
 
-    @on(Notice)
-    def _notice(self, message: Notice) -> None:
+    @on(loading.Notice)
+    def _notice(self, message: loading.Notice) -> None:
         self.notify(message.text, title=message.title, severity=message.severity)  # type: ignore[arg-type]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -241,25 +231,3 @@ class SitroomApp(Actions, App[None]):
         # A worker posts its answer before it ends, so by now that answer has been handled.
         if all(w.is_finished for w in self.workers):
             self._idle.set()
-
-    # -- the panes ------------------------------------------------------------------------------
-
-    @property
-    def fronts_pane(self) -> FrontsPane:
-        return self.query_one(FrontsPane)
-
-    @property
-    def timeline(self) -> Timeline:
-        return self.query_one(Timeline)
-
-    @property
-    def detail(self) -> DetailPane:
-        return self.query_one(DetailPane)
-
-    @property
-    def map(self) -> MapPane:
-        return self.query_one(MapPane)
-
-    @property
-    def filter_bar(self) -> FilterBar:
-        return self.query_one(FilterBar)
