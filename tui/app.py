@@ -219,7 +219,7 @@ class SitroomApp(Actions, App[None]):
 
     @on(loading.Notice)
     def _notice(self, message: loading.Notice) -> None:
-        self.notify(message.text, title=message.title, severity=message.severity)  # type: ignore[arg-type]
+        self.notify(message.text, title=message.title, severity=message.severity)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A store call that failed (a damaged or vanished store, a lock held too long) is said, in
@@ -228,6 +228,7 @@ class SitroomApp(Actions, App[None]):
             error = event.worker.error
             message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
             self.notify(message, title="sitroom", severity="error", timeout=10)
+            self._detail_asked = None  # let the next highlight ask again
         # A worker posts its answer before it ends, so by now that answer has been handled.
-        if all(w.is_finished for w in self.workers):
+        if all(w.is_finished for w in self.workers if w.node is self):
             self._idle.set()

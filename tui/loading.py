@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Store
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from .reference import Reference
@@ -76,7 +77,7 @@ class Notice(Message):
 
     text: str
     title: str = ""
-    severity: str = "information"
+    severity: SeverityLevel = "information"
 
 
 class Loader:
