@@ -30,13 +30,9 @@ def make_app(db_path: Path, state: Path | None = None) -> SitroomApp:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until every worker has finished and its answer is on screen."""
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
-            await pilot.pause()
-            return
+    """Wait until every load has run and its answer is on screen."""
+    await pilot.app.settled()
+    await pilot.pause()
 
 
 async def jump_to_place(pilot: Pilot, name: str) -> None:

@@ -1,79 +1,43 @@
 """The situation browser: fronts, timeline and detail, filtered as you look.
 
-Every store call runs in a thread worker, so no key press waits on SQLite. A generation counter drops
-answers to questions the user has already moved on from.
+The app is the controller. The view (front, filter, as-of day) is a reactive value: changing it saves
+it and reloads. Every store call runs in a thread worker (loading.py), one group per pane, a newer
+request cancelling the older; each posts a typed message handled here, and answers carrying an older
+generation than the view's are dropped. The panes build their own titles and drawings from the values
+they are handed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field, replace
+import asyncio
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
-from rich.text import Text
-from sitroom.db import (
-    Bloc,
-    EventDetail,
-    EventFilter,
-    Facets,
-    Faction,
-    FilterError,
-    Front,
-    Interrupted,
-    Page,
-    Place,
-    Store,
-    StoreError,
-    state_path,
-)
-from textual import work
+from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, state_path
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
-from textual.widgets import Footer, OptionList
+from textual.reactive import var
+from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from . import render
+from . import loading
+from .actions import Actions
 from .commands import JumpCommands
-from .screens import DatePrompt, FilterPicker, HelpScreen
-from .screens.date_prompt import LATEST
+from .reference import Reference
+from .screens import FilterPicker
 from .state import StateFile, ViewState
-from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, MapView, SearchBox, Selected, Timeline
+from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Selected, Timeline
+from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
-SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
-MAP_EVENTS = 1000  # the latest events under the filter that the map marks
 
 
-@dataclass(frozen=True)
-class Reference:
-    """The store's small tables, read once at start."""
-
-    blocs: list[Bloc] = field(default_factory=list)
-    fronts: list[Front] = field(default_factory=list)
-    factions: list[Faction] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    types: list[str] = field(default_factory=list)
-    span: tuple[str, str] | None = None  # the first and last event dates
-
-    @property
-    def by_slug(self) -> dict[str, Faction]:
-        return {f.slug: f for f in self.factions}
-
-    def front_name(self, slug: str | None) -> str:
-        return next((f.name for f in self.fronts if f.slug == slug), "All fronts")
-
-    def front(self, slug: str | None) -> Front | None:
-        return next((f for f in self.fronts if f.slug == slug), None)
-
-    @property
-    def places_by_id(self) -> dict[str, Place]:
-        return {p.id: p for p in self.places}
-
-
-class SitroomApp(App[None]):
+class SitroomApp(Actions, App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     COMMANDS = App.COMMANDS | {JumpCommands}
@@ -90,20 +54,25 @@ class SitroomApp(App[None]):
         Binding("q", "quit", "Quit"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
     ]
+    view: var[ViewState] = var(ViewState, init=False)
+    # The panes, found once at mount.
+    filter_bar: FilterBar
+    fronts_pane: FrontsPane
+    timeline: Timeline
+    map: MapPane
+    detail: DetailPane
 
     def __init__(self, store: Store, state_file: StateFile | None = None) -> None:
         super().__init__()
         self.store = store
         self.state_file = state_file if state_file is not None else StateFile(state_path())
-        self.view = self.state_file.load(store.path)
+        self.set_reactive(SitroomApp.view, self.state_file.load(store.path))
         self.ref = Reference()
-        self.facets: Facets | None = None
-        self._generation = 0
-        self._counted = -1  # the generation the facets on screen were counted for
-        self._loaded_rows = 0
-        self._search_timer: Timer | None = None
-
-    # -- layout ---------------------------------------------------------------------------------
+        self.loader = loading.Loader(store, self.post_message)
+        self.counted: loading.CountsLoaded | None = None  # the counts on screen
+        self.generation = 0  # of the view the panes show; older answers are dropped
+        self._idle = asyncio.Event()  # no load under way and every answer handled
+        self.store_changed = asyncio.Event()  # set when another process's writes are noticed
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
@@ -117,196 +86,140 @@ class SitroomApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#fronts").border_title = "Fronts"
-        self.query_one("#detail").border_title = "Event"
-        self.query_one("#map").border_title = "Map"
-        self.query_one(MapPane).display = False
-        self.query_one(FrontsPane).focus()
-        self._show_filter()
-        self._load_reference()
-        self._data_version: int | None = None
-        self.set_interval(POLL_EVERY, self._poll)
+        self.filter_bar, self.fronts_pane, self.timeline, self.map, self.detail = (
+            self.query_one(FilterBar), self.query_one(FrontsPane), self.query_one(Timeline),
+            self.query_one(MapPane), self.query_one(DetailPane))
+        self.fronts_pane.border_title = "Fronts"
+        self.detail.border_title = "Event"
+        self.map.border_title = "Map"
+        self.map.display = False
+        self.fronts_pane.focus()
+        self.filter_bar.show(self.view.filter, self.view.as_of, self.ref)
+        self._start("reference", self.loader.reference)
+        self.set_interval(POLL_EVERY, partial(self._start, "poll", self.loader.poll))
 
     def on_resize(self) -> None:
         # Below 140 columns the fronts pane gives up width so the timeline keeps its certainty column.
         self.screen.set_class(self.size.width < 140, "narrow")
 
-    @property
-    def fronts_pane(self) -> FrontsPane:
-        return self.query_one(FrontsPane)
+    async def settled(self) -> None:
+        """Wait until no store call is under way and every answer is on screen (tests, the bench)."""
+        await self._idle.wait()
 
-    @property
-    def timeline(self) -> Timeline:
-        return self.query_one(Timeline)
+    def _start(self, group: str, job: Callable[..., None], *args: object) -> None:
+        """Run a store call in a thread worker; a newer call in the same group cancels the older."""
+        self._idle.clear()
+        self.run_worker(partial(job, *args), name=group, group=group, thread=True, exclusive=True,
+                        exit_on_error=False)
 
-    @property
-    def detail(self) -> DetailPane:
-        return self.query_one(DetailPane)
-
-    @property
-    def map(self) -> MapPane:
-        return self.query_one(MapPane)
-
-    # -- loading --------------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def _poll(self) -> None:
-        """Notice data another process committed (an import while the browser is open)."""
-        version = self.store.data_version()
-        if self._data_version is None:
-            self._data_version = version
-        elif version != self._data_version:
-            self._data_version = version
-            self.store.refresh()
-            self.call_from_thread(self._load_reference)
-
-    @work(thread=True, exclusive=True, group="reference", exit_on_error=False)
-    def _load_reference(self) -> None:
-        s = self.store
-        ref = Reference(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types(), s.date_span())
-        self.call_from_thread(self._reference_loaded, ref)
-
-    def _reference_loaded(self, ref: Reference) -> None:
-        self.ref = ref
-        if self.view.front not in {f.slug for f in ref.fronts}:
-            self.view = self.view.but(front=None)
-        self.reload(keep_rows=True)
-
-    def reload(self, keep_rows: bool = False) -> None:
-        """Fetch what the screen shows for the current view, in workers: the timeline first, then the
-        counts, which on a large store take longer and must never hold the timeline back."""
-        self._generation += 1
-        self._loaded_rows = self.timeline.table.row_count if keep_rows else 0
-        self._show_filter()
-        self.store.interrupt_counts()
-        self._load_timeline(self._generation, self.view)
-        self._load_counts(self._generation, self.view)
-        if self.map.display:
-            self._load_map(self._generation, self.view)
-
-    @work(thread=True, exclusive=True, group="view", exit_on_error=False)
-    def _load_timeline(self, generation: int, view: ViewState) -> None:
-        try:
-            # After new data arrives, fetch as many rows as the user has scrolled through, so the
-            # cursor stays on the event it was on.
-            page = self.store.page(view.timeline_filter(), limit=max(PAGE_SIZE, self._loaded_rows))
-        except FilterError as err:
-            self.call_from_thread(self._bad_filter, generation, str(err))
-            return
-        self.call_from_thread(self._show_timeline, generation, view, page)
-
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _load_counts(self, generation: int, view: ViewState) -> None:
-        picker = isinstance(self.screen, FilterPicker)
-        try:
-            # Where exact counts take seconds (a search matching much of a large store), a marked
-            # estimate from a fixed sample comes first, then the exact figures replace it.
-            estimate = self.store.estimate(view.timeline_filter())
-            if estimate is not None:
-                rough = {fc.front.slug: fc.count for fc in estimate[0]}
-                self.call_from_thread(self._show_counts, generation, view, rough, estimate[1])
-            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.count_filter())}
-            if generation != self._generation:
-                return
-            # Per-faction counts are the dearest; only the filter picker shows them.
-            facets = self.store.facets(view.timeline_filter(), factions=picker)
-        except (FilterError, Interrupted):
-            return  # a bad filter is reported by the timeline; an interrupted count is unwanted
-        self.call_from_thread(self._show_counts, generation, view, counts, facets)
-
-    def _bad_filter(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
-        self.notify(f"{message}; the filter was cleared", severity="error")
-        self.view = self.view.but(filter=EventFilter())
+    def watch_view(self, view: ViewState) -> None:
+        self.state_file.save(self.store.path, view)
         self.reload()
 
-    def _show_timeline(self, generation: int, view: ViewState, page: Page) -> None:
-        if generation != self._generation:
-            return  # the user has moved on
-        self.fronts_pane.show(self.ref.fronts, None, view.front)
-        timeline = self.timeline
-        timeline.border_title = self._timeline_title(view, "counting…")
-        timeline.show(page, self.ref.by_slug, keep=timeline.current)
-        if not page.rows:
-            self.detail.show(None, Text("No events under this filter. Press x to clear it.",
-                                        style="dim"))
+    def reload(self, keep_rows: bool = False) -> None:
+        """Fetch what the screen shows for the current view: the timeline first, then the counts,
+        which on a large store take longer and must never hold the timeline back."""
+        self.generation += 1
+        view = self.view
+        # After new data arrives, fetch as many rows as the user has scrolled through, so the cursor
+        # stays on the event it was on.
+        rows = self.timeline.table.row_count if keep_rows else 0
+        self.filter_bar.show(view.filter, view.as_of, self.ref)
+        self.store.interrupt_counts()
+        self._start("timeline", self.loader.timeline, self.generation, view, max(PAGE_SIZE, rows))
+        self.load_counts(factions=isinstance(self.screen, FilterPicker))
+        if self.map.display:
+            self.load_map()
 
-    def _show_counts(self, generation: int, view: ViewState, counts: dict[str, int],
-                     facets: Facets) -> None:
-        if generation != self._generation:
+    def load_counts(self, factions: bool) -> None:
+        self._start("counts", self.loader.counts, self.generation, self.view, factions)
+
+    def load_map(self) -> None:
+        self._start("map", self.loader.map, self.generation, self.view, self.ref)
+
+    def load_more(self, after: Cursor) -> None:
+        self._start("more", self.loader.more, self.generation, self.view, after, PAGE_SIZE)
+
+    def load_detail(self, event_id: str) -> None:
+        self._start("detail", self.loader.detail, event_id)
+
+    def export(self) -> None:
+        self._start("export", self.loader.export, self.view, Path.cwd())
+
+    # -- answers --------------------------------------------------------------------------------
+
+    @on(loading.ReferenceLoaded)
+    def _reference_loaded(self, message: loading.ReferenceLoaded) -> None:
+        self.ref = message.reference
+        if self.ref.front(self.view.front) is None and self.view.front is not None:
+            self.view = self.view.but(front=None)  # a front that is gone: all fronts (reloads)
+        else:
+            self.reload(keep_rows=True)
+        if message.changed:
+            self.store_changed.set()
+
+    @on(loading.FilterRefused)
+    def _filter_refused(self, message: loading.FilterRefused) -> None:
+        if message.generation == self.generation:
+            self.notify(f"{message.reason}; the filter was cleared", severity="error")
+            self.view = self.view.but(filter=EventFilter())
+
+    @on(loading.TimelineLoaded)
+    def _timeline_loaded(self, message: loading.TimelineLoaded) -> None:
+        if message.generation != self.generation:
+            return  # the user has moved on
+        view = message.view
+        self.fronts_pane.show(self.ref.fronts, None, view.front)
+        self.timeline.heading = Heading(self.ref.front_name(view.front), view.as_of)
+        current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
+        if current is None:
+            self._detail_asked = None
+            self.detail.show_note("No events under this filter. Press x to clear it.")
+        self.show_event(current)
+
+    @on(loading.MoreLoaded)
+    def _more_loaded(self, message: loading.MoreLoaded) -> None:
+        if message.generation == self.generation:
+            self.timeline.extend(message.page, self.ref.by_slug)
+
+    @on(loading.CountsLoaded)
+    def _counts_loaded(self, message: loading.CountsLoaded) -> None:
+        if message.generation != self.generation:
             return
-        self.facets = facets
-        self._counted = generation
-        self.fronts_pane.show(self.ref.fronts, counts, view.front, approximate=bool(facets.sample))
-        timeline = self.timeline
-        count = (f"≈{facets.total:,} events, estimated; counting…" if facets.sample
-                 else f"{facets.total:,} events")
-        timeline.border_title = self._timeline_title(view, count)
-        timeline.show_histogram(facets, self.ref.blocs)
-        if self.map.display and self.map.view.total is None:
-            self.map.show(replace(self.map.view, total=facets.total), *self._map_reference())
+        self.counted = message
+        view, facets = message.view, message.facets
+        self.fronts_pane.show(self.ref.fronts, message.counts, view.front, approximate=bool(facets.sample))
+        self.timeline.heading = Heading(self.ref.front_name(view.front), view.as_of, facets.total,
+                                        estimated=bool(facets.sample))
+        self.timeline.histogram = Histogram.of(facets, tuple(self.ref.blocs))
+        self.map.count(facets.total)
         if isinstance(self.screen, FilterPicker):
             self.screen.update_facets(facets)
 
-    def _timeline_title(self, view: ViewState, count: str) -> Text:
-        title = Text(f"{self.ref.front_name(view.front)} · {count}")
-        if view.as_of:
-            title.append(" · as of ")
-            title.append(view.as_of, style="bold reverse")
-        title.append(" · newest first")
-        return title
-
-    @work(thread=True, exclusive=True, group="map", exit_on_error=False)
-    def _load_map(self, generation: int, view: ViewState) -> None:
-        """The map's layers: the latest events under the filter (one page, in timeline order) and
-        who held each place on the view's day."""
-        try:
-            events = self.store.page(view.timeline_filter(), limit=MAP_EVENTS).rows
-        except FilterError:
-            return  # reported by the timeline
-        day = view.as_of or (self.ref.span[1] if self.ref.span else None)
-        holdings = self.store.holdings(day) if day else []
-        front = self.ref.front(view.front)
-        map_view = MapView(day, holdings, events, None, front.bbox if front else None,
-                           front.name if front else "Syria", front.slug if front else None)
-        self.call_from_thread(self._show_map, generation, map_view)
-
-    def _map_reference(self) -> tuple:
-        return self.ref.places_by_id, self.ref.by_slug, self.ref.blocs
-
-    def _show_map(self, generation: int, view: MapView) -> None:
-        if generation != self._generation:
+    @on(loading.MapLoaded)
+    def _map_loaded(self, message: loading.MapLoaded) -> None:
+        if message.generation != self.generation:
             return
-        if self.facets is not None and self._counted == generation:
-            view = replace(view, total=self.facets.total)
-        self.map.show(view, *self._map_reference())
+        view = message.map
+        if self.counted is not None and self.counted.generation == self.generation:
+            view = replace(view, total=self.counted.facets.total)
+        self.map.show(view, self.ref)
 
-    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def _load_more(self, generation: int, view: ViewState, after) -> None:
-        page = self.store.page(view.timeline_filter(), after, PAGE_SIZE)
-        self.call_from_thread(self._show_more, generation, page)
-
-    def _show_more(self, generation: int, page: Page) -> None:
-        if generation == self._generation:
-            self.timeline.extend(page, self.ref.by_slug)
-
-    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
-    def _load_detail(self, event_id: str) -> None:
-        self.call_from_thread(self._show_detail, event_id, self.store.event(event_id))
-
-    def _show_detail(self, event_id: str, detail: EventDetail | None) -> None:
-        if self.timeline.current != event_id:
+    @on(loading.DetailLoaded)
+    def _detail_loaded(self, message: loading.DetailLoaded) -> None:
+        if message.event_id == self._detail_asked:
+            self._detail_asked = None
+        if self.timeline.current != message.event_id:
             return
-        if detail is None:
-            self.detail.show(None, Text("This event is no longer in the store.", style="dim"))
+        if message.detail is None:
+            self.detail.show_note("This event is no longer in the store.")
             return
-        self.detail.show(event_id, render.detail(detail, self.ref.by_slug,
-                                                 self.ref.front_name(detail.row.front)))
-        lon = detail.lon if detail.lon is not None else detail.place.lon if detail.place else None
-        lat = detail.lat if detail.lat is not None else detail.place.lat if detail.place else None
-        name = detail.row.place_name or "this event"
-        self.map.select(Selected(lon, lat, name) if lon is not None and lat is not None else None)
+        self.detail.show_event(message.detail, self.ref)
+        self.map.select(Selected.of(message.detail))
+
+    @on(loading.Notice)
+    def _notice(self, message: loading.Notice) -> None:
+        self.notify(message.text, title=message.title, severity=message.severity)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A store call that failed (a damaged or vanished store, a lock held too long) is said, in
@@ -315,153 +228,7 @@ class SitroomApp(App[None]):
             error = event.worker.error
             message = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
             self.notify(message, title="sitroom", severity="error", timeout=10)
-
-    # -- changing the view ----------------------------------------------------------------------
-
-    def _set_view(self, view: ViewState) -> None:
-        if view == self.view:
-            return
-        self.view = view
-        self.state_file.save(self.store.path, view)
-        self.reload()
-
-    def select_front(self, slug: str | None) -> None:
-        self.fronts_pane.select(slug)
-        self._set_view(self.view.but(front=slug))
-
-    def set_filter(self, f: EventFilter) -> None:
-        self._set_view(self.view.but(filter=f))
-
-    def only_faction(self, slug: str) -> None:
-        self.set_filter(self.view.filter.but(factions=(slug,)))
-
-    def only_place(self, place_id: str) -> None:
-        self._set_view(self.view.but(front=None, filter=self.view.filter.but(places=(place_id,))))
-        self.fronts_pane.select(None)
-
-    def _show_filter(self) -> None:
-        ref = self.ref
-        self.query_one(FilterBar).update(render.filter_summary(
-            self.view.filter, ref.by_slug, {f.slug: f.name for f in ref.fronts},
-            {p.id: p.name for p in ref.places}, self.view.as_of,
-        ))
-
-    # -- messages from the panes ----------------------------------------------------------------
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self.fronts_pane:
-            self._set_view(self.view.but(front=FrontsPane.slug_of(event.option_id)))
-
-    def on_timeline_event_highlighted(self, event: Timeline.EventHighlighted) -> None:
-        if event.event_id and event.event_id != self.detail.event_id:
-            self._load_detail(event.event_id)
-
-    def on_timeline_need_more(self, event: Timeline.NeedMore) -> None:
-        self._load_more(self._generation, self.view, event.after)
-
-    def on_timeline_event_opened(self, event: Timeline.EventOpened) -> None:
-        self.detail.focus()
-        # Maximize once focus has landed: a focus change outside a maximized widget restores it.
-        self.call_after_refresh(self.screen.maximize, self.detail, False)
-
-    def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
-        self.set_filter(event.filter)
-
-    def on_input_changed(self, event: SearchBox.Changed) -> None:
-        if event.input.id != "search":
-            return
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        text = event.value
-        self._search_timer = self.set_timer(
-            SEARCH_DELAY, lambda: self.set_filter(self.view.filter.but(text=text))
-        )
-
-    def on_search_box_done(self, event: SearchBox.Done) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        box = self.query_one(SearchBox)
-        self.set_filter(self.view.filter.but(text=box.value if event.keep else ""))
-        box.remove_class("open")
-        self.timeline.table.focus()
-
-    # -- actions --------------------------------------------------------------------------------
-
-    def action_jump(self, number: int) -> None:
-        slugs = self.fronts_pane.slugs
-        if number < len(slugs):
-            self.select_front(slugs[number])
-        else:
-            self.notify(f"there is no front {number}", severity="warning")
-
-    def action_factions(self) -> None:
-        self.push_screen(FilterPicker(self.ref.blocs, self.ref.factions, self.ref.types,
-                                      self.view.filter, self.facets))
-        if self.facets is None or self.facets.factions is None:
-            # Once the picker is up, count again with the per-faction figures; the timeline stands.
-            self.call_after_refresh(self._load_counts, self._generation, self.view)
-
-    def action_search(self) -> None:
-        box = self.query_one(SearchBox)
-        box.value = self.view.filter.text
-        box.add_class("open")
-        box.focus()
-
-    def action_clear_filters(self) -> None:
-        self.query_one(SearchBox).value = ""
-        self.set_filter(EventFilter())
-
-    def action_toggle_map(self) -> None:
-        shown = not self.map.display
-        self.map.display = shown
-        self.query_one("#side").set_class(shown, "-map")
-        if shown:
-            self.map.show(MapView(None), *self._map_reference())
-            self._load_map(self._generation, self.view)
-            if self.detail.event_id:
-                self._load_detail(self.detail.event_id)  # to mark the selected event
-
-    def action_step_day(self, days: int) -> None:
-        span = self.ref.span
-        if span is None:
-            return
-        first, last = span
-        if self.view.as_of is None and days > 0:
-            self.notify("already showing the latest day; [ steps back", severity="information")
-            return
-        day = dt.date.fromisoformat(self.view.as_of or last) + dt.timedelta(days=days)
-        self.set_as_of(max(day.isoformat(), first))
-
-    def action_as_of(self) -> None:
-        def chosen(day: str | None) -> None:
-            if day is not None:
-                self.set_as_of(None if day == LATEST else day)
-
-        self.push_screen(DatePrompt(self.view.as_of, self.ref.span), chosen)
-
-    def set_as_of(self, day: str | None) -> None:
-        """Show the situation on `day`; on or after the last event's day that is the latest view."""
-        span = self.ref.span
-        if day is not None and span is not None and day >= span[1]:
-            day = None
-        self._set_view(self.view.but(as_of=day))
-
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen())
-
-    def action_export(self) -> None:
-        self._export(self.view)
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, view: ViewState) -> None:
-        """Write what the timeline shows (front and filter) to a CSV file in the working directory."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = Path.cwd() / f"sitroom-{view.front or 'all-fronts'}-{stamp}.csv"
-        try:
-            with path.open("w", encoding="utf-8", newline="") as handle:
-                count = self.store.export(view.timeline_filter(), "csv", handle)
-        except OSError as err:
-            self.call_from_thread(self.notify, f"cannot write {path}: {err.strerror or err}",
-                                  severity="error")
-            return
-        self.call_from_thread(self.notify, f"exported {count:,} events to {path}", title="Export")
+            self._detail_asked = None  # let the next highlight ask again
+        # A worker posts its answer before it ends, so by now that answer has been handled.
+        if all(w.is_finished for w in self.workers if w.node is self):
+            self._idle.set()

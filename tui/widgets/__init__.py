@@ -4,7 +4,7 @@ from .detail import DetailPane
 from .filter_bar import FilterBar, SearchBox
 from .fronts import FrontsPane
 from .map import MapPane, MapView, Selected
-from .timeline import Timeline
+from .timeline import Heading, Histogram, Timeline
 
-__all__ = ["DetailPane", "FilterBar", "FrontsPane", "MapPane", "MapView", "SearchBox", "Selected",
-           "Timeline"]
+__all__ = ["DetailPane", "FilterBar", "FrontsPane", "Heading", "Histogram", "MapPane", "MapView",
+           "SearchBox", "Selected", "Timeline"]

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.text import Text
+from sitroom.db import EventDetail
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from .. import render
+from ..reference import Reference
 
 
 class DetailPane(VerticalScroll):
@@ -24,7 +28,15 @@ class DetailPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(Text("No event selected.", style="dim"), id="detail-body")
 
-    def show(self, event_id: str | None, body: RenderableType) -> None:
+    def show_event(self, detail: EventDetail, reference: Reference) -> None:
+        self._show(detail.row.id, render.detail(detail, reference.by_slug,
+                                                reference.front_name(detail.row.front)))
+
+    def show_note(self, note: str) -> None:
+        """A word in place of an event (no event under the filter, an event gone from the store)."""
+        self._show(None, Text(note, style="dim"))
+
+    def _show(self, event_id: str | None, body: RenderableType) -> None:
         self.event_id = event_id
         self.query_one("#detail-body", Static).update(body)
         self.scroll_home(animate=False)

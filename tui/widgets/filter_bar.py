@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from sitroom.db import EventFilter
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from .. import render
+from ..reference import Reference
+
 
 class FilterBar(Static):
     """The active filter in words."""
+
+    def show(self, f: EventFilter, as_of: str | None, reference: Reference) -> None:
+        self.update(render.filter_summary(
+            f, reference.by_slug, {fr.slug: fr.name for fr in reference.fronts},
+            {p.id: p.name for p in reference.places}, as_of,
+        ))
 
 
 class SearchBox(Input):

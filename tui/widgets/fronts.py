@@ -75,10 +75,6 @@ class FrontsPane(OptionList):
                 with self.prevent(OptionList.OptionHighlighted):
                     self.highlighted = index
 
-    def slug_at(self, index: int) -> str | None:
-        """The front behind the number key `index` (0 is all fronts)."""
-        return self._slugs[index] if 0 <= index < len(self._slugs) else None
-
     @property
     def slugs(self) -> list[str | None]:
         return list(self._slugs)

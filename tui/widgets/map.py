@@ -2,23 +2,25 @@
 the latest events under the filter, and the selected event.
 
 The app gathers a MapView in a worker (a page of events and the holdings, both one indexed query)
-and hands it here; the pane only draws, and redraws on resize or a new selection.
+and hands it here with the store's reference data; the pane builds its layers and draws them, and
+redraws on resize, a new selection or the count arriving.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.style import Style
 from rich.text import Text
-from sitroom.db import BBox, Bloc, EventRow, Faction, Held, Place, syria
+from sitroom.db import BBox, Bloc, EventDetail, EventRow, Faction, Held, Place, syria
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from ..map_canvas import Frame, Mark, draw
+from ..reference import Reference
 
 SELECTED = Style(color="#000000", bgcolor="#F0E442", bold=True)
 
@@ -41,6 +43,16 @@ class Selected:
     lon: float
     lat: float
     name: str
+
+    @classmethod
+    def of(cls, detail: EventDetail) -> Selected | None:
+        """Where an event is marked: its own point, else its place's; None if it has neither."""
+        place = detail.place
+        lon = detail.lon if detail.lon is not None else place.lon if place else None
+        lat = detail.lat if detail.lat is not None else place.lat if place else None
+        if lon is None or lat is None:
+            return None
+        return cls(lon, lat, detail.row.place_name or "this event")
 
 
 def bloc_letters(blocs: Sequence[Bloc]) -> dict[str, str]:
@@ -129,17 +141,22 @@ class MapPane(Vertical):
         super().__init__(**kwargs)
         self.view = MapView(None)
         self.selected: Selected | None = None
-        self._reference: tuple[Mapping[str, Place], Mapping[str, Faction], Sequence[Bloc]] = ({}, {}, ())
+        self.reference = Reference()
 
     def compose(self) -> ComposeResult:
         yield Static(id="map-canvas")
         yield Static(id="map-legend")
 
-    def show(self, view: MapView, places: Mapping[str, Place], factions: Mapping[str, Faction],
-             blocs: Sequence[Bloc]) -> None:
+    def show(self, view: MapView, reference: Reference) -> None:
         self.view = view
-        self._reference = (places, factions, blocs)
+        self.reference = reference
         self.redraw()
+
+    def count(self, total: int) -> None:
+        """The filter's event count, once known: the legend says "latest N of total"."""
+        if self.display and self.view.total is None:
+            self.view = replace(self.view, total=total)
+            self.redraw()
 
     def select(self, selected: Selected | None) -> None:
         if selected != self.selected:
@@ -153,7 +170,9 @@ class MapPane(Vertical):
         cols, rows = canvas.size.width, canvas.size.height
         if cols < 4 or rows < 2:
             return
-        marks, legend = MapLayers(self.view, *self._reference, selected=self.selected).build()
+        ref = self.reference
+        marks, legend = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs,
+                                  selected=self.selected).build()
         boundaries = syria()
         frame = Frame.around(self.view.bbox or boundaries.bbox, cols, rows)
         canvas.update(draw(boundaries, frame, marks))

@@ -6,13 +6,16 @@ with a NeedMore message, so only what the user scrolls to is ever fetched.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from rich.text import Text
 from sitroom.db import Bloc, Cursor, EventRow, Facets, Faction, Page
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
 from .. import render
@@ -21,6 +24,50 @@ from .. import render
 COLUMNS = (("date", "Date", 11), ("place", "Place", 15), ("who", "Who", 18),
            ("certainty", "Certainty", 11), ("type", "Type", 12), ("summary", "Summary", 100))
 PREFETCH = 20  # rows from the end at which the next page is requested
+
+
+@dataclass(frozen=True)
+class Heading:
+    """The timeline's border title: the front, how many events (None while counting), the as-of day."""
+
+    front: str
+    as_of: str | None = None
+    total: int | None = None
+    estimated: bool = False  # the total is an estimate from a sample; the exact count follows
+
+    def text(self) -> Text:
+        if self.total is None:
+            count = "counting…"
+        elif self.estimated:
+            count = f"≈{self.total:,} events, estimated; counting…"
+        else:
+            count = f"{self.total:,} events"
+        title = Text(f"{self.front} · {count}")
+        if self.as_of:
+            title.append(" · as of ")
+            title.append(self.as_of, style="bold reverse")
+        title.append(" · newest first")
+        return title
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """What the day histogram draws: events per bucket, stacked by side in the blocs' colours."""
+
+    buckets: Mapping[str, int] = field(default_factory=dict)
+    bucket: str = "day"
+    undated: int = 0
+    sides: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    blocs: tuple[Bloc, ...] = ()
+    sample: int = 0
+
+    @classmethod
+    def of(cls, facets: Facets, blocs: tuple[Bloc, ...]) -> Histogram:
+        return cls(facets.buckets, facets.bucket, facets.undated, facets.sides, blocs, facets.sample)
+
+    def text(self, width: int) -> Text:
+        return render.histogram(self.buckets, self.bucket, self.undated, width, self.sides, self.blocs,
+                                sample=self.sample)
 
 
 class EventTable(DataTable):
@@ -32,6 +79,9 @@ class EventTable(DataTable):
 
 
 class Timeline(Vertical):
+    heading: var[Heading | None] = var(None, init=False)
+    histogram: var[Histogram] = var(Histogram, init=False)
+
     class NeedMore(Message):
         def __init__(self, after: Cursor) -> None:
             super().__init__()
@@ -51,7 +101,6 @@ class Timeline(Vertical):
         super().__init__(**kwargs)
         self.next: Cursor | None = None
         self.waiting = False  # a NeedMore is out and unanswered
-        self._histogram: tuple = ({}, "day", 0, {}, (), 0)
 
     def compose(self) -> ComposeResult:
         yield Static(id="histogram")
@@ -77,8 +126,9 @@ class Timeline(Vertical):
             return None
         return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
 
-    def show(self, page: Page, factions: Mapping[str, Faction], keep: str | None = None) -> None:
-        """Replace the rows with the first page, keeping the cursor on `keep` if it is there."""
+    def show(self, page: Page, factions: Mapping[str, Faction], keep: str | None = None) -> str | None:
+        """Replace the rows with the first page, keeping the cursor on `keep` if it is there; return
+        the event the cursor is on."""
         table = self.table
         table.clear()
         self.next, self.waiting = page.next, False
@@ -87,7 +137,7 @@ class Timeline(Vertical):
         row = ids.index(keep) if keep in ids else 0
         if ids:
             table.move_cursor(row=row, animate=False, scroll=True)
-        self.post_message(self.EventHighlighted(ids[row] if ids else None))
+        return ids[row] if ids else None
 
     def extend(self, page: Page, factions: Mapping[str, Faction]) -> None:
         self.next, self.waiting = page.next, False
@@ -98,20 +148,15 @@ class Timeline(Vertical):
         for row in rows:
             table.add_row(*render.event_cells(row, factions), key=row.id)
 
-    def show_histogram(self, facets: Facets, blocs: Sequence[Bloc]) -> None:
-        self._histogram = (facets.buckets, facets.bucket, facets.undated, facets.sides, tuple(blocs),
-                           facets.sample)
-        self._draw_histogram()
+    def watch_heading(self, heading: Heading | None) -> None:
+        self.border_title = heading.text() if heading else None
 
-    def _draw_histogram(self) -> None:
-        buckets, bucket, undated, sides, blocs, sample = self._histogram
+    def watch_histogram(self) -> None:
         width = max(10, self.size.width - 4)
-        self.query_one("#histogram", Static).update(
-            render.histogram(buckets, bucket, undated, width, sides, blocs, sample=sample)
-        )
+        self.query_one("#histogram", Static).update(self.histogram.text(width))
 
     def on_resize(self) -> None:
-        self._draw_histogram()
+        self.watch_histogram()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -1,0 +1,154 @@
+"""What the keys and the panes' messages do: each changes the app's view, opens a screen or starts a
+load. A mixin of SitroomApp (app.py), which holds the bindings, the view and the loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sitroom.db import EventFilter
+from textual.timer import Timer
+from textual.widgets import OptionList
+
+from .screens import DatePrompt, FilterPicker, HelpScreen
+from .screens.date_prompt import LATEST
+from .widgets import FrontsPane, MapView, SearchBox, Timeline
+
+if TYPE_CHECKING:
+    from .app import SitroomApp
+
+    _Base = SitroomApp
+else:
+    _Base = object
+
+SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
+
+
+class Actions(_Base):
+    _search_timer: Timer | None = None
+    _detail_asked: str | None = None  # the event whose detail is on its way
+
+    # -- changing the view ----------------------------------------------------------------------
+
+    def select_front(self, slug: str | None) -> None:
+        self.fronts_pane.select(slug)
+        self.view = self.view.but(front=slug)
+
+    def set_filter(self, f: EventFilter) -> None:
+        self.view = self.view.but(filter=f)
+
+    def only_faction(self, slug: str) -> None:
+        self.set_filter(self.view.filter.but(factions=(slug,)))
+
+    def only_place(self, place_id: str) -> None:
+        self.view = self.view.but(front=None, filter=self.view.filter.but(places=(place_id,)))
+        self.fronts_pane.select(None)
+
+    def set_as_of(self, day: str | None) -> None:
+        """Show the situation on `day`; on or after the last event's day that is the latest view."""
+        if day is not None and self.ref.last_day is not None and day >= self.ref.last_day:
+            day = None
+        self.view = self.view.but(as_of=day)
+
+    def show_event(self, event_id: str | None) -> None:
+        """The timeline's cursor is on `event_id`: fetch its detail unless it is shown or on its way."""
+        if event_id and event_id not in (self.detail.event_id, self._detail_asked):
+            self._detail_asked = event_id
+            self.load_detail(event_id)
+
+    # -- messages from the panes ----------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.fronts_pane:
+            self.view = self.view.but(front=FrontsPane.slug_of(event.option_id))
+
+    def on_timeline_event_highlighted(self, event: Timeline.EventHighlighted) -> None:
+        self.show_event(event.event_id)
+
+    def on_timeline_need_more(self, event: Timeline.NeedMore) -> None:
+        self.load_more(event.after)
+
+    def on_timeline_event_opened(self, event: Timeline.EventOpened) -> None:
+        self.detail.focus()
+        # Maximize once focus has landed: a focus change outside a maximized widget restores it.
+        self.call_after_refresh(self.screen.maximize, self.detail, False)
+
+    def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
+        self.set_filter(event.filter)
+
+    def on_input_changed(self, event: SearchBox.Changed) -> None:
+        if event.input.id != "search":
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        text = event.value
+        self._search_timer = self.set_timer(
+            SEARCH_DELAY, lambda: self.set_filter(self.view.filter.but(text=text))
+        )
+
+    def on_search_box_done(self, event: SearchBox.Done) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        box = self.query_one(SearchBox)
+        self.set_filter(self.view.filter.but(text=box.value if event.keep else ""))
+        box.remove_class("open")
+        self.timeline.table.focus()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_jump(self, number: int) -> None:
+        slugs = self.fronts_pane.slugs
+        if number < len(slugs):
+            self.select_front(slugs[number])
+        else:
+            self.notify(f"there is no front {number}", severity="warning")
+
+    def action_factions(self) -> None:
+        facets = self.counted.facets if self.counted else None
+        self.push_screen(FilterPicker(self.ref.blocs, self.ref.factions, self.ref.types,
+                                      self.view.filter, facets))
+        if facets is None or facets.factions is None:
+            self.load_counts(factions=True)  # the per-faction figures; the timeline stands
+
+    def action_search(self) -> None:
+        box = self.query_one(SearchBox)
+        box.value = self.view.filter.text
+        box.add_class("open")
+        box.focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one(SearchBox).value = ""
+        self.set_filter(EventFilter())
+
+    def action_toggle_map(self) -> None:
+        shown = not self.map.display
+        self.map.display = shown
+        self.query_one("#side").set_class(shown, "-map")
+        if shown:
+            self.map.show(MapView(None), self.ref)
+            self.load_map()
+            if self.detail.event_id:
+                self.load_detail(self.detail.event_id)  # to mark the selected event
+
+    def action_step_day(self, days: int) -> None:
+        if self.ref.span is None:
+            return
+        first, last = self.ref.span
+        if self.view.as_of is None and days > 0:
+            self.notify("already showing the latest day; [ steps back", severity="information")
+            return
+        day = dt.date.fromisoformat(self.view.as_of or last) + dt.timedelta(days=days)
+        self.set_as_of(max(day.isoformat(), first))
+
+    def action_as_of(self) -> None:
+        def chosen(day: str | None) -> None:
+            if day is not None:
+                self.set_as_of(None if day == LATEST else day)
+
+        self.push_screen(DatePrompt(self.view.as_of, self.ref.span), chosen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        self.export()

@@ -1,0 +1,161 @@
+"""The store calls behind the browser and the typed messages that carry their answers.
+
+Each call runs in a thread worker (the app starts them, one group per pane: a newer request cancels
+the older) and posts one message to the app. No call reads the screen or a widget: everything it needs
+comes in as arguments. Answers about a view carry the generation they were asked for, so the app can
+drop those the user has moved on from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Store
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.worker import get_current_worker
+
+from .reference import Reference
+from .state import ViewState
+from .widgets import MapView
+
+MAP_EVENTS = 1000  # the latest events under the filter that the map marks
+
+
+@dataclass
+class ReferenceLoaded(Message):
+    reference: Reference
+    changed: bool = False  # read again because another process wrote to the store
+
+
+@dataclass
+class ViewAnswer(Message):
+    """An answer about one view, asked for in generation `generation`."""
+
+    generation: int
+    view: ViewState
+
+
+@dataclass
+class TimelineLoaded(ViewAnswer):
+    page: Page
+
+
+@dataclass
+class MoreLoaded(ViewAnswer):
+    page: Page
+
+
+@dataclass
+class FilterRefused(ViewAnswer):
+    reason: str
+
+
+@dataclass
+class CountsLoaded(ViewAnswer):
+    counts: dict[str, int]  # events per front slug
+    facets: Facets  # an estimate while facets.sample, else exact
+
+
+@dataclass
+class MapLoaded(ViewAnswer):
+    map: MapView
+
+
+@dataclass
+class DetailLoaded(Message):
+    event_id: str
+    detail: EventDetail | None  # None: the event is no longer in the store
+
+
+@dataclass
+class Notice(Message):
+    """Something to tell the user in a notification."""
+
+    text: str
+    title: str = ""
+    severity: SeverityLevel = "information"
+
+
+class Loader:
+    """The store calls, each posting its answer through `post` (the app's thread-safe post_message)."""
+
+    def __init__(self, store: Store, post: Callable[[Message], object]) -> None:
+        self.store = store
+        self.post = post
+        self._data_version: int | None = None
+
+    def reference(self, changed: bool = False) -> None:
+        self.post(ReferenceLoaded(Reference.read(self.store), changed))
+
+    def poll(self) -> None:
+        """Notice data another process committed (an import while the browser is open)."""
+        version = self.store.data_version()
+        seen, self._data_version = self._data_version, version
+        if seen is not None and version != seen:
+            self.store.refresh()
+            self.reference(changed=True)
+
+    def _answer(self, message: ViewAnswer) -> None:
+        if not get_current_worker().is_cancelled:  # else a newer request has replaced this one
+            self.post(message)
+
+    def timeline(self, generation: int, view: ViewState, limit: int) -> None:
+        try:
+            page = self.store.page(view.timeline_filter(), limit=limit)
+        except FilterError as err:
+            self._answer(FilterRefused(generation, view, str(err)))
+            return
+        self._answer(TimelineLoaded(generation, view, page))
+
+    def more(self, generation: int, view: ViewState, after: Cursor, limit: int) -> None:
+        self._answer(MoreLoaded(generation, view, self.store.page(view.timeline_filter(), after, limit)))
+
+    def counts(self, generation: int, view: ViewState, factions: bool) -> None:
+        """The front counts and facets; per-faction counts (the dearest) only if `factions`."""
+        try:
+            # Where exact counts take seconds (a search matching much of a large store), a marked
+            # estimate from a fixed sample comes first, then the exact figures replace it.
+            estimate = self.store.estimate(view.timeline_filter())
+            if estimate is not None:
+                rough = {fc.front.slug: fc.count for fc in estimate[0]}
+                self._answer(CountsLoaded(generation, view, rough, estimate[1]))
+            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.count_filter())}
+            if get_current_worker().is_cancelled:
+                return  # newer counts are wanted
+            facets = self.store.facets(view.timeline_filter(), factions=factions)
+        except (FilterError, Interrupted):
+            return  # a bad filter is reported by the timeline; an interrupted count is unwanted
+        self._answer(CountsLoaded(generation, view, counts, facets))
+
+    def map(self, generation: int, view: ViewState, ref: Reference) -> None:
+        """The map's layers: the latest events under the filter (one page, in timeline order) and
+        who held each place on the view's day."""
+        try:
+            events = self.store.page(view.timeline_filter(), limit=MAP_EVENTS).rows
+        except FilterError:
+            return  # reported by the timeline
+        day = view.as_of or ref.last_day
+        holdings = self.store.holdings(day) if day else []
+        front = ref.front(view.front)
+        self._answer(MapLoaded(generation, view, MapView(
+            day, holdings, events, None, front.bbox if front else None,
+            front.name if front else "Syria", front.slug if front else None)))
+
+    def detail(self, event_id: str) -> None:
+        self.post(DetailLoaded(event_id, self.store.event(event_id)))
+
+    def export(self, view: ViewState, folder: Path) -> None:
+        """Write what the timeline shows (front and filter) to a CSV file in `folder`."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"sitroom-{view.front or 'all-fronts'}-{stamp}.csv"
+        try:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                count = self.store.export(view.timeline_filter(), "csv", handle)
+        except OSError as err:
+            self.post(Notice(f"cannot write {path}: {err.strerror or err}", severity="error"))
+            return
+        self.post(Notice(f"exported {count:,} events to {path}", title="Export"))
