@@ -26,7 +26,8 @@ from .models import (
     Source,
 )
 from .paths import default_store_path, state_path
-from .reports.ingest import IngestError, IngestReport
+from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
+from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
 from .store.control import Handover, Held, Holding
 from .text import FIELD_LIMITS, bounded, clean_text
@@ -39,6 +40,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "FIELD_LIMITS",
     "IMPORT_FORMATS",
+    "MAX_REPORT_BYTES",
     "BBox",
     "Bloc",
     "Boundaries",
@@ -75,6 +77,7 @@ __all__ = [
     "month_end",
     "month_index",
     "parse_date",
+    "search_words",
     "state_path",
     "syria",
 ]

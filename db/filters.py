@@ -16,11 +16,17 @@ class FilterError(ValueError):
     """A filter that cannot be run, with a message meant for the user."""
 
 
-def _tuple(values: Iterable[str] | str | None) -> tuple[str, ...]:
+def _tuple(values: Iterable[str] | str | None, name: str) -> tuple[str, ...]:
+    """The values of one field as a tuple of text (a filter read back from a file may hold anything)."""
     if values is None:
         return ()
     if isinstance(values, str):
-        return (values,)
+        values = (values,)
+    if not isinstance(values, Iterable) or isinstance(values, Mapping):
+        raise FilterError(f"{name} must be a list of names, not {type(values).__name__}")
+    values = tuple(values)
+    if not all(isinstance(v, str) for v in values):
+        raise FilterError(f"{name} must be names (text)")
     return tuple(dict.fromkeys(values))  # keeps order, drops repeats
 
 
@@ -29,8 +35,10 @@ def _iso(value: dt.date | str | None, name: str) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
+    if not isinstance(value, str):
+        raise FilterError(f"{name} date {value!r} is not a date like 2017-06-30")
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise FilterError(f"{name} date {value!r} is not a date like 2017-06-30") from None
 
@@ -48,9 +56,11 @@ class EventFilter:
 
     def __post_init__(self) -> None:
         for name in ("fronts", "factions", "places", "types", "certainty"):
-            object.__setattr__(self, name, _tuple(getattr(self, name)))
+            object.__setattr__(self, name, _tuple(getattr(self, name), name))
         object.__setattr__(self, "since", _iso(self.since, "since"))
         object.__setattr__(self, "until", _iso(self.until, "until"))
+        if not isinstance(self.text or "", str):
+            raise FilterError(f"the search must be text, not {type(self.text).__name__}")
         object.__setattr__(self, "text", self.text or "")
 
     def but(self, **changes: object) -> EventFilter:
@@ -62,5 +72,8 @@ class EventFilter:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> EventFilter:
+        """A filter from its dict (a saved view); FilterError when a field has the wrong shape."""
+        if not isinstance(data, Mapping):
+            raise FilterError("a filter is a mapping of its fields")
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)  # type: ignore[arg-type]

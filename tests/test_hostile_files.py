@@ -415,7 +415,6 @@ def test_20_huge_fields_are_stored_within_their_limit(store: Store, tmp_path) ->
     assert len(excerpt) <= FIELD_LIMITS["excerpt"] and excerpt.endswith("characters cut]")
 
 
-@pending
 def test_21_a_huge_report_says_what_it_added(db_path: Path, home: Path, tmp_path) -> None:
     report = REPORT.read_text(encoding="utf-8")
     repeated = tmp_path / "repeated.txt"
@@ -427,7 +426,6 @@ def test_21_a_huge_report_says_what_it_added(db_path: Path, home: Path, tmp_path
     assert f"{grown} events added" in result.stdout, result.stdout[-500:]
 
 
-@pending
 def test_21_a_report_too_large_is_refused_in_words(db_path: Path, home: Path, tmp_path) -> None:
     from sitroom.db import MAX_REPORT_BYTES
 
@@ -438,11 +436,10 @@ def test_21_a_report_too_large_is_refused_in_words(db_path: Path, home: Path, tm
     assert "MB" in one_sentence(result)
 
 
-@pending
-@pytest.mark.parametrize("text", ["*", "%", "🔥", "--", "\u202e"])
+@pytest.mark.parametrize("text", ["*", "%", "🔥", "-+-", "\u202e"])
 def test_22_a_search_without_words_is_refused(store: Store, db_path: Path, home: Path, text: str) -> None:
     with pytest.raises(FilterError, match="no words"):
         store.count(EventFilter(text=text))
-    result = sitroom("--db", str(db_path), "export", "--search", text, home=home)
+    result = sitroom("--db", str(db_path), "export", f"--search={text}", home=home)
     assert result.returncode == 2 and "no words" in one_sentence(result)
     assert result.stdout == ""

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 import sitroom.db.store.counts as counts_module
-from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store
+from sitroom.db import CERTAINTIES, EventFilter, FilterError, Store, search_words
 
 # What the report states, counted by hand per front (see db/data/events.jsonl).
 FRONT_COUNTS = {
@@ -202,7 +202,14 @@ def test_bad_filters_give_a_clear_error(store: Store, f: dict, message: str) -> 
      "x" * 10_000, " ".join(["word"] * 500)],
 )
 def test_search_strings_never_raise(store: Store, text: str) -> None:
+    """Query syntax is only text; a search with no word at all is refused in words, never run as
+    "everything" (issue 13)."""
     f = EventFilter(text=text)
+    if not search_words(text):
+        for ask in (store.count, store.facets, store.front_counts, store.page):
+            with pytest.raises(FilterError, match="has no words to look for"):
+                ask(f)
+        return
     assert store.count(f) == len(list(store.iter_events(f)))
     store.facets(f)
     store.front_counts(f)

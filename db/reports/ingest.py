@@ -11,6 +11,7 @@ from ..write.records import Prepared, prepare_event
 from ..write.upsert import WriteCounts, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
 
+MAX_REPORT_BYTES = 2_000_000  # a day's report is kilobytes; a book is not a report
 
 class IngestError(ValueError):
     """The report cannot be ingested as asked, with a message meant for the user."""
@@ -52,8 +53,16 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     """Extract the events of `text`; unless dry_run, store them under one source, in one
     transaction. The same text ingested twice adds nothing: its source and event ids are derived
     from what it says."""
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_REPORT_BYTES:
+        raise IngestError(f"the report is {size / 1e6:.1f} MB; sitroom reads reports of up to "
+                          f"{MAX_REPORT_BYTES / 1e6:.0f} MB: split it into its days or sections")
     lex = Lexicon(conn)
     extraction = extract(text, lex, date)
+    # A text that repeats itself states each happening once.
+    unique = {(f.sentence, f.place, f.type, f.certainty, f.date, tuple(f.factions)): f
+              for f in extraction.events}
+    extraction.events = list(unique.values())
     if extraction.date is None:
         raise IngestError("the report gives no date; say which with --date YYYY-MM-DD")
     title = title or _title(text, extraction.date)
@@ -78,6 +87,7 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
                 "factions": [{"faction": f, "role": r} for f, r in found.factions],
             }
             report.prepared.append(prepare_event(record, ref))
+        report.prepared = list({p.event["id"]: p for p in report.prepared}.values())  # each event once
         report.counts = write_events(conn, report.prepared)
         conn.commit()
     except BaseException:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..dates import month_after, month_before, month_end
 from ..filters import EventFilter, FilterError
 from ..models import CERTAINTIES
-from ..search import fts_query
+from ..search import fts_query, terms
 
 # The tables the compiled clauses are written over, as the queries name them.
 ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
@@ -85,7 +85,9 @@ def _in(column: str, values: Iterable[str]) -> Clause:
 def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
     unknown = [v for v in values if v not in known]
     if unknown:
-        raise FilterError(f"unknown {kind}: {', '.join(map(repr, unknown))}")
+        names = sorted(known)
+        listed = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+        raise FilterError(f"unknown {kind}: {', '.join(map(repr, unknown))} (known: {listed or 'none'})")
 
 
 def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
@@ -104,6 +106,8 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     _check("place", f.places, vocab.places)
     _check("event type", f.types, vocab.types)
     _check("certainty", f.certainty, CERTAINTIES)
+    if f.text.strip() and not terms(f.text):
+        raise FilterError(f"the search {f.text.strip()!r} has no words to look for")
     if f.since and f.until and f.since > f.until:
         raise FilterError(f"the date range runs backwards: since {f.since} is after until {f.until}")
 

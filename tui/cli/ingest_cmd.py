@@ -9,16 +9,18 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import IngestError, RowError, StoreError, parse_date
+from sitroom.db import MAX_REPORT_BYTES, IngestError, RowError, StoreError, parse_date
 
 from .output import failed, out, say, shown, warn
 from .stores import open_store, write_failure
 
 
 def _read(file: str) -> str:
+    """The report's text; of a huge file, only enough to say it is too large."""
     if file == "-":
-        return sys.stdin.read()
-    return Path(file).read_text(encoding="utf-8")
+        return sys.stdin.read(MAX_REPORT_BYTES + 1)
+    with Path(file).open(encoding="utf-8") as handle:
+        return handle.read(MAX_REPORT_BYTES + 1)
 
 
 def run(args: argparse.Namespace) -> int:
