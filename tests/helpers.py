@@ -50,6 +50,11 @@ def plain(renderable: object, width: int = 100) -> str:
     return console.export_text()
 
 
+def detail_text(app) -> str:
+    """The detail pane's text, as plain text."""
+    return plain(app.detail.query_one("#detail-body").content, width=200)
+
+
 def column(app: SitroomApp, key: str) -> list[str]:
     """The text of one timeline column, top to bottom."""
     table = app.timeline.table

@@ -8,11 +8,7 @@ from sitroom.db import EventFilter
 from sitroom.tui.screens import FilterPicker, HelpScreen
 from textual.widgets import Input
 
-from .helpers import column, jump_to_place, make_app, plain, settle
-
-
-def detail_text(app) -> str:
-    return plain(app.detail.query_one("#detail-body").content, width=200)
+from .helpers import column, detail_text, jump_to_place, make_app, plain, settle
 
 
 async def test_launch_shows_every_front_and_event(db_path: Path) -> None:

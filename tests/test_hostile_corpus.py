@@ -27,7 +27,6 @@ PAYLOADS = {
     "markup": "[bold red]{w}[/] [link=https://evil.example]x[/link]",
     "controls": "{w}\x07\x08\x00\x7f\r",
 }
-pending = pytest.mark.xfail(strict=True, reason="issue 13: cleaning on the way in is under way")
 RAW = ("\x1b", "\x07", "\x08", "\x9b", "\x9c", "\x9d", "\x90", "\u202e", "\u2066", "\u2069", "\x00")
 
 
@@ -101,7 +100,6 @@ def test_nothing_hostile_is_stored_raw(corpus_store: Path) -> None:
     store.close()
 
 
-@pending
 async def test_every_pane_shows_hostile_text_literally(corpus_store: Path) -> None:
     app = make_app(corpus_store)
     screens: list[str] = []
@@ -124,7 +122,7 @@ async def test_every_pane_shows_hostile_text_literally(corpus_store: Path) -> No
         await pilot.pause(0.5)
         screens.append(app.export_screenshot())
         await pilot.press("escape")
-    text = "\n".join(screens)
+    text = "\n".join(screens).replace("&#160;", " ")  # the SVG's spaces
     assert not [ch for ch in RAW if ch in text]
     assert "[bold red]" in text  # markup shown as the characters it is
     for word in ("Jsummary", "Asource", "Jfactionname"):

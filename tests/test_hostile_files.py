@@ -27,8 +27,6 @@ from sitroom.db import EventFilter, FilterError, Store
 DATA = Path(__file__).parent / "data"
 ACLED = DATA / "acled_syria.csv"
 REPORT = DATA / "000_848b1a6e00f665fa.txt"
-# Cases whose fix is under way; each mark goes when its fix lands (strict: an unexpected pass fails).
-pending = pytest.mark.xfail(strict=True, reason="issue 13: fix under way")
 RAW = ("\x1b", "\x07", "\x9b", "\x9d", "\x90", "\u202e", "\u2066")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sitroom.db import EventFilter
+from sitroom.db import EventFilter, search_words
 from textual.timer import Timer
 from textual.widgets import OptionList
 
@@ -82,15 +82,25 @@ class Actions(_Base):
         if self._search_timer is not None:
             self._search_timer.stop()
         text = event.value
-        self._search_timer = self.set_timer(
-            SEARCH_DELAY, lambda: self.set_filter(self.view.filter.but(text=text))
-        )
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(text))
+
+    def _search(self, text: str) -> bool:
+        """Search for `text`; a text with no word in it is said under the box and changes nothing."""
+        box = self.query_one(SearchBox)
+        if text.strip() and not search_words(text):
+            box.border_subtitle = "no words to search for: the timeline keeps the last search"
+            return False
+        box.border_subtitle = ""
+        self.set_filter(self.view.filter.but(text=text))
+        return True
 
     def on_search_box_done(self, event: SearchBox.Done) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
         box = self.query_one(SearchBox)
-        self.set_filter(self.view.filter.but(text=box.value if event.keep else ""))
+        if not self._search(box.value if event.keep else ""):
+            box.value = self.view.filter.text
+            box.border_subtitle = ""
         box.remove_class("open")
         self.timeline.table.focus()
 
@@ -137,7 +147,11 @@ class Actions(_Base):
         if self.view.as_of is None and days > 0:
             self.notify("already showing the latest day; [ steps back", severity="information")
             return
-        day = dt.date.fromisoformat(self.view.as_of or last) + dt.timedelta(days=days)
+        try:
+            day = dt.date.fromisoformat(self.view.as_of or last) + dt.timedelta(days=days)
+        except OverflowError:
+            self.notify("the calendar ends there", severity="warning")
+            return
         self.set_as_of(max(day.isoformat(), first))
 
     def action_as_of(self) -> None:

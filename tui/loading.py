@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
+from .files import replacing
 from .reference import Reference
 from .state import ViewState
 from .widgets import MapView
@@ -153,8 +154,11 @@ class Loader:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = folder / f"sitroom-{view.front or 'all-fronts'}-{stamp}.csv"
         try:
-            with path.open("w", encoding="utf-8", newline="") as handle:
+            with replacing(path) as handle:  # written aside: a failed export leaves no file
                 count = self.store.export(view.timeline_filter(), "csv", handle)
+        except FilterError as err:
+            self.post(Notice(f"nothing exported: {err}", severity="error"))
+            return
         except OSError as err:
             self.post(Notice(f"cannot write {path}: {err.strerror or err}", severity="error"))
             return

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
-from sitroom.db import Bloc, EventDetail, EventFilter, EventRow, Faction, month_index
+from sitroom.db import FIELD_LIMITS, Bloc, EventDetail, EventFilter, EventRow, Faction, bounded, month_index
 
 CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
 CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
@@ -23,6 +23,7 @@ CERTAINTY_WORDS = {
 }
 ROLE_WORDS = {"actor": "actor", "target": "target", "ally": "ally", "claimant": "claims it"}
 BARS = " ▁▂▃▄▅▆▇█"
+CELL_CHARACTERS = 300  # of a summary in a timeline row; the detail pane has the rest
 
 
 def faction_style(faction: Faction | None) -> Style:
@@ -70,7 +71,7 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
         parties(row, factions),
         certainty(row.certainty),
         Text(row.event_type),
-        Text(row.summary, style="dim"),
+        Text(bounded(row.summary, CELL_CHARACTERS) or "", style="dim"),
     )
 
 
@@ -202,7 +203,7 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
     """The whole of one event, for the detail pane."""
     row = d.row
     head = Text()
-    head.append(row.summary, style="bold")
+    head.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
     head.append("\n")
     head.append(date_label(row.date, row.date_precision))
     head.append(f" ({row.date_precision})", style="dim")
@@ -245,7 +246,8 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
     else:
         where.append("no place given", style="dim")
 
-    quote = Text(f"“{d.excerpt}”" if d.excerpt else "no source sentence stored", style="italic")
+    excerpt = bounded(d.excerpt, FIELD_LIMITS["excerpt"])
+    quote = Text(f"“{excerpt}”" if excerpt else "no source sentence stored", style="italic")
     source = Text()
     if d.source:
         s = d.source

@@ -51,9 +51,11 @@ class StateFile:
         entry = self._all().get(str(store_path.resolve()))
         if not isinstance(entry, dict):
             return ViewState()
+        front = entry.get("front")
         try:
-            return ViewState(entry.get("front"), EventFilter.from_dict(entry.get("filter") or {}))
-        except (TypeError, ValueError):
+            return ViewState(front if isinstance(front, str) else None,
+                             EventFilter.from_dict(entry.get("filter") or {}))
+        except (TypeError, ValueError):  # FilterError too: a field of the wrong shape
             return ViewState()
 
     def save(self, store_path: Path, state: ViewState) -> None:
