@@ -1,4 +1,5 @@
-"""Measure sitroom against the budgets of DESIGN.md, on stores of 10k, 100k and 1M events.
+"""Measure sitroom against its speed budgets (at 1M events: first screen < 1.5 s, a redraw < 100 ms,
+memory < 250 MB), on stores of 10k, 100k and 1M events.
 
     python bench/run.py                 # 10k, 100k and 1M (about 5 minutes on 2 cores)
     python bench/run.py --sizes 10000   # just one size
