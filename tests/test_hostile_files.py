@@ -441,3 +441,14 @@ def test_22_a_search_without_words_is_refused(store: Store, db_path: Path, home:
     result = sitroom("--db", str(db_path), "export", f"--search={text}", home=home)
     assert result.returncode == 2 and "no words" in one_sentence(result)
     assert result.stdout == ""
+
+
+def test_a_failed_import_into_a_new_store_leaves_no_store(home: Path, tmp_path) -> None:
+    unreadable = tmp_path / "notes.csv"
+    unreadable.write_text("a,b\n1,2\n")
+    for args in ([], ["--strict"]):
+        target = tmp_path / "new.db"
+        source = unreadable if not args else ACLED  # the sample has bad rows: --strict rejects it
+        result = sitroom("import", str(source), "--db", str(target), *args, home=home)
+        assert result.returncode == 2, said(result)
+        assert not list(tmp_path.glob("new.db*")), args

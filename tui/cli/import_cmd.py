@@ -8,10 +8,10 @@ import sqlite3
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import ImportFailed, ImportReport, StoreError
+from sitroom.db import ImportFailed, ImportReport, Store, StoreError
 
 from .output import err, failed, out, shown, warn
-from .stores import open_store, write_failure
+from .stores import open_store, remove_store, write_failure
 
 PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
 SHOW_BAD = 20
@@ -40,22 +40,33 @@ class _Bar:
 
 def run(args: argparse.Namespace) -> int:
     name = shown(args.file)
+    new = args.db is not None and not args.db.exists()
     store = open_store(args.db, create_empty=True)
     bar = _Bar()
     try:
         report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
                                    progress=bar)
     except (ImportFailed, StoreError) as e:
-        return failed("import", f"{name}: {shown(e)}. Nothing was imported.")
+        return _nothing(store, new, f"{name}: {shown(e)}. Nothing was imported.")
     except sqlite3.Error as e:  # locked by another writer, read-only, disk full: all rolled back
-        return failed("import", f"{name}: {write_failure(store.path, e)}. Nothing was imported.")
+        return _nothing(store, new, f"{name}: {write_failure(store.path, e)}. Nothing was imported.")
     except KeyboardInterrupt:
-        return failed("import", f"{name}: interrupted. Nothing was imported; the store is as it was.")
+        return _nothing(store, new, f"{name}: interrupted. Nothing was imported; the store is as it was.")
     finally:
         bar.stop()
         store.close()
+    if new and report.rejected:
+        remove_store(store.path)
     print_report(report, name)
     return report.exit_code
+
+
+def _nothing(store: Store, new: bool, message: str) -> int:
+    """Nothing was imported: a store made for this import goes again, so nothing is left behind."""
+    store.close()
+    if new:
+        remove_store(store.path)
+    return failed("import", message)
 
 
 def print_report(report: ImportReport, name: str) -> None:

@@ -50,6 +50,12 @@ def open_store(path: Path | None, *, create_empty: bool = False) -> Store:
         raise StoreError(f"cannot open the store {shown(path)}: {_why(error)}") from None
 
 
+def remove_store(path: Path) -> None:
+    """Delete a store this command made and its side files (-wal, -shm)."""
+    for file in (path, *path.parent.glob(path.name + "-*")):
+        file.unlink(missing_ok=True)
+
+
 def write_failure(path: Path, error: BaseException) -> str:
     """Why a write to the store at `path` failed, for a message that goes on to say nothing changed."""
     return f"the store {shown(path)} could not be written ({_why(error)})"
