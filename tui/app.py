@@ -94,9 +94,23 @@ class SitroomApp(Actions, App[None]):
         self.map.border_title = "Map"
         self.map.display = False
         self.fronts_pane.focus()
+        self.watch(self.screen, "maximized", self._maximized, init=False)
         self.filter_bar.show(self.view.filter, self.view.as_of, self.ref)
         self._start("reference", self.loader.reference)
         self.set_interval(POLL_EVERY, partial(self._start, "poll", self.loader.poll))
+
+    # Keys that change what the panes show: off while an event is open full-screen, so the event
+    # being read never changes under the reader (and the footer shows only what works).
+    VIEW_ACTIONS = frozenset({"factions", "search", "clear_filters", "toggle_map", "step_day", "as_of",
+                              "jump"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in self.VIEW_ACTIONS or self.screen_stack[0].maximized is None
+
+    def _maximized(self, before: object, now: object) -> None:
+        self.refresh_bindings()
+        if now is None and before is self.detail:
+            self.timeline.table.focus()  # back where enter was pressed
 
     def on_resize(self) -> None:
         # Below 140 columns the fronts pane gives up width so the timeline keeps its certainty column.
@@ -174,7 +188,7 @@ class SitroomApp(Actions, App[None]):
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
             self._detail_asked = None
-            self.detail.show_note("No events under this filter. Press x to clear it.")
+            self.detail.show_note(self.empty_note(view))
         self.show_event(current)
 
     @on(loading.MoreLoaded)

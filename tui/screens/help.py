@@ -21,7 +21,7 @@ KEYS = (
     ("Filtering", (
         ("f", "filter by faction, event type and certainty"),
         ("/", "search the text as you type (enter keeps it, esc drops it)"),
-        ("x", "clear every filter"),
+        ("x", "clear the filter and the as-of date (the front stays)"),
         ("e", "export what the timeline shows to a CSV file in the working directory"),
     )),
     ("Time and place", (

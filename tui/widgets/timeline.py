@@ -39,9 +39,9 @@ class Heading:
         if self.total is None:
             count = "counting…"
         elif self.estimated:
-            count = f"≈{self.total:,} events, estimated; counting…"
+            count = f"≈{render.plural(self.total, 'event')}, estimated; counting…"
         else:
-            count = f"{self.total:,} events"
+            count = render.plural(self.total, "event")
         title = Text(f"{self.front} · {count}")
         if self.as_of:
             title.append(" · as of ")
