@@ -164,6 +164,7 @@ class Actions(_Base):
         shown = not self.map.display
         self.map.display = shown
         self.query_one("#side").set_class(shown, "-map")
+        self.arrange()
         if shown:
             self.map.show(MapView(None), self.ref)
             self.load_map()

@@ -80,7 +80,8 @@ def certainty(value: str) -> Text:
 
 
 def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, ...]:
-    return (
+    """A timeline row; a cell too long for its column ends in an ellipsis, never cut silently."""
+    cells = (
         Text(date_label(row.date, row.date_precision)),
         Text(row.place_name or "—", style="bold"),
         parties(row, factions),
@@ -88,6 +89,9 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
         Text(row.event_type),
         Text(bounded(row.summary, CELL_CHARACTERS) or "", style="dim"),
     )
+    for cell in cells:
+        cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cells
 
 
 NO_SIDE = Style(color="#777777")
