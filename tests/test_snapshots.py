@@ -57,3 +57,11 @@ def test_map_pane(db_path: Path, snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=open_map)
+
+
+def test_main_screen_80x24(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=settle)
+
+
+def test_main_screen_220x60(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(220, 60), run_before=settle)

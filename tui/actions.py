@@ -12,7 +12,8 @@ from textual.widgets import OptionList
 
 from .screens import DatePrompt, FilterPicker, HelpScreen
 from .screens.date_prompt import LATEST
-from .widgets import FrontsPane, MapView, SearchBox, Timeline
+from .state import ViewState
+from .widgets import DetailPane, FrontsPane, MapView, SearchBox, Timeline
 
 if TYPE_CHECKING:
     from .app import SitroomApp
@@ -73,6 +74,9 @@ class Actions(_Base):
         # Maximize once focus has landed: a focus change outside a maximized widget restores it.
         self.call_after_refresh(self.screen.maximize, self.detail, False)
 
+    def on_detail_pane_back(self, event: DetailPane.Back) -> None:
+        self.timeline.table.focus()
+
     def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
         self.set_filter(event.filter)
 
@@ -127,13 +131,40 @@ class Actions(_Base):
         box.focus()
 
     def action_clear_filters(self) -> None:
+        """Clear everything the filter bar lists: the filter and the as-of date, which narrows the
+        timeline as a date filter does. The front stays (it is chosen in the fronts pane); say so."""
+        view = self.view
+        cleared = [what for what, on in (("the filter", view.filter != EventFilter()),
+                                         (f"the as-of date {view.as_of}", view.as_of)) if on]
         self.query_one(SearchBox).value = ""
-        self.set_filter(EventFilter())
+        self.view = view.but(filter=EventFilter(), as_of=None)
+        said = f"cleared {' and '.join(cleared)}" if cleared else "no filter to clear"
+        if view.front is not None:
+            said += f"; still on {self.ref.front_name(view.front)} (0: all fronts)"
+        self.notify(said, title="Clear")
+
+    def empty_note(self, view: ViewState) -> str:
+        """Why the timeline is empty, and the key that helps."""
+        filtered = view.filter != EventFilter()
+        where = f"on {self.ref.front_name(view.front)} " if view.front else ""
+        what = "under this filter " if filtered else ""
+        when = f"as of {view.as_of}" if view.as_of else ""
+        note = f"No events {where}{what}{when}".rstrip() + "."
+        if filtered and view.as_of:
+            return f"{note} Press x to clear the filter and the as-of date, t to choose another day."
+        if view.as_of:
+            return f"{note} Nothing happened by that day: press t to choose a later one, x for the latest."
+        if filtered:
+            return f"{note} Press x to clear it."
+        if view.front:
+            return f"{note} Press 0 for all fronts."
+        return f"{note} Import some with `sitroom import FILE`."
 
     def action_toggle_map(self) -> None:
         shown = not self.map.display
         self.map.display = shown
         self.query_one("#side").set_class(shown, "-map")
+        self.arrange()
         if shown:
             self.map.show(MapView(None), self.ref)
             self.load_map()

@@ -16,15 +16,16 @@ from functools import partial
 from pathlib import Path
 
 from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, state_path
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.reactive import var
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from . import loading
+from . import layout, loading
 from .actions import Actions
 from .commands import JumpCommands
 from .reference import Reference
@@ -41,17 +42,19 @@ class SitroomApp(Actions, App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     COMMANDS = App.COMMANDS | {JumpCommands}
+    # The footer shows these in this order: help and quit first, so no width ever hides them; the
+    # rarest keys last, where a narrow footer ends (all are on the help screen).
     BINDINGS = [
-        Binding("f", "factions", "Filter"),
-        Binding("slash", "search", "Search"),
-        Binding("x", "clear_filters", "Clear filters"),
-        Binding("e", "export", "Export"),
-        Binding("m", "toggle_map", "Map"),
-        Binding("left_square_bracket", "step_day(-1)", "Day −"),
-        Binding("right_square_bracket", "step_day(1)", "Day +"),
-        Binding("t", "as_of", "As of"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        Binding("f", "factions", "Filter"),
+        Binding("slash", "search", "Search"),
+        Binding("x", "clear_filters", "Clear"),
+        Binding("m", "toggle_map", "Map"),
+        Binding("left_square_bracket", "step_day(-1)", "Day −/+", key_display="[ ]"),
+        Binding("right_square_bracket", "step_day(1)", "Day +", show=False),
+        Binding("t", "as_of", "As of"),
+        Binding("e", "export", "Export"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
     ]
     view: var[ViewState] = var(ViewState, init=False)
@@ -94,13 +97,53 @@ class SitroomApp(Actions, App[None]):
         self.map.border_title = "Map"
         self.map.display = False
         self.fronts_pane.focus()
+        self.arrange()
+        self.watch(self.screen, "maximized", self._maximized, init=False)
         self.filter_bar.show(self.view.filter, self.view.as_of, self.ref)
         self._start("reference", self.loader.reference)
         self.set_interval(POLL_EVERY, partial(self._start, "poll", self.loader.poll))
 
-    def on_resize(self) -> None:
-        # Below 140 columns the fronts pane gives up width so the timeline keeps its certainty column.
-        self.screen.set_class(self.size.width < 140, "narrow")
+    # Keys that change what the panes show: off while an event is open full-screen, so the event
+    # being read never changes under the reader (and the footer shows only what works).
+    VIEW_ACTIONS = frozenset({"factions", "search", "clear_filters", "toggle_map", "step_day", "as_of",
+                              "jump"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in self.VIEW_ACTIONS or self.screen_stack[0].maximized is None
+
+    def _maximized(self, before: object, now: object) -> None:
+        self.refresh_bindings()
+        if now is None and before is self.detail:
+            self.timeline.table.focus()  # back where enter was pressed
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The new size comes with the event: self.size may still be the old one (issue 19, item 2).
+        if hasattr(self, "map"):
+            self.arrange(event.size)
+
+    def arrange(self, size: Size | None = None) -> None:
+        """Share the terminal between the panes (layout.py), from its size and whether the map is on;
+        the same at a fresh start and after any resize."""
+        size = size or self.size
+        shown = self.map.display
+        a = layout.arrange(size.width, size.height, shown)
+        main = self.screen_stack[0]
+        for kind in ("narrow", "medium", "wide"):
+            main.set_class(a.kind == kind, kind)
+        main.set_class(a.short, "short")
+        main.set_class(shown, "map-on")
+        self.fronts_pane.display = a.fronts > 0
+        if a.fronts:
+            self.fronts_pane.styles.width = a.fronts
+        self.query_one("#side").styles.width = a.side or "100%"
+        self.timeline.short = a.short
+        footer = self.query_one(Footer)
+        footer.compact = a.kind == "narrow"
+        if footer.show_command_palette != (a.kind != "narrow"):
+            footer.show_command_palette = a.kind != "narrow"  # ctrl+p is on the help screen
+            footer.refresh(recompose=True)
+        if self.focused is self.fronts_pane and not a.fronts:
+            self.timeline.table.focus()
 
     async def settled(self) -> None:
         """Wait until no store call is under way and every answer is on screen (tests, the bench)."""
@@ -174,7 +217,7 @@ class SitroomApp(Actions, App[None]):
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
             self._detail_asked = None
-            self.detail.show_note("No events under this filter. Press x to clear it.")
+            self.detail.show_note(self.empty_note(view))
         self.show_event(current)
 
     @on(loading.MoreLoaded)

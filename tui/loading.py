@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
+from . import render
 from .files import replacing
 from .reference import Reference
 from .state import ViewState
@@ -162,4 +163,4 @@ class Loader:
         except OSError as err:
             self.post(Notice(f"cannot write {path}: {err.strerror or err}", severity="error"))
             return
-        self.post(Notice(f"exported {count:,} events to {path}", title="Export"))
+        self.post(Notice(f"exported {render.plural(count, 'event')} to {path}", title="Export"))

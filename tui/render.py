@@ -46,17 +46,32 @@ def date_label(date: str, precision: str) -> str:
     return date
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+# The order factions are named in, everywhere (timeline, detail, control, the Markdown brief): the
+# acting side first (actors, then allies, then those who only claim it), then the targets.
+ROLE_ORDER = {"actor": 0, "ally": 1, "claimant": 2, "target": 3}
+
+
+def acting_side(row: EventRow) -> list[str]:
+    """The side that acted, in the one order: actors then allies, else the claimants."""
+    side = [*row.with_role("actor"), *row.with_role("ally")] or list(row.with_role("claimant"))
+    return list(dict.fromkeys(side))
+
+
+def joined(slugs: Sequence[str], factions: Mapping[str, Faction]) -> Text:
+    return Text("+").join(short(s, factions) for s in slugs)
+
+
 def parties(row: EventRow, factions: Mapping[str, Faction]) -> Text:
     """Who did what to whom: `SAA+VKS ▸ ISIS`."""
-    def joined(slugs: Sequence[str]) -> Text:
-        return Text("+").join(short(s, factions) for s in slugs)
-
-    side = [*row.with_role("actor"), *row.with_role("ally")] or list(row.with_role("claimant"))
-    out = joined(list(dict.fromkeys(side)))
+    out = joined(acting_side(row), factions)
     targets = row.with_role("target")
     if targets:
         out.append(" ▸ ")
-        out.append_text(joined(targets))
+        out.append_text(joined(targets, factions))
     return out
 
 
@@ -65,7 +80,8 @@ def certainty(value: str) -> Text:
 
 
 def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, ...]:
-    return (
+    """A timeline row; a cell too long for its column ends in an ellipsis, never cut silently."""
+    cells = (
         Text(date_label(row.date, row.date_precision)),
         Text(row.place_name or "—", style="bold"),
         parties(row, factions),
@@ -73,6 +89,9 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
         Text(row.event_type),
         Text(bounded(row.summary, CELL_CHARACTERS) or "", style="dim"),
     )
+    for cell in cells:
+        cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cells
 
 
 NO_SIDE = Style(color="#777777")
@@ -94,6 +113,17 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         offset = {k: dt.date.fromisoformat(k).toordinal() for k in buckets}
     first, last = min(buckets), max(buckets)
     span = offset[last] - offset[first] + 1
+    if span == 1:  # one day (or month): a bar says nothing a number does not
+        out = Text()
+        if sample:
+            out.append(f"≈ estimated from 1/{sample} of the events · ", style="italic")
+        out.append(f"{first}: {plural(buckets[first], 'event')}", style="bold")
+        if undated:
+            out.append(f" · +{undated:,} less precise", style="dim")
+        out.append("\n")
+        out.append_text(_sides_legend({"": dict((sides or {}).get(first) or {"": buckets[first]})},
+                                      blocs, width))
+        return out
     per_bar = max(1, -(-span // width))
     columns: list[dict[str, int]] = [{} for _ in range(-(-span // per_bar))]
     for key, n in buckets.items():
@@ -133,16 +163,30 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
     if undated:
         out.append(f" · +{undated:,} less precise", style="dim")
     out.append("\n")
+    out.append_text(_sides_legend(dict(enumerate(columns)), blocs, width, "by acting side, bottom up:"))
+    return out
+
+
+def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[Bloc], width: int,
+                  lead: str = "by acting side:") -> Text:
+    """The sides' colours in words with their counts; an entry never breaks across lines."""
+    rank = {b.slug: i for i, b in enumerate(blocs)}
+    colour = {b.slug: Style(color=b.colour) for b in blocs}
+    names = {b.slug: b.name for b in blocs}
     by_side: dict[str, int] = {}
-    for column in columns:
+    for column in columns.values():
         for side, m in column.items():
             by_side[side] = by_side.get(side, 0) + m
-    names = {b.slug: b.name for b in blocs}
-    out.append("by acting side, bottom up:", style="dim")
+    out = Text(lead, style="dim")
+    line = len(lead)
     for side in sorted(by_side, key=lambda s: rank.get(s, len(rank))):
+        entry = f"{names.get(side, 'no actor named')} {by_side[side]:,}"
+        if line + 4 + len(entry) > width:  # wrap between entries, never inside one
+            out.append("\n")
+            line = -2
         out.append("  ■ ", colour.get(side, NO_SIDE))
-        out.append(f"{names.get(side, 'no actor named')} "
-                   f"{by_side[side]:,}")
+        out.append(entry)
+        line += 4 + len(entry)
     return out
 
 
@@ -187,13 +231,17 @@ def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
     if not d.control:
         return Text("no confirmed capture recorded here", style="dim")
     out = Text()
+    events = {e.id: e for e in (d.row, *d.same_place)}
     for h in d.control:
         out.append(f"{date_label(h.date, h.date_precision)}  ")
-        out.append_text(Text("+").join(short(s, factions) for s in h.to) if h.to else Text("?"))
+        # The takers in the timeline's order when the capture is at hand, else as the store gives.
+        known = acting_side(events[h.event]) if h.event in events else []
+        to = sorted(h.to, key=lambda s: known.index(s) if s in known else len(known))
+        out.append_text(joined(to, factions) if to else Text("?"))
         out.append(" took it")
         if h.from_:
             out.append(" from ")
-            out.append_text(Text("+").join(short(s, factions) for s in h.from_))
+            out.append_text(joined(h.from_, factions))
         out.append("\n")
     out.rstrip()
     return out
@@ -221,7 +269,7 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
         sure.append(f" Claimed by {', '.join(claimants)}.")
 
     who = Text()
-    for party, faction in d.factions:
+    for party, faction in sorted(d.factions, key=lambda pf: ROLE_ORDER.get(pf[0].role, 9)):
         who.append(f"{ROLE_WORDS.get(party.role, party.role):<9} ")
         who.append(faction.short, style=faction_style(faction))
         who.append(f"  {faction.name}")

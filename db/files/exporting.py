@@ -73,20 +73,46 @@ def _md(text: str | None) -> str:
     return flat
 
 
+def _filter_words(store: Store, f: EventFilter) -> str:
+    """The filter as a reader says it: `factions Faylaq al-Rahman · certainty claimed · search “Jobar”`."""
+    names = {
+        "fronts": {x.slug: x.name for x in store.fronts()} if f.fronts else {},
+        "factions": {x.slug: x.name for x in store.factions()} if f.factions else {},
+        "places": {x.id: x.name for x in store.places()} if f.places else {},
+    }
+    parts = [f"{field} {', '.join(names.get(field, {}).get(v, v) for v in values)}"
+             for field, values in (("fronts", f.fronts), ("factions", f.factions), ("places", f.places),
+                                   ("types", f.types), ("certainty", f.certainty)) if values]
+    if f.since or f.until:
+        parts.append(f"dates {f.since or '…'} to {f.until or '…'}")
+    if f.text:
+        parts.append(f"search “{f.text}”")
+    return " · ".join(parts) or "none: every event"
+
+
+# The order factions are named in, as the browser names them: actors, then allies, then targets.
+_SIDE_ORDER = {"actor": 0, "ally": 1}
+
+
+def _who(factions: list[dict[str, Any]]) -> str:
+    side = sorted((p for p in factions if p["role"] in _SIDE_ORDER),
+                  key=lambda p: (_SIDE_ORDER[p["role"]], p["faction"]))
+    side_names = list(dict.fromkeys(p["short"] for p in side))
+    targets = sorted((p for p in factions if p["role"] == "target"), key=lambda p: p["faction"])
+    return " ▸ ".join(x for x in ("+".join(side_names), "+".join(p["short"] for p in targets)) if x)
+
+
 def write_markdown(store: Store, f: EventFilter, out: TextIO) -> int:
     """A brief: one section per front, its events newest first, each with its source sentence."""
     out.write("# sitroom brief\n\n")
-    out.write(f"Filter: {_md(json.dumps({k: v for k, v in f.to_dict().items() if v}) or 'none')}\n")
+    out.write(f"Filter: {_md(_filter_words(store, f))}\n")
     count = 0
     for fc in store.front_counts(f):
         if not fc.count:
             continue
-        out.write(f"\n## {_md(fc.front.name)} ({fc.count} events)\n\n")
+        out.write(f"\n## {_md(fc.front.name)} ({fc.count} {'event' if fc.count == 1 else 'events'})\n\n")
         for r in store.records(f.but(fronts=(fc.front.slug,))):
-            who = " ▸ ".join(x for x in ("+".join(p["short"] for p in r["factions"]
-                                                   if p["role"] in ("actor", "ally")),
-                                          "+".join(p["short"] for p in r["factions"]
-                                                   if p["role"] == "target")) if x)
+            who = _who(r["factions"])
             date = r["date"][:7] if r["date_precision"] == "month" else r["date"]
             out.write(f"- **{date}** {_md(r['place_name'] or '—')} · {_md(who)} · {r['event_type']} · "
                       f"*{r['certainty']}*: {_md(r['summary'])}\n")

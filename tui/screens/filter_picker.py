@@ -96,7 +96,7 @@ class FilterPicker(ModalScreen[None]):
         grid.add_column(width=3, no_wrap=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(mark, label, Text("" if count is None else f"{count:,}", style="dim"))
+        grid.add_row(Text(mark), label, Text("" if count is None else f"{count:,}", style="dim"))
         return grid
 
     def _faction_option(self, f: Faction) -> Option:

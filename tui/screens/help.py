@@ -21,7 +21,7 @@ KEYS = (
     ("Filtering", (
         ("f", "filter by faction, event type and certainty"),
         ("/", "search the text as you type (enter keeps it, esc drops it)"),
-        ("x", "clear every filter"),
+        ("x", "clear the filter and the as-of date (the front stays)"),
         ("e", "export what the timeline shows to a CSV file in the working directory"),
     )),
     ("Time and place", (
@@ -52,6 +52,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close"),
         Binding("question_mark", "dismiss", "Close"),
         Binding("q", "dismiss", "Close", show=False),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -61,16 +63,20 @@ class HelpScreen(ModalScreen[None]):
         for section, rows in KEYS:
             table.add_row(Text(section, style="bold underline"), "")
             for key, what in rows:
-                table.add_row(key, what)
+                table.add_row(Text(key), Text(what))
             table.add_row("", "")
         table.add_row(Text("Reading the screen", style="bold underline"), "")
         for key, what in LEGEND:
-            table.add_row(key, what)
+            table.add_row(Text(key), Text(what))
         with VerticalScroll(id="help"):
             yield Static(table)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "sitroom — keys"
+
+    def action_scroll(self, lines: int) -> None:
+        help_ = self.query_one("#help", VerticalScroll)
+        help_.scroll_to(y=help_.scroll_y + lines, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

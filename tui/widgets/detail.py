@@ -8,6 +8,7 @@ from sitroom.db import EventDetail
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from .. import render
@@ -19,7 +20,11 @@ class DetailPane(VerticalScroll):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
+        Binding("escape", "back", "Back to the timeline"),
     ]
+
+    class Back(Message):
+        """The reader is done with this event: back to the timeline."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -27,6 +32,12 @@ class DetailPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No event selected.", style="dim"), id="detail-body")
+
+    def action_back(self) -> None:
+        if self.is_maximized:
+            self.screen.minimize()  # the app puts focus back on the timeline
+        else:
+            self.post_message(self.Back())
 
     def show_event(self, detail: EventDetail, reference: Reference) -> None:
         self._show(detail.row.id, render.detail(detail, reference.by_slug,

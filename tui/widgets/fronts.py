@@ -25,7 +25,7 @@ def _prompt(key: str, name: str, count: int | None, approximate: bool = False) -
         shown = Text(f"≈{count:,}", style="italic")
     else:
         shown = Text(f"{count:,}", style="bold" if count else "dim")
-    grid.add_row(key, Text(name), shown)
+    grid.add_row(Text(key), Text(name), shown)
     return grid
 
 

@@ -122,8 +122,10 @@ class MapLayers:
                 legend.append(f" {names[bloc.slug]} {held[bloc.slug]}  ")
         legend.append("\n")
         shown = len(self.view.events)
-        total = f" of {self.view.total:,}" if self.view.total is not None else ""
-        legend.append(f"● latest {shown:,}{total} events, by actor: ", style="dim")
+        total = self.view.total if self.view.total is not None else shown
+        of = f" of {total:,}" if self.view.total is not None else ""
+        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}, by actor: ",
+                      style="dim")
         for slug, n in by_faction.most_common(5):
             faction = self.factions.get(slug)
             legend.append(faction.short if faction else "no actor",

@@ -18,11 +18,12 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import DataTable, Static
 
-from .. import render
+from .. import layout, render
 
-# Certainty comes before type: on a narrow terminal it is the column that must stay visible.
-COLUMNS = (("date", "Date", 11), ("place", "Place", 15), ("who", "Who", 18),
-           ("certainty", "Certainty", 11), ("type", "Type", 12), ("summary", "Summary", 100))
+# The columns' widths follow the pane's width (layout.column_widths): every column but the summary
+# always shows, and the summary takes what is left, so nothing hides behind a sideways scroll.
+LABELS = {"date": "Date", "place": "Place", "who": "Who", "certainty": "Certainty", "type": "Type",
+          "summary": "Summary"}
 PREFETCH = 20  # rows from the end at which the next page is requested
 
 
@@ -39,9 +40,9 @@ class Heading:
         if self.total is None:
             count = "counting…"
         elif self.estimated:
-            count = f"≈{self.total:,} events, estimated; counting…"
+            count = f"≈{render.plural(self.total, 'event')}, estimated; counting…"
         else:
-            count = f"{self.total:,} events"
+            count = render.plural(self.total, "event")
         title = Text(f"{self.front} · {count}")
         if self.as_of:
             title.append(" · as of ")
@@ -65,22 +66,26 @@ class Histogram:
     def of(cls, facets: Facets, blocs: tuple[Bloc, ...]) -> Histogram:
         return cls(facets.buckets, facets.bucket, facets.undated, facets.sides, blocs, facets.sample)
 
-    def text(self, width: int) -> Text:
+    def text(self, width: int, rows: int = 3) -> Text:
         return render.histogram(self.buckets, self.bucket, self.undated, width, self.sides, self.blocs,
-                                sample=self.sample)
+                                height=rows, sample=self.sample)
 
 
 class EventTable(DataTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
-        Binding("enter", "select_cursor", "Open event"),
+        Binding("enter", "select_cursor", "Open"),
+        # Rows, not columns: the columns always fit, so there is nothing sideways to go to.
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
     ]
 
 
 class Timeline(Vertical):
     heading: var[Heading | None] = var(None, init=False)
     histogram: var[Histogram] = var(Histogram, init=False)
+    short: var[bool] = var(False, init=False)  # few rows: the histogram's bars are one row high
 
     class NeedMore(Message):
         def __init__(self, after: Cursor) -> None:
@@ -101,15 +106,31 @@ class Timeline(Vertical):
         super().__init__(**kwargs)
         self.next: Cursor | None = None
         self.waiting = False  # a NeedMore is out and unanswered
+        self.widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="histogram")
         yield EventTable(id="events", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Give the columns the widths the pane's width allows; the rows and cursor stay."""
+        widths = layout.column_widths(self.size.width)
+        if widths == self.widths:
+            return
+        self.widths = widths
         table = self.table
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+        rows = [(key.value, table.get_row(key)) for key in table.rows]
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for key, label in LABELS.items():
+            table.add_column(label, key=key, width=widths[key])
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        if rows:
+            table.move_cursor(row=cursor, animate=False, scroll=True)
 
     @property
     def table(self) -> EventTable:
@@ -152,10 +173,14 @@ class Timeline(Vertical):
         self.border_title = heading.text() if heading else None
 
     def watch_histogram(self) -> None:
-        width = max(10, self.size.width - 4)
-        self.query_one("#histogram", Static).update(self.histogram.text(width))
+        width = max(10, self.size.width - 2)
+        self.query_one("#histogram", Static).update(self.histogram.text(width, 1 if self.short else 3))
+
+    def watch_short(self) -> None:
+        self.watch_histogram()
 
     def on_resize(self) -> None:
+        self.fit_columns()
         self.watch_histogram()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

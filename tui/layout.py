@@ -1,0 +1,74 @@
+"""How the panes share the terminal, as pure functions of its size (tested without a screen).
+
+Three arrangements, chosen from the width alone so a resize lands where a fresh start at that size
+does:
+
+- **wide** (150 columns and more): fronts, timeline and the side (map and event) side by side;
+- **medium** (100–149): the same with a slimmer fronts pane; with the map on, the fronts pane gives
+  way so the map is not a sliver (1–9, 0 and ctrl+p still choose a front);
+- **narrow** (under 100, e.g. 80×24): the timeline takes the whole width, the event (or the map,
+  when it is on) sits below it; the fronts pane is hidden.
+
+In each, the timeline keeps at least TIMELINE_MIN columns: date, place, sides, the certainty word
+and type always show, and the summary takes whatever is left, so nothing hides behind a sideways
+scroll.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NARROW_BELOW = 100
+WIDE_FROM = 150
+SHORT_BELOW = 30  # rows: the histogram draws its bars one row high
+TIMELINE_MIN = 74  # columns, border and scrollbar included: every column but the summary
+SIDE_MIN = 28  # the event pane beside the timeline
+MAP_MIN = 46  # the map beside the timeline; below it the fronts pane gives way
+
+# The timeline's columns: fixed widths, then the place and the sides grow to their natural widths,
+# and the summary takes what is left once it is worth reading; every cell has one column of padding
+# each side, and the scrollbar's gutter is always kept.
+FIXED = {"date": 10, "certainty": 11, "type": 10}
+PLACE, WHO = (12, 22), (14, 20)  # (at least, at most)
+SUMMARY_MIN = 12
+PADDING = 2
+SCROLLBAR = 2
+COLUMNS = ("date", "place", "who", "certainty", "type", "summary")
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    kind: str  # "wide", "medium" or "narrow"
+    fronts: int  # columns of the fronts pane; 0 when it is hidden
+    side: int  # columns of the side (map and event); 0 when it sits below the timeline
+    short: bool  # too few rows for a three-row histogram
+
+
+def arrange(width: int, height: int, map_on: bool) -> Arrangement:
+    short = height < SHORT_BELOW
+    if width < NARROW_BELOW:
+        return Arrangement("narrow", 0, 0, short)
+    kind = "wide" if width >= WIDE_FROM else "medium"
+    fronts = 28 if kind == "wide" else 18
+    want = min(110, width * 45 // 100) if map_on else min(80, width * 34 // 100)
+    side = min(want, width - fronts - TIMELINE_MIN)
+    if side < (MAP_MIN if map_on else SIDE_MIN):
+        fronts = 0  # the fronts pane gives way before the map or the event becomes a sliver
+        side = min(want, width - TIMELINE_MIN)
+    return Arrangement(kind, fronts, max(side, SIDE_MIN), short)
+
+
+def column_widths(table_width: int) -> dict[str, int]:
+    """Each timeline column's width for a table `table_width` columns wide (its scrollbar included),
+    together never wider than the table, so nothing hides behind a sideways scroll."""
+    room = table_width - SCROLLBAR - PADDING * len(COLUMNS) - sum(FIXED.values())
+    summary = room - PLACE[1] - WHO[1]
+    if summary >= SUMMARY_MIN:
+        place, who = PLACE[1], WHO[1]
+    else:  # no room worth reading for the summary (the event pane shows it): place and sides grow
+        summary = 0
+        spare = max(0, room - PLACE[0] - WHO[0])
+        place = PLACE[0] + min(PLACE[1] - PLACE[0], spare // 2)
+        who = WHO[0] + min(WHO[1] - WHO[0], spare - (place - PLACE[0]))
+    return {"date": FIXED["date"], "place": place, "who": who, "certainty": FIXED["certainty"],
+            "type": FIXED["type"], "summary": summary}
