@@ -108,3 +108,25 @@ async def test_22_a_search_with_no_words_changes_nothing(db_path: Path) -> None:
         await settle(pilot)
         assert app.view.filter.text == "VBIED"
         assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_a_count_interrupted_by_mistake_starts_again(db_path: Path) -> None:
+    """The interrupt meant for an older count can land on the newer one's first statement: the
+    counts must still arrive, not leave the title on "counting…"."""
+    import sqlite3 as sqlite
+
+    app = make_app(db_path)
+    stray = {"left": 1}
+
+    def interrupted_once(sql: str, params) -> None:
+        if stray["left"] and sql.lstrip().upper().startswith("SELECT"):
+            stray["left"] -= 1
+            raise sqlite.OperationalError("interrupted")
+
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        app.store.count_tracer = interrupted_once
+        await pilot.press("3")
+        await settle(pilot)
+        assert stray["left"] == 0
+        assert "4 events" in str(app.timeline.border_title)

@@ -81,6 +81,8 @@ class Notice(Message):
     title: str = ""
     severity: SeverityLevel = "information"
 
+RECOUNTS = 5  # a count interrupted by mistake is started again this many times at most
+
 
 class Loader:
     """The store calls, each posting its answer through `post` (the app's thread-safe post_message)."""
@@ -117,7 +119,18 @@ class Loader:
         self._answer(MoreLoaded(generation, view, self.store.page(view.timeline_filter(), after, limit)))
 
     def counts(self, generation: int, view: ViewState, factions: bool) -> None:
-        """The front counts and facets; per-faction counts (the dearest) only if `factions`."""
+        """The front counts and facets; per-faction counts (the dearest) only if `factions`.
+        SQLite's interrupt, meant for the count this one replaces, can land on this one's first
+        statement instead: a count interrupted while still wanted starts again."""
+        for _ in range(RECOUNTS):
+            try:
+                self._count(generation, view, factions)
+                return
+            except Interrupted:
+                if get_current_worker().is_cancelled:
+                    return  # newer counts are wanted
+
+    def _count(self, generation: int, view: ViewState, factions: bool) -> None:
         try:
             # Where exact counts take seconds (a search matching much of a large store), a marked
             # estimate from a fixed sample comes first, then the exact figures replace it.
@@ -129,8 +142,8 @@ class Loader:
             if get_current_worker().is_cancelled:
                 return  # newer counts are wanted
             facets = self.store.facets(view.timeline_filter(), factions=factions)
-        except (FilterError, Interrupted):
-            return  # a bad filter is reported by the timeline; an interrupted count is unwanted
+        except FilterError:
+            return  # a bad filter is reported by the timeline
         self._answer(CountsLoaded(generation, view, counts, facets))
 
     def map(self, generation: int, view: ViewState, ref: Reference) -> None:
