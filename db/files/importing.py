@@ -114,7 +114,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     writer: BulkWriter | None = None
     try:
         resolver = Resolver(conn, read_reference(conn), max_km)
-        writer = BulkWriter(conn, report.counts)
+        writer = BulkWriter(conn, report.counts, expected=total)
         _import_rows(FORMATS[fmt], rows_of(path, fmt), resolver, writer, report, progress, total)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places

@@ -70,9 +70,10 @@ def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
     return out
 
 
-def upsert(conn: sqlite3.Connection, added: Sequence[Prepared], updated: Sequence[Prepared]) -> None:
+def upsert(conn: sqlite3.Connection, added: Sequence[Prepared],
+           updated: Sequence[Prepared]) -> list[tuple[int, str]]:
     """Write new and changed events and replace their parties, in the order of their rowids (the
-    table's own order: each page of it is visited once)."""
+    table's own order: each page of it is visited once). Returns their (rowid, id), in that order."""
     changed = [*added, *updated]
     rows = sorted(({**item.event, "rowid": event_rowid(item.event["id"])} for item in changed),
                   key=lambda row: row["rowid"])
@@ -82,6 +83,7 @@ def upsert(conn: sqlite3.Connection, added: Sequence[Prepared], updated: Sequenc
         "INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (:event, :faction, :role)",
         [p for item in changed for p in item.parties],
     )
+    return [(row["rowid"], row["id"]) for row in rows]
 
 
 def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:
