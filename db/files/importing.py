@@ -119,6 +119,8 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
         report.new_fronts = resolver.created.fronts
+        if progress:
+            progress(total, total)
         if strict and report.bad:
             conn.rollback()
             report.rejected = True
@@ -131,6 +133,4 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     finally:
         if writer is not None:
             writer.restore()
-    if progress:
-        progress(total, total)
     return report
