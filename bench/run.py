@@ -4,6 +4,8 @@ memory < 250 MB), on stores of 10k, 100k and 1M events.
     python bench/run.py                 # 10k, 100k and 1M (about 5 minutes on 2 cores)
     python bench/run.py --sizes 10000   # just one size
     python bench/run.py --keep DIR      # keep (and reuse) the generated stores in DIR
+    python bench/run.py --import        # then bench/import.py: sitroom vs sqlite3 vs sqlite-utils,
+                                        # into the largest store, and a 1,000,000-row file
 
 Each figure is the median of several runs. "timeline" is what a key press waits for before the
 timeline redraws; "counts" is the front counts and facets that follow it in a second worker.
@@ -165,6 +167,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--keep", type=Path, help="directory to keep and reuse generated stores in")
+    parser.add_argument("--import", dest="imports", action="store_true",
+                        help="also run bench/import.py (into the largest store, and a 1M-row file)")
     args = parser.parse_args()
     console = Console(width=150)
     work = args.keep or Path(tempfile.mkdtemp(prefix="sitroom-bench-"))
@@ -183,6 +187,10 @@ def main() -> None:
             results[size] = measure(size, pristine)
             pristine.unlink()
             pristine.with_suffix(".acled.csv").unlink(missing_ok=True)
+        if args.imports:
+            largest = work / f"events-{max(args.sizes)}.db"
+            subprocess.run([sys.executable, str(ROOT / "bench" / "import.py"), "--store", str(largest),
+                            "--million"], check=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,8 +1,9 @@
 """`sitroom import`: read a file of events into a store, all in one transaction.
 
-The steps, each in its own room: read the rows (files/reading.py) → prepare each one, the format's
-reader resolving the names it gives (write/resolve.py) and write/records.py checking the record → upsert
-them in batches (write/upsert.py) → the report.
+The steps, each in its own room: read the rows as a stream (files/reading.py) → prepare each one, the
+format's reader resolving the names it gives in memory (write/resolve.py) and write/records.py checking
+the record → write them in large batches, the derived tables and text index brought up to date set-based
+at the end (write/bulk.py) → the report.
 
 Every bad row is named (line number and reason) and skipped; the good rows land together. With
 strict=True any bad row rolls the whole file back. A row is never half-written and no exception from a
@@ -20,13 +21,14 @@ from pathlib import Path
 from types import ModuleType
 
 from ..reference import read_reference
+from ..write.bulk import BulkWriter
 from ..write.records import Prepared, RowError, prepare_event
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
-from ..write.upsert import WriteCounts, write_events
+from ..write.upsert import WriteCounts
 from .formats import FORMATS
-from .reading import ImportFailed, Rows, detect_format, read_text, rows_of
+from .reading import ImportFailed, Rows, count_lines, detect_format, rows_of
 
-BATCH = 2000
+BATCH = 10_000
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
 
@@ -61,59 +63,27 @@ class ImportReport:
         return Counter(_VALUES.sub("…", b.reason) for b in self.bad)
 
 
-def prepare_row(conn: sqlite3.Connection, reader: ModuleType, resolver: Resolver,
-                row: dict | RowError) -> Prepared:
+def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError) -> Prepared:
     """One row as a checked event, or RowError (or any exception) saying why not. What the row added
     on the way (a new place, faction, front or source) is taken back if it fails."""
     if isinstance(row, RowError):
         raise row
-    conn.execute("SAVEPOINT row")
     try:
-        return prepare_event(reader.to_record(row, resolver), resolver.ref)
-    except Exception:
-        conn.execute("ROLLBACK TO row")
+        prepared = prepare_event(reader.to_record(row, resolver), resolver.ref)
+    except BaseException:
         resolver.forget_uncommitted()
         raise
-    finally:
-        conn.execute("RELEASE row")
+    resolver.keep()
+    return prepared
 
 
-class BatchWriter:
-    """Prepared events upserted BATCH at a time (one statement per table a batch), counted in `counts`."""
-
-    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts) -> None:
-        self.conn, self.counts = conn, counts
-        self.waiting: list[Prepared] = []
-
-    def add(self, prepared: Prepared) -> None:
-        self.waiting.append(prepared)
-
-    def flush(self, at_least: int = 0) -> None:
-        """Write what waits, once there are `at_least` events waiting."""
-        if len(self.waiting) < at_least:
-            return
-        counts = write_events(self.conn, self.waiting)
-        self.counts.added += counts.added
-        self.counts.updated += counts.updated
-        self.counts.unchanged += counts.unchanged
-        self.waiting.clear()
-
-
-def _import_rows(conn: sqlite3.Connection, reader: ModuleType, rows: Rows, resolver: Resolver,
+def _import_rows(reader: ModuleType, rows: Rows, resolver: Resolver, writer: BulkWriter,
                  report: ImportReport, progress: Progress | None, total: int) -> None:
     """Prepare and write every row, noting the bad ones in `report`."""
-    seen: dict[str, int] = {}
-    writer = BatchWriter(conn, report.counts)
     for line, row in rows:
         report.rows += 1
         try:
-            prepared = prepare_row(conn, reader, resolver, row)
-            eid = prepared.event["id"]
-            if eid in seen:
-                raise RowError(f"repeats the event on line {seen[eid]}")
-            seen[eid] = line
-            resolver.keep()
-            writer.add(prepared)
+            writer.add(line, prepare_row(reader, resolver, row))
         except (RowError, ValueError) as err:
             report.bad.append(BadRow(line, str(err)))
         except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
@@ -125,26 +95,32 @@ def _import_rows(conn: sqlite3.Connection, reader: ModuleType, rows: Rows, resol
         writer.flush(at_least=BATCH)
         if progress and report.rows % 500 == 0:
             progress(line, total)
-    writer.flush()
+    writer.close()
+    if writer.repeats:
+        report.bad = sorted([*report.bad, *(BadRow(line, why) for line, why in writer.repeats)],
+                            key=lambda bad: bad.line)
 
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
                 max_km: float = DEFAULT_MAX_KM, progress: Progress | None = None) -> ImportReport:
     """Import `path` into the store open on `conn`. See the module docstring for what happens to
     bad rows."""
-    text = read_text(path)
-    fmt = fmt or detect_format(text)
+    fmt = fmt or detect_format(path)
     if fmt not in FORMATS:
         raise ImportFailed(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    total = text.count("\n") or 1
+    total = count_lines(path)
     report = ImportReport(str(path), fmt)
     conn.execute("BEGIN IMMEDIATE")
+    writer: BulkWriter | None = None
     try:
         resolver = Resolver(conn, read_reference(conn), max_km)
-        _import_rows(conn, FORMATS[fmt], rows_of(text, fmt), resolver, report, progress, total)
+        writer = BulkWriter(conn, report.counts, expected=total)
+        _import_rows(FORMATS[fmt], rows_of(path, fmt), resolver, writer, report, progress, total)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
         report.new_fronts = resolver.created.fronts
+        if progress:
+            progress(total, total)
         if strict and report.bad:
             conn.rollback()
             report.rejected = True
@@ -154,6 +130,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     except BaseException:
         conn.rollback()
         raise
-    if progress:
-        progress(total, total)
+    finally:
+        if writer is not None:
+            writer.restore()
     return report

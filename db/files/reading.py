@@ -1,4 +1,5 @@
-"""The first step of an import: a file's text, its format, and its rows with their line numbers.
+"""The first step of an import: a file's format and its rows with their line numbers, read as a
+stream (a file of any size is never held in memory whole).
 
 A row that cannot even be read (bad CSV, bad JSON, bytes that are not UTF-8) is handed on as a RowError
 in its place, so the importer can name it and go on; a file that cannot be read at all raises ImportFailed.
@@ -10,14 +11,14 @@ stores, prints or matches — ids, slugs, names, notes — has no escape sequenc
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from ..text import clean_text
+from ..text import clean_text, clean_values
 from ..write.records import RowError
 from .formats import FORMATS
 
@@ -29,17 +30,36 @@ class ImportFailed(RuntimeError):
     """The file as a whole cannot be imported; nothing was written."""
 
 
-def read_text(path: Path) -> str:
+@contextmanager
+def opened(path: Path, newline: str | None = "") -> Iterator[TextIO]:
+    """The file as text, without a byte-order mark. Undecodable bytes survive as lone surrogates, so the
+    rows holding them can be named and skipped."""
     try:
-        data = path.read_bytes()
+        f = path.open(encoding="utf-8-sig", errors="surrogateescape", newline=newline)
     except OSError as err:
         raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
-    # Undecodable bytes survive as lone surrogates, so the rows holding them can be named and skipped.
-    return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    with f:
+        try:
+            yield f
+        except OSError as err:
+            raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
 
 
-def detect_format(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+def count_lines(path: Path) -> int:
+    """How many lines the file has (for the progress bar), counted a megabyte at a time."""
+    lines = 0
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                lines += chunk.count(b"\n")
+    except OSError as err:
+        raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
+    return lines or 1
+
+
+def detect_format(path: Path) -> str:
+    with opened(path) as f:
+        first = next((line for line in f if line.strip()), "")
     if FORMATS["jsonl"].detect(first):
         return "jsonl"
     header = [h.strip() for h in next(csv.reader([first]), [])]
@@ -58,8 +78,8 @@ def undecodable(values: Any) -> str | None:
     return f"is not UTF-8 text (byte 0x{ord(found.group()) - 0xDC00:02X})" if found else None
 
 
-def csv_rows(text: str, required: tuple[str, ...]) -> Rows:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def csv_rows(f: TextIO, required: tuple[str, ...]) -> Rows:
+    reader = csv.reader(f)
     try:
         header = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error):
@@ -85,11 +105,11 @@ def csv_rows(text: str, required: tuple[str, ...]) -> Rows:
         if bad_bytes:
             yield line, RowError(bad_bytes)
             continue
-        yield line, dict(zip(header, map(clean_text, values), strict=True))
+        yield line, dict(zip(header, clean_values(values), strict=True))
 
 
-def jsonl_rows(text: str) -> Rows:
-    for number, line in enumerate(text.splitlines(), start=1):
+def jsonl_rows(f: TextIO) -> Rows:
+    for number, line in enumerate(f, start=1):
         if not line.strip():
             continue
         try:
@@ -120,7 +140,8 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
-def rows_of(text: str, fmt: str) -> Rows:
-    """The rows of a file of format `fmt` (a name in FORMATS)."""
+def rows_of(path: Path, fmt: str) -> Rows:
+    """The rows of a file of format `fmt` (a name in FORMATS), read as they are needed."""
     reader = FORMATS[fmt]
-    return jsonl_rows(text) if reader.KIND == "jsonl" else csv_rows(text, reader.REQUIRED)
+    with opened(path, newline=None if reader.KIND == "jsonl" else "") as f:
+        yield from jsonl_rows(f) if reader.KIND == "jsonl" else csv_rows(f, reader.REQUIRED)

@@ -15,6 +15,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
@@ -29,6 +30,7 @@ OTHER_BLOC = "other"
 _SUFFIXES = re.compile(r"\s+(town|village|city|district|governorate|province|neighbourhood|area)$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few names come back on every row of a file
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
     text = unicodedata.normalize("NFKD", name).casefold()
@@ -70,7 +72,12 @@ class Created:
 
 
 class Resolver:
-    """Finds or creates the rows an imported event refers to, inside the caller's transaction."""
+    """Finds or creates the rows an imported event refers to, inside the caller's transaction.
+
+    What a row creates is written inside a savepoint, opened only when the row first creates something:
+    keep() releases it, forget_uncommitted() rolls it back. A row that only names what exists costs no
+    statement at all: the names are matched in memory, and the answers for names already seen are kept.
+    """
 
     def __init__(self, conn: sqlite3.Connection, ref: Reference, max_km: float = DEFAULT_MAX_KM) -> None:
         self.conn = conn
@@ -87,12 +94,23 @@ class Resolver:
             for label in (place.id, place.name, *place.aliases):
                 self._places.setdefault(name_key(label), []).append(place.id)
         self._fronts = [(f.slug, f.bbox) for f in ref.fronts.values() if f.bbox]
+        self._seen_factions: dict[str, str] = {}  # a label as written → its slug
+        self._seen_places: dict[tuple[str, str | None], str] = {}  # (name, admin1) → the place by admin1
+        self._savepoint = False
+
+    def _writing(self) -> None:
+        """About to create something for the current row: open its savepoint, once."""
+        if not self._savepoint:
+            self.conn.execute("SAVEPOINT row")
+            self._savepoint = True
 
     # -- factions -------------------------------------------------------------------------------
 
     def faction(self, label: str, **known: str | None) -> str:
         """The slug of the faction called `label` (a slug, name, short name or alias), created if new;
         `known` may give the new faction's slug, name, short, parent, bloc and colour."""
+        if not known and (slug := self._seen_factions.get(label)):
+            return slug
         # Names from a file are cleaned once, here, before they are matched or stored.
         name = _clean(label)
         known = {k: _clean(v) if isinstance(v, str) else v for k, v in known.items()}
@@ -100,7 +118,10 @@ class Resolver:
         if not key:
             raise ValueError("empty faction name")
         if key in self._factions:
+            if not known and len(self._seen_factions) < 100_000:
+                self._seen_factions[label] = self._factions[key]
             return self._factions[key]
+        self._writing()
         slug = slugify(known.get("slug") or name)
         while slug in self.ref.factions:
             slug += "-x"
@@ -125,6 +146,7 @@ class Resolver:
         return slug
 
     def _ensure_bloc(self, bloc: str) -> None:
+        self._writing()
         self.conn.execute(
             "INSERT OR IGNORE INTO blocs (slug, name, sort) VALUES (?, ?, 99)",
             (bloc, "Other and unassigned" if bloc == OTHER_BLOC else bloc),
@@ -137,6 +159,9 @@ class Resolver:
         """The id of the gazetteer place called `name`, or a new place at (lat, lon)."""
         if place_id and place_id in self.ref.places:
             return place_id
+        seen = (name, admin1)
+        if not place_id and (found := self._seen_places.get(seen)):
+            return found
         name, admin1, kind = _clean(name), _clean(admin1) or None, _clean(kind) or None
         clean = _SUFFIXES.sub("", name.strip(), count=1) if name else ""
         candidates = self._places.get(name_key(clean), []) or self._places.get(name_key(name), [])
@@ -144,12 +169,15 @@ class Resolver:
             known = self.ref.places
             same_admin = [c for c in candidates
                           if admin1 and name_key(known[c].admin1 or "") == name_key(admin1)]
+            if same_admin:  # the same answer whatever the point: kept for the next row
+                if not place_id and len(self._seen_places) < 100_000:
+                    self._seen_places[seen] = same_admin[0]
+                return same_admin[0]
             near = [c for c in candidates
                     if lat is None or known[c].lat is None
                     or km_between(lat, lon, known[c].lat, known[c].lon) < SAME_PLACE_KM]
-            for pick in (same_admin, near):
-                if pick:
-                    return pick[0]
+            if near:
+                return near[0]
         if lat is None or lon is None:
             raise ValueError(f"unknown place {name!r} and no coordinates to add it with")
         new_id = place_id or slugify(f"{clean} {admin1}" if admin1 else clean)
@@ -158,6 +186,7 @@ class Resolver:
         row = {"id": new_id, "name": clean or name, "aliases": json.dumps([name] if clean != name else []),
                "lat": lat, "lon": lon, "precision_km": None, "admin1": admin1, "kind": kind or "locality",
                "front": front or self.front_for(lat, lon)}
+        self._writing()
         self.conn.execute(
             "INSERT INTO places (id, name, aliases, lat, lon, precision_km, admin1, kind, front) "
             "VALUES (:id, :name, :aliases, :lat, :lon, :precision_km, :admin1, :kind, :front)", row)
@@ -188,6 +217,7 @@ class Resolver:
     def front(self, slug: str, name: str | None = None, description: str | None = None) -> str:
         name, description = _clean(name) or None, _clean(description) or None
         if slug not in self.ref.fronts:
+            self._writing()
             self.conn.execute(
                 "INSERT INTO fronts (slug, name, description, sort, bbox) VALUES (?, ?, ?, 99, NULL)",
                 (slug, name or slug, description or ""))
@@ -200,8 +230,11 @@ class Resolver:
 
     def source(self, source_id: str, title: str, publisher: str | None = None,
                published: str | None = None, url: str | None = None, kind: str = "report") -> str:
+        if source_id in self.ref.sources:
+            return source_id
         title, publisher, url = _clean(title) or "untitled", _clean(publisher) or None, _clean(url) or None
         if source_id not in self.ref.sources:
+            self._writing()
             self.conn.execute(
                 "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",
                 (source_id, title, publisher, published, url, kind))
@@ -215,8 +248,18 @@ class Resolver:
     def keep(self) -> None:
         """The current row landed: what it created stays."""
         self._undo.clear()
+        if self._savepoint:
+            self.conn.execute("RELEASE row")
+            self._savepoint = False
 
     def forget_uncommitted(self) -> None:
-        """The current row was rolled back to its savepoint: forget what it created."""
+        """The current row failed: roll back what it created, and forget it."""
+        if self._savepoint:
+            self.conn.execute("ROLLBACK TO row")
+            self.conn.execute("RELEASE row")
+            self._savepoint = False
+        if self._undo:
+            self._seen_factions.clear()
+            self._seen_places.clear()
         while self._undo:
             self._undo.pop()()

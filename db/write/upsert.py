@@ -18,6 +18,7 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:])
 )
+CHUNK = 500  # ids a lookup names at once
 
 
 @dataclass
@@ -27,18 +28,28 @@ class WriteCounts:
     unchanged: int = 0
 
 
-def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:
-    """Upsert events and replace their parties, saying how many were new, changed or the same.
-    The caller owns the transaction."""
-    counts = WriteCounts()
+@dataclass
+class Sorted:
+    """A batch of prepared events against the store: new ones, changed ones, and how many are the same."""
+
+    added: list[Prepared]
+    updated: list[Prepared]
+    unchanged: int
+
+
+def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
+    """Which of `prepared` are new to the store, which change an event it holds, which are the same."""
     ids = [p.event["id"] for p in prepared]
     before: dict[str, tuple[tuple, frozenset]] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
+    for chunk in range(0, len(ids), CHUNK):
+        part = ids[chunk:chunk + CHUNK]
         marks = ", ".join("?" * len(part))
-        rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN ({marks})", part)
+        rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN ({marks})",
+                            part).fetchall()
         for row in rows:
             before[row[0]] = (tuple(row), frozenset())
+        if not rows:
+            continue  # none of them is in the store (a new store, a new file): no parties to read
         parties = conn.execute(
             f"SELECT event, faction, role FROM event_factions WHERE event IN ({marks})", part)
         grouped: dict[str, set] = {}
@@ -46,23 +57,38 @@ def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Writ
             grouped.setdefault(event, set()).add((faction, role))
         for event, found in grouped.items():
             before[event] = (before[event][0], frozenset(found))
-    changed = []
+    out = Sorted([], [], 0)
     for item in prepared:
-        eid = item.event["id"]
-        after = (tuple(item.event[c] for c in EVENT_COLUMNS),
-                 frozenset((p["faction"], p["role"]) for p in item.parties))
-        if eid not in before:
-            counts.added += 1
-        elif before[eid] == after:
-            counts.unchanged += 1
-            continue
+        was = before.get(item.event["id"])
+        if was is None:
+            out.added.append(item)
+        elif was == (tuple(item.event[c] for c in EVENT_COLUMNS),
+                     frozenset((p["faction"], p["role"]) for p in item.parties)):
+            out.unchanged += 1
         else:
-            counts.updated += 1
-        changed.append(item)
-    conn.executemany(_UPSERT, [{**item.event, "rowid": event_rowid(item.event["id"])} for item in changed])
-    conn.executemany("DELETE FROM event_factions WHERE event = ?", [(i.event["id"],) for i in changed])
+            out.updated.append(item)
+    return out
+
+
+def upsert(conn: sqlite3.Connection, added: Sequence[Prepared],
+           updated: Sequence[Prepared]) -> list[tuple[int, str]]:
+    """Write new and changed events and replace their parties, in the order of their rowids (the
+    table's own order: each page of it is visited once). Returns their (rowid, id), in that order."""
+    changed = [*added, *updated]
+    rows = sorted(({**item.event, "rowid": event_rowid(item.event["id"])} for item in changed),
+                  key=lambda row: row["rowid"])
+    conn.executemany(_UPSERT, rows)
+    conn.executemany("DELETE FROM event_factions WHERE event = ?", [(i.event["id"],) for i in updated])
     conn.executemany(
         "INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (:event, :faction, :role)",
         [p for item in changed for p in item.parties],
     )
-    return counts
+    return [(row["rowid"], row["id"]) for row in rows]
+
+
+def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:
+    """Upsert events and replace their parties, saying how many were new, changed or the same.
+    The caller owns the transaction."""
+    found = sort_out(conn, prepared)
+    upsert(conn, found.added, found.updated)
+    return WriteCounts(len(found.added), len(found.updated), found.unchanged)

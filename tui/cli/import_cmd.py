@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 from sitroom.db import ImportFailed, ImportReport, Store, StoreError
@@ -15,6 +23,13 @@ from .stores import open_store, remove_store, write_failure
 
 PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
 SHOW_BAD = 20
+
+
+class _RateColumn(ProgressColumn):
+    """Lines read a second, over the last few updates."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:,.0f} rows/s" if task.speed else "… rows/s", style="progress.data.speed")
 
 
 class _Bar:
@@ -28,7 +43,8 @@ class _Bar:
             return
         if self.progress is None:
             self.progress = Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
-                                     TimeRemainingColumn(), console=err, transient=True)
+                                     _RateColumn(), TextColumn("left"), TimeRemainingColumn(),
+                                     console=err, transient=True)
             self.progress.start()
             self.progress.add_task("rows", total=total)
         self.progress.update(self.progress.task_ids[0], completed=done)

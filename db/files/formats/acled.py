@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ...rules import certainty_of
 from ...write.records import RowError, parse_count
@@ -38,6 +39,7 @@ def detect(header: list[str]) -> bool:
     return "event_id_cnty" in header and "actor1" in header
 
 
+@lru_cache(maxsize=1 << 14)  # a file has a few thousand distinct dates, each on many rows
 def parse_date(value: str) -> str:
     for fmt in _DATE_FORMATS:
         try:

@@ -1,0 +1,161 @@
+"""Writing a whole file of events at once: the import's last step, inside its one transaction.
+
+Row by row, triggers keep the derived tables (db/tallies.py: event_keys, tallies, events.side) and the
+full-text index exact; for a file that costs several statements a row. A bulk write sets them aside:
+
+1. open: the triggers on events, event_factions and event_keys are dropped (their SQL kept); so are
+   their secondary indexes when the file is larger than the store (built again at the end, in one
+   sorted pass each, which costs less than inserting into them row by row).
+2. each batch: events already in the store that the batch changes are first taken out of the tallies,
+   their faction keys and the full-text index; then the batch is upserted in rowid order, and its ids
+   noted (with their line, so a row repeating an event of an earlier row is named) in a temporary table.
+3. close: for the events added or changed, and only those, the side, the faction keys, the tallies and
+   the full-text index are computed set-based (a statement each); indexes and triggers are put back as
+   they were.
+
+All of it is inside the caller's transaction: a rollback (a strict import's bad row, Ctrl-C, a full
+disk) takes back the dropped triggers with everything else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+
+from ..tallies import SIDE
+from .records import Prepared
+from .upsert import CHUNK, WriteCounts, sort_out, upsert
+
+DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
+CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
+_BUCKET = "key, front, event_type, certainty, month, day_precise, side"
+# The tally buckets of the events whose rowids are in temporary table {t}: key '' and each of their
+# faction keys.
+_BUCKETS = """
+SELECT '' AS key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
+       e.date_precision = 'day' AS day_precise, e.side
+  FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid
+UNION ALL
+SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', e.side
+  FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
+"""
+_COUNT = (f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({_BUCKETS}) "
+          f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n")
+
+
+class BulkWriter:
+    """Prepared events written a batch at a time (see the module docstring), counted in `counts`.
+    Rows that repeat an event of an earlier row are collected in `repeats` as (line, reason)."""
+
+    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts, expected: int = 0) -> None:
+        """`expected`: about how many rows the file holds."""
+        self.conn, self.counts = conn, counts
+        self.waiting: list[tuple[int, Prepared]] = []
+        self.repeats: list[tuple[int, str]] = []
+        self.cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(self.cache))}")
+        # Every event of the file, with its line; the events it adds or changes, by rowid; the events of
+        # one batch about to change.
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows "
+                     "(id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_changed (rowid INTEGER PRIMARY KEY)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_batch (rowid INTEGER PRIMARY KEY)")
+        for table in ("import_rows", "import_changed", "import_batch"):
+            conn.execute(f"DELETE FROM temp.{table}")
+        marks = ", ".join("?" * len(DERIVED_FROM))
+        self.triggers = conn.execute(
+            f"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
+            "ORDER BY rowid", DERIVED_FROM).fetchall()
+        for name, _ in self.triggers:
+            conn.execute(f'DROP TRIGGER main."{name}"')
+        self.indexes: list[tuple[str, str]] = []
+        if expected > conn.execute("SELECT count(*) FROM events").fetchone()[0]:
+            self.indexes = conn.execute(
+                f"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
+                "AND sql IS NOT NULL ORDER BY rowid", DERIVED_FROM).fetchall()
+            for name, _ in self.indexes:
+                conn.execute(f'DROP INDEX main."{name}"')
+
+    def add(self, line: int, prepared: Prepared) -> None:
+        self.waiting.append((line, prepared))
+
+    def flush(self, at_least: int = 0) -> None:
+        """Write what waits, once there are `at_least` events waiting."""
+        if not self.waiting or len(self.waiting) < at_least:
+            return
+        batch, self.waiting = self._first_of_each(self.waiting), []
+        found = sort_out(self.conn, [p for _, p in batch])
+        self.counts.added += len(found.added)
+        self.counts.updated += len(found.updated)
+        self.counts.unchanged += found.unchanged
+        if found.updated:
+            self._retract([p.event["id"] for p in found.updated])
+        written = upsert(self.conn, found.added, found.updated)
+        self.conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)",
+                              [(rowid,) for rowid, _ in written])
+        self.conn.executemany("INSERT INTO temp.import_rows (id, line) VALUES (?, ?)",
+                              sorted((p.event["id"], line) for line, p in batch))
+
+    def _first_of_each(self, batch: list[tuple[int, Prepared]]) -> list[tuple[int, Prepared]]:
+        """The batch without the rows that repeat an event of an earlier row (noted in `repeats`)."""
+        earlier: dict[str, int] = {}
+        ids = [p.event["id"] for _, p in batch]
+        for part in _chunks(ids):
+            earlier.update(self.conn.execute(
+                f"SELECT id, line FROM temp.import_rows WHERE id IN ({', '.join('?' * len(part))})", part))
+        first = []
+        for line, prepared in batch:
+            eid = prepared.event["id"]
+            if eid in earlier:
+                self.repeats.append((line, f"repeats the event on line {earlier[eid]}"))
+            else:
+                earlier[eid] = line
+                first.append((line, prepared))
+        return first
+
+    def _retract(self, ids: list[str]) -> None:
+        """Take events about to change out of the tallies, their faction keys and the text index."""
+        conn = self.conn
+        conn.execute("DELETE FROM temp.import_batch")
+        conn.executemany("INSERT OR IGNORE INTO temp.import_batch (rowid) "
+                         "SELECT rowid FROM events WHERE id = ?", [(i,) for i in ids])
+        conn.execute(_COUNT.format(sign="-", t="temp.import_batch"))
+        conn.execute("DELETE FROM event_keys WHERE event IN "
+                     "(SELECT e.id FROM temp.import_batch t CROSS JOIN events e ON e.rowid = t.rowid)")
+        conn.execute(
+            "INSERT INTO events_fts (events_fts, rowid, summary, excerpt) "
+            "SELECT 'delete', e.rowid, e.summary, e.excerpt FROM temp.import_batch t "
+            "CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
+
+    def close(self) -> None:
+        """Write what waits, bring the derived tables and the text index up to date for every event
+        added or changed, and put the triggers back."""
+        self.flush()
+        conn = self.conn
+        conn.execute(f"UPDATE events SET side = {SIDE.format(x='events.id')} "
+                     "WHERE rowid IN (SELECT rowid FROM temp.import_changed)")
+        conn.execute(
+            "INSERT OR IGNORE INTO event_keys (event, key, date) "
+            "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "
+            "CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_factions ef ON ef.event = e.id "
+            "CROSS JOIN faction_ancestors a ON a.faction = ef.faction")
+        conn.execute(_COUNT.format(sign="", t="temp.import_changed"))
+        conn.execute(
+            "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
+            "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
+        for _, sql in (*self.indexes, *self.triggers):
+            conn.execute(sql)
+        for table in ("import_rows", "import_changed", "import_batch"):
+            conn.execute(f"DELETE FROM temp.{table}")
+        self.restore()
+
+    def restore(self) -> None:
+        """The connection's own page cache again (after close, or after a rollback)."""
+        with contextlib.suppress(sqlite3.Error):  # a connection that broke mid-import: its error is
+            self.conn.execute(f"PRAGMA cache_size = {self.cache}")  # the one to tell
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
