@@ -30,7 +30,9 @@ def make_app(db_path: Path, state: Path | None = None) -> SitroomApp:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until every load has run and its answer is on screen."""
+    """Wait until every load has run and its answer is on screen. The messages a key press posted
+    (a search box's Done, a picker's Changed) are handled first: they may start the loads."""
+    await pilot.pause()
     await pilot.app.settled()
     await pilot.pause()
 
