@@ -27,13 +27,17 @@ def layout_of(app) -> tuple:
             tuple(app.timeline.widths.items()))
 
 
+async def _started(pilot, map_on: bool) -> None:
+    await settle(pilot)
+    if map_on:
+        await pilot.press("m")
+        await settle(pilot)
+
+
 async def _fresh(db_path: Path, size: tuple[int, int], map_on: bool) -> tuple:
     app = make_app(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        if map_on:
-            await pilot.press("m")
-            await settle(pilot)
+        await _started(pilot, map_on)
         return layout_of(app)
 
 
@@ -44,10 +48,7 @@ async def test_a_resize_lands_where_a_fresh_start_does(db_path: Path, start, end
     expected = await _fresh(db_path, end, map_on)
     app = make_app(db_path)
     async with app.run_test(size=start) as pilot:
-        await settle(pilot)
-        if map_on:
-            await pilot.press("m")
-            await settle(pilot)
+        await _started(pilot, map_on)
         await pilot.resize_terminal(*end)
         await settle(pilot)
         await pilot.pause()
