@@ -68,10 +68,10 @@ def bounded(text: str | None, limit: int) -> str | None:
     """`text` cut to at most `limit` characters, saying how much was cut."""
     if text is None or len(text) <= limit:
         return text
-    note = f"… [{len(text) - limit:,} characters cut]"
-    while True:  # the note's own length moves the cut; settle it
-        cut = len(text) - (limit - len(note))
-        fitted = f"… [{cut:,} characters cut]"
-        if len(fitted) == len(note):
-            return text[: limit - len(note)].rstrip() + fitted
-        note = fitted
+    room = limit
+    while True:  # the note's own length moves the cut, and the cut the note's length: settle both
+        kept = text[:room].rstrip()
+        note = f"… [{len(text) - len(kept):,} characters cut]"
+        if len(kept) + len(note) <= limit:
+            return kept + note
+        room = limit - len(note)

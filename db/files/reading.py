@@ -112,21 +112,22 @@ def jsonl_rows(f: TextIO) -> Rows:
     for number, line in enumerate(f, start=1):
         if not line.strip():
             continue
+        bad_bytes = undecodable(line)
+        if bad_bytes:
+            yield number, RowError(bad_bytes)
+            continue
         try:
             value = json.loads(line)
+            # Cleaning walks the value as deep as it goes: a depth json.loads accepted can still be
+            # too deep for it, so both are inside the same guard.
+            cleaned = _cleaned(value) if isinstance(value, dict) else None
         except ValueError as err:
             yield number, RowError(f"is not valid JSON ({err.args[0].split(':')[0]})")
             continue
         except RecursionError:
             yield number, RowError("is JSON nested too deeply to be an event")
             continue
-        bad_bytes = undecodable(line)
-        if bad_bytes:
-            yield number, RowError(bad_bytes)
-        elif not isinstance(value, dict):
-            yield number, RowError("is not a JSON object")
-        else:
-            yield number, _cleaned(value)
+        yield number, cleaned if cleaned is not None else RowError("is not a JSON object")
 
 
 def _cleaned(value: Any) -> Any:
