@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CERTAINTIES = ("confirmed", "claimed", "rumoured")
-ROLES = ("actor", "target", "ally", "claimant")
+# ACLED's actor1/actor2 read as actor/target, their associated actors as ally/target_ally; a "side" is a
+# party to an undirected event (UCDP's side_a/side_b, ACLED's actor-based files): it is credited with
+# no action.
+ROLES = ("actor", "ally", "target", "target_ally", "side", "claimant")
 PRECISIONS = ("day", "week", "month", "year")
 
 

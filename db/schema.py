@@ -19,7 +19,14 @@ from .rules import capture
 # 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
 # 3: events.side and tallies by side (the stacked histogram), bloc colours, an index of captures,
 #    rowids spread evenly (estimates from a sample).
-SCHEMA_VERSION = 3
+# 4: what a dataset's row says beyond sitroom's own fields (EVENT_DATASET_COLUMNS): the dataset's event
+#    id, type and sub-type, a date range, how precisely the event is located and the area it is located
+#    to when it is not a point, admin1 and country as the row names them, the rest of the row (JSON).
+SCHEMA_VERSION = 4
+EVENT_DATASET_COLUMNS: dict[str, type] = {
+    "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
+    "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
+}
 # SQLite's application_id of a sitroom store ("SITR"): set when a store is made, and on the first
 # writable open of a store made before it existed. A file without it is a sitroom store only if it has
 # sitroom's tables and columns (LEGACY_TABLES).
@@ -81,7 +88,7 @@ def create(db: sqlite_utils.Database) -> None:
     db["events"].create(
         {"id": str, "date": str, "date_precision": str, "front": str, "place": str, "lat": float,
          "lon": float, "event_type": str, "summary": str, "certainty": str, "fatalities": int,
-         "source": str, "excerpt": str, "side": str},
+         "source": str, "excerpt": str, "side": str, **EVENT_DATASET_COLUMNS},
         pk="id",
         not_null={"date", "date_precision", "front", "event_type", "summary", "certainty", "side"},
         defaults={"side": ""},
@@ -110,6 +117,7 @@ def create(db: sqlite_utils.Database) -> None:
         tokenize="porter unicode61 remove_diacritics 2",
     )
     _version_3_extras(db)
+    _version_4_extras(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -138,6 +146,12 @@ def migrate(db: sqlite_utils.Database) -> bool:
             tallies.drop_triggers(db.conn)
             tallies.create(db.conn)
             tallies.rebuild(db.conn)
+        if found < 4:
+            have = db["events"].columns_dict
+            for column in EVENT_DATASET_COLUMNS:
+                if column not in have:
+                    db.conn.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+            _version_4_extras(db)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
 
@@ -154,6 +168,12 @@ def _version_3_extras(db: sqlite_utils.Database) -> None:
         END;
         CREATE INDEX IF NOT EXISTS events_captures ON events (place, date, id) WHERE {capture()};
     """)
+
+
+def _version_4_extras(db: sqlite_utils.Database) -> None:
+    # A dataset's own id finds its event (`/SYR142301`) and keeps re-imports idempotent.
+    db.conn.execute("CREATE INDEX IF NOT EXISTS events_source_event_id ON events (source_event_id) "
+                    "WHERE source_event_id IS NOT NULL")
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -69,7 +69,7 @@ def test_acled_actors_places_fronts_and_certainty(store: Store) -> None:
     assert humaima.row.place == "humaima"  # "Humaymah" found through the gazetteer's aliases
     assert humaima.row.front == "homs-desert"
     assert [(p.role, f.slug) for p, f in humaima.factions] == [
-        ("actor", "saa"), ("target", "isis"), ("ally", "russian-aerospace-forces")]
+        ("actor", "saa"), ("ally", "russian-aerospace-forces"), ("target", "isis")]
     row = humaima.row
     assert (row.event_type, row.fatalities, row.certainty) == ("capture", 12, "confirmed")
     assert humaima.source.title == "SANA; SOHR" and humaima.source.kind == "ACLED"
@@ -173,7 +173,7 @@ def test_jsonl_bad_lines(store: Store, tmp_path: Path) -> None:
     assert reasons[4] == "certainty 'probable' is not one of confirmed, claimed, rumoured"
     assert reasons[5].startswith("cannot be read (TypeError")
     assert reasons[6] == "unknown place 'atlantis' and no coordinates to add it with"
-    assert reasons[7] == "role 'spectator' is not one of actor, target, ally, claimant"
+    assert reasons[7] == "role 'spectator' is not one of actor, ally, target, target_ally, side, claimant"
 
 
 def test_round_trip_into_an_empty_store(store: Store, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitroom.db import EventFilter, Store
 from sitroom.db.files.importing import import_file
-from sitroom.db.schema import event_rowid
+from sitroom.db.schema import EVENT_DATASET_COLUMNS, event_rowid
 from sitroom.db.store import create_store
 
 DATA = Path(__file__).parent / "data"
@@ -96,6 +96,10 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
         conn.execute(f"DROP TABLE {table}")
     # What version 3 added: sides, bloc colours, the index of captures.
     conn.execute("DROP INDEX events_captures")
+    # What version 4 added: the dataset's columns and the index of its ids.
+    conn.execute("DROP INDEX events_source_event_id")
+    for column in EVENT_DATASET_COLUMNS:
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     conn.execute("ALTER TABLE events DROP COLUMN side")
     conn.execute("ALTER TABLE blocs DROP COLUMN colour")
     conn.execute("UPDATE events SET rowid = -rowid")  # version 1 numbered rows as they came
@@ -105,7 +109,8 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     store = Store(db_path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert set(EVENT_DATASET_COLUMNS) <= set(store.db["events"].columns_dict)
     assert store.blocs()[0].colour == "#D55E00"
     # Rowids spread by id, and the text index follows them.
     assert all(rowid == event_rowid(eid) for rowid, eid in store.db.execute("SELECT rowid, id FROM events"))

@@ -21,7 +21,8 @@ CERTAINTY_WORDS = {
     "claimed": "Claimed: a party says it happened; the source does not confirm it.",
     "rumoured": "Rumoured: the source reports it only as a rumour.",
 }
-ROLE_WORDS = {"actor": "actor", "target": "target", "ally": "ally", "claimant": "claims it"}
+ROLE_WORDS = {"actor": "actor", "target": "target", "ally": "ally", "target_ally": "with target",
+              "side": "side", "claimant": "claims it"}
 BARS = " ▁▂▃▄▅▆▇█"
 CELL_CHARACTERS = 300  # of a summary in a timeline row; the detail pane has the rest
 
@@ -51,8 +52,9 @@ def plural(n: int, word: str) -> str:
 
 
 # The order factions are named in, everywhere (timeline, detail, control, the Markdown brief): the
-# acting side first (actors, then allies, then those who only claim it), then the targets.
-ROLE_ORDER = {"actor": 0, "ally": 1, "claimant": 2, "target": 3}
+# acting side first (actors, then allies, then those who only claim it), then the parties to an
+# undirected event (sides), then the targets and their allies.
+ROLE_ORDER = {"actor": 0, "ally": 1, "claimant": 2, "side": 3, "target": 4, "target_ally": 5}
 
 
 def acting_side(row: EventRow) -> list[str]:
@@ -66,9 +68,12 @@ def joined(slugs: Sequence[str], factions: Mapping[str, Faction]) -> Text:
 
 
 def parties(row: EventRow, factions: Mapping[str, Faction]) -> Text:
-    """Who did what to whom: `SAA+VKS ▸ ISIS`."""
-    out = joined(acting_side(row), factions)
-    targets = row.with_role("target")
+    """Who did what to whom: `SAA+VKS ▸ ISIS`; the sides of an undirected event: `IS · SAA`."""
+    acting = acting_side(row)
+    if not acting and (sides := row.with_role("side")):
+        return Text(" · ").join(short(s, factions) for s in dict.fromkeys(sides))
+    out = joined(acting, factions)
+    targets = [*row.with_role("target"), *row.with_role("target_ally")]
     if targets:
         out.append(" ▸ ")
         out.append_text(joined(targets, factions))

@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from .. import schema
-from ..write.bundled import load_blocs, load_bundled
+from ..write.bundled import load_bundled, load_reference_only
 
 BUSY_TIMEOUT = 5.0  # seconds to wait for another process's write to finish
 # Called with (sql, parameters) before each statement runs, like sqlite-utils' Database(tracer=...).
@@ -143,7 +143,8 @@ def open_lines(path: Path) -> tuple[Line, Line, sqlite_utils.Database, bool]:
 
 
 def create_store(path: Path, *, bundled: bool = True) -> int:
-    """Create a store at `path`, holding the bundled data or (bundled=False) only the blocs. Built
+    """Create a store at `path`, holding the bundled data or (bundled=False) the reference data without
+    the founding report's events (blocs, fronts, factions, gazetteer). Built
     aside and renamed into place, so a crash or a full disk never leaves a half-written store behind.
     Returns how many events it holds."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,7 +153,7 @@ def create_store(path: Path, *, bundled: bool = True) -> int:
     try:
         db = sqlite_utils.Database(tmp)
         schema.create(db)
-        count = load_bundled(db) if bundled else load_blocs(db)
+        count = load_bundled(db) if bundled else load_reference_only(db)
         db.close()
         os.replace(tmp, path)
     except BaseException:

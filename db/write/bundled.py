@@ -17,15 +17,17 @@ def _json(name: str) -> Any:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-def load_blocs(db: sqlite_utils.Database) -> int:
-    """Only the blocs, for an empty store that imports will fill; returns 0 events."""
+def load_reference_only(db: sqlite_utils.Database) -> int:
+    """The reference data without the founding report (blocs, fronts, factions with their aliases, the
+    gazetteer), for a store that imports will fill: its actors and places are known from the start.
+    Returns 0 events."""
     with db.conn:
-        db["blocs"].upsert_all(_json("blocs.json"), pk="slug")
+        load_reference(db, sources=False)
     return 0
 
 
-def load_reference(db: sqlite_utils.Database) -> None:
-    """The bundled blocs, fronts, factions, places and sources."""
+def load_reference(db: sqlite_utils.Database, *, sources: bool = True) -> None:
+    """The bundled blocs, fronts, factions, places and (unless sources=False) sources."""
     db["blocs"].upsert_all(_json("blocs.json"), pk="slug")
     db["fronts"].upsert_all(
         [{**f, "bbox": json.dumps(f.get("bbox"))} for f in _json("fronts.json")], pk="slug"
@@ -42,7 +44,8 @@ def load_reference(db: sqlite_utils.Database) -> None:
          for p in _json("places.json")],
         pk="id",
     )
-    db["sources"].upsert_all(_json("sources.json"), pk="id")
+    if sources:
+        db["sources"].upsert_all(_json("sources.json"), pk="id")
 
 
 def bundled_events() -> list[dict[str, Any]]:

@@ -43,7 +43,7 @@ def open_store(path: Path | None, *, create_empty: bool = False) -> Store:
             create(path, bundled=True)
     elif create_empty and not path.exists():
         create(path, bundled=False)
-        warn(f"created an empty store at {shown(path)}")
+        warn(f"created a new store at {shown(path)} (reference data: factions, places, fronts; no events)")
     try:
         return Store.open(path)
     except OSError as error:
