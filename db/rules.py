@@ -7,9 +7,11 @@ import re
 
 # -- certainty: what the wording says about how sure a source is ---------------------------------------
 
-RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
-CLAIM = re.compile(r"\b(claim(?:s|ed)?|reportedly|allegedly|unconfirmed|no confirmed reports?)\b",
-                   re.IGNORECASE)
+RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed)\b", re.IGNORECASE)
+# "massacres that claimed the lives of 91 civilians" states deaths; it is not a claim.
+CLAIM = re.compile(
+    r"\b(claim(?:s|ed)?(?! (?:the )?li(?:ves|fe)\b)|reportedly|allegedly|no confirmed reports?)\b",
+    re.IGNORECASE)
 
 
 def certainty_cue(text: str | None) -> tuple[str, str | None]:

@@ -151,6 +151,8 @@ def migrate(db: sqlite_utils.Database) -> bool:
             for column in EVENT_DATASET_COLUMNS:
                 if column not in have:
                     db.conn.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+            db.conn.execute("UPDATE events SET admin1 = (SELECT admin1 FROM places WHERE id = events.place) "
+                            "WHERE place IS NOT NULL AND admin1 IS NULL")
             _version_4_extras(db)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True

@@ -161,15 +161,16 @@ class Store:
     # -- writing and reading files --------------------------------------------------------------
 
     def import_file(self, path: str | os.PathLike[str], fmt: str | None = None, *, strict: bool = False,
-                    max_km: float | None = None, progress: Progress | None = None) -> ImportReport:
-        """Import a file of events (ACLED, UCDP GED, sitroom JSON Lines) in one transaction; see
+                    max_km: float | None = None, progress: Progress | None = None,
+                    date_format: str | None = None) -> ImportReport:
+        """Import a file of events (ACLED, UCDP GED, sitroom CSV or JSON Lines) in one transaction; see
         db/files/importing.py for what happens to bad rows. Raises ImportFailed for a file that cannot
         be imported at all."""
         self._check_writable()
         kwargs = {} if max_km is None else {"max_km": max_km}
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
-                                  **kwargs)
+                                  date_format=date_format, **kwargs)
         self.refresh()
         return report
 
