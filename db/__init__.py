@@ -30,6 +30,7 @@ from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
 from .store.control import Handover, Held, Holding
+from .store.editing import EditError
 from .text import FIELD_LIMITS, bounded, clean_text
 from .write.records import RowError, parse_date
 from .write.resolve import DEFAULT_MAX_KM
@@ -45,6 +46,7 @@ __all__ = [
     "Bloc",
     "Boundaries",
     "Cursor",
+    "EditError",
     "EventDetail",
     "EventFilter",
     "EventRow",

@@ -19,7 +19,7 @@ from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Place
 from ..reports.ingest import IngestReport, ingest_text
-from . import control, detail, estimates
+from . import control, detail, editing, estimates
 from .catalogue import Catalogue
 from .connection import StoreError, Tracer, create_store, open_lines
 from .counts import Counts
@@ -183,6 +183,17 @@ class Store:
             report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
         self.refresh()
         return report
+
+    def set_faction(self, slug: str, *, bloc: str | None = None, parent: str | None = None,
+                    no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
+        """Change a faction's bloc, parent, short label or name (EditError says why not); the counts
+        that depend on bloc and parent are rebuilt in the same transaction."""
+        self._check_writable()
+        with self._main.lock:
+            faction = editing.set_faction(self._main.conn, slug, bloc=bloc, parent=parent,
+                                          no_parent=no_parent, short=short, name=name)
+        self.refresh()
+        return faction
 
     def _check_writable(self) -> None:
         if self.read_only:

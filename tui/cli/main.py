@@ -21,7 +21,7 @@ from sitroom.db import (
     default_store_path,
 )
 
-from . import export_cmd, import_cmd, ingest_cmd
+from . import export_cmd, factions_cmd, import_cmd, ingest_cmd
 from .output import failed, shown, warn
 from .stores import open_store
 
@@ -80,10 +80,13 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--until", metavar="YYYY-MM-DD")
     exp.add_argument("--search", default="", metavar="TEXT")
     exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
+
+    factions_cmd.add_parser(sub)
     return p
 
 
-COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run}
+COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run,
+            "factions": factions_cmd.run}
 
 
 def main(argv: list[str] | None = None) -> int:
