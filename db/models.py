@@ -121,6 +121,21 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Located:
+    """Where and when a dataset's row put an event, and the rest of what the row said."""
+
+    source_event_id: str | None = None  # the dataset's own id (ACLED event_id_cnty, UCDP id)
+    source_type: str | None = None  # the dataset's own type and sub-type
+    source_sub_type: str | None = None
+    date_end: str | None = None  # the last day of a range (UCDP date_start … date_end)
+    location_precision: str | None = None  # exact, near, district, province, region, country
+    area: str | None = None  # the area an event is located to when it is not a point
+    admin1: str | None = None
+    country: str | None = None
+    attributes: tuple[tuple[str, str | int | float], ...] = ()  # the rest of the row, by column name
+
+
+@dataclass(frozen=True)
 class EventDetail:
     row: EventRow
     excerpt: str | None
@@ -131,6 +146,7 @@ class EventDetail:
     factions: tuple[tuple[Party, Faction], ...]
     same_place: tuple[EventRow, ...] = field(default=())
     control: tuple[Any, ...] = field(default=())  # the place's Handovers (store/control.py), oldest first
+    located: Located = field(default_factory=Located)
 
 
 @dataclass(frozen=True)

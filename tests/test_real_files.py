@@ -204,3 +204,31 @@ def test_own_export_imports_back_as_the_same_events(fresh: Store, tmp_path: Path
                    "ON f.slug = ef.faction ORDER BY 1, 2, 3")
     assert copy.db.execute(party_query).fetchall() == fresh.db.execute(party_query).fetchall()
     copy.close()
+
+
+def test_a_dataset_id_is_found_with_search(fresh: Store) -> None:
+    import_file(fresh.db.conn, REAL / "acled_2024.csv")
+    for typed in ("SYR142301", "syr142301"):
+        [row] = fresh.page(EventFilter(text=typed)).rows
+        assert fresh.event(row.id).located.source_event_id == "SYR142301"
+
+
+async def test_the_detail_pane_shows_what_the_row_said(tmp_path: Path) -> None:
+    from .helpers import detail_text, make_app, settle
+
+    path = tmp_path / "ucdp.db"
+    create_store(path, bundled=False)
+    store = Store(path)
+    import_file(store.db.conn, REAL / "ucdp_ged_191_syria.csv")
+    store.close()
+    app = make_app(path, tmp_path / "state.json")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"9100008", "enter")
+        await settle(pilot)
+        shown = detail_text(app)
+        # Located only to the province: the area, no point, and the dataset's own words.
+        assert "Deir ez-Zor" in shown and "located only to the province" in shown
+        assert "event id" in shown and "9100008" in shown and "type_of_violence 2" in shown
+        assert "Also at" not in shown  # an area is not a place: no "other events at this place"
+        assert "side " in shown and "ISIS" in shown

@@ -14,6 +14,8 @@ from rich.style import Style
 from rich.text import Text
 from sitroom.db import FIELD_LIMITS, Bloc, EventDetail, EventFilter, EventRow, Faction, bounded, month_index
 
+from . import render_located
+
 CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
 CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
 CERTAINTY_WORDS = {
@@ -259,6 +261,8 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
     head.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
     head.append("\n")
     head.append(date_label(row.date, row.date_precision))
+    if (until := render_located.date_range(d)):
+        head.append(f" {until}")
     head.append(f" ({row.date_precision})", style="dim")
     head.append(f" · {row.event_type} · {front_name}")
     if row.fatalities is not None:
@@ -296,8 +300,11 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
             where.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
             if p.precision_km:
                 where.append(f"  (±{p.precision_km:g} km)", style="dim")
+        if (how := render_located.precision(d)):
+            where.append("\n")
+            where.append_text(how)
     else:
-        where.append("no place given", style="dim")
+        where = render_located.area(d)
 
     excerpt = bounded(d.excerpt, FIELD_LIMITS["excerpt"])
     quote = Text(f"“{excerpt}”" if excerpt else "no source sentence stored", style="italic")
@@ -315,9 +322,13 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
         head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
         _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
     ]
+    if (row_said := render_located.dataset(d)) is not None:
+        parts += [_heading(f"As the {d.source.kind if d.source else 'dataset'} row gives it"), row_said]
     if d.place:
         parts += [_heading(f"Control of {d.place.name}"), control(d, factions)]
-    parts.append(_heading(f"Also at {d.place.name if d.place else 'this place'}"))
+    if not d.place:  # an event located only to an area has no place to share
+        return Group(*parts)
+    parts.append(_heading(f"Also at {d.place.name}"))
     if d.same_place:
         others = Text()
         for o in d.same_place:

@@ -7,6 +7,7 @@ The table aliases here (e, k, t) are those of the queries in pages.py and counts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,6 +15,8 @@ from ..dates import month_after, month_before, month_end
 from ..filters import EventFilter, FilterError
 from ..models import CERTAINTIES
 from ..search import fts_query, terms
+
+_DATASET_ID = re.compile(r"[A-Za-z]{0,6}-?\d{3,12}")  # ACLED's SYR142301, UCDP's 9100001
 
 # The tables the compiled clauses are written over, as the queries name them.
 ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
@@ -120,15 +123,21 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     if f.until:
         plain.append(Clause("e.date <= ?", (f.until,)))
     match = fts_query(f.text, prefix_last=text_mode == "prefix")
+    found: Clause | None = None
     if match and text_mode == "walk":
-        plain.append(Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
-                            "AND events_fts.rowid = e.rowid)", (match,)))
+        found = Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                       "AND events_fts.rowid = e.rowid)", (match,))
     elif match and sample_below:
-        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
-                            "AND rowid < ?)", (match, sample_below)))
+        found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
+                       "AND rowid < ?)", (match, sample_below))
     elif match:
-        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
-                            (match,)))
+        found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (match,))
+    if found and (ident := _DATASET_ID.fullmatch(f.text.strip())):
+        # A search for a dataset's event id (SYR142301, 9100001) finds that event too.
+        found = Clause(f"({found.sql} OR e.source_event_id IN (?, ?))",
+                       (*found.params, ident.group(), ident.group().upper()))
+    if found:
+        plain.append(found)
     # event_keys files each event under its factions and all their parents, so a parent's key
     # already holds its units' events.
     faction = _in("key", f.factions)
