@@ -29,6 +29,7 @@ from .paths import default_store_path, state_path
 from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
+from .store.counts import Ranked
 from .store.control import Handover, Held, Holding
 from .text import FIELD_LIMITS, bounded, clean_text
 from .write.records import RowError, parse_date
@@ -65,6 +66,7 @@ __all__ = [
     "Party",
     "Place",
     "Point",
+    "Ranked",
     "RowError",
     "Source",
     "Store",

@@ -30,6 +30,7 @@ class Vocabulary:
     places: frozenset[str]
     types: frozenset[str]
     factions: frozenset[str]
+    sources: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     _check("front", f.fronts, vocab.fronts)
     _check("faction", f.factions, vocab.factions)
     _check("place", f.places, vocab.places)
+    _check("source", f.sources, vocab.sources)
     _check("event type", f.types, vocab.types)
     _check("certainty", f.certainty, CERTAINTIES)
     if f.text.strip() and not terms(f.text):
@@ -111,8 +113,8 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     if f.since and f.until and f.since > f.until:
         raise FilterError(f"the date range runs backwards: since {f.since} is after until {f.until}")
 
-    columns = [("front", f.fronts), ("place", f.places), ("event_type", f.types),
-               ("certainty", f.certainty)]
+    columns = [("front", f.fronts), ("place", f.places), ("source", f.sources),
+               ("event_type", f.types), ("certainty", f.certainty)]
     plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
     plain += [_in(f"e.{column}", values) for column, values in columns if values]
     if f.since:
@@ -139,9 +141,10 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     where, params = _join(everything)
 
     tally, edges = None, ()
-    if not (f.places or match) and len(f.factions) <= 1:
+    # The tallies have no place or source: a filter on either is counted from the events.
+    if not (f.places or f.sources or match) and len(f.factions) <= 1:
         months, edges = split_months(f.since, f.until)
-        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c != "place"), months]))
+        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v), months]))
     key_dates = [Clause("k.date >= ?", (f.since,))] if f.since else []
     key_dates += [Clause("k.date <= ?", (f.until,))] if f.until else []
     return Compiled(

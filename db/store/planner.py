@@ -26,6 +26,7 @@ class Planner:
             places=frozenset(r[0] for r in self._rows("SELECT id FROM places")),
             types=frozenset(self._catalogue.event_types()),
             factions=frozenset(r[0] for r in self._rows("SELECT slug FROM factions")),
+            sources=frozenset(r[0] for r in self._rows("SELECT id FROM sources")),
         )
 
     def forget(self) -> None:

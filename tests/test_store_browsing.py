@@ -1,0 +1,109 @@
+"""The store calls behind the browser's statistics sheet and the picker's Places and Sources
+sections (issue 19): counts broken down five ways, places and sources ranked by count, and the
+filter by source."""
+
+from __future__ import annotations
+
+import pytest
+from sitroom.db import EventFilter, FilterError, Store
+
+SWR = "swr-2017-06-30"  # the bundled data's one source
+
+
+def _compiled_source_condition(store: Store, f: EventFilter) -> tuple[str, tuple]:
+    sql: list = []
+    store.tracer = lambda q, p: sql.append((q, p))
+    store.page(f, limit=1)
+    store.tracer = None
+    return sql[-1]
+
+
+def test_a_source_filter_is_one_parameterised_condition(store: Store) -> None:
+    f = EventFilter(sources=[SWR])
+    assert store.count(f) == 24
+    query, params = _compiled_source_condition(store, f)
+    assert "e.source IN (?)" in query and SWR in params and SWR not in query
+
+
+def test_an_unknown_source_is_named(store: Store) -> None:
+    with pytest.raises(FilterError, match="unknown source: 'nosuch'.*swr-2017-06-30"):
+        store.count(EventFilter(sources=["nosuch"]))
+
+
+def test_sources_are_validated_like_the_other_fields() -> None:
+    assert EventFilter.from_dict({"sources": SWR}).sources == (SWR,)
+    assert EventFilter(sources=(SWR, SWR)).sources == (SWR,)
+    with pytest.raises(FilterError, match="sources must be names"):
+        EventFilter.from_dict({"sources": [1]})
+
+
+def test_a_source_filter_on_a_large_store_is_counted_from_the_events(store: Store, monkeypatch) -> None:
+    small = store.facets(EventFilter(sources=[SWR], certainty=["claimed"]))
+    monkeypatch.setattr("sitroom.db.store.counts.TALLY_FROM", 0)
+    large = store.facets(EventFilter(sources=[SWR], certainty=["claimed"]))
+    assert small.total == large.total == 2
+
+
+def test_breakdowns_of_the_whole_store(store: Store) -> None:
+    assert store.breakdown(EventFilter(), "certainty") == {"confirmed": 20, "claimed": 2, "rumoured": 2}
+    assert store.breakdown(EventFilter(), "front")["east-aleppo-resafa"] == 9
+    assert store.breakdown(EventFilter(), "type")["capture"] == 11
+    # The month counts every event, those dated only to the month too.
+    assert store.breakdown(EventFilter(), "month") == {"2017-06": 24}
+    factions = store.breakdown(EventFilter(), "faction")
+    assert factions["saa"] == 16 and factions["tiger-forces"] == 6 and factions["isis"] == 15
+
+
+def test_the_faction_breakdown_counts_who_else_is_in_the_view(store: Store) -> None:
+    """Under a faction filter the breakdown is of the view's events: SAA's enemies are in it."""
+    within = store.breakdown(EventFilter(factions=["faylaq-al-rahman"]), "faction")
+    assert within == {"faylaq-al-rahman": 2, "saa": 2}
+
+
+def test_breakdowns_agree_on_a_large_store(store: Store, monkeypatch) -> None:
+    f = EventFilter(certainty=["confirmed"], since="2017-06-15")
+    exact = {by: store.breakdown(f, by) for by in Store.BREAKDOWNS}
+    monkeypatch.setattr("sitroom.db.store.counts.TALLY_FROM", 0)
+    store.refresh()
+    assert {by: store.breakdown(f, by) for by in Store.BREAKDOWNS} == exact
+
+
+def test_no_breakdown_by_anything_else(store: Store) -> None:
+    with pytest.raises(ValueError):
+        store.breakdown(EventFilter(), "summary; DROP TABLE events")
+
+
+def test_places_ranked_by_count(store: Store) -> None:
+    top = store.ranked(EventFilter(), "place", limit=3)
+    assert [(r.id, r.name, r.count) for r in top[:2]] == [("raqqa", "Raqqa", 2), ("resafa", "Resafa", 2)]
+    assert len(top) == 3 and top[2].count == 1
+
+
+def test_ranking_ignores_the_filters_own_places_and_keeps_the_chosen(store: Store) -> None:
+    """Like the factions: the counts say what choosing a place would show; a chosen place is
+    listed even when it is not among the top."""
+    ranked = store.ranked(EventFilter(places=["jobar"]), "place", limit=2)
+    assert [r.id for r in ranked] == ["raqqa", "resafa", "jobar"]
+    assert ranked[-1].count == 1
+
+
+def test_typing_narrows_the_ranking_on_names_and_aliases(store: Store) -> None:
+    assert [r.name for r in store.ranked(EventFilter(), "place", like="tarma")] == [
+        "Ayn Tarma", "Ayn Tarma Roundabout"]
+    assert [r.name for r in store.ranked(EventFilter(), "place", like="meshleb")] == ["Al-Mashlabi"]
+    assert [r.id for r in store.ranked(EventFilter(), "source", like="war report")] == [SWR]
+    # A typed % or _ is a character, not a wildcard.
+    assert store.ranked(EventFilter(), "place", like="%") == []
+    assert store.ranked(EventFilter(), "place", like="_") == []
+
+
+def test_ranking_follows_the_rest_of_the_filter(store: Store) -> None:
+    ranked = store.ranked(EventFilter(fronts=["eastern-damascus"], certainty=["claimed"]), "place")
+    assert {r.name: r.count for r in ranked} == {"Jobar": 1, "Ayn Tarma": 1}
+    assert store.ranked(EventFilter(certainty=["rumoured"]), "source")[0].count == 2
+
+
+def test_sources_by_id(store: Store) -> None:
+    [source] = store.sources([SWR, "nosuch"])
+    assert source.id == SWR and source.title.startswith("Syrian War Report")
+    assert store.sources([]) == []
