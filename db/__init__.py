@@ -29,8 +29,8 @@ from .paths import default_store_path, state_path
 from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
-from .store.counts import Ranked
 from .store.control import Handover, Held, Holding
+from .store.counts import Ranked
 from .text import FIELD_LIMITS, bounded, clean_text
 from .write.records import RowError, parse_date
 from .write.resolve import DEFAULT_MAX_KM

@@ -26,7 +26,7 @@ def test_a_source_filter_is_one_parameterised_condition(store: Store) -> None:
 
 
 def test_an_unknown_source_is_named(store: Store) -> None:
-    with pytest.raises(FilterError, match="unknown source: 'nosuch'.*swr-2017-06-30"):
+    with pytest.raises(FilterError, match=r"unknown source: 'nosuch'.*swr-2017-06-30"):
         store.count(EventFilter(sources=["nosuch"]))
 
 
