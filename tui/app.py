@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from . import layout, loading
 from .actions import Actions
 from .commands import JumpCommands
+from .habits import Habits
 from .reference import Reference
 from .screens import FilterPicker
 from .state import StateFile, ViewState
@@ -38,7 +39,7 @@ PAGE_SIZE = 100
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
-class SitroomApp(Actions, App[None]):
+class SitroomApp(Actions, Habits, App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     COMMANDS = App.COMMANDS | {JumpCommands}
@@ -54,8 +55,18 @@ class SitroomApp(Actions, App[None]):
         Binding("left_square_bracket", "step_day(-1)", "Day −/+", key_display="[ ]"),
         Binding("right_square_bracket", "step_day(1)", "Day +", show=False),
         Binding("t", "as_of", "As of"),
+        Binding("s", "stats", "Stats"),
         Binding("e", "export", "Export"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
+        # The habits people bring (habits.py); on the help screen, not in the footer.
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("n", "next_match(1)", "Next match", show=False),
+        Binding("N", "next_match(-1)", "Previous match", show=False),
+        Binding("y", "copy_event", "Copy event", show=False),
+        Binding("o", "open_source", "Open source", show=False),
     ]
     view: var[ViewState] = var(ViewState, init=False)
     # The panes, found once at mount.
@@ -106,9 +117,14 @@ class SitroomApp(Actions, App[None]):
     # Keys that change what the panes show: off while an event is open full-screen, so the event
     # being read never changes under the reader (and the footer shows only what works).
     VIEW_ACTIONS = frozenset({"factions", "search", "clear_filters", "toggle_map", "step_day", "as_of",
-                              "jump"})
+                              "jump", "stats"})
+    # These and the keys about the event at hand work on the main screen only, never behind another
+    # (the statistics sheet, the help).
+    MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False
         return action not in self.VIEW_ACTIONS or self.screen_stack[0].maximized is None
 
     def _maximized(self, before: object, now: object) -> None:

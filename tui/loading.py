@@ -68,6 +68,12 @@ class MapLoaded(ViewAnswer):
 
 
 @dataclass
+class StatsLoaded(ViewAnswer):
+    by: str  # one of Store.BREAKDOWNS
+    counts: dict[str, int]
+
+
+@dataclass
 class DetailLoaded(Message):
     event_id: str
     detail: EventDetail | None  # None: the event is no longer in the store
@@ -145,6 +151,22 @@ class Loader:
         except FilterError:
             return  # a bad filter is reported by the timeline
         self._answer(CountsLoaded(generation, view, counts, facets))
+
+    def stats(self, generation: int, view: ViewState) -> None:
+        """The statistics sheet's counts, a dimension at a time, each posted as it is counted."""
+        for by in self.store.BREAKDOWNS:
+            for _ in range(RECOUNTS):
+                try:
+                    counts = self.store.breakdown(view.timeline_filter(), by)
+                    break
+                except Interrupted:  # meant for a count this one does not replace: again
+                    if get_current_worker().is_cancelled:
+                        return
+                except FilterError:
+                    return  # reported by the timeline
+            else:
+                return
+            self._answer(StatsLoaded(generation, view, by, counts))
 
     def map(self, generation: int, view: ViewState, ref: Reference) -> None:
         """The map's layers: the latest events under the filter (one page, in timeline order) and

@@ -54,6 +54,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
+        # A modal screen hides the app's keys: these are the app's, moving in the help.
+        Binding("g", "app.first", "Top", show=False),
+        Binding("G", "app.last", "Bottom", show=False),
+        Binding("ctrl+d", "app.half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "app.half_page(-1)", "Half page up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
