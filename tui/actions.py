@@ -10,8 +10,10 @@ from sitroom.db import EventFilter, search_words
 from textual.timer import Timer
 from textual.widgets import OptionList
 
+from . import loading
 from .screens import DatePrompt, FilterPicker, HelpScreen
 from .screens.date_prompt import LATEST
+from .screens.filter_picker import RANKED
 from .state import ViewState
 from .widgets import DetailPane, FrontsPane, MapView, SearchBox, Timeline
 
@@ -79,6 +81,23 @@ class Actions(_Base):
 
     def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
         self.set_filter(event.filter)
+
+    def on_filter_picker_want_ranked(self, event: FilterPicker.WantRanked) -> None:
+        if any(w.group == "ranked" and w.is_running for w in self.workers):
+            self.store.interrupt_counts()  # the names typed now, not the ones before
+        self.load_ranked(event.like)
+
+    def load_ranked(self, like: str) -> None:
+        self._start("ranked", self.loader.ranked, self.generation, self.view, like, RANKED)
+
+    def on_ranked_loaded(self, message: loading.RankedLoaded) -> None:
+        self.source_titles.update({r.id: r.name for r in message.sources})
+        if message.generation == self.generation and isinstance(self.screen, FilterPicker):
+            self.screen.update_ranked(message.like, message.places, message.sources)
+
+    def on_sources_named(self, message: loading.SourcesNamed) -> None:
+        self.source_titles.update(message.titles)
+        self.show_filter()
 
     def on_input_changed(self, event: SearchBox.Changed) -> None:
         if event.input.id != "search":

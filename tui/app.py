@@ -84,6 +84,7 @@ class SitroomApp(Actions, Habits, App[None]):
         self.ref = Reference()
         self.loader = loading.Loader(store, self.post_message)
         self.counted: loading.CountsLoaded | None = None  # the counts on screen
+        self.source_titles: dict[str, str] = {}  # of the sources the filter names, as learned
         self.generation = 0  # of the view the panes show; older answers are dropped
         self._idle = asyncio.Event()  # no load under way and every answer handled
         self.store_changed = asyncio.Event()  # set when another process's writes are noticed
@@ -110,7 +111,7 @@ class SitroomApp(Actions, Habits, App[None]):
         self.fronts_pane.focus()
         self.arrange()
         self.watch(self.screen, "maximized", self._maximized, init=False)
-        self.filter_bar.show(self.view.filter, self.view.as_of, self.ref)
+        self.show_filter()
         self._start("reference", self.loader.reference)
         self.set_interval(POLL_EVERY, partial(self._start, "poll", self.loader.poll))
 
@@ -183,12 +184,22 @@ class SitroomApp(Actions, Habits, App[None]):
         # After new data arrives, fetch as many rows as the user has scrolled through, so the cursor
         # stays on the event it was on.
         rows = self.timeline.table.row_count if keep_rows else 0
-        self.filter_bar.show(view.filter, view.as_of, self.ref)
+        self.show_filter()
         self.store.interrupt_counts()
         self._start("timeline", self.loader.timeline, self.generation, view, max(PAGE_SIZE, rows))
         self.load_counts(factions=isinstance(self.screen, FilterPicker))
+        if isinstance(self.screen, FilterPicker):
+            self.load_ranked(self.screen.like)
         if self.map.display:
             self.load_map()
+
+    def show_filter(self) -> None:
+        """The filter in words; the titles of the sources it names are asked for when unknown."""
+        view = self.view
+        self.filter_bar.show(view.filter, view.as_of, self.ref, self.source_titles)
+        unknown = tuple(s for s in view.filter.sources if s not in self.source_titles)
+        if unknown:
+            self._start("names", self.loader.source_titles, unknown)
 
     def load_counts(self, factions: bool) -> None:
         self._start("counts", self.loader.counts, self.generation, self.view, factions)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Store
+from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Ranked, Store
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
@@ -71,6 +71,20 @@ class MapLoaded(ViewAnswer):
 class StatsLoaded(ViewAnswer):
     by: str  # one of Store.BREAKDOWNS
     counts: dict[str, int]
+
+
+@dataclass
+class RankedLoaded(ViewAnswer):
+    """The filter picker's places and sources: the top few by count, narrowed by `like`."""
+
+    like: str
+    places: list[Ranked]
+    sources: list[Ranked]
+
+
+@dataclass
+class SourcesNamed(Message):
+    titles: dict[str, str]  # source id -> title
 
 
 @dataclass
@@ -154,7 +168,8 @@ class Loader:
 
     def stats(self, generation: int, view: ViewState) -> None:
         """The statistics sheet's counts, a dimension at a time, each posted as it is counted."""
-        for by in self.store.BREAKDOWNS:
+        # The factions last: among the view's own factions they are the slowest to count.
+        for by in sorted(self.store.BREAKDOWNS, key=lambda b: b == "faction"):
             for _ in range(RECOUNTS):
                 try:
                     counts = self.store.breakdown(view.timeline_filter(), by)
@@ -167,6 +182,27 @@ class Loader:
             else:
                 return
             self._answer(StatsLoaded(generation, view, by, counts))
+
+    def ranked(self, generation: int, view: ViewState, like: str, limit: int) -> None:
+        """The places and sources with the most events in the view (ignoring the filter's own
+        places and sources), narrowed to the names holding `like`."""
+        f = view.timeline_filter()
+        for _ in range(RECOUNTS):
+            try:
+                places = self.store.ranked(f, "place", limit=limit, like=like)
+                sources = self.store.ranked(f, "source", limit=limit, like=like)
+                break
+            except Interrupted:
+                if get_current_worker().is_cancelled:
+                    return
+            except FilterError:
+                return  # reported by the timeline
+        else:
+            return
+        self._answer(RankedLoaded(generation, view, like, places, sources))
+
+    def source_titles(self, ids: tuple[str, ...]) -> None:
+        self.post(SourcesNamed({s.id: s.title for s in self.store.sources(ids)}))
 
     def map(self, generation: int, view: ViewState, ref: Reference) -> None:
         """The map's layers: the latest events under the filter (one page, in timeline order) and

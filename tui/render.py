@@ -196,6 +196,7 @@ def filter_summary(
     front_names: Mapping[str, str],
     place_names: Mapping[str, str],
     as_of: str | None = None,
+    source_titles: Mapping[str, str] | None = None,
 ) -> Text:
     """The active filter in words, for the filter bar; an as-of date first, since it changes all."""
     out = Text()
@@ -214,6 +215,9 @@ def filter_summary(
         part("fronts", ", ".join(front_names.get(s, s) for s in f.fronts))
     if f.places:
         part("places", ", ".join(place_names.get(s, s) for s in f.places))
+    if f.sources:
+        titles = [(source_titles or {}).get(s, s) for s in f.sources]
+        part("sources", ", ".join(t if len(t) <= 60 else t[:59] + "…" for t in titles))
     part("types", ", ".join(f.types) if f.types else "all")
     part("certainty", ", ".join(f.certainty) if f.certainty else "all")
     if f.since or f.until:
