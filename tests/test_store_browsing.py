@@ -4,6 +4,8 @@ filter by source."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from sitroom.db import EventFilter, FilterError, Store
 
@@ -107,3 +109,9 @@ def test_sources_by_id(store: Store) -> None:
     [source] = store.sources([SWR, "nosuch"])
     assert source.id == SWR and source.title.startswith("Syrian War Report")
     assert store.sources([]) == []
+
+
+def test_a_brief_names_its_source_filter(store: Store) -> None:
+    out = io.StringIO()
+    store.export(EventFilter(sources=[SWR], certainty=["claimed"]), "markdown", out)
+    assert "Filter: sources Syrian War Report – June 30, 2017" in out.getvalue()
