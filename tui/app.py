@@ -149,9 +149,17 @@ class SitroomApp(Actions, Habits, App[None]):
             main.set_class(a.kind == kind, kind)
         main.set_class(a.short, "short")
         main.set_class(shown, "map-on")
-        self.fronts_pane.display = a.fronts > 0
-        if a.fronts:
-            self.fronts_pane.styles.width = a.fronts
+        main.set_class(a.stacked, "stacked")
+        self.fronts_pane.display = a.fronts > 0 or a.stacked
+        # Stacked, #main is a grid: the timeline down the left, the fronts pane above the side on
+        # the right; the grid fills its cells in the order of its children.
+        panes = self.query_one("#main")
+        first = self.timeline if a.stacked else self.fronts_pane
+        if panes.children[0] is not first:
+            panes.move_child(first, before=0)
+        if a.stacked:
+            panes.styles.grid_columns = f"1fr {a.side}"
+        self.fronts_pane.styles.width = a.fronts or "100%"
         self.query_one("#side").styles.width = a.side or "100%"
         self.timeline.short = a.short
         footer = self.query_one(Footer)
@@ -159,7 +167,7 @@ class SitroomApp(Actions, Habits, App[None]):
         if footer.show_command_palette != (a.kind != "narrow"):
             footer.show_command_palette = a.kind != "narrow"  # ctrl+p is on the help screen
             footer.refresh(recompose=True)
-        if self.focused is self.fronts_pane and not a.fronts:
+        if self.focused is self.fronts_pane and not self.fronts_pane.display:
             self.timeline.table.focus()
 
     async def settled(self) -> None:

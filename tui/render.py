@@ -7,6 +7,7 @@ literally: `[bold]` in a summary is printed as `[bold]`, never applied as markup
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
@@ -330,3 +331,28 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
     else:
         parts.append(Text("no other events", style="dim"))
     return Group(*parts)
+
+
+def flow(text: Text, width: int) -> Text:
+    """`text` laid out `width` cells wide with each line's entries kept whole: an entry ends at a run
+    of two or more spaces or after a colon's space (`G Government and allies 8  S SDF 3`), and a line
+    breaks between entries, inside one only when it alone is wider than `width`."""
+    out = Text()
+    for n, line in enumerate(text.split("\n", allow_blank=True)):
+        if n:
+            out.append("\n")
+        cuts = sorted({m.end() for m in re.finditer(r" {2,}|: ", line.plain)} - {0, len(line)})
+        used, pending = 0, Text()
+        for piece in line.divide(cuts):
+            body = piece.copy()
+            body.rstrip()
+            if used and used + pending.cell_len + body.cell_len > width:
+                out.append("\n")
+                used = 0
+            elif used:
+                out.append_text(pending)
+                used += pending.cell_len
+            out.append_text(body)
+            used += body.cell_len
+            pending = piece[len(body):]
+    return out
