@@ -323,3 +323,23 @@ async def test_the_sheet_moves_with_j_k_and_escape_goes_back(db_path: Path) -> N
         await settle(pilot)
         assert not isinstance(app.screen, StatsScreen)
         assert app.view.filter == EventFilter()
+
+
+NEW_KEYS = {"g / G": ("g  G",), "ctrl+d / ctrl+u": ("ctrl+d  ctrl+u",), "n / N": ("n  N",), "y": ("y",),
+            "o": ("o",), "s": ("s",), "j / k on an opened event": ("j k",)}
+
+
+async def test_the_help_and_the_readme_list_every_new_key(db_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_lines = plain(app.screen.query_one("#help Static").content, width=120).splitlines()
+    keys = {line.strip().split("   ")[0].strip() for line in help_lines}
+    for readme_key, help_keys in NEW_KEYS.items():
+        assert f"| {readme_key} |" in readme, readme_key
+        assert all(k in keys for k in help_keys), (help_keys, sorted(keys))
+    bound = {b.key for b in app.BINDINGS}
+    assert {"g", "G", "ctrl+d", "ctrl+u", "n", "N", "y", "o", "s"} <= bound

@@ -52,7 +52,7 @@ class SitroomApp(Actions, Habits, App[None]):
         Binding("slash", "search", "Search"),
         Binding("x", "clear_filters", "Clear"),
         Binding("m", "toggle_map", "Map"),
-        Binding("left_square_bracket", "step_day(-1)", "Day −/+", key_display="[ ]"),
+        Binding("left_square_bracket", "step_day(-1)", "Day", key_display="[ ]"),
         Binding("right_square_bracket", "step_day(1)", "Day +", show=False),
         Binding("t", "as_of", "As of"),
         Binding("s", "stats", "Stats"),

@@ -22,7 +22,7 @@ from ..reference import Reference
 from ..state import ViewState
 
 SECTIONS = (
-    ("faction", "Faction", "an event counts under each of its factions, a unit under its parent too"),
+    ("faction", "Faction", "each event under each of its factions (units under parents too)"),
     ("type", "Event type", ""),
     ("certainty", "Certainty", ""),
     ("front", "Front", ""),
@@ -144,7 +144,8 @@ class StatsScreen(Screen[StatsChoice | None]):
     def _rebuild(self) -> None:
         rows = self.rows
         keep = self._highlighted_id()
-        width = min(BAR_MAX, max(8, (self.size.width or 80) - NAME_WIDTH - FIGURES - 8))
+        inner = rows.scrollable_content_region.width or (self.size.width or 80) - 8
+        width = min(BAR_MAX, max(8, inner - NAME_WIDTH - FIGURES - 6))
         options = self._options(width)
         rows.clear_options()
         rows.add_options(options)
