@@ -7,12 +7,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from sitroom.db import EventFilter
 from sitroom.tui import habits
 from sitroom.tui.event_text import web_address
+from sitroom.tui.render import MATCH
 from sitroom.tui.screens import StatsScreen
 
 from .helpers import column, detail_text, make_app, plain, settle
+
+
+def _marked(app) -> list[str]:
+    """The words standing out as the search's matches in the detail pane (summary, source sentence)."""
+    body = app.detail.query_one("#detail-body").content
+    texts = [r for r in body.renderables if isinstance(r, Text)]
+    return [t.plain[s.start:s.end].casefold() for t in texts for s in t.spans if s.style == MATCH]
 
 
 def _notes(app) -> list[str]:
@@ -94,11 +103,18 @@ async def test_n_and_N_step_through_the_matches_of_the_search(db_path: Path) -> 
         await pilot.press("n")
         await settle(pilot)
         assert table.cursor_row == 1 and "village" in detail_text(app).lower()
+        assert "village" in _marked(app)  # the match stands out in the event
         await pilot.press("n", "N", "N")
         await settle(pilot)
         assert table.cursor_row == 0
         await pilot.press("N")
         assert any("newest" in n for n in _notes(app))
+        await pilot.press("slash", *["backspace"] * 7, *"ISIS", "enter")  # another search, same event
+        await settle(pilot)
+        assert "village" not in _marked(app) and "isis" in _marked(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert _marked(app) == []
 
 
 async def test_j_and_k_in_an_opened_event_step_to_the_next_and_previous(db_path: Path) -> None:

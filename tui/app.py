@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, state_path
+from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, search_words, state_path
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -254,6 +254,7 @@ class SitroomApp(Actions, Habits, App[None]):
             self._detail_asked = None
             self.detail.show_note(self.empty_note(view))
         self.show_event(current)
+        self.detail.mark(search_words(view.filter.text), self.ref)
 
     @on(loading.MoreLoaded)
     def _more_loaded(self, message: loading.MoreLoaded) -> None:
@@ -292,7 +293,7 @@ class SitroomApp(Actions, Habits, App[None]):
         if message.detail is None:
             self.detail.show_note("This event is no longer in the store.")
             return
-        self.detail.show_event(message.detail, self.ref)
+        self.detail.show_event(message.detail, self.ref, search_words(self.view.filter.text))
         self.map.select(Selected.of(message.detail))
 
     @on(loading.Notice)

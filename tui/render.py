@@ -252,8 +252,13 @@ def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
     return out
 
 
-def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> RenderableType:
-    """The whole of one event, for the detail pane."""
+MATCH = Style(reverse=True, bold=True)
+
+
+def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
+           marks: Sequence[str] = ()) -> RenderableType:
+    """The whole of one event, for the detail pane; the words of a search (`marks`, each also as the
+    start of a longer word) stand out in its summary and source sentence."""
     row = d.row
     head = Text()
     head.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
@@ -311,6 +316,10 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
         if s.url:
             source.append(f"\n{s.url}", style="dim")
 
+    if marks:
+        words = "|".join(re.escape(w) for w in marks)
+        for text in (head, quote):
+            text.highlight_regex(rf"(?i)\b(?:{words})\w*", style=MATCH)
     parts: list[RenderableType] = [
         head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
         _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import RenderableType
 from rich.text import Text
 from sitroom.db import EventDetail
@@ -41,6 +43,7 @@ class DetailPane(VerticalScroll):
         super().__init__(**kwargs)
         self.event_id: str | None = None
         self.shown: EventDetail | None = None  # the event on show, for copying and its source
+        self.marks: tuple[str, ...] = ()  # the search words standing out in it
 
     def action_step(self, by: int) -> None:
         if self.is_maximized:
@@ -59,10 +62,16 @@ class DetailPane(VerticalScroll):
         else:
             self.post_message(self.Back())
 
-    def show_event(self, detail: EventDetail, reference: Reference) -> None:
-        self.shown = detail
+    def show_event(self, detail: EventDetail, reference: Reference, marks: Sequence[str] = ()) -> None:
+        """Show `detail`, the words of the search (`marks`) standing out."""
+        self.shown, self.marks = detail, tuple(marks)
         self._show(detail.row.id, render.detail(detail, reference.by_slug,
-                                                reference.front_name(detail.row.front)))
+                                                reference.front_name(detail.row.front), marks))
+
+    def mark(self, marks: Sequence[str], reference: Reference) -> None:
+        """Make another search's words stand out in the event on show."""
+        if self.shown is not None and tuple(marks) != self.marks:
+            self.show_event(self.shown, reference, marks)
 
     def show_note(self, note: str) -> None:
         """A word in place of an event (no event under the filter, an event gone from the store)."""
