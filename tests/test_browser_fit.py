@@ -17,11 +17,17 @@ FRONTS = ("All fronts", "Raqqa", "Deir Ezzor", "Eastern Damascus", "Homs desert 
           "East Aleppo–Resafa")
 
 
-@pytest.mark.parametrize("size", [(120, 35), (160, 45), (220, 60)])
-async def test_front_names_read_whole(db_path: Path, size) -> None:
+@pytest.mark.parametrize("size,map_on", [((120, 35), False), ((160, 45), False), ((220, 60), False),
+                                         ((220, 60), True)])
+async def test_front_names_read_whole(db_path: Path, size, map_on) -> None:
+    """Wherever the fronts pane shows, but beside the map at 160 columns (the map needs the room:
+    names too long end in an ellipsis there)."""
     app = make_app(db_path)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        if map_on:
+            await pilot.press("m")
+            await settle(pilot)
         region = app.fronts_pane.region
         assert app.fronts_pane.display and region.right <= size[0]
         lines = [line[region.x:region.right] for line in screen_lines(app)[region.y:region.bottom]]
@@ -35,10 +41,15 @@ async def test_at_120_columns_the_fronts_sit_above_the_event(db_path: Path) -> N
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         fronts, detail, timeline = app.fronts_pane.region, app.detail.region, app.timeline.region
-        assert fronts.x == detail.x > timeline.right - 1
+        assert fronts.x == detail.x == 0 and timeline.x >= fronts.right
         assert fronts.bottom <= detail.y and fronts.height == len(FRONTS) + 2
         assert timeline.width >= 74 and timeline.height > 30
-        # Tab still reaches every pane; the number keys still choose a front.
+        # Tab goes fronts, timeline, event; the number keys still choose a front.
+        assert app.focused is app.fronts_pane
+        await pilot.press("tab")
+        assert app.focused is app.timeline.table
+        await pilot.press("tab")
+        assert app.focused is app.detail
         await pilot.press("3")
         await settle(pilot)
         assert app.view.front == "eastern-damascus"

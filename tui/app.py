@@ -151,14 +151,10 @@ class SitroomApp(Actions, Habits, App[None]):
         main.set_class(shown, "map-on")
         main.set_class(a.stacked, "stacked")
         self.fronts_pane.display = a.fronts > 0 or a.stacked
-        # Stacked, #main is a grid: the timeline down the left, the fronts pane above the side on
-        # the right; the grid fills its cells in the order of its children.
-        panes = self.query_one("#main")
-        first = self.timeline if a.stacked else self.fronts_pane
-        if panes.children[0] is not first:
-            panes.move_child(first, before=0)
+        # Stacked, #main is a grid filled in the panes' order: the fronts pane above the side on the
+        # left, the timeline down the right (tab still goes fronts, timeline, event).
         if a.stacked:
-            panes.styles.grid_columns = f"1fr {a.side}"
+            self.query_one("#main").styles.grid_columns = f"{a.side} 1fr"
         self.fronts_pane.styles.width = a.fronts or "100%"
         self.query_one("#side").styles.width = a.side or "100%"
         self.timeline.short = a.short
