@@ -67,10 +67,10 @@ def test_main_screen_220x60(db_path: Path, snap_compare) -> None:
     assert snap_compare(make_app(db_path), terminal_size=(220, 60), run_before=settle)
 
 
-def _picker_with_places():
+def _picker_with_places(typed: str):
     async def open_picker(pilot) -> None:
         await settle(pilot)
-        await pilot.press("f", *"ra")
+        await pilot.press("f", *typed)
         await pilot.pause(0.3)  # the store is asked for the places and sources once typing pauses
         await settle(pilot)
 
@@ -78,11 +78,11 @@ def _picker_with_places():
 
 
 def test_filter_picker_places_and_sources(db_path: Path, snap_compare) -> None:
-    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=_picker_with_places())
+    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=_picker_with_places("ra"))
 
 
 def test_filter_picker_80x24(db_path: Path, snap_compare) -> None:
-    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=_picker_with_places())
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=_picker_with_places("tarma"))
 
 
 async def _stats(pilot) -> None:
