@@ -158,6 +158,12 @@ async def test_y_copies_the_event(db_path: Path) -> None:
         await pilot.press("enter", "j", "y")  # opened full-screen, the next event
         await settle(pilot)
         assert "Place: Kasrat Affan" in app.clipboard
+        # y right after j copies the event j went to, even before the pane has drawn it.
+        app.detail.show_event = lambda *args, **kw: None  # the detail pane lags behind
+        await pilot.press("j", "y")  # from Kasrat Affan to Bir Abu Al'Allaj
+        await settle(pilot)
+        assert app.detail.shown.row.place_name == "Kasrat Affan"
+        assert "Place: Bir Abu Al'Allaj" in app.clipboard
 
 
 def _set_url(db_path: Path, url: str | None) -> None:

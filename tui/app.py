@@ -291,6 +291,7 @@ class SitroomApp(Actions, Habits, App[None]):
             return
         self.detail.show_event(message.detail, self.ref, search_words(self.view.filter.text))
         self.map.select(Selected.of(message.detail))
+        self.event_shown(message.detail)
 
     @on(loading.Notice)
     def _notice(self, message: loading.Notice) -> None:

@@ -6,9 +6,10 @@ Actions."""
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sitroom.db import month_end
+from sitroom.db import EventDetail, month_end
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
@@ -108,21 +109,39 @@ class Habits(_Base):
 
     # -- the event at hand -----------------------------------------------------------------------
 
+    _pending: tuple[str, Callable[[EventDetail], None]] | None = None
+
+    def on_current_event(self, do: Callable[[EventDetail], None]) -> None:
+        """Run `do` on the event under the timeline's cursor: now if the detail pane shows it, else
+        once its detail has arrived (a key pressed right after j must act on the event j went to)."""
+        current, shown = self.timeline.current, self.detail.shown
+        if shown is not None and shown.row.id == current:
+            do(shown)
+        elif current is None:
+            self.notify("no event selected", severity="warning")
+        else:
+            self._pending = (current, do)
+            self.show_event(current)
+
+    def event_shown(self, detail: EventDetail) -> None:
+        """The detail pane shows `detail` now: run what was waiting for it."""
+        if self._pending is not None and self._pending[0] == detail.row.id:
+            do, self._pending = self._pending[1], None
+            do(detail)
+
     def action_copy_event(self) -> None:
-        shown = self.detail.shown
-        if shown is None:
-            self.notify("no event to copy", severity="warning")
-            return
+        self.on_current_event(self._copy)
+
+    def _copy(self, shown: EventDetail) -> None:
         self.copy_to_clipboard(as_text(shown, self.ref.by_slug, self.ref.front_name(shown.row.front)))
         row = shown.row
         self.notify(f"copied the event at {row.place_name or 'no place'}, "
                     f"{date_label(row.date, row.date_precision)}", title="Copied")
 
     def action_open_source(self) -> None:
-        shown = self.detail.shown
-        if shown is None:
-            self.notify("no event selected", severity="warning")
-            return
+        self.on_current_event(self._open_source)
+
+    def _open_source(self, shown: EventDetail) -> None:
         url = shown.source.url if shown.source else None
         address = web_address(url)
         if address is None:
