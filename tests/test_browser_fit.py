@@ -93,3 +93,28 @@ def test_every_size_keeps_the_timeline_whole() -> None:
             assert timeline >= 74, (size, map_on)
             if a.stacked:
                 assert a.side >= 40
+
+
+@pytest.mark.parametrize("map_on", [False, True])
+async def test_the_footer_fits_80_columns_whatever_has_focus(db_path: Path, map_on) -> None:
+    """Every key the footer names is whole at 80 columns, the timeline's ⏎ Open included."""
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        if map_on:
+            await pilot.press("m")
+            await settle(pilot)
+        assert app.focused is app.timeline.table
+        footer = screen_lines(app)[-1].rstrip()
+        assert footer.startswith("⏎ Open ? Help q Quit") and footer.endswith("e Export"), footer
+
+
+async def test_at_80x24_j_moves_the_timeline_not_the_hidden_fronts(db_path: Path) -> None:
+    """Found on the way: at 80×24 the app started focused on the hidden fronts pane, so the first
+    j changed the front unseen."""
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.view.front is None and app.timeline.table.cursor_row == 1

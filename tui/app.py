@@ -54,7 +54,7 @@ class SitroomApp(Actions, Habits, App[None]):
         Binding("m", "toggle_map", "Map"),
         Binding("left_square_bracket", "step_day(-1)", "Day", key_display="[ ]"),
         Binding("right_square_bracket", "step_day(1)", "Day +", show=False),
-        Binding("t", "as_of", "As of"),
+        Binding("t", "as_of", "As of", show=False),  # on the help screen: the footer fits 80 columns
         Binding("s", "stats", "Stats"),
         Binding("e", "export", "Export"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
@@ -108,8 +108,10 @@ class SitroomApp(Actions, Habits, App[None]):
         self.detail.border_title = "Event"
         self.map.border_title = "Map"
         self.map.display = False
-        self.fronts_pane.focus()
         self.arrange()
+        # Start in the fronts pane, or the timeline where the fronts pane is hidden (80×24): never
+        # in a pane that cannot be seen.
+        (self.fronts_pane if self.fronts_pane.display else self.timeline.table).focus()
         self.watch(self.screen, "maximized", self._maximized, init=False)
         self.show_filter()
         self._start("reference", self.loader.reference)
