@@ -83,17 +83,19 @@ class Actions(_Base):
         self.set_filter(event.filter)
 
     def on_filter_picker_want_ranked(self, event: FilterPicker.WantRanked) -> None:
-        if any(w.group == "ranked" and w.is_running for w in self.workers):
-            self.store.interrupt_counts()  # the names typed now, not the ones before
-        self.load_ranked(event.like)
+        running = any(w.group == "ranked" and w.is_running for w in self.workers)
+        self.load_ranked(event.like)  # cancels the one running ...
+        if running:
+            self.store.interrupt_counts()  # ... and this stops its query (the new one retries)
 
     def load_ranked(self, like: str) -> None:
         self._start("ranked", self.loader.ranked, self.generation, self.view, like, RANKED)
 
     def on_ranked_loaded(self, message: loading.RankedLoaded) -> None:
-        self.source_titles.update({r.id: r.name for r in message.sources})
+        if message.by == "source":
+            self.source_titles.update({r.id: r.name for r in message.ranked})
         if message.generation == self.generation and isinstance(self.screen, FilterPicker):
-            self.screen.update_ranked(message.like, message.places, message.sources)
+            self.screen.update_ranked(message.by, message.like, message.ranked)
 
     def on_sources_named(self, message: loading.SourcesNamed) -> None:
         self.source_titles.update(message.titles)

@@ -75,11 +75,11 @@ class StatsLoaded(ViewAnswer):
 
 @dataclass
 class RankedLoaded(ViewAnswer):
-    """The filter picker's places and sources: the top few by count, narrowed by `like`."""
+    """The filter picker's places or sources (`by`): the top few by count, narrowed by `like`."""
 
+    by: str
     like: str
-    places: list[Ranked]
-    sources: list[Ranked]
+    ranked: list[Ranked]
 
 
 @dataclass
@@ -184,22 +184,22 @@ class Loader:
             self._answer(StatsLoaded(generation, view, by, counts))
 
     def ranked(self, generation: int, view: ViewState, like: str, limit: int) -> None:
-        """The places and sources with the most events in the view (ignoring the filter's own
-        places and sources), narrowed to the names holding `like`."""
+        """The places, then the sources, with the most events in the view (ignoring the filter's
+        own places and sources), narrowed to the names holding `like`; each posted when counted."""
         f = view.timeline_filter()
-        for _ in range(RECOUNTS):
-            try:
-                places = self.store.ranked(f, "place", limit=limit, like=like)
-                sources = self.store.ranked(f, "source", limit=limit, like=like)
-                break
-            except Interrupted:
-                if get_current_worker().is_cancelled:
-                    return
-            except FilterError:
-                return  # reported by the timeline
-        else:
-            return
-        self._answer(RankedLoaded(generation, view, like, places, sources))
+        for by in ("place", "source"):
+            for _ in range(RECOUNTS):
+                try:
+                    ranked = self.store.ranked(f, by, limit=limit, like=like)
+                    break
+                except Interrupted:
+                    if get_current_worker().is_cancelled:
+                        return
+                except FilterError:
+                    return  # reported by the timeline
+            else:
+                return
+            self._answer(RankedLoaded(generation, view, by, like, ranked))
 
     def source_titles(self, ids: tuple[str, ...]) -> None:
         self.post(SourcesNamed({s.id: s.title for s in self.store.sources(ids)}))

@@ -76,7 +76,7 @@ class FilterPicker(ModalScreen[None]):
         self.facets = facets
         # The store's answer for places and sources, and the text it was narrowed by (None: asking).
         self.ranked: dict[str, list[Ranked]] = {}
-        self.ranked_like: str | None = None
+        self.ranked_like: dict[str, str] = {}
         self._ask_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -149,8 +149,8 @@ class FilterPicker(ModalScreen[None]):
                 yield Option(head, id=f"hdr:{kind}", disabled=True)
                 yield Option(Text("    counting…", style="dim italic"), id=f"wait:{kind}", disabled=True)
                 continue
-            if (self.ranked_like or "").casefold() != query.strip():  # narrow what is here until the
-                # store answers for what is typed
+            if self.ranked_like.get(kind, "").casefold() != query.strip():  # narrow what is here
+                # until the store answers for what is typed
                 items = [r for r in items if self._matches(query, r.name) or r.id in chosen[kind]]
             if items:
                 yield Option(head, id=f"hdr:{kind}", disabled=True)
@@ -208,9 +208,9 @@ class FilterPicker(ModalScreen[None]):
         self.facets = facets
         self._rebuild()
 
-    def update_ranked(self, like: str, places: list[Ranked], sources: list[Ranked]) -> None:
-        self.ranked = {"place": places, "source": sources}
-        self.ranked_like = like
+    def update_ranked(self, by: str, like: str, ranked: list[Ranked]) -> None:
+        self.ranked[by] = ranked
+        self.ranked_like[by] = like
         self._rebuild()
 
     # -- actions --------------------------------------------------------------------------------
