@@ -129,3 +129,25 @@ async def test_the_picker_asks_only_for_the_top_few(db_path: Path) -> None:
         typed = [p for sql, p in ranked if "LIKE" in sql]
         assert typed and all("%a\\%\\_%" in p for p in typed)  # the typed text is a parameter
         assert not any("a%_" in sql for sql, _ in seen)
+
+
+async def test_on_a_large_store_an_estimate_comes_first_then_the_exact_counts(db_path: Path,
+                                                                            monkeypatch) -> None:
+    monkeypatch.setattr("sitroom.db.store.counts.TALLY_FROM", 0)  # as a large store
+    answers: list[tuple[str, bool]] = []
+    real = FilterPicker.update_ranked
+
+    def recorded(self, by, like, ranked):
+        answers.append((by, any(r.estimated for r in ranked)))
+        real(self, by, like, ranked)
+
+    monkeypatch.setattr(FilterPicker, "update_ranked", recorded)
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")  # Raqqa: a filter, so the exact ranking reads its events
+        picker = await _open_picker(pilot)
+        assert answers[:2] == [("place", True), ("place", False)]
+        assert ("source", True) in answers and answers[-1] == ("source", False)
+        assert not any("≈" in row for row in _section(picker, "place"))
+        assert _section(picker, "source")[0].endswith(" 6")

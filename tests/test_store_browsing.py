@@ -115,3 +115,15 @@ def test_a_brief_names_its_source_filter(store: Store) -> None:
     out = io.StringIO()
     store.export(EventFilter(sources=[SWR], certainty=["claimed"]), "markdown", out)
     assert "Filter: sources Syrian War Report – June 30, 2017" in out.getvalue()
+
+
+def test_a_large_store_estimates_a_filtered_ranking_from_its_sample(store: Store, monkeypatch) -> None:
+    assert store.ranked_estimate(EventFilter(certainty=["confirmed"]), "place") is None  # small: exact
+    monkeypatch.setattr("sitroom.db.store.counts.TALLY_FROM", 0)  # as a large store
+    store.refresh()
+    assert store.ranked_estimate(EventFilter(), "place") is None  # unfiltered: exact and quick
+    assert store.ranked_estimate(EventFilter(places=["jobar"]), "place") is None  # only its own places
+    rough = store.ranked_estimate(EventFilter(certainty=["confirmed"]), "source")
+    assert rough is not None and [r.id for r in rough] == [SWR] and rough[0].estimated
+    assert 10 <= rough[0].count <= 40  # about the 20 confirmed events, scaled up from the sample
+    assert not any(r.estimated for r in store.ranked(EventFilter(certainty=["confirmed"]), "source"))

@@ -40,6 +40,7 @@ class Ranked:
     id: str
     name: str
     count: int
+    estimated: bool = False  # scaled up from a sample of the events; the exact count follows
 
 
 def _like(text: str) -> str:
@@ -133,7 +134,7 @@ class Counts:
         return {key: n for key, n in rows if n}
 
     def ranked(self, c: Compiled, by: str, limit: int, like: str = "",
-               keep: Sequence[str] = ()) -> list[Ranked]:
+               keep: Sequence[str] = (), scale: float = 0) -> list[Ranked]:
         """The `limit` places or sources (`by`) with the most events passing `c`, those whose name
         holds `like` when given, then each of `keep` that is not among them (with its count, 0 too).
         Grouped before the names are joined, so a large store is read once, from the column's index."""
@@ -145,6 +146,8 @@ class Counts:
             f"WHERE {c.where}{narrow} AND {column} IS NOT NULL GROUP BY 1) g "
             f"JOIN {table} x ON x.id = g.id ORDER BY g.n DESC, x.{name} LIMIT ?",
             (*c.params, *((_like(like),) * len(searched) if like else ()), limit))
+        if scale:  # `c` reads a sample: its counts scaled up, estimates
+            return [Ranked(r[0], r[1], round(r[2] * scale), estimated=True) for r in top]
         out = [Ranked(r[0], r[1], r[2]) for r in top]
         missing = [k for k in dict.fromkeys(keep) if k not in {r.id for r in out}]
         if missing:

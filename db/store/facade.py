@@ -176,6 +176,17 @@ class Store:
         c = self._planner.compile(f.but(**{f"{by}s": ()}))
         return self._count.ranked(c, by, limit, like.strip(), keep=chosen)
 
+    def ranked_estimate(self, f: EventFilter, by: str, *, limit: int = 10) -> list[Ranked] | None:
+        """ranked(), estimated from the fixed sample (Ranked.estimated), for a large store under a
+        filter, where the exact ranking reads every event the filter passes; None when it is quick."""
+        rest = f.but(**{f"{by}s": ()})
+        drawn = estimates.sample(self._count, self._memo) if self._count.large() else None
+        if drawn is None or rest == EventFilter() or by not in ("place", "source"):
+            return None
+        _, below, scale = drawn
+        c = self._planner.compile(rest, sample_below=below)
+        return self._count.ranked(c, by, limit, scale=scale)
+
     def estimate(self, f: EventFilter) -> tuple[list[FrontCount], Facets] | None:
         """Front counts (ignoring the fronts of `f`) and facets estimated from a fixed random sample of
         events, for the filters whose exact counts take long on a large store: a

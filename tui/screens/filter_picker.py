@@ -113,12 +113,13 @@ class FilterPicker(ModalScreen[None]):
     def _included_by_parent(self, faction: Faction) -> bool:
         return any(a in self.filter.factions for a in self._ancestors(faction))
 
-    def _row(self, mark: str, label: Text, count: int | None) -> Table:
+    def _row(self, mark: str, label: Text, count: int | None, estimated: bool = False) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(width=3, no_wrap=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(Text(mark), label, Text("" if count is None else f"{count:,}", style="dim"))
+        figure = "" if count is None else f"≈{count:,}" if estimated else f"{count:,}"
+        grid.add_row(Text(mark), label, Text(figure, style="dim italic" if estimated else "dim"))
         return grid
 
     def _faction_option(self, f: Faction) -> Option:
@@ -156,7 +157,7 @@ class FilterPicker(ModalScreen[None]):
                 yield Option(head, id=f"hdr:{kind}", disabled=True)
             for r in items:
                 mark = "[x]" if r.id in chosen[kind] else "[ ]"
-                yield Option(self._row(mark, Text(r.name), r.count), id=f"{kind}:{r.id}")
+                yield Option(self._row(mark, Text(r.name), r.count, r.estimated), id=f"{kind}:{r.id}")
 
     def _matches(self, query: str, *names: str) -> bool:
         return not query or any(query in n.casefold() for n in names)
@@ -209,6 +210,10 @@ class FilterPicker(ModalScreen[None]):
         self._rebuild()
 
     def update_ranked(self, by: str, like: str, ranked: list[Ranked]) -> None:
+        chosen = self.filter.places if by == "place" else self.filter.sources
+        listed = {r.id for r in ranked}
+        # An estimate lists the top few only: the chosen ones stay as they were until exact counts.
+        ranked = ranked + [r for r in self.ranked.get(by, []) if r.id in chosen and r.id not in listed]
         self.ranked[by] = ranked
         self.ranked_like[by] = like
         self._rebuild()
