@@ -1,5 +1,6 @@
 """Estimates from a fixed random sample: what a large store shows at once for the filters whose exact
-counts take long (a search matching much of it, several factions at once), until the exact figures come.
+counts take long (a search matching much of it, several factions at once, a source holding much of
+it), until the exact figures come.
 Event rowids are spread evenly (schema.event_rowid), so the events below a rowid are a fair sample."""
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ def estimate(f: EventFilter, planner: Planner, counts: Counts, memo: Memo,
     """Front counts (ignoring the fronts of `f`) and facets estimated from the sample, marked with
     Facets.sample; None when the exact counts are quick."""
     c = planner.compile(f)
+    broad_source = bool(f.sources) and not planner.sources_rare(f.sources)
     if (not counts.large() or counts.use_tallies(c)
-            or not (planner.text_mode(f.text) == "walk" or len(f.factions) > 1)):
+            or not (planner.text_mode(f.text) == "walk" or len(f.factions) > 1 or broad_source)):
         return None
     drawn = sample(counts, memo)
     if drawn is None:

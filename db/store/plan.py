@@ -92,7 +92,7 @@ def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
 
 
 def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
-                   sample_below: int | None = None) -> Compiled:
+                   sample_below: int | None = None, rare_sources: bool = False) -> Compiled:
     """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
 
     `text_mode` says how a search is matched, chosen by the store from how many events it matches:
@@ -101,7 +101,11 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     that matches a large part of the store at once.
 
     `sample_below` keeps only the events whose rowid is below it, a fair random sample (rowids are
-    spread by schema.event_rowid); the text index and the faction keys are then read for those alone."""
+    spread by schema.event_rowid); the text index and the faction keys are then read for those alone.
+
+    `rare_sources`: the sources chosen hold few events, which are gathered first from the source
+    index (as a rare search's matches are); a source holding much of the store is tested on each
+    event in timeline order instead, which soon fills a page."""
     _check("front", f.fronts, vocab.fronts)
     _check("faction", f.factions, vocab.factions)
     _check("place", f.places, vocab.places)
@@ -116,7 +120,11 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     columns = [("front", f.fronts), ("place", f.places), ("source", f.sources),
                ("event_type", f.types), ("certainty", f.certainty)]
     plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
-    plain += [_in(f"e.{column}", values) for column, values in columns if values]
+    plain += [_in(f"e.{column}", values) for column, values in columns
+              if values and not (column == "source" and rare_sources)]
+    if f.sources and rare_sources:
+        sources = _in("source", f.sources)
+        plain.append(Clause(f"e.rowid IN (SELECT rowid FROM events WHERE {sources.sql})", sources.params))
     if f.since:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
