@@ -22,12 +22,24 @@ def _section(picker: FilterPicker, kind: str) -> list[str]:
     return [plain(o.prompt, width=70).rstrip() for o in options if o.id.startswith(f"{kind}:")]
 
 
+async def answered(pilot) -> None:
+    """Wait until the store has answered the picker for what is typed now: it is asked once typing
+    pauses (a timer), then counts in a worker."""
+    picker = pilot.app.screen
+    for _ in range(200):
+        await settle(pilot)
+        like = picker.like
+        if picker.ranked_like.get("place") == like and picker.ranked_like.get("source") == like:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the picker never had its answer for {picker.like!r}")
+
+
 async def _open_picker(pilot, *typed: str) -> FilterPicker:
     await settle(pilot)
     await pilot.press("f", *typed)
-    await pilot.pause(0.3)  # the store is asked once typing pauses
-    await settle(pilot)
     assert isinstance(pilot.app.screen, FilterPicker)
+    await answered(pilot)
     return pilot.app.screen
 
 
@@ -52,8 +64,7 @@ async def test_typing_finds_places_beyond_the_top_few_by_name_or_alias(db_path: 
             "[ ] Ayn Tarma", "[ ] Ayn Tarma Roundabout"]
         assert _section(picker, "source") == []
         await pilot.press(*["backspace"] * 5, *"meshleb")  # an alias of Al-Mashlabi
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await answered(pilot)
         assert [p.split("  ")[0] for p in _section(picker, "place")] == ["[ ] Al-Mashlabi"]
 
 
@@ -91,8 +102,7 @@ async def test_a_chosen_place_stays_listed_under_another_narrowing(db_path: Path
     async with app.run_test(size=(160, 45)) as pilot:
         picker = await _open_picker(pilot, *"jobar")
         await pilot.press("space", *["backspace"] * 5, *"raqqa")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await answered(pilot)
         places = [p.split("  ")[0] for p in _section(picker, "place")]
         assert places == ["[ ] Raqqa", "[x] Jobar"]
 
@@ -102,8 +112,7 @@ async def test_the_counts_follow_the_rest_of_the_filter(db_path: Path) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         picker = await _open_picker(pilot, *"claimed")
         await pilot.press("space", *["backspace"] * 7)
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await answered(pilot)
         assert [p.split("  ")[0] for p in _section(picker, "place")] == ["[ ] Ayn Tarma", "[ ] Jobar"]
         assert _section(picker, "source")[0].endswith(" 2")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .helpers import make_app, settle
+from .test_browser_picker import answered
 
 
 def test_main_screen(db_path: Path, snap_compare) -> None:
@@ -71,8 +72,7 @@ def _picker_with_places(typed: str):
     async def open_picker(pilot) -> None:
         await settle(pilot)
         await pilot.press("f", *typed)
-        await pilot.pause(0.3)  # the store is asked for the places and sources once typing pauses
-        await settle(pilot)
+        await answered(pilot)  # the store is asked for the places and sources once typing pauses
 
     return open_picker
 
