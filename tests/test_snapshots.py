@@ -28,7 +28,7 @@ def test_filter_picker(db_path: Path, snap_compare) -> None:
     async def open_picker(pilot) -> None:
         await settle(pilot)
         await pilot.press("f", *"saa", "space")
-        await settle(pilot)
+        await answered(pilot)
 
     assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=open_picker)
 
