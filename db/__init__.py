@@ -31,6 +31,7 @@ from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
 from .store.control import Handover, Held, Holding
+from .store.counts import Ranked
 from .store.editing import EditError
 from .text import FIELD_LIMITS, bounded, clean_text
 from .write.records import RowError, parse_date
@@ -69,6 +70,7 @@ __all__ = [
     "Party",
     "Place",
     "Point",
+    "Ranked",
     "RowError",
     "Source",
     "Store",

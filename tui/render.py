@@ -7,6 +7,7 @@ literally: `[bold]` in a summary is printed as `[bold]`, never applied as markup
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
@@ -203,6 +204,7 @@ def filter_summary(
     front_names: Mapping[str, str],
     place_names: Mapping[str, str],
     as_of: str | None = None,
+    source_titles: Mapping[str, str] | None = None,
 ) -> Text:
     """The active filter in words, for the filter bar; an as-of date first, since it changes all."""
     out = Text()
@@ -221,6 +223,9 @@ def filter_summary(
         part("fronts", ", ".join(front_names.get(s, s) for s in f.fronts))
     if f.places:
         part("places", ", ".join(place_names.get(s, s) for s in f.places))
+    if f.sources:
+        titles = [(source_titles or {}).get(s, s) for s in f.sources]
+        part("sources", ", ".join(t if len(t) <= 60 else t[:59] + "…" for t in titles))
     part("types", ", ".join(f.types) if f.types else "all")
     part("certainty", ", ".join(f.certainty) if f.certainty else "all")
     if f.since or f.until:
@@ -254,8 +259,13 @@ def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
     return out
 
 
-def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> RenderableType:
-    """The whole of one event, for the detail pane."""
+MATCH = Style(reverse=True, bold=True)
+
+
+def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
+           marks: Sequence[str] = ()) -> RenderableType:
+    """The whole of one event, for the detail pane; the words of a search (`marks`, each also as the
+    start of a longer word) stand out in its summary and source sentence."""
     row = d.row
     head = Text()
     head.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
@@ -318,6 +328,10 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
         if s.url:
             source.append(f"\n{s.url}", style="dim")
 
+    if marks:
+        words = "|".join(re.escape(w) for w in marks)
+        for text in (head, quote):
+            text.highlight_regex(rf"(?i)\b(?:{words})\w*", style=MATCH)
     parts: list[RenderableType] = [
         head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
         _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
@@ -342,3 +356,28 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
     else:
         parts.append(Text("no other events", style="dim"))
     return Group(*parts)
+
+
+def flow(text: Text, width: int) -> Text:
+    """`text` laid out `width` cells wide with each line's entries kept whole: an entry ends at a run
+    of two or more spaces or after a colon's space (`G Government and allies 8  S SDF 3`), and a line
+    breaks between entries, inside one only when it alone is wider than `width`."""
+    out = Text()
+    for n, line in enumerate(text.split("\n", allow_blank=True)):
+        if n:
+            out.append("\n")
+        cuts = sorted({m.end() for m in re.finditer(r" {2,}|: ", line.plain)} - {0, len(line)})
+        used, pending = 0, Text()
+        for piece in line.divide(cuts):
+            body = piece.copy()
+            body.rstrip()
+            if used and used + pending.cell_len + body.cell_len > width:
+                out.append("\n")
+                used = 0
+            elif used:
+                out.append_text(pending)
+                used += pending.cell_len
+            out.append_text(body)
+            used += body.cell_len
+            pending = piece[len(body):]
+    return out

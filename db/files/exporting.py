@@ -85,10 +85,12 @@ def _filter_words(store: Store, f: EventFilter) -> str:
         "fronts": {x.slug: x.name for x in store.fronts()} if f.fronts else {},
         "factions": {x.slug: x.name for x in store.factions()} if f.factions else {},
         "places": {x.id: x.name for x in store.places()} if f.places else {},
+        "sources": {x.id: x.title for x in store.sources(f.sources)},
     }
     parts = [f"{field} {', '.join(names.get(field, {}).get(v, v) for v in values)}"
              for field, values in (("fronts", f.fronts), ("factions", f.factions), ("places", f.places),
-                                   ("types", f.types), ("certainty", f.certainty)) if values]
+                                   ("sources", f.sources), ("types", f.types), ("certainty", f.certainty))
+             if values]
     if f.since or f.until:
         parts.append(f"dates {f.since or '…'} to {f.until or '…'}")
     if f.text:

@@ -9,7 +9,7 @@ and control.py answer for one event and one place. Every method here only delega
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,12 +17,24 @@ from ..files.exporting import export as _export
 from ..files.importing import ImportReport, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
-from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Place
+from ..models import (
+    Bloc,
+    Cursor,
+    EventDetail,
+    EventRow,
+    Facets,
+    Faction,
+    Front,
+    FrontCount,
+    Page,
+    Place,
+    Source,
+)
 from ..reports.ingest import IngestReport, ingest_text
 from . import control, detail, editing, estimates
 from .catalogue import Catalogue
 from .connection import StoreError, Tracer, create_store, open_lines
-from .counts import Counts
+from .counts import Counts, Ranked
 from .memo import Memo
 from .pages import Pages
 from .plan import Vocabulary
@@ -114,6 +126,10 @@ class Store:
     def places(self) -> list[Place]:
         return self._catalogue.places()
 
+    def sources(self, ids: Sequence[str]) -> list[Source]:
+        """The sources with these ids (the filter names sources by id)."""
+        return self._catalogue.sources(ids)
+
     def event_types(self) -> list[str]:
         return self._catalogue.event_types()
 
@@ -136,6 +152,40 @@ class Store:
         side, and (factions=True, for the filter picker) each faction's events in the same view,
         ignoring the faction part of `f`, so the picker can say what choosing a faction would show."""
         return self._count.facets(self._planner.compile(f), factions=factions)
+
+    BREAKDOWNS = ("faction", "type", "certainty", "front", "month")
+
+    def breakdown(self, f: EventFilter, by: str) -> dict[str, int]:
+        """How many of the events passing `f` fall under each faction (with its units; an event
+        counts under each of its factions), event type, certainty, front or month (its date's,
+        whatever its precision): the statistics sheet's counts."""
+        if by not in self.BREAKDOWNS:
+            raise ValueError(f"cannot break events down by {by!r}")
+        c = self._planner.compile(f)
+        if by == "faction":
+            return self._count.factions_within(c) if f.factions else self._count.factions(c)
+        return self._count.grouped(c, by)
+
+    def ranked(self, f: EventFilter, by: str, *, limit: int = 10, like: str = "") -> list[Ranked]:
+        """The `limit` places (by="place") or sources (by="source") with the most events passing `f`,
+        ignoring f's own places (or sources), so the picker can say what choosing one would show;
+        with `like`, only those whose name holds it. The ones `f` chooses always follow."""
+        if by not in ("place", "source"):
+            raise ValueError(f"cannot rank events by {by!r}")
+        chosen = f.places if by == "place" else f.sources
+        c = self._planner.compile(f.but(**{f"{by}s": ()}))
+        return self._count.ranked(c, by, limit, like.strip(), keep=chosen)
+
+    def ranked_estimate(self, f: EventFilter, by: str, *, limit: int = 10) -> list[Ranked] | None:
+        """ranked(), estimated from the fixed sample (Ranked.estimated), for a large store under a
+        filter, where the exact ranking reads every event the filter passes; None when it is quick."""
+        rest = f.but(**{f"{by}s": ()})
+        drawn = estimates.sample(self._count, self._memo) if self._count.large() else None
+        if drawn is None or rest == EventFilter() or by not in ("place", "source"):
+            return None
+        _, below, scale = drawn
+        c = self._planner.compile(rest, sample_below=below)
+        return self._count.ranked(c, by, limit, scale=scale)
 
     def estimate(self, f: EventFilter) -> tuple[list[FrontCount], Facets] | None:
         """Front counts (ignoring the fronts of `f`) and facets estimated from a fixed random sample of

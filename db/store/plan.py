@@ -33,6 +33,7 @@ class Vocabulary:
     places: frozenset[str]
     types: frozenset[str]
     factions: frozenset[str]
+    sources: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
 
 
 def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
-                   sample_below: int | None = None) -> Compiled:
+                   sample_below: int | None = None, rare_sources: bool = False) -> Compiled:
     """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
 
     `text_mode` says how a search is matched, chosen by the store from how many events it matches:
@@ -103,10 +104,15 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     that matches a large part of the store at once.
 
     `sample_below` keeps only the events whose rowid is below it, a fair random sample (rowids are
-    spread by schema.event_rowid); the text index and the faction keys are then read for those alone."""
+    spread by schema.event_rowid); the text index and the faction keys are then read for those alone.
+
+    `rare_sources`: the sources chosen hold few events, which are gathered first from the source
+    index (as a rare search's matches are); a source holding much of the store is tested on each
+    event in timeline order instead, which soon fills a page."""
     _check("front", f.fronts, vocab.fronts)
     _check("faction", f.factions, vocab.factions)
     _check("place", f.places, vocab.places)
+    _check("source", f.sources, vocab.sources)
     _check("event type", f.types, vocab.types)
     _check("certainty", f.certainty, CERTAINTIES)
     if f.text.strip() and not terms(f.text):
@@ -114,10 +120,14 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     if f.since and f.until and f.since > f.until:
         raise FilterError(f"the date range runs backwards: since {f.since} is after until {f.until}")
 
-    columns = [("front", f.fronts), ("place", f.places), ("event_type", f.types),
-               ("certainty", f.certainty)]
+    columns = [("front", f.fronts), ("place", f.places), ("source", f.sources),
+               ("event_type", f.types), ("certainty", f.certainty)]
     plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
-    plain += [_in(f"e.{column}", values) for column, values in columns if values]
+    plain += [_in(f"e.{column}", values) for column, values in columns
+              if values and not (column == "source" and rare_sources)]
+    if f.sources and rare_sources:
+        sources = _in("source", f.sources)
+        plain.append(Clause(f"e.rowid IN (SELECT rowid FROM events WHERE {sources.sql})", sources.params))
     if f.since:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
@@ -148,9 +158,10 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     where, params = _join(everything)
 
     tally, edges = None, ()
-    if not (f.places or match) and len(f.factions) <= 1:
+    # The tallies have no place or source: a filter on either is counted from the events.
+    if not (f.places or f.sources or match) and len(f.factions) <= 1:
         months, edges = split_months(f.since, f.until)
-        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c != "place"), months]))
+        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v), months]))
     key_dates = [Clause("k.date >= ?", (f.since,))] if f.since else []
     key_dates += [Clause("k.date <= ?", (f.until,))] if f.until else []
     return Compiled(

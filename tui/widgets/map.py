@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from ..map_canvas import Frame, Mark, draw
 from ..reference import Reference
+from ..render import flow
 
 SELECTED = Style(color="#000000", bgcolor="#F0E442", bold=True)
 
@@ -178,7 +179,7 @@ class MapPane(Vertical):
         boundaries = syria()
         frame = Frame.around(self.view.bbox or boundaries.bbox, cols, rows)
         canvas.update(draw(boundaries, frame, marks))
-        self.query_one("#map-legend", Static).update(legend)
+        self.query_one("#map-legend", Static).update(flow(legend, cols))  # entries kept whole
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
