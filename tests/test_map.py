@@ -163,6 +163,6 @@ async def test_the_histogram_stacks_by_side(db_path: Path) -> None:
         text = plain(app.query_one("#histogram").render(), width=200)
         # Confirmed events by side; the rumoured withdrawals (US-led coalition) and Faylaq al-Rahman's
         # claims stand apart, named as what they are.
-        assert "confirmed by acting side" in text
+        assert "confirmed by side" in text
         assert "Government and allies 10" in text and "SDF and US-led coalition 2" in text
         assert "ISIS 3" in text and "Armed opposition" not in text and "claimed or rumoured 4" in text

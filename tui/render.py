@@ -190,12 +190,12 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         out.append(f" · +{undated:,} less precise", style="dim")
     out.append("\n")
     out.append_text(_sides_legend(dict(enumerate(columns)), blocs, width,
-                                  "confirmed by acting side, bottom up:"))
+                                  "confirmed by side, bottom up:"))
     return out
 
 
 def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[Bloc], width: int,
-                  lead: str = "confirmed by acting side:") -> Text:
+                  lead: str = "confirmed by side:") -> Text:
     """The sides' colours in words with their counts, claimed or rumoured events last and apart; an
     entry never breaks across lines."""
     rank = {b.slug: i for i, b in enumerate(blocs)}
