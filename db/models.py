@@ -162,5 +162,8 @@ class Facets:
     buckets: dict[str, int]  # events dated to the day, per day ('2017-06-30') or per month ('2017-06')
     bucket: str  # "day" or "month"
     undated: int  # events dated only to the week, month or year: in no bucket
-    sides: dict[str, dict[str, int]] = field(default_factory=dict)  # bucket -> acting bloc -> events
+    # The histogram's stacks: bucket -> acting bloc -> confirmed events; claimed and rumoured events
+    # are no side's proven action, so they stand apart: bucket -> claimed or rumoured events.
+    sides: dict[str, dict[str, int]] = field(default_factory=dict)
+    unconfirmed: dict[str, int] = field(default_factory=dict)
     sample: int = 0  # 0 for exact counts; N when estimated from a 1/N sample of the events

@@ -70,9 +70,9 @@ class Counts:
         answer, else a day."""
         cube: Counter[tuple] = Counter()
 
-        def add(sql: str, params: Sequence[object]) -> None:
+        def add(sql: str, params: Sequence[object], sign: int = 1) -> None:
             for *key, n in self.rows(sql, params):
-                cube[tuple(key)] += n
+                cube[tuple(key)] += sign * n
 
         if not self.use_tallies(c):
             exprs = ", ".join(DIMS[d][1].replace("{bucket}", "e.date") for d in dims)
@@ -88,6 +88,9 @@ class Counts:
         day = " AND e.date_precision = 'day'" if precise else ""
         for source, where, params in self._edge_sources(c):
             add(f"SELECT {exprs}, count(*) FROM {source} WHERE {where}{day} GROUP BY {exprs}", params)
+        if c.spill:  # counted in their months, not over by the filter's last day
+            add(f"SELECT {exprs}, count(*) FROM events e WHERE {c.spill.sql}{day} GROUP BY {exprs}",
+                c.spill.params, -1)
         return +cube, "month"
 
     @staticmethod
@@ -118,6 +121,10 @@ class Counts:
                 rows += self.rows(
                     f"SELECT k.key, count(*) FROM {KEYED_COUNT_FROM} WHERE k.date BETWEEN ? AND ? "
                     f"AND {c.rest.sql} GROUP BY 1", (since, until, *c.rest.params))
+            if c.spill_rest:  # see cube()
+                rows += [(key, -n) for key, n in self.rows(
+                    "SELECT k.key, count(*) FROM events e CROSS JOIN event_keys k ON k.event = e.id "
+                    f"WHERE {c.spill_rest.sql} GROUP BY 1", c.spill_rest.params)]
         else:
             rows = self.rows(
                 f"SELECT k.key, count(*) FROM {KEYED_COUNT_FROM} WHERE {c.rest.sql} GROUP BY 1",
@@ -160,13 +167,14 @@ class Counts:
 
     def facets(self, c: Compiled, *, factions: bool = False) -> Facets:
         summary, _ = self.cube(c, ("front", "type", "certainty"))
-        histogram, bucket = self.cube(c, ("bucket", "side"), precise=True)
+        histogram, bucket = self.cube(c, ("bucket", "side", "certainty"), precise=True)
         return facets_of(summary, histogram, bucket, self.factions(c) if factions else None)
 
 
 def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
               factions: dict[str, int] | None, sample: int = 0) -> Facets:
-    """Facets from counts by (front, type, certainty) and by (bucket, side) of day-dated events."""
+    """Facets from counts by (front, type, certainty) and by (bucket, side, certainty) of day-dated
+    events: only confirmed events are stacked by side, the rest are counted apart."""
     fronts: Counter[str] = Counter()
     types: Counter[str] = Counter()
     certainty: Counter[str] = Counter()
@@ -176,9 +184,13 @@ def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
         certainty[sure] += n
     buckets: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = {}
-    for (when, side), n in histogram.items():
+    unconfirmed: Counter[str] = Counter()
+    for (when, side, sure), n in histogram.items():
         buckets[when] += n
-        sides.setdefault(when, Counter())[side] += n
+        if sure == "confirmed":
+            sides.setdefault(when, Counter())[side] += n
+        else:
+            unconfirmed[when] += n
     total = sum(certainty.values())
     return Facets(
         total=total,
@@ -190,5 +202,6 @@ def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
         bucket=bucket,
         undated=max(0, total - sum(buckets.values())),
         sides={when: dict(by_side) for when, by_side in sides.items()},
+        unconfirmed=dict(unconfirmed),
         sample=sample,
     )

@@ -55,7 +55,7 @@ def estimate(f: EventFilter, planner: Planner, counts: Counts, memo: Memo,
         if not f.fronts or front in f.fronts:
             summary[(front, event_type, sure)] += n
             if precise:
-                histogram[(month, side)] += n
+                histogram[(month, side, sure)] += n
     scaled = lambda counter: Counter({k: round(n * scale) for k, n in counter.items()})  # noqa: E731
     front_counts = [FrontCount(fr, round(by_front.get(fr.slug, 0) * scale)) for fr in fronts()]
     return front_counts, facets_of(scaled(summary), scaled(histogram), "month", None, share)
