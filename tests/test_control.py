@@ -165,4 +165,4 @@ async def test_the_detail_pane_says_a_claim_is_a_claim(db_path: Path) -> None:
         await pilot.press("m")
         await settle(pilot)
         legend = plain(app.query_one("#map-legend").render(), width=200)
-        assert "only claimed since: i ISIS 1" in legend
+        assert "only claimed since: i ISIS 1" in " ".join(legend.split())
