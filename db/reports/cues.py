@@ -1,0 +1,82 @@
+"""The words that say what happened: each event type's verbs and nouns.
+
+A partial gain ("took few buildings", "captured positions") is an advance, not a capture: only a place
+changing hands is a capture. "Repelled an attack by X" is X's attack. Strikes by an air force are
+airstrikes, by artillery shelling; "destroyed" by warplanes is an airstrike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TYPES: dict[str, str] = {
+    "capture": r"captur(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|recapture|seiz(?:e|ed|es|ing)|"
+               r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
+               r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|"
+               r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)) (?:full )?control|"
+               r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
+               r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
+               r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
+               r"fall of|took(?= (?:[A-Z]|the (?:town|village|city|neighbou?rhood|district) of))|taken",
+    "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
+               r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
+               r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
+               r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|toward)",
+    "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+              r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|"
+              r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
+    "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?",
+    "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|booby-trapped (?:car|vehicle)s?",
+    "explosion": r"IEDs?|explosions?|landmines?|blasts?|explosive devices?",
+    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|warplanes (?:struck|pounded|hit|targeted)",
+    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery|mortars?|rocket (?:fire|attacks?)|"
+                r"bombard(?:ed|ing|ment|s)?|pound(?:ed|ing)",
+    "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
+                    r"cut off",
+    "withdrawal": r"withdr(?:aw|ew|awn|awing|awal|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:out|back)|"
+                  r"leave (?:their|its) (?:garrisons?|positions?|bases?)|evacuat(?:e|ed|ing) (?:their|its)",
+}
+PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", "clashes", "encirclement",
+            "withdrawal", "advance"]
+_CUES = re.compile("|".join(f"(?P<{t}>(?<![\\w-])(?:{p})(?![\\w-]))" for t, p in TYPES.items()))
+_CASELESS = re.compile(_CUES.pattern, re.IGNORECASE)
+# Strikes: by whom decides the type.
+_STRIKES = re.compile(r"(?<![\w-])(?:carried out|conducted|launched) (?:\w+ ){0,3}strikes(?![\w-])", re.IGNORECASE)
+_PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*(?:buildings|positions|points|"
+                      r"blocks|houses|farms)\b", re.IGNORECASE)
+PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    word: str
+    passive: bool  # "came under X control", "was taken by X", "captured by X": the place or side is the object
+
+
+def find_cues(s: str, air: bool, artillery: bool) -> list[Cue]:
+    """The event words of a sentence, in order. `air`/`artillery`: the sentence's actor is an air force or
+    artillery (their strikes and what they destroy are airstrikes or shelling)."""
+    out: list[Cue] = []
+    for m in _CASELESS.finditer(s):
+        kind = next(k for k, v in m.groupdict().items() if v)
+        word = m.group()
+        if word.casefold() in ("taken", "targeted") and not PASSIVE_AGENT.match(s[m.end():]) and \
+                kind != "attack":
+            continue
+        if kind == "capture" and _PARTIAL.match(s[m.end():]):
+            kind = "advance"  # a partial gain: buildings, positions, points
+        if kind == "attack" and air and re.match(r"destroy|attack|target", word, re.IGNORECASE):
+            kind = "airstrike"
+        if kind == "shelling" and word.casefold().startswith("artillery") and air:
+            continue  # "the Air Force and Artillery carried out strikes": one event, an airstrike
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or word.casefold().startswith(("came under", "fell"))
+        out.append(Cue(m.start(), m.end(), kind, word, passive))
+    for m in _STRIKES.finditer(s):
+        if not any(c.start <= m.end() and m.start() <= c.end for c in out):
+            kind = "airstrike" if air or not artillery else "shelling"
+            out.append(Cue(m.start(), m.end(), kind, m.group(), False))
+    return sorted(out, key=lambda c: c.start)

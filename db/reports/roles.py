@@ -1,0 +1,110 @@
+"""Who did what to whom, from the sentence's structure (a small clause analysis, no parser).
+
+- The actor is the subject of the clause that holds the event word (coordinated verbs share it: "A killed
+  13 B militants and captured X" → A captured X); a clause without its own subject takes the sentence's.
+- A side named after the event word is its target; after "backed by", "with the support of", "along with"
+  an ally; after "by" following a passive ("was retaken by A", "to be captured by A"), "came under A
+  control" or "fell to A", the actor (and the passive subject, if a side, the target).
+- "clashes between A and B": both sides, neither actor nor target. "repelled an attack by A": A attacked.
+- "It", "they", "their forces", "Another …" take the actors of the sentence's claimant or of the
+  sentence before; "government troops" after named government units are those units.
+- Who says it (the attribution) is the claimant, never a party to the happening.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import Cue
+from .parties import FORCE, GENERIC, MEDIA, MONITOR, Party
+from .wording import BOUNDARY, Frame
+
+_PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
+                          r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
+_ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
+                   r"together with|aided by|assisted by|and (?:its|their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
+                   re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:\w+ly\s+)?by\s+(?:the\s+)?$|^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?$", re.IGNORECASE)
+_REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
+                              r"the group|another|the militants)\b", re.IGNORECASE)
+GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b", re.IGNORECASE)
+
+Role = tuple[Party, str]
+
+
+def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
+    """The sides in subject position between `start` and `end`: not after a preposition; allies after
+    "backed by" and the like."""
+    out: list[Role] = []
+    for p in parties:
+        if not start <= p.start < end or p.kind in (MEDIA, MONITOR):
+            continue
+        before = s[start:p.start]
+        if _ALLY.search(before):
+            out.append((p, "ally"))
+        elif not _PREPOSITION.search(before):
+            out.append((p, "actor"))
+    return out
+
+
+def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
+          previous: list[Role], faction_parent: dict[str, str | None]) -> tuple[list[Role], list[str]]:
+    """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
+    notes: list[str] = []
+    own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
+    first = min((c.start for c in cues), default=cue.start)
+    body = f.span[1] if f.span[0] == 0 and f.span != (0, 0) else 0
+    starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body]
+    clause = starts[-1] if starts else body
+    subject = _subject(s, clause, cue.start, own) if clause < cue.start else []
+    if not any(r == "actor" for _, r in subject):
+        subject = _subject(s, body, first, own) + [r for r in subject if r[1] == "ally"]
+    out: list[Role] = list(subject)
+    after = [p for p in own if p.start >= cue.end and p.kind not in (MEDIA, MONITOR)]
+    between = _BETWEEN.search(s[max(0, cue.end - 5):cue.end + 12]) or _BETWEEN.search(s[cue.end:cue.end + 12])
+    for p in after:
+        gap = s[cue.end:p.start]
+        if (cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap) or \
+                cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20:
+            out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
+            out.append((p, "actor"))
+            notes.append(f"'{p.text}' is the agent of '{cue.word}'")
+        elif between and p.start < cue.end + 60:
+            out.append((p, "side"))
+        elif _ALLY.search(s[:p.start]):
+            out.append((p, "ally"))
+        elif p.kind in (FORCE, GENERIC) or p.kind == "air":
+            out.append((p, "target"))
+    if cue.word.casefold().startswith(("came under", "fell")):
+        inside = [p for p in own if cue.start <= p.start < cue.end]
+        out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]
+    if between:
+        out = [(q, "side") if r in ("actor", "target") and q.start > cue.start else (q, r) for q, r in out]
+        notes.append("'between A and B': both sides, neither the actor")
+    if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
+        source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
+            [(p, r) for p, r in previous if r in ("actor", "ally")]
+        if source:
+            out = source + out
+            notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    for p, r in list(out):
+        if r == "actor" and p.slug and GENERIC_GOVERNMENT.match(p.text):
+            units = [(q, rr) for q, rr in previous if rr == "actor" and q.slug
+                     and faction_parent.get(q.slug) == p.slug]
+            if units:
+                out = [x for x in out if x[0] is not p] + units
+                notes.append(f"'{p.text}' are the units named before: " + ", ".join(q.name for q, _ in units))
+    claimants = list(f.claimants)
+    if f.self_claim:
+        claimants += [p for p, r in out if r == "actor"]
+    out += [(p, "claimant") for p in claimants]
+    seen: set[tuple[str, str]] = set()
+    unique: list[Role] = []
+    for p, r in out:
+        key = (p.slug or p.name, r)
+        if key not in seen:
+            seen.add(key)
+            unique.append((p, r))
+    return unique, notes

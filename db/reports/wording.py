@@ -1,0 +1,146 @@
+"""What the wording says about a happening: who says it (attribution), how sure (hedges, rumours,
+denials), and whether it happened at all (hypotheticals, intentions, negations, background).
+
+Certainty: a rumour is rumoured; a happening a side, a monitor or "sources" report ("X said", "according to
+X", "Amaq reported", "activists reported") or a hedge ("reportedly", "allegedly" however spelt,
+"purportedly", "unconfirmed") is claimed, the sides that say it its claimants; otherwise confirmed. A
+denial ("X denied losing Y") leaves the happening claimed (disputed: the denier is named in `why`), never
+confirmed. The extractor's own cue list: db/rules.py's is the importers', and reports need more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .parties import MEDIA, MONITOR, Party
+
+_REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
+              r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|"
+              r"told [\w'-]+(?: [\w'-]+){0,4}?)")
+_WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
+        r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
+_LEADING = re.compile(r"^(?:(?:Meanwhile|Moreover|However|In addition|Separately|Earlier),\s+)?(?P<who>[^,;]{2,120}?)"
+                      r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
+_TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
+                       r"stated|told [^,.;]{1,60}?)" + _WHEN + r"\s*[.]?\s*$|,\s*(?:said|says|reported|according to)"
+                       r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
+_MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]{0,60}?,")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]+(?:\.[^,;.\s][^,;.]*)?)", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statement)|the militants|"
+                      r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
+RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
+HEDGE = re.compile(r"\b(?:reportedly|al+e?g+e?d+e?ly|alegedly|purportedly|unconfirmed|unverified|no confirmed "
+                   r"reports?|(?:is|are|was|were) said to|claim(?:s|ed|ing)?)\b", re.IGNORECASE)
+DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|rejected (?:reports|claims))\b")
+
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|should|can|must|cannot|won't|wouldn't)\b"
+                    r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b", re.IGNORECASE)
+_DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                        r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
+_INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
+                     r"proceeded|claimed|claims|claiming|came|first|second|third|fourth|fifth|last|latest)"
+                     r"(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
+                       r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
+_OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
+                      r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
+                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years|days)|recently|"
+                         r"earlier this year|last year|since the (?:end|start|beginning) of|over the same period|"
+                         r"since then|so far this year|in the past)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
+_CAUSE = re.compile(r"\b(?:after|following|amid|in|during|from)\s+(?:(?:a|an|the|about|fierce|heavy|violent|deadly|"
+                    r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$", re.IGNORECASE)
+_CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
+                  r"\bpaving the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
+BOUNDARY = re.compile(r"[;:]|,|\s(?:but|while|whereas|as|and|after|before)\s|\s[–—]\s")
+
+
+@dataclass
+class Frame:
+    """Who states what a sentence says, and how sure it is."""
+
+    certainty: str = "confirmed"
+    cue: str | None = None  # the words that lowered it
+    claimants: list[Party] = field(default_factory=list)
+    self_claim: bool = False  # "it said", "the group said": the actor says it
+    denied_by: list[Party] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)  # the attribution's own words, not the report's content
+
+
+def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
+    """The attribution, hedges, rumours and denial of a sentence."""
+    f = Frame(span=(0, 0))
+    matches = [(m, m.group("who") or "") for m in (_LEADING.match(s),) if m]
+    matches += [(m, m.group("who") or m.group("who2") or "") for m in (_TRAILING.search(s),) if m]
+    matches += [(m, m.group("who")) for m in _ACCORDING.finditer(s)]
+    matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
+    for m, who in matches:
+        inside = [p for p in parties if m.start() <= p.start and p.end <= m.end()]
+        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside
+        pronoun = _PRONOUN.match(who.strip())
+        if not sources and not pronoun and not re.search(r"\b(?:sources?|activists?|media|agency|monitor|"
+                                                          r"reporters?|official|spokes\w+|statement)\b", who):
+            continue  # "The SAA captured X, killing …" is not a report of it
+        f.certainty, f.cue = "claimed", m.group().strip(" ,")
+        f.span = (m.start(), m.end()) if f.span == (0, 0) else f.span
+        if pronoun and not sources:
+            f.claimants = f.claimants or list(previous)
+            f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
+                ("the group", "the press", "the statement"))
+        f.claimants += [p for p in sources if p not in f.claimants]
+    hedge = HEDGE.search(s)
+    if hedge and f.cue is None:
+        f.certainty, f.cue = "claimed", hedge.group()
+        if re.match(r"claim", hedge.group(), re.IGNORECASE):
+            f.claimants = [p for p in parties if p.end <= hedge.start()][-1:]
+            f.self_claim = not f.claimants
+    denial = DENIAL.search(s)
+    if denial:
+        f.denied_by = [p for p in parties if denial.start() <= p.start and p.end <= denial.end()]
+        f.certainty, f.cue = "claimed", f.cue or denial.group().strip()
+    rumour = RUMOUR.search(s)
+    if rumour:
+        f.certainty, f.cue = "rumoured", rumour.group()
+    return f
+
+
+def clause_start(s: str, at: int) -> int:
+    """Where the clause holding position `at` begins."""
+    starts = [m.end() for m in BOUNDARY.finditer(s, 0, at)]
+    return starts[-1] if starts else 0
+
+
+def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | None,
+                    rumour: bool) -> str | None:
+    """Why the event word at s[start:end] states no happening (hypothetical, intention, negation,
+    opinion, background), or None when it does."""
+    clause = s[clause_start(s, start):start]
+    near = s[max(0, start - 60):start]
+    if _CUT.search(s[:start]):
+        return f"after '{_CUT.search(s[:start]).group()}': background"
+    modal = _MODAL.search(clause) or (_MODAL_AFTER.match(s[end:]) if kind != "capture" or True else None)
+    if modal and not rumour:
+        if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
+            pass  # "could capture on Saturday": managed to
+        else:
+            return f"hypothetical ('{modal.group().strip()}')"
+    intent = _INTENT.search(near)
+    if intent and not intent.group("done") and not rumour:
+        return f"intention ('{intent.group().strip()} …')"
+    negation = _NEGATION.search(clause)
+    if negation:
+        return f"negation ('{negation.group()}')"
+    if _OPINION.search(clause):
+        return f"opinion or expectation ('{_OPINION.search(clause).group()}')"
+    year = next((int(y) for y in _YEAR.findall(s) if report_year and int(y) < report_year), None)
+    background = _BACKGROUND.search(s)
+    if year:
+        return f"background (in {year})"
+    if background:
+        return f"background ('{background.group()}')"
+    if kind == "clashes" and _CAUSE.search(near):
+        return "how another happening came about ('after … clashes'), not another happening"
+    return None
