@@ -1,6 +1,7 @@
 """Score `sitroom ingest`'s extractor against hand-made answer files; print precision and recall.
 
-    python bench/extract_eval.py                       # the founding report, then the development set
+    python bench/extract_eval.py                       # the founding report, then both halves of the set
+    python bench/extract_eval.py --founding            # the founding report only
     python bench/extract_eval.py ANSWERS.json REPORT.txt
     python bench/extract_eval.py --devset [--split dev|test] [-v]
 
@@ -11,7 +12,8 @@ matches an expected one when the sentence (either contains the other, after norm
 (the gazetteer id, or the name as written, normalised) and the type agree; certainty is then scored on
 the matched events, and "strict" also asks for the certainty and the acting side. An extracted event
 that repeats an already matched happening from another of its sentences is a duplicate, not a false
-positive. Unknown places (not in the gazetteer) are counted as kept (extracted, or listed as unknown,
+positive; so is an extracted event at an unnamed place ("four villages") in a sentence that states
+expected events of its type (the villages it summarises cannot be told apart). Unknown places (not in the gazetteer) are counted as kept (extracted, or listed as unknown,
 under their own name), moved (an event of the same sentence and type put at another place) or lost.
 
 An extracted event matches an expected one when place, type and certainty agree and its acting side
@@ -72,6 +74,7 @@ def score(answers: dict, report: str) -> dict:
     for found in extraction.events:
         hit = next((i for i in unmatched
                     if expected[i]["place"] == found.place and expected[i]["type"] == found.type
+                    and (found.place is not None or getattr(found, "unnamed", False))
                     and expected[i]["certainty"] == found.certainty
                     and same_side(side(found.factions, ("actor", "ally")),
                                   side(expected[i]["factions"], ("actor", "ally")), parents)), None)
@@ -118,7 +121,7 @@ class Devset:
         """The extracted event's gazetteer id (None when unknown) and the name keys it answers to."""
         pid = found.place if found.place in self.names else None
         keys = set(self.names.get(pid, set()))
-        for name in (getattr(found, "place_name", None), found.place if pid is None else None):
+        for name in (getattr(found, "place_name", None), *getattr(found, "names", ())):
             if name:
                 keys.add(name_key(name))
         surface = re.match(r"'([^']+)'", found.why.get("place", "")) if getattr(found, "why", None) else None
@@ -150,6 +153,10 @@ class Devset:
                 matched[free[0]] = found
             elif fits:
                 duplicates.append(found)
+            elif getattr(found, "unnamed", False) and any(
+                    _same_sentence(found.sentence, sentences[i]) and found.type in (e["type"], *e.get("alt_types", []))
+                    for i, e in enumerate(expected)):
+                duplicates.append(found)  # an unnamed place ("four villages") restating named expected ones
             else:
                 false_positives.append(found)
         certainty_right = [i for i, f in matched.items() if f.certainty == expected[i]["certainty"]]
@@ -246,6 +253,8 @@ def main() -> None:
     if "--devset" in args or split:
         score_devset(split, verbose)
         return
+    founding_only = "--founding" in args
+    args = [a for a in args if a != "--founding"]
     answers_path = Path(args[0]) if args else ANSWERS
     answers = json.loads(answers_path.read_text(encoding="utf-8"))
     report_path = Path(args[1]) if len(args) > 1 else SEEDS / answers["report"]
@@ -260,7 +269,7 @@ def main() -> None:
         print(f"  missed: {e['type']} at {e['place']} ({e['certainty']}): {e['sentence'][:90]}")
     for f in result["false_positives"]:
         print(f"  extra:  {f.type} at {f.place} ({f.certainty}): {f.sentence[:90]}")
-    if not args:
+    if not args and not founding_only:
         print()
         print("development set (bench/reports/index.json):")
         score_devset(None, verbose)

@@ -18,7 +18,8 @@ TYPES: dict[str, str] = {
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
-               r"fall of|took(?= (?:[A-Z]|the (?:town|village|city|neighbou?rhood|district) of))|taken",
+               r"fall of|took(?= (?:[A-Z]|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
+               r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
@@ -79,4 +80,17 @@ def find_cues(s: str, air: bool, artillery: bool) -> list[Cue]:
         if not any(c.start <= m.end() and m.start() <= c.end for c in out):
             kind = "airstrike" if air or not artillery else "shelling"
             out.append(Cue(m.start(), m.end(), kind, m.group(), False))
-    return sorted(out, key=lambda c: c.start)
+    return _merged(sorted(out, key=lambda c: c.start), s)
+
+
+def _merged(cues: list[Cue], s: str) -> list[Cue]:
+    """"An ISIS VBIED targeted …", "repelled a counterattack": adjacent event words state one happening,
+    of the more definite type."""
+    out: list[Cue] = []
+    for c in cues:
+        if out and len(s[out[-1].end:c.start].split()) <= 2 and not re.search(r"[,;:]|\band\b", s[out[-1].end:c.start]):
+            a = out.pop()
+            kind = min(a.type, c.type, key=PRIORITY.index)
+            c = Cue(a.start, c.end, kind, s[a.start:c.end], c.passive)
+        out.append(c)
+    return out

@@ -26,7 +26,7 @@ from .sentences import sentences
 from .spelling import normalise, variant_key
 from .when import dates_in, resolve
 from .where import RANK, WIDE, Spot, find_spots, siblings
-from .wording import frame, not_a_happening
+from .wording import CUT, frame, not_a_happening
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -79,22 +79,26 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     """The places an event word speaks of, and how they were chosen."""
     later = [c.start for c in cues if c.start > cue.end]
     stop = min(later, default=len(s))
-    events = [p for p in spots if p.role == "event"]
+    cut = CUT.search(s, cue.end)
+    stop = min(stop, cut.start()) if cut else stop  # "… that was once used to resupply X": background
+    # an unnamed place counts only as the word's own object ("captured four villages"), or in its list
+    named = [p for p in spots if p.role == "event" and p.name is not None]
+    events = [p for p in spots if p.role == "event" and (p.name is not None or p.start < cue.end or (
+        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(s[cue.end:p.start].replace("armed", "")))
+        or any(siblings(s, p, q) for q in named))]
     chosen = [p for p in events if cue.end <= p.start < stop]
     how = "after the event word"
+    if not chosen:
+        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
+        if refs:
+            chosen, how = refs[:1], "its reference, approximately"
     if not chosen:
         before = [p for p in events if p.end <= cue.start]
         if before and (cue.passive or not any(p.start >= cue.end for p in events)):
             last = before[-1]
             chosen = [p for p in before if p is last or siblings(s, p, last)]
             how = "before the event word"
-    if not chosen:
-        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
-        if refs:
-            chosen, how = refs[:1], "its reference, approximately"
-    # an unnamed place counts only as the word's own object; "including X" names its members
-    chosen = [p for p in chosen if p.name is not None or (
-        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(s[cue.end:p.start].replace("armed", "")))]
+    # "several neighbourhoods …, including X": X names the members
     if any(p.name is None for p in chosen) and any(_INSTANCE.search(s[:p.start]) for p in chosen if p.name):
         chosen = [p for p in chosen if p.name is not None]
     precise = [p for p in chosen if p.rank < WIDE]

@@ -113,6 +113,13 @@ class Gazetteer:
             return None
         return sorted((self.places[i] for i in ids), key=lambda p: not p.in_store)[0]
 
+    def capital(self, area: GazPlace | None, name: str) -> GazPlace | None:
+        """The city a governorate is named after: Raqqa for the Al-Raqqa Governorate."""
+        words = re.sub(r"\b(?:governorate|province)\b", "", area.name if area else name, flags=re.IGNORECASE)
+        key = variant_key(words)
+        cities = [p for p in self.places.values() if p.kind in ("city", "town") and variant_key(p.name) == key]
+        return sorted(cities, key=lambda p: not p.in_store)[0] if cities else None
+
     def find(self, sentence: str) -> list[PlaceName]:
         """The gazetteer names in a sentence, longest first, not overlapping."""
         tokens = list(TOKEN.finditer(normalise(sentence)))

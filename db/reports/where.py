@@ -45,8 +45,8 @@ _NUMBER = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens
 _UNNAMED = re.compile(
     r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
     r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
-    r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|points|districts|localities|"
-    r"heights|hilltops|oil fields?|buildings|kilometers of territory|square kilometers)"
+    r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
+    r"heights|hilltops|oil fields?|kilometers of territory|square kilometers)"
     r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
     r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
     r"(?!\s+(?:of|named|called)\s)"
@@ -164,7 +164,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     spots.sort(key=lambda p: p.start)
     for spot in spots:
         kind = next((k for (a, b), k in kinds.items() if a <= spot.start and spot.end <= b), None)
-        if kind and RANK.get(kind, 2) >= WIDE and spot.name:
+        if kind and RANK.get(kind, 2) >= WIDE and spot.name and not (kind == "area" and spot.place):
             spot.anchor, spot.place, spot.kind, spot.relation = spot.place, None, kind, kind
         elif kind and spot.place is None:
             spot.kind = kind
@@ -172,6 +172,11 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                                                            spot.name):
             spot.kind = "region"
         _suffix(s, spot)
+        if re.search(r"\bcapital of (?:the )?$", s[:spot.start]) and spot.kind in ("governorate", "province"):
+            capital = gaz.capital(spot.place or spot.anchor, spot.name or "")
+            if capital is not None:
+                spot.notes.append(f"'capital of {spot.text}' → {capital.name}")
+                spot.place, spot.anchor, spot.kind, spot.relation = capital, None, capital.kind, ""
     _roles(s, spots)
     return spots
 

@@ -55,6 +55,8 @@ _CAUSE = re.compile(r"\b(?:after|following|amid|in|during|from)\s+(?:(?:a|an|the
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$", re.IGNORECASE)
 _CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
                   r"\bpaving the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
+RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
+CUT = _CUT
 BOUNDARY = re.compile(r"[;:]|,|\s(?:but|while|whereas|as|and|after|before)\s|\s[–—]\s")
 
 
@@ -121,7 +123,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     near = s[max(0, start - 60):start]
     if _CUT.search(s[:start]):
         return f"after '{_CUT.search(s[:start]).group()}': background"
-    modal = _MODAL.search(clause) or (_MODAL_AFTER.match(s[end:]) if kind != "capture" or True else None)
+    modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:])
     if modal and not rumour:
         if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
             pass  # "could capture on Saturday": managed to
@@ -135,8 +137,13 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         return f"negation ('{negation.group()}')"
     if _OPINION.search(clause):
         return f"opinion or expectation ('{_OPINION.search(clause).group()}')"
-    year = next((int(y) for y in _YEAR.findall(s) if report_year and int(y) < report_year), None)
-    background = _BACKGROUND.search(s)
+    after = BOUNDARY.search(s, end) or None
+    relative = RELATIVE.search(s, end)
+    if relative and (after is None or relative.start() < after.start()):
+        after = relative
+    region = s[:after.start() if after else len(s)]  # up to the end of the event word's clause
+    year = next((int(y) for y in _YEAR.findall(region) if report_year and int(y) < report_year), None)
+    background = _BACKGROUND.search(region)
     if year:
         return f"background (in {year})"
     if background:
