@@ -235,7 +235,7 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
                 where = e["place_name"] or e.get("area")
                 print(f"    missed: {e['type']} at {where} ({e['certainty']}): {e['sentence'][:80]}")
             for f in result["false_positives"]:
-                print(f"    extra:  {f.type} at {f.place} ({f.certainty}): {f.sentence[:80]}")
+                print(f"    extra:  {f.type} at {getattr(f, 'place_name', None) or f.place} ({f.certainty}): {f.sentence[:80]}")
         for key in (entry["split"], "all"):
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:

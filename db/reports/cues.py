@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass
 
 TYPES: dict[str, str] = {
-    "capture": r"captur(?:e|ed|es|ing)|recaptur(?:e|ed|es|ing)|recapture|seiz(?:e|ed|es|ing)|"
+    "capture": r"captur(?:ed|ing)|captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over|\w+ (?:villages?|towns?)))|"
+               r"recaptur(?:ed|ing)|recaptures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|seiz(?:e|ed|es|ing)|"
                r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
                r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|"
                r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)) (?:full )?control|"
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
-               r"fall of|took(?= (?:[A-Z]|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
+               r"fall of|took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
                r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
@@ -31,7 +32,8 @@ TYPES: dict[str, str] = {
     "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|booby-trapped (?:car|vehicle)s?",
     "explosion": r"IEDs?|explosions?|landmines?|blasts?|explosive devices?",
     "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|warplanes (?:struck|pounded|hit|targeted)",
-    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery|mortars?|rocket (?:fire|attacks?)|"
+    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|rounds|"
+                r"attacks?)|rocket (?:fire|attacks?)|"
                 r"bombard(?:ed|ing|ment|s)?|pound(?:ed|ing)",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
                     r"cut off",
@@ -58,11 +60,14 @@ class Cue:
     passive: bool  # "came under X control", "was taken by X", "captured by X": the place or side is the object
 
 
-def find_cues(s: str, air: bool, artillery: bool) -> list[Cue]:
+def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] | None = None) -> list[Cue]:
     """The event words of a sentence, in order. `air`/`artillery`: the sentence's actor is an air force or
     artillery (their strikes and what they destroy are airstrikes or shelling)."""
     out: list[Cue] = []
+    inside = inside or []
     for m in _CASELESS.finditer(s):
+        if any(a <= m.start() < b for a, b in inside):
+            continue  # "coalition air strikes" names a side here
         kind = next(k for k, v in m.groupdict().items() if v)
         word = m.group()
         if word.casefold() in ("taken", "targeted") and not PASSIVE_AGENT.match(s[m.end():]) and \
@@ -72,8 +77,6 @@ def find_cues(s: str, air: bool, artillery: bool) -> list[Cue]:
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target", word, re.IGNORECASE):
             kind = "airstrike"
-        if kind == "shelling" and word.casefold().startswith("artillery") and air:
-            continue  # "the Air Force and Artillery carried out strikes": one event, an airstrike
         passive = bool(PASSIVE_AGENT.match(s[m.end():])) or word.casefold().startswith(("came under", "fell"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):

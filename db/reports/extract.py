@@ -111,7 +111,7 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
 
 def _where(spot: Spot) -> tuple[str | None, str | None, tuple[str, ...]]:
     place: GazPlace | None = spot.place
-    names = tuple(n for n in (spot.name, place.name if place else None,
+    names = tuple(n for n in (spot.name, spot.bare, place.name if place else None,
                               spot.anchor.name if spot.anchor and spot.name else None) if n)
     return (place.id if place else None), spot.name, names
 
@@ -134,15 +134,12 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         s = sentence.text
         parties = lex.parties.find(s)
         spots = find_spots(s, lex.gazetteer, parties, learned)
-        for p in spots:
-            if p.name and p.place is None and p.anchor is None and p.role == "event":
-                learned.setdefault(variant_key(p.name), p.name)
-                unknown_places.append((p.name, s))
         f = frame(s, parties, said_by)
-        first = find_cues(s, False, False)
+        names = [(p.start, p.end) for p in parties]
+        first = find_cues(s, False, False, names)
         head = first[0].start if first else len(s)
         air = any(p.kind == AIR for p in parties if p.start < head and not f.span[0] <= p.start < f.span[1])
-        cues = find_cues(s, air, bool(re.search(r"\bartillery\b", s[:head], re.IGNORECASE)))
+        cues = find_cues(s, air, bool(re.search(r"\bartillery\b", s[:head], re.IGNORECASE)), names)
         when, precision, when_why = resolve(s, date)
         chosen: dict[tuple[str, str], Found] = {}
         sentence_roles: list[Role] = []
@@ -179,6 +176,11 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     name is None, spot.kind, count)
         found = _prune(list(chosen.values()), lex)
         events.extend(found)
+        for p in spots:  # a name the wording gave as a place is known as one for the rest of the report
+            if p.name and p.place is None and p.anchor is None and p.role == "event" and (
+                    any(e.place_name == p.name for e in found) or p.kind != "locality"):
+                learned.setdefault(variant_key(p.bare or p.name), p.bare or p.name)
+        unknown_places += [(e.place_name, s) for e in found if e.place is None and e.place_name]
         for e in found:
             unknown_factions += [(n, s) for n, slug, r, _ in e.parties if slug is None and r != "claimant"]
         for spot in spots:

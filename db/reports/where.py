@@ -30,6 +30,8 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"reached|toward|towards|into|in|near|around|over|at|outside|of|combed)\s+"
                          r"(?:early\s+)?" + _LIST)
+_SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
+                        r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b", re.IGNORECASE)
 _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", "iraq", "iraqi", "turkey",
          "turkish", "jordan", "lebanon", "lebanese", "israel", "russia", "russian", "iran", "iranian",
          "kurdish", "arab", "islamic", "us", "u", "un", "euphrates", "tigris", "levant", "monday", "tuesday",
@@ -89,6 +91,7 @@ class Spot:
     relation: str = ""  # how it relates to `ref`: "20 km south of", "near", "in", "western countryside of"
     ref: Spot | None = None
     anchor: GazPlace | None = None  # for an area named after a place ("Homs desert"): that place
+    bare: str | None = None  # the name without the noun after it: "al-Romaniya" of "al-Romaniya neighbourhood"
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -137,7 +140,8 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                 if noun:
                     kinds[(start, end)] = _noun_kind(noun)
                 if _overlaps((start, end), taken + [(p.start, p.end) for p in slotted]) or \
-                        pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3):
+                        pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3) or \
+                        _SIDE_NOUN.match(s[end:]):
                     continue
                 place = gaz.lookup(name, loose=True)
                 slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
@@ -154,7 +158,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                               else f"'{spot.name}' read as {spot.place.name}")
             spots.append(spot)
     for key, name in (learned or {}).items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", s):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", s, re.IGNORECASE):
             if not _overlaps((m.start(), m.end()), [(p.start, p.end) for p in spots] + taken):
                 spots.append(Spot(m.start(), m.end(), name, name, None, "locality"))
     known = [(p.start, p.end) for p in spots]
@@ -189,11 +193,13 @@ def _suffix(s: str, spot: Spot) -> None:
         return
     noun = m.group("noun").casefold()
     kind = "district" if "centre" in noun or "center" in noun else _noun_kind(noun)
+    spot.bare = spot.name
     spot.text = spot.name = s[spot.start:spot.end + m.end()]
     spot.end = spot.start + len(spot.text)
     if kind in ("city", "town", "village", "neighbourhood") or kind == "district" and "cent" not in noun \
             or kind == "area" and spot.place is not None:
-        spot.kind = spot.place.kind if spot.place and spot.place.in_store else kind
+        # "Duma district" is the area of the town: as wide as the town, never a neighbourhood of it
+        spot.kind = spot.place.kind if spot.place and (spot.place.in_store or kind == "district") else kind
     else:
         spot.anchor, spot.place = spot.place, None
         spot.kind, spot.relation = kind, noun
@@ -207,7 +213,12 @@ def _roles(s: str, spots: list[Spot]) -> None:
         before = s[:spot.start]
         previous = spots[i - 1] if i else None
         ref = _REFERENCE.search(before[-90:])
-        if frame and 0 <= comma and spot.end <= comma:
+        if re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
+            spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
+        elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
+                      r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
+            spot.role = "modifier"  # "the Raqqa offensive", "a Tabqa-based activist": no place of a happening
+        elif frame and 0 <= comma and spot.end <= comma:
             spot.role, spot.relation = "frame", frame.group().strip()
         elif ref:
             spot.role = "reference"
