@@ -91,7 +91,7 @@ def _merged(cues: list[Cue], s: str) -> list[Cue]:
     of the more definite type."""
     out: list[Cue] = []
     for c in cues:
-        if out and len(s[out[-1].end:c.start].split()) <= 2 and not re.search(r"[,;:]|\band\b", s[out[-1].end:c.start]):
+        if out and len(s[out[-1].end:c.start].split()) <= 2 and not re.search(r"[,;:]|\b(?:and|to)\b", s[out[-1].end:c.start]):
             a = out.pop()
             kind = min(a.type, c.type, key=PRIORITY.index)
             c = Cue(a.start, c.end, kind, s[a.start:c.end], c.passive)

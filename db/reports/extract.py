@@ -33,6 +33,8 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "eight": 8, "nine": 9, "ten": 10}
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
+SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
+         r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
 
 
 class Lexicon:
@@ -94,7 +96,14 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
             chosen, how = refs[:1], "its reference, approximately"
     if not chosen:
         before = [p for p in events if p.end <= cue.start]
-        if before and (cue.passive or not any(p.start >= cue.end for p in events)):
+        where = re.search(r"(?:,\s*|\s)where\s+[^,;]*$", s[:cue.start])
+        framed = [p for p in spots if p.end <= cue.start and p.name and where and p.end <= where.start() + 1]
+        if where and framed and not any(where.start() < p.start for p in before):
+            chosen, how = framed[-1:], "the place 'where' refers to"
+        # an active verb with no place after it takes the one before only when a side is its object
+        # ("… while also encircling the remaining terrorists"), not a thing ("destroying their headquarters")
+        elif before and (cue.passive or cue.type in ("clashes", "vbied", "explosion") or re.match(
+                r"\s+(?:\w+\s+){0,3}?(?:" + SIDES + r")", s[cue.end:], re.IGNORECASE)):
             last = before[-1]
             chosen = [p for p in before if p is last or siblings(s, p, last)]
             how = "before the event word"
@@ -128,12 +137,13 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     previous: list[Role] = []
     said_by: list[Party] = []
     last_place: tuple[GazPlace, str] | None = None
+    recent: list[Spot] = []
     for sentence in sentences(text):
         if sentence.headline:
             continue
         s = sentence.text
         parties = lex.parties.find(s)
-        spots = find_spots(s, lex.gazetteer, parties, learned)
+        spots = find_spots(s, lex.gazetteer, parties, learned, recent)
         f = frame(s, parties, said_by)
         names = [(p.start, p.end) for p in parties]
         first = find_cues(s, False, False, names)
@@ -143,11 +153,10 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         when, precision, when_why = resolve(s, date)
         chosen: dict[tuple[str, str], Found] = {}
         sentence_roles: list[Role] = []
-        for cue in cues:
-            reason = not_a_happening(s, cue.start, cue.end, cue.type, year, f.certainty == "rumoured")
-            if reason:
-                continue
-            places, how = _scope(cue, cues, spots, s)
+        happening = [c for c in cues
+                     if not not_a_happening(s, c.start, c.end, c.type, year, f.certainty == "rumoured")]
+        for cue in happening:
+            places, how = _scope(cue, happening, spots, s)
             if places and all(p.rank >= 6 for p in places):
                 continue  # "in the Hama province": a governorate is not a happening's place
             sides, notes = roles(s, cue, cues, parties, f, previous, lex.parents)
@@ -183,6 +192,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         unknown_places += [(e.place_name, s) for e in found if e.place is None and e.place_name]
         for e in found:
             unknown_factions += [(n, s) for n, slug, r, _ in e.parties if slug is None and r != "claimant"]
+        recent = (recent + [p for p in spots if p.name and p.role != "modifier"])[-20:]
         for spot in spots:
             if spot.place is not None and spot.role in ("event", "container") and spot.place.lat is not None:
                 last_place = (spot.place, f"the report's last place, {spot.place.name}")

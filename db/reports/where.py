@@ -30,6 +30,7 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"reached|toward|towards|into|in|near|around|over|at|outside|of|combed)\s+"
                          r"(?:early\s+)?" + _LIST)
+_BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
                         r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b", re.IGNORECASE)
 _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", "iraq", "iraqi", "turkey",
@@ -126,10 +127,11 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, str] | None = None
-               ) -> list[Spot]:
+def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, str] | None = None,
+               recent: list[Spot] | None = None) -> list[Spot]:
     """Every place the sentence states, in order, each with its role. `learned`: names the report already
-    presented as places (variant key → name), found again wherever they recur."""
+    presented as places (variant key → name), found again wherever they recur; `recent`: the report's
+    places so far, which "the city", "the town", "the village" refer back to."""
     taken = [(p.start, p.end) for p in parties]
     slotted: list[Spot] = []
     kinds: dict[tuple[int, int], str] = {}
@@ -181,6 +183,18 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             if capital is not None:
                 spot.notes.append(f"'capital of {spot.text}' → {capital.name}")
                 spot.place, spot.anchor, spot.kind, spot.relation = capital, None, capital.kind, ""
+                spot.name = spot.bare = capital.name
+    for m in _BACK.finditer(s):
+        earlier = [p for p in sorted(spots, key=lambda p: p.start) if p.end <= m.start()] + (recent or [])[::-1]
+        wanted = ("city", "town") if m.group(1) in ("city", "town") else ("village", "locality")
+        same = [p for p in (earlier[:len(earlier) - len(recent or [])][::-1] + (recent or [])[::-1])
+                if p.name and p.kind in wanted]
+        if same and not _overlaps((m.start(), m.end()), taken):
+            ref = same[0]
+            back = Spot(m.start(), m.end(), m.group(), ref.bare or ref.name, ref.place, ref.kind, anchor=ref.anchor)
+            back.notes.append(f"'{m.group()}' refers back to {ref.name}")
+            spots.append(back)
+    spots.sort(key=lambda p: p.start)
     _roles(s, spots)
     return spots
 

@@ -40,8 +40,8 @@ _MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b"
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
-                     r"proceeded|claimed|claims|claiming|came|used|first|second|third|fourth|fifth|last|latest)"
-                     r"(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+                     r"proceeded|claimed|claims|claiming|came|used(?: \w+){0,4})\s+|(?P<order>first|second|third|"
+                     r"fourth|fifth|last|latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
                        r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
@@ -51,7 +51,7 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|f
                          r"earlier this year|last year|since the (?:end|start|beginning) of|over the same period|"
                          r"since then|so far this year|in the past)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
-_CAUSE = re.compile(r"\b(?:after|following|amid|during|from|(?:killed|wounded|injured|died|dead) in)\s+(?:(?:a|an|the|about|fierce|heavy|violent|deadly|"
+_CAUSE = re.compile(r"\b(?:after|following|amid|during|from|(?<!engaged )in)\s+(?:(?:a|an|the|about|fierce|heavy|violent|deadly|"
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$", re.IGNORECASE)
 _CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
                   r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
@@ -133,7 +133,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             re.fullmatch(r"\w+ed", s[start:end]):
         return f"'{s[start:end]}' describes, it does not report"
     intent = _INTENT.search(near)
-    if intent and not intent.group("done") and not rumour:
+    if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
     negation = _NEGATION.search(clause)
     if negation:
