@@ -163,6 +163,10 @@ class Devset:
         strict = [i for i in certainty_right
                   if same_side(side(matched[i].factions, ("actor", "ally")),
                                side(expected[i]["factions"], ("actor", "ally")), self.parents)]
+        wrong_sides = [f"{matched[i].type} at {expected[i].get('place_name')}: found "
+                       f"{sorted(side(matched[i].factions, ('actor', 'ally')))}, expected "
+                       f"{sorted(side(expected[i]['factions'], ('actor', 'ally')))}"
+                       for i in certainty_right if i not in strict]
         non_event_hits = [f for f in false_positives if any(
             _same_sentence(f.sentence, [_norm(n["sentence"])])
             and (n.get("place_name") is None or name_key(n["place_name"]) in self.found_place(f)[1])
@@ -189,7 +193,7 @@ class Devset:
             "certainty": len(certainty_right) / len(matched) if matched else 0.0,
             "non_events": len(answers.get("non_events", [])), "fp_on_non_events": len(non_event_hits),
             "unknown": len(unknown), "unknown_kept": kept, "unknown_moved": moved, "unknown_lost": lost,
-            "missed": [e for i, e in enumerate(expected) if i not in matched],
+            "missed": [e for i, e in enumerate(expected) if i not in matched], "wrong_sides": wrong_sides,
             "false_positives": false_positives,
         }
 
@@ -234,6 +238,8 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
             for e in result["missed"]:
                 where = e["place_name"] or e.get("area")
                 print(f"    missed: {e['type']} at {where} ({e['certainty']}): {e['sentence'][:80]}")
+            for i in result.get("wrong_sides", []):
+                print(f"    sides:  {i}")
             for f in result["false_positives"]:
                 print(f"    extra:  {f.type} at {getattr(f, 'place_name', None) or f.place} ({f.certainty}): {f.sentence[:80]}")
         for key in (entry["split"], "all"):

@@ -34,9 +34,13 @@ GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro
 Role = tuple[Party, str]
 
 
+_JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|with)?\s*(?:the\s+)?$",
+                   re.IGNORECASE)
+
+
 def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
-    """The sides in subject position between `start` and `end`: not after a preposition; allies after
-    "backed by" and the like."""
+    """The sides in subject position between `start` and `end`: the first side not after a preposition,
+    with the sides joined to it ("A, B and C"); allies after "backed by" and the like."""
     out: list[Role] = []
     for p in parties:
         if not start <= p.start < end or p.kind in (MEDIA, MONITOR):
@@ -44,9 +48,31 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
         before = s[start:p.start]
         if _ALLY.search(before):
             out.append((p, "ally"))
+        elif any(r == "actor" for _, r in out):
+            last = max(q.end for q, r in out if r == "actor")
+            if _JOIN.match(s[last:p.start]) and p.start > last:
+                out.append((p, "actor"))
         elif not _PREPOSITION.search(before):
             out.append((p, "actor"))
     return out
+
+
+_OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|during)\b", re.IGNORECASE)
+
+
+def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Role]:
+    """The subject of the first clause before the event word that has one; for an event word in an
+    opening phrase, the main clause's ("Following the liberation of A, the SAA and NDF secured B")."""
+    bounds = [body] + [m.end() for m in BOUNDARY.finditer(s, body) if not re.fullmatch(r"\s(?:and)\s", m.group())]
+    opener = _OPENER.match(s[body:])
+    for a, b in zip(bounds, bounds[1:] + [len(s)], strict=False):
+        if a > cue.start and not opener:
+            break
+        first_cue = min((c.start for c in cues if a <= c.start < b), default=b)
+        found = _subject(s, a, first_cue, parties)
+        if any(r == "actor" for _, r in found):
+            return found
+    return []
 
 
 def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
@@ -60,7 +86,10 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     clause = starts[-1] if starts else body
     subject = _subject(s, clause, cue.start, own) if clause < cue.start else []
     if not any(r == "actor" for _, r in subject):
-        subject = _subject(s, body, first, own) + [r for r in subject if r[1] == "ally"]
+        subject = _sentence_subject(s, body, cue, cues, own) + [r for r in subject if r[1] == "ally"]
+    # "Backed by X, A …" anywhere in the sentence: X is an ally
+    subject += [(p, "ally") for p in own if p.start < cue.start and _ALLY.search(s[:p.start])
+                and all(p is not q for q, _ in subject)]
     out: list[Role] = list(subject)
     after = [p for p in own if p.start >= cue.end and p.kind not in (MEDIA, MONITOR)]
     between = _BETWEEN.search(s[max(0, cue.end - 5):cue.end + 12]) or _BETWEEN.search(s[cue.end:cue.end + 12])
@@ -86,6 +115,9 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
             [(p, r) for p, r in previous if r in ("actor", "ally")]
+        if f.claimants:  # "X, fighting along with Y, said its forces …": Y is X's ally
+            source += [(p, "ally") for p in parties if f.span[0] <= p.start < f.span[1]
+                       and _ALLY.search(s[f.span[0]:p.start])]
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))

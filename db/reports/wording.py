@@ -81,7 +81,7 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
     for m, who in matches:
         inside = [p for p in parties if m.start() <= p.start and p.end <= m.end()]
-        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside
+        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]  # the head: "X, which …, said"
         pronoun = _PRONOUN.match(who.strip())
         if not sources and not pronoun and not re.search(r"\b(?:sources?|activists?|media|agency|monitor|"
                                                           r"reporters?|official|spokes\w+|statement)\b", who):
