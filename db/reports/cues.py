@@ -19,22 +19,22 @@ TYPES: dict[str, str] = {
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
-               r"fall of|took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
+               r"fall of|los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
                r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|toward)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
-              r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|"
+              r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
     "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?",
     "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|booby-trapped (?:car|vehicle)s?",
     "explosion": r"IEDs?|explosions?|landmines?|blasts?|explosive devices?",
-    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|warplanes (?:struck|pounded|hit|targeted)",
+    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
-                r"bombard(?:ed|ing|ment|s)?|pound(?:ed|ing)",
+                r"bombard(?:ed|ing|ment|s)?|pounding",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
                     r"cut off",
     "withdrawal": r"withdr(?:aw|ew|awn|awing|awal|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:out|back)|"
@@ -75,9 +75,9 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
-        if kind == "attack" and air and re.match(r"destroy|attack|target", word, re.IGNORECASE):
+        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word, re.IGNORECASE):
             kind = "airstrike"
-        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or word.casefold().startswith(("came under", "fell"))
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or word.casefold().startswith(("came under", "fell", "los"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):
         if not any(c.start <= m.end() and m.start() <= c.end for c in out):

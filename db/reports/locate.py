@@ -76,7 +76,7 @@ def _relative(relation: str, ref: GazPlace, ref_name: str) -> Location | None:
     dist = re.match(r"(\d+(?:\.\d+)?)\s*(km|kilomet\w*|miles?)", rel)
     dirs = [d for d in re.findall(r"north-?east|north-?west|south-?east|south-?west|north|south|east|west", rel)]
     if "countryside" in rel and dirs:
-        lat, lon = offset(ref.lat, ref.lon, _BEARING[dirs[0]], 15)
+        lat, lon = offset(ref.lat, ref.lon, _BEARING[dirs[0].replace("-", "")], 15)
         return Location(lat, lon, 20.0, f"{relation} {ref_name}: about 15 km {dirs[0]} of it")
     if dirs:
         km = float(dist.group(1)) * (1.609 if dist.group(2).startswith("mile") else 1) if dist else 10.0

@@ -46,12 +46,16 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
         if not start <= p.start < end or p.kind in (MEDIA, MONITOR):
             continue
         before = s[start:p.start]
+        if any((q.slug or q.name) == (p.slug or p.name) for q, _ in out):
+            continue  # "the Syrian Democratic Forces (SDF)": the same side again
         if _ALLY.search(before):
             out.append((p, "ally"))
         elif any(r == "actor" for _, r in out):
-            last = max(q.end for q, r in out if r == "actor")
-            if _JOIN.match(s[last:p.start]) and p.start > last:
+            last = max(q.end for q, r in out if r in ("actor", "target"))
+            if _JOIN.match(s[last:p.start]) and p.start > last and out[-1][1] == "actor":
                 out.append((p, "actor"))
+            elif p.kind != "air":  # "A killed 13 B militants and captured X": B was hit too
+                out.append((p, "target"))
         elif not _PREPOSITION.search(before):
             out.append((p, "actor"))
     return out
@@ -92,25 +96,29 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
                 and all(p is not q for q, _ in subject)]
     out: list[Role] = list(subject)
     after = [p for p in own if p.start >= cue.end and p.kind not in (MEDIA, MONITOR)]
-    between = _BETWEEN.search(s[max(0, cue.end - 5):cue.end + 12]) or _BETWEEN.search(s[cue.end:cue.end + 12])
+    between = re.search(r"\bbetween\s", s[cue.end:cue.end + 40])
+    out += [(p, "target") for p in own if cue.start < p.start < cue.end and p.kind in (FORCE, GENERIC)
+            and not cue.word.casefold().startswith("came under")]  # "drove ISIS out of X"
     for p in after:
         gap = s[cue.end:p.start]
         if (cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap) or \
+                cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap) or \
                 cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20:
             out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
             out.append((p, "actor"))
             notes.append(f"'{p.text}' is the agent of '{cue.word}'")
-        elif between and p.start < cue.end + 60:
+        elif between and cue.end + between.end() <= p.start < cue.end + between.end() + 60:
             out.append((p, "side"))
         elif _ALLY.search(s[:p.start]):
             out.append((p, "ally"))
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
-    if cue.word.casefold().startswith(("came under", "fell")):
+    if cue.word.casefold().startswith("came under"):
         inside = [p for p in own if cue.start <= p.start < cue.end]
         out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]
     if between:
-        out = [(q, "side") if r in ("actor", "target") and q.start > cue.start else (q, r) for q, r in out]
+        out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
+               for q, r in out]
         notes.append("'between A and B': both sides, neither the actor")
     if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \

@@ -27,7 +27,8 @@ _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
                           r"(?:oil |gas )?field|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
-                         r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
+                         r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|struck|hit|"
+                         r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
                          r"reached|toward|towards|into|in|near|around|over|at|outside|of|combed)\s+"
                          r"(?:early\s+)?" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
@@ -62,7 +63,7 @@ _REFERENCE = re.compile(
     r"\s+of\s+(?:[a-z][\w-]*\s+){0,4}$"
     r"|(?P<near>\bnear(?: to)?|\bclose to|\boutside(?: of)?|\baround|\bin the (?:vicinity|surroundings|"
     r"outskirts) of|\bon the outskirts of|\bbetween)\s+(?:[a-z][\w-]*\s+){0,4}$"
-    r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r")(?:ern)?\s+countryside\s+of\s+(?:the\s+)?$)",
+    r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
     re.IGNORECASE)
 _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|(?P<cdir>" + _DIRECTION +

@@ -44,6 +44,7 @@ _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|be
                      r"fourth|fifth|last|latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
                        r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
+_RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
@@ -129,13 +130,14 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             pass  # "could capture on Saturday": managed to
         else:
             return f"hypothetical ('{modal.group().strip()}')"
-    if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near) and \
+    if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near, re.IGNORECASE) and \
             re.fullmatch(r"\w+ed", s[start:end]):
         return f"'{s[start:end]}' describes, it does not report"
     intent = _INTENT.search(near)
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
-    negation = _NEGATION.search(clause)
+    after = BOUNDARY.search(s, end)
+    negation = _NEGATION.search(clause) or _RARE.search(s[start:after.start() if after else len(s)])
     if negation:
         return f"negation ('{negation.group()}')"
     if _OPINION.search(clause):

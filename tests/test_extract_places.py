@@ -1,0 +1,105 @@
+"""Places: the place a sentence names is the event's place under its own name, known or not; a
+reference locates it and never takes its place; one event per listed place (sentences written for
+the tests)."""
+
+from __future__ import annotations
+
+import pytest
+from sitroom.db.reports.extract import Lexicon
+from sitroom.db.reports.spelling import skeleton, variant_key
+from sitroom.db.write.resolve import km_between
+
+from .extract_helpers import events, lex, one
+
+__all__ = ["lex"]
+
+
+def test_an_unknown_place_keeps_its_own_name(lex: Lexicon) -> None:
+    found = one("The Tiger Forces captured the village of Khirbet Umm Rajim.", lex)
+    assert (found.place, found.place_name, found.type) == (None, "Khirbet Umm Rajim", "capture")
+    assert found.location.located_by.startswith("not located")
+
+
+def test_a_reference_locates_without_replacing(lex: Lexicon) -> None:
+    found = one("The SAA captured the village of Abu Hamam, 20 km south of Raqqa.", lex)
+    assert found.place is None and found.place_name == "Abu Hamam"
+    raqqa = lex.places["raqqa"]
+    assert 15 < km_between(found.location.lat, found.location.lon, raqqa.lat, raqqa.lon) < 25
+    assert found.location.lat < raqqa.lat  # south
+    assert found.location.precision_km == 5.0
+    assert found.location.located_by == "20 km south of Raqqa"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "located_by"),
+    [
+        ("ISIS ambushed the army at the oil field southwest of Resafa.", None, "southwest of Resafa"),
+        ("The SDF seized the hamlet of Ghanem al-Ali in the western countryside of Raqqa.", "Ghanem al-Ali",
+         "western countryside of Raqqa"),
+        ("Government forces entered the village of Bir Hamad near Resafa.", "Bir Hamad", "near Resafa"),
+    ],
+)
+def test_never_moved_to_the_reference(lex: Lexicon, sentence: str, name: str | None, located_by: str) -> None:
+    found = one(sentence, lex)
+    assert found.place_name == name and found.place is None
+    assert located_by in found.location.located_by
+
+
+def test_one_event_per_listed_place(lex: Lexicon) -> None:
+    found = events("The Tiger Forces secured the villages of Tell Abyad Saghir, Huwaija and Shuwayha east "
+                   "of the desert of Raqqa.", lex)
+    assert [f.place_name for f in found] == ["Tell Abyad Saghir", "Huwaija", "Shuwayha"]
+    assert {f.type for f in found} == {"capture"} and all(f.place != "raqqa" for f in found)
+    found = events("Kurdish forces captured Qaraqozak and Sarrin villages.", lex)
+    assert [f.place_name for f in found] == ["Qaraqozak", "Sarrin"]
+
+
+def test_an_unnamed_place_is_an_area_not_a_point(lex: Lexicon) -> None:
+    found = one("The army captured three villages near Deir Ezzor.", lex)
+    assert found.place is None and found.place_name is None and found.unnamed
+    assert found.location.located_by == "near Deir Ezzor" and found.location.precision_km == 5.0
+
+
+def test_a_lone_reference_is_the_place_approximately(lex: Lexicon) -> None:
+    found = one("ISIS attacked army positions east of Palmyra.", lex)
+    assert found.place_name == "Palmyra" and found.location.located_by.endswith("(approximate)")
+
+
+def test_containers_and_frames_are_not_events(lex: Lexicon) -> None:
+    found = events("The army took Kafr Nabl in Idlib province.", lex)
+    assert [f.place_name for f in found] == ["Kafr Nabl"]
+    found = events("West of Aleppo, rebels shelled the town of Zahraa.", lex)
+    assert [f.place_name for f in found] == ["Zahraa"]
+    assert events("Government forces repelled an attack in the Hama province.", lex) == []
+
+
+@pytest.mark.parametrize("name", ["Aleppo", "Homs", "Palmyra", "Sukhnah", "Tadmur", "al-Mayadeen", "Douma"])
+def test_the_bundled_gazetteer_knows_the_cities(lex: Lexicon, name: str) -> None:
+    found = one(f"The army shelled {name}.", lex)
+    assert found.place is not None and found.location.lat is not None, found.why
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Al-Raqqa", "Ar-Raqqah"), ("Ain Tarma", "Ayn Tarma"), ("Ein Tarma", "Ayn Tarma"), ("Tal Abyad", "Tell Abyad"),
+     ("Husseiniya", "Husayniyah"), ("Salamiyeh", "Salamiyah"), ("Al-Mayadeen", "Al Mayadin")],
+)
+def test_transliteration_variants_share_a_key(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+def test_a_name_given_as_a_place_matches_loosely(lex: Lexicon) -> None:
+    assert skeleton("Hamima") == skeleton("Humaima")
+    found = one("The SAA liberated the village of Hamima.", lex)
+    assert found.place == "humaima"
+    assert variant_key("Hama") != variant_key("Humaima") and skeleton("Hama") != skeleton("Humaima")
+
+
+def test_a_name_seen_as_a_place_is_known_for_the_rest_of_the_report(lex: Lexicon) -> None:
+    found = events("The SDF captured the village of Jurn al-Aswad. ISIS later shelled Jurn al-Aswad.", lex)
+    assert [(f.type, f.place_name) for f in found] == [("capture", "Jurn al-Aswad"), ("shelling", "Jurn al-Aswad")]
+
+
+def test_the_city_refers_back(lex: Lexicon) -> None:
+    found = events("The SDF reached Tabqa on Monday. On Tuesday the SDF stormed the city.", lex)
+    assert [f.place for f in found] == ["tabaqa", "tabaqa"]
