@@ -13,7 +13,8 @@ matches an expected one when the sentence (either contains the other, after norm
 the matched events, and "strict" also asks for the certainty and the acting side. An extracted event
 that repeats an already matched happening from another of its sentences is a duplicate, not a false
 positive; so is an extracted event at an unnamed place ("four villages") in a sentence that states
-expected events of its type (the villages it summarises cannot be told apart). Unknown places (not in the gazetteer) are counted as kept (extracted, or listed as unknown,
+expected events of its type (the villages it summarises cannot be told apart). Unknown places (not in
+the gazetteer) are counted as kept (extracted, or listed as unknown,
 under their own name), moved (an event of the same sentence and type put at another place) or lost.
 
 An extracted event matches an expected one when place, type and certainty agree and its acting side
@@ -154,7 +155,8 @@ class Devset:
             elif fits:
                 duplicates.append(found)
             elif getattr(found, "unnamed", False) and any(
-                    _same_sentence(found.sentence, sentences[i]) and found.type in (e["type"], *e.get("alt_types", []))
+                    _same_sentence(found.sentence, sentences[i])
+                    and found.type in (e["type"], *e.get("alt_types", []))
                     for i, e in enumerate(expected)):
                 duplicates.append(found)  # an unnamed place ("four villages") restating named expected ones
             else:
@@ -241,7 +243,8 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
             for i in result.get("wrong_sides", []):
                 print(f"    sides:  {i}")
             for f in result["false_positives"]:
-                print(f"    extra:  {f.type} at {getattr(f, 'place_name', None) or f.place} ({f.certainty}): {f.sentence[:80]}")
+                where = getattr(f, "place_name", None) or f.place
+                print(f"    extra:  {f.type} at {where} ({f.certainty}): {f.sentence[:80]}")
         for key in (entry["split"], "all"):
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:

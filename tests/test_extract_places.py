@@ -81,7 +81,8 @@ def test_the_bundled_gazetteer_knows_the_cities(lex: Lexicon, name: str) -> None
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Al-Raqqa", "Ar-Raqqah"), ("Ain Tarma", "Ayn Tarma"), ("Ein Tarma", "Ayn Tarma"), ("Tal Abyad", "Tell Abyad"),
+    [("Al-Raqqa", "Ar-Raqqah"), ("Ain Tarma", "Ayn Tarma"), ("Ein Tarma", "Ayn Tarma"),
+     ("Tal Abyad", "Tell Abyad"),
      ("Husseiniya", "Husayniyah"), ("Salamiyeh", "Salamiyah"), ("Al-Mayadeen", "Al Mayadin")],
 )
 def test_transliteration_variants_share_a_key(a: str, b: str) -> None:
@@ -97,7 +98,8 @@ def test_a_name_given_as_a_place_matches_loosely(lex: Lexicon) -> None:
 
 def test_a_name_seen_as_a_place_is_known_for_the_rest_of_the_report(lex: Lexicon) -> None:
     found = events("The SDF captured the village of Jurn al-Aswad. ISIS later shelled Jurn al-Aswad.", lex)
-    assert [(f.type, f.place_name) for f in found] == [("capture", "Jurn al-Aswad"), ("shelling", "Jurn al-Aswad")]
+    assert [(f.type, f.place_name) for f in found] == [("capture", "Jurn al-Aswad"),
+                                                        ("shelling", "Jurn al-Aswad")]
 
 
 def test_the_city_refers_back(lex: Lexicon) -> None:

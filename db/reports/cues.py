@@ -14,17 +14,20 @@ TYPES: dict[str, str] = {
     "capture": r"captur(?:ed|ing)|captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over|\w+ (?:villages?|towns?)))|"
                r"recaptur(?:ed|ing)|recaptures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|seiz(?:e|ed|es|ing)|"
                r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
-               r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|"
+               r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|"
+               r"regain(?:ed|s|ing)?|"
                r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)) (?:full )?control|"
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
-               r"fall of|los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
+               r"fall of|los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
+               r"took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
                r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
-               r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|toward)",
+               r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
+               r"toward)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
@@ -32,7 +35,8 @@ TYPES: dict[str, str] = {
     "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|booby-trapped (?:car|vehicle)s?",
     "explosion": r"IEDs?|explosions?|landmines?|blasts?|explosive devices?",
     "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?",
-    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|rounds|"
+    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
+                r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
                 r"bombard(?:ed|ing|ment|s)?|pounding",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
@@ -45,9 +49,13 @@ PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", 
 _CUES = re.compile("|".join(f"(?P<{t}>(?<![\\w-])(?:{p})(?![\\w-]))" for t, p in TYPES.items()))
 _CASELESS = re.compile(_CUES.pattern, re.IGNORECASE)
 # Strikes: by whom decides the type.
-_STRIKES = re.compile(r"(?<![\w-])(?:carried out|conducted|launched) (?:\w+ ){0,3}strikes(?![\w-])", re.IGNORECASE)
-_PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*(?:buildings|positions|points|"
+_STRIKES = re.compile(r"(?<![\w-])(?:carried out|conducted|launched) (?:\w+ ){0,3}strikes(?![\w-])",
+                      re.IGNORECASE)
+_PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*(?:buildings|positions|"
+                      r"points|"
                       r"blocks|houses|farms)\b", re.IGNORECASE)
+_GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
+         "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
 
 
@@ -57,7 +65,7 @@ class Cue:
     end: int
     type: str
     word: str
-    passive: bool  # "came under X control", "was taken by X", "captured by X": the place or side is the object
+    passive: bool  # "came under X control", "was taken by X": the place or side is the object
 
 
 def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] | None = None) -> list[Cue]:
@@ -75,9 +83,11 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
-        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word, re.IGNORECASE):
+        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word,
+                                                 re.IGNORECASE):
             kind = "airstrike"
-        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or word.casefold().startswith(("came under", "fell", "los"))
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or \
+            word.casefold().startswith(("came under", "fell", "los"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):
         if not any(c.start <= m.end() and m.start() <= c.end for c in out):
@@ -91,7 +101,8 @@ def _merged(cues: list[Cue], s: str) -> list[Cue]:
     of the more definite type."""
     out: list[Cue] = []
     for c in cues:
-        if out and len(s[out[-1].end:c.start].split()) <= 2 and not re.search(r"[,;:]|\b(?:and|to)\b", s[out[-1].end:c.start]):
+        gap = s[out[-1].end:c.start].split() if out else []
+        if out and len(gap) <= 2 and all(w.casefold() in _GLUE for w in gap):
             a = out.pop()
             kind = min(a.type, c.type, key=PRIORITY.index)
             c = Cue(a.start, c.end, kind, s[a.start:c.end], c.passive)

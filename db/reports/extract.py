@@ -17,7 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .cues import PRIORITY, Cue, find_cues
+from .cues import Cue, find_cues
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
 from .parties import AIR, FORCE, GENERIC, Parties, Party
@@ -31,7 +31,8 @@ from .wording import CUT, frame, not_a_happening
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
-_INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                       re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -63,7 +64,8 @@ class Found:
     names: tuple[str, ...] = ()  # every name the place answers to
     location: Location = field(default_factory=lambda: Location(None, None, None, "not located"))
     date_precision: str = "day"
-    parties: list[tuple[str, str | None, str, str | None]] = field(default_factory=list)  # name, slug, role, bloc
+    # (name, slug, role, bloc) of every side named, known to the store or not
+    parties: list[tuple[str, str | None, str, str | None]] = field(default_factory=list)
     unnamed: bool = False
     kind: str = "locality"
     count: int | None = None  # "four villages": 4
@@ -113,7 +115,7 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     precise = [p for p in chosen if p.rank < WIDE]
     if precise:
         finest = min(p.rank for p in precise)
-        chosen = [p for p in chosen if p.rank < WIDE and not (p.rank >= 4 and finest <= 2)
+        chosen = [p for p in chosen if (p.rank < WIDE and not (p.rank >= 4 and finest <= 2))
                   or any(siblings(s, p, q) for q in precise if q is not p)]
     return chosen, how
 
@@ -171,8 +173,10 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                        "place": (f"'{name}' → {spot.place.name if spot.place else 'not in the gazetteer'}"
                                  if name else f"an unnamed place: '{spot.text}'") + f" ({how})",
                        "located": where.located_by,
-                       "certainty": f"'{f.cue}' → {f.certainty}" if f.cue else "no doubt in the wording → confirmed",
-                       "factions": "; ".join([f"{p.text} → {p.name} ({r})" for p, r in sides] + notes) or "none named",
+                       "certainty": f"'{f.cue}' → {f.certainty}" if f.cue else "no doubt in the wording "
+                                                                               "→ confirmed",
+                       "factions": "; ".join([f"{p.text} → {p.name} ({r})" for p, r in sides] + notes)
+                       or "none named",
                        "date": when_why}
                 if f.denied_by:
                     why["certainty"] += "; disputed: denied by " + ", ".join(p.name for p in f.denied_by)
@@ -196,7 +200,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         for spot in spots:
             if spot.place is not None and spot.role in ("event", "container") and spot.place.lat is not None:
                 last_place = (spot.place, f"the report's last place, {spot.place.name}")
-        acting = [(p, r) for p, r in sentence_roles if r in ("actor", "ally") and p.kind in (FORCE, AIR, GENERIC)]
+        acting = [(p, r) for p, r in sentence_roles
+                  if r in ("actor", "ally") and p.kind in (FORCE, AIR, GENERIC)]
         if acting:
             previous = acting
         if f.claimants:

@@ -117,7 +117,8 @@ class Gazetteer:
         """The city a governorate is named after: Raqqa for the Al-Raqqa Governorate."""
         words = re.sub(r"\b(?:governorate|province)\b", "", area.name if area else name, flags=re.IGNORECASE)
         key = variant_key(words)
-        cities = [p for p in self.places.values() if p.kind in ("city", "town") and variant_key(p.name) == key]
+        cities = [p for p in self.places.values()
+                  if p.kind in ("city", "town") and variant_key(p.name) == key]
         return sorted(cities, key=lambda p: not p.in_store)[0] if cities else None
 
     def find(self, sentence: str) -> list[PlaceName]:

@@ -40,7 +40,8 @@ class Location:
 @cache
 def governorates() -> dict[str, tuple[float, float]]:
     """Each governorate's rough centre (the mean of its outline's points), by consonant skeleton."""
-    raw = json.loads((resources.files("sitroom.db") / "data" / "syria_admin1.json").read_text(encoding="utf-8"))
+    path = resources.files("sitroom.db") / "data" / "syria_admin1.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
     out = {}
     for g in raw["governorates"]:
         points = [pt for ring in g["rings"] for pt in ring]
@@ -74,13 +75,14 @@ def _relative(relation: str, ref: GazPlace, ref_name: str) -> Location | None:
         return None
     rel = relation.casefold()
     dist = re.match(r"(\d+(?:\.\d+)?)\s*(km|kilomet\w*|miles?)", rel)
-    dirs = [d for d in re.findall(r"north-?east|north-?west|south-?east|south-?west|north|south|east|west", rel)]
+    dirs = [d for d in re.findall(r"north-?east|north-?west|south-?east|south-?west|north|south|east|"
+                                  r"west", rel)]
     if "countryside" in rel and dirs:
         lat, lon = offset(ref.lat, ref.lon, _BEARING[dirs[0].replace("-", "")], 15)
         return Location(lat, lon, 20.0, f"{relation} {ref_name}: about 15 km {dirs[0]} of it")
     if dirs:
         km = float(dist.group(1)) * (1.609 if dist.group(2).startswith("mile") else 1) if dist else 10.0
-        bearings = [_BEARING[d.replace("-", "")] if d.replace("-", "") in _BEARING else _BEARING[d] for d in dirs]
+        bearings = [_BEARING[d.replace("-", "")] for d in dirs]
         bearing = bearings[0] if len(bearings) == 1 else (sum(bearings) / len(bearings))
         lat, lon = offset(ref.lat, ref.lon, bearing, km)
         return Location(lat, lon, max(2.0, km / 4) if dist else 10.0, f"{relation} {ref_name}")

@@ -22,19 +22,22 @@ from .wording import BOUNDARY, Frame
 _PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
                           r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
-                   r"together with|aided by|assisted by|and (?:its|their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
+                   r"together with|aided by|assisted by|and (?:its|"
+                   r"their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
                    re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+ly\s+)?by\s+(?:the\s+)?$|^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?$", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants)\b", re.IGNORECASE)
-GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b", re.IGNORECASE)
+GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
+                                re.IGNORECASE)
 
 Role = tuple[Party, str]
 
 
-_JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|with)?\s*(?:the\s+)?$",
+_JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|"
+                   r"with)?\s*(?:the\s+)?$",
                    re.IGNORECASE)
 
 
@@ -67,9 +70,9 @@ _OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|
 def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Role]:
     """The subject of the first clause before the event word that has one; for an event word in an
     opening phrase, the main clause's ("Following the liberation of A, the SAA and NDF secured B")."""
-    bounds = [body] + [m.end() for m in BOUNDARY.finditer(s, body) if not re.fullmatch(r"\s(?:and)\s", m.group())]
+    bounds = [body, *(m.end() for m in BOUNDARY.finditer(s, body) if m.group() != " and ")]
     opener = _OPENER.match(s[body:])
-    for a, b in zip(bounds, bounds[1:] + [len(s)], strict=False):
+    for a, b in zip(bounds, [*bounds[1:], len(s)], strict=True):
         if a > cue.start and not opener:
             break
         first_cue = min((c.start for c in cues if a <= c.start < b), default=b)
@@ -84,7 +87,6 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
     notes: list[str] = []
     own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
-    first = min((c.start for c in cues), default=cue.start)
     body = f.span[1] if f.span[0] == 0 and f.span != (0, 0) else 0
     starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body]
     clause = starts[-1] if starts else body
@@ -101,9 +103,9 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             and not cue.word.casefold().startswith("came under")]  # "drove ISIS out of X"
     for p in after:
         gap = s[cue.end:p.start]
-        if (cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap) or \
-                cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap) or \
-                cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20:
+        if ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or \
+                (cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap)) or \
+                (cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20):
             out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
             out.append((p, "actor"))
             notes.append(f"'{p.text}' is the agent of '{cue.word}'")

@@ -17,8 +17,10 @@ _M = "|".join(MONTHS)
 _DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{_M}),? (?P<y1>\d{{4}})|(?P<m2>{_M}) (?P<d2>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?,? (?P<y2>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?:on |On )(?:(?P<d3>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)? (?P<m3>{_M})|(?P<m4>{_M}) (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?))\b")
-_WEEKDAY = re.compile(rf"\b(?P<since>since )?(?:(?:on|early on|late on|on early|last|this) )?(?P<day>{'|'.join(DAYS)})\b")
+    rf"(?:st|nd|rd|th)? (?P<m3>{_M})|(?P<m4>{_M}) (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?)(?!,? \d{{4}}))\b")
+_DAY = "|".join(DAYS)
+_WEEKDAY = re.compile(rf"\b(?P<since>since )?(?:(?:on|early on|late on|on early|last|this) )?"
+                      rf"(?P<day>{_DAY})\b")
 _RELATIVE = re.compile(r"\b(?P<w>yesterday|last night|overnight|earlier today|today|this morning|tonight|"
                        r"last week|this week|last month|over the last 24 hours|over the past 24 hours)\b",
                        re.IGNORECASE)

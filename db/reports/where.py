@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import GazPlace, Gazetteer
+from .gazetteer import Gazetteer, GazPlace
 from .parties import Party
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
@@ -27,13 +27,15 @@ _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
                           r"(?:oil |gas )?field|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
-                         r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|struck|hit|"
+                         r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
+                         r"struck|hit|"
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
                          r"reached|toward|towards|into|in|near|around|over|at|outside|of|combed)\s+"
                          r"(?:early\s+)?" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
-                        r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b", re.IGNORECASE)
+                        r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b",
+                        re.IGNORECASE)
 _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", "iraq", "iraqi", "turkey",
          "turkish", "jordan", "lebanon", "lebanese", "israel", "russia", "russian", "iran", "iranian",
          "kurdish", "arab", "islamic", "us", "u", "un", "euphrates", "tigris", "levant", "monday", "tuesday",
@@ -44,7 +46,8 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other"}
 _NUMBER = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|"
-           r"several|many|some|a number of|a string of|a series of|most of the|parts of|large (?:chunks|parts)"
+           r"several|many|some|a number of|a string of|a series of|most of the|parts of|large (?:chunks|"
+           r"parts)"
            r" of|new|more|other|few|yet another|another)")
 _UNNAMED = re.compile(
     r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
@@ -66,10 +69,12 @@ _REFERENCE = re.compile(
     r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
     re.IGNORECASE)
 _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|city|town|village|district|neighbou?rhood|area|"
-                     r"countryside|desert|province|governorate|region|pocket|suburbs?|(?P<cdir>" + _DIRECTION +
-                     r")(?:ern)? countryside)\b", re.IGNORECASE)
-_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
-                               r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|subrub) of\s+(?:the\s+)?"
+                     r"countryside|desert|province|governorate|region|pocket|suburbs?|"
+                     r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
+_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?"
+                               r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
+                               r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
+                               r"subrub) of\s+(?:the\s+)?"
                                r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
 _FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
 RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
@@ -93,7 +98,7 @@ class Spot:
     relation: str = ""  # how it relates to `ref`: "20 km south of", "near", "in", "western countryside of"
     ref: Spot | None = None
     anchor: GazPlace | None = None  # for an area named after a place ("Homs desert"): that place
-    bare: str | None = None  # the name without the noun after it: "al-Romaniya" of "al-Romaniya neighbourhood"
+    bare: str | None = None  # the name without its noun: "al-Romaniya" of "al-Romaniya neighbourhood"
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -103,7 +108,8 @@ class Spot:
 
 def _noun_kind(noun: str) -> str:
     noun = noun.casefold().rstrip("s") if noun.casefold() not in ("suburbs", "hills") else noun.casefold()
-    noun = {"neighborhood": "neighbourhood", "governorate": "governorate", "province": "province", "quarter": "district", "suburbs": "suburbs", "hills": "hill",
+    noun = {"neighborhood": "neighbourhood", "governorate": "governorate", "province": "province",
+            "quarter": "district", "suburbs": "suburbs", "hills": "hill",
             "citie": "city", "localitie": "locality", "air base": "base", "airbase": "base"}.get(noun, noun)
     if "countryside" in noun:
         return "countryside"
@@ -143,7 +149,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                 if noun:
                     kinds[(start, end)] = _noun_kind(noun)
                 if _overlaps((start, end), taken + [(p.start, p.end) for p in slotted]) or \
-                        pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3) or \
+                        (pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3)) or \
                         _SIDE_NOUN.match(s[end:]):
                     continue
                 place = gaz.lookup(name, loose=True)
@@ -160,7 +166,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spot.notes.append(f"'{spot.name}' is not in the gazetteer" if spot.place is None
                               else f"'{spot.name}' read as {spot.place.name}")
             spots.append(spot)
-    for key, name in (learned or {}).items():
+    for name in (learned or {}).values():
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", s, re.IGNORECASE):
             if not _overlaps((m.start(), m.end()), [(p.start, p.end) for p in spots] + taken):
                 spots.append(Spot(m.start(), m.end(), name, name, None, "locality"))
@@ -186,13 +192,13 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                 spot.place, spot.anchor, spot.kind, spot.relation = capital, None, capital.kind, ""
                 spot.name = spot.bare = capital.name
     for m in _BACK.finditer(s):
-        earlier = [p for p in sorted(spots, key=lambda p: p.start) if p.end <= m.start()] + (recent or [])[::-1]
         wanted = ("city", "town") if m.group(1) in ("city", "town") else ("village", "locality")
-        same = [p for p in (earlier[:len(earlier) - len(recent or [])][::-1] + (recent or [])[::-1])
-                if p.name and p.kind in wanted]
+        here = sorted((p for p in spots if p.end <= m.start()), key=lambda p: p.start)[::-1]
+        same = [p for p in here + (recent or [])[::-1] if p.name and p.kind in wanted]
         if same and not _overlaps((m.start(), m.end()), taken):
             ref = same[0]
-            back = Spot(m.start(), m.end(), m.group(), ref.bare or ref.name, ref.place, ref.kind, anchor=ref.anchor)
+            back = Spot(m.start(), m.end(), m.group(), ref.bare or ref.name, ref.place, ref.kind,
+                        anchor=ref.anchor)
             back.notes.append(f"'{m.group()}' refers back to {ref.name}")
             spots.append(back)
     spots.sort(key=lambda p: p.start)
@@ -211,8 +217,8 @@ def _suffix(s: str, spot: Spot) -> None:
     spot.bare = spot.name
     spot.text = spot.name = s[spot.start:spot.end + m.end()]
     spot.end = spot.start + len(spot.text)
-    if kind in ("city", "town", "village", "neighbourhood") or kind == "district" and "cent" not in noun \
-            or kind == "area" and spot.place is not None:
+    if kind in ("city", "town", "village", "neighbourhood") or (kind == "district" and "cent" not in noun) \
+            or (kind == "area" and spot.place is not None):
         # "Duma district" is the area of the town: as wide as the town, never a neighbourhood of it
         spot.kind = spot.place.kind if spot.place and (spot.place.in_store or kind == "district") else kind
     else:
@@ -233,7 +239,7 @@ def _roles(s: str, spots: list[Spot]) -> None:
         elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
                       r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
             spot.role = "modifier"  # "the Raqqa offensive", "a Tabqa-based activist": no place of a happening
-        elif frame and 0 <= comma and spot.end <= comma:
+        elif frame and comma >= 0 and spot.end <= comma:
             spot.role, spot.relation = "frame", frame.group().strip()
         elif ref:
             spot.role = "reference"
@@ -242,13 +248,15 @@ def _roles(s: str, spots: list[Spot]) -> None:
             elif ref.group("near"):
                 spot.relation = ref.group("near").strip().lower()
             else:
-                dirs = ref.group("dir").lower() + (f" and {ref.group('dir2').lower()}" if ref.group("dir2") else "")
+                dirs = ref.group("dir").lower()
+                dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
                 dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
                 spot.relation = f"{dist}{dirs} of"
         elif previous and previous.role in ("event", "container") and spot.rank > previous.rank and \
                 spot.rank >= 3 and len(s[previous.end:spot.start]) < 40 and (
                     _CONTAINER_BEFORE.search(s[previous.end:spot.start])
-                    or spot.rank >= WIDE and re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", s[previous.end:spot.start])):
+                    or (spot.rank >= WIDE
+                        and re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", s[previous.end:spot.start]))):
             spot.role, spot.relation = "container", "in"
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]

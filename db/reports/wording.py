@@ -20,17 +20,20 @@ _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|
               r"told [\w'-]+(?: [\w'-]+){0,4}?)")
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
         r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
-_LEADING = re.compile(r"^(?:(?:Meanwhile|Moreover|However|In addition|Separately|Earlier),\s+)?(?P<who>[^,;]{2,120}?)"
+_LEADING = re.compile(r"^(?:(?:Meanwhile|Moreover|However|In addition|Separately|"
+                      r"Earlier),\s+)?(?P<who>[^,;]{2,120}?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
 _TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
-                       r"stated|told [^,.;]{1,60}?)" + _WHEN + r"\s*[.]?\s*$|,\s*(?:said|says|reported|according to)"
+                       r"stated|told [^,.;]{1,60}?)" + _WHEN + r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
+                                                               r"according to)"
                        r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
 _MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]{0,60}?,")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]+(?:\.[^,;.\s][^,;.]*)?)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statement)|the militants|"
                       r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
 RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
-HEDGE = re.compile(r"\b(?:reportedly|al+e?g+e?d+e?ly|alegedly|purportedly|unconfirmed|unverified|no confirmed "
+HEDGE = re.compile(r"\b(?:reportedly|al+e?g+e?d+e?ly|alegedly|purportedly|unconfirmed|unverified|"
+                   r"no confirmed "
                    r"reports?|(?:is|are|was|were) said to|claim(?:s|ed|ing)?)\b", re.IGNORECASE)
 DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|rejected (?:reports|claims))\b")
 
@@ -40,20 +43,26 @@ _MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b"
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
-                     r"proceeded|claimed|claims|claiming|came|used(?: \w+){0,4})\s+|(?P<order>first|second|third|"
-                     r"fourth|fifth|last|latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+                     r"proceeded|claimed|claims|claiming|came|used(?: \w+){0,4})\s+|(?P<order>first|"
+                     r"second|third|"
+                     r"fourth|fifth|last|"
+                     r"latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
                        r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
 _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
-                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years|days)|recently|"
-                         r"earlier this year|last year|since the (?:end|start|beginning) of|over the same period|"
+                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years|days)|"
+                         r"recently|"
+                         r"earlier this year|last year|since the (?:end|start|beginning) of|"
+                         r"over the same period|"
                          r"since then|so far this year|in the past)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
-_CAUSE = re.compile(r"\b(?:after|following|amid|during|from|(?<!engaged )in)\s+(?:(?:a|an|the|about|fierce|heavy|violent|deadly|"
-                    r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$", re.IGNORECASE)
+_CAUSE = re.compile(r"\b(?:after|following|amid|during|from|(?<!engaged )in)\s+(?:(?:a|an|the|about|"
+                    r"fierce|heavy|violent|deadly|"
+                    r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
+                    re.IGNORECASE)
 _CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
                   r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
@@ -82,7 +91,8 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
     for m, who in matches:
         inside = [p for p in parties if m.start() <= p.start and p.end <= m.end()]
-        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]  # the head: "X, which …, said"
+        # a medium or monitor, else the head of the phrase ("X, which …, said")
+        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
         pronoun = _PRONOUN.match(who.strip())
         if not sources and not pronoun and not re.search(r"\b(?:sources?|activists?|media|agency|monitor|"
                                                           r"reporters?|official|spokes\w+|statement)\b", who):
@@ -130,7 +140,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             pass  # "could capture on Saturday": managed to
         else:
             return f"hypothetical ('{modal.group().strip()}')"
-    if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near, re.IGNORECASE) and \
+    if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near,
+                 re.IGNORECASE) and \
             re.fullmatch(r"\w+ed", s[start:end]):
         return f"'{s[start:end]}' describes, it does not report"
     intent = _INTENT.search(near)
