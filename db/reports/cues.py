@@ -16,7 +16,10 @@ TYPES: dict[str, str] = {
                r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
                r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|"
                r"regain(?:ed|s|ing)?|"
-               r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)) (?:full )?control|"
+               r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)|establish(?:ed|es|ing)?|"
+               r"reestablish(?:ed|es|ing)?) (?:full )?control|"
+               r"restor(?:e|ed|es|ing)(?= (?:the (?:village|town|city|area|hill|neighbou?rhood)|"
+               r"(?-i:[A-Z])))|"
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
@@ -31,9 +34,13 @@ TYPES: dict[str, str] = {
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
-    "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?",
-    "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|booby-trapped (?:car|vehicle)s?",
-    "explosion": r"IEDs?|explosions?|landmines?|blasts?|explosive devices?",
+    "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
+               r"(?:urban |street )?warfare",
+    "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|suicide attacks?|"
+             r"booby-trapped (?:car|vehicle)s?",
+    "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
+                 r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|struck|"
+                 r"targeted|killed|wounded|blasts?|explosions?))",
     "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"

@@ -17,7 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .cues import Cue, find_cues
+from .cues import PRIORITY, Cue, find_cues
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
 from .parties import AIR, FORCE, GENERIC, Parties, Party
@@ -96,6 +96,11 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
         if refs:
             chosen, how = refs[:1], "its reference, approximately"
+    if not chosen:  # "In Al-Mayadeen city, the army fought …": the frame is the place
+        frames = [p for p in spots if p.role == "frame" and p.name and p.end <= cue.start
+                  and not any(q.role == "event" for q in spots)]
+        if frames and re.match(r"\s*in\b", s, re.IGNORECASE):
+            chosen, how = frames[-1:], "the place the sentence opens with"
     if not chosen:
         before = [p for p in events if p.end <= cue.start]
         where = re.search(r"(?:,\s*|\s)where\s+[^,;]*$", s[:cue.start])
@@ -109,6 +114,11 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
             last = before[-1]
             chosen = [p for p in before if p is last or siblings(s, p, last)]
             how = "before the event word"
+    # "retreated from X before being overrun by the army in the Y countryside": X, not the area
+    if chosen and cue.passive and all(p.rank >= WIDE for p in chosen):
+        precise = [p for p in events if p.end <= cue.start and p.rank < WIDE and p.name]
+        if precise:
+            chosen, how = precise[-1:], "before the event word (the area after it is a container)"
     # "several neighbourhoods …, including X": X names the members
     if any(p.name is None for p in chosen) and any(_INSTANCE.search(s[:p.start]) for p in chosen if p.name):
         chosen = [p for p in chosen if p.name is not None]
@@ -187,7 +197,12 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     pid, cue.type, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
                     name is None, spot.kind, count)
-        found = _prune(list(chosen.values()), lex)
+        found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
+        if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
+            found = [e for e in found if e.type != "clashes" or not (
+                e.unnamed or e.location.located_by.endswith("(approximate)")
+                or any(c.type == "capture" and (c.place or c.place_name) == (e.place or e.place_name)
+                       for c in found))]
         events.extend(found)
         for p in spots:  # a name the wording gave as a place is known as one for the rest of the report
             if p.name and p.place is None and p.anchor is None and p.role == "event" and (
@@ -232,11 +247,18 @@ def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
 def _summaries(events: list[Found]) -> list[Found]:
     """An unnamed place ("two villages") is a summary when the report names at least as many places of
     the same type taken by the same side; a listed place ("A, B as well as several hills") never is."""
+    def keys(e: Found) -> set[str]:
+        return {variant_key(n) for n in e.names} | ({e.place} if e.place else set())
+
     def side(e: Found) -> set[str]:
         return {bloc or name for name, _, r, bloc in e.parties if r in ("actor", "ally")}
 
-    out = []
+    out: list[Found] = []
     for e in events:
+        taken = [o for o in out if o.type == "capture" and keys(o) & keys(e) and side(o) & side(e)]
+        if e.type == "advance" and taken and e.sentence != taken[0].sentence:
+            e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
+            continue
         if e.unnamed and "as well as" not in e.sentence:
             named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
             if named and len(named) >= (e.count or 1):

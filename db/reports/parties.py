@@ -106,7 +106,7 @@ class Parties:
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
         self._folded_re = _alternation(folded, re.IGNORECASE, tail)
-        self._descriptors = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE),
+        self._descriptors = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w]|-\w)", re.IGNORECASE),
                               name, slug, bloc, kind) for p, name, slug, bloc, kind in DESCRIPTORS]
 
     def _store_slug(self, name: str) -> str | None:
@@ -146,4 +146,4 @@ def _alternation(names: dict[str, str], flags: int, tail: str) -> re.Pattern[str
         return None
     ordered = sorted(names, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in ordered) + r")" + tail
-                      + r"(?![\w-])", flags)
+                      + r"(?![\w]|-\w)", flags)

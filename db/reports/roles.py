@@ -26,10 +26,11 @@ _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|alo
                    r"their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
                    re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-_BY = re.compile(r"^\s*(?:\w+ly\s+)?by\s+(?:the\s+)?$|^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
-                              r"the group|another|the militants)\b", re.IGNORECASE)
+                              r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
+                              r"the troops|the soldiers)\b", re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
@@ -88,7 +89,9 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     notes: list[str] = []
     own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
     body = f.span[1] if f.span[0] == 0 and f.span != (0, 0) else 0
-    starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body]
+    # " and " between two sides joins a subject ("The SAA and the Russian Air Force took X"), not clauses
+    starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body
+              and not (m.group() == " and " and any(p.end == m.start() for p in own))]
     clause = starts[-1] if starts else body
     subject = _subject(s, clause, cue.start, own) if clause < cue.start else []
     if not any(r == "actor" for _, r in subject):
@@ -115,6 +118,8 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             out.append((p, "ally"))
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
+    if _REPELLED.match(cue.word):  # who repels an attack is its target, whoever made it
+        out = [(q, "target") if r == "actor" and q.start < cue.start else (q, r) for q, r in out]
     if cue.word.casefold().startswith("came under"):
         inside = [p for p in own if cue.start <= p.start < cue.end]
         out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]

@@ -64,7 +64,8 @@ _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
     r"\s+of\s+(?:[a-z][\w-]*\s+){0,4}$"
-    r"|(?P<near>\bnear(?: to)?|\bclose to|\boutside(?: of)?|\baround|\bin the (?:vicinity|surroundings|"
+    r"|(?P<near>\bnear(?: to)?|\bclose to|\boutside(?: of)?|\baround|\b(?:in )?the (?:area|areas|region) "
+    r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
     r"outskirts) of|\bon the outskirts of|\bbetween)\s+(?:[a-z][\w-]*\s+){0,4}$"
     r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
     re.IGNORECASE)

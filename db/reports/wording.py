@@ -16,21 +16,28 @@ from dataclasses import dataclass, field
 from .parties import MEDIA, MONITOR, Party
 
 _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
-              r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|"
+              r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|cited|noted|affirmed|"
+              r"indicated|mentioned|asserted|revealed|stressed|pointed out|"
               r"told [\w'-]+(?: [\w'-]+){0,4}?)")
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
         r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
-_LEADING = re.compile(r"^(?:(?:Meanwhile|Moreover|However|In addition|Separately|"
-                      r"Earlier),\s+)?(?P<who>[^,;]{2,120}?)"
+_LEADING = re.compile(r"^(?:(?:Meanwhile|Moreover|However|In addition|Separately|Earlier|Later|"
+                      r"(?:On|Early on|Late on) [\w ]{3,25}),\s+)?(?P<who>[^,;]{2,120}?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
 _TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
                        r"stated|told [^,.;]{1,60}?)" + _WHEN + r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
                                                                r"according to)"
                        r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
+_AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
+                 r"(?:reported|said|announced|claimed|stated)\b")
 _MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]{0,60}?,")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]+(?:\.[^,;.\s][^,;.]*)?)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statement)|the militants|"
                       r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
+_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|officials?|spokes\w+|"
+                    r"statement|"
+                    r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
+                    r"observatory|commander|correspondent)\b", re.IGNORECASE)
 RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:reportedly|al+e?g+e?d+e?ly|alegedly|purportedly|unconfirmed|unverified|"
                    r"no confirmed "
@@ -43,7 +50,8 @@ _MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b"
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
-                     r"proceeded|claimed|claims|claiming|came|used(?: \w+){0,4})\s+|(?P<order>first|"
+                     r"proceeded|claimed|claims|claiming|came|forced|compelled|obliged|"
+                     r"used(?: \w+){0,4})\s+|(?P<order>first|"
                      r"second|third|"
                      r"fourth|fifth|last|"
                      r"latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -59,7 +67,8 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|f
                          r"over the same period|"
                          r"since then|so far this year|in the past)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
-_CAUSE = re.compile(r"\b(?:after|following|amid|during|from|(?<!engaged )in)\s+(?:(?:a|an|the|about|"
+_CAUSE = re.compile(r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
+                    r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
                     r"fierce|heavy|violent|deadly|"
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
                     re.IGNORECASE)
@@ -86,7 +95,9 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     """The attribution, hedges, rumours and denial of a sentence."""
     f = Frame(span=(0, 0))
     matches = [(m, m.group("who") or "") for m in (_LEADING.match(s),) if m]
-    matches += [(m, m.group("who") or m.group("who2") or "") for m in (_TRAILING.search(s),) if m]
+    said_as = _AS.search(s)
+    matches += [(said_as, said_as.group("who"))] if said_as else \
+        [(m, m.group("who") or m.group("who2") or "") for m in (_TRAILING.search(s),) if m]
     matches += [(m, m.group("who")) for m in _ACCORDING.finditer(s)]
     matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
     for m, who in matches:
@@ -94,9 +105,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
         pronoun = _PRONOUN.match(who.strip())
-        if not sources and not pronoun and not re.search(r"\b(?:sources?|activists?|media|agency|monitor|"
-                                                          r"reporters?|official|spokes\w+|statement)\b", who):
+        if not sources and not pronoun and not _SAYER.search(who):
             continue  # "The SAA captured X, killing …" is not a report of it
+        if not sources and not pronoun:  # a source the lexicon does not know: "Al-Masdar News reports"
+            name = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+            sources = [Party(m.start(), m.start() + len(name), name, name, None, None, MONITOR)]
         f.certainty, f.cue = "claimed", m.group().strip(" ,")
         f.span = (m.start(), m.end()) if f.span == (0, 0) else f.span
         if pronoun and not sources:
@@ -144,6 +157,9 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                  re.IGNORECASE) and \
             re.fullmatch(r"\w+ed", s[start:end]):
         return f"'{s[start:end]}' describes, it does not report"
+    if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
+            r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
+        return "'surrounding' locates here ('the area surrounding X')"
     intent = _INTENT.search(near)
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
