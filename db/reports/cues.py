@@ -39,8 +39,8 @@ TYPES: dict[str, str] = {
     "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|suicide attacks?|"
              r"booby-trapped (?:car|vehicle)s?",
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
-                 r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|struck|"
-                 r"targeted|killed|wounded|blasts?|explosions?))",
+                 r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
+                 r"struck|targeted|killed|wounded|blasts?|explosions?))",
     "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"
