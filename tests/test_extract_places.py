@@ -105,3 +105,11 @@ def test_a_name_seen_as_a_place_is_known_for_the_rest_of_the_report(lex: Lexicon
 def test_the_city_refers_back(lex: Lexicon) -> None:
     found = events("The SDF reached Tabqa on Monday. On Tuesday the SDF stormed the city.", lex)
     assert [f.place for f in found] == ["tabaqa", "tabaqa"]
+
+
+def test_a_namesake_far_away_is_not_the_place(lex: Lexicon) -> None:
+    text = ("The army captured Khanasir. The attacking forces then retook the village of Al Qusayer, "
+            "east of Khanasir.")
+    qusayer = next(f for f in events(text, lex) if f.place_name == "Al Qusayer")
+    assert qusayer.place is None  # not Al-Qusayr in Homs, 150 km away
+    assert one("The army shelled the town of Al Qusayr.", lex).place is not None  # without context, it is

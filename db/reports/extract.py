@@ -155,7 +155,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             continue
         s = sentence.text
         parties = lex.parties.find(s)
-        spots = find_spots(s, lex.gazetteer, parties, learned, recent)
+        point = last_place[0] if last_place else None
+        near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
+        spots = find_spots(s, lex.gazetteer, parties, learned, recent, near)
         f = frame(s, parties, said_by)
         names = [(p.start, p.end) for p in parties]
         first = find_cues(s, False, False, names)

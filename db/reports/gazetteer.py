@@ -20,6 +20,7 @@ from ..write.resolve import km_between
 from .spelling import GENERIC_WORDS, normalise, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
+NAMESAKE_KM = 150.0  # a bundled or loosely matched place farther than this from the report's area is another
 # Alternate names GeoNames lists that are also ordinary words or the first word of many names.
 _TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "ain", "bir", "abu", "umm",
                "hula", "mari", "shin", "sawda", "safir", "balis"}
@@ -99,19 +100,28 @@ class Gazetteer:
             if len(bones) >= 3 and place.id not in self._skeletons.setdefault(bones, []):
                 self._skeletons[bones].append(place.id)
 
-    def lookup(self, name: str, *, loose: bool = False) -> GazPlace | None:
-        """The place called `name`: a store place first, the most populous bundled one next. `loose`
-        also compares consonant skeletons, for a name the text already presents as a place."""
+    def lookup(self, name: str, *, loose: bool = False,
+               near: tuple[float, float] | None = None) -> GazPlace | None:
+        """The place called `name`: a store place first, then the bundled one nearest `near` (the
+        report's last located place). `loose` also compares consonant skeletons, for a name the text
+        already presents as a place; a loose or bundled match far from `near` is a namesake, not it."""
         ids = self._keys.get(variant_key(name), [])
+        exact = bool(ids)
         if not ids and loose:
             bones = skeleton(name)
             ids = [i for i in self._skeletons.get(bones, []) if len(bones) >= 3
                    and variant_key(self.places[i].name)[:1] == variant_key(name)[:1]]
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
-        if not ids:
-            return None
-        return sorted((self.places[i] for i in ids), key=lambda p: not p.in_store)[0]
+        places = [self.places[i] for i in ids]
+        if near is not None:
+            def km(p: GazPlace) -> float:
+                return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
+            places = [p for p in places if (exact and p.in_store) or km(p) <= NAMESAKE_KM]
+            places.sort(key=lambda p: (not p.in_store, km(p)))
+        else:
+            places.sort(key=lambda p: not p.in_store)
+        return places[0] if places else None
 
     def capital(self, area: GazPlace | None, name: str) -> GazPlace | None:
         """The city a governorate is named after: Raqqa for the Al-Raqqa Governorate."""

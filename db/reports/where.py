@@ -136,7 +136,7 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, str] | None = None,
-               recent: list[Spot] | None = None) -> list[Spot]:
+               recent: list[Spot] | None = None, near: tuple[float, float] | None = None) -> list[Spot]:
     """Every place the sentence states, in order, each with its role. `learned`: names the report already
     presented as places (variant key → name), found again wherever they recur; `recent`: the report's
     places so far, which "the city", "the town", "the village" refer back to."""
@@ -153,7 +153,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                         (pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3)) or \
                         _SIDE_NOUN.match(s[end:]):
                     continue
-                place = gaz.lookup(name, loose=True)
+                place = gaz.lookup(name, loose=True, near=near)
                 slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
     spots: list[Spot] = []
     for m in gaz.find(s):
