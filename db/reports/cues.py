@@ -23,7 +23,8 @@ TYPES: dict[str, str] = {
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of)|drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
-               r"fall of|los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
+               r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
+               r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
                r"took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
                r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
@@ -36,7 +37,8 @@ TYPES: dict[str, str] = {
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
     "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
                r"(?:urban |street )?warfare",
-    "vbied": r"VBIEDs?|car bombs?|suicide (?:car )?bomb(?:er|ing|ers|ings)?|suicide attacks?|"
+    "vbied": r"S?VBIEDs?|car bombs?|suicide (?:car )?bombings?|suicide attacks?|suicide (?:car )?bombers?"
+             r"(?= (?:\w+ )?(?:blew|detonated|struck|attacked|targeted|hit|exploded))|"
              r"booby-trapped (?:car|vehicle)s?",
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
                  r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
@@ -63,6 +65,7 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*
                       r"blocks|houses|farms)\b", re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
+_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
 
 
@@ -93,7 +96,7 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word,
                                                  re.IGNORECASE):
             kind = "airstrike"
-        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or \
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(_AUXILIARY.search(s[:m.start()])) or \
             word.casefold().startswith(("came under", "fell", "los"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):

@@ -33,6 +33,7 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "eight": 8, "nine": 9, "ten": 10}
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
                        re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -90,8 +91,16 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     events = [p for p in spots if p.role == "event" and (p.name is not None or p.start < cue.end or (
         len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(s[cue.end:p.start].replace("armed", "")))
         or any(siblings(s, p, q) for q in named))]
+    if cue.type == "withdrawal":  # "withdrew fighters towards Raqqa": where they went is not where it was
+        events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
     chosen = [p for p in events if cue.end <= p.start < stop]
     how = "after the event word"
+    if cue.passive:  # "the villages of A and B were freed": the places are its subject
+        before = [p for p in events if p.end <= cue.start]
+        if before and not chosen:
+            last = before[-1]
+            chosen = [p for p in before if p is last or siblings(s, p, last)]
+            how = "before the event word (its subject)"
     if not chosen:
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
         if refs:
@@ -261,7 +270,7 @@ def _summaries(events: list[Found]) -> list[Found]:
         if e.type == "advance" and taken and e.sentence != taken[0].sentence:
             e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
             continue
-        if e.unnamed and "as well as" not in e.sentence:
+        if e.unnamed and "as well as" not in e.sentence and "aforementioned" not in e.why["place"]:
             named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
             if named and len(named) >= (e.count or 1):
                 e.why["place"] += "; a summary of the named places: dropped"

@@ -131,7 +131,7 @@ class Gazetteer:
                   if p.kind in ("city", "town") and variant_key(p.name) == key]
         return sorted(cities, key=lambda p: not p.in_store)[0] if cities else None
 
-    def find(self, sentence: str) -> list[PlaceName]:
+    def find(self, sentence: str, near: tuple[float, float] | None = None) -> list[PlaceName]:
         """The gazetteer names in a sentence, longest first, not overlapping."""
         tokens = list(TOKEN.finditer(normalise(sentence)))
         found: list[PlaceName] = []
@@ -147,7 +147,7 @@ class Gazetteer:
                     continue
                 if not _CAPITALISED.match(text) and key not in self._lower:
                     continue
-                place = self.lookup(text)
+                place = self.lookup(text, near=near)
                 if place is not None:
                     found.append(PlaceName(start, end, text, place))
                     i += n

@@ -40,6 +40,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      None, "opposition", FORCE),
     (r"(?:the )?(?:Kurdish )?(?:YPG|People's (?:Protection|Defen[cs]e) Units)(?: " + _NOUNS + ")?",
      "YPG", None, "sdf-coalition", FORCE),
+    (r"(?:PYD/PKK|YPG/PKK|PKK/PYD|PKK/KCK/PYD-YPG|PYD|PKK)(?:-Daesh)?(?: " + _NOUNS + ")?", "YPG", None,
+     "sdf-coalition", FORCE),
     (r"(?:the )?Kurdish(?:-led)? (?:forces|factions|fighters|militias?)", "Syrian Democratic Forces", "sdf",
      "sdf-coalition", FORCE),
     (r"(?:the )?Hezbollah media(?: wing)?", "Hezbollah", None, "government", MEDIA),

@@ -69,15 +69,17 @@ _OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|
 
 
 def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Role]:
-    """The subject of the first clause before the event word that has one; for an event word in an
-    opening phrase, the main clause's ("Following the liberation of A, the SAA and NDF secured B")."""
+    """The subject of the nearest clause before the event word that has one (", surrounding X" is done
+    by the subject of the clause it hangs on); for an event word in an opening phrase, the main clause's
+    ("Following the liberation of A, the SAA and NDF secured B")."""
     bounds = [body, *(m.end() for m in BOUNDARY.finditer(s, body) if m.group() != " and ")]
+    clauses = list(zip(bounds, [*bounds[1:], len(s)], strict=True))
     opener = _OPENER.match(s[body:])
-    for a, b in zip(bounds, [*bounds[1:], len(s)], strict=True):
-        if a > cue.start and not opener:
-            break
+    earlier = [c for c in clauses if c[0] <= cue.start][::-1]
+    later = [c for c in clauses if c[0] > cue.start] if opener else []
+    for a, b in earlier + later:
         first_cue = min((c.start for c in cues if a <= c.start < b), default=b)
-        found = _subject(s, a, first_cue, parties)
+        found = _subject(s, a, min(first_cue, cue.start) if a <= cue.start else first_cue, parties)
         if any(r == "actor" for _, r in found):
             return found
     return []

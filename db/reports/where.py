@@ -45,18 +45,21 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other"}
-_NUMBER = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|scores of|"
+_NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
+           r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
            r"several|many|some|a number of|a string of|a series of|most of the|parts of|large (?:chunks|"
            r"parts)"
            r" of|new|more|other|few|yet another|another)")
 _UNNAMED = re.compile(
     r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
     r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
+    r"(?:(?:ISIS|IS|rebel|opposition|YPG|SDF|government|regime)[- ](?:held|controlled)\s+)?"
     r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
     r"heights|hilltops|oil fields?|kilometers of territory|square kilometers)"
     r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
     r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
     r"(?!\s+(?:of|named|called)\s)"
+    r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
     r"|the (?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? banks? of the "
     r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -143,8 +146,9 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     taken = [(p.start, p.end) for p in parties]
     slotted: list[Spot] = []
     kinds: dict[tuple[int, int], str] = {}
+    quoted = re.sub(r"[\"“”]", " ", s)  # 'the “Gobelek” village': quotes around a name do not hide it
     for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB):
-        for m in pattern.finditer(s):
+        for m in pattern.finditer(quoted):
             noun = m.groupdict().get("noun")
             for start, end, name in _names(m.group("list"), m.start("list")):
                 if noun:
@@ -156,7 +160,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                 place = gaz.lookup(name, loose=True, near=near)
                 slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
     spots: list[Spot] = []
-    for m in gaz.find(s):
+    for m in gaz.find(s, near):
         inside = [p for p in slotted if p.start <= m.start and m.end <= p.end]
         if inside and inside[0].place is None and inside[0].text != m.text:
             continue  # part of a longer name the wording gives as a place: "Tal Maleh", not "Tal"
@@ -172,8 +176,8 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             if not _overlaps((m.start(), m.end()), [(p.start, p.end) for p in spots] + taken):
                 spots.append(Spot(m.start(), m.end(), name, name, None, "locality"))
     known = [(p.start, p.end) for p in spots]
-    for m in _UNNAMED.finditer(s):
-        if not _overlaps((m.start(), m.end()), known + taken):
+    for m in _UNNAMED.finditer(s):  # "a dozen ISIS-held villages": a side may qualify an unnamed place
+        if not _overlaps((m.start(), m.end()), known):
             spots.append(Spot(m.start(), m.end(), m.group(), None, None, _noun_kind(m.group().split()[-1])))
     spots.sort(key=lambda p: p.start)
     for spot in spots:
@@ -253,11 +257,8 @@ def _roles(s: str, spots: list[Spot]) -> None:
                 dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
                 dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
                 spot.relation = f"{dist}{dirs} of"
-        elif previous and previous.role in ("event", "container") and spot.rank > previous.rank and \
-                spot.rank >= 3 and len(s[previous.end:spot.start]) < 40 and (
-                    _CONTAINER_BEFORE.search(s[previous.end:spot.start])
-                    or (spot.rank >= WIDE
-                        and re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", s[previous.end:spot.start]))):
+        elif previous and previous.role in ("event", "container") and len(s[previous.end:spot.start]) < 40 \
+                and _contains(s[previous.end:spot.start], previous, spot):
             spot.role, spot.relation = "container", "in"
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]
@@ -266,6 +267,17 @@ def _roles(s: str, spots: list[Spot]) -> None:
             after = [h for h in helpers if h.start > p.start]
             before = [h for h in helpers if h.start < p.start]
             p.ref = (after[:1] or before[-1:] or [None])[0]
+
+
+def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
+    """Whether `outer` holds `inner` ("X in Hama province", "A village northern Janderis district",
+    "the village of X in the Jinderes district")."""
+    if outer.kind in ("district", "region", "area") and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        return True
+    if outer.rank <= inner.rank or outer.rank < 3:
+        return False
+    return bool(_CONTAINER_BEFORE.search(gap)) or (
+        outer.rank >= WIDE and bool(re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", gap)))
 
 
 def siblings(s: str, a: Spot, b: Spot) -> bool:

@@ -65,7 +65,8 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|f
                          r"recently|"
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"over the same period|"
-                         r"since then|so far this year|in the past)\b", re.IGNORECASE)
+                         r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
+                         r"a total of|in total|to date)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
 _CAUSE = re.compile(r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
                     r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
