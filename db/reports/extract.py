@@ -95,12 +95,10 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
     chosen = [p for p in events if cue.end <= p.start < stop]
     how = "after the event word"
-    if cue.passive:  # "the villages of A and B were freed": the places are its subject
-        before = [p for p in events if p.end <= cue.start]
-        if before and not chosen:
-            last = before[-1]
-            chosen = [p for p in before if p is last or siblings(s, p, last)]
-            how = "before the event word (its subject)"
+    if cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
+        since = max((c.end for c in cues if c.end <= cue.start), default=0)
+        chosen = [p for p in events if since <= p.start and p.end <= cue.start]
+        how = "before the event word (its subject)"
     if not chosen:
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
         if refs:

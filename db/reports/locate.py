@@ -24,7 +24,8 @@ from .where import Spot
 _BEARING = {"north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,
             "south": 180, "south-west": 225, "southwest": 225, "west": 270, "north-west": 315,
             "northwest": 315}
-_AREA_KM = {"subdistrict": 10.0, "city": 5.0, "town": 3.0, "district": 2.0, "neighbourhood": 1.0, "area": 10.0, "region": 30.0,
+_AREA_KM = {"subdistrict": 10.0,
+            "city": 5.0, "town": 3.0, "district": 2.0, "neighbourhood": 1.0, "area": 10.0, "region": 30.0,
             "countryside": 30.0, "desert": 50.0, "pocket": 20.0, "suburbs": 10.0, "governorate": 60.0,
             "province": 60.0}
 

@@ -83,8 +83,8 @@ _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?"
 _FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
 RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
         "base": 0, "dam": 0, "crossing": 0, "neighbourhood": 1, "district": 1, "village": 2,
-        "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5, "countryside": 5,
-        "desert": 5, "pocket": 5, "suburbs": 5, "governorate": 6, "province": 6}
+        "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5,
+        "countryside": 5, "desert": 5, "pocket": 5, "suburbs": 5, "governorate": 6, "province": 6}
 WIDE = 5  # this rank and above: an area, a place's container rather than a happening's place
 
 
@@ -276,7 +276,8 @@ def _roles(s: str, spots: list[Spot]) -> None:
 def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
     """Whether `outer` holds `inner` ("X in Hama province", "A village northern Janderis district",
     "the village of X in the Jinderes district")."""
-    if outer.kind in ("district", "subdistrict", "region", "area") and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+    if outer.kind in ("district", "subdistrict", "region", "area") and \
+            re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
         return True
     if outer.rank <= inner.rank or outer.rank < 3:
         return False
