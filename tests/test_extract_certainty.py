@@ -63,3 +63,12 @@ def test_the_reporter_is_not_a_party(lex: Lexicon) -> None:
     found = one("The Observatory said Turkish-backed rebels shelled Tal Rifaat.", lex)
     assert "Syrian Observatory for Human Rights" not in roles(found).get("actor", set())
     assert roles(found)["actor"] == {"Turkish-backed factions"}
+
+
+def test_a_later_sentence_can_say_who_reported_it(lex: Lexicon) -> None:
+    from .extract_helpers import events
+
+    found = events("The army freed the village of Tal Arn on Saturday. This was reported by the Russian "
+                   "Defence Ministry.", lex)
+    assert [(f.place_name, f.certainty) for f in found] == [("Tal Arn", "claimed")]
+    assert ("russian-aerospace-forces", "claimant") in found[0].factions

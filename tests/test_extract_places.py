@@ -113,3 +113,19 @@ def test_a_namesake_far_away_is_not_the_place(lex: Lexicon) -> None:
     qusayer = next(f for f in events(text, lex) if f.place_name == "Al Qusayer")
     assert qusayer.place is None  # not Al-Qusayr in Homs, 150 km away
     assert one("The army shelled the town of Al Qusayr.", lex).place is not None  # without context, it is
+
+
+def test_the_subject_of_a_passive_is_every_place_before_it(lex: Lexicon) -> None:
+    found = events("Later on Friday, the Kafr Batna village in the Douma district and the “Beit Sawa” "
+                   "village in the Harasta district were freed from militants.", lex)
+    assert [f.place_name for f in found] == ["Kafr Batna village", "Beit Sawa"]
+
+
+def test_a_withdrawal_happens_where_it_left_not_where_it_went(lex: Lexicon) -> None:
+    found = events("ISIS withdrew its fighters from the village of Abu Hayyah towards Raqqa.", lex)
+    assert [(f.type, f.place_name) for f in found] == [("withdrawal", "Abu Hayyah")]
+
+
+def test_rural_names_an_area(lex: Lexicon) -> None:
+    found = one("A car bomb struck rural Raqqa, hitting the village of Jaabar.", lex)
+    assert (found.type, found.place_name) == ("vbied", "Jaabar")

@@ -33,6 +33,9 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "eight": 8, "nine": 9, "ten": 10}
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
                        re.IGNORECASE)
+_LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
+                           r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
+                           r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -157,11 +160,15 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     said_by: list[Party] = []
     last_place: tuple[GazPlace, str] | None = None
     recent: list[Spot] = []
+    last_found: list[Found] = []
     for sentence in sentences(text):
         if sentence.headline:
             continue
         s = sentence.text
         parties = lex.parties.find(s)
+        if (later := _LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
+            _attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
+            continue
         point = last_place[0] if last_place else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
         spots = find_spots(s, lex.gazetteer, parties, learned, recent, near)
@@ -207,6 +214,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
                     name is None, spot.kind, count)
         found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
+        last_found = found
         if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
             found = [e for e in found if e.type != "clashes" or not (
                 e.unnamed or e.location.located_by.endswith("(approximate)")
@@ -232,6 +240,20 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             said_by = f.claimants
     return Extraction(_summaries(events), list(dict.fromkeys(unknown_places)), date,
                       list(dict.fromkeys(unknown_factions)))
+
+
+def _attribute(found: list[Found], who: str, sayers: list[Party]) -> None:
+    """A sentence that only says who reported the one before: its events are that source's claims."""
+    name = sayers[0].name if sayers else \
+        re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE) or "a source"
+    for e in found:
+        if e.certainty == "confirmed":
+            e.certainty = "claimed"
+            e.why["certainty"] = f"the next sentence attributes it ('reported … {who.strip()}') → claimed"
+        slug = sayers[0].slug if sayers else None
+        e.parties.append((name, slug, "claimant", sayers[0].bloc if sayers else None))
+        if slug:
+            e.factions.append((slug, "claimant"))
 
 
 def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
