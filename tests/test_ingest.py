@@ -187,3 +187,16 @@ def test_cli_dry_run_json_lines(db_path: Path, capsys) -> None:
     assert lines[1]["factions"] == [hezbollah]
     assert lines[-1] == {"unknown_places": ["Qasr Hamdan"], "unknown_factions": ["Hezbollah"]}
     assert Store(db_path).count() == before
+
+
+def test_ingest_adds_a_bundled_gazetteer_place_and_keeps_unknown_ones_unplaced(store: Store) -> None:
+    report = ingest_text(store.db.conn, "The SAA captured Palmyra. The SAA then captured the village of "
+                         "Abu Hamam, 20 km south of Raqqa.", date="2017-07-04")
+    assert report.counts.added == 2
+    rows = {p.event["summary"]: p.event for p in report.prepared}
+    palmyra = next(e for s, e in rows.items() if "Palmyra" in s)
+    assert palmyra["place"] is not None and store.db.conn.execute(
+        "SELECT name FROM places WHERE id = ?", (palmyra["place"],)).fetchone()[0] == "Tadmur"
+    hamam = next(e for s, e in rows.items() if "Abu Hamam" in s)
+    assert hamam["place"] is None and hamam["lat"] is not None and hamam["front"] == "raqqa"
+    assert "20 km south of Raqqa" in hamam["summary"]
