@@ -111,7 +111,7 @@ def test_a_namesake_far_away_is_not_the_place(lex: Lexicon) -> None:
     text = ("The army captured Khanasir. The attacking forces then retook the village of Al Qusayer, "
             "east of Khanasir.")
     qusayer = next(f for f in events(text, lex) if f.place_name == "Al Qusayer")
-    assert qusayer.place is None  # not Al-Qusayr in Homs, 150 km away
+    assert qusayer.place is None  # not Al-Qusayr in Homs, far away
     assert one("The army shelled the town of Al Qusayr.", lex).place is not None  # without context, it is
 
 

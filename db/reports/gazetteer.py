@@ -20,7 +20,7 @@ from ..write.resolve import km_between
 from .spelling import GENERIC_WORDS, normalise, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
-NAMESAKE_KM = 150.0  # a bundled or loosely matched place farther than this from the report's area is another
+NAMESAKE_KM = 100.0  # a bundled or loosely matched place farther than this from the report's area is another
 # Alternate names GeoNames lists that are also ordinary words or the first word of many names.
 _TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "ain", "bir", "abu", "umm",
                "hula", "mari", "shin", "sawda", "safir", "balis"}

@@ -54,7 +54,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"Jaysh al-Islam|Jaish al-Islam|Ahrar al-Sham", "", None, "opposition", FORCE),
     (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
      r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
-     r"(?:the )?(?:Syrian )?(?:army|military) (?:units|troops|forces|positions)|(?:the )?regime"
+     r"(?:the )?(?:Syrian )?(?:army|military) (?:units|troops|forces|positions)|(?:the )?Syrian (?:military|"
+     r"armed forces)|(?:the )?regime"
      r"(?: forces| troops| loyalists)?|(?:the )?army|government offensive|(?:the )?government",
      "Syrian Arab Army", "saa", "government", FORCE),
     (r"(?:State media outlet |state news agency |state agency )?SANA(?: reporter)?|Syrian Arab News Agency|"

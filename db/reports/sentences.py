@@ -25,15 +25,16 @@ class Sentence:
     headline: bool  # a title, caption, link or other line that does not report
 
 
-def _is_headline(line: str) -> bool:
-    """A line that is not prose: no full stop and short, or most of its words capitalised."""
+def _is_headline(line: str, first: bool = False) -> bool:
+    """A line that is not prose: no full stop and short (or the text's first line), or most of its
+    words capitalised."""
     words = line.split()
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if _LINK.match(line) or _CAPTION.search(line):
         return True
     if _END.search(line):
         return False
-    return len(words) <= 16 or capitalised / max(1, len(words)) >= 0.6
+    return first or len(words) <= 20 or capitalised / max(1, len(words)) >= 0.6
 
 
 def split(paragraph: str) -> list[str]:
@@ -56,7 +57,7 @@ def sentences(text: str) -> list[Sentence]:
         paragraph = " ".join(paragraph.split()).strip('"“” ')
         if not paragraph:
             continue
-        headline = _is_headline(paragraph)
+        headline = _is_headline(paragraph, first=not out)
         dateline = ""
         match = _DATELINE.match(paragraph)
         if match and len(paragraph) > match.end() + 20:

@@ -16,7 +16,7 @@ from functools import lru_cache
 _ARTICLE = re.compile(r"\b(?:al|el|il|as|ash|es|esh|ar|er|at|ath|et|ad|adh|ed|az|ez|an|en|ul)\b[\s-]+(?=\w)")
 # The first words that begin many names: alone, they name no place.
 GENERIC_WORDS = {"tal", "ayn", "dayr", "kafr", "jabal", "shaykh", "abu", "umm", "khirbat", "bir", "wadi",
-                 "qasr", "rasm", "tall", "khan", "sayd", "mazra", "hay", "jisr", "bab", "ras", "marj"}
+                 "qasr", "rasm", "tall", "khan", "sayd", "mazra", "hay", "jisr", "ras", "marj"}
 _FIRST_WORDS = [  # spellings of the same word → one spelling
     (r"\b(?:ain|ayn|ein|ayin|aïn|ayoun|ain)\b", "ayn"),
     (r"\b(?:tal|tel|tell|tall|tul)\b", "tal"),
