@@ -27,7 +27,8 @@ TYPES: dict[str, str] = {
                r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
                r"took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
                r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
-    "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es|ing)?|entered|enter(?:s|ing)|push(?:ed|es|ing)? "
+    "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
+               r"entered|enter(?:s|ing)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"

@@ -29,13 +29,18 @@ from .where import RANK, WIDE, Spot, find_spots, siblings
 from .wording import CUT, frame, not_a_happening
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
+          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
+          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
                        re.IGNORECASE)
 _LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
                            r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
                            r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
+# ", the government forces gained …": a new clause with its own subject
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|army|units|fighters|"
+                         r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -96,7 +101,7 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         or any(siblings(s, p, q) for q in named))]
     if cue.type == "withdrawal":  # "withdrew fighters towards Raqqa": where they went is not where it was
         events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
-    chosen = [p for p in events if cue.end <= p.start < stop]
+    chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
     how = "after the event word"
     if cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
         since = max((c.end for c in cues if c.end <= cue.start), default=0)
@@ -140,6 +145,17 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     return chosen, how
 
 
+def _object(s: str, cue: Cue, after: list[Spot]) -> list[Spot]:
+    """The places an event word takes after it: its object and the list that goes with it, not a place
+    in a later clause ("establishing control over Hobait, the forces gained access to Khan Shaykhun")."""
+    out: list[Spot] = []
+    for p in after:
+        if out and _NEW_CLAUSE.search(s[out[-1].end:p.start]) and not any(siblings(s, q, p) for q in out):
+            break
+        out.append(p)
+    return out
+
+
 def _where(spot: Spot) -> tuple[str | None, str | None, tuple[str, ...]]:
     place: GazPlace | None = spot.place
     names = tuple(n for n in (spot.name, spot.bare, place.name if place else None,
@@ -173,6 +189,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
         spots = find_spots(s, lex.gazetteer, parties, learned, recent, near)
         f = frame(s, parties, said_by)
+        # a place inside the attribution ("… TV said in a broadcast from Khan Sheykhoun") is where it was said
+        spots = [p for p in spots if f.span == (0, 0) or not f.span[0] <= p.start < f.span[1]
+                 or p.role == "frame"]
         names = [(p.start, p.end) for p in parties]
         first = find_cues(s, False, False, names)
         head = first[0].start if first else len(s)
@@ -206,7 +225,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                        "date": when_why}
                 if f.denied_by:
                     why["certainty"] += "; disputed: denied by " + ", ".join(p.name for p in f.denied_by)
-                count = _COUNT.get(spot.text.split()[0].casefold()) if name is None else None
+                words = spot.text.casefold().split()
+                count = (_COUNT.get(" ".join(words[:3])) or _COUNT.get(" ".join(words[:2]))
+                         or _COUNT.get(words[0])) if name is None else None
                 if count is None and name is None and spot.text.split()[0].isdigit():
                     count = int(spot.text.split()[0])
                 chosen[key] = Found(

@@ -13,7 +13,8 @@ _END = re.compile(r"[.!?][\"')\]]*$|[.!?][\"')\]]*\s+\S{1,4}$")  # a stop, perha
 # "(AFP) -": a place in capitals, a bracketed agency or time, or one word glued to its dash.
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z' .]+(?:,\s*[A-Z][\w' .]*?)?\s*(?:\([^)]{1,40}\))?|[A-Z][\w' ]{0,30}\([^)]{1,40}\)"
-    r"|\([^)]{1,40}\)|[A-Z]\w+(?=-\s)|[A-Z][\w ]{0,20},\s*\d{1,2}\s+[A-Z][a-z]+)\s*[-–—]+\s+")
+    r"|\([^)]{1,40}\)|[A-Z]\w+(?=-\s)|[A-Z][\w ]{0,20},\s*\d{1,2}\s+[A-Z][a-z]+)\s*[-–—]+\s+"
+    r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*\([^)]{1,80}\)\s+(?=[A-Z])")  # "DAMASCUS (Sputnik - 14 Aug) The …"
 _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See also|Click)\b")
 _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$")  # "… [Rodi Said/Reuters]": a photo's caption
 

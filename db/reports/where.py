@@ -60,6 +60,8 @@ _UNNAMED = re.compile(
     r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
     r"(?!\s+(?:of|named|called)\s)"
     r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
+    r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
+    r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
     r"|the (?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? banks? of the "
     r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -125,7 +127,8 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(NAME, text):
         words = m.group().split()
-        while words and words[0].casefold() in _STOP:
+        while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
+                                                                       r"Russia|Israel)'s", words[0])):
             words = words[1:]
         if words and words[0] != "and":
             name = " ".join(words)
@@ -190,6 +193,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                                                            spot.name):
             spot.kind = "region"
         _suffix(s, spot)
+        if spot.name and re.search(r"\b(?:province|governorate) of\s+(?:the\s+)?$", s[:spot.start],
+                                   re.IGNORECASE):
+            spot.anchor, spot.place = spot.anchor or spot.place, None  # "the province of Idlib": an area
+            spot.kind, spot.relation = "governorate", "province"
         if re.search(r"\bcapital of (?:the )?$", s[:spot.start]) and spot.kind in ("governorate", "province"):
             capital = gaz.capital(spot.place or spot.anchor, spot.name or "")
             if capital is not None:

@@ -21,11 +21,12 @@ _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|
               r"told [\w'-]+(?: [\w'-]+){0,4}?)")
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
         r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
-_LEADING = re.compile(r"^(?:(?:Meanwhile|Moreover|However|In addition|Separately|Earlier|Later|"
-                      r"(?:On|Early on|Late on) [\w ]{3,25}),\s+)?(?P<who>[^,;]{2,120}?)"
+_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
 _TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
-                       r"stated|told [^,.;]{1,60}?)" + _WHEN + r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
+                       r"stated|told [^,.;]{1,60}?)" + _WHEN
+                       + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?"
+                       r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
                                                                r"according to)"
                        r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
 _AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
@@ -34,7 +35,7 @@ _MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]+(?:\.[^,;.\s][^,;.]*)?)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statement)|the militants|"
                       r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
-_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|officials?|spokes\w+|"
+_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
                     r"statement|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
                     r"observatory|commander|correspondent)\b", re.IGNORECASE)
@@ -102,7 +103,9 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     matches += [(m, m.group("who")) for m in _ACCORDING.finditer(s)]
     matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
     for m, who in matches:
-        inside = [p for p in parties if m.start() <= p.start and p.end <= m.end()]
+        group = "who" if m.groupdict().get("who") is not None else "who2"
+        a, b = m.span(group) if m.groupdict().get(group) is not None else m.span()
+        inside = [p for p in parties if a <= p.start and p.end <= b]
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
         pronoun = _PRONOUN.match(who.strip())
@@ -112,7 +115,8 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
             name = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
             sources = [Party(m.start(), m.start() + len(name), name, name, None, None, MONITOR)]
         f.certainty, f.cue = "claimed", m.group().strip(" ,")
-        f.span = (m.start(), m.end()) if f.span == (0, 0) else f.span
+        if f.span == (0, 0):  # a leading attribution starts at its sayer, not at the phrase before it
+            f.span = (a if m.re is _LEADING else m.start(), m.end())
         if pronoun and not sources:
             f.claimants = f.claimants or list(previous)
             f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
@@ -161,6 +165,10 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
             r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
         return "'surrounding' locates here ('the area surrounding X')"
+    if re.search(r"\bthe\s+(?:\w+\s+)?$", near, re.IGNORECASE) and re.match(
+            r"\s+(?:came|comes|was|were|is|are|has|have|had|marks?|marked|closed|opened|follows?|followed)\b",
+            s[end:]) and re.fullmatch(r"\w+s|capture|advance|offensive|attack|assault", s[start:end]):
+        return f"'the {s[start:end]}' names a happening told elsewhere"
     intent = _INTENT.search(near)
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
