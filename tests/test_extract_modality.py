@@ -64,3 +64,12 @@ def test_realised_infinitives_count(lex: Lexicon) -> None:
 def test_background_after_the_event_does_not_cancel_it(lex: Lexicon) -> None:
     found = one("The SAA captured the Sukhnah road that was once used by ISIS to supply Palmyra.", lex)
     assert found.type == "capture" and found.place_name != "Palmyra"
+
+
+def test_a_dateline_with_an_agency_in_brackets(lex: Lexicon) -> None:
+    found = one("DAMASCUS (Sputnik - 14th August, 2019) The army shelled Jobar.", lex)
+    assert found.place == "jobar"
+
+
+def test_a_noun_naming_a_happening_told_elsewhere(lex: Lexicon) -> None:
+    assert events("The advances came after days of fighting in the Idlib region.", lex) == []

@@ -129,3 +129,18 @@ def test_a_withdrawal_happens_where_it_left_not_where_it_went(lex: Lexicon) -> N
 def test_rural_names_an_area(lex: Lexicon) -> None:
     found = one("A car bomb struck rural Raqqa, hitting the village of Jaabar.", lex)
     assert (found.type, found.place_name) == ("vbied", "Jaabar")
+
+
+def test_the_province_of_a_city_is_an_area(lex: Lexicon) -> None:
+    found = one("The army captured two towns in the province of Idlib.", lex)
+    assert found.unnamed and found.location.located_by.startswith("in Idlib")
+
+
+def test_a_place_in_a_later_clause_is_not_the_object(lex: Lexicon) -> None:
+    found = events("By taking control of Hobait, the government forces gained access to Khan Shaykhun.", lex)
+    assert [f.place_name for f in found] == ["Hobait"]
+
+
+def test_where_the_report_was_made_is_not_where_it_happened(lex: Lexicon) -> None:
+    found = one("Syrian troops seized a dozen hills, state TV said on Friday in a broadcast from Morek.", lex)
+    assert found.unnamed and found.certainty == "claimed"

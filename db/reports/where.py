@@ -77,7 +77,9 @@ _REFERENCE = re.compile(
 _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
-_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?"
+_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
+                               r"governorate|region|countryside|district) of\s+(?:the\s+)?"
+                               r"|\b(?:in|within|inside)\s+(?:the\s+)?"
                                r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
                                r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
                                r"subrub) of\s+(?:the\s+)?"
