@@ -72,3 +72,7 @@ def test_a_later_sentence_can_say_who_reported_it(lex: Lexicon) -> None:
                    "Defence Ministry.", lex)
     assert [(f.place_name, f.certainty) for f in found] == [("Tal Arn", "claimed")]
     assert ("russian-aerospace-forces", "claimant") in found[0].factions
+
+
+def test_it_was_reported_is_a_claim(lex: Lexicon) -> None:
+    assert one("It was reported that the army shelled Duma.", lex).certainty == "claimed"

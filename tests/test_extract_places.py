@@ -144,3 +144,20 @@ def test_a_place_in_a_later_clause_is_not_the_object(lex: Lexicon) -> None:
 def test_where_the_report_was_made_is_not_where_it_happened(lex: Lexicon) -> None:
     found = one("Syrian troops seized a dozen hills, state TV said on Friday in a broadcast from Morek.", lex)
     assert found.unnamed and found.certainty == "claimed"
+
+
+def test_a_site_named_after_a_place_is_not_the_place(lex: Lexicon) -> None:
+    found = one("ISIS attacked SDF fighters in the Tabqa dam.", lex)
+    assert found.place_name == "Tabqa dam" and found.place is None and found.kind == "site"
+
+
+def test_a_wide_area_restating_a_precise_event_is_dropped(lex: Lexicon) -> None:
+    found = events("An ISIS attack on the SDF in eastern Deir Ezzor killed two fighters. ISIS militants "
+                   "raided an SDF post in the village of Al-Zir.", lex)
+    assert [f.place_name for f in found] == ["Al-Zir"]
+
+
+def test_fighting_near_a_place_is_there_approximately(lex: Lexicon) -> None:
+    found = one("ISIS fighters attacked positions near the Omar oil field; the clashes lasted until morning.",
+                lex)
+    assert found.place_name == "Omar oil field" and found.location.located_by.startswith("near")

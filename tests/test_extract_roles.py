@@ -74,3 +74,13 @@ def test_government_troops_are_the_units_named_before(lex: Lexicon) -> None:
 )
 def test_event_words(lex: Lexicon, sentence: str, kind: str) -> None:
     assert one(sentence, lex).type == kind
+
+
+def test_an_attack_launched_by_a_side_is_its_attack(lex: Lexicon) -> None:
+    found = one("A surprise attack launched by ISIS militants on SDF positions in Tabqa killed two.", lex)
+    assert roles(found)["actor"] == {"Islamic State"}
+    assert roles(found)["target"] == {"Syrian Democratic Forces"}
+
+
+def test_a_search_of_houses_is_not_fighting(lex: Lexicon) -> None:
+    assert events("SDF units stormed and searched a number of houses in Tabqa.", lex) == []

@@ -67,7 +67,8 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?\s+by\s+", re.IGNORECASE)
+PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
+                           r"\s+by\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

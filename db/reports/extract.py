@@ -111,6 +111,11 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
         if refs:
             chosen, how = refs[:1], "its reference, approximately"
+    if not chosen and cue.type in ("clashes", "vbied", "explosion"):  # "positions near X …, the clashes"
+        refs = [p for p in spots if p.role == "reference" and p.name and p.end <= cue.start]
+        if refs and not any(p.role == "event" for p in spots):
+            finest = min(p.rank for p in refs)
+            chosen, how = [p for p in refs if p.rank == finest][-1:], "its reference, approximately"
     if not chosen:  # "In Al-Mayadeen city, the army fought …": the frame is the place
         frames = [p for p in spots if p.role == "frame" and p.name and p.end <= cue.start
                   and not any(q.role == "event" for q in spots)]
@@ -283,7 +288,12 @@ def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
     by_place: dict[str | None, set[str]] = {}
     for e in found:
         by_place.setdefault(e.place or e.place_name, set()).add(e.type)
-    found = [e for e in found if not (e.type == "advance" and len(by_place[e.place or e.place_name]) > 1)]
+    # "advance", and "clashes" beside an attack, give way to the more definite type at the same place
+    def shadowed(e: Found) -> bool:
+        types = by_place[e.place or e.place_name]
+        return len(types) > 1 and (e.type == "advance" or (e.type == "clashes" and "attack" in types))
+
+    found = [e for e in found if not shadowed(e)]
     out = []
     for e in found:
         finer = [o for o in found if o is not e and o.type == e.type and o.location.lat is not None
@@ -296,9 +306,18 @@ def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
     return out
 
 
+def _within(inner: Found, area: Found, km: float) -> bool:
+    a, b = inner.location, area.location
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return True  # not located: the report's own area
+    return abs(a.lat - b.lat) * 111 < km and abs(a.lon - b.lon) * 91 < km
+
+
 def _summaries(events: list[Found]) -> list[Found]:
     """An unnamed place ("two villages") is a summary when the report names at least as many places of
-    the same type taken by the same side; a listed place ("A, B as well as several hills") never is."""
+    the same type taken by the same side; a listed place ("A, B as well as several hills") never is. A
+    wide area ("eastern Deir Ezzor") is one when the report puts the same side's same happening at a
+    precise place inside it."""
     def keys(e: Found) -> set[str]:
         return {variant_key(n) for n in e.names} | ({e.place} if e.place else set())
 
@@ -316,5 +335,10 @@ def _summaries(events: list[Found]) -> list[Found]:
             if named and len(named) >= (e.count or 1):
                 e.why["place"] += "; a summary of the named places: dropped"
                 continue
+        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and any(
+                o is not e and o.type == e.type and side(o) & side(e) and RANK.get(o.kind, 2) < WIDE
+                and _within(o, e, 75.0) for o in events):
+            e.why["place"] += "; the same happening is put at a precise place inside it: dropped"
+            continue
         out.append(e)
     return out

@@ -115,7 +115,11 @@ def locate(spot: Spot, fallback: tuple[GazPlace, str] | None) -> Location:
             return found
     if ref is not None and ref.name and (centre := _province(ref.name)):
         return Location(centre[0], centre[1], 60.0, f"in {ref.name}: not located")
+    said = f"{spot.relation} {spot.name}: " if spot.relation and spot.name and spot.role != "container" and \
+        spot.relation not in ("in", spot.kind) else ""
     if fallback is not None and fallback[0].lat is not None:
         place, why = fallback
-        return Location(place.lat, place.lon, 50.0, f"not located: {why}")
+        return Location(place.lat, place.lon, 50.0, f"{said}not located: {why}")
+    if said:
+        return Location(None, None, None, f"{said}not located")
     return Location(None, None, None, "not located")

@@ -25,7 +25,7 @@ PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settle
 _AFTER_NOUN = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:of|named|called|including)\s+" + _LIST)
 _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|district|area|city|"
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
-                          r"(?:oil |gas )?field|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
+                          r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|"
@@ -76,6 +76,8 @@ _REFERENCE = re.compile(
     re.IGNORECASE)
 _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
+                     r"(?P<site>(?:oil |gas )?fields?|airport|air ?base|military airport|dam|crossing|"
+                     r"roundabout|hill|mountain|bridge|base|station|checkpoint)|"
                      r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
                                r"governorate|region|countryside|district) of\s+(?:the\s+)?"
@@ -195,6 +197,13 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                                                            spot.name):
             spot.kind = "region"
         _suffix(s, spot)
+        direction = re.search(r"\b(?:" + _DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
+        if direction and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
+            # "eastern Deir Ezzor", "northern Janderis district": the part of the area, not the town
+            spot.start = direction.start()
+            spot.text = spot.name = s[spot.start:spot.end]
+            spot.anchor, spot.place = spot.place, None
+            spot.kind, spot.relation = "region", direction.group().strip()
         if spot.name and re.search(r"\b(?:province|governorate) of\s+(?:the\s+)?$", s[:spot.start],
                                    re.IGNORECASE):
             spot.anchor, spot.place = spot.anchor or spot.place, None  # "the province of Idlib": an area
@@ -228,6 +237,13 @@ def _suffix(s: str, spot: Spot) -> None:
         return
     noun = m.group("noun").casefold()
     kind = "district" if "centre" in noun or "center" in noun else _noun_kind(noun)
+    if m.group("site"):  # "Al-Umar oil field", "Jirah airport": a site of its own, named after the place
+        spot.bare = spot.name
+        spot.text = spot.name = s[spot.start:spot.end + m.end()]
+        spot.end = spot.start + len(spot.text)
+        spot.anchor, spot.place = spot.place or spot.anchor, None
+        spot.kind = "oil field" if "field" in noun else "site"
+        return
     spot.bare = spot.name
     spot.text = spot.name = s[spot.start:spot.end + m.end()]
     spot.end = spot.start + len(spot.text)

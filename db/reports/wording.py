@@ -40,7 +40,9 @@ _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|r
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
                     r"observatory|commander|correspondent)\b", re.IGNORECASE)
 RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
-HEDGE = re.compile(r"\b(?:reportedly|al+e?g+e?d+e?ly|alegedly|purportedly|unconfirmed|unverified|"
+HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|alleged)|reportedly|"
+                   r"al+e?g+e?d+e?ly|"
+                   r"alegedly|purportedly|unconfirmed|unverified|"
                    r"no confirmed "
                    r"reports?|(?:is|are|was|were) said to|claim(?:s|ed|ing)?)\b", re.IGNORECASE)
 DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|rejected (?:reports|claims))\b")
@@ -173,6 +175,10 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
     after = BOUNDARY.search(s, end)
+    rest = s[end:end + 80]
+    if re.search(r"\bsearch(?:ed|es|ing)?\b", s[start:]) and \
+            re.search(r"\b(?:houses|homes|buildings)\b", rest):
+        return "a search of houses, not fighting"
     negation = _NEGATION.search(clause) or _RARE.search(s[start:after.start() if after else len(s)])
     if negation:
         return f"negation ('{negation.group()}')"
