@@ -41,6 +41,8 @@ _LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|informati
 # ", the government forces gained …": a new clause with its own subject
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|army|units|fighters|"
                          r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b", re.IGNORECASE)
+_ATTEMPT = re.compile(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -205,6 +207,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         when, precision, when_why = resolve(s, date)
         chosen: dict[tuple[str, str], Found] = {}
         sentence_roles: list[Role] = []
+        # "attempted to regain X": the attempt was an attack on X, whatever came of it
+        cues = [Cue(c.start, c.end, "attack", f"attempted to {c.word}", c.passive)
+                if c.type in ("capture", "advance") and _ATTEMPT.search(s[:c.start]) else c for c in cues]
         happening = [c for c in cues
                      if not not_a_happening(s, c.start, c.end, c.type, year, f.certainty == "rumoured")]
         for cue in happening:

@@ -101,6 +101,10 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     # "Backed by X, A …" anywhere in the sentence: X is an ally
     subject += [(p, "ally") for p in own if p.start < cue.start and _ALLY.search(s[:p.start])
                 and all(p is not q for q, _ in subject)]
+    # "… with the Syrian Army recapturing X": the side right before the event word does it
+    right_before = [p for p in own if 0 <= cue.start - p.end <= 2 and p.kind in (FORCE, GENERIC)]
+    if right_before and not any(r == "actor" for _, r in subject):
+        subject = [(right_before[0], "actor"), *subject]
     out: list[Role] = list(subject)
     after = [p for p in own if p.start >= cue.end and p.kind not in (MEDIA, MONITOR)]
     between = re.search(r"\bbetween\s", s[cue.end:cue.end + 40])

@@ -19,10 +19,13 @@ from .parties import Party
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
 _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
 NAME = _WORD + r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
-_LIST = r"(?P<list>" + NAME + r"(?:\s*,\s*(?:and\s+)?" + NAME + r"|\s+and\s+" + NAME + r")*)"
+# a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?"
+_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")*)"
 PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settlements?|areas?|hills?|"
                r"localities|locality|suburbs?|farms?|quarters?")
-_AFTER_NOUN = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:of|named|called|including)\s+" + _LIST)
+_AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
+                         r"|including|such as)\s+(?:the\s+)?" + _LIST)
 _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|district|area|city|"
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
                           r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
@@ -55,7 +58,8 @@ _UNNAMED = re.compile(
     r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
     r"(?:(?:ISIS|IS|rebel|opposition|YPG|SDF|government|regime)[- ](?:held|controlled)\s+)?"
     r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
-    r"heights|hilltops|oil fields?|kilometers of territory|square kilometers)"
+    r"heights|hilltops|oil fields?|kilometers of territory|square kilometers|territory|territories|locations|"
+    r"sites)"
     r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
     r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
     r"(?!\s+(?:of|named|called)\s)"

@@ -140,6 +140,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     return f
 
 
+def word_is_attempt(s: str, at: int) -> bool:
+    return bool(re.search(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
+                          s[:at], re.IGNORECASE))
+
+
 def clause_start(s: str, at: int) -> int:
     """Where the clause holding position `at` begins."""
     starts = [m.end() for m in BOUNDARY.finditer(s, 0, at)]
@@ -172,6 +177,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             s[end:]) and re.fullmatch(r"\w+s|capture|advance|offensive|attack|assault", s[start:end]):
         return f"'the {s[start:end]}' names a happening told elsewhere"
     intent = _INTENT.search(near)
+    if word_is_attempt(s, start):
+        intent = None  # "attempted to regain X": the attempt happened (the extractor makes it an attack)
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
     after = BOUNDARY.search(s, end)
