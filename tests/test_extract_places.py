@@ -164,11 +164,12 @@ def test_fighting_near_a_place_is_there_approximately(lex: Lexicon) -> None:
 
 
 def test_including_names_the_places(lex: Lexicon) -> None:
-    found = events("Rebels captured several villages in north-east Daraa province, including Jaddel, Hawsh Hammad.",
-                   lex)
+    found = events("Rebels captured several villages in north-east Daraa province, including Jaddel, "
+                   "Hawsh Hammad.", lex)
     assert [f.place_name for f in found] == ["Jaddel", "Hawsh Hammad"]
 
 
 def test_a_list_item_may_carry_its_noun(lex: Lexicon) -> None:
-    found = events("The army entered the rebel positions of Al-Rubaii checkpoint, Tall Ashtara and Umm Huran.", lex)
+    found = events("The army entered the rebel positions of Al-Rubaii checkpoint, Tall Ashtara and Umm "
+                   "Huran.", lex)
     assert [f.place_name for f in found] == ["Al-Rubaii checkpoint", "Tall Ashtara", "Umm Huran"]

@@ -87,11 +87,12 @@ def test_a_search_of_houses_is_not_fighting(lex: Lexicon) -> None:
 
 
 def test_an_attempt_to_take_a_place_is_an_attack(lex: Lexicon) -> None:
-    found = one("Militants attempted to regain control of the village of Tal Sukkar, but the army repelled them.",
-                lex)
+    found = one("Militants attempted to regain control of the village of Tal Sukkar, but the army repelled "
+                "them.", lex)
     assert (found.type, found.place_name) == ("attack", "Tal Sukkar")
 
 
 def test_the_side_right_before_a_participle_does_it(lex: Lexicon) -> None:
-    found = one("In Quneitra province, battles continue with the Syrian Army recapturing Qarqas town.", lex)
+    found = one("In Quneitra province, battles continue with the Syrian Army recapturing Qarqas town.",
+                lex)
     assert found.type == "capture" and roles(found)["actor"] == {"Syrian Arab Army"}
