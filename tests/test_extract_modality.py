@@ -73,3 +73,24 @@ def test_a_dateline_with_an_agency_in_brackets(lex: Lexicon) -> None:
 
 def test_a_noun_naming_a_happening_told_elsewhere(lex: Lexicon) -> None:
     assert events("The advances came after days of fighting in the Idlib region.", lex) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army is bombarding nothing yet; the target is to continue towards al-Bab and liberate Manbij.",
+        "Rebels are massing in preparation for an all-out ground offensive on Dabiq.",
+        "The rebels took Irshaf, which would all but cut off Dabiq.",
+        "ISIS fighters are trapped in an isolated pocket surrounded by rebels.",
+    ],
+)
+def test_purposes_and_states_are_not_events(lex: Lexicon, text: str) -> None:
+    found = [(e.type, e.place_name) for e in events(text, lex)]
+    assert ("capture", "Manbij") not in found and ("advance", "Dabiq") not in found
+    assert ("encirclement", "Dabiq") not in found and not any(t == "encirclement" for t, _ in found)
+
+
+def test_a_sayer_with_an_apposition(lex: Lexicon) -> None:
+    found = one("The Syrian Observatory for Human Rights, a Britain-based war monitor, said the rebels had "
+                "taken the village of Irshaf.", lex)
+    assert (found.place_name, found.certainty) == ("Irshaf", "claimed")

@@ -26,8 +26,9 @@ TYPES: dict[str, str] = {
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
                r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
                r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
-               r"took(?= (?:(?-i:[A-Z])|the (?:town|village|city|neighbou?rhood|district) of|(?:\w+ ){0,2}"
-               r"(?:buildings|positions|points|hills?|villages?|towns?|blocks|farms)))|taken",
+               r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|the (?:towns?|villages?|city|"
+               r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
+               r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
                r"entered|enter(?:s|ing)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
@@ -92,7 +93,7 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         kind = next(k for k, v in m.groupdict().items() if v)
         word = m.group()
         if word.casefold() in ("taken", "targeted") and not PASSIVE_AGENT.match(s[m.end():]) and \
-                kind != "attack":
+                kind != "attack" and not re.match(r"\s+(?:the|an?|over|(?-i:[A-Z]))\b", s[m.end():]):
             continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points

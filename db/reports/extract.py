@@ -40,7 +40,8 @@ _LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|informati
                            r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
 # ", the government forces gained …": a new clause with its own subject
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|army|units|fighters|"
-                         r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b", re.IGNORECASE)
+                         r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b|,\s+(?:which|who|that)\s",
+                         re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")

@@ -21,7 +21,8 @@ _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|
               r"told [\w'-]+(?: [\w'-]+){0,4}?)")
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
         r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
-_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?)"
+# "SOHR, a Britain-based war monitor, said …": the sayer may carry an apposition
+_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
 _TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
                        r"stated|told [^,.;]{1,60}?)" + _WHEN
@@ -58,6 +59,12 @@ _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|be
                      r"second|third|"
                      r"fourth|fifth|last|"
                      r"latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "in preparation for an offensive", "the target is to … liberate X", "aims to continue … and liberate X"
+_PURPOSE = re.compile(
+    r"(?:\b(?:in preparation for|preparations? for|ahead of|in anticipation of|plans? for)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$|\b(?:target|aim|goal|plan|objective|intention) "
+    r"is to\s[^.;]*$|\b(?:is|are|aims?|plans?|intends?|seeks?|order|wants?|hopes?|expected) "
+    r"to\s+\w+(?:\s+[\w-]+){0,6}\s+and\s+$)", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
                        r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
 _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
@@ -80,7 +87,7 @@ _CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:on
                   r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
-BOUNDARY = re.compile(r"[;:]|,|\s(?:but|while|whereas|as|and|after|before)\s|\s[–—]\s")
+BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
 
 
 @dataclass
@@ -181,6 +188,12 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         intent = None  # "attempted to regain X": the attempt happened (the extractor makes it an attack)
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
+    purpose = _PURPOSE.search(s[max(0, start - 120):start])
+    if purpose and not rumour:
+        return f"intention ('{purpose.group().strip()}')"
+    if re.fullmatch(r"surrounded|encircled|besieged", s[start:end], re.IGNORECASE) and \
+            re.search(r"\b(?:pocket|enclave|area|region|territory)\s+$", near, re.IGNORECASE):
+        return "'a pocket surrounded by …' describes a state"
     after = BOUNDARY.search(s, end)
     rest = s[end:end + 80]
     if re.search(r"\bsearch(?:ed|es|ing)?\b", s[start:]) and \
