@@ -173,3 +173,14 @@ def test_a_list_item_may_carry_its_noun(lex: Lexicon) -> None:
     found = events("The army entered the rebel positions of Al-Rubaii checkpoint, Tall Ashtara and Umm "
                    "Huran.", lex)
     assert [f.place_name for f in found] == ["Al-Rubaii checkpoint", "Tall Ashtara", "Umm Huran"]
+
+
+def test_a_river_is_no_place_name(lex: Lexicon) -> None:
+    found = one("The army destroyed ISIS positions on the banks of the Euphrates River.", lex)
+    assert found.place_name is None and found.unnamed
+
+
+def test_a_district_in_apposition_and_adjacent_references(lex: Lexicon) -> None:
+    found = events("The army said it had taken a third district, Holok, adjacent to Hanano.", lex)
+    assert [(f.place_name, f.type) for f in found] == [("Holok", "capture")]
+    assert found[0].location.located_by.startswith("adjacent to Hanano")

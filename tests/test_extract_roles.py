@@ -96,3 +96,15 @@ def test_the_side_right_before_a_participle_does_it(lex: Lexicon) -> None:
     found = one("In Quneitra province, battles continue with the Syrian Army recapturing Qarqas town.",
                 lex)
     assert found.type == "capture" and roles(found)["actor"] == {"Syrian Arab Army"}
+
+
+def test_a_place_that_fell_under_a_sides_control(lex: Lexicon) -> None:
+    found = one("Rebel sources confirmed that the Hanano district had fallen and was now under government "
+                "control.", lex)
+    assert (found.type, found.certainty) == ("capture", "claimed")
+    assert roles(found)["actor"] == {"Syrian Arab Army"}
+
+
+def test_they_after_a_sayer_is_the_sayer(lex: Lexicon) -> None:
+    found = one("On Sunday, the Syrian army said they had captured the Jabal Badro district.", lex)
+    assert found.place_name == "Jabal Badro district" and roles(found)["actor"] == {"Syrian Arab Army"}

@@ -21,7 +21,8 @@ TYPES: dict[str, str] = {
                r"restor(?:e|ed|es|ing)(?= (?:the (?:village|town|city|area|hill|neighbou?rhood)|"
                r"(?-i:[A-Z])))|"
                r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
-               r"fell to|fell into the hands of|cleared(?= (?:\w+ ){0,4}of| (?:\w+ ){0,8}from)|"
+               r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
+               r"cleared(?= (?:\w+ ){0,4}of| (?:\w+ ){0,8}from)|"
                r"drove (?:\w+ ){0,3}out of|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
                r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
@@ -31,7 +32,7 @@ TYPES: dict[str, str] = {
                r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
                r"entered|enter(?:s|ing)|push(?:ed|es|ing)? "
-               r"(?:into|toward|towards|for|on|deeper)|met up with|link(?:ed)? up with|gained ground|"
+               r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|link(?:ed)? up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
                r"toward)",
@@ -101,7 +102,7 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
                                                  re.IGNORECASE):
             kind = "airstrike"
         passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(_AUXILIARY.search(s[:m.start()])) or \
-            word.casefold().startswith(("came under", "fell", "los"))
+            word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):
         if not any(c.start <= m.end() and m.start() <= c.end for c in out):
@@ -116,7 +117,8 @@ def _merged(cues: list[Cue], s: str) -> list[Cue]:
     out: list[Cue] = []
     for c in cues:
         gap = s[out[-1].end:c.start].split() if out else []
-        if out and len(gap) <= 2 and all(w.casefold() in _GLUE for w in gap):
+        adjectival = bool(gap) and gap[-1].casefold() in ("the", "a", "an") and c.word.endswith("ed")
+        if out and len(gap) <= 2 and all(w.casefold() in _GLUE for w in gap) and not adjectival:
             a = out.pop()
             kind = min(a.type, c.type, key=PRIORITY.index)
             c = Cue(a.start, c.end, kind, s[a.start:c.end], c.passive)

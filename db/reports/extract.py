@@ -342,7 +342,8 @@ def _summaries(events: list[Found]) -> list[Found]:
                 e.why["place"] += "; a summary of the named places: dropped"
                 continue
         if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and any(
-                o is not e and o.type == e.type and side(o) & side(e) and RANK.get(o.kind, 2) < WIDE
+                o is not e and (o.type == e.type or (e.type == "advance" and o.type == "capture"))
+                and (side(o) & side(e) or not side(e)) and RANK.get(o.kind, 2) < WIDE
                 and _within(o, e, 75.0) for o in events):
             e.why["place"] += "; the same happening is put at a precise place inside it: dropped"
             continue

@@ -117,6 +117,8 @@ def locate(spot: Spot, fallback: tuple[GazPlace, str] | None) -> Location:
         return Location(centre[0], centre[1], 60.0, f"in {ref.name}: not located")
     said = f"{spot.relation} {spot.name}: " if spot.relation and spot.name and spot.role != "container" and \
         spot.relation not in ("in", spot.kind) else ""
+    if not said and ref is not None and ref.name and ref.relation and ref.relation != "in":
+        said = f"{ref.relation} {ref.name}: "  # a reference no gazetteer knows: named, not located
     if fallback is not None and fallback[0].lat is not None:
         place, why = fallback
         return Location(place.lat, place.lon, 50.0, f"{said}not located: {why}")

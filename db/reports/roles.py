@@ -90,7 +90,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
     notes: list[str] = []
     own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
-    body = f.span[1] if f.span[0] == 0 and f.span != (0, 0) else 0
+    body = f.span[1] if f.leading else 0
     # " and " between two sides joins a subject ("The SAA and the Russian Air Force took X"), not clauses
     starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body
               and not (m.group() == " and " and any(p.end == m.start() for p in own))]
@@ -126,6 +126,11 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             out.append((p, "target"))
     if _REPELLED.match(cue.word):  # who repels an attack is its target, whoever made it
         out = [(q, "target") if r == "actor" and q.start < cue.start else (q, r) for q, r in out]
+    held = re.match(r"\s+(?:and\s+)?(?:was\s+|is\s+|now\s+)*under\s+(?:the\s+)?", s[cue.end:])
+    if held and cue.type == "capture":  # "X had fallen and was now under government control"
+        owners = [p for p in own if cue.end + held.end() <= p.start <= cue.end + held.end() + 2]
+        out = [(q, "target") if r == "actor" else (q, r) for q, r in out if q not in owners]
+        out += [(p, "actor") for p in owners]
     if cue.word.casefold().startswith("came under"):
         inside = [p for p in own if cue.start <= p.start < cue.end]
         out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]

@@ -26,15 +26,17 @@ PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settle
                r"localities|locality|suburbs?|farms?|quarters?")
 _AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
                          r"|including|such as)\s+(?:the\s+)?" + _LIST)
-_BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|district|area|city|"
+_BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|districts?|area|city|"
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
                           r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|"
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
-                         r"reached|toward|towards|into|in|near|around|over|at|outside|of|combed)\s+"
-                         r"(?:early\s+)?" + _LIST)
+                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed)\s+"
+                         r"(?:early\s+|the\s+)?" + _LIST)
+# "a third district, Holok": a place noun and the name in apposition
+_APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
                         r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b",
@@ -66,19 +68,22 @@ _UNNAMED = re.compile(
     r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
     r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
     r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
-    r"|the (?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? banks? of the "
+    r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
     r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
     r"\s+of\s+(?:[a-z][\w-]*\s+){0,4}$"
-    r"|(?P<near>\bnear(?: to)?|\bclose to|\boutside(?: of)?|\baround|\b(?:in )?the (?:area|areas|region) "
+    r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
+    r"|\b(?:in )?the (?:area|areas|region) "
     r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
     r"outskirts) of|\bon the outskirts of|\bbetween)\s+(?:[a-z][\w-]*\s+){0,4}$"
     r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
     re.IGNORECASE)
-_SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|city|town|village|district|neighbou?rhood|area|"
+_SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|project)|"
+                     r"industrial (?:zone|city|area)|"
+                     r"city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<site>(?:oil |gas )?fields?|airport|air ?base|military airport|dam|crossing|"
                      r"roundabout|hill|mountain|bridge|base|station|checkpoint)|"
@@ -135,10 +140,17 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(NAME, text):
         words = m.group().split()
+        dropped: list[str] = []
         while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
                                                                        r"Russia|Israel)'s", words[0])):
+            dropped.append(words[0])
             words = words[1:]
-        if words and words[0] != "and":
+        if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
+               for w in dropped) and not any(w.endswith("'s") for w in dropped):
+            continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
+        if words and words[0] != "and" and not re.fullmatch(  # "Rebel-held" qualifies, it names nothing
+                r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
+                re.IGNORECASE):
             name = " ".join(words)
             start = offset + m.start() + m.group().index(name)
             out.append((start, start + len(name), name))
@@ -158,7 +170,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     slotted: list[Spot] = []
     kinds: dict[tuple[int, int], str] = {}
     quoted = re.sub(r"[\"“”]", " ", s)  # 'the “Gobelek” village': quotes around a name do not hide it
-    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB):
+    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION):
         for m in pattern.finditer(quoted):
             noun = m.groupdict().get("noun")
             for start, end, name in _names(m.group("list"), m.start("list")):
@@ -258,7 +270,8 @@ def _suffix(s: str, spot: Spot) -> None:
         if spot.place is not None and spot.place.in_store:
             spot.kind = spot.place.kind
         else:
-            spot.kind = "subdistrict" if kind == "district" else kind
+            quarter = noun.startswith(("housing", "industrial"))
+            spot.kind = "subdistrict" if kind == "district" and not quarter else kind
     else:
         spot.anchor, spot.place = spot.place, None
         spot.kind, spot.relation = kind, noun

@@ -78,7 +78,9 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|f
                          r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
                          r"a total of|in total|to date)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
-_CAUSE = re.compile(r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
+_CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|hours)\s+of\s+"
+                    r"(?:[\w-]+\s+){0,5}$|"
+                    r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
                     r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
                     r"fierce|heavy|violent|deadly|"
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
@@ -100,6 +102,7 @@ class Frame:
     self_claim: bool = False  # "it said", "the group said": the actor says it
     denied_by: list[Party] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)  # the attribution's own words, not the report's content
+    leading: bool = False  # "X said (that) …": the content follows the attribution
 
 
 def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
@@ -126,6 +129,7 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         f.certainty, f.cue = "claimed", m.group().strip(" ,")
         if f.span == (0, 0):  # a leading attribution starts at its sayer, not at the phrase before it
             f.span = (a if m.re is _LEADING else m.start(), m.end())
+            f.leading = m.re is _LEADING
         if pronoun and not sources:
             f.claimants = f.claimants or list(previous)
             f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
@@ -215,6 +219,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         return f"background (in {year})"
     if background:
         return f"background ('{background.group()}')"
-    if kind == "clashes" and _CAUSE.search(near):
+    nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
+                                    and not re.search(r"(?:ed|ing)$", s[start:end]))
+    if nominal and _CAUSE.search(near):
         return "how another happening came about ('after … clashes'), not another happening"
     return None
