@@ -1,6 +1,7 @@
 """Score `sitroom ingest`'s extractor against hand-made answer files; print precision and recall.
 
-    python bench/extract_eval.py                       # the founding report, then the development set
+    python bench/extract_eval.py                       # the founding report, then both halves of the set
+    python bench/extract_eval.py --founding            # the founding report only
     python bench/extract_eval.py ANSWERS.json REPORT.txt
     python bench/extract_eval.py --devset [--split dev|test] [-v]
 
@@ -11,7 +12,9 @@ matches an expected one when the sentence (either contains the other, after norm
 (the gazetteer id, or the name as written, normalised) and the type agree; certainty is then scored on
 the matched events, and "strict" also asks for the certainty and the acting side. An extracted event
 that repeats an already matched happening from another of its sentences is a duplicate, not a false
-positive. Unknown places (not in the gazetteer) are counted as kept (extracted, or listed as unknown,
+positive; so is an extracted event at an unnamed place ("four villages") in a sentence that states
+expected events of its type (the villages it summarises cannot be told apart). Unknown places (not in
+the gazetteer) are counted as kept (extracted, or listed as unknown,
 under their own name), moved (an event of the same sentence and type put at another place) or lost.
 
 An extracted event matches an expected one when place, type and certainty agree and its acting side
@@ -72,6 +75,7 @@ def score(answers: dict, report: str) -> dict:
     for found in extraction.events:
         hit = next((i for i in unmatched
                     if expected[i]["place"] == found.place and expected[i]["type"] == found.type
+                    and (found.place is not None or getattr(found, "unnamed", False))
                     and expected[i]["certainty"] == found.certainty
                     and same_side(side(found.factions, ("actor", "ally")),
                                   side(expected[i]["factions"], ("actor", "ally")), parents)), None)
@@ -118,7 +122,7 @@ class Devset:
         """The extracted event's gazetteer id (None when unknown) and the name keys it answers to."""
         pid = found.place if found.place in self.names else None
         keys = set(self.names.get(pid, set()))
-        for name in (getattr(found, "place_name", None), found.place if pid is None else None):
+        for name in (getattr(found, "place_name", None), *getattr(found, "names", ())):
             if name:
                 keys.add(name_key(name))
         surface = re.match(r"'([^']+)'", found.why.get("place", "")) if getattr(found, "why", None) else None
@@ -150,12 +154,21 @@ class Devset:
                 matched[free[0]] = found
             elif fits:
                 duplicates.append(found)
+            elif getattr(found, "unnamed", False) and any(
+                    _same_sentence(found.sentence, sentences[i])
+                    and found.type in (e["type"], *e.get("alt_types", []))
+                    for i, e in enumerate(expected)):
+                duplicates.append(found)  # an unnamed place ("four villages") restating named expected ones
             else:
                 false_positives.append(found)
         certainty_right = [i for i, f in matched.items() if f.certainty == expected[i]["certainty"]]
         strict = [i for i in certainty_right
                   if same_side(side(matched[i].factions, ("actor", "ally")),
                                side(expected[i]["factions"], ("actor", "ally")), self.parents)]
+        wrong_sides = [f"{matched[i].type} at {expected[i].get('place_name')}: found "
+                       f"{sorted(side(matched[i].factions, ('actor', 'ally')))}, expected "
+                       f"{sorted(side(expected[i]['factions'], ('actor', 'ally')))}"
+                       for i in certainty_right if i not in strict]
         non_event_hits = [f for f in false_positives if any(
             _same_sentence(f.sentence, [_norm(n["sentence"])])
             and (n.get("place_name") is None or name_key(n["place_name"]) in self.found_place(f)[1])
@@ -182,7 +195,7 @@ class Devset:
             "certainty": len(certainty_right) / len(matched) if matched else 0.0,
             "non_events": len(answers.get("non_events", [])), "fp_on_non_events": len(non_event_hits),
             "unknown": len(unknown), "unknown_kept": kept, "unknown_moved": moved, "unknown_lost": lost,
-            "missed": [e for i, e in enumerate(expected) if i not in matched],
+            "missed": [e for i, e in enumerate(expected) if i not in matched], "wrong_sides": wrong_sides,
             "false_positives": false_positives,
         }
 
@@ -227,13 +240,16 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
             for e in result["missed"]:
                 where = e["place_name"] or e.get("area")
                 print(f"    missed: {e['type']} at {where} ({e['certainty']}): {e['sentence'][:80]}")
+            for i in result.get("wrong_sides", []):
+                print(f"    sides:  {i}")
             for f in result["false_positives"]:
-                print(f"    extra:  {f.type} at {f.place} ({f.certainty}): {f.sentence[:80]}")
+                where = getattr(f, "place_name", None) or f.place
+                print(f"    extra:  {f.type} at {where} ({f.certainty}): {f.sentence[:80]}")
         for key in (entry["split"], "all"):
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:
                 total[k] += result[k]
-    for key in ("dev", "test", "all"):
+    for key in ("dev", "test", "holdout", "all"):
         if key in totals:
             print(_line(f"== {key}", totals[key]))
     return totals
@@ -246,6 +262,8 @@ def main() -> None:
     if "--devset" in args or split:
         score_devset(split, verbose)
         return
+    founding_only = "--founding" in args
+    args = [a for a in args if a != "--founding"]
     answers_path = Path(args[0]) if args else ANSWERS
     answers = json.loads(answers_path.read_text(encoding="utf-8"))
     report_path = Path(args[1]) if len(args) > 1 else SEEDS / answers["report"]
@@ -260,7 +278,7 @@ def main() -> None:
         print(f"  missed: {e['type']} at {e['place']} ({e['certainty']}): {e['sentence'][:90]}")
     for f in result["false_positives"]:
         print(f"  extra:  {f.type} at {f.place} ({f.certainty}): {f.sentence[:90]}")
-    if not args:
+    if not args and not founding_only:
         print()
         print("development set (bench/reports/index.json):")
         score_devset(None, verbose)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import EventFilter, Store
-from sitroom.db.reports.extract import Lexicon, extract, sentences
+from sitroom.db.reports.extract import Lexicon, extract
 from sitroom.db.reports.ingest import IngestError, ingest_text
+from sitroom.db.reports.sentences import sentences
 from sitroom.tui.cli import main
 
 from .helpers import bench_module
@@ -35,11 +36,11 @@ def one(text: str, lex: Lexicon):
     ("sentence", "certainty", "cue"),
     [
         ("The SAA captured Resafa.", "confirmed", "no doubt"),
-        ("ISIS claimed that it destroyed a tank in Jobar.", "claimed", "'claimed'"),
-        ("ISIS claims to have attacked the SAA in Jobar.", "claimed", "'claims'"),
+        ("ISIS claimed that it destroyed a tank in Jobar.", "claimed", "claimed"),
+        ("ISIS claims to have attacked the SAA in Jobar.", "claimed", "claims"),
         ("The SDF reportedly captured Kasrat Affan.", "claimed", "'reportedly'"),
         ("The SDF allegedly shelled Al-Sabahia.", "claimed", "'allegedly'"),
-        ("Unconfirmed reports say the SAA entered Humaima.", "rumoured", "'Unconfirmed'"),
+        ("Unconfirmed reports say the SAA entered Humaima.", "rumoured", "Unconfirmed"),
         ("The SAA attacked Jobar, but there are no confirmed reports of it.", "claimed",
          "'no confirmed reports'"),
         ("Media spread rumors that the SDF may withdraw from Tabaqa.", "rumoured", "'rumors'"),
@@ -55,7 +56,6 @@ def test_certainty_cues(lex: Lexicon, sentence: str, certainty: str, cue: str) -
 @pytest.mark.parametrize(
     ("sentence", "place"),
     [
-        ("Government troops captured several hills east of Khansir.", "khanasir"),
         ("The army captured Humaymah.", "humaima"),
         ("Clashes broke out in Ain Tarma.", "ayn-tarma"),
         ("The SAA advanced toward Abu Kamal.", "albukamal"),
@@ -82,12 +82,19 @@ def test_a_sentence_with_two_events(lex: Lexicon) -> None:
     [
         "ISIS is collapsing on multiple frontlines in Syria.",
         "No confirmed reports about casualties in the SDF ranks are available online.",
-        "The SAA captured several hills.",  # a happening, but no place
         "Raqqa is a city on the Euphrates.",  # a place, but no happening
     ],
 )
 def test_a_sentence_with_none(lex: Lexicon, sentence: str) -> None:
     assert extract(sentence, lex, DATE).events == []
+
+
+def test_a_happening_without_a_named_place_is_kept_unlocated(lex: Lexicon) -> None:
+    found = one("The SAA captured several hills.", lex)
+    assert (found.place, found.place_name, found.unnamed) == (None, None, True)
+    assert found.location.located_by == "not located"
+    hills = one("Government troops captured several hills east of Khansir.", lex)
+    assert hills.place is None and hills.location.located_by == "east of Khansir"
 
 
 def test_roles_allies_and_references_back(lex: Lexicon) -> None:
@@ -101,16 +108,20 @@ def test_roles_allies_and_references_back(lex: Lexicon) -> None:
     assert "refers back" in jobar.why["factions"]
 
 
-def test_unknown_names_are_listed_not_invented(lex: Lexicon) -> None:
+def test_unknown_names_are_events_under_their_own_name(lex: Lexicon) -> None:
     result = extract("The SAA captured the village of Qasr Hamdan near Resafa.", lex, DATE)
     assert [name for name, _ in result.unknown_places] == ["Qasr Hamdan"]
-    assert [f.place for f in result.events] == ["resafa"]  # only places the gazetteer knows
+    assert [(f.place, f.place_name) for f in result.events] == [(None, "Qasr Hamdan")]
+    assert result.events[0].location.located_by == "near Resafa"
 
 
-def test_sentences_keep_abbreviations_and_headlines() -> None:
+def test_sentences_keep_abbreviations_and_set_aside_headlines_and_datelines() -> None:
     text = "BEIRUT (10:45 P.M.) – The SAA advanced. U.S. troops stayed.\nA Headline Without A Stop\n"
-    assert sentences(text) == ["BEIRUT (10:45 P.M.) – The SAA advanced.", "U.S. troops stayed.",
-                               "A Headline Without A Stop"]
+    found = sentences(text)
+    assert [s.text for s in found] == ["The SAA advanced.", "U.S. troops stayed.",
+                                       "A Headline Without A Stop"]
+    assert found[0].dateline == "BEIRUT (10:45 P.M.) –"
+    assert [s.headline for s in found] == [False, False, True]
 
 
 def test_the_founding_report_scores_above_90_percent() -> None:
@@ -125,12 +136,12 @@ def test_ingest_stores_a_new_source_once(store: Store) -> None:
     text = REPORT.read_text()
     report = ingest_text(store.db.conn, text)
     assert report.title == "Syrian War Report – June 30, 2017: Government Advance Against ISIS"
-    assert report.counts.added == 24
+    assert report.counts.added == 23
     found = list(store.iter_events(EventFilter(certainty=["claimed"])))
     ingested = [r for r in found if store.event(r.id).source.id == report.source_id]
     assert sorted(r.place_name for r in ingested) == ["Ayn Tarma", "Jobar"]
     again = ingest_text(store.db.conn, text)
-    assert (again.counts.added, again.counts.unchanged) == (0, 24)
+    assert (again.counts.added, again.counts.unchanged) == (0, 23)
 
 
 def test_ingest_needs_a_date(store: Store) -> None:
@@ -143,11 +154,49 @@ def test_ingest_needs_a_date(store: Store) -> None:
 def test_cli_dry_run_and_stdin(db_path: Path, capsys, monkeypatch) -> None:
     before = Store(db_path).count()
     assert main(["--db", str(db_path), "ingest", str(REPORT), "--dry-run"]) == 0
-    assert "24 events would be added" in capsys.readouterr().out
+    assert "23 events would be added" in capsys.readouterr().out
     assert Store(db_path).count() == before
     monkeypatch.setattr("sys.stdin", io.StringIO("The SDF captured the village of Qasr Hamdan and Tabqa."))
     assert main(["--db", str(db_path), "ingest", "-", "--date", "2017-07-02"]) == 0
     captured = capsys.readouterr()
-    assert "1 events added" in captured.out
+    assert "2 events added" in captured.out
     assert "not in the gazetteer: 'Qasr Hamdan'" in captured.err
     assert main(["--db", str(db_path), "ingest", "-", "--date", "July"]) == 2
+
+
+def test_cli_dry_run_json_lines(db_path: Path, capsys) -> None:
+    before = Store(db_path).count()
+    text = ("DAMASCUS, 2 July – The army captured the village of Qasr Hamdan, 20 km south of Raqqa, on "
+            "Sunday, SANA said. Hezbollah shelled Jobar.")
+    path = db_path.parent / "report.txt"
+    path.write_text(text + " \x1b]52;c;aGk=\x07", encoding="utf-8")
+    args = ["--db", str(db_path), "ingest", str(path), "--dry-run", "--json", "--date", "2017-07-04"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [list(line) for line in lines[:-1]] == [["sentence", "date", "date_precision", "type", "certainty",
+                                                    "place", "factions", "why"]] * 2
+    first = lines[0]
+    assert list(first["place"]) == ["name", "id", "lat", "lon", "precision_km", "located_by"]
+    assert first["place"]["name"] == "Qasr Hamdan" and first["place"]["id"] is None
+    assert first["place"]["located_by"] == "20 km south of Raqqa" and first["date"] == "2017-07-02"
+    assert first["certainty"] == "claimed" and {"name": "SANA", "slug": "saa", "role": "claimant",
+                                                "bloc": "government"} in first["factions"]
+    hezbollah = {"name": "Hezbollah", "slug": None, "role": "actor", "bloc": "government"}
+    assert lines[1]["factions"] == [hezbollah]
+    assert lines[-1] == {"unknown_places": ["Qasr Hamdan"], "unknown_factions": ["Hezbollah"]}
+    assert Store(db_path).count() == before
+
+
+def test_ingest_adds_a_bundled_gazetteer_place_and_keeps_unknown_ones_unplaced(store: Store) -> None:
+    report = ingest_text(store.db.conn, "The SAA captured Palmyra. The SAA then captured the village of "
+                         "Abu Hamam, 20 km south of Raqqa.", date="2017-07-04")
+    assert report.counts.added == 2
+    rows = {p.event["summary"]: p.event for p in report.prepared}
+    palmyra = next(e for s, e in rows.items() if "Palmyra" in s)
+    assert palmyra["place"] is not None and store.db.conn.execute(
+        "SELECT name FROM places WHERE id = ?", (palmyra["place"],)).fetchone()[0] == "Tadmur"
+    hamam = next(e for s, e in rows.items() if "Abu Hamam" in s)
+    assert hamam["place"] is None and hamam["lat"] is not None and hamam["front"] == "raqqa"
+    assert "20 km south of Raqqa" in hamam["summary"]

@@ -1,131 +1,86 @@
-"""Turning a written situation report into events: rules and the gazetteer, nothing learned.
+"""Turning a written situation report into events: rules and gazetteers, nothing learned.
 
-Each sentence is read on its own (with the sentence before it for "It", "Another" and "Government
-troops"). A happening needs a type cue (captured, advanced, VBIED …) and a place the gazetteer knows.
-Every field of an extracted event keeps the words that made it, so a user can see why.
-
-The rules, in order:
-- places: the longest gazetteer name or alias at each position. Dropped: a place after a relative
-  clause ("… that was once used to resupply fighters in Tabaqa"), a hypothetical ("paving the way …"),
-  a reference point ("Al-Sabahia village west of Raqqa", "West of Raqqa City, …"), and a governorate or
-  region when the sentence names something more precise. "The provincial capital of the X Governorate"
-  is X's capital city.
-- types: each place takes the nearest cue before it and the cues after it up to the next place; a
-  sentence with one place takes every cue. "Advance" gives way to any more definite type at the same
-  place; "following … clashes" is background, not a happening. Of two places within 5 km with the same
-  type, the more precise one (a site before a town) holds the event.
-- factions: named before the first cue, actors; after it, targets; "backed (up) by X", allies; the
-  subject of "claimed", claimant too. "It …" and "Another …" take the actors of the sentence before;
-  "Government troops" takes the government factions the sentence before named.
-- certainty: "rumours" → rumoured; "claimed", "reportedly", "allegedly", "unconfirmed", "no confirmed
-  reports" → claimed; otherwise confirmed (the cues of db/rules.py, which the importers use too).
+Each sentence (headlines, captions and datelines set aside: sentences.py) is read for its sides
+(parties.py), places (where.py), event words (cues.py), attribution and modality (wording.py) and time
+(when.py). Each event word that states a happening — not a hypothetical, intention, negation, opinion or
+background — takes the places in its scope: those after it up to the next event word, else the one
+before it ("… came under regime control"), else a lone reference ("attacked the SAA east of Resafa",
+approximately). One event per listed place; a wider place beside a precise one is its container; a
+governorate alone is too vague for a happening. Roles come from the clause (roles.py). A sentence's
+unnamed places ("four villages") that a report's named events of the same type and side account for are
+its summary, not more events. Every field keeps the words that made it (`why`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..models import Faction, Place
-from ..reference import read_reference
-from ..rules import CLAIM, certainty_cue
-from ..write.resolve import km_between, name_key
+from .cues import PRIORITY, Cue, find_cues
+from .gazetteer import Gazetteer, GazPlace
+from .locate import Location, locate
+from .parties import AIR, FORCE, GENERIC, Parties, Party
+from .roles import Role, roles
+from .sentences import sentences
+from .spelling import normalise, variant_key
+from .when import dates_in, resolve
+from .where import RANK, WIDE, Spot, find_spots, siblings
+from .wording import CUT, frame, not_a_happening
 
-TYPE_CUES: dict[str, str] = {
-    "capture": r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|secur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|"
-               r"retak(?:e|en|es|ing)|retook|took control|regain(?:ed|s)?|recaptur(?:e|ed|es|ing)",
-    "advance": r"advanc(?:e|ed|es|ing)|reach(?:ed|es)?|entered|push(?:ed)? (?:into|toward)",
-    "attack": r"attack(?:ed|s)?|destroy(?:ed|s)?|ambush(?:ed)?|assault(?:ed)?",
-    "clashes": r"clash(?:es|ed)?|fighting|battles?",
-    "vbied": r"VBIEDs?|car bombs?|suicide bomb(?:er|ing)?s?",
-    "explosion": r"IEDs?|explosions?|landmines?",
-    "airstrike": r"air ?strikes?|warplanes (?:struck|bombed)|bombed",
-    "shelling": r"shell(?:ed|ing)|artillery",
-    "encirclement": r"encircl(?:e|ed|es|ing)|besieg(?:e|ed|ing)|surround(?:ed|ing)",
-    "withdrawal": r"withdr(?:aw|ew|awn|awing)|leave (?:their|its) (?:garrisons?|positions?|bases?)|"
-                  r"pull(?:ed)? out|retreat(?:ed)?",
-}
-PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", "clashes",
-            "encirclement", "withdrawal", "advance"]
-BACKGROUND = re.compile(r"\b(?:following|after)\b[^,.;]{0,30}$", re.IGNORECASE)
-CUT = re.compile(r"\b(?:that was|which|who|paving the way|in order to|so that)\b", re.IGNORECASE)
-DIRECTION = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-                       r"(?:ern)? of\s*$", re.IGNORECASE)
-KIND_WORD = re.compile(r"\s*(?:village|town|city|district|area|neighbou?rhood)?\s*$", re.IGNORECASE)
-ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of)\s+(?:the\s+)?$",
-                  re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"^\s*(?:it|they|another|the group)\b", re.IGNORECASE)
-CAPITAL = re.compile(r"capital of (?:the )?$", re.IGNORECASE)
-GENERIC = {"government troops", "government forces", "pro-government forces", "syrian army"}
-SPECIFICITY = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "road": 0, "district": 1,
-               "village": 2, "locality": 2, "town": 3, "city": 4, "region": 5, "governorate": 6}
-_ABBREVIATIONS = re.compile(r"\b(?:[AP]\.M|U\.S|U\.N|St|Dr|Mr|Gen|Lt|Col|No)\.$")
-_DATE = re.compile(
-    r"\b(?:(?P<d1>\d{1,2}) (?P<m1>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December),? (?P<y1>\d{4})|(?P<m2>January|February|March|April|May|June|July|August|"
-    r"September|October|November|December) (?P<d2>\d{1,2}),? (?P<y2>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))\b")
-_MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July",
-                                       "August", "September", "October", "November", "December"], 1)}
+__all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
+_COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
+          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
+          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                       re.IGNORECASE)
+_LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
+                           r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
+                           r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
+# ", the government forces gained …": a new clause with its own subject
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|army|units|fighters|"
+                         r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b|,\s+(?:which|who|that)\s",
+                         re.IGNORECASE)
+_ATTEMPT = re.compile(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
+SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
+         r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
 
 
-def normalise(text: str) -> str:
-    """One spelling of the characters that vary between sources: dashes and apostrophes."""
-    return re.sub(r"[\u2010-\u2015]", "-", text).replace("\u2019", "'").replace("\u2018", "'")
+class Lexicon:
+    """What the extractor knows: the store's places and factions, the bundled gazetteer, descriptors."""
 
-
-def sentences(text: str) -> list[str]:
-    """Sentences, paragraph by paragraph; a line without a full stop (a headline) is one sentence."""
-    out: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n", text):
-        paragraph = " ".join(paragraph.split())
-        if not paragraph:
-            continue
-        start = 0
-        for match in re.finditer(r"[.!?](?=\s+[\"“(]?[A-Z0-9])", paragraph):
-            if _ABBREVIATIONS.search(paragraph[start:match.end()]):
-                continue
-            out.append(paragraph[start:match.end()].strip())
-            start = match.end()
-        if paragraph[start:].strip():
-            out.append(paragraph[start:].strip())
-    return out
-
-
-def dates_in(text: str) -> list[str]:
-    found = []
-    for m in _DATE.finditer(text):
-        if m["iso"]:
-            found.append(m["iso"])
-        else:
-            day, month, year = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
-            try:
-                found.append(dt.date(int(year), _MONTHS[month], int(day)).isoformat())
-            except ValueError:
-                continue
-    return found
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    id: str  # place id or faction slug
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.gazetteer = Gazetteer(conn)
+        self.parties = Parties(conn)
+        self.factions = self.parties.factions
+        self.places = self.gazetteer.places
+        self.parents = {slug: f.parent for slug, f in self.factions.items()}
 
 
 @dataclass
 class Found:
     """One extracted happening, with the words behind each field."""
 
-    place: str
+    place: str | None  # the gazetteer's id (a store id or "geonames:<id>"); None for a place it lacks
     type: str
     certainty: str
     date: str
-    factions: list[tuple[str, str]]
+    factions: list[tuple[str, str]]  # (slug, role) of the factions the store knows
     sentence: str
     why: dict[str, str] = field(default_factory=dict)
+    place_name: str | None = None  # as the sentence names it; None for an unnamed place
+    names: tuple[str, ...] = ()  # every name the place answers to
+    location: Location = field(default_factory=lambda: Location(None, None, None, "not located"))
+    date_precision: str = "day"
+    # (name, slug, role, bloc) of every side named, known to the store or not
+    parties: list[tuple[str, str | None, str, str | None]] = field(default_factory=list)
+    unnamed: bool = False
+    kind: str = "locality"
+    count: int | None = None  # "four villages": 4
 
 
 @dataclass
@@ -133,189 +88,264 @@ class Extraction:
     events: list[Found]
     unknown_places: list[tuple[str, str]]  # (name, sentence)
     date: str | None
+    unknown_factions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _alternation(names: dict[str, str]) -> re.Pattern[str]:
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])",
-                      re.IGNORECASE)
+def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[Spot], str]:
+    """The places an event word speaks of, and how they were chosen."""
+    later = [c.start for c in cues if c.start > cue.end]
+    stop = min(later, default=len(s))
+    cut = CUT.search(s, cue.end)
+    stop = min(stop, cut.start()) if cut else stop  # "… that was once used to resupply X": background
+    # an unnamed place counts only as the word's own object ("captured four villages"), or in its list
+    named = [p for p in spots if p.role == "event" and p.name is not None]
+    events = [p for p in spots if p.role == "event" and (p.name is not None or p.start < cue.end or (
+        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(s[cue.end:p.start].replace("armed", "")))
+        or any(siblings(s, p, q) for q in named))]
+    if cue.type == "withdrawal":  # "withdrew fighters towards Raqqa": where they went is not where it was
+        events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
+    chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
+    how = "after the event word"
+    if cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
+        since = max((c.end for c in cues if c.end <= cue.start), default=0)
+        chosen = [p for p in events if since <= p.start and p.end <= cue.start]
+        how = "before the event word (its subject)"
+    if not chosen:
+        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
+        if refs:
+            chosen, how = refs[:1], "its reference, approximately"
+    if not chosen and cue.type in ("clashes", "vbied", "explosion"):  # "positions near X …, the clashes"
+        refs = [p for p in spots if p.role == "reference" and p.name and p.end <= cue.start]
+        if refs and not any(p.role == "event" for p in spots):
+            finest = min(p.rank for p in refs)
+            chosen, how = [p for p in refs if p.rank == finest][-1:], "its reference, approximately"
+    if not chosen:  # "In Al-Mayadeen city, the army fought …": the frame is the place
+        frames = [p for p in spots if p.role == "frame" and p.name and p.end <= cue.start
+                  and not any(q.role == "event" for q in spots)]
+        if frames and re.match(r"\s*in\b", s, re.IGNORECASE):
+            chosen, how = frames[-1:], "the place the sentence opens with"
+    if not chosen:
+        before = [p for p in events if p.end <= cue.start]
+        where = re.search(r"(?:,\s*|\s)where\s+[^,;]*$", s[:cue.start])
+        framed = [p for p in spots if p.end <= cue.start and p.name and where and p.end <= where.start() + 1]
+        if where and framed and not any(where.start() < p.start for p in before):
+            chosen, how = framed[-1:], "the place 'where' refers to"
+        # an active verb with no place after it takes the one before only when a side is its object
+        # ("… while also encircling the remaining terrorists"), not a thing ("destroying their headquarters")
+        elif before and (cue.passive or cue.type in ("clashes", "vbied", "explosion") or re.match(
+                r"\s+(?:\w+\s+){0,3}?(?:" + SIDES + r")", s[cue.end:], re.IGNORECASE)):
+            last = before[-1]
+            chosen = [p for p in before if p is last or siblings(s, p, last)]
+            how = "before the event word"
+    # "retreated from X before being overrun by the army in the Y countryside": X, not the area
+    if chosen and cue.passive and all(p.rank >= WIDE for p in chosen):
+        precise = [p for p in events if p.end <= cue.start and p.rank < WIDE and p.name]
+        if precise:
+            chosen, how = precise[-1:], "before the event word (the area after it is a container)"
+    # "several neighbourhoods …, including X": X names the members
+    if any(p.name is None for p in chosen) and any(_INSTANCE.search(s[:p.start]) for p in chosen if p.name):
+        chosen = [p for p in chosen if p.name is not None]
+    precise = [p for p in chosen if p.rank < WIDE]
+    if precise:
+        finest = min(p.rank for p in precise)
+        chosen = [p for p in chosen if (p.rank < WIDE and not (p.rank >= 4 and finest <= 2))
+                  or any(siblings(s, p, q) for q in precise if q is not p)]
+    return chosen, how
 
 
-class Lexicon:
-    """The store's names for places and factions, as patterns."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        ref = read_reference(conn)
-        # A place of no stated kind is a locality: neither a site nor a wider area.
-        self.places: dict[str, Place] = {pid: replace(p, kind=p.kind or "locality")
-                                         for pid, p in ref.places.items()}
-        self.factions: dict[str, Faction] = ref.factions
-        place_names: dict[str, str] = {}
-        for p in self.places.values():
-            for label in (p.name, *p.aliases):
-                place_names.setdefault(normalise(label).casefold(), p.id)
-        faction_names: dict[str, str] = {}
-        for f in self.factions.values():
-            for label in (f.name, f.short, *f.aliases):
-                if len(label) >= 2:
-                    faction_names.setdefault(normalise(label).casefold(), f.slug)
-        self._place_names, self._faction_names = place_names, faction_names
-        self.place_pattern = _alternation(place_names)
-        self.faction_pattern = _alternation(faction_names)
-
-    def find(self, pattern: re.Pattern[str], names: dict[str, str], text: str) -> list[Mention]:
-        return [Mention(m.start(), m.end(), m.group(), names[m.group().casefold()])
-                for m in pattern.finditer(text)]
-
-    def capital(self, governorate: str) -> str | None:
-        """The city that shares a governorate's name: Raqqa for the Al-Raqqa Governorate."""
-        area = self.places[governorate]
-        key = name_key(area.name)
-        for pid, p in self.places.items():
-            if p.kind == "city" and p.admin1 == area.admin1 and name_key(p.name) in key:
-                return pid
-        return None
-
-
-_CUES = re.compile("|".join(f"(?P<{t}>\\b(?:{p})\\b)" for t, p in TYPE_CUES.items()), re.IGNORECASE)
-_UNKNOWN = re.compile(r"\b(?:villages?|towns?|city|district|of|in|near|at)\s+((?:[A-Z][\w'-]+\s?){1,3})")
-
-
-def _places(s: str, lex: Lexicon) -> tuple[list[Mention], list[str]]:
-    """The places of one sentence that can hold events, and the reasons others were dropped."""
-    notes: list[str] = []
-    cut = CUT.search(s)
-    limit = cut.start() if cut else len(s)
-    kept: list[Mention] = []
-    for m in lex.find(lex.place_pattern, lex._place_names, s):
-        before = s[:m.start]
-        if m.start >= limit:
-            notes.append(f"{m.text}: after '{cut.group()}', background")
-            continue
-        direction = DIRECTION.search(before)
-        if direction:
-            ahead = before[:direction.start()]
-            at_start = not ahead.strip() or ahead.strip().endswith(",") or re.match(r"^\s*\w*\s*$", ahead)
-            after_place = kept and KIND_WORD.fullmatch(s[kept[-1].end:direction.start()])
-            if at_start or after_place:
-                notes.append(f"{m.text}: '{direction.group().strip()} {m.text}' is a reference point")
-                continue
-        pid = m.id
-        if CAPITAL.search(before) and lex.places[pid].kind == "governorate":
-            capital = lex.capital(pid)
-            if capital:
-                notes.append(f"{m.text}: 'capital of' → {lex.places[capital].name}")
-                pid = capital
-        kept.append(Mention(m.start, m.end, m.text, pid))
-    precise = [m for m in kept if lex.places[m.id].kind not in ("governorate", "region")]
-    if precise and len(precise) < len(kept):
-        notes.extend(f"{m.text}: a wider area than the places beside it" for m in kept if m not in precise)
-        kept = precise
-    return kept, notes
-
-
-def _types_by_place(s: str, places: list[Mention]) -> dict[int, dict[str, str]]:
-    """For each place (by index), the event types it takes and the cue words behind each."""
-    cues = []
-    for m in _CUES.finditer(s):
-        kind = next(k for k, v in m.groupdict().items() if v)
-        if kind == "clashes" and BACKGROUND.search(s[:m.start()]):
-            continue  # "following a week of clashes": how it came about, not another happening
-        cues.append((m.start(), kind, m.group()))
-    out: dict[int, dict[str, str]] = {}
-    for i, place in enumerate(places):
-        if len(places) == 1:
-            chosen = cues
-        else:
-            before = [c for c in cues if c[0] < place.start]
-            nxt = places[i + 1].start if i + 1 < len(places) else len(s)
-            chosen = before[-1:] + [c for c in cues if place.end <= c[0] < nxt]
-        types = {kind: word for _, kind, word in chosen}
-        if len(types) > 1:
-            types.pop("advance", None)
-        if types:
-            out[i] = types
+def _object(s: str, cue: Cue, after: list[Spot]) -> list[Spot]:
+    """The places an event word takes after it: its object and the list that goes with it, not a place
+    in a later clause ("establishing control over Hobait, the forces gained access to Khan Shaykhun")."""
+    out: list[Spot] = []
+    for p in after:
+        if out and _NEW_CLAUSE.search(s[out[-1].end:p.start]) and not any(siblings(s, q, p) for q in out):
+            break
+        out.append(p)
     return out
 
 
-def _roles(s: str, lex: Lexicon, first_cue: int | None, previous: list[tuple[str, str]],
-           claimed: bool) -> tuple[list[tuple[str, str]], list[str]]:
-    found = lex.find(lex.faction_pattern, lex._faction_names, s)
-    roles: list[tuple[str, str]] = []
-    notes: list[str] = []
-    for m in found:
-        if m.text.casefold() in GENERIC and previous:
-            same = [(f, r) for f, r in previous
-                    if r == "actor" and lex.factions[f].bloc == lex.factions[m.id].bloc]
-            if same:
-                roles.extend(same)
-                notes.append(f"'{m.text}' refers back to "
-                             + ", ".join(lex.factions[f].name for f, _ in same))
-                continue
-        if ALLY.search(s[:m.start]):
-            role = "ally"
-        elif first_cue is not None and m.start > first_cue:
-            role = "target"
-        else:
-            role = "actor"
-        roles.append((m.id, role))
-        notes.append(f"{m.text} → {lex.factions[m.id].short} ({role})")
-    if not any(r == "actor" for _, r in roles) and BACK_REFERENCE.search(s) and previous:
-        inherited = [(f, r) for f, r in previous if r in ("actor", "claimant")]
-        roles = inherited + roles
-        notes.append(f"'{BACK_REFERENCE.search(s).group().strip()}' refers back to "
-                     + ", ".join(lex.factions[f].name for f, _ in inherited))
-    if claimed:
-        roles += [(f, "claimant") for f, r in roles if r == "actor"]
-    return list(dict.fromkeys(roles)), notes
+def _where(spot: Spot) -> tuple[str | None, str | None, tuple[str, ...]]:
+    place: GazPlace | None = spot.place
+    names = tuple(n for n in (spot.name, spot.bare, place.name if place else None,
+                              spot.anchor.name if spot.anchor and spot.name else None) if n)
+    return (place.id if place else None), spot.name, names
 
 
 def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extraction:
     """Every happening the text states, by the rules in this module's docstring."""
     text = normalise(text)
     date = report_date or max(dates_in(text), default=None)
+    year = int(date[:4]) if date else None
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []
-    previous: list[tuple[str, str]] = []
-    for s in sentences(text):
-        places, place_notes = _places(s, lex)
-        cue = _CUES.search(s)
-        claimed = bool(CLAIM.search(s))
-        certainty, doubt = certainty_cue(s)
-        roles, faction_notes = _roles(s, lex, cue.start() if cue else None, previous, claimed)
-        if cue:
-            known = {(m.start, m.end) for m in lex.find(lex.place_pattern, lex._place_names, s)}
-            for m in _UNKNOWN.finditer(s):
-                name = m.group(1).strip()
-                inside = any(a <= m.start(1) < b for a, b in known)
-                if not inside and not lex.faction_pattern.fullmatch(name) and name_key(name) not in (
-                    "the", "syria", "iraq", "jordan"
-                ):
-                    unknown_places.append((name, s))
-        typed = _types_by_place(s, places)
-        chosen: dict[tuple[str, str], tuple[Mention, str]] = {}
-        for i, types in typed.items():
-            for kind, word in types.items():
-                chosen[(places[i].id, kind)] = (places[i], word)
-        # Of two places near each other with the same type, the more precise one holds the event.
-        for (pid, kind), (m, _) in list(chosen.items()):
-            for (other, other_kind), _ in list(chosen.items()):
-                if other == pid or other_kind != kind or (pid, kind) not in chosen:
+    unknown_factions: list[tuple[str, str]] = []
+    learned: dict[str, str] = {}
+    previous: list[Role] = []
+    said_by: list[Party] = []
+    last_place: tuple[GazPlace, str] | None = None
+    recent: list[Spot] = []
+    last_found: list[Found] = []
+    for sentence in sentences(text):
+        if sentence.headline:
+            continue
+        s = sentence.text
+        parties = lex.parties.find(s)
+        if (later := _LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
+            _attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
+            continue
+        point = last_place[0] if last_place else None
+        near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
+        spots = find_spots(s, lex.gazetteer, parties, learned, recent, near)
+        f = frame(s, parties, said_by)
+        # a place inside the attribution ("… TV said in a broadcast from Khan Sheykhoun") is where it was said
+        spots = [p for p in spots if f.span == (0, 0) or not f.span[0] <= p.start < f.span[1]
+                 or p.role == "frame"]
+        names = [(p.start, p.end) for p in parties]
+        first = find_cues(s, False, False, names)
+        head = first[0].start if first else len(s)
+        air = any(p.kind == AIR for p in parties if p.start < head and not f.span[0] <= p.start < f.span[1])
+        cues = find_cues(s, air, bool(re.search(r"\bartillery\b", s[:head], re.IGNORECASE)), names)
+        when, precision, when_why = resolve(s, date)
+        chosen: dict[tuple[str, str], Found] = {}
+        sentence_roles: list[Role] = []
+        # "attempted to regain X": the attempt was an attack on X, whatever came of it
+        cues = [Cue(c.start, c.end, "attack", f"attempted to {c.word}", c.passive)
+                if c.type in ("capture", "advance") and _ATTEMPT.search(s[:c.start]) else c for c in cues]
+        happening = [c for c in cues
+                     if not not_a_happening(s, c.start, c.end, c.type, year, f.certainty == "rumoured")]
+        for cue in happening:
+            places, how = _scope(cue, happening, spots, s)
+            if places and all(p.rank >= 6 for p in places):
+                continue  # "in the Hama province": a governorate is not a happening's place
+            sides, notes = roles(s, cue, cues, parties, f, previous, lex.parents)
+            sentence_roles = sentence_roles or sides
+            for spot in places:
+                pid, name, names = _where(spot)
+                key = (pid or name or spot.text, cue.type)
+                if key in chosen:
                     continue
-                a, b = lex.places[pid], lex.places[other]
-                if km_between(a.lat, a.lon, b.lat, b.lon) <= 5 and \
-                        SPECIFICITY.get(a.kind, 2) > SPECIFICITY.get(b.kind, 2):
-                    del chosen[(pid, kind)]
-                    place_notes.append(f"{m.text}: {b.name} is the more precise place")
-        sentence_date = max(dates_in(s), default=None) or date
-        for (pid, kind), (m, word) in chosen.items():
-            why = {"type": f"'{word}' → {kind}", "place": f"'{m.text}' → {lex.places[pid].name}",
-                   "certainty": (f"'{doubt}' → {certainty}" if doubt
-                                 else "no doubt in the wording → confirmed"),
-                   "factions": "; ".join(faction_notes) or "none named"}
-            if place_notes:
-                why["places"] = "; ".join(place_notes)
-            events.append(Found(pid, kind, certainty, sentence_date or "", list(roles), s, why))
-        if roles:
-            previous = roles
-    return Extraction(events, list(dict.fromkeys(unknown_places)), date)
+                where = locate(spot, last_place)
+                why = {"type": f"'{cue.word}' → {cue.type}",
+                       "place": (f"'{name}' → {spot.place.name if spot.place else 'not in the gazetteer'}"
+                                 if name else f"an unnamed place: '{spot.text}'") + f" ({how})",
+                       "located": where.located_by,
+                       "certainty": f"'{f.cue}' → {f.certainty}" if f.cue else "no doubt in the wording "
+                                                                               "→ confirmed",
+                       "factions": "; ".join([f"{p.text} → {p.name} ({r})" for p, r in sides] + notes)
+                       or "none named",
+                       "date": when_why}
+                if f.denied_by:
+                    why["certainty"] += "; disputed: denied by " + ", ".join(p.name for p in f.denied_by)
+                words = spot.text.casefold().split()
+                count = (_COUNT.get(" ".join(words[:3])) or _COUNT.get(" ".join(words[:2]))
+                         or _COUNT.get(words[0])) if name is None else None
+                if count is None and name is None and spot.text.split()[0].isdigit():
+                    count = int(spot.text.split()[0])
+                chosen[key] = Found(
+                    pid, cue.type, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
+                    names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
+                    name is None, spot.kind, count)
+        found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
+        last_found = found
+        if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
+            found = [e for e in found if e.type != "clashes" or not (
+                e.unnamed or e.location.located_by.endswith("(approximate)")
+                or any(c.type == "capture" and (c.place or c.place_name) == (e.place or e.place_name)
+                       for c in found))]
+        events.extend(found)
+        for p in spots:  # a name the wording gave as a place is known as one for the rest of the report
+            if p.name and p.place is None and p.anchor is None and p.role == "event" and (
+                    any(e.place_name == p.name for e in found) or p.kind != "locality"):
+                learned.setdefault(variant_key(p.bare or p.name), p.bare or p.name)
+        unknown_places += [(e.place_name, s) for e in found if e.place is None and e.place_name]
+        for e in found:
+            unknown_factions += [(n, s) for n, slug, r, _ in e.parties if slug is None and r != "claimant"]
+        recent = (recent + [p for p in spots if p.name and p.role != "modifier"])[-20:]
+        for spot in spots:
+            if spot.place is not None and spot.role in ("event", "container") and spot.place.lat is not None:
+                last_place = (spot.place, f"the report's last place, {spot.place.name}")
+        acting = [(p, r) for p, r in sentence_roles
+                  if r in ("actor", "ally") and p.kind in (FORCE, AIR, GENERIC)]
+        if acting:
+            previous = acting
+        if f.claimants:
+            said_by = f.claimants
+    return Extraction(_summaries(events), list(dict.fromkeys(unknown_places)), date,
+                      list(dict.fromkeys(unknown_factions)))
+
+
+def _attribute(found: list[Found], who: str, sayers: list[Party]) -> None:
+    """A sentence that only says who reported the one before: its events are that source's claims."""
+    name = sayers[0].name if sayers else \
+        re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE) or "a source"
+    for e in found:
+        if e.certainty == "confirmed":
+            e.certainty = "claimed"
+            e.why["certainty"] = f"the next sentence attributes it ('reported … {who.strip()}') → claimed"
+        slug = sayers[0].slug if sayers else None
+        e.parties.append((name, slug, "claimant", sayers[0].bloc if sayers else None))
+        if slug:
+            e.factions.append((slug, "claimant"))
+
+
+def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
+    """Within a sentence: "advance" gives way to a more definite type at the same place, and of two
+    places within 5 km with the same type the more precise holds the event."""
+    by_place: dict[str | None, set[str]] = {}
+    for e in found:
+        by_place.setdefault(e.place or e.place_name, set()).add(e.type)
+    # "advance", and "clashes" beside an attack, give way to the more definite type at the same place
+    def shadowed(e: Found) -> bool:
+        types = by_place[e.place or e.place_name]
+        return len(types) > 1 and (e.type == "advance" or (e.type == "clashes" and "attack" in types))
+
+    found = [e for e in found if not shadowed(e)]
+    out = []
+    for e in found:
+        finer = [o for o in found if o is not e and o.type == e.type and o.location.lat is not None
+                 and e.location.lat is not None and e.place and o.place
+                 and abs(o.location.lat - e.location.lat) + abs(o.location.lon - e.location.lon) < 0.05
+                 and RANK.get(o.kind, 2) < RANK.get(e.kind, 2)]
+        if finer:
+            continue
+        out.append(e)
+    return out
+
+
+def _within(inner: Found, area: Found, km: float) -> bool:
+    a, b = inner.location, area.location
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return True  # not located: the report's own area
+    return abs(a.lat - b.lat) * 111 < km and abs(a.lon - b.lon) * 91 < km
+
+
+def _summaries(events: list[Found]) -> list[Found]:
+    """An unnamed place ("two villages") is a summary when the report names at least as many places of
+    the same type taken by the same side; a listed place ("A, B as well as several hills") never is. A
+    wide area ("eastern Deir Ezzor") is one when the report puts the same side's same happening at a
+    precise place inside it."""
+    def keys(e: Found) -> set[str]:
+        return {variant_key(n) for n in e.names} | ({e.place} if e.place else set())
+
+    def side(e: Found) -> set[str]:
+        return {bloc or name for name, _, r, bloc in e.parties if r in ("actor", "ally")}
+
+    out: list[Found] = []
+    for e in events:
+        taken = [o for o in out if o.type == "capture" and keys(o) & keys(e) and side(o) & side(e)]
+        if e.type == "advance" and taken and e.sentence != taken[0].sentence:
+            e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
+            continue
+        if e.unnamed and "as well as" not in e.sentence and "aforementioned" not in e.why["place"]:
+            named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
+            if named and len(named) >= (e.count or 1):
+                e.why["place"] += "; a summary of the named places: dropped"
+                continue
+        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and any(
+                o is not e and (o.type == e.type or (e.type == "advance" and o.type == "capture"))
+                and (side(o) & side(e) or not side(e)) and RANK.get(o.kind, 2) < WIDE
+                and _within(o, e, 75.0) for o in events):
+            e.why["place"] += "; the same happening is put at a precise place inside it: dropped"
+            continue
+        out.append(e)
+    return out

@@ -1,17 +1,29 @@
-"""`sitroom ingest`: a written report in, extracted events out, landing as one new source."""
+"""`sitroom ingest`: a written report in, extracted events out, landing as one new source.
+
+Where an event lands: a store place keeps its id; a place of the bundled gazetteer (GeoNames) is added to
+the store's places through the write path (it is a real place with a point); a place no gazetteer knows,
+or an unnamed one, is stored without a place id, at its approximate point (or none), its name and how it
+was located written in the summary: an approximation never becomes a place of its own.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..reference import read_reference
+from ..text import clean_text
 from ..write.records import Prepared, prepare_event
+from ..write.resolve import Resolver
 from ..write.upsert import WriteCounts, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
+from .records import STORED_ROLE, json_lines, summary
 
 MAX_REPORT_BYTES = 2_000_000  # a day's report is kilobytes; a book is not a report
+_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}  # else the report's day
+
 
 class IngestError(ValueError):
     """The report cannot be ingested as asked, with a message meant for the user."""
@@ -27,15 +39,9 @@ class IngestReport:
     place_names: dict[str, str] = field(default_factory=dict)  # the found places' ids → names
     faction_shorts: dict[str, str] = field(default_factory=dict)  # the found factions' slugs → short
 
-
-def summary(found: Found, lex: Lexicon) -> str:
-    side = [lex.factions[f].name for f, r in found.factions if r in ("actor", "ally")]
-    side = list(dict.fromkeys(side))
-    place = lex.places[found.place].name
-    words = f"{found.type} at {place}"
-    if found.certainty != "confirmed":
-        words += f" ({found.certainty})"
-    return f"{', '.join(side)}: {words}" if side else words[0].upper() + words[1:]
+    def json_lines(self) -> list[dict[str, Any]]:
+        """The dry run's JSON Lines: one object per event, then the unknown places and factions."""
+        return json_lines(self.extraction)
 
 
 def _title(text: str, date: str) -> str:
@@ -43,9 +49,30 @@ def _title(text: str, date: str) -> str:
     not a sentence, else the start of the first line."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     short = [line for line in lines if len(line) <= 120]
-    dated = [line for line in short if date in dates_in(line)]
+    dated = [line for line in short if date in dates_in(normalise(line))]
     headline = [line for line in short if not line.endswith(".")]
     return (dated or headline or [lines[0][:120] if lines else "report"])[0]
+
+
+def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> dict[str, Any]:
+    loc = found.location
+    place = found.place
+    if place is not None and place not in resolver.ref.places:
+        p = lex.places[place]
+        place = resolver.place(p.name, p.admin1, p.lat, p.lon, kind=p.kind)
+    if place is not None:
+        front = resolver.ref.places[place].front
+    elif loc.lat is not None and loc.lon is not None:
+        front = resolver.front_for(loc.lat, loc.lon)
+    else:
+        front = resolver.front("other", "Other", "Events outside every front's area.")
+    return {
+        "date": found.date, "date_precision": _PRECISION.get(found.date_precision, "day"), "front": front,
+        "place": place, "lat": loc.lat, "lon": loc.lon, "event_type": found.type,
+        "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
+        "excerpt": found.sentence,
+        "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],
+    }
 
 
 def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
@@ -57,10 +84,11 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     if size > MAX_REPORT_BYTES:
         raise IngestError(f"the report is {size / 1e6:.1f} MB; sitroom reads reports of up to "
                           f"{MAX_REPORT_BYTES / 1e6:.0f} MB: split it into its days or sections")
+    text = clean_text(text) or ""  # escape sequences and controls never enter the store or the output
     lex = Lexicon(conn)
     extraction = extract(text, lex, date)
     # A text that repeats itself states each happening once.
-    unique = {(f.sentence, f.place, f.type, f.certainty, f.date, tuple(f.factions)): f
+    unique = {(f.sentence, f.place, f.place_name, f.type, f.certainty, f.date, tuple(f.factions)): f
               for f in extraction.events}
     extraction.events = list(unique.values())
     if extraction.date is None:
@@ -69,7 +97,8 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     source_id = "report-" + hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:12]
     report = IngestReport(source_id, title, extraction)
     for found in extraction.events:
-        report.place_names[found.place] = lex.places[found.place].name
+        if found.place is not None:
+            report.place_names[found.place] = lex.places[found.place].name
         for slug, _ in found.factions:
             report.faction_shorts[slug] = lex.factions[slug].short
     if dry_run:
@@ -79,14 +108,10 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
         ref = read_reference(conn)
+        resolver = Resolver(conn, ref)
         for found in extraction.events:
-            record = {
-                "date": found.date, "date_precision": "day", "front": lex.places[found.place].front,
-                "place": found.place, "event_type": found.type, "summary": summary(found, lex),
-                "certainty": found.certainty, "source": source_id, "excerpt": found.sentence,
-                "factions": [{"faction": f, "role": r} for f, r in found.factions],
-            }
-            report.prepared.append(prepare_event(record, ref))
+            report.prepared.append(prepare_event(_record(found, lex, resolver, source_id), ref))
+            resolver.keep()
         report.prepared = list({p.event["id"]: p for p in report.prepared}.values())  # each event once
         report.counts = write_events(conn, report.prepared)
         conn.commit()

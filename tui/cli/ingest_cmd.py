@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -47,17 +48,27 @@ def run(args: argparse.Namespace) -> int:
         return failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
     finally:
         store.close()
+    if getattr(args, "json", False):
+        # ASCII JSON: whatever a report held, no character of it reaches the terminal raw
+        for line in report.json_lines():
+            sys.stdout.write(json.dumps(line, ensure_ascii=True) + "\n")
+        if not args.dry_run:
+            c = report.counts
+            warn(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
+                 f"(source {report.source_id}).")
+        return 0
     table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left",
                   show_lines=True)
     for column in ("place", "type", "certainty", "factions", "why"):
         table.add_column(column, overflow="fold")
     for found in report.extraction.events:
-        who = ", ".join(f"{report.faction_shorts[f]} {r}" for f, r in found.factions)
-        table.add_row(Text(report.place_names[found.place]), found.type, found.certainty, Text(who),
-                      Text("\n".join(f"{k}: {v}" for k, v in found.why.items())))
+        who = ", ".join(f"{shown(name)} {role}" for name, _, role, _ in found.parties)
+        where = found.place_name or "(unnamed place)"
+        table.add_row(Text(shown(where)), found.type, found.certainty, Text(who),
+                      Text("\n".join(f"{k}: {shown(v)}" for k, v in found.why.items())))
     out.print(table)
     for unknown, sentence in report.extraction.unknown_places:
-        warn(f"not in the gazetteer: {unknown!r} (in: {sentence[:100]})")
+        warn(f"not in the gazetteer: {shown(unknown)!r} (in: {shown(sentence[:100])})")
     if args.dry_run:
         say(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
     else:

@@ -64,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--date", metavar="YYYY-MM-DD", help="the report's date, if the text gives none")
     ing.add_argument("--source", metavar="TITLE", help="the source's title (default: the first line)")
     ing.add_argument("--dry-run", action="store_true", help="show what would be added; add nothing")
+    ing.add_argument("--json", action="store_true", help="JSON Lines: an event a line, then the unknowns")
     ing.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
 
     exp = sub.add_parser("export", help="export the events under a filter")

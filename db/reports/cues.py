@@ -1,0 +1,126 @@
+"""The words that say what happened: each event type's verbs and nouns.
+
+A partial gain ("took few buildings", "captured positions") is an advance, not a capture: only a place
+changing hands is a capture. "Repelled an attack by X" is X's attack. Strikes by an air force are
+airstrikes, by artillery shelling; "destroyed" by warplanes is an airstrike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TYPES: dict[str, str] = {
+    "capture": r"captur(?:ed|ing)|captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over|\w+ (?:villages?|towns?)))|"
+               r"recaptur(?:ed|ing)|recaptures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|seiz(?:e|ed|es|ing)|"
+               r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
+               r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|"
+               r"regain(?:ed|s|ing)?|"
+               r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)|establish(?:ed|es|ing)?|"
+               r"reestablish(?:ed|es|ing)?) (?:full )?control|"
+               r"restor(?:e|ed|es|ing)(?= (?:the (?:village|town|city|area|hill|neighbou?rhood)|"
+               r"(?-i:[A-Z])))|"
+               r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
+               r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
+               r"cleared(?= (?:\w+ ){0,4}of| (?:\w+ ){0,8}from)|"
+               r"drove (?:\w+ ){0,3}out of|"
+               r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
+               r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
+               r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
+               r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|the (?:towns?|villages?|city|"
+               r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
+               r"villages?|towns?|blocks|farms)))|taken",
+    "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
+               r"entered|enter(?:s|ing)|push(?:ed|es|ing)? "
+               r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|link(?:ed)? up with|gained ground|"
+               r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
+               r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
+               r"toward)",
+    "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+              r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
+              r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
+    "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
+               r"(?:urban |street )?warfare",
+    "vbied": r"S?VBIEDs?|car bombs?|suicide (?:car )?bombings?|suicide attacks?|suicide (?:car )?bombers?"
+             r"(?= (?:\w+ )?(?:blew|detonated|struck|attacked|targeted|hit|exploded))|"
+             r"booby-trapped (?:car|vehicle)s?",
+    "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
+                 r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
+                 r"struck|targeted|killed|wounded|blasts?|explosions?))",
+    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?",
+    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
+                r"rounds|"
+                r"attacks?)|rocket (?:fire|attacks?)|"
+                r"bombard(?:ed|ing|ment|s)?|pounding",
+    "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
+                    r"cut off",
+    "withdrawal": r"withdr(?:aw|ew|awn|awing|awal|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:out|back)|"
+                  r"leave (?:their|its) (?:garrisons?|positions?|bases?)|evacuat(?:e|ed|ing) (?:their|its)",
+}
+PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", "clashes", "encirclement",
+            "withdrawal", "advance"]
+_CUES = re.compile("|".join(f"(?P<{t}>(?<![\\w-])(?:{p})(?![\\w-]))" for t, p in TYPES.items()))
+_CASELESS = re.compile(_CUES.pattern, re.IGNORECASE)
+# Strikes: by whom decides the type.
+_STRIKES = re.compile(r"(?<![\w-])(?:carried out|conducted|launched) (?:\w+ ){0,3}strikes(?![\w-])",
+                      re.IGNORECASE)
+_PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*(?:buildings|positions|"
+                      r"points|"
+                      r"blocks|houses|farms)\b", re.IGNORECASE)
+_GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
+         "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
+_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
+                           r"\s+by\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    word: str
+    passive: bool  # "came under X control", "was taken by X": the place or side is the object
+
+
+def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] | None = None) -> list[Cue]:
+    """The event words of a sentence, in order. `air`/`artillery`: the sentence's actor is an air force or
+    artillery (their strikes and what they destroy are airstrikes or shelling)."""
+    out: list[Cue] = []
+    inside = inside or []
+    for m in _CASELESS.finditer(s):
+        if any(a <= m.start() < b for a, b in inside):
+            continue  # "coalition air strikes" names a side here
+        kind = next(k for k, v in m.groupdict().items() if v)
+        word = m.group()
+        if word.casefold() in ("taken", "targeted") and not PASSIVE_AGENT.match(s[m.end():]) and \
+                kind != "attack" and not re.match(r"\s+(?:the|an?|over|(?-i:[A-Z]))\b", s[m.end():]):
+            continue
+        if kind == "capture" and _PARTIAL.match(s[m.end():]):
+            kind = "advance"  # a partial gain: buildings, positions, points
+        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word,
+                                                 re.IGNORECASE):
+            kind = "airstrike"
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(_AUXILIARY.search(s[:m.start()])) or \
+            word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen"))
+        out.append(Cue(m.start(), m.end(), kind, word, passive))
+    for m in _STRIKES.finditer(s):
+        if not any(c.start <= m.end() and m.start() <= c.end for c in out):
+            kind = "airstrike" if air or not artillery else "shelling"
+            out.append(Cue(m.start(), m.end(), kind, m.group(), False))
+    return _merged(sorted(out, key=lambda c: c.start), s)
+
+
+def _merged(cues: list[Cue], s: str) -> list[Cue]:
+    """"An ISIS VBIED targeted …", "repelled a counterattack": adjacent event words state one happening,
+    of the more definite type."""
+    out: list[Cue] = []
+    for c in cues:
+        gap = s[out[-1].end:c.start].split() if out else []
+        adjectival = bool(gap) and gap[-1].casefold() in ("the", "a", "an") and c.word.endswith("ed")
+        if out and len(gap) <= 2 and all(w.casefold() in _GLUE for w in gap) and not adjectival:
+            a = out.pop()
+            kind = min(a.type, c.type, key=PRIORITY.index)
+            c = Cue(a.start, c.end, kind, s[a.start:c.end], c.passive)
+        out.append(c)
+    return out

@@ -1,0 +1,157 @@
+"""The places a report may name: every place in the store (the bundled ones and those ACLED or UCDP
+imports added) and the bundled Syria gazetteer (db/data/gazetteer_syria.json: GeoNames, CC BY 4.0).
+
+A place in the store is known by its id; a place only in the bundled gazetteer by "geonames:<id>" (ingest
+adds it to the store when an event is stored there). Names are compared by `variant_key`, so a report's
+spelling need not be the gazetteer's; a store place wins over a bundled one of the same name nearby.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..reference import read_reference
+from ..write.resolve import km_between
+from .spelling import GENERIC_WORDS, normalise, skeleton, variant_key
+
+BUNDLED = "gazetteer_syria.json"
+NAMESAKE_KM = 100.0  # a bundled or loosely matched place farther than this from the report's area is another
+# Alternate names GeoNames lists that are also ordinary words or the first word of many names.
+_TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "ain", "bir", "abu", "umm",
+               "hula", "mari", "shin", "sawda", "safir", "balis"}
+# A name: capitalised words, with the articles and particles Arabic names carry between them.
+TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w']*(?:-[\w']+)*")
+_CAPITALISED = re.compile(r"^(?:(?:al|el|as|ash|ar|at|ad|az|an|ath)-)?[A-Z\u00c0-\u00de]")
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    id: str
+    name: str
+    kind: str  # city, town, village, locality, district, region, governorate, site, road …
+    admin1: str | None
+    front: str | None
+    lat: float | None
+    lon: float | None
+    precision_km: float | None
+    in_store: bool
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A gazetteer name found in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    place: GazPlace
+
+
+def _kind(population: int) -> str:
+    return "city" if population >= 50_000 else "town" if population >= 5_000 else "village"
+
+
+@cache
+def bundled() -> tuple[tuple[GazPlace, tuple[str, ...]], ...]:
+    """The bundled gazetteer's places, each with all its names, read once."""
+    raw = json.loads((resources.files("sitroom.db") / "data" / BUNDLED).read_text(encoding="utf-8"))
+    out = []
+    for gid, name, alternates, lat, lon, admin1, population in raw["places"]:
+        names = (name, *(a for a in alternates if len(a) >= 4 and a.casefold() not in _TOO_COMMON))
+        out.append((GazPlace(f"geonames:{gid}", name, _kind(population), admin1 or None, None, lat, lon,
+                             2.0 if population >= 50_000 else 1.0, False), names))
+    return tuple(out)
+
+
+class Gazetteer:
+    """Names → places, for finding the places a sentence names."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        ref = read_reference(conn)
+        self.places: dict[str, GazPlace] = {}
+        self._keys: dict[str, list[str]] = {}
+        self._skeletons: dict[str, list[str]] = {}
+        self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
+        for p in ref.places.values():
+            place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
+                             p.precision_km, True)
+            self._add(place, (p.name, *p.aliases))
+            self._lower.update(variant_key(a) for a in (p.name, *p.aliases) if a[:1].islower())
+        for place, names in bundled():
+            same = [self.places[i] for n in names for i in self._keys.get(variant_key(n), [])]
+            if any(s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25 for s in same):
+                continue  # the store already has it, under its own id
+            self._add(place, names)
+
+    def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
+        self.places[place.id] = place
+        for name in names:
+            key = variant_key(name)
+            if key in GENERIC_WORDS:
+                continue
+            if key and place.id not in self._keys.setdefault(key, []):
+                self._keys[key].append(place.id)
+            bones = skeleton(name)
+            if len(bones) >= 3 and place.id not in self._skeletons.setdefault(bones, []):
+                self._skeletons[bones].append(place.id)
+
+    def lookup(self, name: str, *, loose: bool = False,
+               near: tuple[float, float] | None = None) -> GazPlace | None:
+        """The place called `name`: a store place first, then the bundled one nearest `near` (the
+        report's last located place). `loose` also compares consonant skeletons, for a name the text
+        already presents as a place; a loose or bundled match far from `near` is a namesake, not it."""
+        ids = self._keys.get(variant_key(name), [])
+        exact = bool(ids)
+        if not ids and loose:
+            bones = skeleton(name)
+            ids = [i for i in self._skeletons.get(bones, []) if len(bones) >= 3
+                   and variant_key(self.places[i].name)[:1] == variant_key(name)[:1]]
+            if len({self.places[i].name for i in ids}) > 1:
+                return None  # two different places answer: not a match, a guess
+        places = [self.places[i] for i in ids]
+        if near is not None:
+            def km(p: GazPlace) -> float:
+                return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
+            places = [p for p in places if (exact and p.in_store) or km(p) <= NAMESAKE_KM]
+            places.sort(key=lambda p: (not p.in_store, km(p)))
+        else:
+            places.sort(key=lambda p: not p.in_store)
+        return places[0] if places else None
+
+    def capital(self, area: GazPlace | None, name: str) -> GazPlace | None:
+        """The city a governorate is named after: Raqqa for the Al-Raqqa Governorate."""
+        words = re.sub(r"\b(?:governorate|province)\b", "", area.name if area else name, flags=re.IGNORECASE)
+        key = variant_key(words)
+        cities = [p for p in self.places.values()
+                  if p.kind in ("city", "town") and variant_key(p.name) == key]
+        return sorted(cities, key=lambda p: not p.in_store)[0] if cities else None
+
+    def find(self, sentence: str, near: tuple[float, float] | None = None) -> list[PlaceName]:
+        """The gazetteer names in a sentence, longest first, not overlapping."""
+        tokens = list(TOKEN.finditer(normalise(sentence)))
+        found: list[PlaceName] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                text = sentence[start:end]
+                if re.search(r"[,;:.()]", text):
+                    continue
+                key = variant_key(text)
+                if key not in self._keys:
+                    continue
+                if not _CAPITALISED.match(text) and key not in self._lower:
+                    continue
+                place = self.lookup(text, near=near)
+                if place is not None:
+                    found.append(PlaceName(start, end, text, place))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found

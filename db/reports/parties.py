@@ -1,0 +1,152 @@
+"""Who a sentence names: the store's factions by their names, and the extractor's own descriptors
+("army units", "regime forces", "Hezbollah", "the Observatory") for what reports call the sides.
+
+Names are matched as names, never as words: an abbreviation ("IS", "FaR", "SAA") only in its own
+letter case, so "is" and "so far" name nobody; a longer name in any case, whole words only. A descriptor
+maps to a store faction when the store has one of that name, else it is an unknown faction (slug None)
+with the bloc the descriptor gives.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from ..reference import read_reference
+from .spelling import normalise
+
+FORCE, AIR, MEDIA, MONITOR, GENERIC = "force", "air", "media", "monitor", "generic"
+_NOUNS = (r"(?:terrorists?|militants?|fighters?|forces|troops|units|soldiers|gunmen|members|"
+          r"jihadists|insurgents|extremists|remnants|cells|positions|ranks|holdouts)")
+
+# (pattern, canonical name, store slug it stands for (if the store has it), bloc, kind); first match wins
+# at a position, then the longest.
+DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
+    (r"(?:warplanes of the |the )?Syrian (?:Arab )?Air ?Force(?: \(SyAAF\))?|SyAAF|Syrian (?:military )?"
+     r"(?:jets|warplanes|aircraft|helicopters|air force)", "Syrian Arab Air Force", "saa", "government", AIR),
+    (r"Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|military|center for reconciliation"
+     r"(?: of opposing sides(?: in Syria)?)?|Reconciliation Cent(?:er|re))", "Russian Defence Ministry",
+     "russian-aerospace-forces", "government", MEDIA),
+    (r"Russian (?:jets|warplanes|aircraft|air ?force|helicopters|aviation)", "Russian Aerospace Forces",
+     "russian-aerospace-forces", "government", AIR),
+    (r"(?:US|U\.S\.)[- ]led (?:military )?coalition(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
+     r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
+     "US-led coalition", "us-coalition", "sdf-coalition", AIR),
+    (r"(?:Free Syrian Army|FSA)(?: " + _NOUNS + ")?", "Free Syrian Army", None, "opposition", FORCE),
+    (r"Turkish(?:-backed)? (?:army|forces|troops|military|soldiers|artillery)|Turkish air ?force"
+     r"(?: and special ground forces)?|Olive Branch forces", "Turkish Armed Forces", None, "other", FORCE),
+    (r"Turkish-backed (?:terrorists|militants|rebels|factions|groups|forces)", "Turkish-backed factions",
+     None, "opposition", FORCE),
+    (r"(?:the )?(?:Kurdish )?(?:YPG|People's (?:Protection|Defen[cs]e) Units)(?: " + _NOUNS + ")?",
+     "YPG", None, "sdf-coalition", FORCE),
+    (r"(?:PYD/PKK|YPG/PKK|PKK/PYD|PKK/KCK/PYD-YPG|PYD|PKK)(?:-Daesh)?(?: " + _NOUNS + ")?", "YPG", None,
+     "sdf-coalition", FORCE),
+    (r"(?:the )?Kurdish(?:-led)? (?:forces|factions|fighters|militias?)", "Syrian Democratic Forces", "sdf",
+     "sdf-coalition", FORCE),
+    (r"(?:the )?Hezbollah media(?: wing)?", "Hezbollah", None, "government", MEDIA),
+    (r"(?:Lebanese )?Hezbollah(?: resistance movement)?(?: " + _NOUNS + ")?", "Hezbollah",
+     None, "government", FORCE),
+    (r"(?:al-Qaeda-affiliated |al-Qaida-linked )?(?:al-)?Nusra(?: Front)?(?: " + _NOUNS + ")?|"
+     r"Jabhat (?:al-)?Nusra", "Nusra Front", None, "opposition", FORCE),
+    (r"(?:extremist alliance )?(?:Hay'?at )?Tahrir al-Sham|HTS", "Hayat Tahrir al-Sham", None, "opposition",
+     FORCE),
+    (r"Jaysh al-Islam|Jaish al-Islam|Ahrar al-Sham", "", None, "opposition", FORCE),
+    (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
+     r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
+     r"(?:the )?(?:Syrian )?(?:army|military) (?:units|troops|forces|positions)|(?:the )?Syrian (?:military|"
+     r"armed forces)|(?:the )?regime"
+     r"(?: forces| troops| loyalists)?|(?:the )?army|government offensive|(?:the )?government",
+     "Syrian Arab Army", "saa", "government", FORCE),
+    (r"(?:State media outlet |state news agency |state agency )?SANA(?: reporter)?|Syrian Arab News Agency|"
+     r"(?:Syrian )?state (?:media|news agency|television|TV|agency)(?: outlet)?|(?:a )?military source",
+     "SANA", "saa", "government", MEDIA),
+    (r"Amaq(?: News Agency)?", "Amaq", "isis", "isis", MEDIA),
+    (r"(?:the )?(?:Britain-based |UK-based )?Syrian Observatory for Human Rights|SOHR|(?:the )?"
+     r"[Oo]bservatory(?: director)?|(?:an opposition |the )?(?:war )?monitor(?:ing group)?",
+     "Syrian Observatory for Human Rights", None, None, MONITOR),
+    (r"(?:Syrian |local |pro-government |opposition |military |field |Kurdish )*(?:activists|sources)|"
+     r"(?:the )?press release|(?:the )?reporter", "", None, None, MONITOR),
+    (r"(?:foreign-backed )?(?:Takfiri )?(?:insurgents|rebels|militants|extremists|terrorists|jihadists|"
+     r"opposition (?:fighters|groups|factions))(?: and allied opposition groups)?", "", None, None, GENERIC),
+]
+
+
+@dataclass(frozen=True)
+class Party:
+    """A side as a sentence names it."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the faction's name (the store's when known)
+    slug: str | None  # None: not a faction the store knows
+    bloc: str | None
+    kind: str  # FORCE, AIR, MEDIA, MONITOR, GENERIC
+
+
+def _is_abbreviation(label: str) -> bool:
+    return " " not in label and (len(label) <= 3 or sum(c.isupper() for c in label) >= 2)
+
+
+class Parties:
+    """The store's factions and the descriptors, as patterns."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.factions = read_reference(conn).factions
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        for f in self.factions.values():
+            for label in (f.name, f.short, *f.aliases):
+                label = normalise(label).strip()
+                if len(label) < 2 or "(" in label or ":" in label:
+                    continue
+                if _is_abbreviation(label):
+                    exact.setdefault(label, f.slug)
+                else:
+                    folded.setdefault(label.casefold(), f.slug)
+        self._exact, self._folded = exact, folded
+        tail = r"(?:\s+" + _NOUNS + r")?"
+        self._exact_re = _alternation(exact, 0, tail)
+        self._folded_re = _alternation(folded, re.IGNORECASE, tail)
+        self._descriptors = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w]|-\w)", re.IGNORECASE),
+                              name, slug, bloc, kind) for p, name, slug, bloc, kind in DESCRIPTORS]
+
+    def _store_slug(self, name: str) -> str | None:
+        return self._folded.get(name.casefold()) or self._exact.get(name)
+
+    def find(self, sentence: str) -> list[Party]:
+        """The sides a sentence names, in order, none overlapping another."""
+        found: list[Party] = []
+        for pattern, names in ((self._exact_re, self._exact), (self._folded_re, self._folded)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(sentence):
+                slug = names.get(m.group("name")) or names.get(m.group("name").casefold())
+                if slug:
+                    f = self.factions[slug]
+                    kind = AIR if re.search(r"air|warplane|jet", m.group(), re.IGNORECASE) else FORCE
+                    found.append(Party(m.start(), m.end(), m.group(), f.name, slug, f.bloc, kind))
+        for pattern, name, slug, bloc, kind in self._descriptors:
+            for m in pattern.finditer(sentence):
+                label = name or re.sub(r"^(?:the|an?) ", "", m.group(), flags=re.IGNORECASE)
+                known = (slug if slug in self.factions else None) or self._store_slug(label)
+                if known and kind != GENERIC:
+                    bloc = self.factions[known].bloc
+                    label = label if kind in (MEDIA, MONITOR) else self.factions[known].name
+                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, kind))
+        found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+        kept: list[Party] = []
+        for p in found:
+            if kept and p.start < kept[-1].end:
+                continue
+            kept.append(p)
+        return kept
+
+
+def _alternation(names: dict[str, str], flags: int, tail: str) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?P<name>" + "|".join(re.escape(n) for n in ordered) + r")" + tail
+                      + r"(?![\w]|-\w)", flags)

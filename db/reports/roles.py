@@ -1,0 +1,168 @@
+"""Who did what to whom, from the sentence's structure (a small clause analysis, no parser).
+
+- The actor is the subject of the clause that holds the event word (coordinated verbs share it: "A killed
+  13 B militants and captured X" → A captured X); a clause without its own subject takes the sentence's.
+- A side named after the event word is its target; after "backed by", "with the support of", "along with"
+  an ally; after "by" following a passive ("was retaken by A", "to be captured by A"), "came under A
+  control" or "fell to A", the actor (and the passive subject, if a side, the target).
+- "clashes between A and B": both sides, neither actor nor target. "repelled an attack by A": A attacked.
+- "It", "they", "their forces", "Another …" take the actors of the sentence's claimant or of the
+  sentence before; "government troops" after named government units are those units.
+- Who says it (the attribution) is the claimant, never a party to the happening.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import Cue
+from .parties import FORCE, GENERIC, MEDIA, MONITOR, Party
+from .wording import BOUNDARY, Frame
+
+_PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
+                          r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
+_ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
+                   r"together with|aided by|assisted by|and (?:its|"
+                   r"their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
+                   re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
+_REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
+                              r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
+                              r"the troops|the soldiers)\b", re.IGNORECASE)
+GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
+                                re.IGNORECASE)
+
+Role = tuple[Party, str]
+
+
+_JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|"
+                   r"with)?\s*(?:the\s+)?$",
+                   re.IGNORECASE)
+
+
+def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
+    """The sides in subject position between `start` and `end`: the first side not after a preposition,
+    with the sides joined to it ("A, B and C"); allies after "backed by" and the like."""
+    out: list[Role] = []
+    for p in parties:
+        if not start <= p.start < end or p.kind in (MEDIA, MONITOR):
+            continue
+        before = s[start:p.start]
+        if any((q.slug or q.name) == (p.slug or p.name) for q, _ in out):
+            continue  # "the Syrian Democratic Forces (SDF)": the same side again
+        if _ALLY.search(before):
+            out.append((p, "ally"))
+        elif any(r == "actor" for _, r in out):
+            last = max(q.end for q, r in out if r in ("actor", "target"))
+            if _JOIN.match(s[last:p.start]) and p.start > last and out[-1][1] == "actor":
+                out.append((p, "actor"))
+            elif p.kind != "air":  # "A killed 13 B militants and captured X": B was hit too
+                out.append((p, "target"))
+        elif not _PREPOSITION.search(before):
+            out.append((p, "actor"))
+    return out
+
+
+_OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|during)\b", re.IGNORECASE)
+
+
+def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Role]:
+    """The subject of the nearest clause before the event word that has one (", surrounding X" is done
+    by the subject of the clause it hangs on); for an event word in an opening phrase, the main clause's
+    ("Following the liberation of A, the SAA and NDF secured B")."""
+    bounds = [body, *(m.end() for m in BOUNDARY.finditer(s, body) if m.group() != " and ")]
+    clauses = list(zip(bounds, [*bounds[1:], len(s)], strict=True))
+    opener = _OPENER.match(s[body:])
+    earlier = [c for c in clauses if c[0] <= cue.start][::-1]
+    later = [c for c in clauses if c[0] > cue.start] if opener else []
+    for a, b in earlier + later:
+        first_cue = min((c.start for c in cues if a <= c.start < b), default=b)
+        found = _subject(s, a, min(first_cue, cue.start) if a <= cue.start else first_cue, parties)
+        if any(r == "actor" for _, r in found):
+            return found
+    return []
+
+
+def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
+          previous: list[Role], faction_parent: dict[str, str | None]) -> tuple[list[Role], list[str]]:
+    """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
+    notes: list[str] = []
+    own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
+    body = f.span[1] if f.leading else 0
+    # " and " between two sides joins a subject ("The SAA and the Russian Air Force took X"), not clauses
+    starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body
+              and not (m.group() == " and " and any(p.end == m.start() for p in own))]
+    clause = starts[-1] if starts else body
+    subject = _subject(s, clause, cue.start, own) if clause < cue.start else []
+    if not any(r == "actor" for _, r in subject):
+        subject = _sentence_subject(s, body, cue, cues, own) + [r for r in subject if r[1] == "ally"]
+    # "Backed by X, A …" anywhere in the sentence: X is an ally
+    subject += [(p, "ally") for p in own if p.start < cue.start and _ALLY.search(s[:p.start])
+                and all(p is not q for q, _ in subject)]
+    # "… with the Syrian Army recapturing X": the side right before the event word does it
+    right_before = [p for p in own if 0 <= cue.start - p.end <= 2 and p.kind in (FORCE, GENERIC)]
+    if right_before and not any(r == "actor" for _, r in subject):
+        subject = [(right_before[0], "actor"), *subject]
+    out: list[Role] = list(subject)
+    after = [p for p in own if p.start >= cue.end and p.kind not in (MEDIA, MONITOR)]
+    between = re.search(r"\bbetween\s", s[cue.end:cue.end + 40])
+    out += [(p, "target") for p in own if cue.start < p.start < cue.end and p.kind in (FORCE, GENERIC)
+            and not cue.word.casefold().startswith("came under")]  # "drove ISIS out of X"
+    for p in after:
+        gap = s[cue.end:p.start]
+        if ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or \
+                (cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap)) or \
+                (cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20):
+            out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
+            out.append((p, "actor"))
+            notes.append(f"'{p.text}' is the agent of '{cue.word}'")
+        elif between and cue.end + between.end() <= p.start < cue.end + between.end() + 60:
+            out.append((p, "side"))
+        elif _ALLY.search(s[:p.start]):
+            out.append((p, "ally"))
+        elif p.kind in (FORCE, GENERIC) or p.kind == "air":
+            out.append((p, "target"))
+    if _REPELLED.match(cue.word):  # who repels an attack is its target, whoever made it
+        out = [(q, "target") if r == "actor" and q.start < cue.start else (q, r) for q, r in out]
+    held = re.match(r"\s+(?:and\s+)?(?:was\s+|is\s+|now\s+)*under\s+(?:the\s+)?", s[cue.end:])
+    if held and cue.type == "capture":  # "X had fallen and was now under government control"
+        owners = [p for p in own if cue.end + held.end() <= p.start <= cue.end + held.end() + 2]
+        out = [(q, "target") if r == "actor" else (q, r) for q, r in out if q not in owners]
+        out += [(p, "actor") for p in owners]
+    if cue.word.casefold().startswith("came under"):
+        inside = [p for p in own if cue.start <= p.start < cue.end]
+        out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]
+    if between:
+        out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
+               for q, r in out]
+        notes.append("'between A and B': both sides, neither the actor")
+    if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
+        source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
+            [(p, r) for p, r in previous if r in ("actor", "ally")]
+        if f.claimants:  # "X, fighting along with Y, said its forces …": Y is X's ally
+            source += [(p, "ally") for p in parties if f.span[0] <= p.start < f.span[1]
+                       and _ALLY.search(s[f.span[0]:p.start])]
+        if source:
+            out = source + out
+            notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    for p, r in list(out):
+        if r == "actor" and p.slug and GENERIC_GOVERNMENT.match(p.text):
+            units = [(q, rr) for q, rr in previous if rr == "actor" and q.slug
+                     and faction_parent.get(q.slug) == p.slug]
+            if units:
+                out = [x for x in out if x[0] is not p] + units
+                notes.append(f"'{p.text}' are the units named before: " + ", ".join(q.name for q, _ in units))
+    claimants = list(f.claimants)
+    if f.self_claim:
+        claimants += [p for p, r in out if r == "actor"]
+    out += [(p, "claimant") for p in claimants]
+    seen: set[tuple[str, str]] = set()
+    unique: list[Role] = []
+    for p, r in out:
+        key = (p.slug or p.name, r)
+        if key not in seen:
+            seen.add(key)
+            unique.append((p, r))
+    return unique, notes

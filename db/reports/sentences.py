@@ -1,0 +1,68 @@
+"""A report's text as the sentences that can state a happening: split, datelines and bylines taken off,
+headlines, captions and links to other articles set aside (they summarise; they do not report)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = re.compile(r"\b(?:[AP]\.M|U\.S|U\.N|St|Dr|Mr|Mrs|Gen|Lt|Col|No|Maj|Brig|approx|Jan|Feb|"
+                            r"Aug|Sept?|Oct|Nov|Dec)\.$")
+_END = re.compile(r"[.!?][\"')\]]*$|[.!?][\"')\]]*\s+\S{1,4}$")  # a stop, perhaps before a signature ("SF")
+# "BEIRUT —", "BEIRUT, LEBANON (10:45 P.M.) –", "Aleppo (Qasioun) –", "DAMASCUS, 2 July –", "Alwaght-",
+# "(AFP) -": a place in capitals, a bracketed agency or time, or one word glued to its dash.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z' .]+(?:,\s*[A-Z][\w' .]*?)?\s*(?:\([^)]{1,40}\))?|[A-Z][\w' ]{0,30}\([^)]{1,40}\)"
+    r"|\([^)]{1,40}\)|[A-Z]\w+(?=-\s)|[A-Z][\w ]{0,20},\s*\d{1,2}\s+[A-Z][a-z]+)\s*[-–—]+\s+"
+    r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*\([^)]{1,80}\)\s+(?=[A-Z])")  # "DAMASCUS (Sputnik - 14 Aug) The …"
+_LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See also|Click)\b")
+_CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$")  # "… [Rodi Said/Reuters]": a photo's caption
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    dateline: str  # what was taken off the front ("BEIRUT —"), or ""
+    headline: bool  # a title, caption, link or other line that does not report
+
+
+def _is_headline(line: str, first: bool = False) -> bool:
+    """A line that is not prose: no full stop and short (or the text's first line), or most of its
+    words capitalised."""
+    words = line.split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    if _LINK.match(line) or _CAPTION.search(line):
+        return True
+    if _END.search(line):
+        return False
+    return first or len(words) <= 20 or capitalised / max(1, len(words)) >= 0.6
+
+
+def split(paragraph: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"')\]]*(?=\s+[\"“(]?[A-Z0-9])", paragraph):
+        if _ABBREVIATIONS.search(paragraph[start:match.start() + 1]):
+            continue
+        out.append(paragraph[start:match.end()].strip())
+        start = match.end()
+    if paragraph[start:].strip():
+        out.append(paragraph[start:].strip())
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The report's sentences in order, paragraph by paragraph."""
+    out: list[Sentence] = []
+    for paragraph in re.split(r"\n", text):
+        paragraph = " ".join(paragraph.split()).strip('"“” ')
+        if not paragraph:
+            continue
+        headline = _is_headline(paragraph, first=not out)
+        dateline = ""
+        match = _DATELINE.match(paragraph)
+        if match and len(paragraph) > match.end() + 20:
+            dateline, paragraph = match.group().strip(), paragraph[match.end():]
+        for i, s in enumerate(split(paragraph)):
+            out.append(Sentence(s, dateline if i == 0 else "", headline))
+    return out

@@ -1,0 +1,73 @@
+"""One key per Arabic place name, however it was transliterated.
+
+Reports spell the same village many ways: Al-Raqqa / Ar-Raqqah / Raqqa, Ain / Ayn / Ein Tarma,
+Tal / Tell / Tall, -iyah / -iya / -iyeh, Husseiniya / Husayniyah. `variant_key` folds the differences that
+never tell two places apart (case, accents, apostrophes, the article and its assimilated forms, common
+first words, endings, doubled letters); `skeleton` goes further, to the consonants, and is only used for a
+name the sentence already presents as a place ("the village of Hamima" = Humaima).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_ARTICLE = re.compile(r"\b(?:al|el|il|as|ash|es|esh|ar|er|at|ath|et|ad|adh|ed|az|ez|an|en|ul)\b[\s-]+(?=\w)")
+# The first words that begin many names: alone, they name no place.
+GENERIC_WORDS = {"tal", "ayn", "dayr", "kafr", "jabal", "shaykh", "abu", "umm", "khirbat", "bir", "wadi",
+                 "qasr", "rasm", "tall", "khan", "sayd", "mazra", "hay", "jisr", "ras", "marj"}
+_FIRST_WORDS = [  # spellings of the same word → one spelling
+    (r"\b(?:ain|ayn|ein|ayin|aïn|ayoun|ain)\b", "ayn"),
+    (r"\b(?:tal|tel|tell|tall|tul)\b", "tal"),
+    (r"\b(?:deir|dayr|dair|der|deyr)\b", "dayr"),
+    (r"\b(?:kafr|kfar|kafar|kefr|kafer|kfr|kufr)\b", "kafr"),
+    (r"\b(?:jabal|jebel|jabel|jbal|jebal)\b", "jabal"),
+    (r"\b(?:sheikh|shaykh|sheik|cheikh|shaikh|shekh)\b", "shaykh"),
+    (r"\b(?:abu|abou|abo)\b", "abu"),
+    (r"\b(?:umm|um|om|oum)\b", "umm"),
+    (r"\b(?:khirbet|khirbat|kherbet|khirbit|kheurbet)\b", "khirbat"),
+    (r"\b(?:bir|beer|bi'r)\b", "bir"),
+    (r"\b(?:wadi|wady|oued)\b", "wadi"),
+    (r"\b(?:qasr|kasr)\b", "qasr"),
+]
+_ENDINGS = [
+    (r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iyye|iya|iye|ieh|ia|ija|iyat)\b", "iya"),
+    (r"(?:ah|eh|a|e)\b", "a"),
+]
+
+
+def normalise(text: str) -> str:
+    """One spelling of the characters that vary between sources: dashes, apostrophes, spaces."""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`\u00b4]", "'", text)
+    return text.replace("\u00a0", " ").replace("\u201c", '"').replace("\u201d", '"')
+
+
+def _plain(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"['\u2019`ʿʾ]", "", text)
+
+
+@lru_cache(maxsize=1 << 15)
+def variant_key(name: str) -> str:
+    """The name with every difference that transliteration makes folded away."""
+    text = _plain(normalise(name))
+    text = re.sub(r"[^\w]+", " ", text)
+    for pattern, word in _FIRST_WORDS:
+        text = re.sub(pattern, word, text)
+    text = _ARTICLE.sub("", text)
+    text = text.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ei", "ay")
+    text = text.replace("ai", "ay").replace("dj", "j").replace("ch", "sh")
+    text = re.sub(r"(\w)\1+", r"\1", text)  # doubled letters: Husseiniya, Raqqa
+    for pattern, ending in _ENDINGS:
+        text = re.sub(pattern, ending, text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1 << 15)
+def skeleton(name: str) -> str:
+    """The consonants of the variant key, in order: 'Hamima' and 'Humaima' both give 'hmm'."""
+    key = variant_key(name).replace("q", "k").replace("w", "").replace("y", "")
+    return re.sub(r"[aeiou\s]", "", key)

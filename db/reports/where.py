@@ -1,0 +1,333 @@
+"""The places a sentence names, and what each is to the sentence.
+
+A place is found three ways: a gazetteer name ("Resafa", "Ain Tarma"); a name the wording presents as a
+place though the gazetteer does not know it ("the villages of A, B and C", "al-Sina'a neighbourhood",
+"captured Msheirfeh"); or an unnamed place ("four villages", "2 hills", "the western bank of the
+Euphrates"). Each is then an event place, a reference ("20 km south of Raqqa", "near Resafa", "west of
+Raqqa city"), a container ("in Hama province") or a frame ("West of Raqqa City, …"). A reference or
+container locates the places beside it; it never takes their place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, GazPlace
+from .parties import Party
+
+ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
+_WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
+NAME = _WORD + r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
+# a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?"
+_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")*)"
+PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settlements?|areas?|hills?|"
+               r"localities|locality|suburbs?|farms?|quarters?")
+_AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
+                         r"|including|such as)\s+(?:the\s+)?" + _LIST)
+_BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|districts?|area|city|"
+                          r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
+                          r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
+_AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
+                         r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
+                         r"struck|hit|"
+                         r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
+                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed)\s+"
+                         r"(?:early\s+|the\s+)?" + _LIST)
+# "a third district, Holok": a place noun and the name in apposition
+_APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
+_BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
+_SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
+                        r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b",
+                        re.IGNORECASE)
+_STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", "iraq", "iraqi", "turkey",
+         "turkish", "jordan", "lebanon", "lebanese", "israel", "russia", "russian", "iran", "iranian",
+         "kurdish", "arab", "islamic", "us", "u", "un", "euphrates", "tigris", "levant", "monday", "tuesday",
+         "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+         "may", "june", "july", "august", "september", "october", "november", "december", "operation",
+         "meanwhile", "moreover", "however", "according", "it", "they", "he", "she", "we", "his", "its",
+         "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
+         "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
+         "several", "some", "many", "most", "parts", "new", "more", "other"}
+_NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
+           r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
+           r"several|many|some|a number of|a string of|a series of|most of the|parts of|large (?:chunks|"
+           r"parts)"
+           r" of|new|more|other|few|yet another|another)")
+_UNNAMED = re.compile(
+    r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
+    r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
+    r"(?:(?:ISIS|IS|rebel|opposition|YPG|SDF|government|regime)[- ](?:held|controlled)\s+)?"
+    r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
+    r"heights|hilltops|oil fields?|kilometers of territory|square kilometers|territory|territories|locations|"
+    r"sites)"
+    r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
+    r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
+    r"(?!\s+(?:of|named|called)\s)"
+    r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
+    r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
+    r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
+    r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
+    r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_REFERENCE = re.compile(
+    r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
+    r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
+    r"\s+of\s+(?:[a-z][\w-]*\s+){0,4}$"
+    r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
+    r"|\b(?:in )?the (?:area|areas|region) "
+    r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
+    r"outskirts) of|\bon the outskirts of|\bbetween)\s+(?:[a-z][\w-]*\s+){0,4}$"
+    r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
+    re.IGNORECASE)
+_SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|project)|"
+                     r"industrial (?:zone|city|area)|"
+                     r"city|town|village|district|neighbou?rhood|area|"
+                     r"countryside|desert|province|governorate|region|pocket|suburbs?|"
+                     r"(?P<site>(?:oil |gas )?fields?|airport|air ?base|military airport|dam|crossing|"
+                     r"roundabout|hill|mountain|bridge|base|station|checkpoint)|"
+                     r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
+_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
+                               r"governorate|region|countryside|district) of\s+(?:the\s+)?"
+                               r"|\b(?:in|within|inside)\s+(?:the\s+)?"
+                               r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
+                               r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
+                               r"subrub) of\s+(?:the\s+)?"
+                               r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
+_FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
+RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
+        "base": 0, "dam": 0, "crossing": 0, "neighbourhood": 1, "district": 1, "village": 2,
+        "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5,
+        "countryside": 5, "desert": 5, "pocket": 5, "suburbs": 5, "governorate": 6, "province": 6}
+WIDE = 5  # this rank and above: an area, a place's container rather than a happening's place
+
+
+@dataclass
+class Spot:
+    """A place as a sentence states it."""
+
+    start: int
+    end: int
+    text: str  # the words
+    name: str | None  # the place's name as written; None for an unnamed place ("four villages")
+    place: GazPlace | None  # the gazetteer's place, when it knows the name
+    kind: str
+    role: str = "event"  # event, reference, container, frame
+    relation: str = ""  # how it relates to `ref`: "20 km south of", "near", "in", "western countryside of"
+    ref: Spot | None = None
+    anchor: GazPlace | None = None  # for an area named after a place ("Homs desert"): that place
+    bare: str | None = None  # the name without its noun: "al-Romaniya" of "al-Romaniya neighbourhood"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        return RANK.get(self.kind, 2)
+
+
+def _noun_kind(noun: str) -> str:
+    noun = noun.casefold().rstrip("s") if noun.casefold() not in ("suburbs", "hills") else noun.casefold()
+    noun = {"neighborhood": "neighbourhood", "governorate": "governorate", "province": "province",
+            "quarter": "district", "suburbs": "suburbs", "hills": "hill",
+            "citie": "city", "localitie": "locality", "air base": "base", "airbase": "base"}.get(noun, noun)
+    if "countryside" in noun:
+        return "countryside"
+    return noun if noun in RANK else "field" if "field" in noun else "locality"
+
+
+def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """The names of a list: "A, B and C" → A, B, C with their offsets."""
+    out = []
+    for m in re.finditer(NAME, text):
+        words = m.group().split()
+        dropped: list[str] = []
+        while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
+                                                                       r"Russia|Israel)'s", words[0])):
+            dropped.append(words[0])
+            words = words[1:]
+        if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
+               for w in dropped) and not any(w.endswith("'s") for w in dropped):
+            continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
+        if words and words[0] != "and" and not re.fullmatch(  # "Rebel-held" qualifies, it names nothing
+                r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
+                re.IGNORECASE):
+            name = " ".join(words)
+            start = offset + m.start() + m.group().index(name)
+            out.append((start, start + len(name), name))
+    return out
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, str] | None = None,
+               recent: list[Spot] | None = None, near: tuple[float, float] | None = None) -> list[Spot]:
+    """Every place the sentence states, in order, each with its role. `learned`: names the report already
+    presented as places (variant key → name), found again wherever they recur; `recent`: the report's
+    places so far, which "the city", "the town", "the village" refer back to."""
+    taken = [(p.start, p.end) for p in parties]
+    slotted: list[Spot] = []
+    kinds: dict[tuple[int, int], str] = {}
+    quoted = re.sub(r"[\"“”]", " ", s)  # 'the “Gobelek” village': quotes around a name do not hide it
+    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION):
+        for m in pattern.finditer(quoted):
+            noun = m.groupdict().get("noun")
+            for start, end, name in _names(m.group("list"), m.start("list")):
+                if noun:
+                    kinds[(start, end)] = _noun_kind(noun)
+                if _overlaps((start, end), taken + [(p.start, p.end) for p in slotted]) or \
+                        (pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3)) or \
+                        _SIDE_NOUN.match(s[end:]):
+                    continue
+                place = gaz.lookup(name, loose=True, near=near)
+                slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
+    spots: list[Spot] = []
+    for m in gaz.find(s, near):
+        inside = [p for p in slotted if p.start <= m.start and m.end <= p.end]
+        if inside and inside[0].place is None and inside[0].text != m.text:
+            continue  # part of a longer name the wording gives as a place: "Tal Maleh", not "Tal"
+        if not _overlaps((m.start, m.end), taken):
+            spots.append(Spot(m.start, m.end, m.text, m.text, m.place, m.place.kind))
+    for spot in slotted:
+        if not _overlaps((spot.start, spot.end), [(p.start, p.end) for p in spots]):
+            spot.notes.append(f"'{spot.name}' is not in the gazetteer" if spot.place is None
+                              else f"'{spot.name}' read as {spot.place.name}")
+            spots.append(spot)
+    for name in (learned or {}).values():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", s, re.IGNORECASE):
+            if not _overlaps((m.start(), m.end()), [(p.start, p.end) for p in spots] + taken):
+                spots.append(Spot(m.start(), m.end(), name, name, None, "locality"))
+    known = [(p.start, p.end) for p in spots]
+    for m in _UNNAMED.finditer(s):  # "a dozen ISIS-held villages": a side may qualify an unnamed place
+        if not _overlaps((m.start(), m.end()), known):
+            spots.append(Spot(m.start(), m.end(), m.group(), None, None, _noun_kind(m.group().split()[-1])))
+    spots.sort(key=lambda p: p.start)
+    for spot in spots:
+        kind = next((k for (a, b), k in kinds.items() if a <= spot.start and spot.end <= b), None)
+        if kind and RANK.get(kind, 2) >= WIDE and spot.name and not (kind == "area" and spot.place):
+            spot.anchor, spot.place, spot.kind, spot.relation = spot.place, None, kind, kind
+        elif kind and spot.place is None:
+            spot.kind = kind
+        elif spot.place is None and spot.name and re.match(r"(?:Eastern|Western|Northern|Southern|Central) ",
+                                                           spot.name):
+            spot.kind = "region"
+        _suffix(s, spot)
+        direction = re.search(r"\b(?:" + _DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
+        if direction and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
+            # "eastern Deir Ezzor", "northern Janderis district": the part of the area, not the town
+            spot.start = direction.start()
+            spot.text = spot.name = s[spot.start:spot.end]
+            spot.anchor, spot.place = spot.place, None
+            spot.kind, spot.relation = "region", direction.group().strip()
+        if spot.name and re.search(r"\b(?:province|governorate) of\s+(?:the\s+)?$", s[:spot.start],
+                                   re.IGNORECASE):
+            spot.anchor, spot.place = spot.anchor or spot.place, None  # "the province of Idlib": an area
+            spot.kind, spot.relation = "governorate", "province"
+        if re.search(r"\bcapital of (?:the )?$", s[:spot.start]) and spot.kind in ("governorate", "province"):
+            capital = gaz.capital(spot.place or spot.anchor, spot.name or "")
+            if capital is not None:
+                spot.notes.append(f"'capital of {spot.text}' → {capital.name}")
+                spot.place, spot.anchor, spot.kind, spot.relation = capital, None, capital.kind, ""
+                spot.name = spot.bare = capital.name
+    for m in _BACK.finditer(s):
+        wanted = ("city", "town") if m.group(1) in ("city", "town") else ("village", "locality")
+        here = sorted((p for p in spots if p.end <= m.start()), key=lambda p: p.start)[::-1]
+        same = [p for p in here + (recent or [])[::-1] if p.name and p.kind in wanted]
+        if same and not _overlaps((m.start(), m.end()), taken):
+            ref = same[0]
+            back = Spot(m.start(), m.end(), m.group(), ref.bare or ref.name, ref.place, ref.kind,
+                        anchor=ref.anchor)
+            back.notes.append(f"'{m.group()}' refers back to {ref.name}")
+            spots.append(back)
+    spots.sort(key=lambda p: p.start)
+    _roles(s, spots)
+    return spots
+
+
+def _suffix(s: str, spot: Spot) -> None:
+    """"Raqqa city" and "Duma district" are Raqqa and Duma; "Homs desert", "Hama province", "Afrin city
+    centre", "Deir Ezzor eastern countryside" are areas named after a place, not the place itself."""
+    m = _SUFFIX.match(s[spot.end:])
+    if not m or spot.name is None:
+        return
+    noun = m.group("noun").casefold()
+    kind = "district" if "centre" in noun or "center" in noun else _noun_kind(noun)
+    if m.group("site"):  # "Al-Umar oil field", "Jirah airport": a site of its own, named after the place
+        spot.bare = spot.name
+        spot.text = spot.name = s[spot.start:spot.end + m.end()]
+        spot.end = spot.start + len(spot.text)
+        spot.anchor, spot.place = spot.place or spot.anchor, None
+        spot.kind = "oil field" if "field" in noun else "site"
+        return
+    spot.bare = spot.name
+    spot.text = spot.name = s[spot.start:spot.end + m.end()]
+    spot.end = spot.start + len(spot.text)
+    if kind in ("city", "town", "village", "neighbourhood") or (kind == "district" and "cent" not in noun) \
+            or (kind == "area" and spot.place is not None):
+        # "Jobar district" in the store is a quarter; "Duma district", "Sharan district" elsewhere are the
+        # administrative area around a town: as wide as a city, a container of its villages
+        if spot.place is not None and spot.place.in_store:
+            spot.kind = spot.place.kind
+        else:
+            quarter = noun.startswith(("housing", "industrial"))
+            spot.kind = "subdistrict" if kind == "district" and not quarter else kind
+    else:
+        spot.anchor, spot.place = spot.place, None
+        spot.kind, spot.relation = kind, noun
+
+
+def _roles(s: str, spots: list[Spot]) -> None:
+    """Which places are references, containers or frames, and what each locates."""
+    comma = s.find(",")
+    frame = _FRAME.match(s)
+    for i, spot in enumerate(spots):
+        before = s[:spot.start]
+        previous = spots[i - 1] if i else None
+        ref = _REFERENCE.search(before[-90:])
+        if re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
+            spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
+        elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
+                      r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
+            spot.role = "modifier"  # "the Raqqa offensive", "a Tabqa-based activist": no place of a happening
+        elif frame and comma >= 0 and spot.end <= comma:
+            spot.role, spot.relation = "frame", frame.group().strip()
+        elif ref:
+            spot.role = "reference"
+            if ref.group("countryside"):
+                spot.relation = f"{ref.group('cdir').lower()} countryside of"
+            elif ref.group("near"):
+                spot.relation = ref.group("near").strip().lower()
+            else:
+                dirs = ref.group("dir").lower()
+                dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
+                dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
+                spot.relation = f"{dist}{dirs} of"
+        elif previous and previous.role in ("event", "container") and len(s[previous.end:spot.start]) < 40 \
+                and _contains(s[previous.end:spot.start], previous, spot):
+            spot.role, spot.relation = "container", "in"
+    # each event place is located from the reference or container that follows it, else the one before
+    helpers = [p for p in spots if p.role in ("reference", "container")]
+    for p in spots:
+        if p.role == "event":
+            after = [h for h in helpers if h.start > p.start]
+            before = [h for h in helpers if h.start < p.start]
+            p.ref = (after[:1] or before[-1:] or [None])[0]
+
+
+def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
+    """Whether `outer` holds `inner` ("X in Hama province", "A village northern Janderis district",
+    "the village of X in the Jinderes district")."""
+    if outer.kind in ("district", "subdistrict", "region", "area") and \
+            re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        return True
+    if outer.rank <= inner.rank or outer.rank < 3:
+        return False
+    return bool(_CONTAINER_BEFORE.search(gap)) or (
+        outer.rank >= WIDE and bool(re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", gap)))
+
+
+def siblings(s: str, a: Spot, b: Spot) -> bool:
+    """Two places of one list ("A, B and C"): nothing but commas and "and" between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", s[first.end:second.start]))

@@ -1,0 +1,227 @@
+"""What the wording says about a happening: who says it (attribution), how sure (hedges, rumours,
+denials), and whether it happened at all (hypotheticals, intentions, negations, background).
+
+Certainty: a rumour (or "unconfirmed reports") is rumoured; a happening a side, a monitor or "sources" report ("X said", "according to
+X", "Amaq reported", "activists reported") or a hedge ("reportedly", "allegedly" however spelt,
+"purportedly") is claimed, the sides that say it its claimants; otherwise confirmed. A
+denial ("X denied losing Y") leaves the happening claimed (disputed: the denier is named in `why`), never
+confirmed. The extractor's own cue list: db/rules.py's is the importers', and reports need more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .parties import MEDIA, MONITOR, Party
+
+_REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
+              r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|cited|noted|affirmed|"
+              r"indicated|mentioned|asserted|revealed|stressed|pointed out|"
+              r"told [\w'-]+(?: [\w'-]+){0,4}?)")
+_WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
+        r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
+# "SOHR, a Britain-based war monitor, said …": the sayer may carry an apposition
+_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)"
+                      r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
+_TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
+                       r"stated|told [^,.;]{1,60}?)" + _WHEN
+                       + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?"
+                       r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
+                                                               r"according to)"
+                       r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
+_AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
+                 r"(?:reported|said|announced|claimed|stated)\b")
+_MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]{0,60}?,")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]+(?:\.[^,;.\s][^,;.]*)?)", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statement)|the militants|"
+                      r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
+_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
+                    r"statement|"
+                    r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
+                    r"observatory|commander|correspondent)\b", re.IGNORECASE)
+# Unconfirmed, unverified reports nobody is named for are rumours, as in the importers (db/rules.py).
+RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed|unverified)\b", re.IGNORECASE)
+HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|alleged)|reportedly|"
+                   r"al+e?g+e?d+e?ly|"
+                   r"alegedly|purportedly|"
+                   r"no confirmed "
+                   r"reports?|(?:is|are|was|were) said to|claim(?:s|ed|ing)?)\b", re.IGNORECASE)
+DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|rejected (?:reports|claims))\b")
+
+_MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|should|can|must|cannot|won't|wouldn't)\b"
+                    r"(?:\s+\w+){0,6}\s*$", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b", re.IGNORECASE)
+_DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                        r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
+_INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
+                     r"proceeded|claimed|claims|claiming|came|forced|compelled|obliged|"
+                     r"used(?: \w+){0,4})\s+|(?P<order>first|"
+                     r"second|third|"
+                     r"fourth|fifth|last|"
+                     r"latest)(?:\s+[\w-]+){0,5}?\s+)?to(?:\s+be)?\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "in preparation for an offensive", "the target is to … liberate X", "aims to continue … and liberate X"
+_PURPOSE = re.compile(
+    r"(?:\b(?:in preparation for|preparations? for|ahead of|in anticipation of|plans? for)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$|\b(?:target|aim|goal|plan|objective|intention) "
+    r"is to\s[^.;]*$|\b(?:is|are|aims?|plans?|intends?|seeks?|order|wants?|hopes?|expected) "
+    r"to\s+\w+(?:\s+[\w-]+){0,6}\s+and\s+$)", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
+                       r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
+_RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
+_OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
+                      r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
+                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years|days)|"
+                         r"recently|"
+                         r"earlier this year|last year|since the (?:end|start|beginning) of|"
+                         r"over the same period|"
+                         r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
+                         r"a total of|in total|to date)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
+_CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|hours)\s+of\s+"
+                    r"(?:[\w-]+\s+){0,5}$|"
+                    r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
+                    r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
+                    r"fierce|heavy|violent|deadly|"
+                    r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
+                    re.IGNORECASE)
+_CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
+                  r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
+RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
+CUT = _CUT
+BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
+
+
+@dataclass
+class Frame:
+    """Who states what a sentence says, and how sure it is."""
+
+    certainty: str = "confirmed"
+    cue: str | None = None  # the words that lowered it
+    claimants: list[Party] = field(default_factory=list)
+    self_claim: bool = False  # "it said", "the group said": the actor says it
+    denied_by: list[Party] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)  # the attribution's own words, not the report's content
+    leading: bool = False  # "X said (that) …": the content follows the attribution
+
+
+def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
+    """The attribution, hedges, rumours and denial of a sentence."""
+    f = Frame(span=(0, 0))
+    matches = [(m, m.group("who") or "") for m in (_LEADING.match(s),) if m]
+    said_as = _AS.search(s)
+    matches += [(said_as, said_as.group("who"))] if said_as else \
+        [(m, m.group("who") or m.group("who2") or "") for m in (_TRAILING.search(s),) if m]
+    matches += [(m, m.group("who")) for m in _ACCORDING.finditer(s)]
+    matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
+    for m, who in matches:
+        group = "who" if m.groupdict().get("who") is not None else "who2"
+        a, b = m.span(group) if m.groupdict().get(group) is not None else m.span()
+        inside = [p for p in parties if a <= p.start and p.end <= b]
+        # a medium or monitor, else the head of the phrase ("X, which …, said")
+        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
+        pronoun = _PRONOUN.match(who.strip())
+        if not sources and not pronoun and not _SAYER.search(who):
+            continue  # "The SAA captured X, killing …" is not a report of it
+        if not sources and not pronoun:  # a source the lexicon does not know: "Al-Masdar News reports"
+            name = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+            sources = [Party(m.start(), m.start() + len(name), name, name, None, None, MONITOR)]
+        f.certainty, f.cue = "claimed", m.group().strip(" ,")
+        if f.span == (0, 0):  # a leading attribution starts at its sayer, not at the phrase before it
+            f.span = (a if m.re is _LEADING else m.start(), m.end())
+            f.leading = m.re is _LEADING
+        if pronoun and not sources:
+            f.claimants = f.claimants or list(previous)
+            f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
+                ("the group", "the press", "the statement"))
+        f.claimants += [p for p in sources if p not in f.claimants]
+    hedge = HEDGE.search(s)
+    if hedge and f.cue is None:
+        f.certainty, f.cue = "claimed", hedge.group()
+        if re.match(r"claim", hedge.group(), re.IGNORECASE):
+            f.claimants = [p for p in parties if p.end <= hedge.start()][-1:]
+            f.self_claim = not f.claimants
+    denial = DENIAL.search(s)
+    if denial:
+        f.denied_by = [p for p in parties if denial.start() <= p.start and p.end <= denial.end()]
+        f.certainty, f.cue = "claimed", f.cue or denial.group().strip()
+    rumour = RUMOUR.search(s)
+    if rumour:
+        f.certainty, f.cue = "rumoured", rumour.group()
+    return f
+
+
+def word_is_attempt(s: str, at: int) -> bool:
+    return bool(re.search(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
+                          s[:at], re.IGNORECASE))
+
+
+def clause_start(s: str, at: int) -> int:
+    """Where the clause holding position `at` begins."""
+    starts = [m.end() for m in BOUNDARY.finditer(s, 0, at)]
+    return starts[-1] if starts else 0
+
+
+def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | None,
+                    rumour: bool) -> str | None:
+    """Why the event word at s[start:end] states no happening (hypothetical, intention, negation,
+    opinion, background), or None when it does."""
+    clause = s[clause_start(s, start):start]
+    near = s[max(0, start - 60):start]
+    if _CUT.search(s[:start]):
+        return f"after '{_CUT.search(s[:start]).group()}': background"
+    modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:])
+    if modal and not rumour:
+        if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
+            pass  # "could capture on Saturday": managed to
+        else:
+            return f"hypothetical ('{modal.group().strip()}')"
+    if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near,
+                 re.IGNORECASE) and \
+            re.fullmatch(r"\w+ed", s[start:end]):
+        return f"'{s[start:end]}' describes, it does not report"
+    if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
+            r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
+        return "'surrounding' locates here ('the area surrounding X')"
+    if re.search(r"\bthe\s+(?:\w+\s+)?$", near, re.IGNORECASE) and re.match(
+            r"\s+(?:came|comes|was|were|is|are|has|have|had|marks?|marked|closed|opened|follows?|followed)\b",
+            s[end:]) and re.fullmatch(r"\w+s|capture|advance|offensive|attack|assault", s[start:end]):
+        return f"'the {s[start:end]}' names a happening told elsewhere"
+    intent = _INTENT.search(near)
+    if word_is_attempt(s, start):
+        intent = None  # "attempted to regain X": the attempt happened (the extractor makes it an attack)
+    if intent and not intent.group("done") and not intent.group("order") and not rumour:
+        return f"intention ('{intent.group().strip()} …')"
+    purpose = _PURPOSE.search(s[max(0, start - 120):start])
+    if purpose and not rumour:
+        return f"intention ('{purpose.group().strip()}')"
+    if re.fullmatch(r"surrounded|encircled|besieged", s[start:end], re.IGNORECASE) and \
+            re.search(r"\b(?:pocket|enclave|area|region|territory)\s+$", near, re.IGNORECASE):
+        return "'a pocket surrounded by …' describes a state"
+    after = BOUNDARY.search(s, end)
+    rest = s[end:end + 80]
+    if re.search(r"\bsearch(?:ed|es|ing)?\b", s[start:]) and \
+            re.search(r"\b(?:houses|homes|buildings)\b", rest):
+        return "a search of houses, not fighting"
+    negation = _NEGATION.search(clause) or _RARE.search(s[start:after.start() if after else len(s)])
+    if negation:
+        return f"negation ('{negation.group()}')"
+    if _OPINION.search(clause):
+        return f"opinion or expectation ('{_OPINION.search(clause).group()}')"
+    after = BOUNDARY.search(s, end) or None
+    relative = RELATIVE.search(s, end)
+    if relative and (after is None or relative.start() < after.start()):
+        after = relative
+    region = s[:after.start() if after else len(s)]  # up to the end of the event word's clause
+    year = next((int(y) for y in _YEAR.findall(region) if report_year and int(y) < report_year), None)
+    background = _BACKGROUND.search(region)
+    if year:
+        return f"background (in {year})"
+    if background:
+        return f"background ('{background.group()}')"
+    nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
+                                    and not re.search(r"(?:ed|ing)$", s[start:end]))
+    if nominal and _CAUSE.search(near):
+        return "how another happening came about ('after … clashes'), not another happening"
+    return None
