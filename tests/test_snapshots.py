@@ -7,8 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from .helpers import make_app, settle
 from .test_browser_picker import answered
+
+
+async def steady(pilot) -> None:
+    """A blinking cursor is drawn or not depending on when the picture is taken: keep it drawn."""
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
 
 
 def test_main_screen(db_path: Path, snap_compare) -> None:
@@ -29,6 +38,7 @@ def test_filter_picker(db_path: Path, snap_compare) -> None:
         await settle(pilot)
         await pilot.press("f", *"saa", "space")
         await answered(pilot)
+        await steady(pilot)
 
     assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=open_picker)
 
@@ -73,6 +83,7 @@ def _picker_with_places(typed: str):
         await settle(pilot)
         await pilot.press("f", *typed)
         await answered(pilot)  # the store is asked for the places and sources once typing pauses
+        await steady(pilot)
 
     return open_picker
 

@@ -1,11 +1,11 @@
 """What the wording says about a happening: who says it (attribution), how sure (hedges, rumours,
 denials), and whether it happened at all (hypotheticals, intentions, negations, background).
 
-Certainty: a rumour (or "unconfirmed reports") is rumoured; a happening a side, a monitor or "sources" report ("X said", "according to
-X", "Amaq reported", "activists reported") or a hedge ("reportedly", "allegedly" however spelt,
-"purportedly") is claimed, the sides that say it its claimants; otherwise confirmed. A
-denial ("X denied losing Y") leaves the happening claimed (disputed: the denier is named in `why`), never
-confirmed. The extractor's own cue list: db/rules.py's is the importers', and reports need more.
+Certainty: a rumour (or "unconfirmed reports") is rumoured; a happening a side, a monitor or "sources"
+report ("X said", "according to X", "Amaq reported", "activists reported") or a hedge ("reportedly",
+"allegedly" however spelt, "purportedly") is claimed, the sides that say it its claimants; otherwise
+confirmed. A denial ("X denied losing Y") leaves the happening claimed (disputed: the denier is named in
+`why`), never confirmed. The extractor's own cue list: db/rules.py's is the importers', and reports need more.
 """
 
 from __future__ import annotations
