@@ -246,6 +246,12 @@ def test_cli_import_and_export(db_path: Path, tmp_path: Path, capsys) -> None:
     assert main(["--db", str(db_path), "export", "--faction", "nobody"]) == 2
     assert "unknown faction: 'nobody'" in capsys.readouterr().err
     assert main(["--db", str(db_path), "export", "--since", "2017-07-01", "--until", "2017-06-01"]) == 2
+    capsys.readouterr()
+    # A source: the founding report's 24 events, not ACLED's.
+    assert main(["--db", str(db_path), "export", "--source", "swr-2017-06-30", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out.count("\n") == 24
+    assert main(["--db", str(db_path), "export", "--source", "nosuch"]) == 2
+    assert "unknown source: 'nosuch'" in capsys.readouterr().err
 
 
 def test_a_locked_store_is_reported_not_raised(db_path: Path, capsys, monkeypatch) -> None:

@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         try:
             f = EventFilter(fronts=args.front, factions=args.faction, places=args.place,
-                            types=args.type, certainty=args.certainty, since=args.since,
+                            sources=args.source, types=args.type, certainty=args.certainty, since=args.since,
                             until=args.until, text=args.search)
             store.page(f, limit=1)  # a filter the store cannot run is refused before any writing
         except FilterError as e:

@@ -75,6 +75,8 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--faction", action="append", default=[], metavar="SLUG",
                      help="a parent faction includes its units")
     exp.add_argument("--place", action="append", default=[], metavar="ID")
+    exp.add_argument("--source", action="append", default=[], metavar="ID",
+                     help="a source's id (the detail pane and the filter picker show them)")
     exp.add_argument("--type", action="append", default=[], metavar="TYPE")
     exp.add_argument("--certainty", action="append", default=[], choices=CERTAINTIES)
     exp.add_argument("--since", metavar="YYYY-MM-DD")
