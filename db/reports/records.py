@@ -7,8 +7,9 @@ from typing import Any
 
 from .extract import Extraction, Found, Lexicon
 
-# The store's roles have no "side" (UCDP's undirected party); an extracted side is stored as an actor.
-STORED_ROLE = {"side": "actor"}
+# Every role the extractor gives is one the store keeps ("side": a party to an undirected fight, "clashes
+# between A and B", credited with no action).
+STORED_ROLE: dict[str, str] = {}
 
 
 def place_record(found: Found) -> dict[str, Any]:
