@@ -42,3 +42,13 @@ def store(db_path: Path):
     s = Store(db_path)
     yield s
     s.close()
+
+
+@pytest.fixture
+def fresh(tmp_path: Path):
+    """A new store as `sitroom import FILE --db NEW` makes one: the reference data, no events."""
+    path = tmp_path / "fresh.db"
+    create_store(path, bundled=False)
+    s = Store(path)
+    yield s
+    s.close()

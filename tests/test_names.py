@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sitroom.db import EditError, EventFilter, Store, create_store
+from sitroom.db import EditError, EventFilter, Store
 from sitroom.db.files.importing import import_file
 from sitroom.db.write.names import faction_keys, place_skeleton
 from sitroom.tui.cli import main
@@ -35,15 +35,6 @@ def test_acled_years_and_acronyms_are_not_part_of_a_name() -> None:
     assert "military forces of syria" in faction_keys("Military Forces of Syria (2000-2024)")
     assert "syrian democratic forces" in faction_keys("QSD: Syrian Democratic Forces")
     assert faction_keys("Islamic State (Syria)")[-1] == "islamic state syria"  # a country is kept
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Store:
-    path = tmp_path / "fresh.db"
-    create_store(path, bundled=False)
-    store = Store(path)
-    yield store
-    store.close()
 
 
 def test_a_new_spelling_near_a_known_place_is_that_place(fresh: Store) -> None:

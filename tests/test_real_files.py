@@ -21,15 +21,6 @@ IMPORTED = [name for name, truth in EXPECTED.items() if "expect" in truth and "m
 PRECISION = {"days": "week", "longer": "year"}
 
 
-@pytest.fixture
-def fresh(tmp_path: Path) -> Store:
-    path = tmp_path / "fresh.db"
-    create_store(path, bundled=False)
-    store = Store(path)
-    yield store
-    store.close()
-
-
 def events_by_id(store: Store) -> dict[str, sqlite3.Row]:
     cursor = store.db.conn.cursor()
     cursor.row_factory = sqlite3.Row
