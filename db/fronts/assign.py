@@ -1,0 +1,274 @@
+"""Putting every event on its front, set-based, in one savepoint, tallies kept exact.
+
+An event's front is, in this order (README "How fronts are decided"):
+1. a front the user defined: by area (box or polygon, holding the event's point; the smallest wins),
+   else by divisions (naming the event's first-level division);
+2. a bundled front whose area holds the event's point;
+3. its first-level division: the row's admin1, else its place's, else the division of the bundled
+   boundaries holding its point; a front per division and country, named as the division is;
+   an event known only to its country goes on "<Country> (country-wide)";
+4. "Other": no point, no division, no country.
+
+Python decides once per distinct point and once per distinct (country, division); SQL applies the
+answers to every event in a few statements. Events that move are taken out of the tallies under their
+old front and put back under the new one in one grouped statement each way, with the per-row trigger
+set aside, so the tallies stay exactly what tallies.rebuild() would make.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..geography import Atlas, atlas, name_key
+from .areas import Definition, parse
+
+USER, BUNDLED, DIVISION, COUNTRY, OTHER = "user", "bundled", "division", "country", "other"
+AUTO = (DIVISION, COUNTRY, OTHER)
+SORT = {DIVISION: 1000, COUNTRY: 2000, OTHER: 9000}
+OTHER_SLUG = "other"
+OTHER_TEXT = "Events with no location at all: no point, no first-level division and no country."
+_BUCKET = "key, front, event_type, certainty, month, day_precise, side"
+_SIDE = "e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', e.side"
+# The tally buckets of the moving events: out of the old front (-1), into the new one (+1).
+_MOVE_TALLIES = f"""
+INSERT INTO tallies ({_BUCKET}, n)
+SELECT key, front, event_type, certainty, month, day_precise, side, sum(d) FROM (
+  SELECT '' AS key, e.front AS front, e.event_type AS event_type, e.certainty AS certainty,
+         substr(e.date, 1, 7) AS month, e.date_precision = 'day' AS day_precise, e.side AS side, -1 AS d
+    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid
+  UNION ALL SELECT '', m.front, {_SIDE}, 1
+    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid
+  UNION ALL SELECT k.key, e.front, {_SIDE}, -1
+    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid CROSS JOIN event_keys k ON k.event = e.id
+  UNION ALL SELECT k.key, m.front, {_SIDE}, 1
+    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid CROSS JOIN event_keys k ON k.event = e.id
+) WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7
+ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n
+"""
+
+
+@dataclass
+class Reassigned:
+    moved: int = 0  # events whose front changed
+    created: list[str] = field(default_factory=list)  # names of the fronts made for divisions
+    removed: list[str] = field(default_factory=list)  # names of division fronts left with no event
+
+
+@dataclass
+class Rules:
+    """The defined fronts, read once, and the division fronts found or made on the way."""
+
+    conn: sqlite3.Connection
+    user_areas: list[tuple[str, Definition]]
+    user_divisions: list[tuple[str, Definition]]
+    bundled_areas: list[tuple[str, Definition]]
+    divisions: dict[tuple[str, str], str]  # (country key, division key) -> slug
+    slugs: set[str]
+    result: Reassigned
+    _atlas: Atlas | None = None
+    _keys: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, result: Reassigned) -> Rules:
+        rows = conn.execute("SELECT slug, kind, country, admin1, definition FROM fronts").fetchall()
+        rules = cls(conn, [], [], [], {}, {r[0] for r in rows}, result)
+        for slug, kind, country, admin1, stored in rows:
+            definition = parse(stored) if kind in (USER, BUNDLED) else None
+            if definition is not None and definition.is_area:
+                (rules.user_areas if kind == USER else rules.bundled_areas).append((slug, definition))
+            elif definition is not None and kind == USER:
+                rules.user_divisions.append((slug, definition))
+            elif kind in (DIVISION, COUNTRY):
+                rules.divisions.setdefault(rules.key(country or "", admin1 or ""), slug)
+        for areas in (rules.user_areas, rules.bundled_areas):
+            areas.sort(key=lambda a: (a[1].size(), a[0]))
+        return rules
+
+    @property
+    def atlas(self) -> Atlas:
+        if self._atlas is None:
+            self._atlas = atlas()
+        return self._atlas
+
+    def key(self, country: str, admin1: str) -> tuple[str, str]:
+        """Spellings of one division are one front: "Idleb" and "Idlib" both name Idlib."""
+        if (country, admin1) not in self._keys:
+            self._keys[country, admin1] = self._key(country, admin1)
+        return self._keys[country, admin1]
+
+    def _key(self, country: str, admin1: str) -> tuple[str, str]:
+        found = self.atlas.country(country) if country else None
+        region = self.atlas.region(country or None, admin1) if admin1 else None
+        country_key = found.code if found else region.code if region and not country else name_key(country)
+        return country_key, (f"{region.code}:{region.name}" if region else name_key(admin1))
+
+    def area(self, lon: float, lat: float, areas: list[tuple[str, Definition]]) -> str | None:
+        return next((slug for slug, d in areas if d.covers_point(lon, lat)), None)
+
+    def user_division(self, admin1: str) -> str | None:
+        return next((slug for slug, d in self.user_divisions if d.covers_division(admin1)), None)
+
+    def division(self, country: str, admin1: str) -> str | None:
+        """The front of a division (or of a country's events known only to the country), made if new;
+        None when neither is known."""
+        if not admin1 and not country:
+            return None
+        key = self.key(country, admin1)
+        if key not in self.divisions:
+            kind = DIVISION if admin1 else COUNTRY
+            name = admin1 if admin1 else f"{country} (country-wide)"
+            clash = self.conn.execute("SELECT 1 FROM fronts WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+            if clash and country and admin1:
+                name = f"{admin1} ({country})"  # beside a defined front of the same name
+            slug = self._free_slug([admin1 or f"{country} country-wide", f"{admin1} {country}"])
+            what = (f"First-level division {admin1}" + (f", {country}" if country else "") if admin1
+                    else f"Events located only to {country}, not to one of its divisions")
+            self.conn.execute(
+                "INSERT INTO fronts (slug, name, description, sort, bbox, kind, country, admin1) "
+                "VALUES (?, ?, ?, ?, NULL, ?, ?, ?)",
+                (slug, name, what + ".", SORT[kind], kind, country or None, admin1 or None))
+            self.divisions[key] = slug
+            self.result.created.append(name)
+        return self.divisions[key]
+
+    def _free_slug(self, names: list[str]) -> str:
+        from ..write.resolve import slugify  # one spelling of slugs for the whole store
+
+        for candidate in (slugify(n) for n in names if n.strip()):
+            if candidate not in self.slugs:
+                break
+        n = 2
+        base = candidate
+        while candidate in self.slugs:
+            candidate, n = f"{base}-{n}", n + 1
+        self.slugs.add(candidate)
+        return candidate
+
+
+def ensure_other(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO fronts (slug, name, description, sort, kind) VALUES (?, 'Other', ?, ?, ?) "
+                 "ON CONFLICT (slug) DO UPDATE SET description = excluded.description, kind = excluded.kind, "
+                 "sort = excluded.sort", (OTHER_SLUG, OTHER_TEXT, SORT[OTHER], OTHER))
+
+
+def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None) -> Reassigned:
+    """Put every event (or only `events`, by id) on its front, in one savepoint: all or nothing, and
+    inside the caller's transaction when there is one."""
+    conn.execute("SAVEPOINT reassign")
+    try:
+        result = _reassign(conn, events)
+    except BaseException:
+        conn.execute("ROLLBACK TO reassign")
+        conn.execute("RELEASE reassign")
+        raise
+    conn.execute("RELEASE reassign")
+    return result
+
+
+def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassigned:
+    result = Reassigned()
+    rules = Rules.read(conn, result)
+    base = "events e"
+    if events is not None:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS front_scope (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        conn.execute("DELETE FROM temp.front_scope")
+        conn.executemany("INSERT OR IGNORE INTO temp.front_scope (id) VALUES (?)", ((i,) for i in events))
+        base = "temp.front_scope s CROSS JOIN events e ON e.id = s.id"
+    # executescript() would commit the caller's transaction: one statement at a time.
+    for sql in (
+        "CREATE TEMP TABLE IF NOT EXISTS front_points (lat REAL, lon REAL, user_area TEXT, bundled_area TEXT, "
+        "country TEXT, admin1 TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID",
+        "CREATE TEMP TABLE IF NOT EXISTS front_divisions (country TEXT, admin1 TEXT, user_front TEXT, "
+        "front TEXT, PRIMARY KEY (country, admin1)) WITHOUT ROWID",
+        "CREATE TEMP TABLE IF NOT EXISTS front_moves (rowid INTEGER PRIMARY KEY, front TEXT NOT NULL)",
+        "DELETE FROM temp.front_points", "DELETE FROM temp.front_divisions", "DELETE FROM temp.front_moves",
+    ):
+        conn.execute(sql)
+    # 1. Each distinct point: the defined fronts holding it, and (only where the row and its place
+    #    leave them unknown) its country and division from the boundaries.
+    points = conn.execute(
+        f"SELECT e.lat, e.lon, max(e.country IS NULL OR coalesce(e.admin1, p.admin1) IS NULL) "
+        f"FROM {base} LEFT JOIN places p ON p.id = e.place "
+        f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY e.lat, e.lon").fetchall()
+    rows = []
+    for lat, lon, unknown in points:
+        country = admin1 = None
+        if unknown:
+            found, region = rules.atlas.locate(lon, lat)
+            country, admin1 = (found.name if found else None), (region.name if region else None)
+        rows.append((lat, lon, rules.area(lon, lat, rules.user_areas), rules.area(lon, lat, rules.bundled_areas),
+                     country, admin1))
+    conn.executemany("INSERT INTO temp.front_points VALUES (?, ?, ?, ?, ?, ?)", rows)
+    # 2. Each distinct (country, division): a user front naming the division, and its own front.
+    where = ("coalesce(e.country, pt.country, '') AS country, coalesce(e.admin1, p.admin1, pt.admin1, '') AS admin1 "
+             f"FROM {base} LEFT JOIN places p ON p.id = e.place "
+             "LEFT JOIN temp.front_points pt ON pt.lat = e.lat AND pt.lon = e.lon")
+    pairs = conn.execute(f"SELECT DISTINCT {where}").fetchall()
+    conn.executemany("INSERT INTO temp.front_divisions VALUES (?, ?, ?, ?)",
+                     [(c, a, rules.user_division(a) if a else None, rules.division(c, a)) for c, a in pairs])
+    # 3. The events whose front changes.
+    conn.execute(
+        "INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, "
+        f"coalesce(pt.user_area, d.user_front, pt.bundled_area, d.front, '{OTHER_SLUG}') AS new "
+        f"FROM {base} LEFT JOIN places p ON p.id = e.place "
+        "LEFT JOIN temp.front_points pt ON pt.lat = e.lat AND pt.lon = e.lon "
+        "LEFT JOIN temp.front_divisions d ON d.country = coalesce(e.country, pt.country, '') "
+        "AND d.admin1 = coalesce(e.admin1, p.admin1, pt.admin1, '') WHERE new IS NOT e.front")
+    result.moved = conn.execute("SELECT count(*) FROM temp.front_moves").fetchone()[0]
+    if result.moved:
+        if conn.execute(f"SELECT 1 FROM temp.front_moves WHERE front = '{OTHER_SLUG}' LIMIT 1").fetchone():
+            ensure_other(conn)
+        _move(conn)
+    _place_fronts(conn, rules, base)
+    _drop_empty(conn, result)
+    return result
+
+
+def _move(conn: sqlite3.Connection) -> None:
+    """Move the events in temp.front_moves, the tallies with them, the per-row trigger set aside."""
+    conn.execute(_MOVE_TALLIES)
+    trigger = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' "
+                           "AND name = 'tally_event_update'").fetchone()
+    if trigger:
+        conn.execute("DROP TRIGGER main.tally_event_update")
+    conn.execute("UPDATE events SET front = m.front FROM temp.front_moves m WHERE events.rowid = m.rowid")
+    if trigger:
+        conn.execute(trigger[0])
+
+
+def _place_fronts(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
+    """Each place of the events in scope goes on the front an event at it would: an import that names
+    the place again (or a report that mentions it) finds it there."""
+    every = base == "events e"  # every event: every place too, those no event names yet included
+    places = conn.execute(
+        "SELECT p.id, p.lat, p.lon, p.admin1, p.front FROM places p" + ("" if every else
+        f" WHERE p.id IN (SELECT e.place FROM {base} WHERE e.place IS NOT NULL)")).fetchall()
+    changes = []
+    for pid, lat, lon, admin1, front in places:
+        point = lat is not None and lon is not None
+        country = None
+        if point:
+            found, region = rules.atlas.locate(lon, lat)
+            country = found.name if found else None
+            admin1 = admin1 or (region.name if region else None)
+        new = ((rules.area(lon, lat, rules.user_areas) if point else None)
+               or (rules.user_division(admin1) if admin1 else None)
+               or (rules.area(lon, lat, rules.bundled_areas) if point else None)
+               or rules.division(country or "", admin1 or "") or front)
+        if new != front:
+            changes.append((new, pid))
+    conn.executemany("UPDATE places SET front = ? WHERE id = ?", changes)
+
+
+def _drop_empty(conn: sqlite3.Connection, result: Reassigned) -> None:
+    """Division and country fronts no event and no place is on any more go."""
+    marks = ", ".join("?" * len(AUTO))
+    empty = conn.execute(
+        f"SELECT slug, name FROM fronts f WHERE kind IN ({marks}) "
+        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.front = f.slug) "
+        "AND NOT EXISTS (SELECT 1 FROM places p WHERE p.front = f.slug)", AUTO).fetchall()
+    conn.executemany("DELETE FROM fronts WHERE slug = ?", [(slug,) for slug, _ in empty])
+    conn.execute("DELETE FROM tallies WHERE n = 0")
+    result.removed = [name for _, name in empty if name not in result.created]
