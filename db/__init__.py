@@ -9,7 +9,8 @@ from .files.exporting import FORMATS as EXPORT_FORMATS
 from .files.formats import FORMATS as IMPORT_FORMATS
 from .files.importing import ImportFailed, ImportReport
 from .filters import EventFilter, FilterError
-from .geography import BBox, Boundaries, Point, syria
+from .fronts import FrontError, Reassigned
+from .geography import Atlas, BBox, Boundaries, Point, Region, atlas, syria
 from .models import (
     CERTAINTIES,
     Bloc,
@@ -41,6 +42,7 @@ __all__ = [
     "FIELD_LIMITS",
     "IMPORT_FORMATS",
     "MAX_REPORT_BYTES",
+    "Atlas",
     "BBox",
     "Bloc",
     "Boundaries",
@@ -51,6 +53,7 @@ __all__ = [
     "Facets",
     "Faction",
     "FilterError",
+    "FrontError",
     "Front",
     "FrontCount",
     "Handover",
@@ -65,11 +68,14 @@ __all__ = [
     "Party",
     "Place",
     "Point",
+    "Reassigned",
+    "Region",
     "RowError",
     "Source",
     "Store",
     "StoreError",
     "Tracer",
+    "atlas",
     "bounded",
     "clean_text",
     "create_store",

@@ -62,10 +62,10 @@ class Definition:
         box = self.bbox()
         assert box is not None
         corners = ",".join(f"{v:g}" for v in box)
-        if len(self.rings) == 1 and len(self.rings[0]) == 5 and _is_box(self.rings[0]):
+        if not self.source and len(self.rings) == 1 and len(self.rings[0]) == 5 and _is_box(self.rings[0]):
             return f"box {corners}"
         points = sum(len(r) - 1 for r in self.rings)
-        return f"polygon, {points} points within {corners}" + (f" ({self.source})" if self.source else "")
+        return (f"polygon from {self.source}" if self.source else "polygon") + f", {points} points within {corners}"
 
 
 def _is_box(ring: Ring) -> bool:

@@ -169,6 +169,9 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None) -> R
 
 def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassigned:
     result = Reassigned()
+    # The "other" front an import made (or an older store has) is the one kept here, and says what it is.
+    conn.execute("UPDATE fronts SET name = 'Other', kind = ?, sort = ?, description = ? WHERE slug = ?",
+                 (OTHER, SORT[OTHER], OTHER_TEXT, OTHER_SLUG))
     rules = Rules.read(conn, result)
     base = "events e"
     if events is not None:
@@ -271,4 +274,6 @@ def _drop_empty(conn: sqlite3.Connection, result: Reassigned) -> None:
         "AND NOT EXISTS (SELECT 1 FROM places p WHERE p.front = f.slug)", AUTO).fetchall()
     conn.executemany("DELETE FROM fronts WHERE slug = ?", [(slug,) for slug, _ in empty])
     conn.execute("DELETE FROM tallies WHERE n = 0")
-    result.removed = [name for _, name in empty if name not in result.created]
+    gone = {name for _, name in empty}
+    result.removed = [name for name in gone if name not in result.created]
+    result.created = [name for name in result.created if name not in gone]

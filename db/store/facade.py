@@ -17,6 +17,7 @@ from ..files.exporting import export as _export
 from ..files.importing import ImportReport, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
+from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
 from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Place
 from ..reports.ingest import IngestReport, ingest_text
 from . import control, detail, estimates
@@ -170,6 +171,11 @@ class Store:
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
                                   **kwargs)
+            if report.counts.added or report.counts.updated:
+                with self._main.conn:  # its events onto their fronts (issue 15's hook; see db/fronts)
+                    moved = reassign(self._main.conn)
+                report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
+                                     *(n for n in moved.created if n not in report.new_fronts)]
         self.refresh()
         return report
 
@@ -182,6 +188,41 @@ class Store:
             report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
         self.refresh()
         return report
+
+    # -- fronts ----------------------------------------------------------------------------------
+
+    def define_front(self, name: str, *, admin1: str | None = None, bbox: str | None = None,
+                     geojson: str | os.PathLike[str] | None = None,
+                     description: str | None = None) -> tuple[str, Reassigned]:
+        """Define a front by first-level divisions ("Idlib,Hama"), a box ("W,S,E,N") or a polygon
+        (a GeoJSON file), exactly one of them, and move the events it covers onto it, in one
+        transaction. Returns its slug and what moved. FrontError says what is wrong with the input."""
+        given = [g for g in (admin1, bbox, geojson) if g is not None]
+        if len(given) != 1:
+            raise FrontError("define a front by exactly one of --admin1, --bbox or --geojson")
+        self._check_writable()
+        definition = (divisions(admin1.split(",")) if admin1 is not None
+                      else box(bbox) if bbox is not None else polygon(Path(geojson)))  # type: ignore[arg-type]
+        with self._main.lock:
+            done = add_front(self._main.conn, name, definition, description)
+        self.refresh()
+        return done
+
+    def remove_front(self, slug: str) -> tuple[str, Reassigned]:
+        """Remove a user's or a bundled front; its events go where the rules now put them."""
+        self._check_writable()
+        with self._main.lock:
+            done = remove_front(self._main.conn, slug)
+        self.refresh()
+        return done
+
+    def reassign_fronts(self) -> Reassigned:
+        """Put every event on its front by the rules (db/fronts/assign.py), in one transaction."""
+        self._check_writable()
+        with self._main.lock, self._main.conn:
+            done = reassign(self._main.conn)
+        self.refresh()
+        return done
 
     def _check_writable(self) -> None:
         if self.read_only:
