@@ -51,14 +51,14 @@ def _defined_by(kind: str, definition: str | None, admin1: str | None, country: 
     if parsed is not None:
         return ("bundled " if kind == "bundled" else "") + parsed.describe()
     if kind == "division":
-        return f"its events' first-level division ({admin1}{', ' + country if country else ''})"
+        return f"division {admin1}" + (f", {country}" if country else "")
     if kind == "country":
-        return f"events located only to {country}"
+        return f"country: events located only to {country}"
     if kind == "other":
-        return "events with no location at all"
+        return "no location at all"
     if kind == "removing":
         return "being removed"
-    return "named by the events imported onto it"
+    return "named by an imported file"
 
 
 def place_of(r: Row) -> Place:

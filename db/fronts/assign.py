@@ -204,13 +204,19 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
         rows.append((lat, lon, rules.area(lon, lat, rules.user_areas), rules.area(lon, lat, rules.bundled_areas),
                      country, admin1))
     conn.executemany("INSERT INTO temp.front_points VALUES (?, ?, ?, ?, ?, ?)", rows)
-    # 2. Each distinct (country, division): a user front naming the division, and its own front.
-    where = ("coalesce(e.country, pt.country, '') AS country, coalesce(e.admin1, p.admin1, pt.admin1, '') AS admin1 "
-             f"FROM {base} LEFT JOIN places p ON p.id = e.place "
-             "LEFT JOIN temp.front_points pt ON pt.lat = e.lat AND pt.lon = e.lon")
-    pairs = conn.execute(f"SELECT DISTINCT {where}").fetchall()
-    conn.executemany("INSERT INTO temp.front_divisions VALUES (?, ?, ?, ?)",
-                     [(c, a, rules.user_division(a) if a else None, rules.division(c, a)) for c, a in pairs])
+    # 2. Each distinct (country, division) of the events no user area holds: a user front naming the
+    #    division, else (for events no bundled area holds either) the division's own front.
+    pairs = conn.execute(
+        "SELECT coalesce(e.country, pt.country, '') AS country, coalesce(e.admin1, p.admin1, pt.admin1, '') "
+        f"AS admin1, max(pt.bundled_area IS NULL) FROM {base} LEFT JOIN places p ON p.id = e.place "
+        "LEFT JOIN temp.front_points pt ON pt.lat = e.lat AND pt.lon = e.lon "
+        "WHERE pt.user_area IS NULL GROUP BY 1, 2").fetchall()
+    divided = []
+    for country, admin1, uncovered in pairs:
+        user = rules.user_division(admin1) if admin1 else None
+        divided.append((country, admin1, user, rules.division(country, admin1) if uncovered and not user
+                        else None))
+    conn.executemany("INSERT INTO temp.front_divisions VALUES (?, ?, ?, ?)", divided)
     # 3. The events whose front changes.
     conn.execute(
         "INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, "
@@ -242,8 +248,9 @@ def _move(conn: sqlite3.Connection) -> None:
 
 
 def _place_fronts(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
-    """Each place of the events in scope goes on the front an event at it would: an import that names
-    the place again (or a report that mentions it) finds it there."""
+    """Each place of the events in scope goes on the front an event at it would (a division's front
+    only if it has events: no front is made for a place alone): an import that names the place
+    again, or a report that mentions it, finds it there."""
     every = base == "events e"  # every event: every place too, those no event names yet included
     places = conn.execute(
         "SELECT p.id, p.lat, p.lon, p.admin1, p.front FROM places p" + ("" if every else
@@ -259,21 +266,30 @@ def _place_fronts(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
         new = ((rules.area(lon, lat, rules.user_areas) if point else None)
                or (rules.user_division(admin1) if admin1 else None)
                or (rules.area(lon, lat, rules.bundled_areas) if point else None)
-               or rules.division(country or "", admin1 or "") or front)
+               or rules.divisions.get(rules.key(country or "", admin1 or "")) or front)
         if new != front:
             changes.append((new, pid))
     conn.executemany("UPDATE places SET front = ? WHERE id = ?", changes)
 
 
 def _drop_empty(conn: sqlite3.Connection, result: Reassigned) -> None:
-    """Division and country fronts no event and no place is on any more go."""
+    """Division and country fronts no event is on any more go; a place still on one goes on "Other"
+    (a report naming it is then put on its front by the next reassignment)."""
     marks = ", ".join("?" * len(AUTO))
     empty = conn.execute(
         f"SELECT slug, name FROM fronts f WHERE kind IN ({marks}) "
-        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.front = f.slug) "
-        "AND NOT EXISTS (SELECT 1 FROM places p WHERE p.front = f.slug)", AUTO).fetchall()
-    conn.executemany("DELETE FROM fronts WHERE slug = ?", [(slug,) for slug, _ in empty])
+        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.front = f.slug)", AUTO).fetchall()
+    stranded = [(slug,) for slug, _ in empty if slug != OTHER_SLUG]
+    if conn.execute(f"SELECT 1 FROM places WHERE front IN ({', '.join('?' * len(stranded))}) LIMIT 1",
+                    [s for (s,) in stranded]).fetchone() if stranded else None:
+        ensure_other(conn)
+        conn.executemany(f"UPDATE places SET front = '{OTHER_SLUG}' WHERE front = ?", stranded)
+    conn.executemany("DELETE FROM fronts WHERE slug = ?", stranded)
+    if not conn.execute(f"SELECT 1 FROM places WHERE front = '{OTHER_SLUG}' LIMIT 1").fetchone():
+        conn.execute(f"DELETE FROM fronts WHERE slug = '{OTHER_SLUG}' AND NOT EXISTS "
+                     f"(SELECT 1 FROM events WHERE front = '{OTHER_SLUG}')")
     conn.execute("DELETE FROM tallies WHERE n = 0")
-    gone = {name for _, name in empty}
+    gone = {name for slug, name in empty if not conn.execute(
+        "SELECT 1 FROM fronts WHERE slug = ?", (slug,)).fetchone()}
     result.removed = [name for name in gone if name not in result.created]
     result.created = [name for name in result.created if name not in gone]

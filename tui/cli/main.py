@@ -1,7 +1,8 @@
-"""`sitroom` with no command opens the browser; `import`, `ingest` and `export` work on a store.
+"""`sitroom` with no command opens the browser; `import`, `ingest`, `export` and `fronts` work on a store.
 
 Exit codes: 0 everything was done; 1 done, but bad rows were skipped (import) or the browser could
-not open its store; 2 nothing was written (a file or store that cannot be used, a bad filter, --strict).
+not open its store; 2 nothing was written (a file or store that cannot be used, a bad filter or front
+definition, --strict).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sitroom.db import (
     default_store_path,
 )
 
-from . import export_cmd, import_cmd, ingest_cmd
+from . import export_cmd, fronts_cmd, import_cmd, ingest_cmd
 from .output import failed, shown, warn
 from .stores import open_store
 
@@ -76,10 +77,12 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--until", metavar="YYYY-MM-DD")
     exp.add_argument("--search", default="", metavar="TEXT")
     exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
+    fronts_cmd.add_parser(sub)
     return p
 
 
-COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run}
+COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run,
+            "fronts": fronts_cmd.run}
 
 
 def main(argv: list[str] | None = None) -> int:
