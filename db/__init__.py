@@ -30,12 +30,14 @@ from .paths import default_store_path, state_path
 from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
+from .store.areas import AreaEvents
 from .store.control import Handover, Held, Holding
 from .text import FIELD_LIMITS, bounded, clean_text
 from .write.records import RowError, parse_date
 from .write.resolve import DEFAULT_MAX_KM
 
 __all__ = [
+    "AreaEvents",
     "CERTAINTIES",
     "DEFAULT_MAX_KM",
     "EXPORT_FORMATS",

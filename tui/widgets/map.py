@@ -1,9 +1,10 @@
-"""The map pane (`m`): Syria's border and governorates, who holds each place on the view's date,
-the latest events under the filter, and the selected event.
+"""The map pane (`m`): the borders and first-level divisions of the countries shown, who holds each
+place on the view's date, the latest events under the filter (those known only to an area drawn as
+that area), and the selected event.
 
-The app gathers a MapView in a worker (a page of events and the holdings, both one indexed query)
-and hands it here with the store's reference data; the pane builds its layers and draws them, and
-redraws on resize, a new selection or the count arriving.
+The app gathers a MapView in a worker (a page of events, the holdings, the areas and the boundaries
+of the frame) and hands it here with the store's reference data; the pane builds its layers and draws
+them, and redraws on resize, a new selection or the count arriving.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from dataclasses import dataclass, replace
 
 from rich.style import Style
 from rich.text import Text
-from sitroom.db import BBox, Bloc, EventDetail, EventRow, Faction, Held, Place, syria
+from sitroom.db import AreaEvents, BBox, Bloc, Boundaries, EventDetail, EventRow, Faction, Held, Place, Region
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ..map_canvas import Frame, Mark, draw
+from ..map_canvas import Frame, Mark, Shade, draw
 from ..reference import Reference
 
 SELECTED = Style(color="#000000", bgcolor="#F0E442", bold=True)
+AREA = Style(color="#E69F00")  # areas events are known only to (orange: apart from the blocs' colours)
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,11 @@ class MapView:
     holdings: Sequence[Held] = ()
     events: Sequence[EventRow] = ()  # the latest events under the filter, newest first
     total: int | None = None  # how many events the filter passes, when counted
-    bbox: BBox | None = None  # the selected front's area; None for the whole country
-    zoom_label: str = "Syria"
-    front: str | None = None  # zoomed to this front: the legend counts its places only
+    bbox: BBox | None = None  # what the frame shows: the fronts' areas, else the data's countries
+    zoom_label: str = ""  # the country, countries or front shown, for the legend
+    fronts: tuple[str, ...] = ()  # zoomed to these fronts: the legend counts their places only
+    areas: Sequence[tuple[AreaEvents, Region | None]] = ()  # events known only to an area, and its outline
+    boundaries: Boundaries | None = None  # the borders and divisions around the frame
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class MapLayers:
     selected: Selected | None = None
 
     def build(self) -> tuple[list[Mark], Text]:
-        zoomed = self.view.bbox is not None
+        zoomed = bool(self.view.fronts)
         colour = {b.slug: b.colour for b in self.blocs}
         names = {b.slug: b.name for b in self.blocs}
         letters = bloc_letters(self.blocs)
@@ -86,7 +90,7 @@ class MapLayers:
             place = self.places.get(h.place)
             if place is None or place.lat is None or place.lon is None:
                 continue
-            if self.view.front is None or place.front == self.view.front:
+            if not self.view.fronts or place.front in self.view.fronts:
                 held[h.bloc] += 1
             marks.append(Mark(place.lon, place.lat, letters.get(h.bloc, "?"),
                               Style(color=colour.get(h.bloc), bold=True), 2,
@@ -113,7 +117,7 @@ class MapLayers:
                               self.selected.name))
 
         legend = Text()
-        legend.append(f"{self.view.zoom_label} · held on {self.view.date or '—'}: ", style="dim")
+        legend.append(f"{self.view.zoom_label or 'No events'} · held on {self.view.date or '—'}: ", style="dim")
         if not held:
             legend.append("no confirmed capture recorded", style="dim")
         for bloc in self.blocs:
@@ -131,11 +135,22 @@ class MapLayers:
             legend.append(faction.short if faction else "no actor",
                           Style(color=faction.colour, bold=True) if faction else Style(dim=True))
             legend.append(f" {n:,}  ")
+        areas = sum(a.events for a, _ in self.view.areas)
+        if areas:
+            drawn = sum(a.events for a, region in self.view.areas if region is not None)
+            legend.append("\n")
+            legend.append("⣿", AREA)
+            legend.append(f" {areas:,} known only to a district, province or country", style="dim")
+            if drawn < areas:
+                legend.append(f" ({areas - drawn:,} not on the map: no outline for the area)", style="dim")
         if self.selected:
             legend.append("\n")
             legend.append("◉", SELECTED)
             legend.append(f" {self.selected.name}")
         return marks, legend
+
+    def shades(self) -> list[Shade]:
+        return [Shade(region.rings, AREA) for _, region in self.view.areas if region is not None]
 
 
 class MapPane(Vertical):
@@ -173,11 +188,15 @@ class MapPane(Vertical):
         if cols < 4 or rows < 2:
             return
         ref = self.reference
-        marks, legend = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs,
-                                  selected=self.selected).build()
-        boundaries = syria()
-        frame = Frame.around(self.view.bbox or boundaries.bbox, cols, rows)
-        canvas.update(draw(boundaries, frame, marks))
+        layers = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs, selected=self.selected)
+        marks, legend = layers.build()
+        boundaries = self.view.boundaries
+        if boundaries is None or self.view.bbox is None:  # still loading, or nothing to show
+            canvas.update("")
+            self.query_one("#map-legend", Static).update(legend)
+            return
+        frame = Frame.around(self.view.bbox, cols, rows)
+        canvas.update(draw(boundaries, frame, marks, layers.shades()))
         self.query_one("#map-legend", Static).update(legend)
 
     def on_resize(self) -> None:
