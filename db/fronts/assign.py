@@ -28,27 +28,13 @@ USER, BUNDLED, DIVISION, COUNTRY, OTHER = "user", "bundled", "division", "countr
 AUTO = (DIVISION, COUNTRY, OTHER)
 SORT = {DIVISION: 1000, COUNTRY: 2000, OTHER: 9000}
 OTHER_SLUG = "other"
+CACHE_KIB = 64 * 1024
 OTHER_TEXT = "Events with no location at all: no point, no first-level division and no country."
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
-_SIDE = "e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', e.side"
-# The tally buckets of the moving events: out of the old front (-1), into the new one (+1).
-_MOVE_TALLIES = f"""
-INSERT INTO tallies ({_BUCKET}, n)
-SELECT key, front, event_type, certainty, month, day_precise, side, sum(d) FROM (
-  SELECT '' AS key, e.front AS front, e.event_type AS event_type, e.certainty AS certainty,
-         substr(e.date, 1, 7) AS month, e.date_precision = 'day' AS day_precise, e.side AS side, -1 AS d
-    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid
-  UNION ALL SELECT '', m.front, {_SIDE}, 1
-    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid
-  UNION ALL SELECT k.key, e.front, {_SIDE}, -1
-    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid CROSS JOIN event_keys k ON k.event = e.id
-  UNION ALL SELECT k.key, m.front, {_SIDE}, 1
-    FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid CROSS JOIN event_keys k ON k.event = e.id
-) WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7
-ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n
-"""
-
-
+_SIDE = ("e.event_type AS event_type, e.certainty AS certainty, substr(e.date, 1, 7) AS month, "
+         "e.date_precision = 'day' AS day_precise, e.side AS side")
+_FACTS = "event_type, certainty, month, day_precise, side"
+_FACTS_F = "f.event_type, f.certainty, f.month, f.day_precise, f.side"
 @dataclass
 class Reassigned:
     moved: int = 0  # events whose front changed
@@ -69,6 +55,7 @@ class Rules:
     result: Reassigned
     _atlas: Atlas | None = None
     _keys: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    _points: dict[tuple[float, float], tuple[str | None, str | None]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, result: Reassigned) -> Rules:
@@ -103,6 +90,26 @@ class Rules:
         region = self.atlas.region(country or None, admin1) if admin1 else None
         country_key = found.code if found else region.code if region and not country else name_key(country)
         return country_key, (f"{region.code}:{region.name}" if region else name_key(admin1))
+
+    def front(self, lat: float | None, lon: float | None, place: str | None, admin1: str | None,
+              country: str | None, place_admin1: str | None) -> str:
+        """The front of the events at one point, place, division and country (the rules, in order)."""
+        point = lat is not None and lon is not None
+        if point:
+            held = self._points.get((lat, lon))
+            if held is None:
+                held = self._points[lat, lon] = (self.area(lon, lat, self.user_areas),
+                                                 self.area(lon, lat, self.bundled_areas))
+            if held[0]:
+                return held[0]
+        admin1 = admin1 or place_admin1
+        if point and (not admin1 or not country):
+            found, region = self.atlas.locate(lon, lat)  # type: ignore[arg-type]
+            country = country or (found.name if found else None)
+            admin1 = admin1 or (region.name if region else None)
+        user = self.user_division(admin1) if admin1 else None
+        return (user or (held[1] if point else None) or self.division(country or "", admin1 or "")
+                or OTHER_SLUG)
 
     def area(self, lon: float, lat: float, areas: list[tuple[str, Definition]]) -> str | None:
         return next((slug for slug, d in areas if d.covers_point(lon, lat)), None)
@@ -156,6 +163,9 @@ def ensure_other(conn: sqlite3.Connection) -> None:
 def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None) -> Reassigned:
     """Put every event (or only `events`, by id) on its front, in one savepoint: all or nothing, and
     inside the caller's transaction when there is one."""
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    # The front index is written all over when many events move: a larger page cache while they do.
+    conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(cache) if cache < 0 else 0)}")
     conn.execute("SAVEPOINT reassign")
     try:
         result = _reassign(conn, events)
@@ -163,7 +173,10 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None) -> R
         conn.execute("ROLLBACK TO reassign")
         conn.execute("RELEASE reassign")
         raise
-    conn.execute("RELEASE reassign")
+    else:
+        conn.execute("RELEASE reassign")
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
     return result
 
 
@@ -181,50 +194,24 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
         base = "temp.front_scope s CROSS JOIN events e ON e.id = s.id"
     # executescript() would commit the caller's transaction: one statement at a time.
     for sql in (
-        "CREATE TEMP TABLE IF NOT EXISTS front_points (lat REAL, lon REAL, user_area TEXT, bundled_area TEXT, "
-        "country TEXT, admin1 TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID",
-        "CREATE TEMP TABLE IF NOT EXISTS front_divisions (country TEXT, admin1 TEXT, user_front TEXT, "
-        "front TEXT, PRIMARY KEY (country, admin1)) WITHOUT ROWID",
+        "CREATE TEMP TABLE IF NOT EXISTS front_keys (lat REAL, lon REAL, place TEXT, admin1 TEXT, "
+        "country TEXT, front TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS temp.front_keys_all ON front_keys (lat, lon, place, admin1, country)",
         "CREATE TEMP TABLE IF NOT EXISTS front_moves (rowid INTEGER PRIMARY KEY, front TEXT NOT NULL)",
-        "DELETE FROM temp.front_points", "DELETE FROM temp.front_divisions", "DELETE FROM temp.front_moves",
+        "DELETE FROM temp.front_keys", "DELETE FROM temp.front_moves",
     ):
         conn.execute(sql)
-    # 1. Each distinct point: the defined fronts holding it, and (only where the row and its place
-    #    leave them unknown) its country and division from the boundaries.
-    points = conn.execute(
-        f"SELECT e.lat, e.lon, max(e.country IS NULL OR coalesce(e.admin1, p.admin1) IS NULL) "
-        f"FROM {base} LEFT JOIN places p ON p.id = e.place "
-        f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY e.lat, e.lon").fetchall()
-    rows = []
-    for lat, lon, unknown in points:
-        country = admin1 = None
-        if unknown:
-            found, region = rules.atlas.locate(lon, lat)
-            country, admin1 = (found.name if found else None), (region.name if region else None)
-        rows.append((lat, lon, rules.area(lon, lat, rules.user_areas), rules.area(lon, lat, rules.bundled_areas),
-                     country, admin1))
-    conn.executemany("INSERT INTO temp.front_points VALUES (?, ?, ?, ?, ?, ?)", rows)
-    # 2. Each distinct (country, division) of the events no user area holds: a user front naming the
-    #    division, else (for events no bundled area holds either) the division's own front.
-    pairs = conn.execute(
-        "SELECT coalesce(e.country, pt.country, '') AS country, coalesce(e.admin1, p.admin1, pt.admin1, '') "
-        f"AS admin1, max(pt.bundled_area IS NULL) FROM {base} LEFT JOIN places p ON p.id = e.place "
-        "LEFT JOIN temp.front_points pt ON pt.lat = e.lat AND pt.lon = e.lon "
-        "WHERE pt.user_area IS NULL GROUP BY 1, 2").fetchall()
-    divided = []
-    for country, admin1, uncovered in pairs:
-        user = rules.user_division(admin1) if admin1 else None
-        divided.append((country, admin1, user, rules.division(country, admin1) if uncovered and not user
-                        else None))
-    conn.executemany("INSERT INTO temp.front_divisions VALUES (?, ?, ?, ?)", divided)
-    # 3. The events whose front changes.
+    # 1. Each distinct (point, place, division, country) the events give: its front, decided once.
+    keys = conn.execute(
+        "SELECT k.lat, k.lon, k.place, k.admin1, k.country, p.admin1 FROM (SELECT DISTINCT e.lat, e.lon, "
+        f"e.place, e.admin1, e.country FROM {base}) k LEFT JOIN places p ON p.id = k.place").fetchall()
+    conn.executemany("INSERT INTO temp.front_keys VALUES (?, ?, ?, ?, ?, ?)",
+                     [(*key[:5], rules.front(*key)) for key in keys])
+    # 2. The events whose front changes.
     conn.execute(
-        "INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, "
-        f"coalesce(pt.user_area, d.user_front, pt.bundled_area, d.front, '{OTHER_SLUG}') AS new "
-        f"FROM {base} LEFT JOIN places p ON p.id = e.place "
-        "LEFT JOIN temp.front_points pt ON pt.lat = e.lat AND pt.lon = e.lon "
-        "LEFT JOIN temp.front_divisions d ON d.country = coalesce(e.country, pt.country, '') "
-        "AND d.admin1 = coalesce(e.admin1, p.admin1, pt.admin1, '') WHERE new IS NOT e.front")
+        f"INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, k.front FROM {base} "
+        "CROSS JOIN temp.front_keys k ON k.lat IS e.lat AND k.lon IS e.lon AND k.place IS e.place "
+        "AND k.admin1 IS e.admin1 AND k.country IS e.country WHERE k.front IS NOT e.front")
     result.moved = conn.execute("SELECT count(*) FROM temp.front_moves").fetchone()[0]
     if result.moved:
         if conn.execute(f"SELECT 1 FROM temp.front_moves WHERE front = '{OTHER_SLUG}' LIMIT 1").fetchone():
@@ -236,8 +223,26 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
 
 
 def _move(conn: sqlite3.Connection) -> None:
-    """Move the events in temp.front_moves, the tallies with them, the per-row trigger set aside."""
-    conn.execute(_MOVE_TALLIES)
+    """Move the events in temp.front_moves, the tallies with them, the per-row trigger set aside. The
+    tallies change by bucket: each moving event is read once, and counted out of its old front's
+    buckets and into its new front's (key '' and each of its faction keys)."""
+    for sql in (
+        "DROP TABLE IF EXISTS temp.front_facts",
+        "CREATE TEMP TABLE front_facts AS SELECT e.id AS id, e.front AS old, m.front AS new, "
+        f"{_SIDE} FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid "
+        "ORDER BY e.id",  # in event order, the faction keys below are read in their index's order
+        "DROP TABLE IF EXISTS temp.front_deltas",
+        f"CREATE TEMP TABLE front_deltas AS SELECT '' AS key, old, new, {_FACTS}, count(*) AS n "
+        f"FROM temp.front_facts GROUP BY old, new, {_FACTS}",
+        f"INSERT INTO temp.front_deltas SELECT k.key, f.old, f.new, {_FACTS_F}, count(*) "
+        f"FROM temp.front_facts f CROSS JOIN event_keys k ON k.event = f.id GROUP BY k.key, f.old, f.new, {_FACTS_F}",
+        f"INSERT INTO tallies ({_BUCKET}, n) SELECT key, front, event_type, certainty, month, day_precise, side, "
+        "sum(n) FROM (SELECT key, old AS front, event_type, certainty, month, day_precise, side, -n AS n "
+        "FROM temp.front_deltas UNION ALL SELECT key, new, event_type, certainty, month, day_precise, side, n "
+        f"FROM temp.front_deltas) WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7 "
+        f"ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n",
+    ):
+        conn.execute(sql)
     trigger = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' "
                            "AND name = 'tally_event_update'").fetchone()
     if trigger:
@@ -245,6 +250,8 @@ def _move(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE events SET front = m.front FROM temp.front_moves m WHERE events.rowid = m.rowid")
     if trigger:
         conn.execute(trigger[0])
+    conn.execute("DROP TABLE temp.front_facts")
+    conn.execute("DROP TABLE temp.front_deltas")
 
 
 def _place_fronts(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
