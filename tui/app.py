@@ -31,7 +31,7 @@ from .commands import JumpCommands
 from .reference import Reference
 from .screens import FilterPicker
 from .state import StateFile, ViewState
-from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Selected, Timeline
+from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Selected, Timeline, Welcome
 from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
@@ -86,6 +86,7 @@ class SitroomApp(Actions, App[None]):
             with Vertical(id="side"):
                 yield MapPane(id="map")
                 yield DetailPane(id="detail")
+        yield Welcome(id="welcome")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -194,6 +195,12 @@ class SitroomApp(Actions, App[None]):
     @on(loading.ReferenceLoaded)
     def _reference_loaded(self, message: loading.ReferenceLoaded) -> None:
         self.ref = message.reference
+        empty = self.ref.span is None  # a store with no events: say how to bring some in
+        welcome = self.query_one(Welcome)
+        if empty:
+            welcome.show_for(self.store.path)
+        welcome.display = empty
+        self.query_one("#main").display = not empty
         gone = [f for f in self.view.fronts if self.ref.front(f) is None]
         if (self.ref.front(self.view.front) is None and self.view.front is not None) or gone:
             # a front that is gone (removed, or its events moved): all fronts (reloads)

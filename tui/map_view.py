@@ -79,9 +79,13 @@ def map_view(atlas: Atlas, ref: Reference, fronts: tuple[str, ...], day: str | N
         if place is None or place.lat is None or place.lon is None:
             continue
         country, region = atlas.locate(place.lon, place.lat)
-        if country is not None and region is not None:
+        # The event's own country, as its front says (a point on a border river can fall either side).
+        front = ref.front(row.front)
+        country = (atlas.country(front.country) if front and front.country else None) or country
+        if country is not None:
             countries[country.code] += 1
-            regions.add(region)
+            if region is not None and region.code == country.code:
+                regions.add(region)
         else:
             points.append((place.lon, place.lat))
     for a, region in outlined:
@@ -96,9 +100,13 @@ def map_view(atlas: Atlas, ref: Reference, fronts: tuple[str, ...], day: str | N
         label = ref.view_name(fronts[0], fronts if len(fronts) > 1 else ())
         focus = {c.code for c in (atlas.country(f.country) for f in chosen) if c} or set(countries)
     else:
-        found = [atlas.by_code(code) for code, _ in countries.most_common()]
-        shown = [c for c in found if c is not None]
-        box = union([*(_country_box(atlas, c, regions) for c in shown),
+        # The countries with a tenth of the events or more are framed whole; a stray event abroad
+        # only widens the frame to its division.
+        ranked = [(atlas.by_code(code), n) for code, n in countries.most_common()]
+        total = sum(countries.values())
+        shown = [c for i, (c, n) in enumerate(ranked) if c is not None and (i == 0 or n >= total / 10)]
+        strays = [r.bbox for r in regions if r.code not in {c.code for c in shown}]
+        box = union([*(_country_box(atlas, c, regions) for c in shown), *strays,
                      *((x, y, x, y) for x, y in points)])
         label, focus = named([c.name for c in shown]), {c.code for c in shown}
     boundaries = atlas.boundaries(grown(box), focus) if box else None

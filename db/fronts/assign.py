@@ -204,7 +204,9 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
     # 1. Each distinct (point, place, division, country) the events give: its front, decided once.
     keys = conn.execute(
         "SELECT k.lat, k.lon, k.place, k.admin1, k.country, p.admin1 FROM (SELECT DISTINCT e.lat, e.lon, "
-        f"e.place, e.admin1, e.country FROM {base}) k LEFT JOIN places p ON p.id = k.place").fetchall()
+        f"e.place, e.admin1, e.country FROM {base}) k LEFT JOIN places p ON p.id = k.place "
+        # in a fixed order, so the fronts made for divisions are named and numbered the same each time
+        "ORDER BY k.country, k.admin1, k.lat, k.lon, k.place").fetchall()
     conn.executemany("INSERT INTO temp.front_keys VALUES (?, ?, ?, ?, ?, ?)",
                      [(*key[:5], rules.front(*key)) for key in keys])
     # 2. The events whose front changes.

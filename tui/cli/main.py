@@ -42,7 +42,8 @@ def parser() -> argparse.ArgumentParser:
                     "the browser on your store; the commands below bring data in and take it out.",
         epilog="Exit codes: 0 done; 1 done with bad rows skipped; 2 nothing written.")
     p.add_argument("--version", action="version", version=f"sitroom {version()}")
-    db_help = f"the store (default: {default_store_path()}, created from the bundled data on first run)"
+    db_help = (f"the store (default: {default_store_path()}, created from the bundled data on first run; "
+               "a new path is a new, empty store)")
     p.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command:
             return COMMANDS[args.command](args)
-        store = open_store(args.db)
+        store = open_store(args.db, create_empty=True)  # a new path: an empty store, and how to fill it
     except StoreError as e:
         if not args.command:
             warn(f"sitroom: {e}")

@@ -38,8 +38,11 @@ def _prompt(key: str, mark: str, name: str, count: int | None, approximate: bool
     return grid
 
 
-def _heading(name: str) -> Text:
-    return Text(name, style="bold underline", no_wrap=True, overflow="ellipsis")
+def _heading(name: str) -> Table:
+    grid = Table.grid(expand=True)  # one line, cut with an ellipsis: a long country name never wraps
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_row(Text(name, style="bold underline"))
+    return grid
 
 
 @dataclass(frozen=True)
