@@ -22,7 +22,8 @@ from sitroom.db import Store
 def exact(path: Path) -> bool:
     """The tallies' events per front equal the events' own count per front."""
     conn = sqlite3.connect(path)
-    tallied = dict(conn.execute("SELECT front, sum(n) FROM tallies WHERE key = '' GROUP BY front HAVING sum(n)"))
+    tallied = dict(conn.execute(
+        "SELECT front, sum(n) FROM tallies WHERE key = '' GROUP BY front HAVING sum(n)"))
     counted = dict(conn.execute("SELECT front, count(*) FROM events GROUP BY front"))
     conn.close()
     return tallied == counted

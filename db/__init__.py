@@ -37,13 +37,13 @@ from .write.records import RowError, parse_date
 from .write.resolve import DEFAULT_MAX_KM
 
 __all__ = [
-    "AreaEvents",
     "CERTAINTIES",
     "DEFAULT_MAX_KM",
     "EXPORT_FORMATS",
     "FIELD_LIMITS",
     "IMPORT_FORMATS",
     "MAX_REPORT_BYTES",
+    "AreaEvents",
     "Atlas",
     "BBox",
     "Bloc",
@@ -55,9 +55,9 @@ __all__ = [
     "Facets",
     "Faction",
     "FilterError",
-    "FrontError",
     "Front",
     "FrontCount",
+    "FrontError",
     "Handover",
     "Held",
     "Holding",

@@ -28,7 +28,8 @@ Segment = tuple[Point, Point]
 
 # Names datasets give a country or a division that Natural Earth spells otherwise (name keys).
 COUNTRY_ALIASES = {
-    "democratic republic of congo": "democratic republic of the congo", "drc": "democratic republic of the congo",
+    "democratic republic of congo": "democratic republic of the congo",
+    "drc": "democratic republic of the congo",
     "republic of congo": "republic of congo", "congo": "republic of congo",
     "ivory coast": "ivory coast", "cote divoire": "ivory coast", "russian federation": "russia",
     "palestine": "palestine", "state of palestine": "palestine", "turkiye": "turkey",

@@ -11,7 +11,8 @@ Every country's first-level divisions are kept, simplified to what a braille can
 a country's divisions together, as one coverage (shapely's coverage_simplify, so an edge two divisions
 share stays one line), to about 0.01° (1 km: a terminal map of a whole province is a few hundred dots
 wide); a country's outline is the outer edges of its simplified divisions. Rings smaller than a dot at
-country scale (islets) are dropped. Coordinates are whole thousandths of a degree, each ring written as a flat list
+country scale (islets) are dropped. Coordinates are whole thousandths of a degree, each ring written as a
+flat list
 of differences from the previous point (small numbers: the file gzips well). Each division keeps the
 names it goes by (Natural Earth's name, alternative names and GeoNames name) so that a row's admin1
 ("Idleb", "Deir ez Zor", "Ar-Raqqa") can find its outline.

@@ -39,7 +39,8 @@ def real_rows(name: str) -> list[dict]:
 
 def insert(conn: sqlite3.Connection, events: list[dict]) -> None:
     """Insert events shaped like real imports (front "other" until reassigned) and their tallies."""
-    conn.execute("INSERT OR IGNORE INTO sources (id, title, kind) VALUES ('test', 'real-shaped rows', 'test')")
+    conn.execute("INSERT OR IGNORE INTO sources (id, title, kind) "
+                 "VALUES ('test', 'real-shaped rows', 'test')")
     conn.execute("INSERT OR IGNORE INTO fronts (slug, name, description, sort, kind) "
                  "VALUES ('other', 'Other', '', 9000, 'other')")
     for e in events:
@@ -51,10 +52,12 @@ def insert(conn: sqlite3.Connection, events: list[dict]) -> None:
                          "VALUES (?, ?, '[]', ?, ?, ?, 'locality', 'other')",
                          (place, e["place"], e["lat"], e["lon"], e.get("admin1")))
         conn.execute(
-            "INSERT INTO events (rowid, id, date, date_precision, front, place, lat, lon, event_type, summary, "
+            "INSERT INTO events (rowid, id, date, date_precision, front, place, lat, lon, event_type, "
+            "summary, "
             "certainty, source, source_event_id, location_precision, area, admin1, country) "
             "VALUES (?, ?, ?, ?, 'other', ?, ?, ?, ?, ?, ?, 'test', ?, ?, ?, ?, ?)",
-            (event_rowid(eid), eid, e["date"], e["date_precision"], place, e["lat"], e["lon"], e["event_type"],
+            (event_rowid(eid), eid, e["date"], e["date_precision"], place, e["lat"], e["lon"],
+             e["event_type"],
              f"{e['event_type']} ({e['source_event_id']})", e["certainty"], e["source_event_id"],
              e["location_precision"], e.get("area"), e.get("admin1"), e.get("country")))
 

@@ -32,7 +32,8 @@ def expected_front(conn: sqlite3.Connection, event: dict) -> str:
 
 def fronts_of(conn: sqlite3.Connection) -> dict[str, str]:
     """Each event's source id → the name of its front."""
-    return dict(conn.execute("SELECT e.source_event_id, f.name FROM events e JOIN fronts f ON f.slug = e.front"))
+    return dict(conn.execute(
+        "SELECT e.source_event_id, f.name FROM events e JOIN fronts f ON f.slug = e.front"))
 
 
 @pytest.fixture
@@ -123,7 +124,8 @@ def test_user_fronts_come_first_and_removing_one_puts_events_back(new_store: Pat
     assert_consistent(new_store)
     name, moved = store.remove_front(box)
     assert (name, moved.moved) == ("Raqqa city", 1)
-    assert conn.execute("SELECT front FROM events WHERE source_event_id = 'SYR30411'").fetchone()[0] == "raqqa"
+    on = conn.execute("SELECT front FROM events WHERE source_event_id = 'SYR30411'").fetchone()[0]
+    assert on == "raqqa"
     assert box not in {f.slug for f in store.fronts()}
     assert_consistent(new_store)
     store.close()
@@ -135,11 +137,12 @@ def test_a_geojson_polygon_defines_a_front(new_store: Path, tmp_path: Path) -> N
         insert(conn, real_rows("three_countries_acled.csv"))
         reassign(conn)
     drawn = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {
-        "type": "Polygon", "coordinates": [[[35.9, 33.9], [36.6, 33.9], [36.6, 34.5], [35.9, 34.5], [35.9, 33.9]]]}}]}
+        "type": "Polygon",
+        "coordinates": [[[35.9, 33.9], [36.6, 33.9], [36.6, 34.5], [35.9, 34.5], [35.9, 33.9]]]}}]}
     path = tmp_path / "bekaa.geojson"
     path.write_text(json.dumps(drawn), encoding="utf-8")
     store = Store(new_store)
-    slug, moved = store.define_front("Arsal and Qaa", geojson=path)
+    slug, _ = store.define_front("Arsal and Qaa", geojson=path)
     on = {r[0] for r in conn.execute("SELECT source_event_id FROM events WHERE front = ?", (slug,))}
     assert on == {"LBN2101", "LBN2110", "LBN2131", "LBN2140", "LBN2152"}
     assert "bekaa.geojson" in next(f for f in store.fronts() if f.slug == slug).defined_by
@@ -156,7 +159,8 @@ def test_a_geojson_polygon_defines_a_front(new_store: Path, tmp_path: Path) -> N
     ('{"type": "FeatureCollection", "features": []}', "no features"),
     ('[1, 2]', "is not a GeoJSON object"),
 ])
-def test_bad_geojson_is_refused_in_one_sentence(store: Store, tmp_path: Path, content: str, reason: str) -> None:
+def test_bad_geojson_is_refused_in_one_sentence(store: Store, tmp_path: Path, content: str,
+                                                 reason: str) -> None:
     path = tmp_path / "drawn.geojson"
     path.write_text(content, encoding="utf-8")
     before = [f.slug for f in store.fronts()]
@@ -181,7 +185,7 @@ def test_bad_definitions_are_refused(store: Store, kwargs: dict, reason: str) ->
 def test_names_and_slugs_are_checked(store: Store) -> None:
     with pytest.raises(FrontError, match="already a front called 'Raqqa'"):
         store.define_front("Raqqa", admin1="Raqqa")
-    with pytest.raises(FrontError, match="no front 'nosuch'.*raqqa"):
+    with pytest.raises(FrontError, match=r"no front 'nosuch'.*raqqa"):
         store.remove_front("nosuch")
     slug, _ = store.define_front("[bold]Idlib[/bold]\x1b[31m", admin1="Idlib")
     assert next(f.name for f in store.fronts() if f.slug == slug) == "[bold]Idlib[/bold]"

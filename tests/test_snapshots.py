@@ -74,7 +74,8 @@ def test_fronts_pane_with_many_fronts(many_db: Path, tmp_path: Path, snap_compar
         await pilot.press("2", "space", "down", "space")
         await settle(pilot)
 
-    assert snap_compare(make_app(many_db, tmp_path / "state.json"), terminal_size=(160, 45), run_before=choose_two)
+    app = make_app(many_db, tmp_path / "state.json")
+    assert snap_compare(app, terminal_size=(160, 45), run_before=choose_two)
 
 
 def test_map_of_another_country(car_db: Path, tmp_path: Path, snap_compare) -> None:
@@ -84,4 +85,5 @@ def test_map_of_another_country(car_db: Path, tmp_path: Path, snap_compare) -> N
         await pilot.press("m")
         await settle(pilot)
 
-    assert snap_compare(make_app(car_db, tmp_path / "state.json"), terminal_size=(160, 45), run_before=open_map)
+    app = make_app(car_db, tmp_path / "state.json")
+    assert snap_compare(app, terminal_size=(160, 45), run_before=open_map)

@@ -158,7 +158,8 @@ class Loader:
         holdings = self.store.holdings(day) if day else []
         areas = self.store.area_events([row.id for row in events])
         fronts = view.fronts or ((view.front,) if view.front else ())
-        self._answer(MapLoaded(generation, view, map_view(atlas(), ref, fronts, day, holdings, events, areas)))
+        shown = map_view(atlas(), ref, fronts, day, holdings, events, areas)
+        self._answer(MapLoaded(generation, view, shown))
 
     def detail(self, event_id: str) -> None:
         self.post(DetailLoaded(event_id, self.store.event(event_id)))

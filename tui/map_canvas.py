@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.style import Style
 from rich.text import Text
@@ -109,10 +110,10 @@ class Canvas:
     def fill(self, shade: Shade) -> None:
         """The area's outline, and every other dot of every other row inside it (even-odd)."""
         for ring in shade.rings:
-            for a, b in zip(ring, ring[1:], strict=False):
+            for a, b in pairwise(ring):
                 self.line(self.shade, a, b)
         edges = [(self.frame.dot(*a), self.frame.dot(*b)) for ring in shade.rings
-                 for a, b in zip(ring, ring[1:], strict=False)]
+                 for a, b in pairwise(ring)]
         for y in range(1, self.frame.rows * 4, 2):
             cy = y + 0.5
             xs = sorted(x0 + (cy - y0) * (x1 - x0) / (y1 - y0) for (x0, y0), (x1, y1) in edges

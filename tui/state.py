@@ -67,7 +67,8 @@ class StateFile:
         try:
             return ViewState(front if isinstance(front, str) else None,
                              EventFilter.from_dict(entry.get("filter") or {}),
-                             fronts=tuple(f for f in fronts if isinstance(f, str)) if isinstance(fronts, list) else ())
+                             fronts=tuple(f for f in fronts if isinstance(f, str))
+                             if isinstance(fronts, list) else ())
         except (TypeError, ValueError):  # FilterError too: a field of the wrong shape
             return ViewState()
 

@@ -7,6 +7,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,8 @@ class Definition:
         if not self.source and len(self.rings) == 1 and len(self.rings[0]) == 5 and _is_box(self.rings[0]):
             return f"box {corners}"
         points = sum(len(r) - 1 for r in self.rings)
-        return (f"polygon from {self.source}" if self.source else "polygon") + f", {points} points within {corners}"
+        what = f"polygon from {self.source}" if self.source else "polygon"
+        return f"{what}, {points} points within {corners}"
 
 
 def _is_box(ring: Ring) -> bool:
@@ -119,7 +121,7 @@ def _ring(coords: Any, where: str) -> Ring:
 
 
 def _area(ring: Sequence[tuple[float, float]]) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False))) / 2
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring))) / 2
 
 
 def _polygons(geometry: Any) -> list[list[Any]]:

@@ -126,7 +126,8 @@ class Rules:
         if key not in self.divisions:
             kind = DIVISION if admin1 else COUNTRY
             name = admin1 if admin1 else f"{country} (country-wide)"
-            clash = self.conn.execute("SELECT 1 FROM fronts WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+            clash = self.conn.execute("SELECT 1 FROM fronts WHERE name = ? COLLATE NOCASE",
+                                      (name,)).fetchone()
             if clash and country and admin1:
                 name = f"{admin1} ({country})"  # beside a defined front of the same name
             slug = self._free_slug([admin1 or f"{country} country-wide", f"{admin1} {country}"])
@@ -219,7 +220,7 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
         if conn.execute(f"SELECT 1 FROM temp.front_moves WHERE front = '{OTHER_SLUG}' LIMIT 1").fetchone():
             ensure_other(conn)
         _move(conn)
-    _place_fronts(conn, rules, base)
+    _place_fronts(conn, rules, base == "events e")
     _drop_empty(conn, result)
     return result
 
@@ -237,10 +238,11 @@ def _move(conn: sqlite3.Connection) -> None:
         f"CREATE TEMP TABLE front_deltas AS SELECT '' AS key, old, new, {_FACTS}, count(*) AS n "
         f"FROM temp.front_facts GROUP BY old, new, {_FACTS}",
         f"INSERT INTO temp.front_deltas SELECT k.key, f.old, f.new, {_FACTS_F}, count(*) "
-        f"FROM temp.front_facts f CROSS JOIN event_keys k ON k.event = f.id GROUP BY k.key, f.old, f.new, {_FACTS_F}",
-        f"INSERT INTO tallies ({_BUCKET}, n) SELECT key, front, event_type, certainty, month, day_precise, side, "
-        "sum(n) FROM (SELECT key, old AS front, event_type, certainty, month, day_precise, side, -n AS n "
-        "FROM temp.front_deltas UNION ALL SELECT key, new, event_type, certainty, month, day_precise, side, n "
+        "FROM temp.front_facts f CROSS JOIN event_keys k ON k.event = f.id "
+        f"GROUP BY k.key, f.old, f.new, {_FACTS_F}",
+        f"INSERT INTO tallies ({_BUCKET}, n) SELECT key, front, {_FACTS}, sum(n) FROM ("
+        f"SELECT key, old AS front, {_FACTS}, -n AS n FROM temp.front_deltas "
+        f"UNION ALL SELECT key, new, {_FACTS}, n "
         f"FROM temp.front_deltas) WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7 "
         f"ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n",
     ):
@@ -256,14 +258,18 @@ def _move(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.front_deltas")
 
 
-def _place_fronts(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
-    """Each place of the events in scope goes on the front an event at it would (a division's front
-    only if it has events: no front is made for a place alone): an import that names the place
-    again, or a report that mentions it, finds it there."""
-    every = base == "events e"  # every event: every place too, those no event names yet included
-    places = conn.execute(
-        "SELECT p.id, p.lat, p.lon, p.admin1, p.front FROM places p" + ("" if every else
-        f" WHERE p.id IN (SELECT e.place FROM {base} WHERE e.place IS NOT NULL)")).fetchall()
+def _place_fronts(conn: sqlite3.Connection, rules: Rules, every: bool) -> None:
+    """A place goes on the front most of its events are on; a place no event names yet (reassigning
+    every event) on the front an event at it would be: an import that names the place again, or a
+    report that mentions it, finds it there."""
+    conn.execute(
+        "UPDATE places SET front = (SELECT e.front FROM events e WHERE e.place = places.id "
+        "GROUP BY e.front ORDER BY count(*) DESC, e.front LIMIT 1) WHERE id IN (SELECT DISTINCT e.place "
+        "FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid WHERE e.place IS NOT NULL)")
+    if not every:
+        return
+    places = conn.execute("SELECT p.id, p.lat, p.lon, p.admin1, p.front FROM places p WHERE NOT EXISTS "
+                          "(SELECT 1 FROM events e WHERE e.place = p.id)").fetchall()
     changes = []
     for pid, lat, lon, admin1, front in places:
         point = lat is not None and lon is not None

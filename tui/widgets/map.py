@@ -117,7 +117,8 @@ class MapLayers:
                               self.selected.name))
 
         legend = Text()
-        legend.append(f"{self.view.zoom_label or 'No events'} · held on {self.view.date or '—'}: ", style="dim")
+        shown = self.view.zoom_label or "No events"
+        legend.append(f"{shown} · held on {self.view.date or '—'}: ", style="dim")
         if not held:
             legend.append("no confirmed capture recorded", style="dim")
         for bloc in self.blocs:
@@ -153,6 +154,16 @@ class MapLayers:
         return [Shade(region.rings, AREA) for _, region in self.view.areas if region is not None]
 
 
+class _Canvas(Static):
+    """The braille canvas: drawn again whenever its size changes (the legend under it may have grown
+    or shrunk a line since the pane last drew)."""
+
+    def on_resize(self) -> None:
+        pane = self.parent
+        if isinstance(pane, MapPane):
+            pane.call_after_refresh(pane.redraw)
+
+
 class MapPane(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -161,7 +172,7 @@ class MapPane(Vertical):
         self.reference = Reference()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="map-canvas")
+        yield _Canvas(id="map-canvas")
         yield Static(id="map-legend")
 
     def show(self, view: MapView, reference: Reference) -> None:
