@@ -7,7 +7,6 @@ import argparse
 import sqlite3
 from pathlib import Path
 
-from rich.table import Table
 from rich.text import Text
 from sitroom.db import Front, FrontError, Store, StoreError
 
@@ -78,22 +77,26 @@ def shown_fronts(fronts: list[tuple[Front, int]]) -> list[tuple[Front, int]]:
     return [(f, n) for f, n in fronts if n or f.kind in ("user", "bundled")]
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
 def _list(store: Store) -> None:
+    """One line a front: slug, events, name, country (when there are several), what defines it; the
+    columns fixed by their longest value (within limits), the last cut to the terminal's width."""
     counted = shown_fronts([(fc.front, fc.count) for fc in store.front_counts()])
-    countries = {f.country for f, _ in counted if f.country}
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("slug", no_wrap=True, max_width=24, overflow="ellipsis")
-    table.add_column("front", no_wrap=True, max_width=32, overflow="ellipsis")
-    table.add_column("events", justify="right", no_wrap=True, min_width=6)
-    if len(countries) > 1:
-        table.add_column("country", no_wrap=True, min_width=7)
-    table.add_column("defined by", no_wrap=True, overflow="ellipsis", min_width=12)
-    for front, count in sorted(counted, key=lambda fc: (fc[0].kind != "user", fc[0].country or "~",
-                                                          fc[0].sort, fc[0].name)):
-        row = [Text(front.slug), Text(front.name), Text(f"{count:,}")]
-        if len(countries) > 1:
-            row.append(Text(front.country or ""))
-        table.add_row(*row, Text(front.defined_by, style="dim"))
-    out.print(table)
+    counted.sort(key=lambda fc: (fc[0].kind != "user", fc[0].country or "~", fc[0].sort, fc[0].name))
+    several = len({f.country for f, _ in counted if f.country}) > 1
+    rows = [[f.slug, f"{n:,}", f.name, *([f.country or ""] if several else []), f.defined_by]
+            for f, n in counted]
+    header = ["slug", "events", "front", *(["country"] if several else []), "defined by"]
+    limits = [24, 12, 32, 24][: len(header) - 1]
+    widths = [min(limit, max(len(r[i]) for r in [header, *rows])) for i, limit in enumerate(limits)]
+    room = max(12, out.size.width - sum(widths) - 2 * len(widths))
+    for number, row in enumerate([header, *rows]):
+        cells = [_cut(v, w).rjust(w) if i == 1 else _cut(v, w).ljust(w)
+                 for i, (v, w) in enumerate(zip(row, widths, strict=False))]
+        line = Text("  ".join([*cells, _cut(row[-1], room)]), style="bold" if number == 0 else "")
+        out.print(line, no_wrap=True, overflow="ignore", crop=False)
     say("sitroom fronts add NAME --admin1 \"Idlib,Hama\" | --bbox W,S,E,N | --geojson FILE defines one; "
         "sitroom fronts remove SLUG removes it.")
