@@ -30,10 +30,12 @@ def test_fronts_lists_slugs_counts_and_what_defines_each(db_path: Path, capsys) 
 def test_fronts_add_and_remove(db_path: Path, tmp_path: Path, capsys) -> None:
     drawn = tmp_path / "jobar.geojson"
     drawn.write_text(json.dumps({"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [
-        [[36.32, 33.52], [36.34, 33.52], [36.34, 33.54], [36.32, 33.54], [36.32, 33.52]]]}}), encoding="utf-8")
+        [[36.32, 33.52], [36.34, 33.52], [36.34, 33.54], [36.32, 33.54], [36.32, 33.52]]]}}),
+        encoding="utf-8")
     assert main(["fronts", "add", "Jobar", "--geojson", str(drawn), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("defined front Jobar (jobar) by polygon from jobar.geojson") and "1 event on it" in out
+    assert out.startswith("defined front Jobar (jobar) by polygon from jobar.geojson")
+    assert "1 event on it" in out
     store = Store(db_path)
     assert {fc.front.slug: fc.count for fc in store.front_counts()}["jobar"] == 1
     store.close()
@@ -46,7 +48,8 @@ def test_fronts_add_and_remove(db_path: Path, tmp_path: Path, capsys) -> None:
 
 @pytest.mark.parametrize(("args", "said"), [
     (["add", "Bad", "--bbox", "1,2"], "sitroom fronts add: --bbox '1,2' is not four numbers"),
-    (["add", "Bad", "--geojson", "{dir}/missing.geojson"], "sitroom fronts add: missing.geojson: cannot be read"),
+    (["add", "Bad", "--geojson", "{dir}/missing.geojson"],
+     "sitroom fronts add: missing.geojson: cannot be read"),
     (["add", "Bad", "--geojson", "{dir}/point.geojson"],
      "sitroom fronts add: point.geojson: holds a Point, not a Polygon or MultiPolygon; nothing was changed"),
     (["add", "Raqqa", "--admin1", "Raqqa"], "sitroom fronts add: there is already a front called 'Raqqa'"),
