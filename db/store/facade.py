@@ -187,6 +187,9 @@ class Store:
             self._check_writable()
         with self._main.lock:
             report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
+            if not dry_run and (report.counts.added or report.counts.updated):
+                with self._main.conn:  # the report's events onto their fronts, as after an import
+                    reassign(self._main.conn, [p.event["id"] for p in report.prepared])
         self.refresh()
         return report
 
