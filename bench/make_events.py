@@ -56,8 +56,9 @@ def generate(conn: sqlite3.Connection, n: int, seed: int = 30_06_2017) -> None:
     batch_events, batch_parties = [], []
 
     def flush() -> None:
-        conn.executemany(f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}) VALUES "
-                         f"(?, {', '.join('?' * len(EVENT_COLUMNS))})",
+        columns = EVENT_COLUMNS[:13]  # sitroom's own fields; the dataset's columns stay empty
+        conn.executemany(f"INSERT INTO events (rowid, {', '.join(columns)}) VALUES "
+                         f"(?, {', '.join('?' * len(columns))})",
                          [(event_rowid(e[0]), *e) for e in batch_events])
         conn.executemany("INSERT OR IGNORE INTO event_factions VALUES (?,?,?)", batch_parties)
         batch_events.clear()

@@ -21,6 +21,7 @@ from .models import (
     Faction,
     Front,
     FrontCount,
+    Located,
     Page,
     Party,
     Place,
@@ -32,6 +33,8 @@ from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
 from .store.areas import AreaEvents
 from .store.control import Handover, Held, Holding
+from .store.counts import Ranked
+from .store.editing import EditError
 from .text import FIELD_LIMITS, bounded, clean_text
 from .write.records import RowError, parse_date
 from .write.resolve import DEFAULT_MAX_KM
@@ -49,6 +52,7 @@ __all__ = [
     "Bloc",
     "Boundaries",
     "Cursor",
+    "EditError",
     "EventDetail",
     "EventFilter",
     "EventRow",
@@ -66,10 +70,12 @@ __all__ = [
     "IngestError",
     "IngestReport",
     "Interrupted",
+    "Located",
     "Page",
     "Party",
     "Place",
     "Point",
+    "Ranked",
     "Reassigned",
     "Region",
     "RowError",

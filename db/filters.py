@@ -48,6 +48,7 @@ class EventFilter:
     fronts: tuple[str, ...] = ()
     factions: tuple[str, ...] = ()  # a parent faction includes its units
     places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     since: str | None = None  # inclusive, ISO date
     until: str | None = None  # inclusive, ISO date
     types: tuple[str, ...] = ()
@@ -55,7 +56,7 @@ class EventFilter:
     text: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("fronts", "factions", "places", "types", "certainty"):
+        for name in ("fronts", "factions", "places", "sources", "types", "certainty"):
             object.__setattr__(self, name, _tuple(getattr(self, name), name))
         object.__setattr__(self, "since", _iso(self.since, "since"))
         object.__setattr__(self, "until", _iso(self.until, "until"))

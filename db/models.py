@@ -125,6 +125,21 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Located:
+    """Where and when a dataset's row put an event, and the rest of what the row said."""
+
+    source_event_id: str | None = None  # the dataset's own id (ACLED event_id_cnty, UCDP id)
+    source_type: str | None = None  # the dataset's own type and sub-type
+    source_sub_type: str | None = None
+    date_end: str | None = None  # the last day of a range (UCDP date_start … date_end)
+    location_precision: str | None = None  # exact, near, district, province, region, country
+    area: str | None = None  # the area an event is located to when it is not a point
+    admin1: str | None = None
+    country: str | None = None
+    attributes: tuple[tuple[str, str | int | float], ...] = ()  # the rest of the row, by column name
+
+
+@dataclass(frozen=True)
 class EventDetail:
     row: EventRow
     excerpt: str | None
@@ -135,6 +150,7 @@ class EventDetail:
     factions: tuple[tuple[Party, Faction], ...]
     same_place: tuple[EventRow, ...] = field(default=())
     control: tuple[Any, ...] = field(default=())  # the place's Handovers (store/control.py), oldest first
+    located: Located = field(default_factory=Located)
 
 
 @dataclass(frozen=True)
@@ -150,5 +166,8 @@ class Facets:
     buckets: dict[str, int]  # events dated to the day, per day ('2017-06-30') or per month ('2017-06')
     bucket: str  # "day" or "month"
     undated: int  # events dated only to the week, month or year: in no bucket
-    sides: dict[str, dict[str, int]] = field(default_factory=dict)  # bucket -> acting bloc -> events
+    # The histogram's stacks: bucket -> acting bloc -> confirmed events; claimed and rumoured events
+    # are no side's proven action, so they stand apart: bucket -> claimed or rumoured events.
+    sides: dict[str, dict[str, int]] = field(default_factory=dict)
+    unconfirmed: dict[str, int] = field(default_factory=dict)
     sample: int = 0  # 0 for exact counts; N when estimated from a 1/N sample of the events

@@ -1,5 +1,6 @@
 """The rules of the domain that several rooms apply, each written once: the words that lower a report's
-certainty, which events change who holds a place, and which bloc an event's side belongs to."""
+certainty, when an event is over, which events change who holds a place, and which bloc an event's side
+belongs to."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import re
 
 # -- certainty: what the wording says about how sure a source is ---------------------------------------
 
-RUMOUR = re.compile(r"\brumou?r(?:s|ed)?\b", re.IGNORECASE)
-CLAIM = re.compile(r"\b(claim(?:s|ed)?|reportedly|allegedly|unconfirmed|no confirmed reports?)\b",
-                   re.IGNORECASE)
+RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed)\b", re.IGNORECASE)
+# "massacres that claimed the lives of 91 civilians" states deaths; it is not a claim.
+CLAIM = re.compile(
+    r"\b(claim(?:s|ed)?(?! (?:the )?li(?:ves|fe)\b)|reportedly|allegedly|no confirmed reports?)\b",
+    re.IGNORECASE)
 
 
 def certainty_cue(text: str | None) -> tuple[str, str | None]:
@@ -26,14 +29,45 @@ def certainty_of(text: str | None) -> str:
     return certainty_cue(text)[0]
 
 
+# -- time: an event has happened by a day only once the period it is dated to is over -----------------
+
+
+def period_end(alias: str = "") -> str:
+    """SQL for the last day of an event's period (over the events table aliased `alias`): the end of
+    the range the source gives, else the end of the week, month or year it is dated to (its date is
+    the period's first day), else its day. As of a day, only events whose period is over count."""
+    p = f"{alias}." if alias else ""
+    return (f"coalesce({p}date_end, CASE {p}date_precision WHEN 'day' THEN {p}date "
+            f"WHEN 'week' THEN date({p}date, '+6 days') "
+            f"WHEN 'month' THEN date({p}date, 'start of month', '+1 month', '-1 day') "
+            f"WHEN 'year' THEN date({p}date, 'start of year', '+1 year', '-1 day') ELSE {p}date END)")
+
+
+def crosses_month(alias: str = "") -> str:
+    """SQL true for the events whose period runs past the end of the month they start in: the monthly
+    tallies file them under a month that is over before they are. The partial index events_spans
+    holds exactly these (by period_end), so its WHERE and the queries' must be this text."""
+    p = f"{alias}." if alias else ""
+    return f"substr({period_end(alias)}, 1, 7) > substr({p}date, 1, 7)"
+
+
 # -- control: only a confirmed capture of the place itself changes its holder --------------------------
 
 
 def capture(alias: str = "") -> str:
     """SQL true for the events that change who holds a place, over the events table (aliased `alias`).
-    The partial index events_captures holds exactly these, so its WHERE and the queries' must agree."""
+    The partial index events_captures holds exactly these, so its WHERE and the queries' must agree.
+    A gain short of the place itself ("chunks of the city", "hills east of") is an `advance`, not a
+    capture: the events' type says so, and the bundled data is coded that way."""
     prefix = f"{alias}." if alias else ""
     return f"{prefix}event_type = 'capture' AND {prefix}certainty = 'confirmed'"
+
+
+def claimed_capture(alias: str = "") -> str:
+    """SQL true for captures a party claims or a rumour reports: shown as claims, never a change of
+    hands. The partial index events_capture_claims holds exactly these."""
+    prefix = f"{alias}." if alias else ""
+    return f"{prefix}event_type = 'capture' AND {prefix}certainty != 'confirmed'"
 
 
 # -- blocs: an event's parties in a role belong to blocs; when they differ, the first in bloc order ----

@@ -13,7 +13,7 @@ from importlib import resources
 import sqlite_utils
 
 from . import tallies
-from .rules import capture
+from .rules import capture, claimed_capture, crosses_month, period_end
 
 # 1: blocs, fronts, factions, places, sources, events, event_factions.
 # 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
@@ -156,6 +156,8 @@ def migrate(db: sqlite_utils.Database) -> bool:
             for column in EVENT_DATASET_COLUMNS:
                 if column not in have:
                     db.conn.execute(f"ALTER TABLE events ADD COLUMN {column} TEXT")
+            db.conn.execute("UPDATE events SET admin1 = (SELECT admin1 FROM places WHERE id = events.place) "
+                            "WHERE place IS NOT NULL AND admin1 IS NULL")
             _version_4_extras(db)
             _version_4_fronts(db, migrating=True)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -180,6 +182,12 @@ def _version_4_extras(db: sqlite_utils.Database) -> None:
     # A dataset's own id finds its event (`/SYR142301`) and keeps re-imports idempotent.
     db.conn.execute("CREATE INDEX IF NOT EXISTS events_source_event_id ON events (source_event_id) "
                     "WHERE source_event_id IS NOT NULL")
+    # Events whose period runs past their month (counts as of a day take them away from the tallies'
+    # months), and claimed or rumoured captures (the map marks the latest as claims).
+    db.conn.execute(f"CREATE INDEX IF NOT EXISTS events_spans ON events ({period_end()}, date) "
+                    f"WHERE {crosses_month()}")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS events_capture_claims ON events (place, date, id) "
+                    f"WHERE {claimed_capture()}")
 
 
 def _version_4_fronts(db: sqlite_utils.Database, migrating: bool = False) -> None:

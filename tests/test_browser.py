@@ -252,4 +252,4 @@ async def test_the_detail_pane_shows_who_took_the_place(db_path: Path) -> None:
             await settle(pilot)
         text = detail_text(app)
         assert "Control of Resafa" in text
-        assert "2017-06  SAA took it from ISIS" in text
+        assert "June 2017  SAA took it from ISIS" in text

@@ -39,7 +39,7 @@ def one(text: str, lex: Lexicon):
         ("ISIS claims to have attacked the SAA in Jobar.", "claimed", "'claims'"),
         ("The SDF reportedly captured Kasrat Affan.", "claimed", "'reportedly'"),
         ("The SDF allegedly shelled Al-Sabahia.", "claimed", "'allegedly'"),
-        ("Unconfirmed reports say the SAA entered Humaima.", "claimed", "'Unconfirmed'"),
+        ("Unconfirmed reports say the SAA entered Humaima.", "rumoured", "'Unconfirmed'"),
         ("The SAA attacked Jobar, but there are no confirmed reports of it.", "claimed",
          "'no confirmed reports'"),
         ("Media spread rumors that the SDF may withdraw from Tabaqa.", "rumoured", "'rumors'"),

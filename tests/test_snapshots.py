@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .helpers import make_app, settle
+from .test_browser_picker import answered
 
 
 def test_main_screen(db_path: Path, snap_compare) -> None:
@@ -27,7 +28,7 @@ def test_filter_picker(db_path: Path, snap_compare) -> None:
     async def open_picker(pilot) -> None:
         await settle(pilot)
         await pilot.press("f", *"saa", "space")
-        await settle(pilot)
+        await answered(pilot)
 
     assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=open_picker)
 
@@ -65,6 +66,41 @@ def test_main_screen_80x24(db_path: Path, snap_compare) -> None:
 
 def test_main_screen_220x60(db_path: Path, snap_compare) -> None:
     assert snap_compare(make_app(db_path), terminal_size=(220, 60), run_before=settle)
+
+
+def _picker_with_places(typed: str):
+    async def open_picker(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f", *typed)
+        await answered(pilot)  # the store is asked for the places and sources once typing pauses
+
+    return open_picker
+
+
+def test_filter_picker_places_and_sources(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=_picker_with_places("ra"))
+
+
+def test_filter_picker_80x24(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=_picker_with_places("tarma"))
+
+
+async def _stats(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+
+
+def test_stats_sheet(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(160, 45), run_before=_stats)
+
+
+def test_stats_sheet_80x24(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=_stats)
+
+
+def test_main_screen_120x35(db_path: Path, snap_compare) -> None:
+    assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=settle)
 
 
 def test_fronts_pane_with_many_fronts(many_db: Path, tmp_path: Path, snap_compare) -> None:

@@ -96,8 +96,9 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
         conn.execute(f"DROP TABLE {table}")
     # What version 3 added: sides, bloc colours, the index of captures.
     conn.execute("DROP INDEX events_captures")
-    # What version 4 added: the dataset's columns and the index of its ids.
-    conn.execute("DROP INDEX events_source_event_id")
+    # What version 4 added: the dataset's columns, the index of its ids, of spans and of claimed captures.
+    for index in ("events_source_event_id", "events_spans", "events_capture_claims"):
+        conn.execute(f"DROP INDEX {index}")
     for column in EVENT_DATASET_COLUMNS:
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     conn.execute("ALTER TABLE events DROP COLUMN side")
@@ -123,4 +124,5 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
     assert_consistent(db_path)
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT sum(n) FROM tallies WHERE key = 'saa'").fetchone()[0] == 16
-    assert json.dumps(conn.execute("SELECT count(*) FROM faction_ancestors").fetchone()[0]) == "12"
+    # 12 factions with themselves, the 4 units with their parent.
+    assert json.dumps(conn.execute("SELECT count(*) FROM faction_ancestors").fetchone()[0]) == "16"

@@ -10,8 +10,10 @@ from sitroom.db import EventFilter, search_words
 from textual.timer import Timer
 from textual.widgets import OptionList
 
+from . import loading
 from .screens import DatePrompt, FilterPicker, HelpScreen
 from .screens.date_prompt import LATEST
+from .screens.filter_picker import RANKED
 from .state import ViewState
 from .widgets import DetailPane, FrontsPane, MapView, SearchBox, Timeline
 
@@ -79,6 +81,25 @@ class Actions(_Base):
 
     def on_filter_picker_changed(self, event: FilterPicker.Changed) -> None:
         self.set_filter(event.filter)
+
+    def on_filter_picker_want_ranked(self, event: FilterPicker.WantRanked) -> None:
+        running = any(w.group == "ranked" and w.is_running for w in self.workers)
+        self.load_ranked(event.like)  # cancels the one running ...
+        if running:
+            self.store.interrupt_counts()  # ... and this stops its query (the new one retries)
+
+    def load_ranked(self, like: str) -> None:
+        self._start("ranked", self.loader.ranked, self.generation, self.view, like, RANKED)
+
+    def on_ranked_loaded(self, message: loading.RankedLoaded) -> None:
+        if message.by == "source":
+            self.source_titles.update({r.id: r.name for r in message.ranked})
+        if message.generation == self.generation and isinstance(self.screen, FilterPicker):
+            self.screen.update_ranked(message.by, message.like, message.ranked)
+
+    def on_sources_named(self, message: loading.SourcesNamed) -> None:
+        self.source_titles.update(message.titles)
+        self.show_filter()
 
     def on_input_changed(self, event: SearchBox.Changed) -> None:
         if event.input.id != "search":

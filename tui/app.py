@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, state_path
+from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, search_words, state_path
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from . import layout, loading
 from .actions import Actions
 from .commands import JumpCommands
+from .habits import Habits
 from .reference import Reference
 from .screens import FilterPicker
 from .state import StateFile, ViewState
@@ -38,7 +39,7 @@ PAGE_SIZE = 100
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
-class SitroomApp(Actions, App[None]):
+class SitroomApp(Actions, Habits, App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     COMMANDS = App.COMMANDS | {JumpCommands}
@@ -51,11 +52,21 @@ class SitroomApp(Actions, App[None]):
         Binding("slash", "search", "Search"),
         Binding("x", "clear_filters", "Clear"),
         Binding("m", "toggle_map", "Map"),
-        Binding("left_square_bracket", "step_day(-1)", "Day −/+", key_display="[ ]"),
+        Binding("left_square_bracket", "step_day(-1)", "Day", key_display="[ ]"),
         Binding("right_square_bracket", "step_day(1)", "Day +", show=False),
-        Binding("t", "as_of", "As of"),
+        Binding("t", "as_of", "As of", show=False),  # on the help screen: the footer fits 80 columns
+        Binding("s", "stats", "Stats"),
         Binding("e", "export", "Export"),
         *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
+        # The habits people bring (habits.py); on the help screen, not in the footer.
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("n", "next_match(1)", "Next match", show=False),
+        Binding("N", "next_match(-1)", "Previous match", show=False),
+        Binding("y", "copy_event", "Copy event", show=False),
+        Binding("o", "open_source", "Open source", show=False),
     ]
     view: var[ViewState] = var(ViewState, init=False)
     # The panes, found once at mount.
@@ -73,6 +84,7 @@ class SitroomApp(Actions, App[None]):
         self.ref = Reference()
         self.loader = loading.Loader(store, self.post_message)
         self.counted: loading.CountsLoaded | None = None  # the counts on screen
+        self.source_titles: dict[str, str] = {}  # of the sources the filter names, as learned
         self.generation = 0  # of the view the panes show; older answers are dropped
         self._idle = asyncio.Event()  # no load under way and every answer handled
         self.store_changed = asyncio.Event()  # set when another process's writes are noticed
@@ -97,19 +109,26 @@ class SitroomApp(Actions, App[None]):
         self.detail.border_title = "Event"
         self.map.border_title = "Map"
         self.map.display = False
-        self.fronts_pane.focus()
         self.arrange()
+        # Start in the fronts pane, or the timeline where the fronts pane is hidden (80×24): never
+        # in a pane that cannot be seen.
+        (self.fronts_pane if self.fronts_pane.display else self.timeline.table).focus()
         self.watch(self.screen, "maximized", self._maximized, init=False)
-        self.filter_bar.show(self.view.filter, self.view.as_of, self.ref)
+        self.show_filter()
         self._start("reference", self.loader.reference)
         self.set_interval(POLL_EVERY, partial(self._start, "poll", self.loader.poll))
 
     # Keys that change what the panes show: off while an event is open full-screen, so the event
     # being read never changes under the reader (and the footer shows only what works).
     VIEW_ACTIONS = frozenset({"factions", "search", "clear_filters", "toggle_map", "step_day", "as_of",
-                              "jump"})
+                              "jump", "stats"})
+    # These and the keys about the event at hand work on the main screen only, never behind another
+    # (the statistics sheet, the help).
+    MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False
         return action not in self.VIEW_ACTIONS or self.screen_stack[0].maximized is None
 
     def _maximized(self, before: object, now: object) -> None:
@@ -133,9 +152,13 @@ class SitroomApp(Actions, App[None]):
             main.set_class(a.kind == kind, kind)
         main.set_class(a.short, "short")
         main.set_class(shown, "map-on")
-        self.fronts_pane.display = a.fronts > 0
-        if a.fronts:
-            self.fronts_pane.styles.width = a.fronts
+        main.set_class(a.stacked, "stacked")
+        self.fronts_pane.display = a.fronts > 0 or a.stacked
+        # Stacked, #main is a grid filled in the panes' order: the fronts pane above the side on the
+        # left, the timeline down the right (tab still goes fronts, timeline, event).
+        if a.stacked:
+            self.query_one("#main").styles.grid_columns = f"{a.side} 1fr"
+        self.fronts_pane.styles.width = a.fronts or "100%"
         self.query_one("#side").styles.width = a.side or "100%"
         self.timeline.short = a.short
         footer = self.query_one(Footer)
@@ -143,7 +166,7 @@ class SitroomApp(Actions, App[None]):
         if footer.show_command_palette != (a.kind != "narrow"):
             footer.show_command_palette = a.kind != "narrow"  # ctrl+p is on the help screen
             footer.refresh(recompose=True)
-        if self.focused is self.fronts_pane and not a.fronts:
+        if self.focused is self.fronts_pane and not self.fronts_pane.display:
             self.timeline.table.focus()
 
     async def settled(self) -> None:
@@ -168,12 +191,22 @@ class SitroomApp(Actions, App[None]):
         # After new data arrives, fetch as many rows as the user has scrolled through, so the cursor
         # stays on the event it was on.
         rows = self.timeline.table.row_count if keep_rows else 0
-        self.filter_bar.show(view.filter, view.as_of, self.ref)
+        self.show_filter()
         self.store.interrupt_counts()
         self._start("timeline", self.loader.timeline, self.generation, view, max(PAGE_SIZE, rows))
         self.load_counts(factions=isinstance(self.screen, FilterPicker))
+        if isinstance(self.screen, FilterPicker):
+            self.load_ranked(self.screen.like)
         if self.map.display:
             self.load_map()
+
+    def show_filter(self) -> None:
+        """The filter in words; the titles of the sources it names are asked for when unknown."""
+        view = self.view
+        self.filter_bar.show(view.filter, view.as_of, self.ref, self.source_titles)
+        unknown = tuple(s for s in view.filter.sources if s not in self.source_titles)
+        if unknown:
+            self._start("names", self.loader.source_titles, unknown)
 
     def load_counts(self, factions: bool) -> None:
         self._start("counts", self.loader.counts, self.generation, self.view, factions)
@@ -237,6 +270,7 @@ class SitroomApp(Actions, App[None]):
             self._detail_asked = None
             self.detail.show_note(self.empty_note(view))
         self.show_event(current)
+        self.detail.mark(search_words(view.filter.text), self.ref)
 
     @on(loading.MoreLoaded)
     def _more_loaded(self, message: loading.MoreLoaded) -> None:
@@ -276,8 +310,9 @@ class SitroomApp(Actions, App[None]):
         if message.detail is None:
             self.detail.show_note("This event is no longer in the store.")
             return
-        self.detail.show_event(message.detail, self.ref)
+        self.detail.show_event(message.detail, self.ref, search_words(self.view.filter.text))
         self.map.select(Selected.of(message.detail))
+        self.event_shown(message.detail)
 
     @on(loading.Notice)
     def _notice(self, message: loading.Notice) -> None:

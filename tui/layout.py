@@ -3,9 +3,11 @@
 Three arrangements, chosen from the width alone so a resize lands where a fresh start at that size
 does:
 
-- **wide** (150 columns and more): fronts, timeline and the side (map and event) side by side;
-- **medium** (100–149): the same with a slimmer fronts pane; with the map on, the fronts pane gives
-  way so the map is not a sliver (1–9, 0 and ctrl+p still choose a front);
+- **wide** (150 columns and more): fronts, timeline and the side (map and event) side by side; the
+  fronts pane is wide enough for whole front names unless the map needs the room;
+- **medium** (100–149): the fronts pane stacked above the event (`stacked`), wide enough for whole
+  front names, and the timeline beside them; with the map on, the fronts pane gives way so the map
+  is not a sliver (1–9, 0 and ctrl+p still choose a front);
 - **narrow** (under 100, e.g. 80×24): the timeline takes the whole width, the event (or the map,
   when it is on) sits below it; the fronts pane is hidden.
 
@@ -24,6 +26,9 @@ SHORT_BELOW = 30  # rows: the histogram draws its bars one row high
 TIMELINE_MIN = 74  # columns, border and scrollbar included: every column but the summary
 SIDE_MIN = 28  # the event pane beside the timeline
 MAP_MIN = 46  # the map beside the timeline; below it the fronts pane gives way
+FRONTS_WIDE, FRONTS_MAP = 34, 28  # the fronts pane at wide sizes; with a map short of room
+TIMELINE_WIDE = 78  # at wide sizes the event pane narrows before the sides' column does
+STACKED_MIN = 40  # the side holding the fronts above the event
 
 # The timeline's columns: fixed widths, then the place and the sides grow to their natural widths,
 # and the summary takes what is left once it is worth reading; every cell has one column of padding
@@ -42,6 +47,7 @@ class Arrangement:
     fronts: int  # columns of the fronts pane; 0 when it is hidden
     side: int  # columns of the side (map and event); 0 when it sits below the timeline
     short: bool  # too few rows for a three-row histogram
+    stacked: bool = False  # the fronts pane sits in the side's column, above the event
 
 
 def arrange(width: int, height: int, map_on: bool) -> Arrangement:
@@ -49,9 +55,16 @@ def arrange(width: int, height: int, map_on: bool) -> Arrangement:
     if width < NARROW_BELOW:
         return Arrangement("narrow", 0, 0, short)
     kind = "wide" if width >= WIDE_FROM else "medium"
-    fronts = 28 if kind == "wide" else 18
+    if kind == "medium" and not map_on:
+        side = max(STACKED_MIN, min(width * 38 // 100, width - TIMELINE_MIN))
+        return Arrangement(kind, 0, side, short, stacked=True)
     want = min(110, width * 45 // 100) if map_on else min(80, width * 34 // 100)
-    side = min(want, width - fronts - TIMELINE_MIN)
+    fronts = 18
+    if kind == "wide":  # whole front names, unless the map would lose columns to them
+        fronts = FRONTS_WIDE if not map_on or width - FRONTS_WIDE - TIMELINE_MIN >= want else FRONTS_MAP
+    if kind == "wide" and not map_on:
+        want -= FRONTS_WIDE - FRONTS_MAP  # the whole front names' columns come from the event's
+    side = min(want, width - fronts - (TIMELINE_MIN if map_on else TIMELINE_WIDE))
     if side < (MAP_MIN if map_on else SIDE_MIN):
         fronts = 0  # the fronts pane gives way before the map or the event becomes a sliver
         side = min(want, width - TIMELINE_MIN)

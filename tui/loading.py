@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Store, atlas
+from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Ranked, Store, atlas
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
@@ -66,6 +66,26 @@ class CountsLoaded(ViewAnswer):
 @dataclass
 class MapLoaded(ViewAnswer):
     map: MapView
+
+
+@dataclass
+class StatsLoaded(ViewAnswer):
+    by: str  # one of Store.BREAKDOWNS
+    counts: dict[str, int]
+
+
+@dataclass
+class RankedLoaded(ViewAnswer):
+    """The filter picker's places or sources (`by`): the top few by count, narrowed by `like`."""
+
+    by: str
+    like: str
+    ranked: list[Ranked]
+
+
+@dataclass
+class SourcesNamed(Message):
+    titles: dict[str, str]  # source id -> title
 
 
 @dataclass
@@ -146,6 +166,49 @@ class Loader:
         except FilterError:
             return  # a bad filter is reported by the timeline
         self._answer(CountsLoaded(generation, view, counts, facets))
+
+    def stats(self, generation: int, view: ViewState) -> None:
+        """The statistics sheet's counts, a dimension at a time, each posted as it is counted."""
+        # The factions last: among the view's own factions they are the slowest to count.
+        for by in sorted(self.store.BREAKDOWNS, key=lambda b: b == "faction"):
+            for _ in range(RECOUNTS):
+                try:
+                    counts = self.store.breakdown(view.timeline_filter(), by)
+                    break
+                except Interrupted:  # meant for a count this one does not replace: again
+                    if get_current_worker().is_cancelled:
+                        return
+                except FilterError:
+                    return  # reported by the timeline
+            else:
+                return
+            self._answer(StatsLoaded(generation, view, by, counts))
+
+    def ranked(self, generation: int, view: ViewState, like: str, limit: int) -> None:
+        """The places, then the sources, with the most events in the view (ignoring the filter's
+        own places and sources), narrowed to the names holding `like`; each posted when counted."""
+        f = view.timeline_filter()
+        for by in ("place", "source"):
+            for _ in range(RECOUNTS):
+                try:
+                    # Under a filter on a large store the exact ranking reads every event it passes:
+                    # an estimate from the sample comes first.
+                    rough = None if like else self.store.ranked_estimate(f, by, limit=limit)
+                    if rough is not None:
+                        self._answer(RankedLoaded(generation, view, by, like, rough))
+                    ranked = self.store.ranked(f, by, limit=limit, like=like)
+                    break
+                except Interrupted:
+                    if get_current_worker().is_cancelled:
+                        return
+                except FilterError:
+                    return  # reported by the timeline
+            else:
+                return
+            self._answer(RankedLoaded(generation, view, by, like, ranked))
+
+    def source_titles(self, ids: tuple[str, ...]) -> None:
+        self.post(SourcesNamed({s.id: s.title for s in self.store.sources(ids)}))
 
     def map(self, generation: int, view: ViewState, ref: Reference) -> None:
         """The map's layers: the latest events under the filter (one page, in timeline order) and

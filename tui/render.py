@@ -7,12 +7,15 @@ literally: `[bold]` in a summary is printed as `[bold]`, never applied as markup
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from sitroom.db import FIELD_LIMITS, Bloc, EventDetail, EventFilter, EventRow, Faction, bounded, month_index
+
+from . import render_located
 
 CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
 CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
@@ -36,14 +39,20 @@ def short(slug: str, factions: Mapping[str, Faction]) -> Text:
     return Text(faction.short if faction else slug, style=faction_style(faction))
 
 
-def date_label(date: str, precision: str) -> str:
-    """A date as precise as the source is, and no more."""
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+
+
+def date_label(date: str, precision: str, long: bool = False) -> str:
+    """A date as precise as the source is, and no more: a month is "June 2017", never its first day.
+    Short forms fit the timeline's ten columns; `long` is for the detail pane."""
     if precision == "year":
         return date[:4]
     if precision == "month":
-        return date[:7]
+        return f"{(MONTHS if long else MONTHS_SHORT)[int(date[5:7]) - 1]} {date[:4]}"
     if precision == "week":
-        return f"{date}~"
+        return f"week of {date}" if long else f"{date}~"
     return date
 
 
@@ -100,14 +109,27 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
 
 
 NO_SIDE = Style(color="#777777")
+# Claimed and rumoured events are no side's proven action: stacked on top, apart from every side, in a
+# hatch (whole cells) that reads without colour too, and named so in the legend.
+UNSURE, UNSURE_STYLE, UNSURE_HATCH = "\0unconfirmed", Style(color="#b0b0b0"), "▒"
+
+
+def _stack(sides: Mapping[str, Mapping[str, int]] | None, unconfirmed: Mapping[str, int] | None,
+           key: str, n: int) -> dict[str, int]:
+    """One bucket's stack: its confirmed events by side, then its claimed or rumoured ones."""
+    stack = dict((sides or {}).get(key) or {})
+    if (unconfirmed or {}).get(key):
+        stack[UNSURE] = unconfirmed[key]  # type: ignore[index]
+    return stack or {"": n}
 
 
 def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
               sides: Mapping[str, Mapping[str, int]] | None = None, blocs: Sequence[Bloc] = (),
-              height: int = 3, sample: int = 0) -> Text:
+              height: int = 3, sample: int = 0, unconfirmed: Mapping[str, int] | None = None) -> Text:
     """Events per day (or per month, on large stores) as `height` rows of bars, oldest left, each
-    bar stacked by the acting side (bloc order from the bottom, no named actor on top); several days
-    or months share a bar when the span is wider than `width`. A legend names the sides in words."""
+    bar's confirmed events stacked by the acting side (bloc order from the bottom, no named actor
+    next), its claimed or rumoured events on top; several days or months share a bar when the span is
+    wider than `width`. A legend names the sides in words."""
     width = max(width, 10)
     if not buckets:
         note = f"  ({undated:,} dated only to the week, month or year)" if undated else ""
@@ -126,13 +148,12 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         if undated:
             out.append(f" · +{undated:,} less precise", style="dim")
         out.append("\n")
-        out.append_text(_sides_legend({"": dict((sides or {}).get(first) or {"": buckets[first]})},
-                                      blocs, width))
+        out.append_text(_sides_legend({"": _stack(sides, unconfirmed, first, buckets[first])}, blocs, width))
         return out
     per_bar = max(1, -(-span // width))
     columns: list[dict[str, int]] = [{} for _ in range(-(-span // per_bar))]
     for key, n in buckets.items():
-        by_side = (sides or {}).get(key) or {"": n}
+        by_side = _stack(sides, unconfirmed, key, n)
         column = columns[(offset[key] - offset[first]) // per_bar]
         for side, m in by_side.items():
             column[side] = column.get(side, 0) + m
@@ -147,7 +168,7 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         h = 0 if n == 0 else max(1, round(n / peak * levels))
         # The stack's boundaries in eighths of a cell, bottom up.
         stack, running = [], 0
-        for side in sorted(column, key=lambda s: rank.get(s, len(rank))):
+        for side in sorted(column, key=lambda s: rank.get(s, len(rank) + (s == UNSURE))):
             running += column[side]
             stack.append((round(h * running / n), side))
         for r in range(height):
@@ -157,7 +178,10 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
                 continue
             middle = r * 8 + fill / 2
             side = next((s for top, s in stack if middle < top), stack[-1][1])
-            rows[height - 1 - r].append(BARS[fill], colour.get(side, NO_SIDE))
+            if side == UNSURE:
+                rows[height - 1 - r].append(UNSURE_HATCH if fill == 8 else BARS[fill], UNSURE_STYLE)
+            else:
+                rows[height - 1 - r].append(BARS[fill], colour.get(side, NO_SIDE))
     out = Text("\n").join(rows)
     out.append("\n")
     unit = "day" if bucket == "day" else "month"
@@ -168,13 +192,15 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
     if undated:
         out.append(f" · +{undated:,} less precise", style="dim")
     out.append("\n")
-    out.append_text(_sides_legend(dict(enumerate(columns)), blocs, width, "by acting side, bottom up:"))
+    out.append_text(_sides_legend(dict(enumerate(columns)), blocs, width,
+                                  "confirmed by side, bottom up:"))
     return out
 
 
 def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[Bloc], width: int,
-                  lead: str = "by acting side:") -> Text:
-    """The sides' colours in words with their counts; an entry never breaks across lines."""
+                  lead: str = "confirmed by side:") -> Text:
+    """The sides' colours in words with their counts, claimed or rumoured events last and apart; an
+    entry never breaks across lines."""
     rank = {b.slug: i for i, b in enumerate(blocs)}
     colour = {b.slug: Style(color=b.colour) for b in blocs}
     names = {b.slug: b.name for b in blocs}
@@ -184,12 +210,16 @@ def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[B
             by_side[side] = by_side.get(side, 0) + m
     out = Text(lead, style="dim")
     line = len(lead)
-    for side in sorted(by_side, key=lambda s: rank.get(s, len(rank))):
-        entry = f"{names.get(side, 'no actor named')} {by_side[side]:,}"
+    for side in sorted(by_side, key=lambda s: rank.get(s, len(rank) + (s == UNSURE))):
+        name = "claimed or rumoured" if side == UNSURE else names.get(side, "no actor named")
+        entry = f"{name} {by_side[side]:,}"
         if line + 4 + len(entry) > width:  # wrap between entries, never inside one
             out.append("\n")
             line = -2
-        out.append("  ■ ", colour.get(side, NO_SIDE))
+        if side == UNSURE:
+            out.append(f"  {UNSURE_HATCH} ", UNSURE_STYLE)
+        else:
+            out.append("  ■ ", colour.get(side, NO_SIDE))
         out.append(entry)
         line += 4 + len(entry)
     return out
@@ -201,6 +231,7 @@ def filter_summary(
     front_names: Mapping[str, str],
     place_names: Mapping[str, str],
     as_of: str | None = None,
+    source_titles: Mapping[str, str] | None = None,
 ) -> Text:
     """The active filter in words, for the filter bar; an as-of date first, since it changes all."""
     out = Text()
@@ -219,6 +250,9 @@ def filter_summary(
         part("fronts", ", ".join(front_names.get(s, s) for s in f.fronts))
     if f.places:
         part("places", ", ".join(place_names.get(s, s) for s in f.places))
+    if f.sources:
+        titles = [(source_titles or {}).get(s, s) for s in f.sources]
+        part("sources", ", ".join(t if len(t) <= 60 else t[:59] + "…" for t in titles))
     part("types", ", ".join(f.types) if f.types else "all")
     part("certainty", ", ".join(f.certainty) if f.certainty else "all")
     if f.since or f.until:
@@ -232,33 +266,59 @@ def _heading(text: str) -> Text:
 
 
 def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
-    """The place's changes of hands, from confirmed captures, oldest first."""
+    """The place's captures, oldest first: confirmed ones are changes of hands; claimed and rumoured
+    ones are said as what they are, and change nothing."""
     if not d.control:
-        return Text("no confirmed capture recorded here", style="dim")
+        return Text("no capture recorded here", style="dim")
     out = Text()
     events = {e.id: e for e in (d.row, *d.same_place)}
     for h in d.control:
         out.append(f"{date_label(h.date, h.date_precision)}  ")
         # The takers in the timeline's order when the capture is at hand, else as the store gives.
         known = acting_side(events[h.event]) if h.event in events else []
-        to = sorted(h.to, key=lambda s: known.index(s) if s in known else len(known))
-        out.append_text(joined(to, factions) if to else Text("?"))
-        out.append(" took it")
+        to = joined(sorted(h.to, key=lambda s: known.index(s) if s in known else len(known)), factions)
+        to = to if h.to else Text("?")
+        if h.certainty == "confirmed":
+            out.append_text(to)
+            out.append(" took it")
+        elif h.certainty == "claimed":
+            if h.claimants and set(h.claimants) != set(h.to):
+                out.append_text(joined(h.claimants, factions))
+                out.append(" claims ")
+                out.append_text(to)
+                out.append(" took it")
+            else:
+                out.append_text(to)
+                out.append(" claims it took it")
+        else:
+            out.append("rumour: ")
+            out.append_text(to)
+            out.append(" took it")
         if h.from_:
             out.append(" from ")
             out.append_text(joined(h.from_, factions))
+        if h.certainty != "confirmed":
+            out.append(f" ({CERTAINTY_GLYPH.get(h.certainty, '?')} {h.certainty}: not a change of hands)",
+                       style=CERTAINTY_STYLE.get(h.certainty, ""))
         out.append("\n")
     out.rstrip()
     return out
 
 
-def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> RenderableType:
-    """The whole of one event, for the detail pane."""
+MATCH = Style(reverse=True, bold=True)
+
+
+def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
+           marks: Sequence[str] = ()) -> RenderableType:
+    """The whole of one event, for the detail pane; the words of a search (`marks`, each also as the
+    start of a longer word) stand out in its summary and source sentence."""
     row = d.row
     head = Text()
     head.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
     head.append("\n")
-    head.append(date_label(row.date, row.date_precision))
+    head.append(date_label(row.date, row.date_precision, long=True))
+    if (until := render_located.date_range(d)):
+        head.append(f" {until}")
     head.append(f" ({row.date_precision})", style="dim")
     head.append(f" · {row.event_type} · {front_name}")
     if row.fatalities is not None:
@@ -296,8 +356,11 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
             where.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
             if p.precision_km:
                 where.append(f"  (±{p.precision_km:g} km)", style="dim")
+        if (how := render_located.precision(d)):
+            where.append("\n")
+            where.append_text(how)
     else:
-        where.append("no place given", style="dim")
+        where = render_located.area(d)
 
     excerpt = bounded(d.excerpt, FIELD_LIMITS["excerpt"])
     quote = Text(f"“{excerpt}”" if excerpt else "no source sentence stored", style="italic")
@@ -311,13 +374,21 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
         if s.url:
             source.append(f"\n{s.url}", style="dim")
 
+    if marks:
+        words = "|".join(re.escape(w) for w in marks)
+        for text in (head, quote):
+            text.highlight_regex(rf"(?i)\b(?:{words})\w*", style=MATCH)
     parts: list[RenderableType] = [
         head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
         _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
     ]
+    if (row_said := render_located.dataset(d)) is not None:
+        parts += [_heading(f"As the {d.source.kind if d.source else 'dataset'} row gives it"), row_said]
     if d.place:
         parts += [_heading(f"Control of {d.place.name}"), control(d, factions)]
-    parts.append(_heading(f"Also at {d.place.name if d.place else 'this place'}"))
+    if not d.place:  # an event located only to an area has no place to share
+        return Group(*parts)
+    parts.append(_heading(f"Also at {d.place.name}"))
     if d.same_place:
         others = Text()
         for o in d.same_place:
@@ -331,3 +402,28 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str) -> 
     else:
         parts.append(Text("no other events", style="dim"))
     return Group(*parts)
+
+
+def flow(text: Text, width: int) -> Text:
+    """`text` laid out `width` cells wide with each line's entries kept whole: an entry ends at a run
+    of two or more spaces or after a colon's space (`G Government and allies 8  S SDF 3`), and a line
+    breaks between entries, inside one only when it alone is wider than `width`."""
+    out = Text()
+    for n, line in enumerate(text.split("\n", allow_blank=True)):
+        if n:
+            out.append("\n")
+        cuts = sorted({m.end() for m in re.finditer(r" {2,}|: ", line.plain)} - {0, len(line)})
+        used, pending = 0, Text()
+        for piece in line.divide(cuts):
+            body = piece.copy()
+            body.rstrip()
+            if used and used + pending.cell_len + body.cell_len > width:
+                out.append("\n")
+                used = 0
+            elif used:
+                out.append_text(pending)
+                used += pending.cell_len
+            out.append_text(body)
+            used += body.cell_len
+            pending = piece[len(body):]
+    return out

@@ -13,9 +13,15 @@ if TYPE_CHECKING:
     from ..store import Store
 
 FORMATS = ("csv", "jsonl", "geojson", "markdown")
-CSV_COLUMNS = ("id", "date", "date_precision", "front", "place", "place_name", "admin1", "lat", "lon",
-               "event_type", "certainty", "fatalities", "actors", "allies", "targets", "claimants",
-               "summary", "excerpt", "source", "source_title")
+# Every field of an event, so that the file imports back (db/files/formats/sitroom_csv.py) as the same
+# events: the factions by name in a column per role, the rest of a dataset's row as a JSON object.
+ROLE_COLUMNS = {"actor": "actors", "ally": "allies", "target": "targets", "target_ally": "target_allies",
+                "side": "sides", "claimant": "claimants"}
+CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name", "place", "place_name",
+               "place_kind", "admin1", "country", "area", "location_precision", "lat", "lon", "event_type",
+               "certainty", "fatalities", *ROLE_COLUMNS.values(), "summary", "excerpt", "source",
+               "source_title", "source_publisher", "source_published", "source_url", "source_kind",
+               "source_event_id", "source_type", "source_sub_type", "attributes")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,8 +41,8 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for r in records:
-        row = {**r, "actors": _names(r, "actor"), "allies": _names(r, "ally"),
-               "targets": _names(r, "target"), "claimants": _names(r, "claimant")}
+        row = {**r, **{column: _names(r, role) for role, column in ROLE_COLUMNS.items()},
+               "attributes": json.dumps(r["attributes"], ensure_ascii=False) if r.get("attributes") else None}
         writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
         count += 1
     return count
@@ -79,10 +85,12 @@ def _filter_words(store: Store, f: EventFilter) -> str:
         "fronts": {x.slug: x.name for x in store.fronts()} if f.fronts else {},
         "factions": {x.slug: x.name for x in store.factions()} if f.factions else {},
         "places": {x.id: x.name for x in store.places()} if f.places else {},
+        "sources": {x.id: x.title for x in store.sources(f.sources)},
     }
     parts = [f"{field} {', '.join(names.get(field, {}).get(v, v) for v in values)}"
              for field, values in (("fronts", f.fronts), ("factions", f.factions), ("places", f.places),
-                                   ("types", f.types), ("certainty", f.certainty)) if values]
+                                   ("sources", f.sources), ("types", f.types), ("certainty", f.certainty))
+             if values]
     if f.since or f.until:
         parts.append(f"dates {f.since or '…'} to {f.until or '…'}")
     if f.text:

@@ -26,7 +26,9 @@ from ..write.records import Prepared, RowError, prepare_event
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.upsert import WriteCounts
 from .formats import FORMATS
-from .reading import ImportFailed, Rows, count_lines, detect_format, rows_of
+from .formats.common import Context
+from .formats.dates import DateOrder, DateOrderUnknown
+from .reading import ImportFailed, Rows, detect_format, encoding_of, rows_of
 
 BATCH = 10_000
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
@@ -50,11 +52,17 @@ class ImportReport:
     new_places: list[str] = field(default_factory=list)
     new_fronts: list[str] = field(default_factory=list)
     rejected: bool = False  # strict mode met a bad row: nothing was written
+    encoding: str = "UTF-8"  # how the file was read, said when it is not UTF-8
+    merged: int = 0  # rows that named another actor of the event on the row before (actor-based files)
+
+    @property
+    def landed(self) -> int:
+        return self.counts.added + self.counts.updated + self.counts.unchanged
 
     @property
     def exit_code(self) -> int:
         """0: every row landed; 1: bad rows were skipped, the rest landed; 2: nothing landed."""
-        if self.rejected:
+        if self.rejected or (self.bad and not self.landed):
             return 2
         return 1 if self.bad else 0
 
@@ -63,13 +71,14 @@ class ImportReport:
         return Counter(_VALUES.sub("…", b.reason) for b in self.bad)
 
 
-def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError) -> Prepared:
+def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError,
+                context: Context | None = None) -> Prepared:
     """One row as a checked event, or RowError (or any exception) saying why not. What the row added
     on the way (a new place, faction, front or source) is taken back if it fails."""
     if isinstance(row, RowError):
         raise row
     try:
-        prepared = prepare_event(reader.to_record(row, resolver), resolver.ref)
+        prepared = prepare_event(reader.to_record(row, resolver, context or Context()), resolver.ref)
     except BaseException:
         resolver.forget_uncommitted()
         raise
@@ -77,13 +86,52 @@ def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError) ->
     return prepared
 
 
+class _Merger:
+    """Consecutive rows of one event in an actor-based file, as one event with every row's factions.
+    The rows must agree on everything else; one that does not is a bad row naming the first."""
+
+    def __init__(self, writer: BulkWriter, report: ImportReport) -> None:
+        self.writer, self.report = writer, report
+        self.held: tuple[int, Prepared] | None = None
+
+    def add(self, line: int, prepared: Prepared, merges: bool) -> None:
+        if self.held and merges and self.held[1].event["id"] == prepared.event["id"]:
+            first, held = self.held
+            differ = [k for k, v in prepared.event.items() if k != "attributes" and held.event.get(k) != v]
+            if differ:
+                name = differ[0]
+                key = held.event.get("source_event_id") or held.event["id"]
+                raise RowError(f"repeats {key} of line {first} with another {name} "
+                               f"({prepared.event[name]}, not {held.event[name]})")
+            known = {(p["faction"], p["role"]) for p in held.parties}
+            held.parties.extend(p for p in prepared.parties if (p["faction"], p["role"]) not in known)
+            self.report.merged += 1
+            return
+        self.flush()
+        if merges:
+            self.held = (line, prepared)
+        else:
+            self.writer.add(line, prepared)
+
+    def flush(self) -> None:
+        if self.held:
+            self.writer.add(*self.held)
+            self.held = None
+
+
 def _import_rows(reader: ModuleType, rows: Rows, resolver: Resolver, writer: BulkWriter,
-                 report: ImportReport, progress: Progress | None, total: int) -> None:
+                 report: ImportReport, progress: Progress | None, total: int, context: Context) -> None:
     """Prepare and write every row, noting the bad ones in `report`."""
+    merger = _Merger(writer, report)
+    merges_repeats = getattr(reader, "merges_repeats", None)
     for line, row in rows:
         report.rows += 1
+        context.line = line
         try:
-            writer.add(line, prepare_row(reader, resolver, row))
+            prepared = prepare_row(reader, resolver, row, context)
+            merger.add(line, prepared, bool(merges_repeats and merges_repeats(row)))
+        except DateOrderUnknown as err:
+            raise ImportFailed(str(err)) from None
         except (RowError, ValueError) as err:
             report.bad.append(BadRow(line, str(err)))
         except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
@@ -95,6 +143,7 @@ def _import_rows(reader: ModuleType, rows: Rows, resolver: Resolver, writer: Bul
         writer.flush(at_least=BATCH)
         if progress and report.rows % 500 == 0:
             progress(line, total)
+    merger.flush()
     writer.close()
     if writer.repeats:
         report.bad = sorted([*report.bad, *(BadRow(line, why) for line, why in writer.repeats)],
@@ -102,20 +151,24 @@ def _import_rows(reader: ModuleType, rows: Rows, resolver: Resolver, writer: Bul
 
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
-                max_km: float = DEFAULT_MAX_KM, progress: Progress | None = None) -> ImportReport:
+                max_km: float = DEFAULT_MAX_KM, progress: Progress | None = None,
+                date_format: str | None = None) -> ImportReport:
     """Import `path` into the store open on `conn`. See the module docstring for what happens to
-    bad rows."""
-    fmt = fmt or detect_format(path)
+    bad rows. `date_format` (strptime's, e.g. %d/%m/%Y) reads dates written with slashes."""
+    encoding = encoding_of(path)
+    fmt = fmt or detect_format(path, encoding.codec)
     if fmt not in FORMATS:
         raise ImportFailed(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    total = count_lines(path)
-    report = ImportReport(str(path), fmt)
+    total = encoding.lines
+    report = ImportReport(str(path), fmt, encoding=encoding.name)
+    context = Context(DateOrder(date_format))
     conn.execute("BEGIN IMMEDIATE")
     writer: BulkWriter | None = None
     try:
         resolver = Resolver(conn, read_reference(conn), max_km)
         writer = BulkWriter(conn, report.counts, expected=total)
-        _import_rows(FORMATS[fmt], rows_of(path, fmt), resolver, writer, report, progress, total)
+        _import_rows(FORMATS[fmt], rows_of(path, fmt, encoding.codec), resolver, writer, report, progress,
+                     total, context)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
         report.new_fronts = resolver.created.fronts

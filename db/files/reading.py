@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from ..text import clean_text, clean_values
 from ..write.records import RowError
+from .encoding import Encoding, survey
 from .formats import FORMATS
 
 _SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by surrogateescape
@@ -31,11 +32,12 @@ class ImportFailed(RuntimeError):
 
 
 @contextmanager
-def opened(path: Path, newline: str | None = "") -> Iterator[TextIO]:
+def opened(path: Path, newline: str | None = "", codec: str = "utf-8-sig") -> Iterator[TextIO]:
     """The file as text, without a byte-order mark. Undecodable bytes survive as lone surrogates, so the
     rows holding them can be named and skipped."""
     try:
-        f = path.open(encoding="utf-8-sig", errors="surrogateescape", newline=newline)
+        f = path.open(encoding=codec, errors="surrogateescape" if codec != "utf-16" else "replace",
+                      newline=newline)
     except OSError as err:
         raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
     with f:
@@ -45,30 +47,42 @@ def opened(path: Path, newline: str | None = "") -> Iterator[TextIO]:
             raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
 
 
-def count_lines(path: Path) -> int:
-    """How many lines the file has (for the progress bar), counted a megabyte at a time."""
-    lines = 0
+def encoding_of(path: Path) -> Encoding:
+    """The file's encoding and about how many lines it has, read once a megabyte at a time."""
     try:
-        with path.open("rb") as f:
-            while chunk := f.read(1 << 20):
-                lines += chunk.count(b"\n")
+        return survey(path)
     except OSError as err:
         raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
-    return lines or 1
 
 
-def detect_format(path: Path) -> str:
-    with opened(path) as f:
+def count_lines(path: Path) -> int:
+    """How many lines the file has (for the progress bar)."""
+    return encoding_of(path).lines
+
+
+def header_names(cells: list[str], aliases: dict[str, str] | None = None) -> list[str]:
+    """A CSV header as the readers match it: by name, whatever the case and spacing, a dataset's older
+    names given their current ones (ALLY_ACTOR_1 is assoc_actor_1). An unnamed first column (the index
+    pandas writes) is named "" and ignored."""
+    names = [" ".join(c.replace("\ufeff", "").split()).casefold() for c in cells]
+    if names and names[0] in ("", "unnamed: 0", "index"):
+        names[0] = ""
+    return [(aliases or {}).get(n, n) for n in names]
+
+
+def detect_format(path: Path, codec: str = "utf-8-sig") -> str:
+    with opened(path, codec=codec) as f:
         first = next((line for line in f if line.strip()), "")
     if FORMATS["jsonl"].detect(first):
         return "jsonl"
-    header = [h.strip() for h in next(csv.reader([first]), [])]
-    for name in ("acled", "ucdp"):
-        if FORMATS[name].detect(header):
+    cells = next(csv.reader([first]), [])
+    for name in ("acled", "ucdp", "csv"):
+        if FORMATS[name].detect(header_names(cells, FORMATS[name].ALIASES)):
             return name
     raise ImportFailed(
         "cannot tell the format from the first line: expected ACLED columns (event_id_cnty, actor1, …), "
-        "UCDP GED columns (id, date_start, side_a, …) or JSON Lines; name it with --format")
+        "UCDP GED columns (id, date_start, side_a, …), sitroom's CSV export or JSON Lines; name it with "
+        "--format")
 
 
 def undecodable(values: Any) -> str | None:
@@ -78,12 +92,15 @@ def undecodable(values: Any) -> str | None:
     return f"is not UTF-8 text (byte 0x{ord(found.group()) - 0xDC00:02X})" if found else None
 
 
-def csv_rows(f: TextIO, required: tuple[str, ...]) -> Rows:
+def csv_rows(f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> Rows:
     reader = csv.reader(f)
     try:
-        header = [h.strip() for h in next(reader)]
+        header = header_names(next(reader), aliases)
     except (StopIteration, csv.Error):
         raise ImportFailed("the file has no header row") from None
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:
+        raise ImportFailed(f"the header names {', '.join(repeated)} more than once")
     missing = [c for c in required if c not in header]
     if missing:
         raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
@@ -105,7 +122,9 @@ def csv_rows(f: TextIO, required: tuple[str, ...]) -> Rows:
         if bad_bytes:
             yield line, RowError(bad_bytes)
             continue
-        yield line, dict(zip(header, clean_values(values), strict=True))
+        row = dict(zip(header, clean_values(values), strict=True))
+        row.pop("", None)
+        yield line, row
 
 
 def jsonl_rows(f: TextIO) -> Rows:
@@ -141,8 +160,8 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
-def rows_of(path: Path, fmt: str) -> Rows:
+def rows_of(path: Path, fmt: str, codec: str = "utf-8-sig") -> Rows:
     """The rows of a file of format `fmt` (a name in FORMATS), read as they are needed."""
     reader = FORMATS[fmt]
-    with opened(path, newline=None if reader.KIND == "jsonl" else "") as f:
-        yield from jsonl_rows(f) if reader.KIND == "jsonl" else csv_rows(f, reader.REQUIRED)
+    with opened(path, newline=None if reader.KIND == "jsonl" else "", codec=codec) as f:
+        yield from jsonl_rows(f) if reader.KIND == "jsonl" else csv_rows(f, reader.REQUIRED, reader.ALIASES)

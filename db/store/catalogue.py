@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import Bloc, Faction, Front, Place
+from collections.abc import Sequence
+
+from ..models import Bloc, Faction, Front, Place, Source
 from ..reference import faction_of, front_of, place_of
 from .connection import Line
 
@@ -41,6 +43,17 @@ class Catalogue:
 
     def places(self) -> list[Place]:
         return [place_of(r) for r in self._rows("SELECT * FROM places ORDER BY name")]
+
+    def sources(self, ids: Sequence[str]) -> list[Source]:
+        """The sources of these ids that the store holds (a store may hold one per article: never
+        all of them at once)."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        rows = self._rows(f"SELECT * FROM sources WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY title",
+                          ids)
+        return [Source(r["id"], r["title"], r["publisher"], r["published"], r["url"], r["kind"])
+                for r in rows]
 
     def event_types(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT DISTINCT event_type FROM events ORDER BY 1")]

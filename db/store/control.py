@@ -1,9 +1,12 @@
 """Territorial control: who held a place, from the capture events in the store.
 
-A confirmed capture at a place hands it to the capture's actors from the capture's date on; until then
-the place was held by the capture's targets, when the source names them. Claimed and rumoured captures
-change nothing: a claim is not a change of hands. Only what the store records is said; before the first
-recorded capture with a named target, the holder is not known.
+A confirmed capture of the place itself hands it to the capture's actors once the capture is over (the
+end of the month, for one dated to a month); until then the place was held by the capture's targets,
+when the source names them. A gain short of the place ("chunks of the city", "hills east of") is an
+advance, not a capture (rules.capture). Claimed and rumoured captures change nothing: they are kept in
+the place's history as what they are, and the map marks a place whose latest capture is only claimed.
+Only what the store records is said; before the first recorded capture with a named target, the holder
+is not known.
 """
 
 from __future__ import annotations
@@ -12,21 +15,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..rules import bloc_of, capture
+from ..rules import bloc_of, capture, claimed_capture, period_end
 
 Rows = Callable[..., list[Any]]  # a line's rows(sql, params): locked, traced, errors in words
 
 
 @dataclass(frozen=True)
 class Handover:
-    """One change of hands at a place."""
+    """One capture of a place: a change of hands when confirmed, else only a claim or a rumour of one."""
 
     event: str
     place: str
     date: str
     date_precision: str
-    to: tuple[str, ...]  # the factions that took it (actors and allies)
+    to: tuple[str, ...]  # the factions that took it, or are said to (actors and allies)
     from_: tuple[str, ...]  # the factions that lost it (targets), when the source names them
+    certainty: str = "confirmed"  # claimed or rumoured: no change of hands
+    over: str = ""  # the last day of the capture's period: it counts from the next day on
+    claimants: tuple[str, ...] = ()  # the factions that claim it, when the source names them
+
+    @property
+    def confirmed(self) -> bool:
+        return self.certainty == "confirmed"
 
 
 @dataclass(frozen=True)
@@ -38,79 +48,108 @@ class Holding:
     until: Handover | None  # the next capture, when they are the holders only by inference
 
 
+_PARTIES = """(SELECT group_concat(ef.faction, ' ') FROM event_factions ef
+                WHERE ef.event = e.id AND ef.role IN ({roles}))"""
 _CAPTURES = f"""
 SELECT e.id, e.place, e.date, e.date_precision,
-       (SELECT group_concat(ef.faction, ' ') FROM event_factions ef
-         WHERE ef.event = e.id AND ef.role IN ('actor', 'ally')) AS gainers,
-       (SELECT group_concat(ef.faction, ' ') FROM event_factions ef
-         WHERE ef.event = e.id AND ef.role = 'target') AS losers
+       {_PARTIES.format(roles="'actor', 'ally'")} AS gainers,
+       {_PARTIES.format(roles="'target'")} AS losers,
+       e.certainty, {period_end("e")} AS over,
+       {_PARTIES.format(roles="'claimant'")} AS claimants
   FROM events e
- WHERE {capture("e")} AND {{where}}
+ WHERE {{captures}} AND {{where}}
  ORDER BY e.date, e.id
 """
+_ANY_CAPTURE = f"(({capture('e')}) OR ({claimed_capture('e')}))"
+
+
+def _parties(value: str | None) -> tuple[str, ...]:
+    return tuple(sorted((value or "").split()))
 
 
 def _handover(row: tuple) -> Handover:
-    return Handover(row[0], row[1], row[2], row[3], tuple(sorted((row[4] or "").split())),
-                    tuple(sorted((row[5] or "").split())))
+    return Handover(row[0], row[1], row[2], row[3], _parties(row[4]), _parties(row[5]), row[6], row[7],
+                    _parties(row[8]))
 
 
 def history(rows: Rows, place: str) -> list[Handover]:
-    """Every confirmed capture of `place`, oldest first."""
-    return [_handover(r) for r in rows(_CAPTURES.format(where="e.place = ?"), (place,))]
+    """Every capture of `place`, confirmed or only claimed, oldest first."""
+    sql = _CAPTURES.format(captures=_ANY_CAPTURE, where="e.place = ?")
+    return [_handover(r) for r in rows(sql, (place,))]
 
 
 def holder(rows: Rows, place: str, date: str) -> Holding:
-    """Who held `place` on `date` (ISO), as far as the store's captures say."""
-    captures = history(rows, place)
-    before = [c for c in captures if c.date <= date]
-    after = [c for c in captures if c.date > date]
+    """Who held `place` on `date` (ISO), as far as the store's confirmed captures say."""
+    captures = [c for c in history(rows, place) if c.confirmed]
+    before = [c for c in captures if c.over <= date]
     if before:
         return Holding(place, date, before[-1].to, before[-1], None)
-    if after and after[0].from_:
-        return Holding(place, date, after[0].from_, None, after[0])
-    return Holding(place, date, (), None, after[0] if after else None)
+    # None is over by then: the first capture's targets held it until then, when the source says.
+    after = captures[0] if captures else None
+    return Holding(place, date, after.from_ if after else (), None, after)
 
 
 @dataclass(frozen=True)
 class Held:
-    """A place and the bloc that held it on a date, for the map."""
+    """A place and the bloc that held it on a date, for the map; or a claim to have taken it."""
 
     place: str
-    bloc: str
+    bloc: str  # '' when the store cannot say who held it (only a claim is recorded)
     since: str | None  # the date of the capture that gave it to them; None when only inferred
-    event: str  # that capture, or the next one whose targets held the place until then
+    event: str | None  # that capture, or the next one whose targets held the place until then
+    claim: str | None = None  # the latest capture of it only claimed or rumoured, if after `since`
+    claim_bloc: str | None = None  # the bloc that claims it (or is rumoured to have) taken it
+    claim_certainty: str | None = None
 
 
-# For each place, its last confirmed capture on or before the date, else its first one after it: the
-# partial index events_captures (place, date, id) answers each in one step.
+# For each place, its last confirmed capture over by the date (the partial index events_captures
+# (place, date, id) answers it in one step), its first confirmed capture (whose targets held it before,
+# when none is over by then), and its last claimed capture over by the date (events_capture_claims).
+_OVER = f"e.date <= :date AND {period_end('e')} <= :date"
 _HOLDINGS = f"""
-SELECT x.place, x.before_id, x.after_id FROM (
+SELECT x.place, x.before_id, x.first_id, x.claim_id FROM (
   SELECT p.id AS place,
+         (SELECT e.id FROM events e WHERE e.place = p.id AND {capture("e")} AND {_OVER}
+           ORDER BY e.date DESC, e.id DESC LIMIT 1) AS before_id,
          (SELECT e.id FROM events e WHERE e.place = p.id AND {capture("e")}
-             AND e.date <= :date ORDER BY e.date DESC, e.id DESC LIMIT 1) AS before_id,
-         (SELECT e.id FROM events e WHERE e.place = p.id AND {capture("e")}
-             AND e.date > :date ORDER BY e.date, e.id LIMIT 1) AS after_id
+           ORDER BY e.date, e.id LIMIT 1) AS first_id,
+         (SELECT e.id FROM events e WHERE e.place = p.id AND {claimed_capture("e")} AND {_OVER}
+           ORDER BY e.date DESC, e.id DESC LIMIT 1) AS claim_id
     FROM places p) x
- WHERE x.before_id IS NOT NULL OR x.after_id IS NOT NULL
+ WHERE x.first_id IS NOT NULL OR x.claim_id IS NOT NULL
 """
 _BLOC = bloc_of("?", "?")  # of an event's parties in one role
 
 
 def holdings(rows: Rows, date: str) -> list[Held]:
     """Every place the store's captures say something about on `date`, with the bloc that held it:
-    the captors of its last capture by then, else the targets of its next one."""
+    the captors of its last confirmed capture by then, else the targets of its first; and the latest
+    claim to have taken it since, when the claimants are not the holders."""
+    def bloc(event: str, *roles: str) -> str:
+        for role in roles:
+            found = rows(_BLOC, (event, role))
+            if found:
+                return found[0][0]
+        return ""
+
+    def day(event: str) -> str:
+        return rows("SELECT date FROM events WHERE id = ?", (event,))[0][0]
+
     held = []
-    for place, before, after in rows(_HOLDINGS, {"date": date}):
+    for place, before, first, claim in rows(_HOLDINGS, {"date": date}):
         if before:
-            bloc = rows(_BLOC, (before, "actor"))
-            if bloc:
-                date_row = rows("SELECT date FROM events WHERE id = ?", (before,))[0]
-                held.append(Held(place, bloc[0][0], date_row[0], before))
-            continue
-        bloc = rows(_BLOC, (after, "target"))
-        if bloc:
-            held.append(Held(place, bloc[0][0], None, after))
+            h = Held(place, bloc(before, "actor"), day(before), before)
+        elif first:
+            h = Held(place, bloc(first, "target"), None, first)
+        else:
+            h = Held(place, "", None, None)
+        if claim and (h.since is None or day(claim) >= h.since):
+            claimants = bloc(claim, "actor", "claimant")
+            if claimants and claimants != h.bloc:
+                h = Held(h.place, h.bloc, h.since, h.event, claim, claimants,
+                         rows("SELECT certainty FROM events WHERE id = ?", (claim,))[0][0])
+        if h.bloc or h.claim:
+            held.append(h)
     return held
 
 
@@ -120,4 +159,4 @@ def changes(rows: Rows, front: str | None, since: str, until: str) -> list[Hando
     if front:
         where += " AND e.front = ?"
         params.append(front)
-    return [_handover(r) for r in rows(_CAPTURES.format(where=where), params)]
+    return [_handover(r) for r in rows(_CAPTURES.format(captures=capture("e"), where=where), params)]

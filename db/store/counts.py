@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from ..models import Facets
 from .connection import Line
@@ -21,8 +22,30 @@ DIMS = {
     "type": ("t.event_type", "e.event_type"),
     "certainty": ("t.certainty", "e.certainty"),
     "bucket": ("t.month", "{bucket}"),
+    "month": ("t.month", "substr(e.date, 1, 7)"),
     "side": ("t.side", "e.side"),
 }
+
+
+# What `ranked` can rank: the events' column, the table naming its values, the name column and the
+# columns that typing narrows on.
+RANKABLE = {"place": ("e.place", "places", "name", ("name", "aliases")),
+            "source": ("e.source", "sources", "title", ("title", "publisher"))}
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One place or source and how many events under a filter it has."""
+
+    id: str
+    name: str
+    count: int
+    estimated: bool = False  # scaled up from a sample of the events; the exact count follows
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its own % and _ taken literally (ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class Counts:
@@ -47,9 +70,9 @@ class Counts:
         answer, else a day."""
         cube: Counter[tuple] = Counter()
 
-        def add(sql: str, params: Sequence[object]) -> None:
+        def add(sql: str, params: Sequence[object], sign: int = 1) -> None:
             for *key, n in self.rows(sql, params):
-                cube[tuple(key)] += n
+                cube[tuple(key)] += sign * n
 
         if not self.use_tallies(c):
             exprs = ", ".join(DIMS[d][1].replace("{bucket}", "e.date") for d in dims)
@@ -65,6 +88,9 @@ class Counts:
         day = " AND e.date_precision = 'day'" if precise else ""
         for source, where, params in self._edge_sources(c):
             add(f"SELECT {exprs}, count(*) FROM {source} WHERE {where}{day} GROUP BY {exprs}", params)
+        if c.spill:  # counted in their months, not over by the filter's last day
+            add(f"SELECT {exprs}, count(*) FROM events e WHERE {c.spill.sql}{day} GROUP BY {exprs}",
+                c.spill.params, -1)
         return +cube, "month"
 
     @staticmethod
@@ -95,6 +121,10 @@ class Counts:
                 rows += self.rows(
                     f"SELECT k.key, count(*) FROM {KEYED_COUNT_FROM} WHERE k.date BETWEEN ? AND ? "
                     f"AND {c.rest.sql} GROUP BY 1", (since, until, *c.rest.params))
+            if c.spill_rest:  # see cube()
+                rows += [(key, -n) for key, n in self.rows(
+                    "SELECT k.key, count(*) FROM events e CROSS JOIN event_keys k ON k.event = e.id "
+                    f"WHERE {c.spill_rest.sql} GROUP BY 1", c.spill_rest.params)]
         else:
             rows = self.rows(
                 f"SELECT k.key, count(*) FROM {KEYED_COUNT_FROM} WHERE {c.rest.sql} GROUP BY 1",
@@ -103,15 +133,48 @@ class Counts:
             counts[key] += n
         return dict(+counts)
 
+    def factions_within(self, c: Compiled) -> dict[str, int]:
+        """Each faction's events (with its units') among those passing the whole of `c`, its
+        factions included: who else is in the events of the view."""
+        rows = self.rows(f"SELECT k.key, count(*) FROM event_keys k WHERE k.key != '' AND k.event IN "
+                         f"(SELECT e.id FROM events e WHERE {c.where}) GROUP BY 1", c.params)
+        return {key: n for key, n in rows if n}
+
+    def ranked(self, c: Compiled, by: str, limit: int, like: str = "",
+               keep: Sequence[str] = (), scale: float = 0) -> list[Ranked]:
+        """The `limit` places or sources (`by`) with the most events passing `c`, those whose name
+        holds `like` when given, then each of `keep` that is not among them (with its count, 0 too).
+        Grouped before the names are joined, so a large store is read once, from the column's index."""
+        column, table, name, searched = RANKABLE[by]
+        narrow = " OR ".join(f"{s} LIKE ? ESCAPE '\\'" for s in searched)
+        narrow = f" AND {column} IN (SELECT id FROM {table} WHERE {narrow})" if like else ""
+        top = self.rows(
+            f"SELECT g.id, x.{name}, g.n FROM (SELECT {column} AS id, count(*) AS n FROM events e "
+            f"WHERE {c.where}{narrow} AND {column} IS NOT NULL GROUP BY 1) g "
+            f"JOIN {table} x ON x.id = g.id ORDER BY g.n DESC, x.{name} LIMIT ?",
+            (*c.params, *((_like(like),) * len(searched) if like else ()), limit))
+        if scale:  # `c` reads a sample: its counts scaled up, estimates
+            return [Ranked(r[0], r[1], round(r[2] * scale), estimated=True) for r in top]
+        out = [Ranked(r[0], r[1], r[2]) for r in top]
+        missing = [k for k in dict.fromkeys(keep) if k not in {r.id for r in out}]
+        if missing:
+            marks = ", ".join("?" * len(missing))
+            counted = dict(self.rows(f"SELECT {column}, count(*) FROM events e WHERE {c.where} AND "
+                                     f"{column} IN ({marks}) GROUP BY 1", (*c.params, *missing)))
+            names = dict(self.rows(f"SELECT id, {name} FROM {table} WHERE id IN ({marks})", missing))
+            out += [Ranked(k, names.get(k, k), counted.get(k, 0)) for k in missing]
+        return out
+
     def facets(self, c: Compiled, *, factions: bool = False) -> Facets:
         summary, _ = self.cube(c, ("front", "type", "certainty"))
-        histogram, bucket = self.cube(c, ("bucket", "side"), precise=True)
+        histogram, bucket = self.cube(c, ("bucket", "side", "certainty"), precise=True)
         return facets_of(summary, histogram, bucket, self.factions(c) if factions else None)
 
 
 def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
               factions: dict[str, int] | None, sample: int = 0) -> Facets:
-    """Facets from counts by (front, type, certainty) and by (bucket, side) of day-dated events."""
+    """Facets from counts by (front, type, certainty) and by (bucket, side, certainty) of day-dated
+    events: only confirmed events are stacked by side, the rest are counted apart."""
     fronts: Counter[str] = Counter()
     types: Counter[str] = Counter()
     certainty: Counter[str] = Counter()
@@ -121,9 +184,13 @@ def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
         certainty[sure] += n
     buckets: Counter[str] = Counter()
     sides: dict[str, Counter[str]] = {}
-    for (when, side), n in histogram.items():
+    unconfirmed: Counter[str] = Counter()
+    for (when, side, sure), n in histogram.items():
         buckets[when] += n
-        sides.setdefault(when, Counter())[side] += n
+        if sure == "confirmed":
+            sides.setdefault(when, Counter())[side] += n
+        else:
+            unconfirmed[when] += n
     total = sum(certainty.values())
     return Facets(
         total=total,
@@ -135,5 +202,6 @@ def facets_of(summary: Counter[tuple], histogram: Counter[tuple], bucket: str,
         bucket=bucket,
         undated=max(0, total - sum(buckets.values())),
         sides={when: dict(by_side) for when, by_side in sides.items()},
+        unconfirmed=dict(unconfirmed),
         sample=sample,
     )

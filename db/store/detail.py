@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import EventDetail, EventRow, Source
+import json
+
+from ..models import EventDetail, EventRow, Located, Source
 from ..reference import faction_of, place_of
 from . import control
 from .connection import Line
@@ -12,7 +14,9 @@ from .plan import ROW_FROM
 
 def event(line: Line, event_id: str, same_place_limit: int) -> EventDetail | None:
     rows = line.rows(
-        f"SELECT {ROW_COLUMNS}, e.excerpt, e.lat, e.lon, e.source FROM {ROW_FROM} WHERE e.id = ?",
+        f"SELECT {ROW_COLUMNS}, e.excerpt, e.lat, e.lon, e.source, e.source_event_id, e.source_type, "
+        f"e.source_sub_type, e.date_end, e.location_precision, e.area, e.admin1, e.country, e.attributes "
+        f"FROM {ROW_FROM} WHERE e.id = ?",
         [event_id],
     )
     if not rows:
@@ -48,4 +52,8 @@ def event(line: Line, event_id: str, same_place_limit: int) -> EventDetail | Non
         factions=tuple((p, factions[p.faction]) for p in row.parties if p.faction in factions),
         same_place=same_place,
         control=tuple(control.history(line.rows, row.place)) if row.place else (),
+        located=Located(
+            r["source_event_id"], r["source_type"], r["source_sub_type"], r["date_end"],
+            r["location_precision"], r["area"], r["admin1"], r["country"],
+            tuple(json.loads(r["attributes"]).items()) if r["attributes"] else ()),
     )

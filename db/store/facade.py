@@ -9,7 +9,7 @@ and control.py answer for one event and one place. Every method here only delega
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -18,13 +18,25 @@ from ..files.importing import ImportReport, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
-from ..models import Bloc, Cursor, EventDetail, EventRow, Facets, Faction, Front, FrontCount, Page, Place
+from ..models import (
+    Bloc,
+    Cursor,
+    EventDetail,
+    EventRow,
+    Facets,
+    Faction,
+    Front,
+    FrontCount,
+    Page,
+    Place,
+    Source,
+)
 from ..reports.ingest import IngestReport, ingest_text
-from . import control, detail, estimates
+from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
 from .connection import StoreError, Tracer, create_store, open_lines
-from .counts import Counts
+from .counts import Counts, Ranked
 from .memo import Memo
 from .pages import Pages
 from .plan import Vocabulary
@@ -116,6 +128,10 @@ class Store:
     def places(self) -> list[Place]:
         return self._catalogue.places()
 
+    def sources(self, ids: Sequence[str]) -> list[Source]:
+        """The sources with these ids (the filter names sources by id)."""
+        return self._catalogue.sources(ids)
+
     def event_types(self) -> list[str]:
         return self._catalogue.event_types()
 
@@ -138,6 +154,40 @@ class Store:
         side, and (factions=True, for the filter picker) each faction's events in the same view,
         ignoring the faction part of `f`, so the picker can say what choosing a faction would show."""
         return self._count.facets(self._planner.compile(f), factions=factions)
+
+    BREAKDOWNS = ("faction", "type", "certainty", "front", "month")
+
+    def breakdown(self, f: EventFilter, by: str) -> dict[str, int]:
+        """How many of the events passing `f` fall under each faction (with its units; an event
+        counts under each of its factions), event type, certainty, front or month (its date's,
+        whatever its precision): the statistics sheet's counts."""
+        if by not in self.BREAKDOWNS:
+            raise ValueError(f"cannot break events down by {by!r}")
+        c = self._planner.compile(f)
+        if by == "faction":
+            return self._count.factions_within(c) if f.factions else self._count.factions(c)
+        return self._count.grouped(c, by)
+
+    def ranked(self, f: EventFilter, by: str, *, limit: int = 10, like: str = "") -> list[Ranked]:
+        """The `limit` places (by="place") or sources (by="source") with the most events passing `f`,
+        ignoring f's own places (or sources), so the picker can say what choosing one would show;
+        with `like`, only those whose name holds it. The ones `f` chooses always follow."""
+        if by not in ("place", "source"):
+            raise ValueError(f"cannot rank events by {by!r}")
+        chosen = f.places if by == "place" else f.sources
+        c = self._planner.compile(f.but(**{f"{by}s": ()}))
+        return self._count.ranked(c, by, limit, like.strip(), keep=chosen)
+
+    def ranked_estimate(self, f: EventFilter, by: str, *, limit: int = 10) -> list[Ranked] | None:
+        """ranked(), estimated from the fixed sample (Ranked.estimated), for a large store under a
+        filter, where the exact ranking reads every event the filter passes; None when it is quick."""
+        rest = f.but(**{f"{by}s": ()})
+        drawn = estimates.sample(self._count, self._memo) if self._count.large() else None
+        if drawn is None or rest == EventFilter() or by not in ("place", "source"):
+            return None
+        _, below, scale = drawn
+        c = self._planner.compile(rest, sample_below=below)
+        return self._count.ranked(c, by, limit, scale=scale)
 
     def estimate(self, f: EventFilter) -> tuple[list[FrontCount], Facets] | None:
         """Front counts (ignoring the fronts of `f`) and facets estimated from a fixed random sample of
@@ -163,15 +213,16 @@ class Store:
     # -- writing and reading files --------------------------------------------------------------
 
     def import_file(self, path: str | os.PathLike[str], fmt: str | None = None, *, strict: bool = False,
-                    max_km: float | None = None, progress: Progress | None = None) -> ImportReport:
-        """Import a file of events (ACLED, UCDP GED, sitroom JSON Lines) in one transaction; see
+                    max_km: float | None = None, progress: Progress | None = None,
+                    date_format: str | None = None) -> ImportReport:
+        """Import a file of events (ACLED, UCDP GED, sitroom CSV or JSON Lines) in one transaction; see
         db/files/importing.py for what happens to bad rows. Raises ImportFailed for a file that cannot
         be imported at all."""
         self._check_writable()
         kwargs = {} if max_km is None else {"max_km": max_km}
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
-                                  **kwargs)
+                                  date_format=date_format, **kwargs)
             if report.counts.added or report.counts.updated:
                 with self._main.conn:  # its events onto their fronts (issue 15's hook; see db/fronts)
                     moved = reassign(self._main.conn)
@@ -227,6 +278,17 @@ class Store:
             done = reassign(self._main.conn)
         self.refresh()
         return done
+
+    def set_faction(self, slug: str, *, bloc: str | None = None, parent: str | None = None,
+                    no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
+        """Change a faction's bloc, parent, short label or name (EditError says why not); the counts
+        that depend on bloc and parent are rebuilt in the same transaction."""
+        self._check_writable()
+        with self._main.lock:
+            faction = editing.set_faction(self._main.conn, slug, bloc=bloc, parent=parent,
+                                          no_parent=no_parent, short=short, name=name)
+        self.refresh()
+        return faction
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -22,10 +22,12 @@ ROW_COLUMNS = """
 """
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
-SELECT e.id, e.date, e.date_precision, e.front, fr.name AS front_name, e.place, p.name AS place_name,
-       p.admin1, p.kind AS place_kind, e.lat, e.lon, e.event_type, e.certainty, e.fatalities, e.summary,
-       e.excerpt, e.source, s.title AS source_title, s.publisher AS source_publisher,
-       s.published AS source_published, s.url AS source_url, s.kind AS source_kind,
+SELECT e.id, e.date, e.date_end, e.date_precision, e.front, fr.name AS front_name, e.place,
+       p.name AS place_name, coalesce(e.admin1, p.admin1) AS admin1, e.country, e.area,
+       e.location_precision, p.kind AS place_kind, e.lat, e.lon, e.event_type, e.certainty, e.fatalities,
+       e.summary, e.excerpt, e.source, s.title AS source_title, s.publisher AS source_publisher,
+       s.published AS source_published, s.url AS source_url, s.kind AS source_kind, e.source_event_id,
+       e.source_type, e.source_sub_type, e.attributes,
        (SELECT json_group_array(json_object('faction', ef.faction, 'role', ef.role, 'name', fa.name,
                                             'short', fa.short, 'parent', fa.parent, 'bloc', fa.bloc,
                                             'colour', fa.colour))
@@ -115,6 +117,7 @@ class Pages:
             for r in rows:
                 record = dict(r)
                 record["factions"] = json.loads(record["factions"] or "[]")
+                record["attributes"] = json.loads(record["attributes"]) if record["attributes"] else None
                 yield record
             if len(rows) < page_size:
                 return

@@ -7,13 +7,17 @@ The table aliases here (e, k, t) are those of the queries in pages.py and counts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..dates import month_after, month_before, month_end
 from ..filters import EventFilter, FilterError
 from ..models import CERTAINTIES
+from ..rules import crosses_month, period_end
 from ..search import fts_query, terms
+
+_DATASET_ID = re.compile(r"[A-Za-z]{0,6}-?\d{3,12}")  # ACLED's SYR142301, UCDP's 9100001
 
 # The tables the compiled clauses are written over, as the queries name them.
 ROW_FROM = "events e LEFT JOIN places p ON p.id = e.place"
@@ -30,6 +34,7 @@ class Vocabulary:
     places: frozenset[str]
     types: frozenset[str]
     factions: frozenset[str]
+    sources: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,39 @@ class Compiled:
     tally_key: str = ""  # the tallies key ('' for all events) ...
     tally: Clause | None = None  # ... and the rest of the filter over `tallies t`, when they can answer
     edges: tuple[tuple[str, str], ...] = ()  # date ranges in part-months, which tallies cannot answer
+    # The events the tallies' whole months count that are not over by the filter's `until` (a week or
+    # a range running past it), over `events e`: to take away. `spill` is the whole filter, `spill_rest`
+    # all of it bar the factions. None when there is nothing to take away.
+    spill: Clause | None = None
+    spill_rest: Clause | None = None
+
+
+def until_clause(until: str) -> Clause:
+    """The events over by `until`: dated on or before it and, when dated to a period (a week, a
+    month, a year, a range), with the whole period on or before it. `e.date` keeps the date index."""
+    return Clause(f"e.date <= ? AND {period_end('e')} <= ?", (until, until))
+
+
+def spill_clause(since: str | None, until: str) -> Clause | None:
+    """The events filed under the whole months tallies count for `since`…`until` (see split_months)
+    whose period runs past `until`; the partial index events_spans finds them. None when those months
+    are none."""
+    first = (since[:7] if since.endswith("-01") else month_after(since[:7])) if since else None
+    last = until[:7] if until == month_end(until) else month_before(until[:7])
+    if first and first > last:
+        return None
+    # Gathered from events_spans first (`+` keeps the date index out of it), so no other index, one
+    # that would spare a GROUP BY or bound the dates, is walked instead: spans are few.
+    since_sql, since_params = (" AND +s.date >= ?", (first + "-01",)) if first else ("", ())
+    return Clause(f"e.rowid IN (SELECT s.rowid FROM events s WHERE {crosses_month('s')} AND "
+                  f"{period_end('s')} > ? AND +s.date <= ?{since_sql})",
+                  (until, month_end(last), *since_params))
 
 
 def split_months(since: str | None, until: str | None) -> tuple[Clause, tuple[tuple[str, str], ...]]:
     """A date range as the whole months inside it (a clause over `tallies t`) and the part-months at
-    its ends (date ranges to count from the events themselves)."""
+    its ends (date ranges to count from the events themselves). Tallies file an event under the month
+    it starts in: those of its whole months not over by `until` are spill_clause's."""
     months: list[Clause] = []
     edges: list[tuple[str, str]] = []
     if since:
@@ -91,7 +124,7 @@ def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
 
 
 def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
-                   sample_below: int | None = None) -> Compiled:
+                   sample_below: int | None = None, rare_sources: bool = False) -> Compiled:
     """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
 
     `text_mode` says how a search is matched, chosen by the store from how many events it matches:
@@ -100,10 +133,15 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     that matches a large part of the store at once.
 
     `sample_below` keeps only the events whose rowid is below it, a fair random sample (rowids are
-    spread by schema.event_rowid); the text index and the faction keys are then read for those alone."""
+    spread by schema.event_rowid); the text index and the faction keys are then read for those alone.
+
+    `rare_sources`: the sources chosen hold few events, which are gathered first from the source
+    index (as a rare search's matches are); a source holding much of the store is tested on each
+    event in timeline order instead, which soon fills a page."""
     _check("front", f.fronts, vocab.fronts)
     _check("faction", f.factions, vocab.factions)
     _check("place", f.places, vocab.places)
+    _check("source", f.sources, vocab.sources)
     _check("event type", f.types, vocab.types)
     _check("certainty", f.certainty, CERTAINTIES)
     if f.text.strip() and not terms(f.text):
@@ -111,24 +149,34 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     if f.since and f.until and f.since > f.until:
         raise FilterError(f"the date range runs backwards: since {f.since} is after until {f.until}")
 
-    columns = [("front", f.fronts), ("place", f.places), ("event_type", f.types),
-               ("certainty", f.certainty)]
+    columns = [("front", f.fronts), ("place", f.places), ("source", f.sources),
+               ("event_type", f.types), ("certainty", f.certainty)]
     plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
-    plain += [_in(f"e.{column}", values) for column, values in columns if values]
+    plain += [_in(f"e.{column}", values) for column, values in columns
+              if values and not (column == "source" and rare_sources)]
+    if f.sources and rare_sources:
+        sources = _in("source", f.sources)
+        plain.append(Clause(f"e.rowid IN (SELECT rowid FROM events WHERE {sources.sql})", sources.params))
     if f.since:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
-        plain.append(Clause("e.date <= ?", (f.until,)))
+        plain.append(until_clause(f.until))
     match = fts_query(f.text, prefix_last=text_mode == "prefix")
+    found: Clause | None = None
     if match and text_mode == "walk":
-        plain.append(Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
-                            "AND events_fts.rowid = e.rowid)", (match,)))
+        found = Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                       "AND events_fts.rowid = e.rowid)", (match,))
     elif match and sample_below:
-        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
-                            "AND rowid < ?)", (match, sample_below)))
+        found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
+                       "AND rowid < ?)", (match, sample_below))
     elif match:
-        plain.append(Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
-                            (match,)))
+        found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (match,))
+    if found and (ident := _DATASET_ID.fullmatch(f.text.strip())):
+        # A search for a dataset's event id (SYR142301, 9100001) finds that event too.
+        found = Clause(f"({found.sql} OR e.source_event_id IN (?, ?))",
+                       (*found.params, ident.group(), ident.group().upper()))
+    if found:
+        plain.append(found)
     # event_keys files each event under its factions and all their parents, so a parent's key
     # already holds its units' events.
     faction = _in("key", f.factions)
@@ -138,10 +186,19 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
     everything = [*plain, Clause(keyed.format(sql=faction.sql), faction.params)] if f.factions else plain
     where, params = _join(everything)
 
-    tally, edges = None, ()
-    if not (f.places or match) and len(f.factions) <= 1:
+    tally, edges, spill, spill_rest = None, (), None, None
+    # The tallies have no place or source: a filter on either is counted from the events.
+    if not (f.places or f.sources or match) and len(f.factions) <= 1:
         months, edges = split_months(f.since, f.until)
-        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c != "place"), months]))
+        tally = Clause(*_join([*(_in(f"t.{c}", v) for c, v in columns if v and c not in ("place", "source")),
+                               months]))
+        if f.until and (bounds := spill_clause(f.since, f.until)):
+            # The filter but its dates, which the bounds replace; a faction is looked up per event.
+            others = [_in(f"e.{column}", values) for column, values in columns if values]
+            spill_rest = Clause(*_join([bounds, *others]))
+            spill = Clause(*_join([spill_rest, Clause(
+                "EXISTS (SELECT 1 FROM event_keys x WHERE x.event = e.id AND x.key = ?)", f.factions)]
+                if f.factions else [spill_rest]))
     key_dates = [Clause("k.date >= ?", (f.since,))] if f.since else []
     key_dates += [Clause("k.date <= ?", (f.until,))] if f.until else []
     return Compiled(
@@ -152,6 +209,8 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
         tally_key=f.factions[0] if f.factions else "",
         tally=tally,
         edges=edges,
+        spill=spill,
+        spill_rest=spill_rest,
     )
 
 

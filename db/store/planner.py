@@ -26,6 +26,7 @@ class Planner:
             places=frozenset(r[0] for r in self._rows("SELECT id FROM places")),
             types=frozenset(self._catalogue.event_types()),
             factions=frozenset(r[0] for r in self._rows("SELECT slug FROM factions")),
+            sources=frozenset(r[0] for r in self._rows("SELECT id FROM sources")),
         )
 
     def forget(self) -> None:
@@ -37,7 +38,17 @@ class Planner:
         mode = self.text_mode(f.text)
         if mode == "walk" and not for_page:
             mode = "words"  # counting must gather every match anyway; same words, same answer
-        return compile_filter(f, self.vocabulary, mode, sample_below)
+        rare = bool(f.sources) and self.sources_rare(f.sources)
+        return compile_filter(f, self.vocabulary, mode, sample_below, rare_sources=rare)
+
+    def sources_rare(self, sources: tuple[str, ...]) -> bool:
+        """Whether these sources hold few events (fewer than BROAD_SEARCH): counted on the source
+        index no further than that, once per store measure."""
+        def measure() -> bool:
+            marks = ", ".join("?" * len(sources))
+            return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM events WHERE source IN ({marks}) "
+                              "LIMIT ?)", (*sources, BROAD_SEARCH))[0][0] < BROAD_SEARCH
+        return self._memo.get(("sources rare", sources), measure)
 
     def _matches(self, query: str | None, limit: int) -> int:
         """How many events an FTS query matches, counting no further than `limit` (cheap)."""

@@ -18,6 +18,8 @@ from ..reference import Reference
 from ..text import FIELD_LIMITS, bounded, clean_text
 
 MAX_COUNT = 1_000_000  # fatalities of one event: more is not a count but a mistake
+LOCATION_PRECISIONS = ("exact", "near", "district", "province", "region", "country")
+MAX_ATTRIBUTES = 64  # columns of the rest of a row: ACLED has about 20, UCDP about 30
 
 
 class RowError(ValueError):
@@ -90,6 +92,33 @@ def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
     return number
 
 
+def attributes_json(value: Any) -> str | None:
+    """The rest of a dataset's row, as stored: a JSON object of names to text or numbers, cleaned and
+    bounded like every other field."""
+    if value in (None, {}, ""):
+        return None
+    if isinstance(value, str):  # as exported in a CSV cell
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise RowError("attributes is not a JSON object") from None
+    if not isinstance(value, Mapping):
+        raise RowError("attributes is not an object of names and values")
+    if len(value) > MAX_ATTRIBUTES:
+        raise RowError(f"attributes has {len(value)} entries (at most {MAX_ATTRIBUTES})")
+    out: dict[str, str | int | float] = {}
+    for name, item in value.items():
+        key = bounded(clean_text(str(name), single_line=True), FIELD_LIMITS["name"])
+        if not key or item is None:
+            continue
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            raise RowError(f"attribute {key!r} is not text or a number")
+        if isinstance(item, str):
+            item = bounded(clean_text(item), FIELD_LIMITS["other"]) or ""
+        out[key] = item
+    return json.dumps(out, ensure_ascii=False, sort_keys=True) if out else None
+
+
 def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     """Check one record and turn it into rows, or raise RowError saying what is wrong."""
     def text(name: str, required: bool = True) -> str | None:
@@ -138,11 +167,26 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     lon = parse_coordinate(record.get("lon"), "longitude", 180)
     if (lat is None or lon is None) and place:
         lat, lon = ref.places[place].lat, ref.places[place].lon
+    date_end = record.get("date_end")
+    date_end = parse_date(date_end) if date_end not in (None, "") else None
+    if date_end is not None and date_end < date:
+        raise RowError(f"date_end {date_end} is before date {date}")
+    where = text("location_precision", required=False)
+    if where is not None and where not in LOCATION_PRECISIONS:
+        raise RowError(f"location_precision {where!r} is not one of {', '.join(LOCATION_PRECISIONS)}")
 
     eid = parse_id(record.get("id")) or event_id(source, date, place, event_type, excerpt, summary, parties)
     event = {
         "id": eid, "date": date, "date_precision": precision, "front": front, "place": place,
         "lat": lat, "lon": lon, "event_type": event_type, "summary": summary,
         "certainty": certainty, "fatalities": fatalities, "source": source, "excerpt": excerpt,
+        "source_event_id": text("source_event_id", required=False),
+        "source_type": text("source_type", required=False),
+        "source_sub_type": text("source_sub_type", required=False),
+        "date_end": date_end if date_end != date else None, "location_precision": where,
+        "area": text("area", required=False),
+        # A place's province is its event's, so that every event located to a place has one.
+        "admin1": text("admin1", required=False) or (ref.places[place].admin1 if place else None),
+        "country": text("country", required=False), "attributes": attributes_json(record.get("attributes")),
     }
     return Prepared(event, [{"event": eid, "faction": f, "role": r} for f, r in parties])

@@ -12,36 +12,24 @@ import json
 import math
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
 from ..text import clean_text
+from .names import faction_keys, name_key, place_skeleton, slugify, without_place_suffix
 
 OTHER_FRONT = "other"
 DEFAULT_MAX_KM = 25.0  # how far outside a front's area a new place may lie and still join it
 # A gazetteer place of the same name this close to a row's point is that place; farther, a namesake
 # (villages across Syria share names). A question of identity, not of fronts: not max_km.
 SAME_PLACE_KM = 25.0
+# A name that matches a known place only up to transliteration (names.place_skeleton) is that place
+# when this close: "Ein Terma" 0.4 km from Ayn Tarma.
+TRANSLITERATED_KM = 3.0
 OTHER_BLOC = "other"
-_SUFFIXES = re.compile(r"\s+(town|village|city|district|governorate|province|neighbourhood|area)$")
-
-
-@lru_cache(maxsize=1 << 16)  # the same few names come back on every row of a file
-def name_key(name: str) -> str:
-    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
-    text = unicodedata.normalize("NFKD", name).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2019'`ʿʾ]", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return " ".join(text.split())
-
-
-def slugify(name: str) -> str:
-    return name_key(name).replace(" ", "-")[:60] or "unnamed"
+__all__ = ["DEFAULT_MAX_KM", "Resolver", "km_between", "name_key", "slugify"]
 
 
 def _clean(value: str | None) -> str:
@@ -61,6 +49,24 @@ def _initials(name: str) -> str:
     if len(words) == 1:
         return words[0][:6]
     return "".join(w[0].upper() for w in words if w[0].isalnum())[:6] or name[:6]
+
+
+def _label(name: str, taken: set[str]) -> str:
+    """A short label for a new faction, unique in the store: ACLED's own acronym ("QSD: …") or the
+    initials, then longer cuts of the name, then a number (GOI is not Iraq, Israel and Iran at once)."""
+    acronym = re.match(r"^([A-Z][A-Za-z0-9-]{1,9}):\s", name)
+    first = acronym.group(1) if acronym else _initials(name)
+    words = [w for w in re.split(r"[^\w]+", name) if w]
+    tries = [first, *(w[:6] for w in words if len(w) > 2 and w.casefold() not in
+                      {"of", "the", "and", "forces", "military", "government"}),
+             first + "".join(w[:2] for w in words[-1:])]
+    for label in tries:
+        if label and label.casefold() not in taken:
+            return label
+    n = 2
+    while f"{first}{n}".casefold() in taken:
+        n += 1
+    return f"{first}{n}"
 
 
 @dataclass
@@ -90,9 +96,12 @@ class Resolver:
             for label in (f.slug, f.name, f.short, *f.aliases):
                 self._factions.setdefault(name_key(label), f.slug)
         self._places: dict[str, list[str]] = {}
+        self._skeletons: dict[str, list[str]] = {}
         for place in ref.places.values():
             for label in (place.id, place.name, *place.aliases):
                 self._places.setdefault(name_key(label), []).append(place.id)
+                self._skeletons.setdefault(place_skeleton(label), []).append(place.id)
+        self._shorts = {f.short.casefold() for f in ref.factions.values()}
         self._fronts = [(f.slug, f.bbox) for f in ref.fronts.values() if f.bbox]
         self._seen_factions: dict[str, str] = {}  # a label as written → its slug
         self._seen_places: dict[tuple[str, str | None], str] = {}  # (name, admin1) → the place by admin1
@@ -117,10 +126,11 @@ class Resolver:
         key = name_key(name)
         if not key:
             raise ValueError("empty faction name")
-        if key in self._factions:
+        found = next((self._factions[k] for k in faction_keys(name) if k in self._factions), None)
+        if found:
             if not known and len(self._seen_factions) < 100_000:
-                self._seen_factions[label] = self._factions[key]
-            return self._factions[key]
+                self._seen_factions[label] = found
+            return found
         self._writing()
         slug = slugify(known.get("slug") or name)
         while slug in self.ref.factions:
@@ -130,7 +140,7 @@ class Resolver:
         self._ensure_bloc(bloc)
         row = {
             "slug": slug, "name": known.get("name") or name.strip(),
-            "short": known.get("short") or _initials(name), "aliases": json.dumps([name.strip()]),
+            "short": self._short(known.get("short"), name), "aliases": json.dumps([name.strip()]),
             "parent": parent if parent in self.ref.factions else None, "bloc": bloc,
             "colour": known.get("colour") or "#9E9E9E",
         }
@@ -140,10 +150,19 @@ class Resolver:
         self.ref.factions[slug] = Faction(slug, row["name"], row["short"], row["parent"], bloc, row["colour"],
                                           (name.strip(),))
         self._factions[key] = slug
+        self._shorts.add(row["short"].casefold())
         self.created.factions.append(row["name"])
         self._undo.append(lambda: (self.ref.factions.pop(slug, None), self._factions.pop(key, None),
+                                   self._shorts.discard(row["short"].casefold()),
                                    self.created.factions.pop()))
         return slug
+
+    def _short(self, given: str | None, name: str) -> str:
+        """A new faction's short label: the one a file gives if no other faction has it, else one made
+        from the name that none has."""
+        if given and given.casefold() not in self._shorts:
+            return given
+        return _label(name, self._shorts)
 
     def _ensure_bloc(self, bloc: str) -> None:
         self._writing()
@@ -163,7 +182,7 @@ class Resolver:
         if not place_id and (found := self._seen_places.get(seen)):
             return found
         name, admin1, kind = _clean(name), _clean(admin1) or None, _clean(kind) or None
-        clean = _SUFFIXES.sub("", name.strip(), count=1) if name else ""
+        clean = without_place_suffix(name) if name else ""
         candidates = self._places.get(name_key(clean), []) or self._places.get(name_key(name), [])
         if candidates:
             known = self.ref.places
@@ -178,6 +197,8 @@ class Resolver:
                     or km_between(lat, lon, known[c].lat, known[c].lon) < SAME_PLACE_KM]
             if near:
                 return near[0]
+        elif lat is not None and lon is not None and (spelt := self._transliterated(clean, lat, lon)):
+            return spelt
         if lat is None or lon is None:
             raise ValueError(f"unknown place {name!r} and no coordinates to add it with")
         new_id = place_id or slugify(f"{clean} {admin1}" if admin1 else clean)
@@ -193,11 +214,35 @@ class Resolver:
         self.ref.places[new_id] = Place(new_id, row["name"], row["kind"], admin1, row["front"], lat, lon,
                                         None, tuple(json.loads(row["aliases"])))
         self._places.setdefault(name_key(row["name"]), []).append(new_id)
+        self._skeletons.setdefault(place_skeleton(row["name"]), []).append(new_id)
         self.created.places.append(row["name"])
         self._undo.append(lambda: (self.ref.places.pop(new_id, None),
                                    self._places[name_key(row["name"])].remove(new_id),
+                                   self._skeletons[place_skeleton(row["name"])].remove(new_id),
                                    self.created.places.pop()))
         return new_id
+
+    def _transliterated(self, name: str, lat: float, lon: float) -> str | None:
+        """The known place within TRANSLITERATED_KM whose name is `name` up to transliteration; the new
+        spelling becomes one of its aliases (shown and searched like the others)."""
+        known = self.ref.places
+        near = sorted((km_between(lat, lon, known[c].lat, known[c].lon), c)
+                      for c in self._skeletons.get(place_skeleton(name), [])
+                      if known[c].lat is not None and known[c].lon is not None)
+        if not near or near[0][0] > TRANSLITERATED_KM:
+            return None
+        place_id = near[0][1]
+        before = known[place_id]
+        self._writing()
+        aliases = (*before.aliases, name)
+        self.conn.execute("UPDATE places SET aliases = ? WHERE id = ?",
+                          (json.dumps(list(aliases), ensure_ascii=False), place_id))
+        known[place_id] = Place(before.id, before.name, before.kind, before.admin1, before.front, before.lat,
+                                before.lon, before.precision_km, aliases)
+        self._places.setdefault(name_key(name), []).append(place_id)
+        self._undo.append(lambda: (known.__setitem__(place_id, before),
+                                   self._places[name_key(name)].remove(place_id)))
+        return place_id
 
     def front_for(self, lat: float, lon: float) -> str:
         """The front whose area holds the point (the smallest, if several), else the nearest within

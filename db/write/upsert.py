@@ -10,7 +10,9 @@ from ..schema import event_rowid
 from .records import Prepared
 
 EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
-                 "certainty", "fatalities", "source", "excerpt")
+                 "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
+                 "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
+                 "attributes")
 # A new event takes the rowid its id gives (schema.event_rowid); an update keeps it.
 _UPSERT = (
     f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}) "

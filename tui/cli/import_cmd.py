@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     bar = _Bar()
     try:
         report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
-                                   progress=bar)
+                                   progress=bar, date_format=args.date_format)
     except (ImportFailed, StoreError) as e:
         return _nothing(store, new, f"{name}: {shown(e)}. Nothing was imported.")
     except sqlite3.Error as e:  # locked by another writer, read-only, disk full: all rolled back
@@ -86,14 +86,17 @@ def _nothing(store: Store, new: bool, message: str) -> int:
 
 
 def print_report(report: ImportReport, name: str) -> None:
-    table = Table(title=Text(f"{name} ({report.format})"), show_header=False, title_justify="left")
+    read_as = f", read as {report.encoding}" if report.encoding != "UTF-8" else ""
+    table = Table(title=Text(f"{name} ({report.format}{read_as})"), show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     c = report.counts
     for label, value in (("rows read", report.rows), ("events added", c.added),
                          ("events updated", c.updated), ("unchanged", c.unchanged),
+                         ("rows merged into the event above", report.merged),
                          ("rows skipped", len(report.bad))):
-        table.add_row(label, f"{value:,}")
+        if value or label != "rows merged into the event above":
+            table.add_row(label, f"{value:,}")
     out.print(table)
     for label, names in (("new factions", report.new_factions), ("new places", report.new_places),
                          ("new fronts", report.new_fronts)):
@@ -109,3 +112,5 @@ def print_report(report: ImportReport, name: str) -> None:
             warn(f"  {n:>6,} × {shown(reason)}")
     if report.rejected:
         warn(f"--strict: {len(report.bad)} bad rows, so the whole file was rejected; the store is unchanged.")
+    elif report.bad and not report.landed:
+        warn("no row could be imported; the store is unchanged.")

@@ -22,7 +22,7 @@ from sitroom.db import (
     default_store_path,
 )
 
-from . import export_cmd, fronts_cmd, import_cmd, ingest_cmd
+from . import export_cmd, factions_cmd, fronts_cmd, import_cmd, ingest_cmd
 from .output import failed, shown, warn
 from .stores import open_store
 
@@ -47,15 +47,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = sub.add_parser("import", help="import ACLED CSV, UCDP GED CSV or sitroom JSON Lines")
+    imp = sub.add_parser("import", help="import ACLED CSV, UCDP GED CSV, or sitroom's CSV or JSON Lines")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--format", choices=sorted(IMPORT_FORMATS), help="default: detected from the header")
+    imp.add_argument("--format", choices=sorted(IMPORT_FORMATS),
+                     help="default: detected from the header (csv is sitroom's own CSV export)")
+    imp.add_argument("--date-format", metavar="FORMAT",
+                     help="how dates written with slashes read, e.g. %%d/%%m/%%Y or %%m/%%d/%%Y "
+                          "(never guessed)")
     imp.add_argument("--strict", action="store_true", help="any bad row rejects the whole file")
     imp.add_argument("--max-km", type=float, default=DEFAULT_MAX_KM, metavar="KM",
                      help="how far outside a front's area an event may be and still join it "
                           f"(default {DEFAULT_MAX_KM:g})")
     imp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-                     help="the store; a new path creates an empty store")
+                     help="the store; a new path creates a store with the reference data and no events")
 
     ing = sub.add_parser("ingest", help="extract the events of a written report (text or Markdown)")
     ing.add_argument("file", help="the report; - reads standard input")
@@ -79,11 +83,12 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--search", default="", metavar="TEXT")
     exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
     fronts_cmd.add_parser(sub)
+    factions_cmd.add_parser(sub)
     return p
 
 
 COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run,
-            "fronts": fronts_cmd.run}
+            "factions": factions_cmd.run, "fronts": fronts_cmd.run}
 
 
 def main(argv: list[str] | None = None) -> int:

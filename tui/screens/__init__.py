@@ -1,5 +1,6 @@
 from .date_prompt import DatePrompt
 from .filter_picker import FilterPicker
 from .help import HelpScreen
+from .stats import StatsChoice, StatsScreen
 
-__all__ = ["DatePrompt", "FilterPicker", "HelpScreen"]
+__all__ = ["DatePrompt", "FilterPicker", "HelpScreen", "StatsChoice", "StatsScreen"]

@@ -1,8 +1,10 @@
-"""The filter picker (`f`): factions grouped by bloc, then event types and certainty.
+"""The filter picker (`f`): factions grouped by bloc, then event types, certainty, places and sources.
 
 Type to narrow, space to toggle, enter or escape to close. Every toggle is posted at once, so the
 screen behind updates while the picker is open. Choosing a parent faction includes its units, shown
-as [·] beside them.
+as [·] beside them. A store may hold thousands of places and sources: the picker lists the few with
+the most events in the view, asked of the store (WantRanked), and typing asks again for the names
+holding what is typed.
 """
 
 from __future__ import annotations
@@ -11,18 +13,21 @@ from collections.abc import Iterable, Mapping
 
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import CERTAINTIES, Bloc, EventFilter, Facets, Faction
+from sitroom.db import CERTAINTIES, Bloc, EventFilter, Facets, Faction, Ranked
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import render
 
 HELP = "type to narrow · space toggle · ↑↓ move · enter/esc close"
+RANKED = 8  # places and sources listed: those with the most events; typing finds the others
+ASK_DELAY = 0.15  # seconds of quiet typing before the store is asked for matching names
 
 
 class NarrowBox(Input):
@@ -53,6 +58,13 @@ class FilterPicker(ModalScreen[None]):
             super().__init__()
             self.filter = filter
 
+    class WantRanked(Message):
+        """The places and sources to list: the top RANKED by events, their names holding `like`."""
+
+        def __init__(self, like: str) -> None:
+            super().__init__()
+            self.like = like
+
     def __init__(self, blocs: list[Bloc], factions: list[Faction], types: list[str],
                  current: EventFilter, facets: Facets | None) -> None:
         super().__init__()
@@ -62,6 +74,10 @@ class FilterPicker(ModalScreen[None]):
         self.types = types
         self.filter = current
         self.facets = facets
+        # The store's answer for places and sources, and the text it was narrowed by (None: asking).
+        self.ranked: dict[str, list[Ranked]] = {}
+        self.ranked_like: dict[str, str] = {}
+        self._ask_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -72,6 +88,12 @@ class FilterPicker(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = "Filter"
         self._rebuild()
+        self.post_message(self.WantRanked(""))
+
+    @property
+    def like(self) -> str:
+        """What is typed, as the store is asked to narrow by it."""
+        return self.query_one("#narrow", Input).value.strip()
 
     @property
     def choices(self) -> OptionList:
@@ -91,12 +113,13 @@ class FilterPicker(ModalScreen[None]):
     def _included_by_parent(self, faction: Faction) -> bool:
         return any(a in self.filter.factions for a in self._ancestors(faction))
 
-    def _row(self, mark: str, label: Text, count: int | None) -> Table:
+    def _row(self, mark: str, label: Text, count: int | None, estimated: bool = False) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(width=3, no_wrap=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(Text(mark), label, Text("" if count is None else f"{count:,}", style="dim"))
+        figure = "" if count is None else f"≈{count:,}" if estimated else f"{count:,}"
+        grid.add_row(Text(mark), label, Text(figure, style="dim italic" if estimated else "dim"))
         return grid
 
     def _faction_option(self, f: Faction) -> Option:
@@ -116,6 +139,25 @@ class FilterPicker(ModalScreen[None]):
                        label: Text) -> Option:
         return Option(self._row("[x]" if chosen else "[ ]", label, counts.get(value, 0)),
                       id=f"{kind}:{value}")
+
+    def _ranked_options(self, query: str) -> Iterable[Option]:
+        chosen = {"place": self.filter.places, "source": self.filter.sources}
+        for kind, title in (("place", "Places"), ("source", "Sources")):
+            head = Text(title, style="bold underline")
+            head.append("  most events first · type to find others", style="dim")
+            items = self.ranked.get(kind)
+            if items is None:
+                yield Option(head, id=f"hdr:{kind}", disabled=True)
+                yield Option(Text("    counting…", style="dim italic"), id=f"wait:{kind}", disabled=True)
+                continue
+            if self.ranked_like.get(kind, "").casefold() != query.strip():  # narrow what is here
+                # until the store answers for what is typed
+                items = [r for r in items if self._matches(query, r.name) or r.id in chosen[kind]]
+            if items:
+                yield Option(head, id=f"hdr:{kind}", disabled=True)
+            for r in items:
+                mark = "[x]" if r.id in chosen[kind] else "[ ]"
+                yield Option(self._row(mark, Text(r.name), r.count, r.estimated), id=f"{kind}:{r.id}")
 
     def _matches(self, query: str, *names: str) -> bool:
         return not query or any(query in n.casefold() for n in names)
@@ -142,6 +184,7 @@ class FilterPicker(ModalScreen[None]):
             for c in certainties:
                 yield self._simple_option("certainty", c, c in self.filter.certainty,
                                           facets.certainty if facets else {}, render.certainty(c))
+        yield from self._ranked_options(query)
 
     def _rebuild(self) -> None:
         choices = self.choices
@@ -166,10 +209,23 @@ class FilterPicker(ModalScreen[None]):
         self.facets = facets
         self._rebuild()
 
+    def update_ranked(self, by: str, like: str, ranked: list[Ranked]) -> None:
+        chosen = self.filter.places if by == "place" else self.filter.sources
+        listed = {r.id for r in ranked}
+        # An estimate lists the top few only: the chosen ones stay as they were until exact counts.
+        ranked = ranked + [r for r in self.ranked.get(by, []) if r.id in chosen and r.id not in listed]
+        self.ranked[by] = ranked
+        self.ranked_like[by] = like
+        self._rebuild()
+
     # -- actions --------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._rebuild()
+        if self._ask_timer is not None:
+            self._ask_timer.stop()
+        like = self.like
+        self._ask_timer = self.set_timer(ASK_DELAY, lambda: self.post_message(self.WantRanked(like)))
 
     def action_move(self, step: int) -> None:
         choices = self.choices
@@ -205,6 +261,10 @@ class FilterPicker(ModalScreen[None]):
             self.filter = f.but(types=_toggle(f.types, value))
         elif kind == "certainty":
             self.filter = f.but(certainty=_toggle(f.certainty, value))
+        elif kind == "place":
+            self.filter = f.but(places=_toggle(f.places, value))
+        elif kind == "source":
+            self.filter = f.but(sources=_toggle(f.sources, value))
         self.post_message(self.Changed(self.filter))
         self._rebuild()
 

@@ -13,14 +13,23 @@ from textual.widgets import Static
 KEYS = (
     ("Moving", (
         ("↑ ↓  j k", "move in the focused pane"),
+        ("g  G", "first / last row (the last loaded: more load as you go)"),
+        ("ctrl+d  ctrl+u", "half a page down / up"),
         ("tab  shift+tab", "next / previous pane"),
         ("0", "all fronts"),
         ("1 – 9", "jump to a front"),
         ("enter", "open the highlighted event full-screen (esc to return)"),
     )),
+    ("The event", (
+        ("j k", "opened full-screen: the next / previous event (↑ ↓ scroll it)"),
+        ("y", "copy it: date, place, sides, certainty, summary, source sentence, source, URL"),
+        ("o", "open its source's web address in your browser (http and https only)"),
+    )),
     ("Filtering", (
-        ("f", "filter by faction, event type and certainty"),
+        ("f", "filter by faction, event type, certainty, place and source"),
         ("/", "search the text as you type (enter keeps it, esc drops it)"),
+        ("n  N", "the next / previous event the search matches"),
+        ("s", "statistics: counts by faction, type, certainty, front, month (enter filters)"),
         ("x", "clear the filter and the as-of date (the front stays)"),
         ("e", "export what the timeline shows to a CSV file in the working directory"),
     )),
@@ -54,6 +63,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
+        # A modal screen hides the app's keys: these are the app's, moving in the help.
+        Binding("g", "app.first", "Top", show=False),
+        Binding("G", "app.last", "Bottom", show=False),
+        Binding("ctrl+d", "app.half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "app.half_page(-1)", "Half page up", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sitroom.db import EventFilter
 from textual.binding import Binding
 from textual.message import Message
@@ -14,10 +16,11 @@ from ..reference import Reference
 class FilterBar(Static):
     """The active filter in words."""
 
-    def show(self, f: EventFilter, as_of: str | None, reference: Reference) -> None:
+    def show(self, f: EventFilter, as_of: str | None, reference: Reference,
+             source_titles: Mapping[str, str] | None = None) -> None:
         self.update(render.filter_summary(
             f, reference.by_slug, {fr.slug: fr.name for fr in reference.fronts},
-            {p.id: p.name for p in reference.places}, as_of,
+            {p.id: p.name for p in reference.places}, as_of, source_titles or {},
         ))
 
 

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from ..map_canvas import Frame, Mark, Shade, draw
 from ..reference import Reference
+from ..render import flow
 
 SELECTED = Style(color="#000000", bgcolor="#F0E442", bold=True)
 AREA = Style(color="#E69F00")  # areas events are known only to (orange: apart from the blocs' colours)
@@ -85,21 +86,30 @@ class MapLayers:
         names = {b.slug: b.name for b in self.blocs}
         letters = bloc_letters(self.blocs)
         marks: list[Mark] = []
-        held = Counter[str]()
+        held, claimed = Counter[str](), Counter[str]()
         for h in self.view.holdings:
             place = self.places.get(h.place)
             if place is None or place.lat is None or place.lon is None:
                 continue
             if not self.view.fronts or place.front in self.view.fronts:
                 held[h.bloc] += 1
-            marks.append(Mark(place.lon, place.lat, letters.get(h.bloc, "?"),
+                claimed[h.claim_bloc or ""] += 1
+            # A capture only claimed since: the claimant's letter in lower case, never a holder's.
+            marks.append(Mark(place.lon, place.lat, letters.get(h.claim_bloc, "?").lower(),
+                              Style(color=colour.get(h.claim_bloc), italic=True), 2,
+                              place.name if zoomed else "") if h.claim_bloc else
+                         Mark(place.lon, place.lat, letters.get(h.bloc, "?"),
                               Style(color=colour.get(h.bloc), bold=True), 2,
                               place.name if zoomed else ""))
         by_place: dict[str, Counter[str]] = {}
         by_faction = Counter[str]()
+        unsure = 0  # claimed or rumoured: no faction's proven action, counted apart
         for row in self.view.events:
             actor = next(iter(row.with_role("actor")), "")
-            by_faction[actor] += 1
+            if row.certainty == "confirmed":
+                by_faction[actor] += 1
+            else:
+                unsure += 1
             if row.place:
                 by_place.setdefault(row.place, Counter())[actor] += 1
         for place_id, actors in by_place.items():
@@ -117,25 +127,33 @@ class MapLayers:
                               self.selected.name))
 
         legend = Text()
-        shown = self.view.zoom_label or "No events"
-        legend.append(f"{shown} · held on {self.view.date or '—'}: ", style="dim")
-        if not held:
-            legend.append("no confirmed capture recorded", style="dim")
+        label = self.view.zoom_label or "No events"
+        legend.append(f"{label} · held on {self.view.date or '—'}: ", style="dim")
+        if not any(held[b.slug] for b in self.blocs):
+            legend.append("no confirmed capture recorded  ", style="dim")
         for bloc in self.blocs:
             if held[bloc.slug]:
                 legend.append(letters[bloc.slug], Style(color=bloc.colour, bold=True))
                 legend.append(f" {names[bloc.slug]} {held[bloc.slug]}  ")
+        if sum(claimed.values()) > claimed[""]:
+            legend.append("only claimed since: ", style="dim")
+            for bloc in self.blocs:
+                if claimed[bloc.slug]:
+                    legend.append(letters[bloc.slug].lower(), Style(color=bloc.colour, italic=True))
+                    legend.append(f" {names[bloc.slug]} {claimed[bloc.slug]}  ")
         legend.append("\n")
         shown = len(self.view.events)
         total = self.view.total if self.view.total is not None else shown
         of = f" of {total:,}" if self.view.total is not None else ""
-        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}, by actor: ",
-                      style="dim")
+        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}, by actor "
+                      "(confirmed only): ", style="dim")
         for slug, n in by_faction.most_common(5):
             faction = self.factions.get(slug)
             legend.append(faction.short if faction else "no actor",
                           Style(color=faction.colour, bold=True) if faction else Style(dim=True))
             legend.append(f" {n:,}  ")
+        if unsure:
+            legend.append(f"claimed or rumoured {unsure:,}", style="italic dim")
         areas = sum(a.events for a, _ in self.view.areas)
         if areas:
             drawn = sum(a.events for a, region in self.view.areas if region is not None)
@@ -204,11 +222,11 @@ class MapPane(Vertical):
         boundaries = self.view.boundaries
         if boundaries is None or self.view.bbox is None:  # still loading, or nothing to show
             canvas.update("")
-            self.query_one("#map-legend", Static).update(legend)
+            self.query_one("#map-legend", Static).update(flow(legend, cols))
             return
         frame = Frame.around(self.view.bbox, cols, rows)
         canvas.update(draw(boundaries, frame, marks, layers.shades()))
-        self.query_one("#map-legend", Static).update(legend)
+        self.query_one("#map-legend", Static).update(flow(legend, cols))  # entries kept whole
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)

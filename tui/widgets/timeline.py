@@ -61,14 +61,16 @@ class Histogram:
     sides: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     blocs: tuple[Bloc, ...] = ()
     sample: int = 0
+    unconfirmed: Mapping[str, int] = field(default_factory=dict)  # claimed or rumoured, not by side
 
     @classmethod
     def of(cls, facets: Facets, blocs: tuple[Bloc, ...]) -> Histogram:
-        return cls(facets.buckets, facets.bucket, facets.undated, facets.sides, blocs, facets.sample)
+        return cls(facets.buckets, facets.bucket, facets.undated, facets.sides, blocs, facets.sample,
+                   facets.unconfirmed)
 
     def text(self, width: int, rows: int = 3) -> Text:
         return render.histogram(self.buckets, self.bucket, self.undated, width, self.sides, self.blocs,
-                                height=rows, sample=self.sample)
+                                height=rows, sample=self.sample, unconfirmed=self.unconfirmed)
 
 
 class EventTable(DataTable):

@@ -3,8 +3,9 @@ record (the JSON Lines shape of db/data/events.jsonl), resolving names through a
 
 from __future__ import annotations
 
-from . import acled, jsonl, ucdp
+from . import acled, jsonl, sitroom_csv, ucdp
 
-FORMATS = {"acled": acled, "ucdp": ucdp, "jsonl": jsonl}
+# "csv" is sitroom's own CSV export.
+FORMATS = {"acled": acled, "ucdp": ucdp, "jsonl": jsonl, "csv": sitroom_csv}
 
-__all__ = ["FORMATS", "acled", "jsonl", "ucdp"]
+__all__ = ["FORMATS", "acled", "jsonl", "sitroom_csv", "ucdp"]

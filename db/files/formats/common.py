@@ -4,10 +4,47 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from ...write.records import RowError, parse_coordinate
+from ...write.records import RowError, parse_coordinate, parse_count
 from ...write.resolve import Resolver
+from .dates import DateOrder
+
+# How precisely an event is located. A point for the first two; an area (no point, no place) for the rest.
+POINT_PRECISIONS = ("exact", "near")
+AREA_PRECISIONS = ("district", "province", "region", "country")
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(governorate|province|prefecture|region|state|district|sub-?district|department|county|"
+    r"municipality|nahiya|muhafazah)$", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What a reader knows of the whole file beyond one row: the user's options and what earlier rows
+    settled (the order of numeric dates)."""
+
+    dates: DateOrder = field(default_factory=DateOrder)
+    line: int = 0  # the row being read, for messages that name another line
+
+
+def without_admin_suffix(name: str | None) -> str | None:
+    """`Homs Governorate` → `Homs`, `Ouaka province` → `Ouaka`, whatever the case."""
+    if not name or not name.strip():
+        return None
+    return _ADMIN_SUFFIX.sub("", name.strip()) or name.strip()
+
+
+def attributes(row: Mapping[str, str | None], used: Iterable[str], counts: Iterable[str] = ()) -> dict:
+    """The rest of the row: every non-empty column a reader did not turn into one of sitroom's fields,
+    under the dataset's own name; the columns named in `counts` as whole numbers."""
+    skip = set(used)
+    out: dict[str, object] = {}
+    for name, value in row.items():
+        if name in skip or value is None or not str(value).strip():
+            continue
+        out[name] = parse_count(value, name) if name in counts else str(value).strip()
+    return out
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 
@@ -42,16 +79,34 @@ def parties(resolver: Resolver, named: list[tuple[str | None, str]]) -> list[dic
 
 
 
-def located(dataset: str, key: str, date: str, precision: str, resolver: Resolver, place: str,
-            admin1: str | None, lat: float, lon: float) -> dict:
-    """The fields a dataset's row gives every record: an id stable across re-imports (from the dataset's
-    own id), the date, and where: the front and place its point resolves to."""
+def event_key(dataset: str, key: str) -> str:
+    """An event's id from the dataset's own id: the same row re-imported updates the same event."""
+    return hashlib.sha1(f"{dataset}:{key}".encode()).hexdigest()[:16]
+
+
+def located(dataset: str, key: str, resolver: Resolver, *, date: str, date_end: str | None,
+            precision: str, where: str, place: str | None, admin1: str | None, country: str | None,
+            lat: float, lon: float, area: str | None = None) -> dict:
+    """The fields a dataset's row gives every record: its ids, its dates, and where it happened. An
+    event located to a point (`where` exact or near) is at a place of the gazetteer, found or added; one
+    located only to an area (district, province, region, country) keeps the area's name and no point:
+    the row's coordinates are then the area's centre, which only decides the front."""
+    is_point = where in POINT_PRECISIONS
+    if is_point and not place:
+        raise RowError("empty location")
+    admin1, country = without_admin_suffix(admin1), (country or "").strip() or None
     return {
-        "id": hashlib.sha1(f"{dataset}:{key}".encode()).hexdigest()[:16],
+        "id": event_key(dataset, key),
+        "source_event_id": key,
         "date": date,
+        "date_end": date_end if date_end and date_end != date else None,
         "date_precision": precision,
         "front": resolver.front_for(lat, lon),
-        "place": resolver.place(place, admin1, lat, lon),
-        "lat": lat,
-        "lon": lon,
+        "place": resolver.place(place, admin1, lat, lon) if is_point and place else None,
+        "lat": lat if is_point else None,
+        "lon": lon if is_point else None,
+        "location_precision": where,
+        "area": None if is_point else (area or admin1 or country),
+        "admin1": admin1,
+        "country": country,
     }

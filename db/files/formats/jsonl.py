@@ -11,16 +11,18 @@ from typing import Any
 
 from ...write.records import RowError, parse_coordinate
 from ...write.resolve import Resolver
+from .common import Context
 
 KIND = "jsonl"
 REQUIRED = ()
+ALIASES: dict[str, str] = {}
 
 
 def detect(first_line: str) -> bool:
     return first_line.lstrip().startswith("{")
 
 
-def to_record(record: Mapping[str, Any], resolver: Resolver) -> dict:
+def to_record(record: Mapping[str, Any], resolver: Resolver, context: Context | None = None) -> dict:
     out = dict(record)
     lat = parse_coordinate(record.get("lat"), "latitude", 90)
     lon = parse_coordinate(record.get("lon"), "longitude", 180)

@@ -1,53 +1,93 @@
-"""UCDP Georeferenced Event Dataset (GED) CSV."""
+"""UCDP Georeferenced Event Dataset (GED) CSV, every version: the 41 columns of the 19.1 Syria set, the
+49 of 23.1 (`relid`, `code_status`, `where_description`, `*_dset_id`) and whatever comes between.
+
+UCDP's sides are undirected: side A is not the one who acted. Every group a side lists ("Ahrar al-Sham,
+Jabhat Fateh al-Sham, Southern Front") is a party to the event as a *side*, never an actor or target.
+UCDP codes an event only when it judges the deaths to have happened, so every event is confirmed.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
 
-from ...rules import certainty_of
-from ...write.records import RowError, parse_count, parse_date
+from ...write.records import RowError, parse_count
 from ...write.resolve import Resolver
-from .common import first_sentence, located, parties, point, required
+from .common import (
+    Context,
+    attributes,
+    first_sentence,
+    located,
+    parties,
+    point,
+    required,
+    without_admin_suffix,
+)
 
 KIND = "csv"
 REQUIRED = ("id", "date_start", "side_a", "side_b", "latitude", "longitude")
-# date_prec: 1 the day, 2 within 2–6 days, 3 the week, 4 the month, 5 longer.
+ALIASES: dict[str, str] = {}
+# date_prec: 1 the day, 2 within 2–6 days, 3 the week, 4 the month, 5 longer; the range is kept too.
 PRECISION = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
+# where_prec: 1 the place, 2 within 25 km of it, 3 the district, 4 the province, 5 a part of the country,
+# 6 the country, 7 the country or beyond (airspace, waters).
+WHERE = {"1": "exact", "2": "near", "3": "district", "4": "province", "5": "region", "6": "country",
+         "7": "country"}
 VIOLENCE = {"1": "clashes", "2": "clashes", "3": "attack"}
+PARTS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "high")
+_USED = ("id", "date_start", "date_end", "date_prec", "where_prec", "where_coordinates", "adm_1", "country",
+         "latitude", "longitude", "side_a", "side_b", "type_of_violence", "source_headline", "best")
 
 
 def detect(header: list[str]) -> bool:
     return "date_start" in header and "side_a" in header
 
 
-def to_record(row: Mapping[str, str | None], resolver: Resolver) -> dict:
+def groups(side: str | None) -> list[tuple[str, str]]:
+    """Each group a side names, as a side: UCDP lists several with ", " (a hyphen is part of a name:
+    `Anti-Balaka - Mokom` is one group)."""
+    return [(name, "side") for name in (side or "").split(", ") if name.strip()]
+
+
+def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Context) -> dict:
     key = required(row, "id")
-    date = parse_date(required(row, "date_start")[:10])
+    date = context.dates.parse(required(row, "date_start"), "date_start", context.line)
+    end_text = (row.get("date_end") or "").strip()
+    date_end = context.dates.parse(end_text, "date_end", context.line) if end_text else None
+    if date_end is not None and date_end < date:
+        raise RowError(f"date_end {date_end} is before date_start {date}")
     precision_code = (row.get("date_prec") or "1").strip()
     if precision_code not in PRECISION:
         raise RowError(f"date_prec {precision_code!r} is not 1 to 5")
+    where_code = (row.get("where_prec") or "1").strip()
+    if where_code not in WHERE:
+        raise RowError(f"where_prec {where_code!r} is not 1 to 7")
     lat, lon = point(row, "latitude", "longitude")
-    admin1 = (row.get("adm_1") or "").strip() or None
-    if admin1:
-        admin1 = admin1.removesuffix(" governorate").removesuffix(" province").strip()
-    where = (row.get("where_coordinates") or "").strip() or admin1 or f"{lat:.3f}, {lon:.3f}"
+    admin1 = without_admin_suffix(row.get("adm_1"))
+    where = WHERE[where_code]
+    area = without_admin_suffix(row.get("adm_2")) if where == "district" else None
     side_a, side_b = required(row, "side_a"), required(row, "side_b")
-    text = (row.get("source_headline") or row.get("source_original") or "").strip()
+    headline = (row.get("source_headline") or "").strip()
     best = parse_count(row.get("best"), "best")
-    violence = (row.get("type_of_violence") or "1").strip()
-    summary = first_sentence(text) if text else (
-        f"{side_a} against {side_b} near {where}" + (f": {best} killed" if best else ""))
+    place = (row.get("where_coordinates") or "").strip() or None
+    summary = first_sentence(headline) if headline else (
+        f"{side_a} – {side_b}" + (f" near {place}" if place and where in ("exact", "near") else "")
+        + (f": {best} killed" if best else ""))
     article = (row.get("source_article") or "").strip()
     source_id = "ucdp:" + hashlib.sha1(article.encode("utf-8")).hexdigest()[:12] if article else "ucdp"
+    violence = (row.get("type_of_violence") or "1").strip()
     return {
-        **located("ucdp", key, date, PRECISION[precision_code], resolver, where, admin1, lat, lon),
+        **located("ucdp", key, resolver, date=date, date_end=date_end, precision=PRECISION[precision_code],
+                  where=where, place=place, admin1=admin1, country=row.get("country"), lat=lat, lon=lon,
+                  area=area),
         "event_type": VIOLENCE.get(violence, "clashes"),
+        "source_type": f"type_of_violence {violence}",
         "summary": summary,
-        "certainty": certainty_of(text),
+        "certainty": "confirmed",
         "fatalities": best,
         "source": resolver.source(source_id, title=article[:200] or "UCDP GED", publisher="UCDP",
                                   published=(row.get("source_date") or "")[:10] or None, kind="UCDP"),
-        "excerpt": text or None,
-        "factions": parties(resolver, [(side_a, "actor"), (side_b, "target")]),
+        "excerpt": headline or None,
+        "factions": parties(resolver, [*groups(side_a), *groups(side_b)]),
+        "attributes": attributes(row, _USED, counts=PARTS),
     }

@@ -575,7 +575,7 @@ EXPECTED["acled_ambiguous_dates.csv"] = {
                             "reason": "event_date '05/09/2017' (line 2) could be 5 September or 9 May 2017; "
                                       "rerun with --date-format %d/%m/%Y or %m/%d/%Y"},
     "with_%d/%m/%Y": ["2017-09-05", "2017-09-06", "2017-06-09", "2017-08-11"],
-    "with_%m/%d/%Y": ["2017-05-09", "2017-06-06", "2017-09-06", "2017-11-08"],
+    "with_%m/%d/%Y": ["2017-05-09", "2017-06-09", "2017-09-06", "2017-11-08"],
 }
 
 

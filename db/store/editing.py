@@ -1,0 +1,65 @@
+"""Changing a faction a user knows better about: its bloc, parent, short label or name.
+
+A faction's bloc decides its events' acting side, and its parent which faction keys its events carry:
+after either changes, the derived tables (tallies.py) are rebuilt in one set-based pass, inside the same
+transaction, so that every count stays exact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .. import tallies
+from ..models import Faction
+from ..reference import faction_of
+from ..text import clean_text
+
+
+class EditError(ValueError):
+    """A change that cannot be made, in words; nothing was changed."""
+
+
+def set_faction(conn: sqlite3.Connection, slug: str, *, bloc: str | None = None, parent: str | None = None,
+                no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
+    """Change the named fields of faction `slug` in one transaction and return it as it now is."""
+    row = conn.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone()
+    if row is None:
+        raise EditError(f"no faction {slug!r} (sitroom factions lists them)")
+    changes: dict[str, str | None] = {}
+    if bloc is not None:
+        if conn.execute("SELECT 1 FROM blocs WHERE slug = ?", [bloc]).fetchone() is None:
+            blocs = ", ".join(r[0] for r in conn.execute("SELECT slug FROM blocs ORDER BY sort"))
+            raise EditError(f"no bloc {bloc!r}; the blocs are {blocs}")
+        changes["bloc"] = bloc
+    if no_parent:
+        changes["parent"] = None
+    elif parent is not None:
+        if conn.execute("SELECT 1 FROM factions WHERE slug = ?", [parent]).fetchone() is None:
+            raise EditError(f"no faction {parent!r} to be the parent")
+        above = {r[0] for r in conn.execute("SELECT ancestor FROM faction_ancestors WHERE faction = ?",
+                                            [parent])}
+        if slug in above:
+            raise EditError(f"{parent!r} is {slug!r} or one of its units: a faction cannot be its own parent")
+        changes["parent"] = parent
+    for field, value in (("short", short), ("name", name)):
+        if value is None:
+            continue
+        text = clean_text(value, single_line=True) or ""
+        if not text.strip() or len(text) > (12 if field == "short" else 300):
+            raise EditError(f"a {field} must be 1 to {12 if field == 'short' else 300} characters")
+        changes[field] = text.strip()
+    if "short" in changes:
+        taken = conn.execute("SELECT slug FROM factions WHERE lower(short) = lower(?) AND slug != ?",
+                             [changes["short"], slug]).fetchone()
+        if taken:
+            raise EditError(f"the short label {changes['short']!r} belongs to {taken[0]!r} "
+                            "(labels are unique)")
+    if changes:
+        with conn:
+            sets = ", ".join(f"{column} = ?" for column in changes)  # column names from this function only
+            conn.execute(f"UPDATE factions SET {sets} WHERE slug = ?", [*changes.values(), slug])
+            if "bloc" in changes or "parent" in changes:
+                tallies.rebuild(conn)
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return faction_of(cursor.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone())

@@ -1,0 +1,69 @@
+"""The parts of the detail pane that say what a dataset's row said: the date range, how precisely the
+event is located, the dataset's own id and type, and the rest of the row."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from sitroom.db import EventDetail
+
+PRECISION_WORDS = {
+    "exact": "at this place",
+    "near": "near this place (within about 25 km)",
+    "district": "located only to the district",
+    "province": "located only to the province",
+    "region": "located only to a part of the country",
+    "country": "located only to the country",
+}
+# The rest of a row can be long (UCDP's source article): a line each, cut to what a pane can show.
+VALUE_CHARACTERS = 160
+
+
+def date_range(d: EventDetail) -> str | None:
+    """`to 2017-06-12` when the dataset gives a range."""
+    return f"to {d.located.date_end}" if d.located.date_end else None
+
+
+def area(d: EventDetail) -> Text:
+    """Where an event located only to an area happened: the area, its province and country, and that
+    there is no point."""
+    loc = d.located
+    out = Text()
+    if loc.area:
+        out.append(loc.area, style="bold")
+        within = [x for x in (loc.admin1, loc.country) if x and x != loc.area]
+        if within:
+            out.append(", " + ", ".join(within))
+    else:
+        out.append("no place given", style="dim")
+    if loc.location_precision:
+        out.append(f"\n{PRECISION_WORDS.get(loc.location_precision, loc.location_precision)}", style="dim")
+    return out
+
+
+def precision(d: EventDetail) -> Text | None:
+    """How precisely a point is located, when the dataset says."""
+    words = PRECISION_WORDS.get(d.located.location_precision or "")
+    return Text(words, style="dim") if words and d.located.location_precision in ("exact", "near") else None
+
+
+def dataset(d: EventDetail) -> Table | None:
+    """The dataset's id and type, then every other column of its row, literally."""
+    loc = d.located
+    rows: list[tuple[str, str]] = []
+    if loc.source_event_id:
+        rows.append(("event id", loc.source_event_id))
+    kind = " / ".join(x for x in (loc.source_type, loc.source_sub_type) if x)
+    if kind:
+        rows.append(("type", kind))
+    for name, value in loc.attributes:
+        text = str(value)
+        rows.append((name, text if len(text) <= VALUE_CHARACTERS else text[:VALUE_CHARACTERS - 1] + "…"))
+    if not rows:
+        return None
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column(overflow="fold")
+    for name, value in rows:
+        table.add_row(Text(name), Text(value))
+    return table
