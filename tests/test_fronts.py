@@ -227,9 +227,9 @@ def test_reassigning_some_events_leaves_the_rest(new_store: Path) -> None:
     assert_consistent(new_store)
 
 
-@pytest.mark.xfail(strict=True, reason="pending issue 14 readers")
 @pytest.mark.parametrize("name", FILES)
 def test_imported_real_files_land_on_their_fronts(new_store: Path, name: str) -> None:
+    """End to end: each real-layout file imported by sitroom's readers (issue 14) into a new store."""
     store = Store(new_store)
     store.import_file(REAL / name)
     conn = sqlite3.connect(new_store)
