@@ -23,7 +23,7 @@ class Reference:
     def read(cls, store: Store) -> Reference:
         s = store
         return cls(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types(), s.date_span(),
-                   {fc.front.slug: fc.count for fc in s.front_counts()})
+                   s.front_totals())
 
     @property
     def listed_fronts(self) -> list[Front]:

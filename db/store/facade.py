@@ -121,6 +121,10 @@ class Store:
     def fronts(self) -> list[Front]:
         return self._catalogue.fronts()
 
+    def front_totals(self) -> dict[str, int]:
+        """Events per front under no filter (fronts with none left out)."""
+        return self._catalogue.front_totals()
+
     def factions(self) -> list[Faction]:
         """Every faction, by bloc, each parent followed by its units."""
         return self._catalogue.factions()
