@@ -9,7 +9,8 @@ from .files.exporting import FORMATS as EXPORT_FORMATS
 from .files.formats import FORMATS as IMPORT_FORMATS
 from .files.importing import ImportFailed, ImportReport
 from .filters import EventFilter, FilterError
-from .geography import BBox, Boundaries, Point, syria
+from .fronts import FrontError, Reassigned
+from .geography import Atlas, BBox, Boundaries, Point, Region, atlas, syria
 from .models import (
     CERTAINTIES,
     Bloc,
@@ -30,6 +31,7 @@ from .paths import default_store_path, state_path
 from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
+from .store.areas import AreaEvents
 from .store.control import Handover, Held, Holding
 from .store.counts import Ranked
 from .store.editing import EditError
@@ -44,6 +46,8 @@ __all__ = [
     "FIELD_LIMITS",
     "IMPORT_FORMATS",
     "MAX_REPORT_BYTES",
+    "AreaEvents",
+    "Atlas",
     "BBox",
     "Bloc",
     "Boundaries",
@@ -57,6 +61,7 @@ __all__ = [
     "FilterError",
     "Front",
     "FrontCount",
+    "FrontError",
     "Handover",
     "Held",
     "Holding",
@@ -71,11 +76,14 @@ __all__ = [
     "Place",
     "Point",
     "Ranked",
+    "Reassigned",
+    "Region",
     "RowError",
     "Source",
     "Store",
     "StoreError",
     "Tracer",
+    "atlas",
     "bounded",
     "clean_text",
     "create_store",

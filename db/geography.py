@@ -1,34 +1,145 @@
-"""Syria's border and governorate boundaries, for the map (db/data/syria_admin1.json, made from
-Natural Earth's public-domain admin-1 polygons by scripts/make_boundaries.py)."""
+"""The world's countries and their first-level divisions, for the map and for fronts.
+
+db/data/boundaries.json.gz is made from Natural Earth's public-domain admin-1 polygons by
+scripts/make_boundaries.py (every country; divisions simplified to 0.01°, outlines to 0.02°). It is read
+once, on first use. Pure Python: a point is found in a division by a ray-casting test over the few
+divisions whose box holds it (a grid of 1° cells says which).
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from itertools import pairwise
 
-DATA = resources.files(__package__) / "data" / "syria_admin1.json"
+DATA = resources.files(__package__) / "data" / "boundaries.json.gz"
 
 Point = tuple[float, float]  # (lon, lat)
 BBox = tuple[float, float, float, float]  # (west, south, east, north)
+Ring = tuple[Point, ...]
+Segment = tuple[Point, Point]
+
+# Names datasets give a country or a division that Natural Earth spells otherwise (name keys).
+COUNTRY_ALIASES = {
+    "democratic republic of congo": "democratic republic of the congo",
+    "drc": "democratic republic of the congo",
+    "republic of congo": "republic of congo", "congo": "republic of congo",
+    "ivory coast": "ivory coast", "cote divoire": "ivory coast", "russian federation": "russia",
+    "palestine": "palestine", "state of palestine": "palestine", "turkiye": "turkey",
+    "myanmar burma": "myanmar", "burma": "myanmar", "syrian arab republic": "syria",
+    "united states": "united states of america", "usa": "united states of america",
+    "czech republic": "czech republic", "czechia": "czech republic", "eswatini": "swaziland",
+    "north macedonia": "macedonia", "timor leste": "east timor",
+}
+ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natural Earth's names
+    "rural damascus": "rif dimashq", "damascus countryside": "rif dimashq", "ninewa": "ninawa",
+    "nineveh": "ninawa", "salah al din": "sala ad din", "salahuddin": "sala ad din",
+    "al hasakeh": "hasaka", "hasakeh": "hasaka", "al hasakah": "hasaka", "hasakah": "hasaka",
+    "deir ez zor": "dayr az zawr", "deir ezzor": "dayr az zawr", "kirkuk": "at tamim",
+    "as sweida": "as suwayda", "sweida": "as suwayda", "suwayda": "as suwayda", "daraa": "dara",
+    "dara a": "dara", "lattakia": "lattakia", "latakia": "lattakia", "tartous": "tartus",
+    "nabatieh": "an nabatiyah", "nabatiyeh": "an nabatiyah", "north": "north",
+}
+_ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 
 
-@dataclass(frozen=True)
+def name_key(name: str) -> str:
+    """Case, accents, hyphens, apostrophes and spacing do not count."""
+    text = unicodedata.normalize("NFKD", name).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[\u2019'`ʿʾ]", "", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def _keys(name: str) -> list[str]:
+    key = name_key(name)
+    key = ADMIN1_ALIASES.get(key, key)
+    bare = _ARTICLE.sub("", key)
+    return list(dict.fromkeys((key, bare, ADMIN1_ALIASES.get(bare, bare))))
+
+
+def _decode(flat: Sequence[int]) -> Ring:
+    points, x, y = [], 0, 0
+    for i in range(0, len(flat) - 1, 2):
+        x, y = x + flat[i], y + flat[i + 1]
+        points.append((x / 1000, y / 1000))
+    return tuple(points)
+
+
+def inside(rings: Iterable[Ring], lon: float, lat: float) -> bool:
+    """Whether the point is inside the rings (even-odd: a hole's ring takes its inside away)."""
+    hit = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in pairwise(ring):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hit = not hit
+    return hit
+
+
+def bbox_of(rings: Iterable[Ring]) -> BBox:
+    xs = [x for ring in rings for x, _ in ring]
+    ys = [y for ring in rings for _, y in ring]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def in_box(box: BBox, lon: float, lat: float) -> bool:
+    return box[0] <= lon <= box[2] and box[1] <= lat <= box[3]
+
+
+def _box(segment: Segment) -> BBox:
+    (x1, y1), (x2, y2) = segment
+    return (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+def overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: there is one of each
 class Region:
+    """A country, or one of its first-level divisions (`country` is then its country's ISO code)."""
+
     name: str
-    code: str
-    rings: tuple[tuple[Point, ...], ...]
+    code: str  # ISO 3166 alpha-3 of the country (a division: of its country)
+    flat: Sequence[Sequence[int]]  # the rings as stored (see _decode), decoded on first use
+    bbox: BBox
+    aliases: tuple[str, ...] = ()
+
+    @cached_property
+    def rings(self) -> tuple[Ring, ...]:
+        return tuple(_decode(r) for r in self.flat)
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return in_box(self.bbox, lon, lat) and inside(self.rings, lon, lat)
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        """Its outline: the edges of its rings that only one ring has (a country's rings are its
+        divisions', so the edges they share inside it cancel out)."""
+        seen: dict[Segment, int] = {}
+        for ring in self.rings:
+            for a, b in pairwise(ring):
+                if a != b:
+                    key = (a, b) if a <= b else (b, a)
+                    seen[key] = seen.get(key, 0) + 1
+        return [edge for edge, n in seen.items() if n == 1]
 
 
 @dataclass(frozen=True)
 class Boundaries:
+    """What the map draws in one frame: country outlines (`border`) and division edges."""
+
     governorates: tuple[Region, ...]
-    border: tuple[tuple[Point, Point], ...]  # the country's outline, as segments
+    border: tuple[Segment, ...]
     source: str
 
-    # Both are read on every redraw of the map; the boundaries never change, so each is worked out once.
     @cached_property
     def bbox(self) -> BBox:
         xs = [x for a, b in self.border for x in (a[0], b[0])]
@@ -36,27 +147,116 @@ class Boundaries:
         return (min(xs), min(ys), max(xs), max(ys))
 
     @cached_property
-    def segments(self) -> list[tuple[Point, Point]]:
-        """Every edge of every governorate, each shared edge once."""
-        seen: set[tuple[Point, Point]] = set()
+    def segments(self) -> list[Segment]:
+        """Every edge of every division, each shared edge once."""
+        seen: set[Segment] = set()
         for region in self.governorates:
-            for ring in region.rings:
-                for a, b in pairwise(ring):
-                    key = (a, b) if a <= b else (b, a)
-                    if a != b and key not in seen:
-                        seen.add(key)
+            for a, b in region.segments:
+                seen.add((a, b) if a <= b else (b, a))
         return list(seen)
+
+
+class Atlas:
+    """Every country and division, found by name or by point."""
+
+    CELL = 1.0  # degrees: the grid that says which divisions a point may be in
+
+    def __init__(self, data: dict) -> None:
+        self.source: str = data["source"]
+        self.regions = tuple(
+            Region(r["name"], r["country"], r["rings"], tuple(r["bbox"]),
+                   tuple(r["aliases"]))
+            for r in data["regions"])
+        flats: dict[str, list] = {}
+        for r in data["regions"]:
+            flats.setdefault(r["country"], []).extend(r["rings"])
+        # A country is the rings of its divisions: even-odd, the edges they share cancel out.
+        self.countries = tuple(Region(c["name"], c["iso3"], flats.get(c["iso3"], []), tuple(c["bbox"]))
+                               for c in data["countries"])
+        self._by_code = {c.code: c for c in self.countries}
+        self._country_keys = {name_key(c.name): c for c in self.countries}
+        self._country_keys.update({c.code.casefold(): c for c in self.countries})
+        self._divisions: dict[str, list[Region]] = {}
+        for region in self.regions:
+            self._divisions.setdefault(region.code, []).append(region)
+        self._region_keys: dict[str, dict[str, Region]] = {}  # per country, made on first use
+        self._grid: dict[tuple[int, int], list[Region]] = {}
+        for region in self.regions:
+            west, south, east, north = region.bbox
+            for gx in range(math.floor(west), math.floor(east) + 1):
+                for gy in range(math.floor(south), math.floor(north) + 1):
+                    self._grid.setdefault((gx, gy), []).append(region)
+
+    def country(self, name: str | None) -> Region | None:
+        """The country called `name` (its name, a common other name, or its ISO alpha-3 code)."""
+        if not name:
+            return None
+        key = name_key(name)
+        return self._country_keys.get(COUNTRY_ALIASES.get(key, key))
+
+    def by_code(self, code: str) -> Region | None:
+        return self._by_code.get(code)
+
+    def _names(self, code: str) -> dict[str, Region]:
+        """A country's divisions by every name key they go by; a division's own name first:
+        "Damascus" is Dimashq, though Rif Dimashq's other names include it."""
+        if code not in self._region_keys:
+            keys: dict[str, Region] = {}
+            country = name_key(self._by_code[code].name) if code in self._by_code else ""
+            for primary in (True, False):
+                for region in self._divisions.get(code, ()):
+                    for alias in (region.name,) if primary else region.aliases:
+                        for key in _keys(alias):
+                            keys.setdefault(key, region)
+                            keys.setdefault(f"{key} {country}", region)  # "North" is "North Lebanon"
+            self._region_keys[code] = keys
+        return self._region_keys[code]
+
+    def region(self, country: str | None, admin1: str | None) -> Region | None:
+        """The division called `admin1` of `country` (any country when None: then only if one
+        division of the world goes by that name)."""
+        if not admin1:
+            return None
+        where = self.country(country) if country else None
+        if country and where is None:
+            return None
+        codes = [where.code] if where is not None else list(self._divisions)
+        for key in _keys(admin1):
+            found = {r.code: r for code in codes
+                     for r in (self._names(code).get(key),
+                               self._names(code).get(f"{key} {name_key(self._by_code[code].name)}"))
+                     if r is not None and code in self._by_code}
+            if len(found) == 1:
+                return next(iter(found.values()))
+        return None
+
+    def locate(self, lon: float, lat: float) -> tuple[Region | None, Region | None]:
+        """(country, division) holding the point; (None, None) at sea or off the map."""
+        for region in self._grid.get((math.floor(lon), math.floor(lat)), ()):
+            if region.contains(lon, lat):
+                return self._by_code.get(region.code), region
+        return None, None
+
+    def boundaries(self, frame: BBox, focus: Iterable[str] = ()) -> Boundaries:
+        """What a map of `frame` draws: the outline of every country in it, and the divisions of the
+        countries in `focus` (ISO codes), or of every country in the frame when it is small."""
+        shown = [c for c in self.countries if overlaps(c.bbox, frame)]
+        codes = set(focus) or {c.code for c in shown}
+        divisions = tuple(r for r in self.regions if r.code in codes and overlaps(r.bbox, frame))
+        # Only the edges near the frame: a country that spans the globe has thousands elsewhere.
+        border = tuple(s for c in shown for s in c.segments if overlaps(_box(s), frame))
+        return Boundaries(divisions, border, self.source)
+
+
+@cache
+def atlas() -> Atlas:
+    return Atlas(json.loads(gzip.decompress(DATA.read_bytes()).decode("utf-8")))
 
 
 @cache
 def syria() -> Boundaries:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    point = lambda p: (float(p[0]), float(p[1]))  # noqa: E731
-    return Boundaries(
-        governorates=tuple(
-            Region(g["name"], g["code"], tuple(tuple(point(p) for p in ring) for ring in g["rings"]))
-            for g in data["governorates"]
-        ),
-        border=tuple((point(a), point(b)) for a, b in data["border"]),
-        source=data["source"],
-    )
+    """Syria's border and governorates (the bundled data's country)."""
+    country = atlas().country("Syria")
+    assert country is not None
+    return Boundaries(tuple(r for r in atlas().regions if r.code == country.code),
+                      tuple(country.segments), atlas().source)

@@ -28,6 +28,10 @@ class Front:
     description: str
     sort: int
     bbox: tuple[float, float, float, float] | None = None  # (west, south, east, north)
+    kind: str = ""  # user | bundled | division | country | other ('' for a front an import named)
+    country: str | None = None  # the country it is in, when known: the fronts pane groups by it
+    defined_by: str = ""  # what puts events on it, in words ("divisions: Idlib, Hama", "box …")
+    admin1: str | None = None  # a division's front: the division, as the events name it
 
 
 @dataclass(frozen=True)

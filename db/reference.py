@@ -33,7 +33,32 @@ def bbox(raw: str | None) -> tuple[float, float, float, float] | None:
 
 
 def front_of(r: Row) -> Front:
-    return Front(r["slug"], r["name"], r["description"] or "", r["sort"], bbox(r["bbox"]))
+    names = r.keys()
+    kind = (r["kind"] if "kind" in names else None) or ""
+    return Front(r["slug"], r["name"], r["description"] or "", r["sort"], bbox(r["bbox"]), kind=kind,
+                 country=r["country"] if "country" in names else None,
+                 defined_by=_defined_by(kind, r["definition"] if "definition" in names else None,
+                                        r["admin1"] if "admin1" in names else None,
+                                        r["country"] if "country" in names else None),
+                 admin1=r["admin1"] if "admin1" in names else None)
+
+
+def _defined_by(kind: str, definition: str | None, admin1: str | None, country: str | None) -> str:
+    """What puts events on a front, in words."""
+    from .fronts import parse  # the fronts' rules read the reference tables: imported late
+
+    parsed = parse(definition)
+    if parsed is not None:
+        return ("bundled " if kind == "bundled" else "") + parsed.describe()
+    if kind == "division":
+        return f"division {admin1}" + (f", {country}" if country else "")
+    if kind == "country":
+        return f"country: events located only to {country}"
+    if kind == "other":
+        return "no location at all"
+    if kind == "removing":
+        return "being removed"
+    return "named by an imported file"
 
 
 def place_of(r: Row) -> Place:

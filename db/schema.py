@@ -22,11 +22,15 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 # 4: what a dataset's row says beyond sitroom's own fields (EVENT_DATASET_COLUMNS): the dataset's event
 #    id, type and sub-type, a date range, how precisely the event is located and the area it is located
 #    to when it is not a point, admin1 and country as the row names them, the rest of the row (JSON).
+#    What defines each front (FRONT_COLUMNS, db/fronts/).
 SCHEMA_VERSION = 4
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
 }
+# kind: user | bundled (defined by an area or a list of divisions, in `definition`, JSON) | division |
+# country (one of a country's first-level divisions, or its events known only to the country) | other.
+FRONT_COLUMNS: dict[str, type] = {"kind": str, "country": str, "admin1": str, "definition": str}
 # SQLite's application_id of a sitroom store ("SITR"): set when a store is made, and on the first
 # writable open of a store made before it existed. A file without it is a sitroom store only if it has
 # sitroom's tables and columns (LEGACY_TABLES).
@@ -118,6 +122,7 @@ def create(db: sqlite_utils.Database) -> None:
     )
     _version_3_extras(db)
     _version_4_extras(db)
+    _version_4_fronts(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -154,6 +159,7 @@ def migrate(db: sqlite_utils.Database) -> bool:
             db.conn.execute("UPDATE events SET admin1 = (SELECT admin1 FROM places WHERE id = events.place) "
                             "WHERE place IS NOT NULL AND admin1 IS NULL")
             _version_4_extras(db)
+            _version_4_fronts(db, migrating=True)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
 
@@ -182,6 +188,23 @@ def _version_4_extras(db: sqlite_utils.Database) -> None:
                     f"WHERE {crosses_month()}")
     db.conn.execute("CREATE INDEX IF NOT EXISTS events_capture_claims ON events (place, date, id) "
                     f"WHERE {claimed_capture()}")
+
+
+def _version_4_fronts(db: sqlite_utils.Database, migrating: bool = False) -> None:
+    """The columns saying what defines each front. An older store's bundled fronts get their areas,
+    and its events their fronts by today's rules (db/fronts/)."""
+    have = db["fronts"].columns_dict
+    for column in FRONT_COLUMNS:
+        if column not in have:
+            db.conn.execute(f"ALTER TABLE fronts ADD COLUMN {column} TEXT")
+    if migrating:
+        from .fronts import bundled_definitions, reassign  # the rules need the schema: imported late
+
+        for slug, kind, country, definition in bundled_definitions():
+            db.conn.execute("UPDATE fronts SET kind = ?, country = ?, definition = ? WHERE slug = ?",
+                            (kind, country, definition, slug))
+        db.conn.execute("UPDATE fronts SET kind = 'other' WHERE slug = 'other' AND kind IS NULL")
+        reassign(db.conn)
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -52,3 +52,21 @@ def fresh(tmp_path: Path):
     s = Store(path)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def many_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three countries, about forty divisions: the ACLED rows of three_countries_acled.csv and an event
+    known only to each division of Syria, Iraq and Lebanon, each on its front (issue 15)."""
+    from .real_rows import make_store, provinces, real_rows
+
+    return make_store(tmp_path_factory.mktemp("many") / "many.db",
+                      real_rows("three_countries_acled.csv") + provinces())
+
+
+@pytest.fixture(scope="session")
+def car_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Central African Republic rows of UCDP GED 23.1, as imported, each on its front."""
+    from .real_rows import make_store, real_rows
+
+    return make_store(tmp_path_factory.mktemp("car") / "car.db", real_rows("ucdp_ged_231_car.csv"))

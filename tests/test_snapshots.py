@@ -112,3 +112,25 @@ def test_stats_sheet_80x24(db_path: Path, snap_compare) -> None:
 
 def test_main_screen_120x35(db_path: Path, snap_compare) -> None:
     assert snap_compare(make_app(db_path), terminal_size=(120, 35), run_before=settle)
+
+
+def test_fronts_pane_with_many_fronts(many_db: Path, tmp_path: Path, snap_compare) -> None:
+    """Forty-odd divisions over three countries: grouped, numbered 1–9, counts kept right; two chosen."""
+    async def choose_two(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("2", "space", "down", "space")
+        await settle(pilot)
+
+    app = make_app(many_db, tmp_path / "state.json")
+    assert snap_compare(app, terminal_size=(160, 45), run_before=choose_two)
+
+
+def test_map_of_another_country(car_db: Path, tmp_path: Path, snap_compare) -> None:
+    """The Central African Republic: its prefectures, its events, those known only to an area shaded."""
+    async def open_map(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+
+    app = make_app(car_db, tmp_path / "state.json")
+    assert snap_compare(app, terminal_size=(160, 45), run_before=open_map)

@@ -35,7 +35,7 @@ class Actions(_Base):
 
     def select_front(self, slug: str | None) -> None:
         self.fronts_pane.select(slug)
-        self.view = self.view.but(front=slug)
+        self.view = self.view.but(front=slug, fronts=())
 
     def set_filter(self, f: EventFilter) -> None:
         self.view = self.view.but(filter=f)
@@ -44,7 +44,7 @@ class Actions(_Base):
         self.set_filter(self.view.filter.but(factions=(slug,)))
 
     def only_place(self, place_id: str) -> None:
-        self.view = self.view.but(front=None, filter=self.view.filter.but(places=(place_id,)))
+        self.view = self.view.but(front=None, fronts=(), filter=self.view.filter.but(places=(place_id,)))
         self.fronts_pane.select(None)
 
     def set_as_of(self, day: str | None) -> None:
@@ -187,7 +187,8 @@ class Actions(_Base):
         self.query_one("#side").set_class(shown, "-map")
         self.arrange()
         if shown:
-            self.map.show(MapView(None), self.ref)
+            self.map.show(MapView(None, zoom_label=self.ref.view_name(self.view.front, self.view.fronts)),
+                          self.ref)
             self.load_map()
             if self.detail.event_id:
                 self.load_detail(self.detail.event_id)  # to mark the selected event

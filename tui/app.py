@@ -32,7 +32,7 @@ from .habits import Habits
 from .reference import Reference
 from .screens import FilterPicker
 from .state import StateFile, ViewState
-from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Selected, Timeline
+from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Selected, Timeline, Welcome
 from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
@@ -98,6 +98,7 @@ class SitroomApp(Actions, Habits, App[None]):
             with Vertical(id="side"):
                 yield MapPane(id="map")
                 yield DetailPane(id="detail")
+        yield Welcome(id="welcome")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -227,12 +228,29 @@ class SitroomApp(Actions, Habits, App[None]):
     @on(loading.ReferenceLoaded)
     def _reference_loaded(self, message: loading.ReferenceLoaded) -> None:
         self.ref = message.reference
-        if self.ref.front(self.view.front) is None and self.view.front is not None:
-            self.view = self.view.but(front=None)  # a front that is gone: all fronts (reloads)
+        empty = self.ref.span is None  # a store with no events: say how to bring some in
+        welcome = self.query_one(Welcome)
+        if empty:
+            welcome.show_for(self.store.path)
+        welcome.display = empty
+        self.query_one("#main").display = not empty
+        gone = [f for f in self.view.fronts if self.ref.front(f) is None]
+        if (self.ref.front(self.view.front) is None and self.view.front is not None) or gone:
+            # a front that is gone (removed, or its events moved): all fronts (reloads)
+            front = self.view.front if self.ref.front(self.view.front) else None
+            self.view = self.view.but(front=front, fronts=tuple(f for f in self.view.fronts if f not in gone))
         else:
             self.reload(keep_rows=True)
         if message.changed:
             self.store_changed.set()
+
+    @on(FrontsPane.Toggled)
+    def _front_toggled(self, message: FrontsPane.Toggled) -> None:
+        self.view = self.view.toggled(message.slug)
+
+    @on(FrontsPane.Entered)
+    def _front_entered(self) -> None:
+        self.timeline.table.focus()
 
     @on(loading.FilterRefused)
     def _filter_refused(self, message: loading.FilterRefused) -> None:
@@ -245,8 +263,8 @@ class SitroomApp(Actions, Habits, App[None]):
         if message.generation != self.generation:
             return  # the user has moved on
         view = message.view
-        self.fronts_pane.show(self.ref.fronts, None, view.front)
-        self.timeline.heading = Heading(self.ref.front_name(view.front), view.as_of)
+        self.fronts_pane.show(self.ref.fronts, None, view.front, totals=self.ref.totals, chosen=view.fronts)
+        self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of)
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
             self._detail_asked = None
@@ -265,8 +283,9 @@ class SitroomApp(Actions, Habits, App[None]):
             return
         self.counted = message
         view, facets = message.view, message.facets
-        self.fronts_pane.show(self.ref.fronts, message.counts, view.front, approximate=bool(facets.sample))
-        self.timeline.heading = Heading(self.ref.front_name(view.front), view.as_of, facets.total,
+        self.fronts_pane.show(self.ref.fronts, message.counts, view.front, approximate=bool(facets.sample),
+                              totals=self.ref.totals, chosen=view.fronts)
+        self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of, facets.total,
                                         estimated=bool(facets.sample))
         self.timeline.histogram = Histogram.of(facets, tuple(self.ref.blocs))
         self.map.count(facets.total)

@@ -16,7 +16,7 @@ class JumpCommands(Provider):
     def _candidates(self) -> list[tuple[str, object, str]]:
         app: SitroomApp = self.app  # type: ignore[assignment]
         out: list[tuple[str, object, str]] = []
-        for front in app.ref.fronts:
+        for front in app.ref.listed_fronts:
             out.append((f"Front: {front.name}", partial(app.select_front, front.slug),
                         front.description))
         for f in app.ref.factions:

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Ranked, Store
+from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Ranked, Store, atlas
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from . import render
 from .files import replacing
+from .map_view import map_view
 from .reference import Reference
 from .state import ViewState
 from .widgets import MapView
@@ -218,10 +219,10 @@ class Loader:
             return  # reported by the timeline
         day = view.as_of or ref.last_day
         holdings = self.store.holdings(day) if day else []
-        front = ref.front(view.front)
-        self._answer(MapLoaded(generation, view, MapView(
-            day, holdings, events, None, front.bbox if front else None,
-            front.name if front else "Syria", front.slug if front else None)))
+        areas = self.store.area_events([row.id for row in events])
+        fronts = view.fronts or ((view.front,) if view.front else ())
+        shown = map_view(atlas(), ref, fronts, day, holdings, events, areas)
+        self._answer(MapLoaded(generation, view, shown))
 
     def detail(self, event_id: str) -> None:
         self.post(DetailLoaded(event_id, self.store.event(event_id)))

@@ -10,10 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.style import Style
 from rich.text import Text
 from sitroom.db import BBox, Boundaries, Point
+
+Ring = tuple[Point, ...]
 
 # The bit of each dot (dx, dy) in a braille character, from U+2800.
 _DOT = {(0, 0): 0x01, (0, 1): 0x02, (0, 2): 0x04, (1, 0): 0x08, (1, 1): 0x10, (1, 2): 0x20,
@@ -61,6 +64,14 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Shade:
+    """An area an event is known only to: its outline, and a sparse fill of dots, in `style`."""
+
+    rings: tuple[Ring, ...]
+    style: Style
+
+
+@dataclass(frozen=True)
 class Mark:
     """A glyph at a point, drawn over the boundaries; higher `rank` wins a shared cell."""
 
@@ -77,6 +88,8 @@ class Canvas:
         self.frame = frame
         self.border = [[0] * frame.cols for _ in range(frame.rows)]
         self.inner = [[0] * frame.cols for _ in range(frame.rows)]
+        self.shade = [[0] * frame.cols for _ in range(frame.rows)]
+        self.shade_style: dict[tuple[int, int], Style] = {}
         self.glyphs: dict[tuple[int, int], tuple[str, Style, int]] = {}
 
     def _set(self, layer: list[list[int]], x: int, y: int) -> None:
@@ -93,6 +106,26 @@ class Canvas:
         for i in range(steps + 1):
             t = i / steps
             self._set(layer, math.floor(x0 + (x1 - x0) * t), math.floor(y0 + (y1 - y0) * t))
+
+    def fill(self, shade: Shade) -> None:
+        """The area's outline, and every other dot of every other row inside it (even-odd)."""
+        for ring in shade.rings:
+            for a, b in pairwise(ring):
+                self.line(self.shade, a, b)
+        edges = [(self.frame.dot(*a), self.frame.dot(*b)) for ring in shade.rings
+                 for a, b in pairwise(ring)]
+        for y in range(1, self.frame.rows * 4, 2):
+            cy = y + 0.5
+            xs = sorted(x0 + (cy - y0) * (x1 - x0) / (y1 - y0) for (x0, y0), (x1, y1) in edges
+                        if (y0 > cy) != (y1 > cy))
+            for left, right in zip(xs[::2], xs[1::2], strict=False):
+                for x in range(max(0, math.ceil(left)), min(self.frame.cols * 2, math.floor(right) + 1)):
+                    if x % 2 == 0:
+                        self._set(self.shade, x, y)
+        for row in range(self.frame.rows):
+            for col in range(self.frame.cols):
+                if self.shade[row][col] and (col, row) not in self.shade_style:
+                    self.shade_style[(col, row)] = shade.style
 
     def put(self, cell: tuple[int, int], glyph: str, style: Style, rank: int) -> bool:
         held = self.glyphs.get(cell)
@@ -121,9 +154,10 @@ class Canvas:
                 if glyph is not None:
                     ch, style = glyph[0], glyph[1]
                 else:
-                    bits = self.border[row][col] | self.inner[row][col]
+                    bits = self.border[row][col] | self.inner[row][col] | self.shade[row][col]
                     ch = chr(0x2800 + bits) if bits else " "
-                    style = BORDER if self.border[row][col] else INNER
+                    style = (BORDER if self.border[row][col] else self.shade_style.get((col, row))
+                             or INNER)
                 if style != run_style and run:
                     out.append("".join(run), run_style)
                     run = []
@@ -134,10 +168,13 @@ class Canvas:
         return out
 
 
-def draw(boundaries: Boundaries, frame: Frame, marks: Iterable[Mark]) -> Text:
-    """The boundaries (governorates faint, the border brighter) and the marks, highest rank on top;
-    labels go on after every glyph, where they fit, the highest-ranked first."""
+def draw(boundaries: Boundaries, frame: Frame, marks: Iterable[Mark], shades: Iterable[Shade] = ()) -> Text:
+    """The boundaries (divisions faint, country borders brighter), the areas events are known only to
+    (outlined and dotted), and the marks, highest rank on top; labels go on after every glyph, where
+    they fit, the highest-ranked first."""
     canvas = Canvas(frame)
+    for shade in shades:
+        canvas.fill(shade)
     for a, b in boundaries.segments:
         canvas.line(canvas.inner, a, b)
     for a, b in boundaries.border:

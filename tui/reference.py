@@ -17,11 +17,25 @@ class Reference:
     places: list[Place] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     span: tuple[str, str] | None = None  # the first and last event dates
+    totals: dict[str, int] = field(default_factory=dict)  # events per front, under no filter
 
     @classmethod
     def read(cls, store: Store) -> Reference:
         s = store
-        return cls(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types(), s.date_span())
+        return cls(s.blocs(), s.fronts(), s.factions(), s.places(), s.event_types(), s.date_span(),
+                   s.front_totals())
+
+    @property
+    def listed_fronts(self) -> list[Front]:
+        """The fronts with events: the ones the pane lists and the palette reaches."""
+        return [f for f in self.fronts if self.totals.get(f.slug, 0) > 0]
+
+    def view_name(self, front: str | None, fronts: tuple[str, ...] = ()) -> str:
+        """What the timeline shows: a front, several ("Raqqa + Idleb"), or all fronts."""
+        if not fronts:
+            return self.front_name(front)
+        names = [self.front_name(f) for f in fronts]
+        return " + ".join(names) if len(names) <= 2 else f"{names[0]} + {len(names) - 1} more fronts"
 
     @cached_property
     def by_slug(self) -> dict[str, Faction]:

@@ -15,6 +15,7 @@ class ViewState:
     front: str | None = None  # None is "all fronts"
     filter: EventFilter = field(default_factory=EventFilter)
     as_of: str | None = None  # show the situation on this day (ISO); None is the latest. Not remembered.
+    fronts: tuple[str, ...] = ()  # fronts chosen together (space): shown instead of `front` when any
 
     def but(self, **changes: object) -> ViewState:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -29,7 +30,18 @@ class ViewState:
         """The filter the timeline shows: the user's filter up to the as-of date, narrowed to the
         selected front."""
         f = self.count_filter()
+        if self.fronts:
+            return f.but(fronts=self.fronts)
         return f.but(fronts=(self.front,)) if self.front else f
+
+    def toggled(self, slug: str | None) -> ViewState:
+        """`slug` added to the fronts shown together, or taken out; None clears them."""
+        if slug is None:
+            return self.but(fronts=())
+        if slug in self.fronts:
+            return self.but(fronts=tuple(f for f in self.fronts if f != slug))
+        start = self.fronts or ((self.front,) if self.front else ())
+        return self.but(fronts=(*start, slug) if slug not in start else start)
 
 
 class StateFile:
@@ -51,10 +63,12 @@ class StateFile:
         entry = self._all().get(str(store_path.resolve()))
         if not isinstance(entry, dict):
             return ViewState()
-        front = entry.get("front")
+        front, fronts = entry.get("front"), entry.get("fronts")
         try:
             return ViewState(front if isinstance(front, str) else None,
-                             EventFilter.from_dict(entry.get("filter") or {}))
+                             EventFilter.from_dict(entry.get("filter") or {}),
+                             fronts=tuple(f for f in fronts if isinstance(f, str))
+                             if isinstance(fronts, list) else ())
         except (TypeError, ValueError):  # FilterError too: a field of the wrong shape
             return ViewState()
 
@@ -62,7 +76,8 @@ class StateFile:
         if self.path is None:
             return
         data = self._all()
-        data[str(store_path.resolve())] = {"front": state.front, "filter": state.filter.to_dict()}
+        data[str(store_path.resolve())] = {"front": state.front, "fronts": list(state.fronts),
+                                           "filter": state.filter.to_dict()}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_suffix(".tmp")

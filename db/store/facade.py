@@ -17,6 +17,7 @@ from ..files.exporting import export as _export
 from ..files.importing import ImportReport, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
+from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
 from ..models import (
     Bloc,
     Cursor,
@@ -32,6 +33,7 @@ from ..models import (
 )
 from ..reports.ingest import IngestReport, ingest_text
 from . import control, detail, editing, estimates
+from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
 from .connection import StoreError, Tracer, create_store, open_lines
 from .counts import Counts, Ranked
@@ -118,6 +120,10 @@ class Store:
 
     def fronts(self) -> list[Front]:
         return self._catalogue.fronts()
+
+    def front_totals(self) -> dict[str, int]:
+        """Events per front under no filter (fronts with none left out)."""
+        return self._catalogue.front_totals()
 
     def factions(self) -> list[Faction]:
         """Every faction, by bloc, each parent followed by its units."""
@@ -221,6 +227,11 @@ class Store:
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
                                   date_format=date_format, **kwargs)
+            if report.counts.added or report.counts.updated:
+                with self._main.conn:  # its events onto their fronts (issue 15's hook; see db/fronts)
+                    moved = reassign(self._main.conn)
+                report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
+                                     *(n for n in moved.created if n not in report.new_fronts)]
         self.refresh()
         return report
 
@@ -231,8 +242,46 @@ class Store:
             self._check_writable()
         with self._main.lock:
             report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
+            if not dry_run and (report.counts.added or report.counts.updated):
+                with self._main.conn:  # the report's events onto their fronts, as after an import
+                    reassign(self._main.conn, [p.event["id"] for p in report.prepared])
         self.refresh()
         return report
+
+    # -- fronts ----------------------------------------------------------------------------------
+
+    def define_front(self, name: str, *, admin1: str | None = None, bbox: str | None = None,
+                     geojson: str | os.PathLike[str] | None = None,
+                     description: str | None = None) -> tuple[str, Reassigned]:
+        """Define a front by first-level divisions ("Idlib,Hama"), a box ("W,S,E,N") or a polygon
+        (a GeoJSON file), exactly one of them, and move the events it covers onto it, in one
+        transaction. Returns its slug and what moved. FrontError says what is wrong with the input."""
+        given = [g for g in (admin1, bbox, geojson) if g is not None]
+        if len(given) != 1:
+            raise FrontError("define a front by exactly one of --admin1, --bbox or --geojson")
+        self._check_writable()
+        definition = (divisions(admin1.split(",")) if admin1 is not None
+                      else box(bbox) if bbox is not None else polygon(Path(geojson)))  # type: ignore[arg-type]
+        with self._main.lock:
+            done = add_front(self._main.conn, name, definition, description)
+        self.refresh()
+        return done
+
+    def remove_front(self, slug: str) -> tuple[str, Reassigned]:
+        """Remove a user's or a bundled front; its events go where the rules now put them."""
+        self._check_writable()
+        with self._main.lock:
+            done = remove_front(self._main.conn, slug)
+        self.refresh()
+        return done
+
+    def reassign_fronts(self) -> Reassigned:
+        """Put every event on its front by the rules (db/fronts/assign.py), in one transaction."""
+        self._check_writable()
+        with self._main.lock, self._main.conn:
+            done = reassign(self._main.conn)
+        self.refresh()
+        return done
 
     def set_faction(self, slug: str, *, bloc: str | None = None, parent: str | None = None,
                     no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
@@ -270,6 +319,10 @@ class Store:
     def changes(self, front: str | None, since: str, until: str) -> list[control.Handover]:
         """What changed hands on a front (or anywhere) between two dates, oldest first."""
         return control.changes(self._main.rows, front, since, until)
+
+    def area_events(self, ids: list[str]) -> list[AreaEvents]:
+        """Of the events `ids`, those known only to an area (no point), grouped by that area."""
+        return area_events(self._main, ids)
 
     def event(self, event_id: str, same_place_limit: int = 20) -> EventDetail | None:
         """The whole of one event: its factions, place, source and the other events at its place."""

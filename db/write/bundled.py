@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..fronts import bundled_front_rows
 from ..reference import read_reference
 from ..schema import DATA
 from .records import prepare_event
@@ -29,9 +30,7 @@ def load_reference_only(db: sqlite_utils.Database) -> int:
 def load_reference(db: sqlite_utils.Database, *, sources: bool = True) -> None:
     """The bundled blocs, fronts, factions, places and (unless sources=False) sources."""
     db["blocs"].upsert_all(_json("blocs.json"), pk="slug")
-    db["fronts"].upsert_all(
-        [{**f, "bbox": json.dumps(f.get("bbox"))} for f in _json("fronts.json")], pk="slug"
-    )
+    db["fronts"].upsert_all(bundled_front_rows(), pk="slug")
     factions = _json("factions.json")
     # Parents first, so the foreign key from a unit to its parent always holds.
     factions.sort(key=lambda f: f["parent"] is not None)

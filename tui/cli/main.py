@@ -1,7 +1,8 @@
-"""`sitroom` with no command opens the browser; `import`, `ingest` and `export` work on a store.
+"""`sitroom` with no command opens the browser; `import`, `ingest`, `export` and `fronts` work on a store.
 
 Exit codes: 0 everything was done; 1 done, but bad rows were skipped (import) or the browser could
-not open its store; 2 nothing was written (a file or store that cannot be used, a bad filter, --strict).
+not open its store; 2 nothing was written (a file or store that cannot be used, a bad filter or front
+definition, --strict).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sitroom.db import (
     default_store_path,
 )
 
-from . import export_cmd, factions_cmd, import_cmd, ingest_cmd
+from . import export_cmd, factions_cmd, fronts_cmd, import_cmd, ingest_cmd
 from .output import failed, shown, warn
 from .stores import open_store
 
@@ -41,7 +42,8 @@ def parser() -> argparse.ArgumentParser:
                     "the browser on your store; the commands below bring data in and take it out.",
         epilog="Exit codes: 0 done; 1 done with bad rows skipped; 2 nothing written.")
     p.add_argument("--version", action="version", version=f"sitroom {version()}")
-    db_help = f"the store (default: {default_store_path()}, created from the bundled data on first run)"
+    db_help = (f"the store (default: {default_store_path()}, created from the bundled data on first run; "
+               "a new path is a new, empty store)")
     p.add_argument("--db", type=Path, default=None, metavar="PATH", help=db_help)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -83,13 +85,13 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--until", metavar="YYYY-MM-DD")
     exp.add_argument("--search", default="", metavar="TEXT")
     exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
-
+    fronts_cmd.add_parser(sub)
     factions_cmd.add_parser(sub)
     return p
 
 
 COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run,
-            "factions": factions_cmd.run}
+            "factions": factions_cmd.run, "fronts": fronts_cmd.run}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command:
             return COMMANDS[args.command](args)
-        store = open_store(args.db)
+        store = open_store(args.db, create_empty=True)  # a new path: an empty store, and how to fill it
     except StoreError as e:
         if not args.command:
             warn(f"sitroom: {e}")

@@ -5,6 +5,7 @@ from .filter_bar import FilterBar, SearchBox
 from .fronts import FrontsPane
 from .map import MapPane, MapView, Selected
 from .timeline import Heading, Histogram, Timeline
+from .welcome import Welcome
 
 __all__ = ["DetailPane", "FilterBar", "FrontsPane", "Heading", "Histogram", "MapPane", "MapView",
-           "SearchBox", "Selected", "Timeline"]
+           "SearchBox", "Selected", "Timeline", "Welcome"]

@@ -1,20 +1,27 @@
-"""The fronts pane: every front with its count under the filter, and an "all fronts" entry."""
+"""The fronts pane: "All fronts" and every front with events, grouped by country when the store holds
+several, each with its count under the filter (kept right). The first nine shown answer 1–9; space
+chooses several at once; enter goes into the timeline."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
 from sitroom.db import Front
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 ALL = "__all__"
+YOURS = "Your fronts"
+ELSEWHERE = "No country"
+CHOSEN = "✓"
 
 
-def _prompt(key: str, name: str, count: int | None, approximate: bool = False) -> Table:
+def _prompt(key: str, mark: str, name: str, count: int | None, approximate: bool = False) -> Table:
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(width=1, style="dim")
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -25,56 +32,115 @@ def _prompt(key: str, name: str, count: int | None, approximate: bool = False) -
         shown = Text(f"≈{count:,}", style="italic")
     else:
         shown = Text(f"{count:,}", style="bold" if count else "dim")
-    grid.add_row(Text(key), Text(name), shown)
+    # A chosen front is marked in the name's cell, so the columns stay where they are.
+    label = Text.assemble((f"{mark} ", "bold"), (name, "bold")) if mark else Text(name)
+    grid.add_row(Text(key), label, shown)
     return grid
 
 
+def _heading(name: str) -> Table:
+    grid = Table.grid(expand=True)  # one line, cut with an ellipsis: a long country name never wraps
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_row(Text(name, style="bold underline"))
+    return grid
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    fronts: tuple[Front, ...]
+
+
+def listed(fronts: Sequence[Front], totals: Mapping[str, int] | None) -> list[Group]:
+    """The fronts the pane lists, in groups: yours first, then by country (a country's defined fronts,
+    its divisions by name, its country-wide events), then those with no country. A front with no
+    events under no filter is left out (all are listed until the totals are known)."""
+    shown = [f for f in fronts if totals is None or totals.get(f.slug, 0) > 0]
+    groups: dict[str, list[Front]] = {}
+    for front in shown:
+        name = YOURS if front.kind == "user" else front.country or ELSEWHERE
+        groups.setdefault(name, []).append(front)
+    order = sorted(groups, key=lambda g: (g != YOURS, g == ELSEWHERE, g))
+    rank = {"country": 1, "other": 2}
+    return [Group(g, tuple(sorted(groups[g], key=lambda f: (rank.get(f.kind, 0), f.sort, f.name.casefold()))))
+            for g in order]
+
+
 class FrontsPane(OptionList):
-    """Highlighting a front selects it: the timeline follows the cursor."""
+    """Highlighting a front shows it; space adds it to (or takes it from) the fronts shown together;
+    enter moves into its timeline."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("space", "toggle", "Choose", show=False),
     ]
+
+    class Toggled(Message):
+        def __init__(self, slug: str | None) -> None:
+            super().__init__()
+            self.slug = slug  # None: "All fronts" (clears the choice)
+
+    class Entered(Message):
+        """Enter on a front: go into its timeline."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
-        self._slugs: list[str | None] = []
+        self._slugs: list[str | None] = []  # None ("All fronts") and the fronts, in the order shown
+        self._ids: list[str] = []  # every option's id, headings included: redrawn only when it changes
 
     @staticmethod
     def slug_of(option_id: str | None) -> str | None:
-        return None if option_id in (None, ALL) else option_id
+        return None if option_id in (None, ALL) or option_id.startswith("#") else option_id
 
     def show(self, fronts: list[Front], counts: Mapping[str, int] | None, selected: str | None,
-             approximate: bool = False) -> None:
-        """Show every front with its count (… while counts are still coming, ≈ while they are
-        estimates), keeping `selected` highlighted."""
-        slugs = [None, *(f.slug for f in fronts)]
+             approximate: bool = False, totals: Mapping[str, int] | None = None,
+             chosen: Sequence[str] = ()) -> None:
+        """Show the fronts worth listing with their counts (… while counts are still coming, ≈ while
+        they are estimates), `chosen` marked, keeping `selected` highlighted."""
+        groups = listed(fronts, totals)
+        headed = len(groups) > 1
         total = sum(counts.values()) if counts is not None else None
-        prompts = [_prompt("0", "All fronts", total, approximate)] + [
-            _prompt(str(i) if i <= 9 else " ", f.name,
-                    None if counts is None else counts.get(f.slug, 0), approximate)
-            for i, f in enumerate(fronts, start=1)
-        ]
-        if slugs != self._slugs:
-            self._slugs = slugs
+        options: list[Option] = [Option(_prompt("0", "", "All fronts", total, approximate), id=ALL)]
+        slugs: list[str | None] = [None]
+        for group in groups:
+            if headed:
+                options.append(Option(_heading(group.name), id=f"#{group.name}", disabled=True))
+            for front in group.fronts:
+                number = len(slugs)
+                options.append(Option(_prompt(
+                    str(number) if number <= 9 else " ", CHOSEN if front.slug in chosen else "", front.name,
+                    None if counts is None else counts.get(front.slug, 0), approximate), id=front.slug))
+                slugs.append(front.slug)
+        ids = [o.id or "" for o in options]
+        if ids != self._ids:
+            self._ids, self._slugs = ids, slugs
             with self.prevent(OptionList.OptionHighlighted):
                 self.clear_options()
-                self.add_options(
-                    Option(p, id=s or ALL) for p, s in zip(prompts, slugs, strict=True)
-                )
+                self.add_options(options)
         else:
-            for index, prompt in enumerate(prompts):
-                self.replace_option_prompt_at_index(index, prompt)
+            for index, option in enumerate(options):
+                self.replace_option_prompt_at_index(index, option.prompt)
         self.select(selected)
 
     def select(self, slug: str | None) -> None:
-        if slug in self._slugs:
-            index = self._slugs.index(slug)
+        option = ALL if slug is None else slug
+        if option in self._ids:
+            index = self._ids.index(option)
             if self.highlighted != index:
                 with self.prevent(OptionList.OptionHighlighted):
                     self.highlighted = index
 
     @property
     def slugs(self) -> list[str | None]:
+        """"All fronts" (None) and the fronts listed, in order: what 0–9 jump to."""
         return list(self._slugs)
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Toggled(self.slug_of(self._ids[self.highlighted])))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is self:
+            event.stop()
+            self.post_message(self.Entered())

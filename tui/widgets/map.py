@@ -1,9 +1,10 @@
-"""The map pane (`m`): Syria's border and governorates, who holds each place on the view's date,
-the latest events under the filter, and the selected event.
+"""The map pane (`m`): the borders and first-level divisions of the countries shown, who holds each
+place on the view's date, the latest events under the filter (those known only to an area drawn as
+that area), and the selected event.
 
-The app gathers a MapView in a worker (a page of events and the holdings, both one indexed query)
-and hands it here with the store's reference data; the pane builds its layers and draws them, and
-redraws on resize, a new selection or the count arriving.
+The app gathers a MapView in a worker (a page of events, the holdings, the areas and the boundaries
+of the frame) and hands it here with the store's reference data; the pane builds its layers and draws
+them, and redraws on resize, a new selection or the count arriving.
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ from dataclasses import dataclass, replace
 
 from rich.style import Style
 from rich.text import Text
-from sitroom.db import BBox, Bloc, EventDetail, EventRow, Faction, Held, Place, syria
+from sitroom.db import AreaEvents, BBox, Bloc, Boundaries, EventDetail, EventRow, Faction, Held, Place, Region
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ..map_canvas import Frame, Mark, draw
+from ..map_canvas import Frame, Mark, Shade, draw
 from ..reference import Reference
 from ..render import flow
 
 SELECTED = Style(color="#000000", bgcolor="#F0E442", bold=True)
+AREA = Style(color="#E69F00")  # areas events are known only to (orange: apart from the blocs' colours)
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,11 @@ class MapView:
     holdings: Sequence[Held] = ()
     events: Sequence[EventRow] = ()  # the latest events under the filter, newest first
     total: int | None = None  # how many events the filter passes, when counted
-    bbox: BBox | None = None  # the selected front's area; None for the whole country
-    zoom_label: str = "Syria"
-    front: str | None = None  # zoomed to this front: the legend counts its places only
+    bbox: BBox | None = None  # what the frame shows: the fronts' areas, else the data's countries
+    zoom_label: str = ""  # the country, countries or front shown, for the legend
+    fronts: tuple[str, ...] = ()  # zoomed to these fronts: the legend counts their places only
+    areas: Sequence[tuple[AreaEvents, Region | None]] = ()  # events known only to an area, and its outline
+    boundaries: Boundaries | None = None  # the borders and divisions around the frame
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class MapLayers:
     selected: Selected | None = None
 
     def build(self) -> tuple[list[Mark], Text]:
-        zoomed = self.view.bbox is not None
+        zoomed = bool(self.view.fronts)
         colour = {b.slug: b.colour for b in self.blocs}
         names = {b.slug: b.name for b in self.blocs}
         letters = bloc_letters(self.blocs)
@@ -87,7 +91,7 @@ class MapLayers:
             place = self.places.get(h.place)
             if place is None or place.lat is None or place.lon is None:
                 continue
-            if self.view.front is None or place.front == self.view.front:
+            if not self.view.fronts or place.front in self.view.fronts:
                 held[h.bloc] += 1
                 claimed[h.claim_bloc or ""] += 1
             # A capture only claimed since: the claimant's letter in lower case, never a holder's.
@@ -123,7 +127,8 @@ class MapLayers:
                               self.selected.name))
 
         legend = Text()
-        legend.append(f"{self.view.zoom_label} · held on {self.view.date or '—'}: ", style="dim")
+        label = self.view.zoom_label or "No events"
+        legend.append(f"{label} · held on {self.view.date or '—'}: ", style="dim")
         if not any(held[b.slug] for b in self.blocs):
             legend.append("no confirmed capture recorded  ", style="dim")
         for bloc in self.blocs:
@@ -149,11 +154,32 @@ class MapLayers:
             legend.append(f" {n:,}  ")
         if unsure:
             legend.append(f"claimed or rumoured {unsure:,}", style="italic dim")
+        areas = sum(a.events for a, _ in self.view.areas)
+        if areas:
+            drawn = sum(a.events for a, region in self.view.areas if region is not None)
+            legend.append("\n")
+            legend.append("⣿", AREA)
+            legend.append(f" {areas:,} known only to a district, province or country", style="dim")
+            if drawn < areas:
+                legend.append(f" ({areas - drawn:,} not on the map: no outline for the area)", style="dim")
         if self.selected:
             legend.append("\n")
             legend.append("◉", SELECTED)
             legend.append(f" {self.selected.name}")
         return marks, legend
+
+    def shades(self) -> list[Shade]:
+        return [Shade(region.rings, AREA) for _, region in self.view.areas if region is not None]
+
+
+class _Canvas(Static):
+    """The braille canvas: drawn again whenever its size changes (the legend under it may have grown
+    or shrunk a line since the pane last drew)."""
+
+    def on_resize(self) -> None:
+        pane = self.parent
+        if isinstance(pane, MapPane):
+            pane.call_after_refresh(pane.redraw)
 
 
 class MapPane(Vertical):
@@ -164,7 +190,7 @@ class MapPane(Vertical):
         self.reference = Reference()
 
     def compose(self) -> ComposeResult:
-        yield Static(id="map-canvas")
+        yield _Canvas(id="map-canvas")
         yield Static(id="map-legend")
 
     def show(self, view: MapView, reference: Reference) -> None:
@@ -191,11 +217,15 @@ class MapPane(Vertical):
         if cols < 4 or rows < 2:
             return
         ref = self.reference
-        marks, legend = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs,
-                                  selected=self.selected).build()
-        boundaries = syria()
-        frame = Frame.around(self.view.bbox or boundaries.bbox, cols, rows)
-        canvas.update(draw(boundaries, frame, marks))
+        layers = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs, selected=self.selected)
+        marks, legend = layers.build()
+        boundaries = self.view.boundaries
+        if boundaries is None or self.view.bbox is None:  # still loading, or nothing to show
+            canvas.update("")
+            self.query_one("#map-legend", Static).update(flow(legend, cols))
+            return
+        frame = Frame.around(self.view.bbox, cols, rows)
+        canvas.update(draw(boundaries, frame, marks, layers.shades()))
         self.query_one("#map-legend", Static).update(flow(legend, cols))  # entries kept whole
 
     def on_resize(self) -> None:
