@@ -10,13 +10,12 @@ stands at its container (a city, an area, a governorate) or the report's last lo
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..geography import syria
 from .gazetteer import GazPlace
 from .spelling import skeleton
 from .where import Spot
@@ -40,15 +39,15 @@ class Location:
 
 @cache
 def governorates() -> dict[str, tuple[float, float]]:
-    """Each governorate's rough centre (the mean of its outline's points), by consonant skeleton."""
-    path = resources.files("sitroom.db") / "data" / "syria_admin1.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))
+    """Each governorate's rough centre (the mean of its outline's points), by consonant skeleton of its
+    name and of each alias (the bundled boundaries, db/geography.py)."""
     out = {}
-    for g in raw["governorates"]:
-        points = [pt for ring in g["rings"] for pt in ring]
+    for g in syria().governorates:
+        points = [pt for ring in g.rings for pt in ring]
         if points:
-            out[skeleton(g["name"])] = (sum(p[1] for p in points) / len(points),
-                                        sum(p[0] for p in points) / len(points))
+            centre = (sum(p[1] for p in points) / len(points), sum(p[0] for p in points) / len(points))
+            for name in (g.name, *g.aliases):
+                out.setdefault(skeleton(name), centre)
     return out
 
 
