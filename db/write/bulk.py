@@ -9,9 +9,10 @@ full-text index exact; for a file that costs several statements a row. A bulk wr
 2. each batch: events already in the store that the batch changes are first taken out of the tallies,
    their faction keys and the full-text index; then the batch is upserted in rowid order, and its ids
    noted (with their line, so a row repeating an event of an earlier row is named) in a temporary table.
-3. close: for the events added or changed, and only those, the side, the faction keys, the tallies and
-   the full-text index are computed set-based (a statement each); indexes and triggers are put back as
-   they were.
+   An event's side is computed as it is written, from its parties, written just before it.
+3. close: for the events added or changed, and only those, the faction keys, the tallies and the
+   full-text index are computed set-based (a statement each); indexes and triggers are put back as they
+   were.
 
 All of it is inside the caller's transaction: a rollback (a strict import's bad row, Ctrl-C, a full
 disk) takes back the dropped triggers with everything else.
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 
 from ..tallies import SIDE
 from .records import Prepared
-from .upsert import CHUNK, WriteCounts, sort_out, upsert
+from .upsert import CHUNK, EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
@@ -40,6 +41,14 @@ UNION ALL
 SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', e.side
   FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
 """
+# An event written with its side, from its parties (written just before it): one write of each row
+# instead of a second pass rewriting every row to set its side.
+_UPSERT = (
+    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, side) "
+    f"VALUES ({', '.join(f'?{n}' for n in range(1, len(EVENT_COLUMNS) + 2))}, {SIDE.format(x='?2')}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "side"))
+)
 _COUNT = (f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({_BUCKETS}) "
           f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n")
 
@@ -89,11 +98,17 @@ class BulkWriter:
         self.counts.added += len(found.added)
         self.counts.updated += len(found.updated)
         self.counts.unchanged += found.unchanged
+        conn = self.conn
         if found.updated:
             self._retract([p.event["id"] for p in found.updated])
-        written = upsert(self.conn, found.added, found.updated)
-        self.conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)",
-                              [(rowid,) for rowid, _ in written])
+            conn.executemany("DELETE FROM event_factions WHERE event = ?",
+                             [(p.event["id"],) for p in found.updated])
+        changed = [*found.added, *found.updated]
+        conn.executemany("INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (?, ?, ?)",
+                         sorted(party(p) for item in changed for p in item.parties))
+        rows = rows_of(changed)
+        conn.executemany(_UPSERT, rows)
+        conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)", [row[:1] for row in rows])
         self.conn.executemany("INSERT INTO temp.import_rows (id, line) VALUES (?, ?)",
                               sorted((p.event["id"], line) for line, p in batch))
 
@@ -133,8 +148,6 @@ class BulkWriter:
         added or changed, and put the triggers back."""
         self.flush()
         conn = self.conn
-        conn.execute(f"UPDATE events SET side = {SIDE.format(x='events.id')} "
-                     "WHERE rowid IN (SELECT rowid FROM temp.import_changed)")
         conn.execute(
             "INSERT OR IGNORE INTO event_keys (event, key, date) "
             "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "

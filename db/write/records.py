@@ -11,15 +11,22 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..models import CERTAINTIES, PRECISIONS, ROLES
 from ..reference import Reference
-from ..text import FIELD_LIMITS, bounded, clean_text
+from ..text import FIELD_LIMITS, bounded, clean_text, clean_values
 
 MAX_COUNT = 1_000_000  # fatalities of one event: more is not a count but a mistake
 LOCATION_PRECISIONS = ("exact", "near", "district", "province", "region", "country")
 MAX_ATTRIBUTES = 64  # columns of the rest of a row: ACLED has about 20, UCDP about 30
+# json.dumps(…, ensure_ascii=False, sort_keys=True), without building an encoder for every row.
+_ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# The text fields of a record, cleaned together in one scan.
+_TEXT_FIELDS = ("front", "place", "certainty", "source", "event_type", "summary", "excerpt",
+                "source_event_id", "source_type", "source_sub_type", "location_precision", "area",
+                "admin1", "country")
 
 
 class RowError(ValueError):
@@ -106,26 +113,50 @@ def attributes_json(value: Any) -> str | None:
         raise RowError("attributes is not an object of names and values")
     if len(value) > MAX_ATTRIBUTES:
         raise RowError(f"attributes has {len(value)} entries (at most {MAX_ATTRIBUTES})")
+    items = list(value.items())
+    # The text values are cleaned in one scan of them all (clean text is the rule, not the exception).
+    texts = iter(clean_values([item for _, item in items if type(item) is str]))
     out: dict[str, str | int | float] = {}
-    for name, item in value.items():
-        key = bounded(clean_text(str(name), single_line=True), FIELD_LIMITS["name"])
+    for name, item in items:
+        cleaned = next(texts) if type(item) is str else None
+        key = _attribute_name(str(name))
         if not key or item is None:
             continue
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             raise RowError(f"attribute {key!r} is not text or a number")
         if isinstance(item, str):
-            item = bounded(clean_text(item), FIELD_LIMITS["other"]) or ""
+            if cleaned is None:  # a subclass of str: cleaned on its own
+                cleaned = clean_text(item)
+            item = bounded(cleaned, FIELD_LIMITS["other"]) or ""
         out[key] = item
-    return json.dumps(out, ensure_ascii=False, sort_keys=True) if out else None
+    return _ATTRIBUTES_JSON(out) if out else None
+
+
+def _attribute_name(name: str) -> str | None:
+    if len(name) > FIELD_LIMITS["name"]:  # not a column name: never kept in the cache
+        return bounded(clean_text(name, single_line=True), FIELD_LIMITS["name"])
+    return _column_name(name)
+
+
+@lru_cache(maxsize=4096)  # a file has a few dozen column names, on every row
+def _column_name(name: str) -> str | None:
+    return bounded(clean_text(name, single_line=True), FIELD_LIMITS["name"])
 
 
 def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     """Check one record and turn it into rows, or raise RowError saying what is wrong."""
+    raw = [record.get(name) for name in _TEXT_FIELDS]
+    # Every plain text field cleaned in one scan; anything else (a number, a wrong type) on its own below.
+    cleaned = dict(zip(_TEXT_FIELDS, clean_values([v if type(v) is str else "" for v in raw]), strict=True))
+
     def text(name: str, required: bool = True) -> str | None:
         value = record.get(name)
         if value is not None and not isinstance(value, str | int | float):
             raise RowError(f"{name} is not text")
-        value = bounded(clean_text(value), FIELD_LIMITS.get(name, FIELD_LIMITS["other"]))
+        value = cleaned[name] if type(value) is str else clean_text(value)
+        limit = FIELD_LIMITS.get(name, FIELD_LIMITS["other"])
+        if value is not None and len(value) > limit:
+            value = bounded(value, limit)
         if required and not value:
             raise RowError(f"missing {name}")
         return value
