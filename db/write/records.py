@@ -23,6 +23,9 @@ LOCATION_PRECISIONS = ("exact", "near", "district", "province", "region", "count
 MAX_ATTRIBUTES = 64  # columns of the rest of a row: ACLED has about 20, UCDP about 30
 # json.dumps(…, ensure_ascii=False, sort_keys=True), without building an encoder for every row.
 _ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# attributes_json's answers for recent combinations: at most _CACHED of at most _CACHED_SIZE characters.
+_SEEN_ATTRIBUTES: dict[tuple, str | None] = {}
+_CACHED, _CACHED_SIZE, _NOT_SEEN = 4096, 2000, object()
 # The text fields of a record, cleaned together in one scan.
 _TEXT_FIELDS = ("front", "place", "certainty", "source", "event_type", "summary", "excerpt",
                 "source_event_id", "source_type", "source_sub_type", "location_precision", "area",
@@ -72,7 +75,8 @@ def parse_id(value: Any) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise RowError(f"id {json.dumps(value)[:40]} is not text or a whole number")
-    text = clean_text(str(value), single_line=True)
+    # A hash or a number (nearly every id) has nothing to clean.
+    text = value if type(value) is str and value.isalnum() else clean_text(str(value), single_line=True)
     if not text:
         return None
     if len(text) > FIELD_LIMITS["id"]:
@@ -82,9 +86,15 @@ def parse_id(value: Any) -> str | None:
 
 def parse_date(value: Any) -> str:
     try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
+        text = str(value).strip()
+        return _iso_date(text) if len(text) <= 32 else dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise RowError(f"date {value!r} is not a date like 2017-06-30") from None
+
+
+@lru_cache(maxsize=1 << 14)  # a file has a few thousand distinct dates, each on many rows
+def _iso_date(text: str) -> str:
+    return dt.date.fromisoformat(text).isoformat()
 
 
 def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
@@ -104,6 +114,28 @@ def attributes_json(value: Any) -> str | None:
     bounded like every other field."""
     if value in (None, {}, ""):
         return None
+    # Rows of a file repeat the same few combinations (year, codes, region …): each is stored once in a
+    # while and looked up on the other rows. Only names and values that are all plain text are cached:
+    # 1, 1.0 and True are equal keys but not the same attribute.
+    if type(value) is dict and len(value) <= MAX_ATTRIBUTES:
+        try:
+            size = len("".join(value)) + len("".join(value.values()))  # TypeError unless all text
+        except TypeError:
+            return _attributes_json(value)
+        if size > _CACHED_SIZE:  # not worth a place in the cache
+            return _attributes_json(value)
+        key = tuple(value.items())
+        found = _SEEN_ATTRIBUTES.get(key, _NOT_SEEN)
+        if found is _NOT_SEEN:
+            found = _attributes_json(value)
+            if len(_SEEN_ATTRIBUTES) >= _CACHED:
+                _SEEN_ATTRIBUTES.clear()
+            _SEEN_ATTRIBUTES[key] = found
+        return found  # type: ignore[return-value]
+    return _attributes_json(value)
+
+
+def _attributes_json(value: Any) -> str | None:
     if isinstance(value, str):  # as exported in a CSV cell
         try:
             value = json.loads(value)
