@@ -21,12 +21,12 @@ disk) takes back the dropped triggers with everything else.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
-from collections.abc import Iterator
 
 from ..tallies import SIDE
 from .records import Prepared
-from .upsert import CHUNK, EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
+from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
@@ -114,11 +114,9 @@ class BulkWriter:
 
     def _first_of_each(self, batch: list[tuple[int, Prepared]]) -> list[tuple[int, Prepared]]:
         """The batch without the rows that repeat an event of an earlier row (noted in `repeats`)."""
-        earlier: dict[str, int] = {}
-        ids = [p.event["id"] for _, p in batch]
-        for part in _chunks(ids):
-            earlier.update(self.conn.execute(
-                f"SELECT id, line FROM temp.import_rows WHERE id IN ({', '.join('?' * len(part))})", part))
+        ids = json.dumps([p.event["id"] for _, p in batch])
+        earlier: dict[str, int] = dict(self.conn.execute(
+            "SELECT id, line FROM temp.import_rows WHERE id IN (SELECT value FROM json_each(?))", (ids,)))
         first = []
         for line, prepared in batch:
             eid = prepared.event["id"]
@@ -168,7 +166,3 @@ class BulkWriter:
         with contextlib.suppress(sqlite3.Error):  # a connection that broke mid-import: its error is
             self.conn.execute(f"PRAGMA cache_size = {self.cache}")  # the one to tell
 
-
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]

@@ -30,6 +30,7 @@ _CACHED, _CACHED_SIZE, _NOT_SEEN = 4096, 2000, object()
 _TEXT_FIELDS = ("front", "place", "certainty", "source", "event_type", "summary", "excerpt",
                 "source_event_id", "source_type", "source_sub_type", "location_precision", "area",
                 "admin1", "country")
+_LIMITS = {name: FIELD_LIMITS.get(name, FIELD_LIMITS["other"]) for name in _TEXT_FIELDS}
 
 
 class RowError(ValueError):
@@ -175,20 +176,24 @@ def _column_name(name: str) -> str | None:
     return bounded(clean_text(name, single_line=True), FIELD_LIMITS["name"])
 
 
+def _text(name: str, value: Any) -> str | None:
+    """A field that is not plain text: none, a number as text, or RowError."""
+    if value is not None and not isinstance(value, str | int | float):
+        raise RowError(f"{name} is not text")
+    return bounded(clean_text(value), _LIMITS[name])
+
+
 def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     """Check one record and turn it into rows, or raise RowError saying what is wrong."""
     raw = [record.get(name) for name in _TEXT_FIELDS]
-    # Every plain text field cleaned in one scan; anything else (a number, a wrong type) on its own below.
-    cleaned = dict(zip(_TEXT_FIELDS, clean_values([v if type(v) is str else "" for v in raw]), strict=True))
+    # Every plain text field cleaned (one scan) and bounded here; anything else (a number, a wrong type)
+    # on its own below, in the order of the checks.
+    cleaned = clean_values([v if type(v) is str else "" for v in raw])
+    plain = {name: (value if len(value) <= _LIMITS[name] else bounded(value, _LIMITS[name]))
+             for name, value, was in zip(_TEXT_FIELDS, cleaned, raw, strict=True) if type(was) is str}
 
     def text(name: str, required: bool = True) -> str | None:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str | int | float):
-            raise RowError(f"{name} is not text")
-        value = cleaned[name] if type(value) is str else clean_text(value)
-        limit = FIELD_LIMITS.get(name, FIELD_LIMITS["other"])
-        if value is not None and len(value) > limit:
-            value = bounded(value, limit)
+        value = plain[name] if name in plain else _text(name, record.get(name))
         if required and not value:
             raise RowError(f"missing {name}")
         return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import operator
 import sqlite3
 from collections.abc import Sequence
@@ -25,7 +26,6 @@ _UPSERT = (
 # store and what is bound to the statements (positional parameters bind faster than named ones).
 fields = operator.itemgetter(*EVENT_COLUMNS)
 party = operator.itemgetter("event", "faction", "role")
-CHUNK = 500  # ids a lookup names at once
 
 
 @dataclass
@@ -46,31 +46,26 @@ class Sorted:
 
 def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
     """Which of `prepared` are new to the store, which change an event it holds, which are the same."""
-    ids = [p.event["id"] for p in prepared]
-    before: dict[str, tuple[tuple, frozenset]] = {}
-    for chunk in range(0, len(ids), CHUNK):
-        part = ids[chunk:chunk + CHUNK]
-        marks = ", ".join("?" * len(part))
-        rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN ({marks})",
-                            part).fetchall()
-        for row in rows:
-            before[row[0]] = (tuple(row), frozenset())
-        if not rows:
-            continue  # none of them is in the store (a new store, a new file): no parties to read
-        parties = conn.execute(
-            f"SELECT event, faction, role FROM event_factions WHERE event IN ({marks})", part)
-        grouped: dict[str, set] = {}
-        for event, faction, role in parties:
-            grouped.setdefault(event, set()).add((faction, role))
-        for event, found in grouped.items():
-            before[event] = (before[event][0], frozenset(found))
+    ids = json.dumps([p.event["id"] for p in prepared])  # one parameter for the whole batch
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, compared as they are with the prepared ones
+    stored = {row[0]: row for row in cursor.execute(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        (ids,))}
+    parties: dict[str, set[tuple[str, str]]] = {}
+    if stored:  # else none of them is in the store (a new store, a new file): no parties to read
+        for event, faction, role in cursor.execute(
+                "SELECT event, faction, role FROM event_factions "
+                "WHERE event IN (SELECT value FROM json_each(?))", (ids,)):
+            parties.setdefault(event, set()).add((faction, role))
     out = Sorted([], [], 0)
     for item in prepared:
-        was = before.get(item.event["id"])
+        eid = item.event["id"]
+        was = stored.get(eid)
         if was is None:
             out.added.append(item)
-        elif was[0] == fields(item.event) and was[1] == frozenset(
-                (p["faction"], p["role"]) for p in item.parties):
+        elif was == fields(item.event) and parties.get(eid, set()) == {
+                (p["faction"], p["role"]) for p in item.parties}:
             out.unchanged += 1
         else:
             out.updated.append(item)
