@@ -42,9 +42,11 @@ def attributes(row: Mapping[str, str | None], used: Iterable[str], counts: Itera
     skip = _set_of(tuple(used))
     out: dict[str, object] = {}
     for name, value in row.items():
-        if name in skip or value is None or not str(value).strip():
+        if name in skip or value is None:
             continue
-        out[name] = parse_count(value, name) if name in counts else str(value).strip()
+        text = value.strip() if type(value) is str else str(value).strip()
+        if text:
+            out[name] = parse_count(value, name) if name in counts else text
     return out
 
 
