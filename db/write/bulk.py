@@ -31,16 +31,16 @@ from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
-# The tally buckets of the events whose rowids are in temporary table {t}: key '' and each of their
-# faction keys.
-_BUCKETS = """
-SELECT '' AS key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
-       e.date_precision = 'day' AS day_precise, e.side
-  FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid
-UNION ALL
-SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', e.side
-  FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
-"""
+# The tally buckets of the events whose rowids are in temporary table {t}: key '' (each event once), and
+# each of their faction keys; counted a statement each (two smaller sorts than one of both).
+_BUCKETS = (
+    """SELECT '' AS key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
+              e.date_precision = 'day' AS day_precise, e.side
+         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid""",
+    """SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
+              e.date_precision = 'day' AS day_precise, e.side
+         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id""",
+)
 # An event written with its side, from its parties (written just before it): one write of each row
 # instead of a second pass rewriting every row to set its side.
 _UPSERT = (
@@ -49,8 +49,10 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "side"))
 )
-_COUNT = (f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({_BUCKETS}) "
-          f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n")
+_COUNT = tuple(
+    f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
+    f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n"
+    for buckets in _BUCKETS)
 
 
 class BulkWriter:
@@ -133,7 +135,8 @@ class BulkWriter:
         conn.execute("DELETE FROM temp.import_batch")
         conn.executemany("INSERT OR IGNORE INTO temp.import_batch (rowid) "
                          "SELECT rowid FROM events WHERE id = ?", [(i,) for i in ids])
-        conn.execute(_COUNT.format(sign="-", t="temp.import_batch"))
+        for count in _COUNT:
+            conn.execute(count.format(sign="-", t="temp.import_batch"))
         conn.execute("DELETE FROM event_keys WHERE event IN "
                      "(SELECT e.id FROM temp.import_batch t CROSS JOIN events e ON e.rowid = t.rowid)")
         conn.execute(
@@ -150,8 +153,9 @@ class BulkWriter:
             "INSERT OR IGNORE INTO event_keys (event, key, date) "
             "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "
             "CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_factions ef ON ef.event = e.id "
-            "CROSS JOIN faction_ancestors a ON a.faction = ef.faction")
-        conn.execute(_COUNT.format(sign="", t="temp.import_changed"))
+            "CROSS JOIN faction_ancestors a ON a.faction = ef.faction ORDER BY 1, 2")  # in the key's order
+        for count in _COUNT:
+            conn.execute(count.format(sign="", t="temp.import_changed"))
         conn.execute(
             "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
             "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
