@@ -49,7 +49,9 @@ def clean_text(value: object, *, single_line: bool = False) -> str | None:
     if value is None:
         return None
     text = value if isinstance(value, str) else str(value)
-    if _CONTROLS.search(text):  # the common case, clean text, costs one scan
+    # The common case, clean text, costs one scan; isprintable() is the quicker one and is never
+    # True for text holding what _CONTROLS removes (it is only False for more, e.g. a newline).
+    if not text.isprintable() and _CONTROLS.search(text):
         text = _CONTROLS.sub("", _ESCAPES.sub("", text))
     if single_line:
         text = _SPACES.sub(" ", text)
@@ -59,7 +61,7 @@ def clean_text(value: object, *, single_line: bool = False) -> str | None:
 def clean_values(values: list[str]) -> list[str]:
     """[clean_text(v) for v in values], the values of one row: one scan of the whole row when it is
     clean (nearly always), each value cleaned on its own only when something in the row needs it."""
-    if _CONTROLS.search("\n".join(values)):  # newline is not a control here: it cannot match
+    if not "".join(values).isprintable() and _CONTROLS.search("\n".join(values)):  # as in clean_text
         return [clean_text(v) for v in values]  # type: ignore[misc]
     return [v.strip() for v in values]
 

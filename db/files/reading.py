@@ -104,6 +104,7 @@ def csv_rows(f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | Non
     missing = [c for c in required if c not in header]
     if missing:
         raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+    unnamed = "" in header  # pandas' index column, dropped from every row
     while True:
         try:
             values = next(reader)
@@ -118,12 +119,17 @@ def csv_rows(f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | Non
         if len(values) != len(header):
             yield line, RowError(f"has {len(values)} fields, the header has {len(header)}")
             continue
-        bad_bytes = undecodable(values)
-        if bad_bytes:
-            yield line, RowError(bad_bytes)
-            continue
-        row = dict(zip(header, clean_values(values), strict=True))
-        row.pop("", None)
+        if "".join(values).isprintable():  # nearly every row: no undecodable byte, nothing to clean
+            cleaned = [v.strip() for v in values]
+        else:
+            bad_bytes = undecodable(values)
+            if bad_bytes:
+                yield line, RowError(bad_bytes)
+                continue
+            cleaned = clean_values(values)
+        row = dict(zip(header, cleaned, strict=True))
+        if unnamed:
+            del row[""]
         yield line, row
 
 

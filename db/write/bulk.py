@@ -9,9 +9,10 @@ full-text index exact; for a file that costs several statements a row. A bulk wr
 2. each batch: events already in the store that the batch changes are first taken out of the tallies,
    their faction keys and the full-text index; then the batch is upserted in rowid order, and its ids
    noted (with their line, so a row repeating an event of an earlier row is named) in a temporary table.
-3. close: for the events added or changed, and only those, the side, the faction keys, the tallies and
-   the full-text index are computed set-based (a statement each); indexes and triggers are put back as
-   they were.
+   An event's side is computed as it is written, from its parties, written just before it.
+3. close: for the events added or changed, and only those, the faction keys, the tallies and the
+   full-text index are computed set-based (a statement each); indexes and triggers are put back as they
+   were.
 
 All of it is inside the caller's transaction: a rollback (a strict import's bad row, Ctrl-C, a full
 disk) takes back the dropped triggers with everything else.
@@ -20,28 +21,38 @@ disk) takes back the dropped triggers with everything else.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
-from collections.abc import Iterator
 
 from ..tallies import SIDE
 from .records import Prepared
-from .upsert import CHUNK, WriteCounts, sort_out, upsert
+from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
-# The tally buckets of the events whose rowids are in temporary table {t}: key '' and each of their
-# faction keys.
-_BUCKETS = """
-SELECT '' AS key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
-       e.date_precision = 'day' AS day_precise, e.side
-  FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid
-UNION ALL
-SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7), e.date_precision = 'day', e.side
-  FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
-"""
-_COUNT = (f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({_BUCKETS}) "
-          f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n")
+# The tally buckets of the events whose rowids are in temporary table {t}: key '' (each event once), and
+# each of their faction keys; counted a statement each (two smaller sorts than one of both).
+_BUCKETS = (
+    """SELECT '' AS key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
+              e.date_precision = 'day' AS day_precise, e.side
+         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid""",
+    """SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
+              e.date_precision = 'day' AS day_precise, e.side
+         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id""",
+)
+# An event written with its side, from its parties (written just before it): one write of each row
+# instead of a second pass rewriting every row to set its side.
+_UPSERT = (
+    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, side) "
+    f"VALUES ({', '.join(f'?{n}' for n in range(1, len(EVENT_COLUMNS) + 2))}, {SIDE.format(x='?2')}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "side"))
+)
+_COUNT = tuple(
+    f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
+    f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n"
+    for buckets in _BUCKETS)
 
 
 class BulkWriter:
@@ -89,21 +100,25 @@ class BulkWriter:
         self.counts.added += len(found.added)
         self.counts.updated += len(found.updated)
         self.counts.unchanged += found.unchanged
+        conn = self.conn
         if found.updated:
             self._retract([p.event["id"] for p in found.updated])
-        written = upsert(self.conn, found.added, found.updated)
-        self.conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)",
-                              [(rowid,) for rowid, _ in written])
+            conn.executemany("DELETE FROM event_factions WHERE event = ?",
+                             [(p.event["id"],) for p in found.updated])
+        changed = [*found.added, *found.updated]
+        conn.executemany("INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (?, ?, ?)",
+                         sorted(party(p) for item in changed for p in item.parties))
+        rows = rows_of(changed)
+        conn.executemany(_UPSERT, rows)
+        conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)", [row[:1] for row in rows])
         self.conn.executemany("INSERT INTO temp.import_rows (id, line) VALUES (?, ?)",
                               sorted((p.event["id"], line) for line, p in batch))
 
     def _first_of_each(self, batch: list[tuple[int, Prepared]]) -> list[tuple[int, Prepared]]:
         """The batch without the rows that repeat an event of an earlier row (noted in `repeats`)."""
-        earlier: dict[str, int] = {}
-        ids = [p.event["id"] for _, p in batch]
-        for part in _chunks(ids):
-            earlier.update(self.conn.execute(
-                f"SELECT id, line FROM temp.import_rows WHERE id IN ({', '.join('?' * len(part))})", part))
+        ids = json.dumps([p.event["id"] for _, p in batch])
+        earlier: dict[str, int] = dict(self.conn.execute(
+            "SELECT id, line FROM temp.import_rows WHERE id IN (SELECT value FROM json_each(?))", (ids,)))
         first = []
         for line, prepared in batch:
             eid = prepared.event["id"]
@@ -120,7 +135,8 @@ class BulkWriter:
         conn.execute("DELETE FROM temp.import_batch")
         conn.executemany("INSERT OR IGNORE INTO temp.import_batch (rowid) "
                          "SELECT rowid FROM events WHERE id = ?", [(i,) for i in ids])
-        conn.execute(_COUNT.format(sign="-", t="temp.import_batch"))
+        for count in _COUNT:
+            conn.execute(count.format(sign="-", t="temp.import_batch"))
         conn.execute("DELETE FROM event_keys WHERE event IN "
                      "(SELECT e.id FROM temp.import_batch t CROSS JOIN events e ON e.rowid = t.rowid)")
         conn.execute(
@@ -133,14 +149,13 @@ class BulkWriter:
         added or changed, and put the triggers back."""
         self.flush()
         conn = self.conn
-        conn.execute(f"UPDATE events SET side = {SIDE.format(x='events.id')} "
-                     "WHERE rowid IN (SELECT rowid FROM temp.import_changed)")
         conn.execute(
             "INSERT OR IGNORE INTO event_keys (event, key, date) "
             "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "
             "CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_factions ef ON ef.event = e.id "
-            "CROSS JOIN faction_ancestors a ON a.faction = ef.faction")
-        conn.execute(_COUNT.format(sign="", t="temp.import_changed"))
+            "CROSS JOIN faction_ancestors a ON a.faction = ef.faction ORDER BY 1, 2")  # in the key's order
+        for count in _COUNT:
+            conn.execute(count.format(sign="", t="temp.import_changed"))
         conn.execute(
             "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
             "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
@@ -155,7 +170,3 @@ class BulkWriter:
         with contextlib.suppress(sqlite3.Error):  # a connection that broke mid-import: its error is
             self.conn.execute(f"PRAGMA cache_size = {self.cache}")  # the one to tell
 
-
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]

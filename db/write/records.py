@@ -11,15 +11,26 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..models import CERTAINTIES, PRECISIONS, ROLES
 from ..reference import Reference
-from ..text import FIELD_LIMITS, bounded, clean_text
+from ..text import FIELD_LIMITS, bounded, clean_text, clean_values
 
 MAX_COUNT = 1_000_000  # fatalities of one event: more is not a count but a mistake
 LOCATION_PRECISIONS = ("exact", "near", "district", "province", "region", "country")
 MAX_ATTRIBUTES = 64  # columns of the rest of a row: ACLED has about 20, UCDP about 30
+# json.dumps(…, ensure_ascii=False, sort_keys=True), without building an encoder for every row.
+_ATTRIBUTES_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# attributes_json's answers for recent combinations: at most _CACHED of at most _CACHED_SIZE characters.
+_SEEN_ATTRIBUTES: dict[tuple, str | None] = {}
+_CACHED, _CACHED_SIZE, _NOT_SEEN = 4096, 2000, object()
+# The text fields of a record, cleaned together in one scan.
+_TEXT_FIELDS = ("front", "place", "certainty", "source", "event_type", "summary", "excerpt",
+                "source_event_id", "source_type", "source_sub_type", "location_precision", "area",
+                "admin1", "country")
+_LIMITS = {name: FIELD_LIMITS.get(name, FIELD_LIMITS["other"]) for name in _TEXT_FIELDS}
 
 
 class RowError(ValueError):
@@ -65,7 +76,8 @@ def parse_id(value: Any) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise RowError(f"id {json.dumps(value)[:40]} is not text or a whole number")
-    text = clean_text(str(value), single_line=True)
+    # A hash or a number (nearly every id) has nothing to clean.
+    text = value if type(value) is str and value.isalnum() else clean_text(str(value), single_line=True)
     if not text:
         return None
     if len(text) > FIELD_LIMITS["id"]:
@@ -75,9 +87,15 @@ def parse_id(value: Any) -> str | None:
 
 def parse_date(value: Any) -> str:
     try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
+        text = str(value).strip()
+        return _iso_date(text) if len(text) <= 32 else dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise RowError(f"date {value!r} is not a date like 2017-06-30") from None
+
+
+@lru_cache(maxsize=1 << 14)  # a file has a few thousand distinct dates, each on many rows
+def _iso_date(text: str) -> str:
+    return dt.date.fromisoformat(text).isoformat()
 
 
 def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
@@ -97,6 +115,28 @@ def attributes_json(value: Any) -> str | None:
     bounded like every other field."""
     if value in (None, {}, ""):
         return None
+    # Rows of a file repeat the same few combinations (year, codes, region …): each is stored once in a
+    # while and looked up on the other rows. Only names and values that are all plain text are cached:
+    # 1, 1.0 and True are equal keys but not the same attribute.
+    if type(value) is dict and len(value) <= MAX_ATTRIBUTES:
+        try:
+            size = len("".join(value)) + len("".join(value.values()))  # TypeError unless all text
+        except TypeError:
+            return _attributes_json(value)
+        if size > _CACHED_SIZE:  # not worth a place in the cache
+            return _attributes_json(value)
+        key = tuple(value.items())
+        found = _SEEN_ATTRIBUTES.get(key, _NOT_SEEN)
+        if found is _NOT_SEEN:
+            found = _attributes_json(value)
+            if len(_SEEN_ATTRIBUTES) >= _CACHED:
+                _SEEN_ATTRIBUTES.clear()
+            _SEEN_ATTRIBUTES[key] = found
+        return found  # type: ignore[return-value]
+    return _attributes_json(value)
+
+
+def _attributes_json(value: Any) -> str | None:
     if isinstance(value, str):  # as exported in a CSV cell
         try:
             value = json.loads(value)
@@ -106,26 +146,54 @@ def attributes_json(value: Any) -> str | None:
         raise RowError("attributes is not an object of names and values")
     if len(value) > MAX_ATTRIBUTES:
         raise RowError(f"attributes has {len(value)} entries (at most {MAX_ATTRIBUTES})")
+    items = list(value.items())
+    # The text values are cleaned in one scan of them all (clean text is the rule, not the exception).
+    texts = iter(clean_values([item for _, item in items if type(item) is str]))
     out: dict[str, str | int | float] = {}
-    for name, item in value.items():
-        key = bounded(clean_text(str(name), single_line=True), FIELD_LIMITS["name"])
+    for name, item in items:
+        cleaned = next(texts) if type(item) is str else None
+        key = _attribute_name(str(name))
         if not key or item is None:
             continue
         if isinstance(item, bool) or not isinstance(item, str | int | float):
             raise RowError(f"attribute {key!r} is not text or a number")
         if isinstance(item, str):
-            item = bounded(clean_text(item), FIELD_LIMITS["other"]) or ""
+            if cleaned is None:  # a subclass of str: cleaned on its own
+                cleaned = clean_text(item)
+            item = bounded(cleaned, FIELD_LIMITS["other"]) or ""
         out[key] = item
-    return json.dumps(out, ensure_ascii=False, sort_keys=True) if out else None
+    return _ATTRIBUTES_JSON(out) if out else None
+
+
+def _attribute_name(name: str) -> str | None:
+    if len(name) > FIELD_LIMITS["name"]:  # not a column name: never kept in the cache
+        return bounded(clean_text(name, single_line=True), FIELD_LIMITS["name"])
+    return _column_name(name)
+
+
+@lru_cache(maxsize=4096)  # a file has a few dozen column names, on every row
+def _column_name(name: str) -> str | None:
+    return bounded(clean_text(name, single_line=True), FIELD_LIMITS["name"])
+
+
+def _text(name: str, value: Any) -> str | None:
+    """A field that is not plain text: none, a number as text, or RowError."""
+    if value is not None and not isinstance(value, str | int | float):
+        raise RowError(f"{name} is not text")
+    return bounded(clean_text(value), _LIMITS[name])
 
 
 def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     """Check one record and turn it into rows, or raise RowError saying what is wrong."""
+    raw = [record.get(name) for name in _TEXT_FIELDS]
+    # Every plain text field cleaned (one scan) and bounded here; anything else (a number, a wrong type)
+    # on its own below, in the order of the checks.
+    cleaned = clean_values([v if type(v) is str else "" for v in raw])
+    plain = {name: (value if len(value) <= _LIMITS[name] else bounded(value, _LIMITS[name]))
+             for name, value, was in zip(_TEXT_FIELDS, cleaned, raw, strict=True) if type(was) is str}
+
     def text(name: str, required: bool = True) -> str | None:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str | int | float):
-            raise RowError(f"{name} is not text")
-        value = bounded(clean_text(value), FIELD_LIMITS.get(name, FIELD_LIMITS["other"]))
+        value = plain[name] if name in plain else _text(name, record.get(name))
         if required and not value:
             raise RowError(f"missing {name}")
         return value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import operator
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,11 +18,14 @@ EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon",
 # A new event takes the rowid its id gives (schema.event_rowid); an update keeps it.
 _UPSERT = (
     f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}) "
-    f"VALUES (:rowid, {', '.join(':' + c for c in EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))}) "
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:])
 )
-CHUNK = 500  # ids a lookup names at once
+# An event's fields in EVENT_COLUMNS order, and its parties, as plain tuples: what is compared with the
+# store and what is bound to the statements (positional parameters bind faster than named ones).
+fields = operator.itemgetter(*EVENT_COLUMNS)
+party = operator.itemgetter("event", "faction", "role")
 
 
 @dataclass
@@ -41,31 +46,26 @@ class Sorted:
 
 def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
     """Which of `prepared` are new to the store, which change an event it holds, which are the same."""
-    ids = [p.event["id"] for p in prepared]
-    before: dict[str, tuple[tuple, frozenset]] = {}
-    for chunk in range(0, len(ids), CHUNK):
-        part = ids[chunk:chunk + CHUNK]
-        marks = ", ".join("?" * len(part))
-        rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN ({marks})",
-                            part).fetchall()
-        for row in rows:
-            before[row[0]] = (tuple(row), frozenset())
-        if not rows:
-            continue  # none of them is in the store (a new store, a new file): no parties to read
-        parties = conn.execute(
-            f"SELECT event, faction, role FROM event_factions WHERE event IN ({marks})", part)
-        grouped: dict[str, set] = {}
-        for event, faction, role in parties:
-            grouped.setdefault(event, set()).add((faction, role))
-        for event, found in grouped.items():
-            before[event] = (before[event][0], frozenset(found))
+    ids = json.dumps([p.event["id"] for p in prepared])  # one parameter for the whole batch
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, compared as they are with the prepared ones
+    stored = {row[0]: row for row in cursor.execute(
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        (ids,))}
+    parties: dict[str, set[tuple[str, str]]] = {}
+    if stored:  # else none of them is in the store (a new store, a new file): no parties to read
+        for event, faction, role in cursor.execute(
+                "SELECT event, faction, role FROM event_factions "
+                "WHERE event IN (SELECT value FROM json_each(?))", (ids,)):
+            parties.setdefault(event, set()).add((faction, role))
     out = Sorted([], [], 0)
     for item in prepared:
-        was = before.get(item.event["id"])
+        eid = item.event["id"]
+        was = stored.get(eid)
         if was is None:
             out.added.append(item)
-        elif was == (tuple(item.event[c] for c in EVENT_COLUMNS),
-                     frozenset((p["faction"], p["role"]) for p in item.parties)):
+        elif was == fields(item.event) and parties.get(eid, set()) == {
+                (p["faction"], p["role"]) for p in item.parties}:
             out.unchanged += 1
         else:
             out.updated.append(item)
@@ -76,16 +76,19 @@ def upsert(conn: sqlite3.Connection, added: Sequence[Prepared],
            updated: Sequence[Prepared]) -> list[tuple[int, str]]:
     """Write new and changed events and replace their parties, in the order of their rowids (the
     table's own order: each page of it is visited once). Returns their (rowid, id), in that order."""
-    changed = [*added, *updated]
-    rows = sorted(({**item.event, "rowid": event_rowid(item.event["id"])} for item in changed),
-                  key=lambda row: row["rowid"])
+    rows = rows_of([*added, *updated])
     conn.executemany(_UPSERT, rows)
     conn.executemany("DELETE FROM event_factions WHERE event = ?", [(i.event["id"],) for i in updated])
-    conn.executemany(
-        "INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (:event, :faction, :role)",
-        [p for item in changed for p in item.parties],
-    )
-    return [(row["rowid"], row["id"]) for row in rows]
+    conn.executemany("INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (?, ?, ?)",
+                     [party(p) for item in (*added, *updated) for p in item.parties])
+    return [(row[0], row[1]) for row in rows]
+
+
+def rows_of(prepared: Sequence[Prepared]) -> list[tuple]:
+    """(rowid, *fields) of each event, in rowid order."""
+    rows = [(event_rowid(item.event["id"]), *fields(item.event)) for item in prepared]
+    rows.sort(key=operator.itemgetter(0))
+    return rows
 
 
 def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:

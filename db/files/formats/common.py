@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...write.records import RowError, parse_coordinate, parse_count
 from ...write.resolve import Resolver
@@ -38,13 +39,20 @@ def without_admin_suffix(name: str | None) -> str | None:
 def attributes(row: Mapping[str, str | None], used: Iterable[str], counts: Iterable[str] = ()) -> dict:
     """The rest of the row: every non-empty column a reader did not turn into one of sitroom's fields,
     under the dataset's own name; the columns named in `counts` as whole numbers."""
-    skip = set(used)
+    skip = _set_of(tuple(used))
     out: dict[str, object] = {}
     for name, value in row.items():
-        if name in skip or value is None or not str(value).strip():
+        if name in skip or value is None:
             continue
-        out[name] = parse_count(value, name) if name in counts else str(value).strip()
+        text = value.strip() if type(value) is str else str(value).strip()
+        if text:
+            out[name] = parse_count(value, name) if name in counts else text
     return out
+
+
+@lru_cache(maxsize=64)  # a reader's columns, the same on every row
+def _set_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 
