@@ -11,7 +11,7 @@ from rich.text import Text
 from sitroom.db import EventFilter
 from sitroom.tui import habits
 from sitroom.tui.event_text import web_address
-from sitroom.tui.render import MATCH
+from sitroom.tui.render_detail import MATCH
 from sitroom.tui.screens import StatsScreen
 
 from .helpers import column, detail_text, make_app, plain, settle

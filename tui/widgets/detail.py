@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from .. import render
+from .. import render_detail
 from ..reference import Reference
 
 
@@ -65,7 +65,7 @@ class DetailPane(VerticalScroll):
     def show_event(self, detail: EventDetail, reference: Reference, marks: Sequence[str] = ()) -> None:
         """Show `detail`, the words of the search (`marks`) standing out."""
         self.shown, self.marks = detail, tuple(marks)
-        self._show(detail.row.id, render.detail(detail, reference.by_slug,
+        self._show(detail.row.id, render_detail.detail(detail, reference.by_slug,
                                                 reference.front_name(detail.row.front), marks))
 
     def mark(self, marks: Sequence[str], reference: Reference) -> None:

@@ -1,0 +1,169 @@
+"""The detail pane's text: one event in full, with the control history of its place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.text import Text
+from sitroom.db import FIELD_LIMITS, EventDetail, Faction, bounded
+
+from . import render_located
+from .render import (
+    CERTAINTY_GLYPH,
+    CERTAINTY_STYLE,
+    CERTAINTY_WORDS,
+    ROLE_ORDER,
+    ROLE_WORDS,
+    acting_side,
+    certainty,
+    date_label,
+    faction_style,
+    joined,
+    parties,
+)
+
+
+def _heading(text: str) -> Text:
+    return Text(f"\n{text}", style="bold underline")
+
+
+def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
+    """The place's captures, oldest first: confirmed ones are changes of hands; claimed and rumoured
+    ones are said as what they are, and change nothing."""
+    if not d.control:
+        return Text("no capture recorded here", style="dim")
+    out = Text()
+    events = {e.id: e for e in (d.row, *d.same_place)}
+    for h in d.control:
+        out.append(f"{date_label(h.date, h.date_precision)}  ")
+        # The takers in the timeline's order when the capture is at hand, else as the store gives.
+        known = acting_side(events[h.event]) if h.event in events else []
+        to = joined(sorted(h.to, key=lambda s: known.index(s) if s in known else len(known)), factions)
+        to = to if h.to else Text("?")
+        if h.certainty == "confirmed":
+            out.append_text(to)
+            out.append(" took it")
+        elif h.certainty == "claimed":
+            if h.claimants and set(h.claimants) != set(h.to):
+                out.append_text(joined(h.claimants, factions))
+                out.append(" claims ")
+                out.append_text(to)
+                out.append(" took it")
+            else:
+                out.append_text(to)
+                out.append(" claims it took it")
+        else:
+            out.append("rumour: ")
+            out.append_text(to)
+            out.append(" took it")
+        if h.from_:
+            out.append(" from ")
+            out.append_text(joined(h.from_, factions))
+        if h.certainty != "confirmed":
+            out.append(f" ({CERTAINTY_GLYPH.get(h.certainty, '?')} {h.certainty}: not a change of hands)",
+                       style=CERTAINTY_STYLE.get(h.certainty, ""))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+MATCH = Style(reverse=True, bold=True)
+
+
+def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
+           marks: Sequence[str] = ()) -> RenderableType:
+    """The whole of one event, for the detail pane; the words of a search (`marks`, each also as the
+    start of a longer word) stand out in its summary and source sentence."""
+    row = d.row
+    head = Text()
+    head.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
+    head.append("\n")
+    head.append(date_label(row.date, row.date_precision, long=True))
+    if (until := render_located.date_range(d)):
+        head.append(f" {until}")
+    head.append(f" ({row.date_precision})", style="dim")
+    head.append(f" · {row.event_type} · {front_name}")
+    if row.fatalities is not None:
+        head.append(f" · {row.fatalities} killed")
+
+    sure = Text()
+    sure.append_text(certainty(row.certainty))
+    sure.append("\n")
+    sure.append(CERTAINTY_WORDS.get(row.certainty, row.certainty))
+    claimants = [factions[p.faction].name for p in row.parties
+                 if p.role == "claimant" and p.faction in factions]
+    if claimants:
+        sure.append(f" Claimed by {', '.join(claimants)}.")
+
+    who = Text()
+    for party, faction in sorted(d.factions, key=lambda pf: ROLE_ORDER.get(pf[0].role, 9)):
+        who.append(f"{ROLE_WORDS.get(party.role, party.role):<9} ")
+        who.append(faction.short, style=faction_style(faction))
+        who.append(f"  {faction.name}")
+        if faction.parent:
+            parent = factions.get(faction.parent)
+            who.append(f" — unit of {parent.name if parent else faction.parent}", style="dim")
+        who.append("\n")
+    who.rstrip()
+
+    where = Text()
+    if d.place:
+        p = d.place
+        where.append(p.name, style="bold")
+        where.append(f" ({p.kind})" if p.kind else "")
+        if p.admin1:
+            where.append(f", {p.admin1} governorate")
+        if d.lat is not None and d.lon is not None:
+            ns, ew = ("N" if d.lat >= 0 else "S"), ("E" if d.lon >= 0 else "W")
+            where.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
+            if p.precision_km:
+                where.append(f"  (±{p.precision_km:g} km)", style="dim")
+        if (how := render_located.precision(d)):
+            where.append("\n")
+            where.append_text(how)
+    else:
+        where = render_located.area(d)
+
+    excerpt = bounded(d.excerpt, FIELD_LIMITS["excerpt"])
+    quote = Text(f"“{excerpt}”" if excerpt else "no source sentence stored", style="italic")
+    source = Text()
+    if d.source:
+        s = d.source
+        source.append(s.title)
+        meta = " · ".join(x for x in (s.publisher, s.published, s.kind) if x)
+        if meta:
+            source.append(f"\n{meta}", style="dim")
+        if s.url:
+            source.append(f"\n{s.url}", style="dim")
+
+    if marks:
+        words = "|".join(re.escape(w) for w in marks)
+        for text in (head, quote):
+            text.highlight_regex(rf"(?i)\b(?:{words})\w*", style=MATCH)
+    parts: list[RenderableType] = [
+        head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
+        _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
+    ]
+    if (row_said := render_located.dataset(d)) is not None:
+        parts += [_heading(f"As the {d.source.kind if d.source else 'dataset'} row gives it"), row_said]
+    if d.place:
+        parts += [_heading(f"Control of {d.place.name}"), control(d, factions)]
+    if not d.place:  # an event located only to an area has no place to share
+        return Group(*parts)
+    parts.append(_heading(f"Also at {d.place.name}"))
+    if d.same_place:
+        others = Text()
+        for o in d.same_place:
+            others.append(f"{date_label(o.date, o.date_precision)} ")
+            others.append_text(parties(o, factions))
+            others.append(f" {o.event_type} ")
+            others.append_text(certainty(o.certainty))
+            others.append("\n")
+        others.rstrip()
+        parts.append(others)
+    else:
+        parts.append(Text("no other events", style="dim"))
+    return Group(*parts)
