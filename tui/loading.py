@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Ranked, Store, atlas
 from textual.message import Message
@@ -102,6 +103,7 @@ class Notice(Message):
     title: str = ""
     severity: SeverityLevel = "information"
 
+T = TypeVar("T")
 RECOUNTS = 5  # a count interrupted by mistake is started again this many times at most
 
 
@@ -143,13 +145,22 @@ class Loader:
         """The front counts and facets; per-faction counts (the dearest) only if `factions`.
         SQLite's interrupt, meant for the count this one replaces, can land on this one's first
         statement instead: a count interrupted while still wanted starts again."""
+        self._retried(lambda: self._count(generation, view, factions))
+
+    @staticmethod
+    def _retried(call: Callable[[], T]) -> T | None:
+        """`call()`, started again (RECOUNTS times at most) when SQLite's interrupt, meant for the count
+        this one replaces, lands on it; None when newer counts are wanted or the filter is bad (the
+        timeline reports that)."""
         for _ in range(RECOUNTS):
             try:
-                self._count(generation, view, factions)
-                return
+                return call()
             except Interrupted:
                 if get_current_worker().is_cancelled:
-                    return  # newer counts are wanted
+                    return None  # newer counts are wanted
+            except FilterError:
+                return None
+        return None
 
     def _count(self, generation: int, view: ViewState, factions: bool) -> None:
         try:
@@ -171,16 +182,8 @@ class Loader:
         """The statistics sheet's counts, a dimension at a time, each posted as it is counted."""
         # The factions last: among the view's own factions they are the slowest to count.
         for by in sorted(self.store.BREAKDOWNS, key=lambda b: b == "faction"):
-            for _ in range(RECOUNTS):
-                try:
-                    counts = self.store.breakdown(view.timeline_filter(), by)
-                    break
-                except Interrupted:  # meant for a count this one does not replace: again
-                    if get_current_worker().is_cancelled:
-                        return
-                except FilterError:
-                    return  # reported by the timeline
-            else:
+            counts = self._retried(lambda by=by: self.store.breakdown(view.timeline_filter(), by))
+            if counts is None:
                 return
             self._answer(StatsLoaded(generation, view, by, counts))
 
@@ -188,22 +191,17 @@ class Loader:
         """The places, then the sources, with the most events in the view (ignoring the filter's
         own places and sources), narrowed to the names holding `like`; each posted when counted."""
         f = view.timeline_filter()
+        def rank(by: str) -> list[Ranked]:
+            # Under a filter on a large store the exact ranking reads every event it passes: an
+            # estimate from the sample comes first.
+            rough = None if like else self.store.ranked_estimate(f, by, limit=limit)
+            if rough is not None:
+                self._answer(RankedLoaded(generation, view, by, like, rough))
+            return self.store.ranked(f, by, limit=limit, like=like)
+
         for by in ("place", "source"):
-            for _ in range(RECOUNTS):
-                try:
-                    # Under a filter on a large store the exact ranking reads every event it passes:
-                    # an estimate from the sample comes first.
-                    rough = None if like else self.store.ranked_estimate(f, by, limit=limit)
-                    if rough is not None:
-                        self._answer(RankedLoaded(generation, view, by, like, rough))
-                    ranked = self.store.ranked(f, by, limit=limit, like=like)
-                    break
-                except Interrupted:
-                    if get_current_worker().is_cancelled:
-                        return
-                except FilterError:
-                    return  # reported by the timeline
-            else:
+            ranked = self._retried(lambda by=by: rank(by))
+            if ranked is None:
                 return
             self._answer(RankedLoaded(generation, view, by, like, ranked))
 
