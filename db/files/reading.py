@@ -55,11 +55,6 @@ def encoding_of(path: Path) -> Encoding:
         raise ImportFailed(f"cannot read the file ({err.strerror or err})") from None
 
 
-def count_lines(path: Path) -> int:
-    """How many lines the file has (for the progress bar)."""
-    return encoding_of(path).lines
-
-
 def header_names(cells: list[str], aliases: dict[str, str] | None = None) -> list[str]:
     """A CSV header as the readers match it: by name, whatever the case and spacing, a dataset's older
     names given their current ones (ALLY_ACTOR_1 is assoc_actor_1). An unnamed first column (the index

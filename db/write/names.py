@@ -19,6 +19,10 @@ from functools import lru_cache
 PLACE_SUFFIX = re.compile(
     r"\s+\(?(town|village|city|district|sub-?district|governorate|province|neighbou?rhood|area|suburb|"
     r"quarter|locality|hamlet|farms?)\)?$", re.IGNORECASE)
+# What a dataset appends to a division's name: "Homs Governorate", "Ouaka province".
+ADMIN_SUFFIX = re.compile(
+    r"\s+(governorate|province|prefecture|region|state|district|sub-?district|department|county|"
+    r"municipality|nahiya|muhafazah)$", re.IGNORECASE)
 _ARTICLES = frozenset(["al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "es", "ed", "er",
                        "en", "et", "ez"])
 _SPRING = frozenset({"ain", "ayn", "ein", "ayin", "aayn", "en"})
@@ -45,6 +49,13 @@ def slugify(name: str) -> str:
 def without_place_suffix(name: str) -> str:
     """`Jobar neighbourhood` → `Jobar`, `Rasm Ward (locality)` → `Rasm Ward`, `Bangui town` → `Bangui`."""
     return PLACE_SUFFIX.sub("", name.strip(), count=1) or name.strip()
+
+
+def without_admin_suffix(name: str | None) -> str | None:
+    """`Homs Governorate` → `Homs`, `Ouaka province` → `Ouaka`, whatever the case."""
+    if not name or not name.strip():
+        return None
+    return ADMIN_SUFFIX.sub("", name.strip()) or name.strip()
 
 
 @lru_cache(maxsize=1 << 16)

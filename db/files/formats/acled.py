@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...rules import certainty_of
-from ...write.records import RowError, parse_count
+from ...write.records import parse_count
 from ...write.resolve import Resolver, slugify
 from .acled_types import sitroom_type
-from .common import Context, attributes, first_sentence, located, parties, point, required
+from .common import Context, attributes, coded, first_sentence, located, parties, point, required
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude")
@@ -35,12 +35,8 @@ def merges_repeats(row: Mapping[str, str | None]) -> bool:
 def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Context) -> dict:
     key = required(row, "event_id_cnty")
     date = context.dates.parse(required(row, "event_date"), "event_date", context.line)
-    precision_code = (row.get("time_precision") or "1").strip()
-    if precision_code not in PRECISION:
-        raise RowError(f"time_precision {precision_code!r} is not 1, 2 or 3")
-    where_code = (row.get("geo_precision") or "1").strip()
-    if where_code not in WHERE:
-        raise RowError(f"geo_precision {where_code!r} is not 1, 2 or 3")
+    precision = coded(row, "time_precision", PRECISION, "1, 2 or 3")
+    where = coded(row, "geo_precision", WHERE, "1, 2 or 3")
     lat, lon = point(row, "latitude", "longitude")
     location = (row.get("location") or "").strip() or None
     source_type = required(row, "event_type")
@@ -59,8 +55,8 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
              [(actor1, "actor"), (row.get("assoc_actor_1"), "ally"), (actor2, "target"),
               (row.get("assoc_actor_2"), "target_ally")])
     return {
-        **located("acled", key, resolver, date=date, date_end=None, precision=PRECISION[precision_code],
-                  where=WHERE[where_code], place=location, admin1=row.get("admin1"),
+        **located("acled", key, resolver, date=date, date_end=None, precision=precision,
+                  where=where, place=location, admin1=row.get("admin1"),
                   country=row.get("country"), lat=lat, lon=lon),
         "event_type": sitroom_type(source_type, sub, notes),
         "source_type": source_type,

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...write.names import without_admin_suffix
 from ...write.records import RowError, parse_coordinate, parse_count
 from ...write.resolve import Resolver
 from .dates import DateOrder
@@ -15,9 +16,6 @@ from .dates import DateOrder
 # How precisely an event is located. A point for the first two; an area (no point, no place) for the rest.
 POINT_PRECISIONS = ("exact", "near")
 AREA_PRECISIONS = ("district", "province", "region", "country")
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(governorate|province|prefecture|region|state|district|sub-?district|department|county|"
-    r"municipality|nahiya|muhafazah)$", re.IGNORECASE)
 
 
 @dataclass
@@ -29,11 +27,12 @@ class Context:
     line: int = 0  # the row being read, for messages that name another line
 
 
-def without_admin_suffix(name: str | None) -> str | None:
-    """`Homs Governorate` → `Homs`, `Ouaka province` → `Ouaka`, whatever the case."""
-    if not name or not name.strip():
-        return None
-    return _ADMIN_SUFFIX.sub("", name.strip()) or name.strip()
+def coded(row: Mapping[str, str | None], column: str, meanings: Mapping[str, str], codes: str) -> str:
+    """What a coded column (1 when empty) means, or RowError naming the `codes` it may hold."""
+    code = (row.get(column) or "1").strip()
+    if code not in meanings:
+        raise RowError(f"{column} {code!r} is not {codes}")
+    return meanings[code]
 
 
 def attributes(row: Mapping[str, str | None], used: Iterable[str], counts: Iterable[str] = ()) -> dict:

@@ -11,17 +11,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from ...write.names import without_admin_suffix
 from ...write.records import RowError, parse_count
 from ...write.resolve import Resolver
 from .common import (
     Context,
     attributes,
+    coded,
     first_sentence,
     located,
     parties,
     point,
     required,
-    without_admin_suffix,
 )
 
 KIND = "csv"
@@ -56,15 +57,9 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
     date_end = context.dates.parse(end_text, "date_end", context.line) if end_text else None
     if date_end is not None and date_end < date:
         raise RowError(f"date_end {date_end} is before date_start {date}")
-    precision_code = (row.get("date_prec") or "1").strip()
-    if precision_code not in PRECISION:
-        raise RowError(f"date_prec {precision_code!r} is not 1 to 5")
-    where_code = (row.get("where_prec") or "1").strip()
-    if where_code not in WHERE:
-        raise RowError(f"where_prec {where_code!r} is not 1 to 7")
+    precision = coded(row, "date_prec", PRECISION, "1 to 5")
+    where = coded(row, "where_prec", WHERE, "1 to 7")
     lat, lon = point(row, "latitude", "longitude")
-    admin1 = without_admin_suffix(row.get("adm_1"))
-    where = WHERE[where_code]
     area = without_admin_suffix(row.get("adm_2")) if where == "district" else None
     side_a, side_b = required(row, "side_a"), required(row, "side_b")
     headline = (row.get("source_headline") or "").strip()
@@ -77,8 +72,9 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
     source_id = "ucdp:" + hashlib.sha1(article.encode("utf-8")).hexdigest()[:12] if article else "ucdp"
     violence = (row.get("type_of_violence") or "1").strip()
     return {
-        **located("ucdp", key, resolver, date=date, date_end=date_end, precision=PRECISION[precision_code],
-                  where=where, place=place, admin1=admin1, country=row.get("country"), lat=lat, lon=lon,
+        **located("ucdp", key, resolver, date=date, date_end=date_end, precision=precision,
+                  where=where, place=place, admin1=row.get("adm_1"), country=row.get("country"), lat=lat,
+                  lon=lon,
                   area=area),
         "event_type": VIOLENCE.get(violence, "clashes"),
         "source_type": f"type_of_violence {violence}",
