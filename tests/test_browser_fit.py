@@ -11,7 +11,7 @@ from sitroom.tui.layout import arrange
 from sitroom.tui.render import flow
 
 from .helpers import make_app, plain, settle
-from .test_browser_layout import SIZES, screen_lines
+from .test_browser_layout import SIZES, screen_lines, started
 
 FRONTS = ("All fronts", "Raqqa", "Deir Ezzor", "Eastern Damascus", "Homs desert / Iraqi border",
           "East Aleppo–Resafa")
@@ -24,10 +24,7 @@ async def test_front_names_read_whole(db_path: Path, size, map_on) -> None:
     names too long end in an ellipsis there)."""
     app = make_app(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        if map_on:
-            await pilot.press("m")
-            await settle(pilot)
+        await started(pilot, map_on)
         region = app.fronts_pane.region
         assert app.fronts_pane.display and region.right <= size[0]
         lines = [line[region.x:region.right] for line in screen_lines(app)[region.y:region.bottom]]
@@ -62,9 +59,7 @@ async def test_at_120_columns_the_fronts_sit_above_the_event(db_path: Path) -> N
 async def test_the_map_legend_keeps_its_entries_whole(db_path: Path, size) -> None:
     app = make_app(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+        await started(pilot, map_on=True)
         legend = app.map.query_one("#map-legend")
         lines = [line[legend.region.x:legend.region.right].rstrip()
                  for line in screen_lines(app)[legend.region.y:legend.region.bottom]]
@@ -100,10 +95,7 @@ async def test_the_footer_fits_80_columns_whatever_has_focus(db_path: Path, map_
     """Every key the footer names is whole at 80 columns, the timeline's ⏎ Open included."""
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        if map_on:
-            await pilot.press("m")
-            await settle(pilot)
+        await started(pilot, map_on)
         assert app.focused is app.timeline.table
         footer = screen_lines(app)[-1].rstrip()
         assert footer.startswith("⏎ Open ? Help q Quit") and footer.endswith("e Export"), footer

@@ -27,7 +27,8 @@ def layout_of(app) -> tuple:
             tuple(app.timeline.widths.items()))
 
 
-async def _started(pilot, map_on: bool) -> None:
+async def started(pilot, map_on: bool) -> None:
+    """The app settled after its start, with the map turned on if `map_on`."""
     await settle(pilot)
     if map_on:
         await pilot.press("m")
@@ -37,7 +38,7 @@ async def _started(pilot, map_on: bool) -> None:
 async def _fresh(db_path: Path, size: tuple[int, int], map_on: bool) -> tuple:
     app = make_app(db_path)
     async with app.run_test(size=size) as pilot:
-        await _started(pilot, map_on)
+        await started(pilot, map_on)
         return layout_of(app)
 
 
@@ -48,7 +49,7 @@ async def test_a_resize_lands_where_a_fresh_start_does(db_path: Path, start, end
     expected = await _fresh(db_path, end, map_on)
     app = make_app(db_path)
     async with app.run_test(size=start) as pilot:
-        await _started(pilot, map_on)
+        await started(pilot, map_on)
         await pilot.resize_terminal(*end)
         await settle(pilot)
         await pilot.pause()
@@ -60,10 +61,7 @@ async def test_a_resize_lands_where_a_fresh_start_does(db_path: Path, start, end
 async def test_every_size_shows_the_certainty_word_and_type(db_path: Path, size, map_on) -> None:
     app = make_app(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        if map_on:
-            await pilot.press("m")
-            await settle(pilot)
+        await started(pilot, map_on)
         lines = screen_lines(app)
         row = next(line for line in lines if "2017-06-30  Humaima" in line)
         assert "SAA+VKS ▸ ISIS" in row and "● confirmed" in row and "capture" in row, row
