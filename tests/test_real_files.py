@@ -223,3 +223,14 @@ async def test_the_detail_pane_shows_what_the_row_said(tmp_path: Path) -> None:
         assert "event id" in shown and "9100008" in shown and "type_of_violence 2" in shown
         assert "Also at" not in shown  # an area is not a place: no "other events at this place"
         assert "side " in shown and "ISIS" in shown
+
+
+def test_a_range_is_said_only_where_the_precision_does_not_say_it(fresh: Store) -> None:
+    from sitroom.tui.render_located import date_range
+
+    import_file(fresh.db.conn, REAL / "ucdp_ged_191_syria.csv")
+    found = events_by_id(fresh)
+    said = {key: date_range(fresh.event(found[key]["id"])) for key in ("9100003", "9100008", "9100010",
+                                                                         "9100011")}
+    # A few days (date_prec 2) and "longer" (5) are ranges; a whole week or month is its precision.
+    assert said == {"9100003": "to 2017-02-23", "9100008": None, "9100010": None, "9100011": "to 2017-10-21"}

@@ -3,9 +3,11 @@ event is located, the dataset's own id and type, and the rest of the row."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import EventDetail
+from sitroom.db import EventDetail, month_end
 
 PRECISION_WORDS = {
     "exact": "at this place",
@@ -20,8 +22,22 @@ VALUE_CHARACTERS = 160
 
 
 def date_range(d: EventDetail) -> str | None:
-    """`to 2017-06-12` when the dataset gives a range."""
-    return f"to {d.located.date_end}" if d.located.date_end else None
+    """`to 2017-06-08` when the dataset gives a range other than the week, month or year the date's
+    precision already says ("December 2022", not "December 2022 to 2022-12-31")."""
+    end, row = d.located.date_end, d.row
+    if not end or end == _period_end(row.date, row.date_precision):
+        return None
+    return f"to {end}"
+
+
+def _period_end(date: str, precision: str) -> str:
+    if precision == "week":
+        return (dt.date.fromisoformat(date) + dt.timedelta(days=6)).isoformat()
+    if precision == "month":
+        return month_end(date)
+    if precision == "year":
+        return f"{date[:4]}-12-31"
+    return date
 
 
 def area(d: EventDetail) -> Text:
