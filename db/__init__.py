@@ -11,8 +11,10 @@ from .files.importing import ImportFailed, ImportReport
 from .filters import EventFilter, FilterError
 from .fronts import FrontError, Reassigned
 from .geography import Atlas, BBox, Boundaries, Point, Region, atlas, syria
+from .happenings import DEFAULT_WINDOW, HappeningError, Linked, Window
 from .models import (
     CERTAINTIES,
+    Account,
     Bloc,
     Cursor,
     EventDetail,
@@ -42,10 +44,12 @@ from .write.resolve import DEFAULT_MAX_KM
 __all__ = [
     "CERTAINTIES",
     "DEFAULT_MAX_KM",
+    "DEFAULT_WINDOW",
     "EXPORT_FORMATS",
     "FIELD_LIMITS",
     "IMPORT_FORMATS",
     "MAX_REPORT_BYTES",
+    "Account",
     "AreaEvents",
     "Atlas",
     "BBox",
@@ -63,6 +67,7 @@ __all__ = [
     "FrontCount",
     "FrontError",
     "Handover",
+    "HappeningError",
     "Held",
     "Holding",
     "ImportFailed",
@@ -70,6 +75,7 @@ __all__ = [
     "IngestError",
     "IngestReport",
     "Interrupted",
+    "Linked",
     "Located",
     "Page",
     "Party",
@@ -83,6 +89,7 @@ __all__ = [
     "Store",
     "StoreError",
     "Tracer",
+    "Window",
     "atlas",
     "bounded",
     "clean_text",

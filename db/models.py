@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-CERTAINTIES = ("confirmed", "claimed", "rumoured")
+# As a source states it: as fact, as a party's claim, as a rumour, or as a party's denial. A happening two
+# sources contradict on (a claim or a report and a denial) is shown as disputed.
+CERTAINTIES = ("confirmed", "claimed", "rumoured", "denied")
 # ACLED's actor1/actor2 read as actor/target, their associated actors as ally/target_ally; a "side" is a
 # party to an undirected event (UCDP's side_a/side_b, ACLED's actor-based files): it is credited with
 # no action.
@@ -79,6 +81,24 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Account:
+    """One source's account of a happening: its own event, as that source gives it."""
+
+    event: str
+    source: Source | None
+    date: str
+    date_precision: str
+    certainty: str
+    summary: str
+    excerpt: str | None
+    source_event_id: str | None
+    claimants: tuple[str, ...] = ()
+    reviewed: int | None = None
+    lead: bool = False  # the event the timeline shows for the happening
+    by_hand: bool = False  # linked or split by hand
+
+
+@dataclass(frozen=True)
 class Party:
     """A faction's part in one event."""
 
@@ -109,6 +129,9 @@ class EventRow:
     summary: str
     fatalities: int | None
     parties: tuple[Party, ...]
+    sources: int = 1  # how many sources' events this happening links (db/happenings/)
+    disputed: bool = False  # one of them denies what another states or claims
+    reviewed: int | None = None  # 1 accepted in a review, 0 landed unreviewed, None a dataset's or bundled
 
     @property
     def cursor(self) -> Cursor:
@@ -151,6 +174,7 @@ class EventDetail:
     same_place: tuple[EventRow, ...] = field(default=())
     control: tuple[Any, ...] = field(default=())  # the place's Handovers (store/control.py), oldest first
     located: Located = field(default_factory=Located)
+    accounts: tuple[Account, ...] = ()  # every source's account of the happening, the lead's first
 
 
 @dataclass(frozen=True)

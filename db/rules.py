@@ -60,14 +60,16 @@ def capture(alias: str = "") -> str:
     A gain short of the place itself ("chunks of the city", "hills east of") is an `advance`, not a
     capture: the events' type says so, and the bundled data is coded that way."""
     prefix = f"{alias}." if alias else ""
-    return f"{prefix}event_type = 'capture' AND {prefix}certainty = 'confirmed'"
+    # A happening's lead carries the surest certainty any of its sources gives (db/happenings/).
+    return f"{prefix}event_type = 'capture' AND {prefix}certainty = 'confirmed' AND {prefix}happening IS NULL"
 
 
 def claimed_capture(alias: str = "") -> str:
     """SQL true for captures a party claims or a rumour reports: shown as claims, never a change of
     hands. The partial index events_capture_claims holds exactly these."""
     prefix = f"{alias}." if alias else ""
-    return f"{prefix}event_type = 'capture' AND {prefix}certainty != 'confirmed'"
+    return (f"{prefix}event_type = 'capture' AND {prefix}certainty != 'confirmed' "
+            f"AND {prefix}happening IS NULL")
 
 
 # -- blocs: an event's parties in a role belong to blocs; when they differ, the first in bloc order ----

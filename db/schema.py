@@ -23,7 +23,11 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    id, type and sub-type, a date range, how precisely the event is located and the area it is located
 #    to when it is not a point, admin1 and country as the row names them, the rest of the row (JSON).
 #    What defines each front (FRONT_COLUMNS, db/fronts/).
-SCHEMA_VERSION = 4
+# 5: happenings (db/happenings/): events.happening (NULL: the event leads its happening; else the lead's
+#    id), events.linked_by_hand (1: joined or split by hand; the automatic linker leaves it be),
+#    events.reviewed (1: an analyst accepted it in `ingest --review`; 0: it landed unreviewed; NULL: a
+#    dataset's row or the bundled data), the queue of events to link, and the store's settings.
+SCHEMA_VERSION = 5
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
@@ -120,9 +124,11 @@ def create(db: sqlite_utils.Database) -> None:
         list(FTS_COLUMNS), fts_version="FTS5", create_triggers=True,
         tokenize="porter unicode61 remove_diacritics 2",
     )
+    _happening_columns(db)
     _version_3_extras(db)
     _version_4_extras(db)
     _version_4_fronts(db)
+    _version_5_happenings(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -134,6 +140,7 @@ def migrate(db: sqlite_utils.Database) -> bool:
     if found >= SCHEMA_VERSION:
         return False
     with db.conn:
+        _happening_columns(db)  # the rules the older steps' indexes are written in name them
         if found < 3:
             if "colour" not in db["blocs"].columns_dict:
                 db.conn.execute("ALTER TABLE blocs ADD COLUMN colour TEXT")
@@ -160,6 +167,8 @@ def migrate(db: sqlite_utils.Database) -> bool:
                             "WHERE place IS NOT NULL AND admin1 IS NULL")
             _version_4_extras(db)
             _version_4_fronts(db, migrating=True)
+        if found < 5:
+            _version_5_happenings(db, migrating=True)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
 
@@ -205,6 +214,49 @@ def _version_4_fronts(db: sqlite_utils.Database, migrating: bool = False) -> Non
                             (kind, country, definition, slug))
         db.conn.execute("UPDATE fronts SET kind = 'other' WHERE slug = 'other' AND kind IS NULL")
         reassign(db.conn)
+
+
+HAPPENING_COLUMNS: dict[str, str] = {"happening": "TEXT", "linked_by_hand": "INTEGER", "reviewed": "INTEGER"}
+# What decides whether an event is the same happening as another's (db/happenings/matching.py): when
+# one of these changes, the event is linked again.
+LINKED_BY = ("date", "date_end", "date_precision", "place", "lat", "lon", "event_type", "source")
+
+
+def _happening_columns(db: sqlite_utils.Database) -> None:
+    have = db["events"].columns_dict
+    for column, kind in HAPPENING_COLUMNS.items():
+        if column not in have:
+            db.conn.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+
+
+def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) -> None:
+    """Happenings: the columns, the followers' index, the queue of events to link (filled by triggers
+    as events are written; the bulk writer fills it set-based) and the settings (the matching window).
+    A migrated store queues every event: the next import, ingest or `sitroom link` links them."""
+    if migrating:  # captures count once per happening: the partial indexes say so since version 5
+        db.conn.execute("DROP INDEX IF EXISTS events_captures")
+        db.conn.execute("DROP INDEX IF EXISTS events_capture_claims")
+        _version_3_extras(db)
+        _version_4_extras(db)
+    db.conn.executescript(f"""
+        CREATE INDEX IF NOT EXISTS events_happening ON events (happening) WHERE happening IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS link_queue (id TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS link_event_insert AFTER INSERT ON events BEGIN
+            INSERT OR IGNORE INTO link_queue (id) VALUES (new.id);
+        END;
+        CREATE TRIGGER IF NOT EXISTS link_event_update AFTER UPDATE OF {", ".join(LINKED_BY)} ON events
+        BEGIN
+            INSERT OR IGNORE INTO link_queue (id) VALUES (new.id);
+        END;
+        CREATE TRIGGER IF NOT EXISTS link_event_delete BEFORE DELETE ON events BEGIN
+            DELETE FROM link_queue WHERE id = old.id;
+            INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events WHERE happening = old.id;
+            UPDATE events SET happening = NULL WHERE happening = old.id;
+        END;
+    """)
+    if migrating:
+        db.conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events")
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -7,6 +7,8 @@ triggers so no writer can forget them.
 - tallies(key, front, event_type, certainty, month, day_precise, side, n): event counts per month; key ''
   is every event, other keys are factions as in event_keys. Counts under a filter without text or place
   are sums over a few thousand rows instead of a pass over the events.
+- Only the events that lead a happening (events.happening IS NULL, db/happenings/) are counted: an
+  event another source also reports is one happening, counted once.
 - events.side: the bloc of the event's actor (the first bloc in bloc order when actors of several blocs
   act together; '' when the source names no actor), kept by triggers on event_factions. The histogram
   stacks by it.
@@ -42,7 +44,7 @@ SIDE = f"coalesce(({bloc_of('{x}', repr(SIDE_ROLE))}), '')"
 _BUMP = """
 INSERT INTO tallies ({b}, n)
 SELECT {k}, {e}.front, {e}.event_type, {e}.certainty, substr({e}.date, 1, 7),
-       {e}.date_precision = 'day', {e}.side, {d} WHERE true
+       {e}.date_precision = 'day', {e}.side, {d} WHERE {e}.happening IS NULL
 ON CONFLICT ({b}) DO UPDATE SET n = n + ({d});
 """
 
@@ -55,7 +57,7 @@ CREATE TRIGGER IF NOT EXISTS tally_event_delete BEFORE DELETE ON events BEGIN
     {_BUMP.format(k="''", e="old", d="-1", b=_BUCKET)}
 END;
 CREATE TRIGGER IF NOT EXISTS tally_event_update
-AFTER UPDATE OF front, event_type, certainty, date, date_precision, side ON events BEGIN
+AFTER UPDATE OF front, event_type, certainty, date, date_precision, side, happening ON events BEGIN
     {_BUMP.format(k="''", e="old", d="-1", b=_BUCKET)}
     {_BUMP.format(k="''", e="new", d="1", b=_BUCKET)}
     INSERT INTO tallies ({_BUCKET}, n)
@@ -63,10 +65,10 @@ AFTER UPDATE OF front, event_type, certainty, date, date_precision, side ON even
       FROM event_keys k,
            (SELECT old.front AS front, old.event_type AS event_type, old.certainty AS certainty,
                    substr(old.date, 1, 7) AS month, old.date_precision = 'day' AS day_precise,
-                   old.side AS side, -1 AS d
+                   old.side AS side, -1 AS d WHERE old.happening IS NULL
             UNION ALL
             SELECT new.front, new.event_type, new.certainty, substr(new.date, 1, 7),
-                   new.date_precision = 'day', new.side, 1) x
+                   new.date_precision = 'day', new.side, 1 WHERE new.happening IS NULL) x
      WHERE k.event = new.id AND true
     ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n;
     UPDATE event_keys SET date = new.date WHERE event = new.id AND date != new.date;
@@ -88,14 +90,14 @@ CREATE TRIGGER IF NOT EXISTS tally_key_insert AFTER INSERT ON event_keys BEGIN
     INSERT INTO tallies ({_BUCKET}, n)
     SELECT new.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7),
            e.date_precision = 'day', e.side, 1
-      FROM events e WHERE e.id = new.event AND true
+      FROM events e WHERE e.id = new.event AND e.happening IS NULL
     ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS tally_key_delete AFTER DELETE ON event_keys BEGIN
     INSERT INTO tallies ({_BUCKET}, n)
     SELECT old.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7),
            e.date_precision = 'day', e.side, -1
-      FROM events e WHERE e.id = old.event AND true
+      FROM events e WHERE e.id = old.event AND e.happening IS NULL
     ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n - 1;
 END;
 CREATE TRIGGER IF NOT EXISTS side_party_insert AFTER INSERT ON event_factions
@@ -167,11 +169,12 @@ def rebuild(conn: sqlite3.Connection) -> None:
     )
     conn.execute(
         f"INSERT INTO tallies ({_BUCKET}, n) SELECT '', front, event_type, certainty, substr(date, 1, 7), "
-        "date_precision = 'day', side, count(*) FROM events GROUP BY 2, 3, 4, 5, 6, 7"
+        "date_precision = 'day', side, count(*) FROM events WHERE happening IS NULL GROUP BY 2, 3, 4, 5, 6, 7"
     )
     conn.execute(
         f"INSERT INTO tallies ({_BUCKET}, n) SELECT k.key, e.front, e.event_type, e.certainty, "
         "substr(e.date, 1, 7), e.date_precision = 'day', e.side, count(*) "
-        "FROM event_keys k JOIN events e ON e.id = k.event GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        "FROM event_keys k JOIN events e ON e.id = k.event WHERE e.happening IS NULL "
+        "GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
     conn.executescript(TRIGGERS)

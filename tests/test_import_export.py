@@ -172,7 +172,7 @@ def test_jsonl_bad_lines(store: Store, tmp_path: Path) -> None:
     reasons = {b.line: b.reason for b in report.bad}
     assert reasons[2].startswith("is not valid JSON")
     assert reasons[3] == "is not a JSON object"
-    assert reasons[4] == "certainty 'probable' is not one of confirmed, claimed, rumoured"
+    assert reasons[4] == "certainty 'probable' is not one of confirmed, claimed, rumoured, denied"
     assert reasons[5].startswith("cannot be read (TypeError")
     assert reasons[6] == "unknown place 'atlantis' and no coordinates to add it with"
     assert reasons[7] == "role 'spectator' is not one of actor, ally, target, target_ally, side, claimant"

@@ -21,7 +21,8 @@ CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name"
                "place_kind", "admin1", "country", "area", "location_precision", "lat", "lon", "event_type",
                "certainty", "fatalities", *ROLE_COLUMNS.values(), "summary", "excerpt", "source",
                "source_title", "source_publisher", "source_published", "source_url", "source_kind",
-               "source_event_id", "source_type", "source_sub_type", "attributes")
+               "source_event_id", "source_type", "source_sub_type", "attributes", "sources_count",
+               "source_ids")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -42,7 +43,10 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
     for r in records:
         row = {**r, **{column: _names(r, role) for role, column in ROLE_COLUMNS.items()},
-               "attributes": json.dumps(r["attributes"], ensure_ascii=False) if r.get("attributes") else None}
+               "attributes": json.dumps(r["attributes"], ensure_ascii=False) if r.get("attributes") else None,
+               # A happening several sources report: how many, and which (the lead's first).
+               "sources_count": len(r.get("sources") or ()) or 1,
+               "source_ids": "; ".join(dict.fromkeys(a["source"] or "" for a in r.get("sources") or ()))}
         writer.writerow({k: _cell(row.get(k)) for k in CSV_COLUMNS})
         count += 1
     return count

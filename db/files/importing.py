@@ -54,6 +54,7 @@ class ImportReport:
     rejected: bool = False  # strict mode met a bad row: nothing was written
     encoding: str = "UTF-8"  # how the file was read, said when it is not UTF-8
     merged: int = 0  # rows that named another actor of the event on the row before (actor-based files)
+    linked: int = 0  # events linked to a happening another source reports (db/happenings/)
 
     @property
     def landed(self) -> int:

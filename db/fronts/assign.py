@@ -32,7 +32,7 @@ CACHE_KIB = 64 * 1024
 OTHER_TEXT = "Events with no location at all: no point, no first-level division and no country."
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 _SIDE = ("e.event_type AS event_type, e.certainty AS certainty, substr(e.date, 1, 7) AS month, "
-         "e.date_precision = 'day' AS day_precise, e.side AS side")
+         "e.date_precision = 'day' AS day_precise, e.side AS side, e.happening IS NULL AS counted")
 _FACTS = "event_type, certainty, month, day_precise, side"
 _FACTS_F = "f.event_type, f.certainty, f.month, f.day_precise, f.side"
 @dataclass
@@ -235,10 +235,11 @@ def _move(conn: sqlite3.Connection) -> None:
         f"{_SIDE} FROM temp.front_moves m CROSS JOIN events e ON e.rowid = m.rowid "
         "ORDER BY e.id",  # in event order, the faction keys below are read in their index's order
         "DROP TABLE IF EXISTS temp.front_deltas",
+        # Only the events leading a happening are counted (db/tallies.py).
         f"CREATE TEMP TABLE front_deltas AS SELECT '' AS key, old, new, {_FACTS}, count(*) AS n "
-        f"FROM temp.front_facts GROUP BY old, new, {_FACTS}",
+        f"FROM temp.front_facts WHERE counted GROUP BY old, new, {_FACTS}",
         f"INSERT INTO temp.front_deltas SELECT k.key, f.old, f.new, {_FACTS_F}, count(*) "
-        "FROM temp.front_facts f CROSS JOIN event_keys k ON k.event = f.id "
+        "FROM temp.front_facts f CROSS JOIN event_keys k ON k.event = f.id WHERE f.counted "
         f"GROUP BY k.key, f.old, f.new, {_FACTS_F}",
         f"INSERT INTO tallies ({_BUCKET}, n) SELECT key, front, {_FACTS}, sum(n) FROM ("
         f"SELECT key, old AS front, {_FACTS}, -n AS n FROM temp.front_deltas "

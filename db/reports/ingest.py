@@ -38,6 +38,7 @@ class IngestReport:
     counts: WriteCounts = field(default_factory=WriteCounts)
     place_names: dict[str, str] = field(default_factory=dict)  # the found places' ids → names
     faction_shorts: dict[str, str] = field(default_factory=dict)  # the found factions' slugs → short
+    linked: int = 0  # events linked to a happening another source reports (db/happenings/)
 
     def json_lines(self) -> list[dict[str, Any]]:
         """The dry run's JSON Lines: one object per event, then the unknown places and factions."""
@@ -114,6 +115,9 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
             resolver.keep()
         report.prepared = list({p.event["id"]: p for p in report.prepared}.values())  # each event once
         report.counts = write_events(conn, report.prepared)
+        # Landed without review (`ingest --review` marks what an analyst accepted).
+        conn.executemany("UPDATE events SET reviewed = 0 WHERE id = ? AND reviewed IS NULL",
+                         [(p.event["id"],) for p in report.prepared])
         conn.commit()
     except BaseException:
         conn.rollback()

@@ -8,6 +8,7 @@ from ..models import EventDetail, EventRow, Located, Source
 from ..reference import faction_of, place_of
 from . import control
 from .connection import Line
+from .happening import accounts
 from .pages import ROW_COLUMNS, event_row
 from .plan import ROW_FROM
 
@@ -38,7 +39,7 @@ def event(line: Line, event_id: str, same_place_limit: int) -> EventDetail | Non
             event_row(o)
             for o in line.rows(
                 f"SELECT {ROW_COLUMNS} FROM {ROW_FROM} WHERE e.place = ? AND e.id != ? "
-                "ORDER BY e.date DESC, e.id DESC LIMIT ?",
+                "AND e.happening IS NULL ORDER BY e.date DESC, e.id DESC LIMIT ?",
                 [row.place, event_id, same_place_limit],
             )
         )
@@ -56,4 +57,5 @@ def event(line: Line, event_id: str, same_place_limit: int) -> EventDetail | Non
             r["source_event_id"], r["source_type"], r["source_sub_type"], r["date_end"],
             r["location_precision"], r["area"], r["admin1"], r["country"],
             tuple(json.loads(r["attributes"]).items()) if r["attributes"] else ()),
+        accounts=accounts(line, event_id),
     )

@@ -18,6 +18,7 @@ from ..files.importing import ImportReport, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
+from ..happenings import Linked, Window, join, link_queued, read_window, relink, split
 from ..models import (
     Bloc,
     Cursor,
@@ -232,6 +233,7 @@ class Store:
                     moved = reassign(self._main.conn)
                 report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
                                      *(n for n in moved.created if n not in report.new_fronts)]
+            report.linked = self._link()
         self.refresh()
         return report
 
@@ -245,6 +247,8 @@ class Store:
             if not dry_run and (report.counts.added or report.counts.updated):
                 with self._main.conn:  # the report's events onto their fronts, as after an import
                     reassign(self._main.conn, [p.event["id"] for p in report.prepared])
+            if not dry_run:
+                report.linked = self._link()
         self.refresh()
         return report
 
@@ -293,6 +297,43 @@ class Store:
                                           no_parent=no_parent, short=short, name=name)
         self.refresh()
         return faction
+
+    # -- happenings: one thing that happened, as every source reports it (db/happenings/) ---------
+
+    def link_window(self) -> Window:
+        """How near events of different sources must be to be linked as one happening."""
+        with self._main.lock:
+            return read_window(self._main.conn)
+
+    def relink(self, window: Window | None = None) -> Linked:
+        """Link the whole store again (under `window`, which is kept; else the store's), in one
+        transaction; links set by hand stay."""
+        self._check_writable()
+        with self._main.lock, self._main.conn:
+            done = relink(self._main.conn, window or read_window(self._main.conn))
+        self.refresh()
+        return done
+
+    def split_event(self, event_id: str) -> str:
+        """Take an event out of its happening for good (HappeningError says why not); returns the lead
+        of the happening it left."""
+        return self._edit_links(split, event_id)
+
+    def join_events(self, event_id: str, other_id: str) -> str:
+        """Make two events' happenings one (HappeningError says why not); returns its lead."""
+        return self._edit_links(join, event_id, other_id)
+
+    def _edit_links(self, edit: Any, *ids: str) -> str:
+        self._check_writable()
+        with self._main.lock, self._main.conn:
+            lead = edit(self._main.conn, *ids)
+        self.refresh()
+        return lead
+
+    def _link(self) -> int:
+        """Link what was just written to the happenings other sources report; how many events joined."""
+        with self._main.conn:
+            return link_queued(self._main.conn).linked
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -18,7 +18,11 @@ ROW_COLUMNS = """
     e.id, e.date, e.date_precision, e.front, e.place, p.name AS place_name, e.event_type,
     e.certainty, e.summary, e.fatalities,
     (SELECT group_concat(ef.role || ':' || ef.faction, ' ')
-       FROM event_factions ef WHERE ef.event = e.id) AS parties
+       FROM event_factions ef WHERE ef.event = e.id) AS parties,
+    1 + (SELECT count(*) FROM events f WHERE f.happening = e.id) AS sources,
+    e.certainty != 'denied' AND EXISTS (SELECT 1 FROM events f WHERE f.happening = e.id
+                                            AND f.certainty = 'denied') AS disputed,
+    e.reviewed
 """
 _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
@@ -39,6 +43,15 @@ SELECT e.id, e.date, e.date_end, e.date_precision, e.front, fr.name AS front_nam
   LEFT JOIN sources s ON s.id = e.source
 """
 
+# Every source's account of the happenings led by a page of events (two json arrays of their ids).
+_ACCOUNTS = """
+SELECT coalesce(e.happening, e.id) AS lead, e.id AS event, e.source, s.title, e.certainty, e.date,
+       e.excerpt, e.source_event_id, e.reviewed
+  FROM events e LEFT JOIN sources s ON s.id = e.source
+ WHERE e.id IN (SELECT value FROM json_each(?)) OR e.happening IN (SELECT value FROM json_each(?))
+ ORDER BY lead, e.happening IS NOT NULL, e.date, e.id
+"""
+
 
 def _parties(packed: str | None) -> tuple[Party, ...]:
     parties = []
@@ -54,7 +67,8 @@ def event_row(r: sqlite3.Row) -> EventRow:
         id=r["id"], date=r["date"], date_precision=r["date_precision"], front=r["front"],
         place=r["place"], place_name=r["place_name"], event_type=r["event_type"],
         certainty=r["certainty"], summary=r["summary"], fatalities=r["fatalities"],
-        parties=_parties(r["parties"]),
+        parties=_parties(r["parties"]), sources=r["sources"], disputed=bool(r["disputed"]),
+        reviewed=r["reviewed"],
     )
 
 
@@ -102,6 +116,15 @@ class Pages:
                 return
             cursor = page.next
 
+    def _accounts(self, leads: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each happening's accounts (see db/store/happening.py), the lead's first: one per source."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in self._rows(_ACCOUNTS, (json.dumps(leads), json.dumps(leads))):
+            out.setdefault(r["lead"], []).append(
+                {k: r[k] for k in ("event", "source", "title", "certainty", "date", "excerpt",
+                                   "source_event_id", "reviewed")})
+        return out
+
     def records(self, f: EventFilter, page_size: int) -> Iterator[dict[str, Any]]:
         """Every event passing `f` as a self-describing record (sitroom's JSON Lines shape, with the
         names of its front, place, source and factions), newest first, a page at a time."""
@@ -114,10 +137,12 @@ class Pages:
                 f"{_RECORD_SELECT} WHERE {c.where}{keyset} ORDER BY e.date DESC, e.id DESC LIMIT ?",
                 (*c.params, *past.params, page_size),
             )
+            accounts = self._accounts([r["id"] for r in rows])
             for r in rows:
                 record = dict(r)
                 record["factions"] = json.loads(record["factions"] or "[]")
                 record["attributes"] = json.loads(record["attributes"]) if record["attributes"] else None
+                record["sources"] = accounts.get(r["id"], [])
                 yield record
             if len(rows) < page_size:
                 return

@@ -27,6 +27,16 @@ KEYED_COUNT_FROM = "event_keys k CROSS JOIN events e ON e.id = k.event"
 
 
 @dataclass(frozen=True)
+class Clause:
+    sql: str
+    params: tuple[object, ...] = ()
+
+
+# The events the timeline and the counts show: those leading a happening, each happening once.
+LEADS = Clause("e.happening IS NULL")
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """What a filter may name, read from the store once."""
 
@@ -35,12 +45,6 @@ class Vocabulary:
     types: frozenset[str]
     factions: frozenset[str]
     sources: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Clause:
-    sql: str
-    params: tuple[object, ...] = ()
 
 
 def _join(clauses: Iterable[Clause]) -> tuple[str, tuple[object, ...]]:
@@ -151,12 +155,16 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
 
     columns = [("front", f.fronts), ("place", f.places), ("source", f.sources),
                ("event_type", f.types), ("certainty", f.certainty)]
-    plain = [Clause("e.rowid < ?", (sample_below,))] if sample_below else []
-    plain += [_in(f"e.{column}", values) for column, values in columns
-              if values and not (column == "source" and rare_sources)]
-    if f.sources and rare_sources:
+    # A happening is counted once, as its lead (db/happenings/).
+    plain = [LEADS, *([Clause("e.rowid < ?", (sample_below,))] if sample_below else [])]
+    plain += [_in(f"e.{column}", values) for column, values in columns if values and column != "source"]
+    if f.sources:
+        # A happening is a source's when any of its events is.
         sources = _in("source", f.sources)
-        plain.append(Clause(f"e.rowid IN (SELECT rowid FROM events WHERE {sources.sql})", sources.params))
+        plain.append(Clause(f"e.id IN (SELECT coalesce(happening, id) FROM events WHERE {sources.sql})"
+                            if rare_sources else
+                            f"(e.{sources.sql} OR EXISTS (SELECT 1 FROM events f WHERE f.happening = e.id "
+                            f"AND f.{sources.sql}))", sources.params * (1 if rare_sources else 2)))
     if f.since:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
@@ -173,7 +181,8 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
         found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (match,))
     if found and (ident := _DATASET_ID.fullmatch(f.text.strip())):
         # A search for a dataset's event id (SYR142301, 9100001) finds that event too.
-        found = Clause(f"({found.sql} OR e.source_event_id IN (?, ?))",
+        found = Clause(f"({found.sql} OR e.id IN (SELECT coalesce(happening, id) FROM events "
+                       "WHERE source_event_id IN (?, ?)))",
                        (*found.params, ident.group(), ident.group().upper()))
     if found:
         plain.append(found)
@@ -195,7 +204,7 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
         if f.until and (bounds := spill_clause(f.since, f.until)):
             # The filter but its dates, which the bounds replace; a faction is looked up per event.
             others = [_in(f"e.{column}", values) for column, values in columns if values]
-            spill_rest = Clause(*_join([bounds, *others]))
+            spill_rest = Clause(*_join([LEADS, bounds, *others]))
             spill = Clause(*_join([spill_rest, Clause(
                 "EXISTS (SELECT 1 FROM event_keys x WHERE x.event = e.id AND x.key = ?)", f.factions)]
                 if f.factions else [spill_rest]))

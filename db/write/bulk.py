@@ -31,15 +31,17 @@ from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
-# The tally buckets of the events whose rowids are in temporary table {t}: key '' (each event once), and
+# The tally buckets of the events whose rowids are in temporary table {t} that lead a happening (the
+# others are not counted, db/tallies.py): key '' (each event once), and
 # each of their faction keys; counted a statement each (two smaller sorts than one of both).
 _BUCKETS = (
     """SELECT '' AS key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
               e.date_precision = 'day' AS day_precise, e.side
-         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid""",
+         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid WHERE e.happening IS NULL""",
     """SELECT k.key, e.front, e.event_type, e.certainty, substr(e.date, 1, 7) AS month,
               e.date_precision = 'day' AS day_precise, e.side
-         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id""",
+         FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
+        WHERE e.happening IS NULL""",
 )
 # An event written with its side, from its parties (written just before it): one write of each row
 # instead of a second pass rewriting every row to set its side.
@@ -159,6 +161,9 @@ class BulkWriter:
         conn.execute(
             "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
             "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
+        # What the import added or changed is linked to other sources' events (db/happenings/).
+        conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT e.id FROM temp.import_changed t "
+                     "CROSS JOIN events e ON e.rowid = t.rowid")
         for _, sql in (*self.indexes, *self.triggers):
             conn.execute(sql)
         for table in ("import_rows", "import_changed", "import_batch"):

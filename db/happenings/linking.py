@@ -1,0 +1,238 @@
+"""Linking events to the happenings other sources report: the queue of events written since the last
+link (db/schema.py fills it), matched against the store set-based, in the caller's transaction.
+
+1. The queued events' neighbourhoods (places within the window's km of their point) and date windows go
+   into a temporary table; one indexed join over events (place, date) finds every candidate pair.
+2. The rules (matching.py) decide each pair; a queued event joins the happening of its best match that
+   has no event of its own origin yet. A queued event that leads others keeps them.
+3. Each happening that gained an event is led by its surest, most precisely dated event; its members
+   point at the lead. Tallies follow through their triggers (only leads count).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..rules import period_end
+from .matching import (
+    DATASET_KINDS,
+    DEFAULT_WINDOW,
+    Candidate,
+    Window,
+    lead_rank,
+    score,
+    why_not,
+    window_end,
+    window_start,
+)
+
+BATCH = 5000
+# An event's origin: a dataset's rows are one origin (the dataset merged its reports already).
+ORIGIN = (f"CASE WHEN s.kind IN ({', '.join(repr(k) for k in sorted(DATASET_KINDS))}) THEN s.kind "
+          "ELSE coalesce(e.source, '') END")
+_COLUMNS = (f"e.id, {ORIGIN} AS origin, e.event_type, e.source_type, e.date, {period_end('e')} AS ends, "
+            "e.place, coalesce(e.lat, p.lat) AS lat, coalesce(e.lon, p.lon) AS lon, e.certainty, "
+            "e.date_precision, e.happening, e.linked_by_hand, e.reviewed")
+_FROM = "events e LEFT JOIN places p ON p.id = e.place LEFT JOIN sources s ON s.id = e.source"
+
+
+@dataclass
+class Linked:
+    """What one linking pass did."""
+
+    checked: int = 0  # queued events looked at
+    linked: int = 0  # events that joined another source's happening
+    happenings: set[str] = field(default_factory=set)  # the leads of the happenings that changed
+
+
+def read_window(conn: sqlite3.Connection) -> Window:
+    values = dict(conn.execute("SELECT key, value FROM settings WHERE key IN ('link_km', 'link_days')"))
+    try:
+        return Window(float(values.get("link_km", DEFAULT_WINDOW.km)),
+                      int(values.get("link_days", DEFAULT_WINDOW.days)))
+    except ValueError:  # a hand-edited setting: the default rather than no linking at all
+        return DEFAULT_WINDOW
+
+
+def write_window(conn: sqlite3.Connection, window: Window) -> None:
+    conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     [("link_km", f"{window.km:g}"), ("link_days", str(window.days))])
+
+
+def _candidate(r: sqlite3.Row | tuple, parties: dict[str, tuple[set[str], set[str]]]) -> Candidate:
+    (eid, origin, event_type, source_type, start, ends, place, lat, lon, certainty, precision,
+     happening, _, reviewed) = r
+    actors, named = parties.get(eid, (set(), set()))
+    return Candidate(eid, origin, event_type, source_type, start, ends or start, place, lat, lon,
+                     frozenset(actors), frozenset(named), certainty, precision, happening, reviewed)
+
+
+def _parties(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[set[str], set[str]]]:
+    """Each event's blocs: of those who acted (actor, ally), and of every party it names."""
+    out: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for event, role, bloc in conn.execute(
+            "SELECT ef.event, ef.role, f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction "
+            "WHERE ef.event IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),)):
+        actors, named = out[event]
+        named.add(bloc)
+        if role in ("actor", "ally"):
+            actors.add(bloc)
+    return out
+
+
+class _Places:
+    """Every located place on a grid, to find those within `km` of a point."""
+
+    def __init__(self, conn: sqlite3.Connection, km: float) -> None:
+        self.km = km
+        self.cell = max(km / 111.0, 0.02)
+        self.grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+        for pid, lat, lon in conn.execute("SELECT id, lat, lon FROM places "
+                                          "WHERE lat IS NOT NULL AND lon IS NOT NULL"):
+            self.grid[(math.floor(lat / self.cell), math.floor(lon / self.cell))].append((pid, lat, lon))
+
+    def near(self, lat: float, lon: float) -> list[str]:
+        from .matching import km_between
+
+        y, x = math.floor(lat / self.cell), math.floor(lon / self.cell)
+        reach = 1 + int(self.km / (111.0 * self.cell * max(math.cos(math.radians(lat)), 0.1)))
+        return [pid for dy in (-1, 0, 1) for dx in range(-reach, reach + 1)
+                for pid, plat, plon in self.grid.get((y + dy, x + dx), ())
+                if km_between(lat, lon, plat, plon) <= self.km]
+
+
+def _origins(conn: sqlite3.Connection) -> int:
+    """How many origins the store's events come from (a store of one dataset links nothing)."""
+    return conn.execute(
+        f"SELECT count(DISTINCT {ORIGIN}) FROM (SELECT DISTINCT source FROM events) e "
+        "LEFT JOIN sources s ON s.id = e.source").fetchone()[0]
+
+
+def link_queued(conn: sqlite3.Connection, window: Window | None = None) -> Linked:
+    """Link every queued event (see the module docstring), then empty the queue."""
+    window = window or read_window(conn)
+    done = Linked()
+    if not conn.execute("SELECT 1 FROM link_queue LIMIT 1").fetchone():
+        return done
+    if _origins(conn) < 2:
+        done.checked = conn.execute("DELETE FROM link_queue").rowcount
+        return done
+    places = _Places(conn, window.km)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS link_near "
+                 "(qid TEXT NOT NULL, place TEXT NOT NULL, lo TEXT NOT NULL, hi TEXT NOT NULL)")
+    lead_of: dict[str, str | None] = {}  # ids whose happening this pass changed → their lead
+    origins_in: dict[str, set[str]] = {}  # a happening's lead → the origins of its events
+    queued = [r[0] for r in conn.execute("SELECT id FROM link_queue ORDER BY id")]
+    for at in range(0, len(queued), BATCH):
+        _link_batch(conn, queued[at:at + BATCH], window, places, lead_of, origins_in, done)
+    conn.execute("DROP TABLE IF EXISTS temp.link_near")
+    conn.execute("DELETE FROM link_queue")
+    for lead in list(done.happenings):
+        elect(conn, lead, done)
+    return done
+
+
+def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, places: _Places,
+                lead_of: dict[str, str | None], origins_in: dict[str, set[str]], done: Linked) -> None:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE e.id IN (SELECT value FROM json_each(?)) "
+                        "ORDER BY e.date, e.id", (json.dumps(ids),)).fetchall()
+    done.checked += len(rows)
+    leading = {r[0] for r in conn.execute(
+        "SELECT DISTINCT happening FROM events WHERE happening IN (SELECT value FROM json_each(?))",
+        (json.dumps(ids),))}
+    # Events set by hand, and those that lead others, stay as they are.
+    todo = [r for r in rows if not r[12] and r[0] not in leading]
+    conn.execute("DELETE FROM temp.link_near")
+    near = []
+    for r in todo:
+        lat, lon = r[7], r[8]
+        around = places.near(lat, lon) if lat is not None and lon is not None else []
+        if r[6] and r[6] not in around:
+            around.append(r[6])
+        lo, hi = window_start(r[4], window.days), window_end(r[5] or r[4], window.days)
+        near.extend((r[0], pid, lo, hi) for pid in around)
+    if not near:
+        return
+    conn.executemany("INSERT INTO temp.link_near VALUES (?, ?, ?, ?)", near)
+    pairs = conn.execute(
+        f"SELECT n.qid, {_COLUMNS} FROM temp.link_near n CROSS JOIN events e ON e.place = n.place "
+        "AND e.date BETWEEN n.lo AND n.hi LEFT JOIN places p ON p.id = e.place "
+        "LEFT JOIN sources s ON s.id = e.source "
+        "WHERE e.id != n.qid AND NOT (e.linked_by_hand IS NOT NULL AND e.happening IS NULL)").fetchall()
+    by_queued: dict[str, list[tuple]] = defaultdict(list)
+    for p in pairs:
+        by_queued[p[0]].append(p[1:])
+    parties = _parties(conn, [*(r[0] for r in todo), *(p[1] for p in pairs)])
+    mine = {r[0]: _candidate(r, parties) for r in todo}
+    for eid, r in ((r[0], r) for r in todo):
+        if r[11] is not None and eid in by_queued:  # a follower written again: it is matched afresh
+            _detach(conn, eid, r[11], done)
+    # Best matches first, over the whole batch: the nearest pairs link before a farther one can take
+    # either event.
+    options = sorted((score(me, c), me.id, c.id, me, c) for me in mine.values()
+                     for c in (_candidate(o, parties) for o in by_queued.get(me.id, ()))
+                     if why_not(me, c, window) is None)
+    linked_now: set[str] = set()
+    for _, _, _, me, other in options:
+        if me.id in linked_now or me.id in leading:
+            continue
+        lead = lead_of.get(other.id, other.happening if other.id not in mine else None) or other.id
+        if lead == me.id:
+            continue
+        have = origins_in.get(lead)
+        if have is None:
+            have = origins_in[lead] = {o for (o,) in conn.execute(
+                f"SELECT {ORIGIN} FROM {_FROM} WHERE e.id = ? OR e.happening = ?", (lead, lead))}
+        if me.origin in have:
+            continue
+        conn.execute("UPDATE events SET happening = ? WHERE id = ?", (lead, me.id))
+        have.add(me.origin)
+        lead_of[me.id] = lead
+        leading.add(lead)  # it leads now: it is not linked to another in turn
+        linked_now.add(me.id)
+        done.linked += 1
+        done.happenings.add(lead)
+
+
+def _detach(conn: sqlite3.Connection, event: str, lead: str, done: Linked) -> None:
+    conn.execute("UPDATE events SET happening = NULL WHERE id = ?", (event,))
+    done.happenings.add(lead)
+
+
+def elect(conn: sqlite3.Connection, lead: str, done: Linked | None = None) -> str:
+    """Make the surest, most precisely dated event of `lead`'s happening its lead (the current lead
+    when none is better); returns the lead's id."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE e.id = ? OR e.happening = ?",
+                        (lead, lead)).fetchall()
+    if not rows:
+        return lead
+    members = [_candidate(r, {}) for r in rows]
+    best = min(members, key=lambda c: (lead_rank(c), c.id != lead, c.id))
+    if best.id != lead:
+        conn.execute("UPDATE events SET happening = NULL WHERE id = ?", (best.id,))
+        conn.execute("UPDATE events SET happening = ? WHERE happening = ? OR id = ?", (best.id, lead, lead))
+        if done is not None:
+            done.happenings.discard(lead)
+            done.happenings.add(best.id)
+    return best.id
+
+
+def relink(conn: sqlite3.Connection, window: Window) -> Linked:
+    """Link the whole store again under `window` (kept as the store's setting); links made by hand
+    stay."""
+    write_window(conn, window)
+    conn.execute("UPDATE events SET happening = NULL WHERE happening IS NOT NULL AND linked_by_hand IS NULL")
+    conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events")
+    return link_queued(conn, window)
+
+
+def sources_of(conn: sqlite3.Connection, lead: str) -> list[str]:
+    """The ids of the events of `lead`'s happening, the lead first."""
+    return [lead, *(r[0] for r in conn.execute(
+        "SELECT id FROM events WHERE happening = ? ORDER BY date, id", (lead,)))]
