@@ -26,7 +26,8 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 # 5: happenings (db/happenings/): events.happening (NULL: the event leads its happening; else the lead's
 #    id), events.linked_by_hand (1: joined or split by hand; the automatic linker leaves it be),
 #    events.reviewed (1: an analyst accepted it in `ingest --review`; 0: it landed unreviewed; NULL: a
-#    dataset's row or the bundled data), the queue of events to link, and the store's settings.
+#    dataset's row or the bundled data), the queue of events to link, and the store's settings. A
+#    migrated store's events are linked as it migrates.
 SCHEMA_VERSION = 5
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
@@ -232,7 +233,7 @@ def _happening_columns(db: sqlite_utils.Database) -> None:
 def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) -> None:
     """Happenings: the columns, the followers' index, the queue of events to link (filled by triggers
     as events are written; the bulk writer fills it set-based) and the settings (the matching window).
-    A migrated store queues every event: the next import, ingest or `sitroom link` links them."""
+    A migrated store's events are all linked (a store of one dataset at once: nothing can link)."""
     if migrating:  # captures count once per happening: the partial indexes say so since version 5
         db.conn.execute("DROP INDEX IF EXISTS events_captures")
         db.conn.execute("DROP INDEX IF EXISTS events_capture_claims")
@@ -255,8 +256,11 @@ def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) ->
             UPDATE events SET happening = NULL WHERE happening = old.id;
         END;
     """)
-    if migrating:
+    if migrating:  # the twins an older store holds (a report ingested beside its hand-coded events)
+        from .happenings import link_queued  # the linker reads the schema: imported late
+
         db.conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events")
+        link_queued(db.conn)
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitroom.tui.layout import arrange, column_widths
+from sitroom.tui.layout import TIMELINE_MIN, arrange, column_widths
 
 from .helpers import make_app, settle
 
@@ -122,5 +122,5 @@ def test_the_columns_fill_the_timeline_exactly() -> None:
         for map_on in (False, True):
             a = arrange(*size, map_on)
             timeline = size[0] - a.fronts - a.side if a.side else size[0]
-            assert timeline >= 74, (size, map_on)
+            assert timeline >= TIMELINE_MIN, (size, map_on)
             assert a.side == 0 or a.side >= 28
