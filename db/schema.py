@@ -23,7 +23,8 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    id, type and sub-type, a date range, how precisely the event is located and the area it is located
 #    to when it is not a point, admin1 and country as the row names them, the rest of the row (JSON).
 #    What defines each front (FRONT_COLUMNS, db/fronts/).
-SCHEMA_VERSION = 4
+# 5: (import) each event's row fingerprint and the store's reference generation (db/write/fingerprints.py).
+SCHEMA_VERSION = 5
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
@@ -123,6 +124,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_3_extras(db)
     _version_4_extras(db)
     _version_4_fronts(db)
+    _version_5_import(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -160,6 +162,8 @@ def migrate(db: sqlite_utils.Database) -> bool:
                             "WHERE place IS NOT NULL AND admin1 IS NULL")
             _version_4_extras(db)
             _version_4_fronts(db, migrating=True)
+        if found < 5:
+            _version_5_import(db)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
 
@@ -205,6 +209,17 @@ def _version_4_fronts(db: sqlite_utils.Database, migrating: bool = False) -> Non
                             (kind, country, definition, slug))
         db.conn.execute("UPDATE fronts SET kind = 'other' WHERE slug = 'other' AND kind IS NULL")
         reassign(db.conn)
+
+
+def _version_5_import(db: sqlite_utils.Database) -> None:
+    """A re-import skips the rows it read before unchanged (db/write/fingerprints.py): each event keeps
+    its row's fingerprint, found by an index; the store keeps its reference generation."""
+    if "row_hash" not in db["events"].columns_dict:
+        db.conn.execute("ALTER TABLE events ADD COLUMN row_hash BLOB")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS events_row_hash ON events (row_hash) "
+                    "WHERE row_hash IS NOT NULL")
+    db.conn.execute("CREATE TABLE IF NOT EXISTS import_state (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                    "generation INTEGER NOT NULL, reference BLOB NOT NULL)")
 
 
 def version(db: sqlite_utils.Database) -> int:
