@@ -157,13 +157,15 @@ def _import_rows(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolv
         known = prints.known(hashes) if prints else {}
         for (line, _, raw), row_hash in zip(chunk, hashes, strict=True):
             report.rows += 1
-            if row_hash is not None and row_hash in known:
-                merger.flush()
+            if row_hash in known:  # (None never is)
+                if merger.held:
+                    merger.flush()
                 writer.skip(line, known[row_hash])
             else:
                 _import_row(reader, rows.row(raw), line, row_hash, resolver, merger, report, context,
                             merges_repeats)
-            writer.flush(at_least=BATCH)
+            if len(writer.waiting) >= BATCH:
+                writer.flush()
             if progress and report.rows % 500 == 0:
                 progress(line, total)
     merger.flush()
@@ -209,13 +211,13 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     writer: BulkWriter | None = None
     try:
         resolver = Resolver(conn, read_reference(conn), max_km)
-        writer = BulkWriter(conn, report.counts, expected=total)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
             merges = getattr(FORMATS[fmt], "merges_repeats", None)
             # An actor-based file's event is several rows: no row of it is fingerprinted.
             prints = None if header is not None and merges and merges(dict.fromkeys(header)) else \
                 Fingerprints(conn, fmt, header, (date_format, max_km))
+            writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
             _import_rows(FORMATS[fmt], rows, resolver, writer, report, progress, total, context, prints)
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions

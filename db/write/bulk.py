@@ -51,7 +51,7 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
 )
-KEPT_INDEXES = ("events_row_hash",)  # never set aside: the fingerprints are looked up while importing
+KEPT_INDEXES = ("events_row_hash",)  # kept while the import looks fingerprints up in it
 _COUNT = tuple(
     f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
     f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n"
@@ -62,9 +62,11 @@ class BulkWriter:
     """Prepared events written a batch at a time (see the module docstring), counted in `counts`.
     Rows that repeat an event of an earlier row are collected in `repeats` as (line, reason)."""
 
-    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts, expected: int = 0) -> None:
-        """`expected`: about how many rows the file holds."""
-        self.conn, self.counts, self.expected = conn, counts, expected
+    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts, expected: int = 0,
+                 looking: bool = True) -> None:
+        """`expected`: about how many rows the file holds; `looking`: whether the import looks rows up
+        by fingerprint (their index is then never set aside)."""
+        self.conn, self.counts, self.expected, self.looking = conn, counts, expected, looking
         # (line, the prepared event or None for a row known unchanged, the event's rowid, its fingerprint)
         self.waiting: list[tuple[int, Prepared | None, int, bytes | None]] = []
         self.seen = 0  # rows of the file written or skipped so far
@@ -96,9 +98,10 @@ class BulkWriter:
         if self.expected - self.seen <= self.stored:
             return
         marks = ", ".join("?" * len(DERIVED_FROM))
+        kept = KEPT_INDEXES if self.looking else ()
         self.indexes = [(name, sql) for name, sql in self.conn.execute(
             f"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
-            "AND sql IS NOT NULL ORDER BY rowid", DERIVED_FROM) if name not in KEPT_INDEXES]
+            "AND sql IS NOT NULL ORDER BY rowid", DERIVED_FROM) if name not in kept]
         for name, _ in self.indexes:
             self.conn.execute(f'DROP INDEX main."{name}"')
 
