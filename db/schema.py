@@ -28,6 +28,8 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    events.reviewed (1: an analyst accepted it in `ingest --review`; 0: it landed unreviewed; NULL: a
 #    dataset's row or the bundled data), the queue of events to link, and the store's settings. A
 #    migrated store's events are linked as it migrates.
+#    Each event's row fingerprint and the store's reference generation (db/write/fingerprints.py):
+#    a re-import skips the rows it read before, unchanged.
 SCHEMA_VERSION = 5
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
@@ -130,6 +132,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_4_extras(db)
     _version_4_fronts(db)
     _version_5_happenings(db)
+    _version_5_import(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -170,6 +173,7 @@ def migrate(db: sqlite_utils.Database) -> bool:
             _version_4_fronts(db, migrating=True)
         if found < 5:
             _version_5_happenings(db, migrating=True)
+            _version_5_import(db)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
 
@@ -261,6 +265,17 @@ def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) ->
 
         db.conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events")
         link_queued(db.conn)
+
+
+def _version_5_import(db: sqlite_utils.Database) -> None:
+    """A re-import skips the rows it read before unchanged (db/write/fingerprints.py): each event keeps
+    its row's fingerprint, found by an index; the store keeps its reference generation."""
+    if "row_hash" not in db["events"].columns_dict:
+        db.conn.execute("ALTER TABLE events ADD COLUMN row_hash BLOB")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS events_row_hash ON events (row_hash) "
+                    "WHERE row_hash IS NOT NULL")
+    db.conn.execute("CREATE TABLE IF NOT EXISTS import_state (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                    "generation INTEGER NOT NULL, reference BLOB NOT NULL)")
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -223,3 +223,16 @@ def test_an_older_store_with_twins_is_linked_as_it_migrates(db_path: Path) -> No
     assert sqlite3.connect(db_path).execute(
         "SELECT count(*) FROM events WHERE happening IS NOT NULL").fetchone()[0] == linked
     assert_consistent(db_path)
+
+
+def test_a_search_finds_a_happening_by_any_source_s_words(store: Store) -> None:
+    report = store.ingest(SEED.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(store.path)
+    # A word only the report's account of a happening uses (its summary names the place its way).
+    eid, lead = conn.execute("SELECT id, happening FROM events WHERE source = ? AND happening IS NOT NULL "
+                             "AND excerpt LIKE '%liberated%' ORDER BY id LIMIT 1",
+                             (report.source_id,)).fetchone()
+    conn.execute("UPDATE events SET summary = summary || ' zanzibarword' WHERE id = ?", (eid,))
+    conn.commit()
+    found = store.page(EventFilter(text="zanzibarword")).rows
+    assert [r.id for r in found] == [lead]
