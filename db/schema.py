@@ -227,6 +227,12 @@ HAPPENING_COLUMNS: dict[str, str] = {"happening": "TEXT", "linked_by_hand": "INT
 LINKED_BY = ("date", "date_end", "date_precision", "place", "lat", "lon", "event_type", "source")
 
 
+# Queue events to be linked. Not `INSERT OR IGNORE`: inside a trigger the outer statement's conflict
+# policy wins, and an upsert's is ABORT.
+_QUEUE = ("INSERT INTO link_queue (id) SELECT x.id FROM ({ids}) x "
+          "WHERE x.id NOT IN (SELECT id FROM link_queue)")
+
+
 def _happening_columns(db: sqlite_utils.Database) -> None:
     have = db["events"].columns_dict
     for column, kind in HAPPENING_COLUMNS.items():
@@ -248,15 +254,15 @@ def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) ->
         CREATE TABLE IF NOT EXISTS link_queue (id TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TRIGGER IF NOT EXISTS link_event_insert AFTER INSERT ON events BEGIN
-            INSERT OR IGNORE INTO link_queue (id) VALUES (new.id);
+            {_QUEUE.format(ids="SELECT new.id AS id")};
         END;
         CREATE TRIGGER IF NOT EXISTS link_event_update AFTER UPDATE OF {", ".join(LINKED_BY)} ON events
         BEGIN
-            INSERT OR IGNORE INTO link_queue (id) VALUES (new.id);
+            {_QUEUE.format(ids="SELECT new.id AS id")};
         END;
         CREATE TRIGGER IF NOT EXISTS link_event_delete BEFORE DELETE ON events BEGIN
             DELETE FROM link_queue WHERE id = old.id;
-            INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events WHERE happening = old.id;
+            {_QUEUE.format(ids="SELECT id FROM events WHERE happening = old.id")};
             UPDATE events SET happening = NULL WHERE happening = old.id;
         END;
     """)

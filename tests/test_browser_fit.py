@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from sitroom.tui.layout import TIMELINE_MIN, arrange
+from sitroom.tui.layout import MAP_MIN, TIMELINE_MIN, arrange
 from sitroom.tui.render import flow
 
 from .helpers import make_app, plain, settle
@@ -52,7 +52,7 @@ async def test_at_120_columns_the_fronts_sit_above_the_event(db_path: Path) -> N
         assert app.view.front == "eastern-damascus"
         await pilot.press("m")  # with the map on, the fronts give way to it
         await settle(pilot)
-        assert not app.fronts_pane.display and app.map.region.width >= 46
+        assert not app.fronts_pane.display and app.map.region.width >= MAP_MIN
 
 
 @pytest.mark.parametrize("size", SIZES)

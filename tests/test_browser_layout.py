@@ -115,7 +115,7 @@ async def test_long_place_names_end_in_an_ellipsis(db_path: Path) -> None:
 
 
 def test_the_columns_fill_the_timeline_exactly() -> None:
-    for width in range(72, 200):
+    for width in range(TIMELINE_MIN - 2, 200):  # the table inside the timeline's border
         widths = column_widths(width)
         assert sum(widths.values()) + 2 * len(widths) + 2 <= width
     for size in SIZES:
