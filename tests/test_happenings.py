@@ -90,7 +90,10 @@ def test_rules_in_words() -> None:
         Window(km=500)
 
 
-def test_acled_and_ucdp_of_the_same_days_link_where_they_should(fresh: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("few", [50_000, 0], ids=["read-the-others", "by-place-index"])
+def test_acled_and_ucdp_of_the_same_days_link_where_they_should(fresh: Store, tmp_path: Path, few: int,
+                                                                  monkeypatch) -> None:
+    monkeypatch.setattr("sitroom.db.happenings.gathering.FEW", few)  # both ways of gathering pairs
     saa, rahman = "Military Forces of Syria (2000-)", "Faylaq al-Rahman"
     write(tmp_path / "acled.csv", ACLED_HEADER, [
         acled("SYR1", "2017-06-30", "Jobar", JOBAR, saa, rahman),          # = UCDP 901

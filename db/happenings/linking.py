@@ -1,44 +1,28 @@
 """Linking events to the happenings other sources report: the queue of events written since the last
 link (db/schema.py fills it), matched against the store set-based, in the caller's transaction.
 
-1. The queued events' neighbourhoods (places within the window's km of their point) and date windows go
-   into a temporary table; one indexed join over events (place, date) finds every candidate pair.
+1. The candidate pairs are gathered by whichever side is smaller (gathering.py): the other origins'
+   events read once, or each queued event's neighbourhood (places within the window's km, dates
+   within its window) looked up in the (place, date) index.
 2. The rules (matching.py) decide each pair; a queued event joins the happening of its best match that
    has no event of its own origin yet. A queued event that leads others keeps them.
-3. Each happening that gained an event is led by its surest, most precisely dated event; its members
+3. Each happening that gained an event is led by its surest account (matching.lead_rank); its members
    point at the lead. Tallies follow through their triggers (only leads count).
 """
 
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..rules import period_end
-from .matching import (
-    DATASET_KINDS,
-    DEFAULT_WINDOW,
-    Candidate,
-    Window,
-    lead_rank,
-    score,
-    why_not,
-    window_end,
-    window_start,
-)
+from .gathering import COLUMNS, FROM, ORIGIN, Gatherer
+from .matching import DEFAULT_WINDOW, Candidate, Window, lead_rank, score, why_not
 
 BATCH = 5000
-# An event's origin: a dataset's rows are one origin (the dataset merged its reports already).
-ORIGIN = (f"CASE WHEN s.kind IN ({', '.join(repr(k) for k in sorted(DATASET_KINDS))}) THEN s.kind "
-          "ELSE coalesce(e.source, '') END")
-_COLUMNS = (f"e.id, {ORIGIN} AS origin, e.event_type, e.source_type, e.date, {period_end('e')} AS ends, "
-            "e.place, coalesce(e.lat, p.lat) AS lat, coalesce(e.lon, p.lon) AS lon, e.certainty, "
-            "e.date_precision, e.happening, e.linked_by_hand, e.reviewed")
-_FROM = "events e LEFT JOIN places p ON p.id = e.place LEFT JOIN sources s ON s.id = e.source"
+_COLUMNS, _FROM = COLUMNS, FROM
 
 
 @dataclass
@@ -86,59 +70,29 @@ def _parties(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[se
     return out
 
 
-class _Places:
-    """Every located place on a grid, to find those within `km` of a point."""
-
-    def __init__(self, conn: sqlite3.Connection, km: float) -> None:
-        self.km = km
-        self.cell = max(km / 111.0, 0.02)
-        self.grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
-        for pid, lat, lon in conn.execute("SELECT id, lat, lon FROM places "
-                                          "WHERE lat IS NOT NULL AND lon IS NOT NULL"):
-            self.grid[(math.floor(lat / self.cell), math.floor(lon / self.cell))].append((pid, lat, lon))
-
-    def near(self, lat: float, lon: float) -> list[str]:
-        from .matching import km_between
-
-        y, x = math.floor(lat / self.cell), math.floor(lon / self.cell)
-        reach = 1 + int(self.km / (111.0 * self.cell * max(math.cos(math.radians(lat)), 0.1)))
-        return [pid for dy in (-1, 0, 1) for dx in range(-reach, reach + 1)
-                for pid, plat, plon in self.grid.get((y + dy, x + dx), ())
-                if km_between(lat, lon, plat, plon) <= self.km]
-
-
-def _origins(conn: sqlite3.Connection) -> int:
-    """How many origins the store's events come from (a store of one dataset links nothing)."""
-    return conn.execute(
-        f"SELECT count(DISTINCT {ORIGIN}) FROM (SELECT DISTINCT source FROM events) e "
-        "LEFT JOIN sources s ON s.id = e.source").fetchone()[0]
-
-
 def link_queued(conn: sqlite3.Connection, window: Window | None = None) -> Linked:
     """Link every queued event (see the module docstring), then empty the queue."""
     window = window or read_window(conn)
     done = Linked()
     if not conn.execute("SELECT 1 FROM link_queue LIMIT 1").fetchone():
         return done
-    if _origins(conn) < 2:
+    gather = Gatherer(conn, window)
+    if gather.origins < 2:  # a store of one origin (one dataset) links nothing
         done.checked = conn.execute("DELETE FROM link_queue").rowcount
         return done
-    places = _Places(conn, window.km)
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS link_near "
-                 "(qid TEXT NOT NULL, place TEXT NOT NULL, lo TEXT NOT NULL, hi TEXT NOT NULL)")
     lead_of: dict[str, str | None] = {}  # ids whose happening this pass changed → their lead
     origins_in: dict[str, set[str]] = {}  # a happening's lead → the origins of its events
     queued = [r[0] for r in conn.execute("SELECT id FROM link_queue ORDER BY id")]
     for at in range(0, len(queued), BATCH):
-        _link_batch(conn, queued[at:at + BATCH], window, places, lead_of, origins_in, done)
-    conn.execute("DROP TABLE IF EXISTS temp.link_near")
+        _link_batch(conn, queued[at:at + BATCH], window, gather, lead_of, origins_in, done)
+    gather.close()
     conn.execute("DELETE FROM link_queue")
     for lead in list(done.happenings):
         elect(conn, lead, done)
     return done
 
 
-def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, places: _Places,
+def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather: Gatherer,
                 lead_of: dict[str, str | None], origins_in: dict[str, set[str]], done: Linked) -> None:
     rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE e.id IN (SELECT value FROM json_each(?)) "
                         "ORDER BY e.date, e.id", (json.dumps(ids),)).fetchall()
@@ -148,27 +102,11 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, places
         (json.dumps(ids),))}
     # Events set by hand, and those that lead others, stay as they are.
     todo = [r for r in rows if not r[12] and r[0] not in leading]
-    conn.execute("DELETE FROM temp.link_near")
-    near = []
-    for r in todo:
-        lat, lon = r[7], r[8]
-        around = places.near(lat, lon) if lat is not None and lon is not None else []
-        if r[6] and r[6] not in around:
-            around.append(r[6])
-        lo, hi = window_start(r[4], window.days), window_end(r[5] or r[4], window.days)
-        near.extend((r[0], pid, lo, hi) for pid in around)
-    if not near:
+    by_queued = gather.pairs(todo)
+    if not by_queued:
         return
-    conn.executemany("INSERT INTO temp.link_near VALUES (?, ?, ?, ?)", near)
-    pairs = conn.execute(
-        f"SELECT n.qid, {_COLUMNS} FROM temp.link_near n CROSS JOIN events e ON e.place = n.place "
-        "AND e.date BETWEEN n.lo AND n.hi LEFT JOIN places p ON p.id = e.place "
-        "LEFT JOIN sources s ON s.id = e.source "
-        "WHERE e.id != n.qid AND NOT (e.linked_by_hand IS NOT NULL AND e.happening IS NULL)").fetchall()
-    by_queued: dict[str, list[tuple]] = defaultdict(list)
-    for p in pairs:
-        by_queued[p[0]].append(p[1:])
-    parties = _parties(conn, [*(r[0] for r in todo), *(p[1] for p in pairs)])
+    pairs = [c for found in by_queued.values() for c in found]
+    parties = _parties(conn, [*(r[0] for r in todo), *(c[0] for c in pairs)])
     mine = {r[0]: _candidate(r, parties) for r in todo}
     for eid, r in ((r[0], r) for r in todo):
         if r[11] is not None and eid in by_queued:  # a follower written again: it is matched afresh

@@ -1,0 +1,141 @@
+"""Gathering the candidate pairs for a batch of queued events, the smaller side driving.
+
+A queued event may only be linked to an event of another origin (matching.py). Which side to start
+from depends on the store: when the events of the other origins are few (a dataset beside a few
+reports, or a report beside a dataset whose rows are few there), they are read once by the source
+index and matched in memory by place; when they are many, each queued event's neighbourhood (its
+places within the window's km and its date window) is looked up in the (place, date) index.
+Either way the rules decide afterwards: this only narrows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..rules import period_end
+from .matching import DATASET_KINDS, Window, km_between, window_end, window_start
+
+# An event's origin: a dataset's rows are one origin (the dataset merged its reports already).
+ORIGIN = (f"CASE WHEN s.kind IN ({', '.join(repr(k) for k in sorted(DATASET_KINDS))}) THEN s.kind "
+          "ELSE coalesce(e.source, '') END")
+COLUMNS = (f"e.id, {ORIGIN} AS origin, e.event_type, e.source_type, e.date, {period_end('e')} AS ends, "
+           "e.place, coalesce(e.lat, p.lat) AS lat, coalesce(e.lon, p.lon) AS lon, e.certainty, "
+           "e.date_precision, e.happening, e.linked_by_hand, e.reviewed")
+FROM = "events e LEFT JOIN places p ON p.id = e.place LEFT JOIN sources s ON s.id = e.source"
+# Split by hand: it stands alone, and nothing is linked to it.
+LINKABLE = "NOT (e.linked_by_hand IS NOT NULL AND e.happening IS NULL)"
+FEW = 50_000  # other origins' events read whole into memory at most
+Row = Sequence  # a row of COLUMNS: id, origin, type, source type, start, end, place, lat, lon, …
+
+
+class Places:
+    """Every located place on a grid, to find those within `km` of a point."""
+
+    def __init__(self, conn: sqlite3.Connection, km: float) -> None:
+        self.km = km
+        self.cell = max(km / 111.0, 0.02)
+        self.grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+        self.points: dict[str, tuple[float, float]] = {}
+        for pid, lat, lon in conn.execute("SELECT id, lat, lon FROM places "
+                                          "WHERE lat IS NOT NULL AND lon IS NOT NULL"):
+            self.grid[(math.floor(lat / self.cell), math.floor(lon / self.cell))].append((pid, lat, lon))
+            self.points[pid] = (lat, lon)
+
+    def near(self, lat: float, lon: float) -> list[str]:
+        y, x = math.floor(lat / self.cell), math.floor(lon / self.cell)
+        reach = 1 + int(self.km / (111.0 * self.cell * max(math.cos(math.radians(lat)), 0.1)))
+        return [pid for dy in (-1, 0, 1) for dx in range(-reach, reach + 1)
+                for pid, plat, plon in self.grid.get((y + dy, x + dx), ())
+                if km_between(lat, lon, plat, plon) <= self.km]
+
+    def around(self, r: Row) -> list[str]:
+        """The places within the window of event row `r` (its own first)."""
+        found = self.near(r[7], r[8]) if r[7] is not None and r[8] is not None else []
+        return [r[6], *(p for p in found if p != r[6])] if r[6] else found
+
+
+class Gatherer:
+    """The store's sources by origin, read once a linking pass, and the two ways to gather pairs."""
+
+    def __init__(self, conn: sqlite3.Connection, window: Window) -> None:
+        self.conn, self.window = conn, window
+        self.places = Places(conn, window.km)
+        kinds = dict(conn.execute("SELECT id, kind FROM sources"))
+        self.events: dict[str, int] = {}  # origin -> its events in the store
+        self.sources: dict[str, list[str]] = defaultdict(list)  # origin -> its sources
+        for source, n in conn.execute("SELECT source, count(*) FROM events GROUP BY source"):
+            origin = kinds.get(source) if kinds.get(source) in DATASET_KINDS else (source or "")
+            self.events[origin] = self.events.get(origin, 0) + n
+            self.sources[origin].append(source)
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS link_near "
+                     "(qid TEXT NOT NULL, place TEXT NOT NULL, lo TEXT NOT NULL, hi TEXT NOT NULL)")
+
+    @property
+    def origins(self) -> int:
+        return len(self.events)
+
+    def pairs(self, todo: list[Row]) -> dict[str, list[Row]]:
+        """Each queued event's candidates: events of another origin near it in place and time."""
+        out: dict[str, list[Row]] = defaultdict(list)
+        by_origin: dict[str, list[Row]] = defaultdict(list)
+        for r in todo:
+            by_origin[r[1]].append(r)
+        for origin, group in by_origin.items():
+            others = [o for o in self.events if o != origin]
+            if not others:
+                continue
+            if sum(self.events[o] for o in others) <= FEW:
+                self._from_the_others(group, [s for o in others for s in self.sources[o]], out)
+            else:
+                self._by_place(group, origin, out)
+        return out
+
+    def _window(self, r: Row) -> tuple[str, str]:
+        return window_start(r[4], self.window.days), window_end(r[5] or r[4], self.window.days)
+
+    def _from_the_others(self, group: list[Row], sources: list[str], out: dict[str, list[Row]]) -> None:
+        """The other origins' events in the group's dates, read once, matched by place in memory."""
+        lo = min(self._window(r)[0] for r in group)
+        hi = max(self._window(r)[1] for r in group)
+        named = [s for s in sources if s is not None]
+        rows = self.conn.execute(
+            f"SELECT {COLUMNS} FROM {FROM} WHERE (e.source IN (SELECT value FROM json_each(?))"
+            f"{' OR e.source IS NULL' if None in sources else ''}) AND e.date BETWEEN ? AND ? "
+            f"AND e.place IS NOT NULL AND {LINKABLE}", (json.dumps(named), lo, hi)).fetchall()
+        at: dict[str, list[Row]] = defaultdict(list)
+        for c in rows:
+            at[c[6]].append(c)
+        if not at:
+            return
+        # The places within reach of any of them: a queued event elsewhere is passed over at once.
+        hot = set(at)
+        for place in at:
+            if place in self.places.points:
+                hot.update(self.places.near(*self.places.points[place]))
+        for r in group:
+            if r[6] is not None and r[6] not in hot:
+                continue
+            first, last = self._window(r)
+            for place in self.places.around(r):
+                out[r[0]].extend(c for c in at.get(place, ()) if first <= c[4] <= last and c[0] != r[0])
+
+    def _by_place(self, group: list[Row], origin: str, out: dict[str, list[Row]]) -> None:
+        """Each queued event's neighbourhood looked up in the (place, date) index."""
+        near = [(r[0], place, *self._window(r)) for r in group for place in self.places.around(r)]
+        if not near:
+            return
+        self.conn.execute("DELETE FROM temp.link_near")
+        self.conn.executemany("INSERT INTO temp.link_near VALUES (?, ?, ?, ?)", near)
+        for p in self.conn.execute(
+                f"SELECT n.qid, {COLUMNS} FROM temp.link_near n CROSS JOIN events e ON e.place = n.place "
+                "AND e.date BETWEEN n.lo AND n.hi LEFT JOIN places p ON p.id = e.place "
+                f"LEFT JOIN sources s ON s.id = e.source WHERE e.id != n.qid AND {LINKABLE}"):
+            if p[2] != origin:
+                out[p[0]].append(p[1:])
+
+    def close(self) -> None:
+        self.conn.execute("DROP TABLE IF EXISTS temp.link_near")
