@@ -257,6 +257,9 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
 
 def main() -> None:
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return
     verbose = "-v" in args
     split = args[args.index("--split") + 1] if "--split" in args else None
     if "--devset" in args or split:
