@@ -249,7 +249,7 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:
                 total[k] += result[k]
-    for key in ("dev", "test", "holdout", "all"):
+    for key in ("dev", "test", "holdout", "fresh", "all"):
         if key in totals:
             print(_line(f"== {key}", totals[key]))
     return totals
