@@ -147,6 +147,14 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    # "The villages of A and B were freed." after a lead that names who freed them: no side named at all
+    if cue.type == "capture" and not any(r == "actor" for _, r in out) and \
+            not any(p.kind in (FORCE, GENERIC, "air") for p in own):
+        source = [(p, r) for p, r in previous if r in ("actor", "ally")]
+        if source:
+            out = source + out
+            notes.append("no side named: the actors of the report's last happening, " +
+                         ", ".join(p.name for p, _ in source))
     for p, r in list(out):
         if r == "actor" and p.slug and GENERIC_GOVERNMENT.match(p.text):
             units = [(q, rr) for q, rr in previous if rr == "actor" and q.slug
