@@ -136,7 +136,7 @@ class Devset:
             return pid is None and not keys - {name_key(expected.get("area") or "")}
         if expected.get("place") and pid == expected["place"]:
             return True
-        return name_key(expected["place_name"]) in keys
+        return name_key(normalise(expected["place_name"])) in keys
 
     def score_report(self, answers: dict, text: str, report_date: str | None = None) -> dict:
         day = report_date if report_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", report_date) else None

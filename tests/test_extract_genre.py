@@ -98,3 +98,24 @@ def test_fighters_saying_they_took_a_place_is_a_claim(lex: Lexicon) -> None:
 def test_a_name_with_the_iya_ending_is_not_a_shorter_lookalike(lex: Lexicon) -> None:
     found = one("Government troops advanced into the town of Hamouriyeh.", lex)
     assert found.place is None and found.place_name == "Hamouriyeh"
+
+
+def test_under_the_banner_of_names_the_actor(lex: Lexicon) -> None:
+    found = one("Gunmen fighting under the banner of ISIS captured the village of Tal Shair.", lex)
+    assert ("isis", "actor") in found.factions
+
+
+def test_where_an_attack_started_is_not_where_it_struck(lex: Lexicon) -> None:
+    found = events("The troops launched their attack from the nearby villages of Nawa and Jasim before "
+                   "storming Inkhil.", lex)
+    assert {f.place_name for f in found} == {"Inkhil"}
+
+
+def test_an_event_noun_with_a_future_is_hypothetical(lex: Lexicon) -> None:
+    assert events("The capture of Maadan from ISIS will open the road to Deir Ezzor.", lex) == []
+
+
+def test_jets_right_before_pounded_make_it_an_airstrike(lex: Lexicon) -> None:
+    found = [f for f in events("The troops advanced after Syrian warplanes pounded the village of Tell "
+                               "Dahab.", lex) if f.place_name and "Dahab" in f.place_name]
+    assert found and found[0].type == "airstrike"

@@ -42,7 +42,8 @@ TYPES: dict[str, str] = {
     "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
                r"(?:urban |street )?warfare",
     "vbied": r"S?VBIEDs?|car bombs?|(?:suicide )?vehicle[- ]borne improvised explosive devices?|"
-             r"suicide (?:car|truck|vehicle)s?(?! bombers?)|suicide (?:car )?bombings?|suicide attacks?|suicide (?:car )?bombers?"
+             r"suicide (?:car|truck|vehicle)s?(?! bombers?)|suicide (?:car )?bombings?|suicide attacks?|"
+             r"suicide (?:car )?bombers?"
              r"(?= (?:\w+ )?(?:blew|detonated|struck|attacked|targeted|hit|exploded))|"
              r"booby-trapped (?:car|vehicle)s?",
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"

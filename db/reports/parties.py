@@ -24,7 +24,8 @@ _NOUNS = (r"(?:terrorists?|militants?|fighters?|forces|troops|units|soldiers|gun
 # at a position, then the longest.
 DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:warplanes of the |the )?Syrian (?:Arab )?Air ?Force(?: \(SyAAF\))?|SyAAF|Syrian (?:military )?"
-     r"(?:fighter )?(?:jets|warplanes|war planes|aircraft|helicopters|bombers|air force)", "Syrian Arab Air Force", "saa", "government", AIR),
+     r"(?:fighter )?(?:jets|warplanes|war planes|aircraft|helicopters|bombers|air force)",
+     "Syrian Arab Air Force", "saa", "government", AIR),
     (r"Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|military|center for reconciliation"
      r"(?: of opposing sides(?: in Syria)?)?|Reconciliation Cent(?:er|re))", "Russian Defence Ministry",
      "russian-aerospace-forces", "government", MEDIA),

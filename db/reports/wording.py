@@ -52,6 +52,8 @@ DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|reje
 _MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|should|can|must|cannot|won't|wouldn't)\b"
                     r"(?:\s+\w+){0,6}\s*$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b", re.IGNORECASE)
+_NOUN_MODAL = re.compile(r"^(?:\s+(?!and\b|but\b|which\b|that\b)[\w'-]+){0,7}\s+"
+                         r"(?:may|might|could|would|will)\b", re.IGNORECASE)
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
@@ -72,8 +74,8 @@ _DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed)|dismiss(?:es|
                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "by this advance", "that attack": a happening told before, named again
 _ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_LISTING = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:are|were|include|included|(?:can be |were |are )?(?:identified|"
-                      r"listed|named) as)\s*:", re.IGNORECASE)
+_LISTING = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:are|were|include|included|(?:can be |were |are )?"
+                      r"(?:identified|listed|named) as)\s*:", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
                        r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
 _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
@@ -85,7 +87,8 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|f
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"over the same period|"
                          r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
-                         r"a total of|in total|to date|(?:has|have|had) been \w+ing since|since (?:early |late |mid-)?"
+                         r"a total of|in total|to date|(?:has|have|had) been \w+ing since|"
+                         r"since (?:early |late |mid-)?"
                          r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
@@ -181,7 +184,11 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     near = s[max(0, start - 60):start]
     if _CUT.search(s[:start]):
         return f"after '{_CUT.search(s[:start]).group()}': background"
-    modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:])
+    modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:]) or (
+        # "The liberation of X from ISIS will free up …": an event noun that is a future's subject
+        re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
+                     s[start:end],
+                     re.IGNORECASE) and _NOUN_MODAL.match(s[end:]))
     if modal and not rumour:
         if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
             pass  # "could capture on Saturday": managed to
