@@ -136,7 +136,7 @@ class Devset:
             return pid is None and not keys - {name_key(expected.get("area") or "")}
         if expected.get("place") and pid == expected["place"]:
             return True
-        return name_key(expected["place_name"]) in keys
+        return name_key(normalise(expected["place_name"])) in keys
 
     def score_report(self, answers: dict, text: str, report_date: str | None = None) -> dict:
         day = report_date if report_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", report_date) else None
@@ -249,7 +249,7 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:
                 total[k] += result[k]
-    for key in ("dev", "test", "holdout", "all"):
+    for key in ("dev", "test", "holdout", "fresh", "all"):
         if key in totals:
             print(_line(f"== {key}", totals[key]))
     return totals
@@ -257,6 +257,9 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
 
 def main() -> None:
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__)
+        return
     verbose = "-v" in args
     split = args[args.index("--split") + 1] if "--split" in args else None
     if "--devset" in args or split:

@@ -31,7 +31,7 @@ TYPES: dict[str, str] = {
                r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
                r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
-               r"entered|enter(?:s|ing)|push(?:ed|es|ing)? "
+               r"entered|enter(?:s|ing)|moved (?:into|through)|push(?:ed|es|ing)? "
                r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|link(?:ed)? up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
@@ -41,7 +41,9 @@ TYPES: dict[str, str] = {
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
     "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
                r"(?:urban |street )?warfare",
-    "vbied": r"S?VBIEDs?|car bombs?|suicide (?:car )?bombings?|suicide attacks?|suicide (?:car )?bombers?"
+    "vbied": r"S?VBIEDs?|car bombs?|(?:suicide )?vehicle[- ]borne improvised explosive devices?|"
+             r"suicide (?:car|truck|vehicle)s?(?! bombers?)|suicide (?:car )?bombings?|suicide attacks?|"
+             r"suicide (?:car )?bombers?"
              r"(?= (?:\w+ )?(?:blew|detonated|struck|attacked|targeted|hit|exploded))|"
              r"booby-trapped (?:car|vehicle)s?",
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
@@ -53,7 +55,7 @@ TYPES: dict[str, str] = {
                 r"attacks?)|rocket (?:fire|attacks?)|"
                 r"bombard(?:ed|ing|ment|s)?|pounding",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
-                    r"cut off",
+                    r"cut off|cut(?:ting|s)? (?:\w+ ){0,2}(?:supply|communication) (?:lines|routes)",
     "withdrawal": r"withdr(?:aw|ew|awn|awing|awal|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:out|back)|"
                   r"leave (?:their|its) (?:garrisons?|positions?|bases?)|evacuat(?:e|ed|ing) (?:their|its)",
 }
@@ -64,9 +66,10 @@ _CASELESS = re.compile(_CUES.pattern, re.IGNORECASE)
 # Strikes: by whom decides the type.
 _STRIKES = re.compile(r"(?<![\w-])(?:carried out|conducted|launched) (?:\w+ ){0,3}strikes(?![\w-])",
                       re.IGNORECASE)
-_PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|\d+|a number of|many)?\s*(?:buildings|positions|"
-                      r"points|"
-                      r"blocks|houses|farms)\b", re.IGNORECASE)
+_PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |around |nearly )?[\d,.]+|"
+                      r"two|three|four|five|six|a number of|many)?\s*(?:buildings|positions|points|streets|"
+                      r"blocks|houses|farms|(?:square )?(?:meters|metres|kilometers|kilometres|km) of)\b",
+                      re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 _AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

@@ -45,6 +45,11 @@ _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|
 _ATTEMPT = re.compile(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+_ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?"
+                     r"(?:(?:villages?|towns?|city|area|positions?|bases?|direction)\s+(?:of\s+)?)?$",
+                     re.IGNORECASE)
+# "the jets pounded …": strikes are airstrikes when the side right before them flies
+_STRIKE_WORD = re.compile(r"pound|struck|hit|destroy|target|bomb", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -104,6 +109,9 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         or any(siblings(s, p, q) for q in named))]
     if cue.type == "withdrawal":  # "withdrew fighters towards Raqqa": where they went is not where it was
         events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
+    elif cue.type in ("attack", "advance", "shelling", "airstrike"):  # "began their attack from X": whence
+        origins = [p for p in events if p.start >= cue.end and _ORIGIN.match(s[cue.end:p.start])]
+        events = [p for p in events if not any(p is q or siblings(s, q, p) for q in origins)]
     chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
     how = "after the event word"
     if cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
@@ -211,6 +219,10 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         # "attempted to regain X": the attempt was an attack on X, whatever came of it
         cues = [Cue(c.start, c.end, "attack", f"attempted to {c.word}", c.passive)
                 if c.type in ("capture", "advance") and _ATTEMPT.search(s[:c.start]) else c for c in cues]
+        cues = [Cue(c.start, c.end, "airstrike", c.word, c.passive)
+                if c.type == "attack" and _STRIKE_WORD.match(c.word) and any(
+                    p.kind == AIR and 0 <= c.start - p.end <= 12 and not re.search(r"[,;]", s[p.end:c.start])
+                    for p in parties) else c for c in cues]
         happening = [c for c in cues
                      if not not_a_happening(s, c.start, c.end, c.type, year, f.certainty == "rumoured")]
         for cue in happening:

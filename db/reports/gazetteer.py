@@ -17,7 +17,7 @@ from importlib import resources
 
 from ..reference import read_reference
 from ..write.resolve import km_between
-from .spelling import GENERIC_WORDS, normalise, skeleton, variant_key
+from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
 NAMESAKE_KM = 100.0  # a bundled or loosely matched place farther than this from the report's area is another
@@ -76,6 +76,7 @@ class Gazetteer:
         self.places: dict[str, GazPlace] = {}
         self._keys: dict[str, list[str]] = {}
         self._skeletons: dict[str, list[str]] = {}
+        self._spellings: dict[str, list[str]] = {}  # id → every name it answers to
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
@@ -90,6 +91,7 @@ class Gazetteer:
 
     def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
         self.places[place.id] = place
+        self._spellings.setdefault(place.id, []).extend(names)
         for name in names:
             key = variant_key(name)
             if key in GENERIC_WORDS:
@@ -110,7 +112,8 @@ class Gazetteer:
         if not ids and loose:
             bones = skeleton(name)
             ids = [i for i in self._skeletons.get(bones, []) if len(bones) >= 3
-                   and variant_key(self.places[i].name)[:1] == variant_key(name)[:1]]
+                   and variant_key(self.places[i].name)[:1] == variant_key(name)[:1]
+                   and any(same_shape(n, name) for n in self._spellings[i])]
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
         places = [self.places[i] for i in ids]

@@ -24,7 +24,8 @@ _NOUNS = (r"(?:terrorists?|militants?|fighters?|forces|troops|units|soldiers|gun
 # at a position, then the longest.
 DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:warplanes of the |the )?Syrian (?:Arab )?Air ?Force(?: \(SyAAF\))?|SyAAF|Syrian (?:military )?"
-     r"(?:jets|warplanes|aircraft|helicopters|air force)", "Syrian Arab Air Force", "saa", "government", AIR),
+     r"(?:fighter )?(?:jets|warplanes|war planes|aircraft|helicopters|bombers|air force)",
+     "Syrian Arab Air Force", "saa", "government", AIR),
     (r"Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|military|center for reconciliation"
      r"(?: of opposing sides(?: in Syria)?)?|Reconciliation Cent(?:er|re))", "Russian Defence Ministry",
      "russian-aerospace-forces", "government", MEDIA),
@@ -51,7 +52,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      r"Jabhat (?:al-)?Nusra", "Nusra Front", None, "opposition", FORCE),
     (r"(?:extremist alliance )?(?:Hay'?at )?Tahrir al-Sham|HTS", "Hayat Tahrir al-Sham", None, "opposition",
      FORCE),
-    (r"Jaysh al-Islam|Jaish al-Islam|Ahrar al-Sham", "", None, "opposition", FORCE),
+    # "Jaysh", "Jaish", "Jeish", "Jish": one word (army), however transliterated
+    (r"J(?:a|e)?(?:y|i)?sh al-Islam|Ahrar al-Sham", "", None, "opposition", FORCE),
+    (r"(?:Jabhat )?Fat[ae]h al-Sham(?: Front)?", "Jabhat Fateh al-Sham", None, "opposition", FORCE),
     (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
      r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
      r"(?:the )?(?:Syrian )?(?:army|military) (?:units|troops|forces|positions)|(?:the )?Syrian (?:military|"
@@ -135,6 +138,9 @@ class Parties:
                     bloc = self.factions[known].bloc
                     label = label if kind in (MEDIA, MONITOR) else self.factions[known].name
                 found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, kind))
+        # "the terrorists' military positions": positions named by their holder are not the army's
+        found = [p for p in found if not (p.text.casefold().endswith("positions")
+                                          and re.search(r"\w's?\s+$", sentence[:p.start]))]
         found.sort(key=lambda p: (p.start, -(p.end - p.start)))
         kept: list[Party] = []
         for p in found:

@@ -25,12 +25,14 @@ _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|alo
                    r"together with|aided by|assisted by|and (?:its|"
                    r"their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
                    re.IGNORECASE)
+# "militants fighting under the banner of ISIS": the side named is the one acting
+_BANNER = re.compile(r"\b(?:under|in) the (?:banner|flag|ranks|command) of\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
-                              r"the troops|the soldiers)\b", re.IGNORECASE)
+                              r"the troops|the soldiers|the fighters)\b", re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
@@ -52,7 +54,9 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
         before = s[start:p.start]
         if any((q.slug or q.name) == (p.slug or p.name) for q, _ in out):
             continue  # "the Syrian Democratic Forces (SDF)": the same side again
-        if _ALLY.search(before):
+        if _BANNER.search(before) and p.kind == FORCE:
+            out = [(q, r) for q, r in out if not (r == "actor" and q.kind == GENERIC)] + [(p, "actor")]
+        elif _ALLY.search(before):
             out.append((p, "ally"))
         elif any(r == "actor" for _, r in out):
             last = max(q.end for q, r in out if r in ("actor", "target"))
@@ -147,6 +151,14 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    # "The villages of A and B were freed." after a lead that names who freed them: no side named at all
+    if cue.type == "capture" and not any(r == "actor" for _, r in out) and \
+            not any(p.kind in (FORCE, GENERIC, "air") for p in own):
+        source = [(p, r) for p, r in previous if r in ("actor", "ally")]
+        if source:
+            out = source + out
+            notes.append("no side named: the actors of the report's last happening, " +
+                         ", ".join(p.name for p, _ in source))
     for p, r in list(out):
         if r == "actor" and p.slug and GENERIC_GOVERNMENT.match(p.text):
             units = [(q, rr) for q, rr in previous if rr == "actor" and q.slug

@@ -51,10 +51,39 @@ def split(paragraph: str) -> list[str]:
     return out
 
 
+_BULLET = re.compile(r"^\s*(?:[•·*▪‣◦-]|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")
+
+
+def _lists(lines: list[str]) -> list[str]:
+    """A line ending in a colon and the bulleted lines under it are one sentence ("The liberated villages
+    are: A, B and C."): an item's own note in brackets and its "; and" are dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        items: list[str] = []
+        while line.rstrip().endswith(":") and j < len(lines) and (m := _BULLET.match(lines[j])):
+            items.append(re.sub(r"\s*\([^)]*\)|[;,.]+$|[;,]?\s+and$", "", m.group("item")).strip(" ;,."))
+            j += 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+        if items:
+            joined = ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
+            out.append(line.rstrip() + " " + joined + ".")
+            i = j
+        else:
+            out.append(line)
+            i += 1
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
     """The report's sentences in order, paragraph by paragraph."""
     out: list[Sentence] = []
-    for paragraph in re.split(r"\n", text):
+    for paragraph in _lists(re.split(r"\n", text)):
         paragraph = " ".join(paragraph.split()).strip('"“” ')
         if not paragraph:
             continue

@@ -37,10 +37,15 @@ _ENDINGS = [
 ]
 
 
+_GLOSS = re.compile(r"\b(Tal|Tel|Tell|Tall|Jabal|Jebel|Wadi|Ain|Ayn|Bir|Khirbet|Deir|Kafr|Qasr)\s+"
+                    r"\((?:Hill|Mount|Mountain|Valley|Spring|Well|Ruins?|Monastery|Village|Castle|Palace)\)\s+")
+
+
 def normalise(text: str) -> str:
     """One spelling of the characters that vary between sources: dashes, apostrophes, spaces."""
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`\u00b4]", "'", text)
+    text = _GLOSS.sub(r"\1 ", text)  # "Tal (Hill) Kurdi": the translation is not part of the name
     return text.replace("\u00a0", " ").replace("\u201c", '"').replace("\u201d", '"')
 
 
@@ -64,6 +69,13 @@ def variant_key(name: str) -> str:
     for pattern, ending in _ENDINGS:
         text = re.sub(pattern, ending, text)
     return " ".join(text.split())
+
+
+def same_shape(a: str, b: str) -> bool:
+    """Two names whose skeletons agree are one only if they are built alike: as many words, and the
+    -iya ending on both or neither ("Hamouriyeh" is not "Hamra", though both are h-m-r)."""
+    ka, kb = variant_key(a), variant_key(b)
+    return len(ka.split()) == len(kb.split()) and ka.endswith("iya") == kb.endswith("iya")
 
 
 @lru_cache(maxsize=1 << 15)

@@ -36,6 +36,9 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed)\s+"
                          r"(?:early\s+|the\s+)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
+# "The liberated villages are: A, B and C", "… can be identified as: A, B"
+_LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:are|were|include|included|(?:can be |were |are )?"
+                     r"(?:identified|listed|named) as)\s*:\s*" + _LIST)
 _APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
@@ -148,6 +151,8 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
                for w in dropped) and not any(w.endswith("'s") for w in dropped):
             continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
+        if words and re.fullmatch(_DIRECTION + "(?:ern)?", " ".join(words), re.IGNORECASE):
+            continue  # "Duma, East of Damascus": a direction, not a name
         if words and words[0] != "and" and not re.fullmatch(  # "Rebel-held" qualifies, it names nothing
                 r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
                 re.IGNORECASE):
@@ -170,7 +175,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     slotted: list[Spot] = []
     kinds: dict[tuple[int, int], str] = {}
     quoted = re.sub(r"[\"“”]", " ", s)  # 'the “Gobelek” village': quotes around a name do not hide it
-    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION):
+    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION, _LISTED):
         for m in pattern.finditer(quoted):
             noun = m.groupdict().get("noun")
             for start, end, name in _names(m.group("list"), m.start("list")):
@@ -233,7 +238,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     for m in _BACK.finditer(s):
         wanted = ("city", "town") if m.group(1) in ("city", "town") else ("village", "locality")
         here = sorted((p for p in spots if p.end <= m.start()), key=lambda p: p.start)[::-1]
-        same = [p for p in here + (recent or [])[::-1] if p.name and p.kind in wanted]
+        # "the town of X … inside the town": the sentence's own town first, whatever the gazetteer calls it
+        named = [p for p in here if p.name and re.search(r"\b" + m.group(1) + r"s? of\s+(?:the\s+)?$",
+                                                         s[:p.start], re.IGNORECASE)]
+        same = named + [p for p in here + (recent or [])[::-1] if p.name and p.kind in wanted]
         if same and not _overlaps((m.start(), m.end()), taken):
             ref = same[0]
             back = Spot(m.start(), m.end(), m.group(), ref.bare or ref.name, ref.place, ref.kind,

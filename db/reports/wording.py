@@ -39,7 +39,7 @@ _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statem
 _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
                     r"statement|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
-                    r"observatory|commander|correspondent)\b", re.IGNORECASE)
+                    r"observatory|commanders?|correspondents?|fighters|witnesses|residents)\b", re.IGNORECASE)
 # Unconfirmed, unverified reports nobody is named for are rumours, as in the importers (db/rules.py).
 RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed|unverified)\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|alleged)|reportedly|"
@@ -52,6 +52,8 @@ DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|reje
 _MODAL = re.compile(r"\b(?:may|might|could|would|will|shall|should|can|must|cannot|won't|wouldn't)\b"
                     r"(?:\s+\w+){0,6}\s*$", re.IGNORECASE)
 _MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}(?:may|might|could|would|will)\b", re.IGNORECASE)
+_NOUN_MODAL = re.compile(r"^(?:\s+(?!and\b|but\b|which\b|that\b)[\w'-]+){0,7}\s+"
+                         r"(?:may|might|could|would|will)\b", re.IGNORECASE)
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
 _INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
@@ -65,7 +67,15 @@ _PURPOSE = re.compile(
     r"(?:\b(?:in preparation for|preparations? for|ahead of|in anticipation of|plans? for)"
     r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$|\b(?:target|aim|goal|plan|objective|intention) "
     r"is to\s[^.;]*$|\b(?:is|are|aims?|plans?|intends?|seeks?|order|wants?|hopes?|expected) "
-    r"to\s+\w+(?:\s+[\w-]+){0,6}\s+and\s+$)", re.IGNORECASE)
+    r"to\s+\w+(?:\s+[\w-]+){0,6}\s+and\s+$|\bfor\s+(?:a|an|the)\s+(?:final|new|major|large-scale|upcoming|"
+    r"expected|planned|future|possible|decisive)\s+$)", re.IGNORECASE)
+# "deny any retreats": a blanket denial states no happening ("denied losing X" stays a disputed claim)
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed)|dismiss(?:es|ed)?)\s+(?:any|all)\s+"
+                     r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "by this advance", "that attack": a happening told before, named again
+_ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_LISTING = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:are|were|include|included|(?:can be |were |are )?"
+                      r"(?:identified|listed|named) as)\s*:", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail(?:s|ed)? to|unable to)\b"
                        r"|\b(?:rare|rarely|seldom)\b", re.IGNORECASE)
 _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
@@ -77,7 +87,10 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|f
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"over the same period|"
                          r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
-                         r"a total of|in total|to date)\b", re.IGNORECASE)
+                         r"a total of|in total|to date|(?:has|have|had) been \w+ing since|"
+                         r"since (?:early |late |mid-)?"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December))\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
 _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|hours)\s+of\s+"
                     r"(?:[\w-]+\s+){0,5}$|"
@@ -171,15 +184,25 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     near = s[max(0, start - 60):start]
     if _CUT.search(s[:start]):
         return f"after '{_CUT.search(s[:start]).group()}': background"
-    modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:])
+    modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:]) or (
+        # "The liberation of X from ISIS will free up …": an event noun that is a future's subject
+        re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
+                     s[start:end],
+                     re.IGNORECASE) and _NOUN_MODAL.match(s[end:]))
     if modal and not rumour:
         if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
             pass  # "could capture on Saturday": managed to
         else:
             return f"hypothetical ('{modal.group().strip()}')"
+    if _DENIED.search(near):
+        return f"denied ('{_DENIED.search(near).group().strip()}')"
+    if _ANAPHOR.search(near) and re.fullmatch(r"advance|attack|assault|offensive|operation|capture|"
+                                              r"liberation|push|battle|fighting|clashes", s[start:end],
+                                              re.IGNORECASE):
+        return f"'{_ANAPHOR.search(near).group().strip()} {s[start:end]}' names a happening told before"
     if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near,
                  re.IGNORECASE) and \
-            re.fullmatch(r"\w+ed", s[start:end]):
+            re.fullmatch(r"\w+ed", s[start:end]) and not _LISTING.match(s[end:]):
         return f"'{s[start:end]}' describes, it does not report"
     if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
             r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
