@@ -123,6 +123,13 @@ class ReviewScreen(Screen[None]):
     def _fit(self, width: int) -> None:
         self.set_class(width < NARROW, "narrow")
         self._fill()
+        self.call_after_refresh(self._fill)  # again once the list has its new width
+
+    def _row_width(self) -> int:
+        """The list's width inside its border; before the first layout, what the stylesheet gives it."""
+        shown = self.query_one("#review-list", OptionList).scrollable_content_region.width
+        width = self.app.size.width
+        return shown - 1 if shown > 10 else (width - 4 if width < NARROW else width * 3 // 5 - 4)
 
     # -- drawing ----------------------------------------------------------------------------------
 
@@ -132,17 +139,14 @@ class ReviewScreen(Screen[None]):
         return self.items[at] if at is not None and at < len(self.items) else None
 
     def unsaved(self) -> int:
-        """How many decisions differ from what the store holds."""
-        start = {i.key: ACCEPT if i.reviewed == 1 else None for i in self.items}
-        return sum(1 for i in self.items if (s := self.states[i.key]).verdict != start[i.key]
-                   or s.edited(i) or s.link is not None or (i.key.startswith("a") and s.verdict))
+        return draw.pending(self.items, self.states)
 
     def _fill(self) -> None:
         """Redraw the list, keeping the cursor where it was."""
         options = self.query_one("#review-list", OptionList)
         at = options.highlighted
-        narrow = self.has_class("narrow")
-        options.set_options([Option(draw.row(i, self.states[i.key], self.short, narrow), id=i.key)
+        width = self._row_width()
+        options.set_options([Option(draw.row(i, self.states[i.key], self.short, width), id=i.key)
                              for i in self.items])
         if self.items:
             options.highlighted = min(at or 0, len(self.items) - 1)
@@ -239,7 +243,7 @@ class ReviewScreen(Screen[None]):
         self.written = None
         options = self.query_one("#review-list", OptionList)
         if (item := self.current) is not None and options.highlighted is not None:
-            prompt = draw.row(item, self.states[item.key], self.short, self.has_class("narrow"))
+            prompt = draw.row(item, self.states[item.key], self.short, self._row_width())
             options.replace_option_prompt_at_index(options.highlighted, prompt)
         self._show()
 
@@ -343,7 +347,7 @@ class ReviewScreen(Screen[None]):
     # -- writing and leaving ---------------------------------------------------------------------
 
     def decisions(self) -> list[Decision]:
-        return [Decision(i, s.verdict, s.fields if s.edited(i) else None, s.link)
+        return [Decision(i, s.verdict, s.fields if s.fields != i.fields else None, s.link)
                 for i in self.items for s in (self.states[i.key],)]
 
     def action_write(self) -> None:

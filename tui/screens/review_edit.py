@@ -75,17 +75,18 @@ class ReviewEdit(ModalScreen[Fields | None]):
                     ("date", "date", f.date, ()), ("precision", "precision", f.date_precision, PRECISIONS)):
                 with Horizontal(classes="edit-row"):
                     yield Label(label, classes="edit-label")
-                    yield Input(value, id=f"edit-{name}", select_on_focus=False,
+                    yield Input(value, id=f"edit-{name}", select_on_focus=False, compact=True,
                                 suggester=SuggestFromList(choices, case_sensitive=False) if choices else None)
             with Horizontal(classes="edit-row"):
                 yield Label("place", classes="edit-label")
-                yield Input(f.place_name or "", id="edit-place", select_on_focus=False,
+                yield Input(f.place_name or "", id="edit-place", select_on_focus=False, compact=True,
                             placeholder="type to find a place; or a name to keep it unknown")
             yield OptionList(id="edit-places")
             yield Static(id="edit-place-chosen")
             with Horizontal(classes="edit-row"):
                 yield Label("factions", classes="edit-label")
                 yield Input(factions_text(f.factions, self.short), id="edit-factions", select_on_focus=False,
+                            compact=True,
                             placeholder="SAA actor, ISIS target")
             yield Static(Text(f"roles: {', '.join(ROLES)} · factions: "
                               f"{', '.join(sorted(set(self.short.values())))}", style="dim"), id="edit-hint")
@@ -94,7 +95,9 @@ class ReviewEdit(ModalScreen[Fields | None]):
     def on_mount(self) -> None:
         self.query_one("#review-edit").border_title = self.title_
         self.query_one("#review-edit").border_subtitle = "enter or ctrl+s saves · esc cancels"
-        self.query_one("#edit-places").display = False
+        places = self.query_one("#edit-places", OptionList)
+        places.display = False
+        places.can_focus = False  # moved from the place box (up, down, enter): tab goes on to factions
         self._show_place()
         self.query_one("#edit-type", Input).focus()
 
@@ -115,6 +118,10 @@ class ReviewEdit(ModalScreen[Fields | None]):
                                       id=UNKNOWN))
         options.display = bool(event.value.strip()) and self.focused is event.input
         options.highlighted = 0 if options.option_count else None
+
+    @on(Input.Blurred, "#edit-place")
+    def _left_place(self) -> None:
+        self.query_one("#edit-places", OptionList).display = False
 
     def action_place_move(self, step: int) -> None:
         options = self.query_one("#edit-places", OptionList)

@@ -27,7 +27,15 @@ class State:
     link: str | None = None  # None: the linker decides; NEW; or a proposal's lead
 
     def edited(self, item: ReviewItem) -> bool:
-        return self.fields != item.fields
+        """Changed from what the extractor (or the store) says; an added event is only ever "added"."""
+        return self.fields != item.fields and not item.key.startswith("a")
+
+
+def pending(items: Sequence[ReviewItem], states: Mapping[str, State]) -> int:
+    """How many decisions differ from what the store holds (a stored accepted event starts accepted)."""
+    start = {i.key: ACCEPT if i.reviewed == 1 else None for i in items}
+    return sum(1 for i in items if (s := states[i.key]).verdict != start[i.key]
+               or s.edited(i) or s.link is not None or (i.key.startswith("a") and s.verdict))
 
 
 def sides(fields: Fields, short: Mapping[str, str]) -> str:
@@ -52,19 +60,23 @@ def _cell(text: str, width: int) -> str:
     return (text[:width - 1] + "…" if len(text) > width else text).ljust(width)
 
 
-def row(item: ReviewItem, state: State, short: Mapping[str, str], narrow: bool) -> Text:
-    """One line of the candidate list."""
+def row(item: ReviewItem, state: State, short: Mapping[str, str], width: int) -> Text:
+    """One line of the candidate list, `width` cells wide at most: the place and the sides share what
+    the fixed columns leave; where little is left, the sides give way (the item's box says them)."""
     word, style = VERDICT[state.verdict]
     f = state.fields
-    out = Text(word + " ", style=style)
+    out = Text(word + " ", style=style, no_wrap=True, overflow="ellipsis")
     place = f.place_name or "(unnamed place)"
     link = "" if state.link is None else "→ new" if state.link == NEW else "→ joined"
-    if narrow:
-        out.append(f"{_cell(f.event_type, 12)} {_cell(place, 20)} {_cell(f.certainty, 9)} "
-                   f"{_cell(standing(item, state), 10)}")
-    else:
-        out.append(f"{_cell(f.event_type, 12)} {_cell(place, 22)} {_cell(sides(f, short), 20)} "
+    rest = width - 9 - 13 - 10 - 11 - 10  # verdict, type, certainty, standing, what follows
+    if rest >= 36:
+        wide = rest * 11 // 20
+        who = _cell(sides(f, short), rest - wide - 1)
+        out.append(f"{_cell(f.event_type, 12)} {_cell(place, wide)} {who} "
                    f"{_cell(f.certainty, 9)} {_cell(standing(item, state), 10)}")
+    else:
+        out.append(f"{_cell(f.event_type, 12)} {_cell(place, max(12, rest))} {_cell(f.certainty, 9)} "
+                   f"{_cell(standing(item, state), 10)}")
     if state.edited(item):
         out.append(" edited", style="italic")
     if link:
