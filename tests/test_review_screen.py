@@ -9,7 +9,8 @@ from pathlib import Path
 from sitroom.db import Store
 from sitroom.tui.cli.main import main
 from sitroom.tui.screens.review import ReviewScreen
-from sitroom.tui.screens.review_app import ConfirmQuit, ReviewApp, ReviewHelp
+from sitroom.tui.screens.review_app import ReviewApp
+from sitroom.tui.screens.review_dialogs import ConfirmQuit, ReviewHelp
 from sitroom.tui.screens.review_edit import ReviewEdit
 from sitroom.tui.screens.review_render import CURRENT, PICKING
 from textual.widgets import Input, OptionList, Static

@@ -33,6 +33,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from . import review_render as draw
+from .review_dialogs import ConfirmQuit, ReviewHelp
 from .review_edit import ReviewEdit
 from .review_render import State
 
@@ -83,6 +84,7 @@ class ReviewScreen(Screen[None]):
         self.links: dict[tuple[str, Fields], list[Proposal]] = {}
         self.picking: int | None = None  # the sentence being picked for a new event
         self.added = 0
+        self.width_drawn = 0  # of the rows on screen
         self.written: Landed | None = None  # the last write, until the next decision
         self._take(review)
 
@@ -145,7 +147,7 @@ class ReviewScreen(Screen[None]):
         """Redraw the list, keeping the cursor where it was."""
         options = self.query_one("#review-list", OptionList)
         at = options.highlighted
-        width = self._row_width()
+        width = self.width_drawn = self._row_width()
         options.set_options([Option(draw.row(i, self.states[i.key], self.short, width), id=i.key)
                              for i in self.items])
         if self.items:
@@ -242,8 +244,10 @@ class ReviewScreen(Screen[None]):
     def _decided(self) -> None:
         self.written = None
         options = self.query_one("#review-list", OptionList)
-        if (item := self.current) is not None and options.highlighted is not None:
-            prompt = draw.row(item, self.states[item.key], self.short, self._row_width())
+        if self._row_width() != self.width_drawn:  # the list was laid out anew: every row again
+            self._fill()
+        elif (item := self.current) is not None and options.highlighted is not None:
+            prompt = draw.row(item, self.states[item.key], self.short, self.width_drawn)
             options.replace_option_prompt_at_index(options.highlighted, prompt)
         self._show()
 
@@ -373,14 +377,9 @@ class ReviewScreen(Screen[None]):
         self.written = done
         self.app.written = done  # type: ignore[attr-defined]
         self._fill()
-        self.notify(f"{done.accepted} events reviewed in the store ({done.added} new, {done.updated} "
-                    "changed), "
-                    f"{done.removed} removed; {done.joined} joined by hand, {done.apart} kept apart, "
-                    f"{done.linked} linked by the linker.", title="written", timeout=8)
+        self.notify(draw.landed_text(done), title="written", timeout=8)
 
     def action_help(self) -> None:
-        from .review_app import ReviewHelp
-
         self.app.push_screen(ReviewHelp())
 
     def action_quit(self) -> None:
@@ -388,11 +387,11 @@ class ReviewScreen(Screen[None]):
         if not pending:
             self.app.exit()
             return
-        from .review_app import ConfirmQuit
-
         def answer(leave: bool | None) -> None:
             if leave:
                 self.app.exit()
+            elif leave is None:
+                self.action_write()
 
         self.app.push_screen(ConfirmQuit(pending), answer)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from sitroom.db import ACCEPT, DROP, NEW, Fields, Proposal, ReviewItem
+from sitroom.db import ACCEPT, DROP, NEW, Fields, Landed, Proposal, ReviewItem
 
 # Every state in colour is also a word (DESIGN.md); Okabe–Ito colours, readable when colour-blind.
 VERDICT = {ACCEPT: ("✓ accept", "bold #009E73"), DROP: ("✗ drop  ", "#D55E00"), None: ("· ----- ", "dim")}
@@ -140,3 +140,9 @@ def paragraph(text: str, start: int, current: tuple[int, int] | None, others: Se
     if current and current[0] < end and current[1] > start:
         out.stylize(style, max(current[0], start) - start, min(current[1], end) - start)
     return out
+
+
+def landed_text(done: Landed) -> str:
+    return (f"{done.accepted} events reviewed in the store ({done.added} new, {done.updated} changed), "
+            f"{done.removed} removed; {done.joined} joined by hand, {done.apart} kept apart, {done.linked} "
+            "linked by the linker.")
