@@ -179,6 +179,22 @@ def test_reopened_events_show_as_stored_and_a_drop_removes_them_exactly(store: S
     assert {i.reviewed for i in store.review_source(source).items} == {1}
 
 
+def test_a_reopened_report_pairs_each_stored_event_with_its_own_extraction(store: Store) -> None:
+    review = store.review_report(TEXT)
+    # The highway is the second event of its sentence; the Resafa capture, the first, is not accepted.
+    highway = item(review, "Salamiyah-Resafa Highwat")
+    raqqa = item(review, "Raqqa", "capture")
+    edited = replace(raqqa.fields, event_type="advance")
+    done = store.land_review(review, [Decision(highway, ACCEPT), Decision(raqqa, ACCEPT, edited)])
+    again = store.review_report(TEXT)
+    assert len(again.items) == 23
+    assert {i.stored for i in again.items if i.stored} == set(done.ids.values())
+    assert item(again, "Resafa", "capture").stored is None
+    # The edited one stands for its extraction: the capture is not offered again beside it.
+    assert [i.fields.event_type for i in again.items if i.sentence == raqqa.sentence] == [
+        "advance", "encirclement"]
+
+
 def test_a_plain_ingest_does_not_undo_a_review(store: Store, db_path: Path) -> None:
     review = store.review_report(TEXT)
     store.land_review(review, [Decision(item(review, "Resafa", "capture"), ACCEPT)])

@@ -184,6 +184,13 @@ def _same(item: ReviewItem, found: Found) -> bool:
             and item.fields.place == found.place and set(item.fields.factions) == set(found.factions))
 
 
+def _edited_from(item: ReviewItem, found: Found) -> bool:
+    """A stored event accepted in a review that was the extracted one before an edit: its sentence, and
+    its type or its place (a sentence may state several events)."""
+    return (item.sentence == found.sentence and item.reviewed == 1
+            and (item.fields.event_type == found.type or item.fields.place == found.place))
+
+
 def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
                 date: str | None = None) -> Review:
     """A report's candidate events: what the extractor finds in `text`, beside what the store holds
@@ -195,12 +202,17 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     free = list(stored)
     items: list[ReviewItem] = []
     found_by_key: dict[str, Found] = {}
-    for n, found in enumerate(report.extraction.events):
-        match = next((s for s in free if _same(s, found)), None)
-        # An event edited in a review is still the extracted one it was made from: not offered twice.
-        match = match or next((s for s in free if s.sentence == found.sentence and s.reviewed == 1), None)
-        if match is not None:
+    matched: dict[int, ReviewItem] = {}
+    for n, found in enumerate(report.extraction.events):  # first what the store holds as extracted
+        if (match := next((s for s in free if _same(s, found)), None)) is not None:
             free.remove(match)
+            matched[n] = match
+    for n, found in enumerate(report.extraction.events):
+        # An event edited in a review is still the extracted one it was made from: not offered twice.
+        match = matched.get(n) or next((s for s in free if _edited_from(s, found)), None)
+        if match is not None:
+            if match in free:
+                free.remove(match)
             items.append(replace(match, why=tuple(found.why.items())))
             continue
         key = f"x{n}"
