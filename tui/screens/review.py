@@ -56,8 +56,9 @@ class ReviewScreen(Screen[None]):
         Binding("A", "accept_rest", "Accept the rest", show=False),
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
+        # Priority: the arrows pick a sentence too, where the text pane would scroll.
+        Binding("down", "move(1)", "Down", show=False, priority=True),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
         Binding("enter", "pick", "Pick this sentence", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
@@ -274,6 +275,8 @@ class ReviewScreen(Screen[None]):
         focused = self.focused
         if isinstance(focused, OptionList):
             focused.action_cursor_down() if step > 0 else focused.action_cursor_up()
+        elif isinstance(focused, VerticalScroll):
+            focused.scroll_relative(y=step, animate=False)
 
     def action_edit(self) -> None:
         item = self.current
