@@ -105,11 +105,12 @@ def propose(conn: sqlite3.Connection, me: Candidate, window: Window, current: st
 
 
 def _titles(conn: sqlite3.Connection, lead: str, leave_out: str = "") -> tuple[set[str], tuple[str, ...]]:
-    """The origins of a happening's events (but `leave_out`), and its sources' titles, once each."""
-    members = conn.execute(f"SELECT e.id, {ORIGIN} AS origin, s.title FROM {_FROM} "
+    """The origins of a happening's events (but `leave_out`), and its sources' titles, a source once
+    (two sources may share a title)."""
+    members = conn.execute(f"SELECT e.id, {ORIGIN} AS origin, e.source, s.title FROM {_FROM} "
                            "WHERE e.id = ? OR e.happening = ?", (lead, lead)).fetchall()
-    return ({o for eid, o, _ in members if eid != leave_out},
-            tuple(dict.fromkeys(t or "(untitled)" for _, _, t in members)))
+    titles = {source: title or source or "(untitled)" for _, _, source, title in members}
+    return {o for eid, o, _, _ in members if eid != leave_out}, tuple(titles.values())
 
 
 def _describe(conn: sqlite3.Connection, lead: str, sources: tuple[str, ...], why: tuple[str, ...],

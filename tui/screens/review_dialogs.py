@@ -33,27 +33,41 @@ KEYS = (
     )),
 )
 LEGEND = (
-    ("✓ accept  ✗ drop  · -----", "accepted · dropped · undecided"),
-    ("new · unreviewed · reviewed · added", "not in the store · landed unreviewed · accepted in a review · "
-                                            "added by hand"),
-    ("→ joined  → new", "a link chosen by hand: a proposed happening · a new happening of its own"),
+    ("✓ accept", "accepted: lands when written"),
+    ("✗ drop", "dropped: does not land; a stored event is removed"),
+    ("· -----", "undecided"),
+    ("new", "not in the store"),
+    ("unreviewed", "in the store, landed without review"),
+    ("reviewed", "in the store, accepted in a review"),
+    ("added", "added by hand for a sentence the extractor missed"),
+    ("edited", "changed from what the extractor found"),
+    ("→ joined", "a proposed happening, chosen by hand"),
+    ("→ new", "a new happening of its own, kept apart by hand"),
 )
 
 
 class ReviewHelp(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close"),
+                Binding("j,down", "scroll(1)", "Down", show=False),
+                Binding("k,up", "scroll(-1)", "Up", show=False)]
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold #56B4E9", no_wrap=True)
-        table.add_column()
-        for section, rows in (*KEYS, ("Reading the screen", LEGEND)):
-            table.add_row(Text(section, style="bold underline"), "")
-            for key, what in rows:
-                table.add_row(Text(key), Text(what))
-            table.add_row("", "")
         with VerticalScroll(id="help"):
-            yield Static(table)
+            # Two tables: the legend's long left column would widen the keys' column.
+            for sections in (KEYS, (("Reading the screen", LEGEND),)):
+                table = Table.grid(padding=(0, 2))
+                table.add_column(style="bold #56B4E9", no_wrap=sections is KEYS)
+                table.add_column()
+                for section, rows in sections:
+                    table.add_row(Text(section, style="bold underline"), "")
+                    for key, what in rows:
+                        table.add_row(Text(key), Text(what))
+                    table.add_row("", "")
+                yield Static(table)
+
+    def action_scroll(self, lines: int) -> None:
+        box = self.query_one("#help", VerticalScroll)
+        box.scroll_to(y=box.scroll_y + lines, animate=False)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "sitroom review — keys"
