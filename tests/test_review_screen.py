@@ -256,3 +256,12 @@ def test_review_needs_a_terminal(db_path: Path, capsys, monkeypatch) -> None:
     assert main(["--db", str(db_path), "review", "nope"]) == 2
     assert "there is no source 'nope'" in capsys.readouterr().err
     assert Store(db_path).count() == 24
+
+
+async def test_a_report_that_cannot_be_read_ends_the_screen_with_why(db_path: Path) -> None:
+    store = Store(db_path)
+    app = ReviewApp(store, lambda: store.review_report("No date here. The SAA captured Jobar."))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.return_value == 2
+    assert app.failure == "the report gives no date; say which with --date YYYY-MM-DD"

@@ -46,13 +46,9 @@ def run(args: argparse.Namespace) -> int:
         except RowError as e:
             return failed("ingest", f"--date: {e}")
     store = open_store(args.db, create_empty=True)  # a new path: a new store, as `import` makes one
-    if review:
-        try:
-            store.review_report(text, title=args.source, date=date)  # what cannot be read is said here
-        except IngestError as e:
-            store.close()
-            return failed("ingest", f"{name}: {e}")
-        return run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date))
+    if review:  # extracted in the screen's worker; a report that cannot be read is said after it closes
+        return run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date),
+                          about=name)
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:

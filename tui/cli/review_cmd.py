@@ -32,7 +32,7 @@ def in_a_terminal() -> bool:
 NEEDS_A_TERMINAL = "reviewing needs a terminal to show the screen in; run it in one"
 
 
-def run_screen(command: str, store: Store, read: Callable[[], Review]) -> int:
+def run_screen(command: str, store: Store, read: Callable[[], Review], about: str = "") -> int:
     """Run the review screen on `store`; say what was written; the exit code (README)."""
     from ..screens.review_app import ReviewApp  # imported late: Textual only when a screen is shown
 
@@ -42,7 +42,7 @@ def run_screen(command: str, store: Store, read: Callable[[], Review]) -> int:
     finally:
         store.close()
     if app.failure is not None:
-        return failed(command, app.failure)
+        return failed(command, f"{about}: {app.failure}" if about else app.failure)
     done = app.written
     if done is None:
         say("nothing was written.")
