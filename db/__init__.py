@@ -41,7 +41,6 @@ from .reports.review import (
     NEW,
     Decision,
     Fields,
-    Landed,
     Review,
     ReviewError,
     ReviewItem,
@@ -49,6 +48,7 @@ from .reports.review import (
     review_blank,
     review_check,
 )
+from .reports.review_land import Landed
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
 from .store.areas import AreaEvents

@@ -35,7 +35,8 @@ from ..models import (
 )
 from ..reports import review
 from ..reports.ingest import IngestReport, ingest_text
-from ..reports.review import Decision, Fields, Landed, Review, ReviewItem
+from ..reports.review import Decision, Fields, Review, ReviewItem
+from ..reports.review_land import Landed, land
 from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
@@ -396,6 +397,6 @@ class Store:
         a stored event dropped is deleted; the links chosen are set by hand, the rest linked as usual."""
         self._check_writable()
         with self._main.lock:
-            done = review.land(self._main.conn, in_review, list(decisions))
+            done = land(self._main.conn, in_review, list(decisions))
         self.refresh()
         return done

@@ -262,9 +262,8 @@ class ReviewScreen(Screen[None]):
             self.action_move(1)
 
     def action_accept_rest(self) -> None:
-        for i in self.items:
-            if self.states[i.key].verdict is None:
-                self.states[i.key].verdict = ACCEPT
+        for state in (s for s in self.states.values() if s.verdict is None):
+            state.verdict = ACCEPT
         self._fill()
 
     def action_move(self, step: int) -> None:
