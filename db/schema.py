@@ -26,7 +26,10 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 # 5: happenings (db/happenings/): events.happening (NULL: the event leads its happening; else the lead's
 #    id), events.linked_by_hand (1: joined or split by hand; the automatic linker leaves it be),
 #    events.reviewed (1: an analyst accepted it in `ingest --review`; 0: it landed unreviewed; NULL: a
-#    dataset's row or the bundled data), the queue of events to link, and the store's settings.
+#    dataset's row or the bundled data), the queue of events to link, and the store's settings. A
+#    migrated store's events are linked as it migrates.
+#    Each event's row fingerprint and the store's reference generation (db/write/fingerprints.py):
+#    a re-import skips the rows it read before, unchanged.
 SCHEMA_VERSION = 5
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
@@ -129,6 +132,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_4_extras(db)
     _version_4_fronts(db)
     _version_5_happenings(db)
+    _version_5_import(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -169,6 +173,7 @@ def migrate(db: sqlite_utils.Database) -> bool:
             _version_4_fronts(db, migrating=True)
         if found < 5:
             _version_5_happenings(db, migrating=True)
+            _version_5_import(db)
         db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return True
 
@@ -222,6 +227,12 @@ HAPPENING_COLUMNS: dict[str, str] = {"happening": "TEXT", "linked_by_hand": "INT
 LINKED_BY = ("date", "date_end", "date_precision", "place", "lat", "lon", "event_type", "source")
 
 
+# Queue events to be linked. Not `INSERT OR IGNORE`: inside a trigger the outer statement's conflict
+# policy wins, and an upsert's is ABORT.
+_QUEUE = ("INSERT INTO link_queue (id) SELECT x.id FROM ({ids}) x "
+          "WHERE x.id NOT IN (SELECT id FROM link_queue)")
+
+
 def _happening_columns(db: sqlite_utils.Database) -> None:
     have = db["events"].columns_dict
     for column, kind in HAPPENING_COLUMNS.items():
@@ -232,7 +243,7 @@ def _happening_columns(db: sqlite_utils.Database) -> None:
 def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) -> None:
     """Happenings: the columns, the followers' index, the queue of events to link (filled by triggers
     as events are written; the bulk writer fills it set-based) and the settings (the matching window).
-    A migrated store queues every event: the next import, ingest or `sitroom link` links them."""
+    A migrated store's events are all linked (a store of one dataset at once: nothing can link)."""
     if migrating:  # captures count once per happening: the partial indexes say so since version 5
         db.conn.execute("DROP INDEX IF EXISTS events_captures")
         db.conn.execute("DROP INDEX IF EXISTS events_capture_claims")
@@ -243,20 +254,34 @@ def _version_5_happenings(db: sqlite_utils.Database, migrating: bool = False) ->
         CREATE TABLE IF NOT EXISTS link_queue (id TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TRIGGER IF NOT EXISTS link_event_insert AFTER INSERT ON events BEGIN
-            INSERT OR IGNORE INTO link_queue (id) VALUES (new.id);
+            {_QUEUE.format(ids="SELECT new.id AS id")};
         END;
         CREATE TRIGGER IF NOT EXISTS link_event_update AFTER UPDATE OF {", ".join(LINKED_BY)} ON events
         BEGIN
-            INSERT OR IGNORE INTO link_queue (id) VALUES (new.id);
+            {_QUEUE.format(ids="SELECT new.id AS id")};
         END;
         CREATE TRIGGER IF NOT EXISTS link_event_delete BEFORE DELETE ON events BEGIN
             DELETE FROM link_queue WHERE id = old.id;
-            INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events WHERE happening = old.id;
+            {_QUEUE.format(ids="SELECT id FROM events WHERE happening = old.id")};
             UPDATE events SET happening = NULL WHERE happening = old.id;
         END;
     """)
-    if migrating:
+    if migrating:  # the twins an older store holds (a report ingested beside its hand-coded events)
+        from .happenings import link_queued  # the linker reads the schema: imported late
+
         db.conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events")
+        link_queued(db.conn)
+
+
+def _version_5_import(db: sqlite_utils.Database) -> None:
+    """A re-import skips the rows it read before unchanged (db/write/fingerprints.py): each event keeps
+    its row's fingerprint, found by an index; the store keeps its reference generation."""
+    if "row_hash" not in db["events"].columns_dict:
+        db.conn.execute("ALTER TABLE events ADD COLUMN row_hash BLOB")
+    db.conn.execute("CREATE INDEX IF NOT EXISTS events_row_hash ON events (row_hash) "
+                    "WHERE row_hash IS NOT NULL")
+    db.conn.execute("CREATE TABLE IF NOT EXISTS import_state (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                    "generation INTEGER NOT NULL, reference BLOB NOT NULL)")
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
-from sitroom.tui.layout import arrange
+from sitroom.tui.layout import MAP_MIN, TIMELINE_MIN, arrange
 from sitroom.tui.render import flow
 
 from .helpers import make_app, plain, settle
@@ -40,7 +40,7 @@ async def test_at_120_columns_the_fronts_sit_above_the_event(db_path: Path) -> N
         fronts, detail, timeline = app.fronts_pane.region, app.detail.region, app.timeline.region
         assert fronts.x == detail.x == 0 and timeline.x >= fronts.right
         assert fronts.bottom <= detail.y and fronts.height == len(FRONTS) + 2
-        assert timeline.width >= 74 and timeline.height > 30
+        assert timeline.width >= TIMELINE_MIN and timeline.height > 30
         # Tab goes fronts, timeline, event; the number keys still choose a front.
         assert app.focused is app.fronts_pane
         await pilot.press("tab")
@@ -52,7 +52,7 @@ async def test_at_120_columns_the_fronts_sit_above_the_event(db_path: Path) -> N
         assert app.view.front == "eastern-damascus"
         await pilot.press("m")  # with the map on, the fronts give way to it
         await settle(pilot)
-        assert not app.fronts_pane.display and app.map.region.width >= 46
+        assert not app.fronts_pane.display and app.map.region.width >= MAP_MIN
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -85,7 +85,7 @@ def test_every_size_keeps_the_timeline_whole() -> None:
         for map_on in (False, True):
             a = arrange(*size, map_on)
             timeline = size[0] - a.fronts - a.side if a.side else size[0]
-            assert timeline >= 74, (size, map_on)
+            assert timeline >= TIMELINE_MIN, (size, map_on)
             if a.stacked:
                 assert a.side >= 40
 

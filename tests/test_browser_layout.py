@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitroom.tui.layout import arrange, column_widths
+from sitroom.tui.layout import TIMELINE_MIN, arrange, column_widths
 
 from .helpers import make_app, settle
 
@@ -115,12 +115,12 @@ async def test_long_place_names_end_in_an_ellipsis(db_path: Path) -> None:
 
 
 def test_the_columns_fill_the_timeline_exactly() -> None:
-    for width in range(72, 200):
+    for width in range(TIMELINE_MIN - 2, 200):  # the table inside the timeline's border
         widths = column_widths(width)
         assert sum(widths.values()) + 2 * len(widths) + 2 <= width
     for size in SIZES:
         for map_on in (False, True):
             a = arrange(*size, map_on)
             timeline = size[0] - a.fronts - a.side if a.side else size[0]
-            assert timeline >= 74, (size, map_on)
+            assert timeline >= TIMELINE_MIN, (size, map_on)
             assert a.side == 0 or a.side >= 28

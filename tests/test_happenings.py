@@ -191,3 +191,48 @@ def test_export_writes_a_row_per_happening_with_its_sources(store: Store, tmp_pa
         store.export(EventFilter(places=("al-shreima",)), "csv", handle)
     (row,) = csv.DictReader(out.open(encoding="utf-8"))
     assert row["sources_count"] == "2" and row["source_ids"].startswith("swr-2017-06-30; report-")
+
+
+def test_the_link_command_shows_and_changes_the_window(db_path: Path, capsys) -> None:
+    from sitroom.tui.cli import main
+
+    store = Store(db_path)
+    store.ingest(SEED.read_text(encoding="utf-8"))
+    store.close()
+    assert main(["link", "--db", str(db_path)]) == 0
+    assert "within 5 km and 1 day(s)" in capsys.readouterr().out
+    assert main(["link", "--db", str(db_path), "--km", "500"]) == 2
+    assert "outside 0–100 km; nothing was changed" in capsys.readouterr().err
+    assert main(["link", "--db", str(db_path), "--km", "0.5", "--days", "0"]) == 0
+    assert "linked again within 0.5 km and 0 day(s)" in capsys.readouterr().out
+    assert Store(db_path).link_window() == Window(0.5, 0)
+
+
+def test_an_older_store_with_twins_is_linked_as_it_migrates(db_path: Path) -> None:
+    store = Store(db_path)
+    store.ingest(SEED.read_text(encoding="utf-8"))
+    linked = sqlite3.connect(db_path).execute(
+        "SELECT count(*) FROM events WHERE happening IS NOT NULL").fetchone()[0]
+    store.close()
+    conn = sqlite3.connect(db_path)  # as schema 4 left it: every event counted, twins and all
+    conn.execute("UPDATE events SET happening = NULL")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    store = Store(db_path)
+    assert sqlite3.connect(db_path).execute(
+        "SELECT count(*) FROM events WHERE happening IS NOT NULL").fetchone()[0] == linked
+    assert_consistent(db_path)
+
+
+def test_a_search_finds_a_happening_by_any_source_s_words(store: Store) -> None:
+    report = store.ingest(SEED.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(store.path)
+    # A word only the report's account of a happening uses (its summary names the place its way).
+    eid, lead = conn.execute("SELECT id, happening FROM events WHERE source = ? AND happening IS NOT NULL "
+                             "AND excerpt LIKE '%liberated%' ORDER BY id LIMIT 1",
+                             (report.source_id,)).fetchone()
+    conn.execute("UPDATE events SET summary = summary || ' zanzibarword' WHERE id = ?", (eid,))
+    conn.commit()
+    found = store.page(EventFilter(text="zanzibarword")).rows
+    assert [r.id for r in found] == [lead]

@@ -136,6 +136,24 @@ def test_map_of_another_country(car_db: Path, tmp_path: Path, snap_compare) -> N
     assert snap_compare(app, terminal_size=(160, 45), run_before=open_map)
 
 
+def test_a_happening_two_sources_report(db_path: Path, snap_compare) -> None:
+    """Issue 18: the founding report ingested beside its hand-coded events; Al-Shreima opened."""
+    from .test_happenings_browser import ingested, open_place
+
+    ingested(db_path)
+    app = make_app(db_path)
+
+    async def open_shreima(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("0")
+        await settle(pilot)
+        await open_place(app, pilot, "Al-Shreima")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=open_shreima)
+
+
 def _review_app(db_path: Path):
     from sitroom.db import Store
     from sitroom.tui.screens.review_app import ReviewApp

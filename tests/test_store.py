@@ -219,8 +219,8 @@ def test_search_strings_never_raise(store: Store, text: str) -> None:
     store.front_counts(f)
 
 
-def test_certainties_are_the_three_words() -> None:
-    assert CERTAINTIES == ("confirmed", "claimed", "rumoured")
+def test_certainties_are_the_four_words() -> None:
+    assert CERTAINTIES == ("confirmed", "claimed", "rumoured", "denied")
 
 
 @pytest.mark.parametrize("factions", [["sdf", "isis"], ["saa", "faylaq-al-rahman"], ["tiger-forces", "saa"]])

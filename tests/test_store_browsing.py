@@ -143,7 +143,7 @@ def test_a_rare_source_is_gathered_from_its_index(store: Store, monkeypatch) -> 
     queries = [(q, p) for q, p in sql if "FROM events e" in q or "events e " in q]
     assert len(queries) >= 3
     for q, p in queries:
-        assert "e.rowid IN (SELECT rowid FROM events WHERE source IN (?))" in q, q
+        assert "e.id IN (SELECT coalesce(happening, id) FROM events WHERE source IN (?))" in q, q
         steps = [r[3] for r in store.db.conn.execute(f"EXPLAIN QUERY PLAN {q}", tuple(p))]
         assert any("USING INDEX events_source" in s or "USING COVERING INDEX events_source" in s
                    for s in steps), steps

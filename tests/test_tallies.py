@@ -110,7 +110,7 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     store = Store(db_path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 5
     assert set(EVENT_DATASET_COLUMNS) <= set(store.db["events"].columns_dict)
     assert store.blocs()[0].colour == "#D55E00"
     # Rowids spread by id, and the text index follows them.

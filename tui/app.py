@@ -29,6 +29,7 @@ from . import layout, loading
 from .actions import Actions
 from .commands import JumpCommands
 from .habits import Habits
+from .linking import Linking
 from .reference import Reference
 from .screens import FilterPicker
 from .state import StateFile, ViewState
@@ -39,7 +40,7 @@ PAGE_SIZE = 100
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
-class SitroomApp(Actions, Habits, App[None]):
+class SitroomApp(Actions, Habits, Linking, App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     COMMANDS = App.COMMANDS | {JumpCommands}
@@ -67,6 +68,8 @@ class SitroomApp(Actions, Habits, App[None]):
         Binding("N", "next_match(-1)", "Previous match", show=False),
         Binding("y", "copy_event", "Copy event", show=False),
         Binding("o", "open_source", "Open source", show=False),
+        Binding("l", "link", "Link", show=False),
+        Binding("u", "unlink", "Split", show=False),
     ]
     view: var[ViewState] = var(ViewState, init=False)
     # The panes, found once at mount.
@@ -124,7 +127,7 @@ class SitroomApp(Actions, Habits, App[None]):
                               "jump", "stats"})
     # These and the keys about the event at hand work on the main screen only, never behind another
     # (the statistics sheet, the help).
-    MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source"}
+    MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source", "link", "unlink"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:

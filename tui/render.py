@@ -14,12 +14,15 @@ from rich.style import Style
 from rich.text import Text
 from sitroom.db import Bloc, EventFilter, EventRow, Faction, bounded, month_index
 
-CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○"}
-CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim"}
+CERTAINTY_GLYPH = {"confirmed": "●", "claimed": "◐", "rumoured": "○", "denied": "⊘", "disputed": "◑"}
+CERTAINTY_STYLE = {"confirmed": "bold", "claimed": "italic #E69F00", "rumoured": "italic dim",
+                   "denied": "italic #D55E00", "disputed": "bold #D55E00"}
 CERTAINTY_WORDS = {
     "confirmed": "Confirmed: the source reports it as fact.",
     "claimed": "Claimed: a party says it happened; the source does not confirm it.",
     "rumoured": "Rumoured: the source reports it only as a rumour.",
+    "denied": "Denied: the source reports a party's denial that it happened.",
+    "disputed": "Disputed: one source's account is denied by another's.",
 }
 ROLE_WORDS = {"actor": "actor", "target": "target", "ally": "ally", "target_ally": "with target",
               "side": "side", "claimant": "claims it"}
@@ -90,13 +93,22 @@ def certainty(value: str) -> Text:
     return Text(f"{CERTAINTY_GLYPH.get(value, '?')} {value}", style=CERTAINTY_STYLE.get(value, ""))
 
 
+def happening_certainty(row: EventRow) -> Text:
+    """A timeline row's certainty: its happening's (disputed when one source denies what another
+    states), and how many sources report it when more than one ("● confirmed ×2")."""
+    out = certainty("disputed" if row.disputed else row.certainty)
+    if row.sources > 1:
+        out.append(f" ×{row.sources}", style="bold #56B4E9")
+    return out
+
+
 def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, ...]:
     """A timeline row; a cell too long for its column ends in an ellipsis, never cut silently."""
     cells = (
         Text(date_label(row.date, row.date_precision)),
         Text(row.place_name or "—", style="bold"),
         parties(row, factions),
-        certainty(row.certainty),
+        happening_certainty(row),
         Text(row.event_type),
         Text(bounded(row.summary, CELL_CHARACTERS) or "", style="dim"),
     )

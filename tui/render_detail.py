@@ -10,11 +10,10 @@ from rich.style import Style
 from rich.text import Text
 from sitroom.db import FIELD_LIMITS, EventDetail, Faction, bounded
 
-from . import render_located
+from . import render_accounts, render_located
 from .render import (
     CERTAINTY_GLYPH,
     CERTAINTY_STYLE,
-    CERTAINTY_WORDS,
     ROLE_ORDER,
     ROLE_WORDS,
     acting_side,
@@ -89,14 +88,7 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
     if row.fatalities is not None:
         head.append(f" · {row.fatalities} killed")
 
-    sure = Text()
-    sure.append_text(certainty(row.certainty))
-    sure.append("\n")
-    sure.append(CERTAINTY_WORDS.get(row.certainty, row.certainty))
-    claimants = [factions[p.faction].name for p in row.parties
-                 if p.role == "claimant" and p.faction in factions]
-    if claimants:
-        sure.append(f" Claimed by {', '.join(claimants)}.")
+    sure = render_accounts.standing(d, factions)
 
     who = Text()
     for party, faction in sorted(d.factions, key=lambda pf: ROLE_ORDER.get(pf[0].role, 9)):
@@ -138,15 +130,24 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
             source.append(f"\n{meta}", style="dim")
         if s.url:
             source.append(f"\n{s.url}", style="dim")
+    if (checked := render_accounts.reviewed(d)) is not None:
+        source.append("\n")
+        source.append_text(checked)
 
     if marks:
         words = "|".join(re.escape(w) for w in marks)
         for text in (head, quote):
             text.highlight_regex(rf"(?i)\b(?:{words})\w*", style=MATCH)
+    several = len(d.accounts) > 1  # a happening several sources report: each one's account, sentence too
     parts: list[RenderableType] = [
-        head, _heading("Certainty"), sure, _heading("Source sentence"), quote,
-        _heading("Factions"), who, _heading("Place"), where, _heading("Source"), source,
+        head, _heading("Certainty"), sure, *(() if several else (_heading("Source sentence"), quote)),
+        _heading("Factions"), who, _heading("Place"), where,
     ]
+    if several:
+        parts += [_heading(f"Reported by {len(d.accounts)} sources (u splits one out)"),
+                  render_accounts.accounts(d)]
+    else:
+        parts += [_heading("Source"), source]
     if (row_said := render_located.dataset(d)) is not None:
         parts += [_heading(f"As the {d.source.kind if d.source else 'dataset'} row gives it"), row_said]
     if d.place:

@@ -15,20 +15,22 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from ..reference import read_reference
+from ..write import fingerprints
 from ..write.bulk import BulkWriter
+from ..write.fingerprints import Fingerprints
 from ..write.records import Prepared, RowError, prepare_event
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.upsert import WriteCounts
 from .formats import FORMATS
 from .formats.common import Context
-from .formats.dates import DateOrder, DateOrderUnknown
-from .reading import ImportFailed, Rows, detect_format, encoding_of, rows_of
+from .formats.dates import DateOrder, DateOrderUnknown, written_with_numbers
+from .reading import CsvRows, ImportFailed, JsonlRows, detect_format, encoding_of, raw_rows
 
 BATCH = 10_000
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
@@ -95,7 +97,7 @@ class _Merger:
         self.writer, self.report = writer, report
         self.held: tuple[int, Prepared] | None = None
 
-    def add(self, line: int, prepared: Prepared, merges: bool) -> None:
+    def add(self, line: int, prepared: Prepared, merges: bool, row_hash: bytes | None) -> None:
         if self.held and merges and self.held[1].event["id"] == prepared.event["id"]:
             first, held = self.held
             differ = [k for k, v in prepared.event.items() if k != "attributes" and held.event.get(k) != v]
@@ -112,7 +114,7 @@ class _Merger:
         if merges:
             self.held = (line, prepared)
         else:
-            self.writer.add(line, prepared)
+            self.writer.add(line, prepared, row_hash)
 
     def flush(self) -> None:
         if self.held:
@@ -120,35 +122,78 @@ class _Merger:
             self.held = None
 
 
-def _import_rows(reader: ModuleType, rows: Rows, resolver: Resolver, writer: BulkWriter,
-                 report: ImportReport, progress: Progress | None, total: int, context: Context) -> None:
-    """Prepare and write every row, noting the bad ones in `report`."""
+def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,
+            dates: tuple[str, ...]) -> list[bytes | None]:
+    """Each row's fingerprint, or None for a row that is always prepared (see write/fingerprints.py)."""
+    if prints is None:
+        return [None] * len(chunk)
+    of, cell = prints.of, rows.cell
+    if not dates:
+        return [None if text is None else of(text) for _, text, _ in chunk]
+    return [None if text is None or any(written_with_numbers(cell(raw, c) or "") for c in dates)
+            else of(text) for _, text, raw in chunk]
+
+
+def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:
+    chunk = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _import_rows(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, writer: BulkWriter,
+                 report: ImportReport, progress: Progress | None, total: int, context: Context,
+                 prints: Fingerprints | None) -> None:
+    """Prepare and write every row, noting the bad ones in `report`. A batch of rows at a time is
+    looked up by fingerprint first: a row the store holds unchanged is only counted."""
     merger = _Merger(writer, report)
     merges_repeats = getattr(reader, "merges_repeats", None)
-    for line, row in rows:
-        report.rows += 1
-        context.line = line
-        try:
-            prepared = prepare_row(reader, resolver, row, context)
-            merger.add(line, prepared, bool(merges_repeats and merges_repeats(row)))
-        except DateOrderUnknown as err:
-            raise ImportFailed(str(err)) from None
-        except (RowError, ValueError) as err:
-            report.bad.append(BadRow(line, str(err)))
-        except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
-            report.bad.append(BadRow(line, f"cannot be stored ({err})"))
-        except sqlite3.Error:  # ... but a store that cannot be written ends the import: all rolled back
-            raise
-        except Exception as err:  # a row of a shape no check foresaw is still only a bad row
-            report.bad.append(BadRow(line, f"cannot be read ({type(err).__name__}: {err})"))
-        writer.flush(at_least=BATCH)
-        if progress and report.rows % 500 == 0:
-            progress(line, total)
+    dates = getattr(reader, "DATE_COLUMNS", ())
+    for chunk in _chunks(rows, BATCH):
+        hashes = _hashes(rows, chunk, prints, dates)
+        known = prints.known(hashes) if prints else {}
+        for (line, _, raw), row_hash in zip(chunk, hashes, strict=True):
+            report.rows += 1
+            if row_hash in known:  # (None never is)
+                if merger.held:
+                    merger.flush()
+                writer.skip(line, known[row_hash])
+            else:
+                _import_row(reader, rows.row(raw), line, row_hash, resolver, merger, report, context,
+                            merges_repeats)
+            if len(writer.waiting) >= BATCH:
+                writer.flush()
+            if progress and report.rows % 500 == 0:
+                progress(line, total)
     merger.flush()
     writer.close()
     if writer.repeats:
         report.bad = sorted([*report.bad, *(BadRow(line, why) for line, why in writer.repeats)],
                             key=lambda bad: bad.line)
+
+
+def _import_row(reader: ModuleType, row: dict | RowError, line: int, row_hash: bytes | None,
+                resolver: Resolver, merger: _Merger, report: ImportReport, context: Context,
+                merges_repeats: Callable[[dict], bool] | None) -> None:
+    context.line = line
+    try:
+        prepared = prepare_row(reader, resolver, row, context)
+        merges = bool(merges_repeats and merges_repeats(row))  # type: ignore[arg-type]
+        merger.add(line, prepared, merges, None if merges else row_hash)
+    except DateOrderUnknown as err:
+        raise ImportFailed(str(err)) from None
+    except (RowError, ValueError) as err:
+        report.bad.append(BadRow(line, str(err)))
+    except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
+        report.bad.append(BadRow(line, f"cannot be stored ({err})"))
+    except sqlite3.Error:  # ... but a store that cannot be written ends the import: all rolled back
+        raise
+    except Exception as err:  # a row of a shape no check foresaw is still only a bad row
+        report.bad.append(BadRow(line, f"cannot be read ({type(err).__name__}: {err})"))
 
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
@@ -167,9 +212,15 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     writer: BulkWriter | None = None
     try:
         resolver = Resolver(conn, read_reference(conn), max_km)
-        writer = BulkWriter(conn, report.counts, expected=total)
-        _import_rows(FORMATS[fmt], rows_of(path, fmt, encoding.codec), resolver, writer, report, progress,
-                     total, context)
+        with raw_rows(path, fmt, encoding.codec) as rows:
+            header = rows.header if isinstance(rows, CsvRows) else None
+            merges = getattr(FORMATS[fmt], "merges_repeats", None)
+            # An actor-based file's event is several rows: no row of it is fingerprinted.
+            prints = None if header is not None and merges and merges(dict.fromkeys(header)) else \
+                Fingerprints(conn, fmt, header, (date_format, max_km))
+            writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
+            _import_rows(FORMATS[fmt], rows, resolver, writer, report, progress, total, context, prints)
+        fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
         report.new_fronts = resolver.created.fronts

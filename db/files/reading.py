@@ -25,6 +25,8 @@ from .formats import FORMATS
 
 _SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by surrogateescape
 Rows = Iterator[tuple[int, dict | RowError]]  # (line number, the row's values or why it is unreadable)
+# (line number, the row's text as read or None when it cannot be read, what row() makes the row from)
+RawRows = Iterator[tuple[int, str | None, Any]]
 
 
 class ImportFailed(RuntimeError):
@@ -87,67 +89,105 @@ def undecodable(values: Any) -> str | None:
     return f"is not UTF-8 text (byte 0x{ord(found.group()) - 0xDC00:02X})" if found else None
 
 
-def csv_rows(f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> Rows:
-    reader = csv.reader(f)
-    try:
-        header = header_names(next(reader), aliases)
-    except (StopIteration, csv.Error):
-        raise ImportFailed("the file has no header row") from None
-    repeated = sorted({h for h in header if h and header.count(h) > 1})
-    if repeated:
-        raise ImportFailed(f"the header names {', '.join(repeated)} more than once")
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
-    unnamed = "" in header  # pandas' index column, dropped from every row
-    while True:
+class CsvRows:
+    """A CSV file's rows as they are read: (line, the row's text as read, its cells or why it is
+    unreadable). `row()` makes the row of names to cleaned values; an import that finds a row's text
+    unchanged since it last read it (write/fingerprints.py) never asks for it."""
+
+    def __init__(self, f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> None:
+        self.reader = csv.reader(f)
         try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as err:
-            yield reader.line_num, RowError(f"is not valid CSV ({err})")
-            continue
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            yield line, RowError(f"has {len(values)} fields, the header has {len(header)}")
-            continue
+            self.header = header_names(next(self.reader), aliases)
+        except (StopIteration, csv.Error):
+            raise ImportFailed("the file has no header row") from None
+        header = self.header
+        repeated = sorted({h for h in header if h and header.count(h) > 1})
+        if repeated:
+            raise ImportFailed(f"the header names {', '.join(repeated)} more than once")
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+        self.unnamed = "" in header  # pandas' index column, dropped from every row
+        self.position = {name: i for i, name in enumerate(header)}
+
+    def __iter__(self) -> RawRows:
+        reader, width = self.reader, len(self.header)
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                yield reader.line_num, None, RowError(f"is not valid CSV ({err})")
+                continue
+            line = reader.line_num
+            text = "\x1f".join(values)
+            if not text.strip():  # no value but white space (\x1f is white space to strip())
+                continue
+            if len(values) != width:
+                yield line, None, RowError(f"has {len(values)} fields, the header has {width}")
+                continue
+            yield line, text, values
+
+    def cell(self, values: list[str] | RowError, column: str) -> str | None:
+        """One raw cell of a row (for what a skipped row still teaches, e.g. the order of its dates)."""
+        at = self.position.get(column)
+        return None if at is None or isinstance(values, RowError) else values[at].strip()
+
+    def row(self, values: list[str] | RowError) -> dict | RowError:
+        if isinstance(values, RowError):
+            return values
         if "".join(values).isprintable():  # nearly every row: no undecodable byte, nothing to clean
             cleaned = [v.strip() for v in values]
         else:
             bad_bytes = undecodable(values)
             if bad_bytes:
-                yield line, RowError(bad_bytes)
-                continue
+                return RowError(bad_bytes)
             cleaned = clean_values(values)
-        row = dict(zip(header, cleaned, strict=True))
-        if unnamed:
+        row = dict(zip(self.header, cleaned, strict=True))
+        if self.unnamed:
             del row[""]
-        yield line, row
+        return row
 
 
-def jsonl_rows(f: TextIO) -> Rows:
-    for number, line in enumerate(f, start=1):
-        if not line.strip():
-            continue
+class JsonlRows:
+    """A JSON Lines file's rows, as CsvRows: the raw line is the row's text."""
+
+    def __init__(self, f: TextIO) -> None:
+        self.f = f
+
+    def __iter__(self) -> RawRows:
+        for number, line in enumerate(self.f, start=1):
+            if line.strip():
+                yield number, line, line
+
+    def cell(self, line: str, column: str) -> str | None:
+        return None  # JSON Lines dates are ISO: nothing to learn from them
+
+    def row(self, line: str) -> dict | RowError:
         bad_bytes = undecodable(line)
         if bad_bytes:
-            yield number, RowError(bad_bytes)
-            continue
+            return RowError(bad_bytes)
         try:
             value = json.loads(line)
             # Cleaning walks the value as deep as it goes: a depth json.loads accepted can still be
             # too deep for it, so both are inside the same guard.
             cleaned = _cleaned(value) if isinstance(value, dict) else None
         except ValueError as err:
-            yield number, RowError(f"is not valid JSON ({err.args[0].split(':')[0]})")
-            continue
+            return RowError(f"is not valid JSON ({err.args[0].split(':')[0]})")
         except RecursionError:
-            yield number, RowError("is JSON nested too deeply to be an event")
-            continue
-        yield number, cleaned if cleaned is not None else RowError("is not a JSON object")
+            return RowError("is JSON nested too deeply to be an event")
+        return cleaned if cleaned is not None else RowError("is not a JSON object")
+
+
+def csv_rows(f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> Rows:
+    rows = CsvRows(f, required, aliases)
+    return ((line, rows.row(raw)) for line, _, raw in rows)
+
+
+def jsonl_rows(f: TextIO) -> Rows:
+    rows = JsonlRows(f)
+    return ((line, rows.row(raw)) for line, _, raw in rows)
 
 
 def _cleaned(value: Any) -> Any:
@@ -161,8 +201,16 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
-def rows_of(path: Path, fmt: str, codec: str = "utf-8-sig") -> Rows:
+@contextmanager
+def raw_rows(path: Path, fmt: str, codec: str = "utf-8-sig") -> Iterator[CsvRows | JsonlRows]:
     """The rows of a file of format `fmt` (a name in FORMATS), read as they are needed."""
     reader = FORMATS[fmt]
     with opened(path, newline=None if reader.KIND == "jsonl" else "", codec=codec) as f:
-        yield from jsonl_rows(f) if reader.KIND == "jsonl" else csv_rows(f, reader.REQUIRED, reader.ALIASES)
+        yield JsonlRows(f) if reader.KIND == "jsonl" else CsvRows(f, reader.REQUIRED, reader.ALIASES)
+
+
+def rows_of(path: Path, fmt: str, codec: str = "utf-8-sig") -> Rows:
+    """The rows of a file of format `fmt`, each made (row() above) as it is read."""
+    with raw_rows(path, fmt, codec) as rows:
+        for line, _, raw in rows:
+            yield line, rows.row(raw)

@@ -178,7 +178,10 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
         found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
                        "AND rowid < ?)", (match, sample_below))
     elif match:
-        found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (match,))
+        # Another source's account of a happening matches too: its lead is the event found.
+        found = Clause("(e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR e.id IN "
+                       "(SELECT f.happening FROM events f WHERE f.rowid IN (SELECT rowid FROM events_fts "
+                       "WHERE events_fts MATCH ?) AND f.happening IS NOT NULL))", (match, match))
     if found and (ident := _DATASET_ID.fullmatch(f.text.strip())):
         # A search for a dataset's event id (SYR142301, 9100001) finds that event too.
         found = Clause(f"({found.sql} OR e.id IN (SELECT coalesce(happening, id) FROM events "

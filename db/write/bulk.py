@@ -24,6 +24,7 @@ import contextlib
 import json
 import sqlite3
 
+from ..schema import event_rowid
 from ..tallies import SIDE
 from .records import Prepared
 from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
@@ -45,12 +46,14 @@ _BUCKETS = (
 )
 # An event written with its side, from its parties (written just before it): one write of each row
 # instead of a second pass rewriting every row to set its side.
+# The last parameter is the row's fingerprint (write/fingerprints.py), or None.
 _UPSERT = (
-    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, side) "
-    f"VALUES ({', '.join(f'?{n}' for n in range(1, len(EVENT_COLUMNS) + 2))}, {SIDE.format(x='?2')}) "
+    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, row_hash, side) "
+    f"VALUES ({', '.join(f'?{n}' for n in range(1, len(EVENT_COLUMNS) + 3))}, {SIDE.format(x='?2')}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "side"))
+    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
 )
+KEPT_INDEXES = ("events_row_hash",)  # kept while the import looks fingerprints up in it
 _COUNT = tuple(
     f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
     f"WHERE true GROUP BY {_BUCKET} ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n"
@@ -61,17 +64,21 @@ class BulkWriter:
     """Prepared events written a batch at a time (see the module docstring), counted in `counts`.
     Rows that repeat an event of an earlier row are collected in `repeats` as (line, reason)."""
 
-    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts, expected: int = 0) -> None:
-        """`expected`: about how many rows the file holds."""
-        self.conn, self.counts = conn, counts
-        self.waiting: list[tuple[int, Prepared]] = []
+    def __init__(self, conn: sqlite3.Connection, counts: WriteCounts, expected: int = 0,
+                 looking: bool = True) -> None:
+        """`expected`: about how many rows the file holds; `looking`: whether the import looks rows up
+        by fingerprint (their index is then never set aside)."""
+        self.conn, self.counts, self.expected, self.looking = conn, counts, expected, looking
+        # (line, the prepared event or None for a row known unchanged, the event's rowid, its fingerprint)
+        self.waiting: list[tuple[int, Prepared | None, int, bytes | None]] = []
+        self.seen = 0  # rows of the file written or skipped so far
         self.repeats: list[tuple[int, str]] = []
         self.cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(self.cache))}")
         # Every event of the file, with its line; the events it adds or changes, by rowid; the events of
         # one batch about to change.
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows "
-                     "(id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+                     "(rowid INTEGER PRIMARY KEY, line INTEGER NOT NULL)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_changed (rowid INTEGER PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_batch (rowid INTEGER PRIMARY KEY)")
         for table in ("import_rows", "import_changed", "import_batch"):
@@ -83,26 +90,51 @@ class BulkWriter:
         for name, _ in self.triggers:
             conn.execute(f'DROP TRIGGER main."{name}"')
         self.indexes: list[tuple[str, str]] = []
-        if expected > conn.execute("SELECT count(*) FROM events").fetchone()[0]:
-            self.indexes = conn.execute(
-                f"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
-                "AND sql IS NOT NULL ORDER BY rowid", DERIVED_FROM).fetchall()
-            for name, _ in self.indexes:
-                conn.execute(f'DROP INDEX main."{name}"')
+        self.stored = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        self.decided = False  # whether to set the indexes aside: decided when there is first something to
+        # write (a re-import that changes nothing keeps them)
 
-    def add(self, line: int, prepared: Prepared) -> None:
-        self.waiting.append((line, prepared))
+    def _set_indexes_aside(self) -> None:
+        """When the rest of the file is larger than the store, its indexes are built again at the end."""
+        self.decided = True
+        if self.expected - self.seen <= self.stored:
+            return
+        marks = ", ".join("?" * len(DERIVED_FROM))
+        kept = KEPT_INDEXES if self.looking else ()
+        self.indexes = [(name, sql) for name, sql in self.conn.execute(
+            f"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ({marks}) "
+            "AND sql IS NOT NULL ORDER BY rowid", DERIVED_FROM) if name not in kept]
+        for name, _ in self.indexes:
+            self.conn.execute(f'DROP INDEX main."{name}"')
+
+    def add(self, line: int, prepared: Prepared, row_hash: bytes | None = None) -> None:
+        self.waiting.append((line, prepared, event_rowid(prepared.event["id"]), row_hash))
+
+    def skip(self, line: int, rowid: int) -> None:
+        """A row whose fingerprint says it is the one the event at `rowid` was written from: unchanged."""
+        self.waiting.append((line, None, rowid, None))
 
     def flush(self, at_least: int = 0) -> None:
         """Write what waits, once there are `at_least` events waiting."""
         if not self.waiting or len(self.waiting) < at_least:
             return
+        self.seen += len(self.waiting)
         batch, self.waiting = self._first_of_each(self.waiting), []
-        found = sort_out(self.conn, [p for _, p in batch])
+        hashes = {p.event["id"]: h for _, p, _, h in batch if p is not None}
+        found = sort_out(self.conn, [p for _, p, _, _ in batch if p is not None])
         self.counts.added += len(found.added)
         self.counts.updated += len(found.updated)
-        self.counts.unchanged += found.unchanged
+        self.counts.unchanged += found.unchanged + sum(p is None for _, p, _, _ in batch)
         conn = self.conn
+        conn.executemany("INSERT INTO temp.import_rows (rowid, line) VALUES (?, ?)",
+                         sorted((rowid, line) for line, _, rowid, _ in batch))
+        # Unchanged, but read under another fingerprint (a stale one, or none yet): the new one kept.
+        conn.executemany("UPDATE events SET row_hash = ?2 WHERE id = ?1 AND row_hash IS NOT ?2",
+                         [(p.event["id"], hashes[p.event["id"]]) for p in found.same])
+        if not (found.added or found.updated):
+            return
+        if not self.decided:
+            self._set_indexes_aside()
         if found.updated:
             self._retract([p.event["id"] for p in found.updated])
             conn.executemany("DELETE FROM event_factions WHERE event = ?",
@@ -110,25 +142,25 @@ class BulkWriter:
         changed = [*found.added, *found.updated]
         conn.executemany("INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (?, ?, ?)",
                          sorted(party(p) for item in changed for p in item.parties))
-        rows = rows_of(changed)
+        rows = [(*row, hashes[row[1]]) for row in rows_of(changed)]
         conn.executemany(_UPSERT, rows)
         conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)", [row[:1] for row in rows])
-        self.conn.executemany("INSERT INTO temp.import_rows (id, line) VALUES (?, ?)",
-                              sorted((p.event["id"], line) for line, p in batch))
 
-    def _first_of_each(self, batch: list[tuple[int, Prepared]]) -> list[tuple[int, Prepared]]:
+    def _first_of_each(self, batch: list[tuple[int, Prepared | None, int, bytes | None]]
+                       ) -> list[tuple[int, Prepared | None, int, bytes | None]]:
         """The batch without the rows that repeat an event of an earlier row (noted in `repeats`)."""
-        ids = json.dumps([p.event["id"] for _, p in batch])
-        earlier: dict[str, int] = dict(self.conn.execute(
-            "SELECT id, line FROM temp.import_rows WHERE id IN (SELECT value FROM json_each(?))", (ids,)))
+        ids = json.dumps([rowid for _, _, rowid, _ in batch])
+        earlier: dict[int, int] = dict(self.conn.execute(
+            "SELECT rowid, line FROM temp.import_rows WHERE rowid IN (SELECT value FROM json_each(?))",
+            (ids,)))
         first = []
-        for line, prepared in batch:
-            eid = prepared.event["id"]
+        for entry in batch:
+            line, eid = entry[0], entry[2]
             if eid in earlier:
                 self.repeats.append((line, f"repeats the event on line {earlier[eid]}"))
             else:
                 earlier[eid] = line
-                first.append((line, prepared))
+                first.append(entry)
         return first
 
     def _retract(self, ids: list[str]) -> None:

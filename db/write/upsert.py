@@ -15,12 +15,13 @@ EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon",
                  "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
                  "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
                  "attributes")
-# A new event takes the rowid its id gives (schema.event_rowid); an update keeps it.
+# A new event takes the rowid its id gives (schema.event_rowid); an update keeps it. An event written
+# here was not written from a file's row: it has no row fingerprint (write/fingerprints.py).
 _UPSERT = (
     f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}) "
     f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 1))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:])
+    + ", ".join(f"{c} = excluded.{c}" for c in EVENT_COLUMNS[1:]) + ", row_hash = NULL"
 )
 # An event's fields in EVENT_COLUMNS order, and its parties, as plain tuples: what is compared with the
 # store and what is bound to the statements (positional parameters bind faster than named ones).
@@ -41,7 +42,11 @@ class Sorted:
 
     added: list[Prepared]
     updated: list[Prepared]
-    unchanged: int
+    same: list[Prepared]
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.same)
 
 
 def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
@@ -58,7 +63,7 @@ def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
                 "SELECT event, faction, role FROM event_factions "
                 "WHERE event IN (SELECT value FROM json_each(?))", (ids,)):
             parties.setdefault(event, set()).add((faction, role))
-    out = Sorted([], [], 0)
+    out = Sorted([], [], [])
     for item in prepared:
         eid = item.event["id"]
         was = stored.get(eid)
@@ -66,7 +71,7 @@ def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
             out.added.append(item)
         elif was == fields(item.event) and parties.get(eid, set()) == {
                 (p["faction"], p["role"]) for p in item.parties}:
-            out.unchanged += 1
+            out.same.append(item)
         else:
             out.updated.append(item)
     return out

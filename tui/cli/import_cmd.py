@@ -94,8 +94,9 @@ def print_report(report: ImportReport, name: str) -> None:
     for label, value in (("rows read", report.rows), ("events added", c.added),
                          ("events updated", c.updated), ("unchanged", c.unchanged),
                          ("rows merged into the event above", report.merged),
+                         ("linked to another source's happening", report.linked),
                          ("rows skipped", len(report.bad))):
-        if value or label != "rows merged into the event above":
+        if value or label not in ("rows merged into the event above", "linked to another source's happening"):
             table.add_row(label, f"{value:,}")
     out.print(table)
     for label, names in (("new factions", report.new_factions), ("new places", report.new_places),

@@ -22,7 +22,7 @@ from sitroom.db import (
     default_store_path,
 )
 
-from . import export_cmd, factions_cmd, fronts_cmd, import_cmd, ingest_cmd, review_cmd
+from . import export_cmd, factions_cmd, fronts_cmd, import_cmd, ingest_cmd, link_cmd, review_cmd
 from .output import failed, shown, warn
 from .stores import open_store
 
@@ -89,12 +89,14 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
     fronts_cmd.add_parser(sub)
     factions_cmd.add_parser(sub)
+    link_cmd.add_parser(sub)
     review_cmd.add_parser(sub)
     return p
 
 
 COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run,
-            "factions": factions_cmd.run, "fronts": fronts_cmd.run, "review": review_cmd.run}
+            "factions": factions_cmd.run, "fronts": fronts_cmd.run, "link": link_cmd.run,
+            "review": review_cmd.run}
 
 
 def main(argv: list[str] | None = None) -> int:

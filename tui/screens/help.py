@@ -24,6 +24,8 @@ KEYS = (
         ("j k", "opened full-screen: the next / previous event (↑ ↓ scroll it)"),
         ("y", "copy it: date, place, sides, certainty, summary, source sentence, source, URL"),
         ("o", "open its source's web address in your browser (http and https only)"),
+        ("l", "link: mark this happening, then l on another that reports the same to join them"),
+        ("u", "split: take one source's account out of this happening (it then stands alone)"),
     )),
     ("Filtering", (
         ("f", "filter by faction, event type, certainty, place and source"),
@@ -49,6 +51,8 @@ LEGEND = (
     ("● confirmed", "the source reports it as fact"),
     ("◐ claimed", "a party says it happened; not confirmed"),
     ("○ rumoured", "reported only as a rumour"),
+    ("⊘ denied  ◑ disputed", "a party denies it · one source denies what another reports"),
+    ("×2", "a happening two sources report: counted once (enter lists each source's account)"),
     ("SAA ▸ ISIS", "who acted ▸ against whom; A+B acted together"),
     ("[x] [·] [ ]", "chosen · included through its parent · not chosen"),
     ("G S I A", "on the map: a place held by Government, SDF, ISIS, Armed opposition"),

@@ -15,6 +15,7 @@ from .common import Context, attributes, coded, first_sentence, located, parties
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude")
+DATE_COLUMNS = ("event_date",)  # read as DateOrder reads them
 ALIASES = {"ally_actor_1": "assoc_actor_1", "ally_actor_2": "assoc_actor_2"}
 PRECISION = {"1": "day", "2": "week", "3": "month"}
 WHERE = {"1": "exact", "2": "near", "3": "province"}

@@ -95,3 +95,8 @@ def _either(one: str, other: str) -> str:
     a, b = dt.date.fromisoformat(one), dt.date.fromisoformat(other)
     first = f"{a.day} {a:%B}" if a.year == b.year else f"{a.day} {a:%B %Y}"
     return f"{first} or {b.day} {b:%B %Y}"
+
+
+def written_with_numbers(text: str) -> bool:
+    """Whether a date is written with slashes or dots (05/09/2017): what it means depends on the file."""
+    return ("/" in text or "." in text) and _NUMERIC.fullmatch(" ".join(text.split())) is not None

@@ -27,6 +27,7 @@ from .common import (
 
 KIND = "csv"
 REQUIRED = ("id", "date_start", "side_a", "side_b", "latitude", "longitude")
+DATE_COLUMNS = ("date_start", "date_end")  # read as DateOrder reads them
 ALIASES: dict[str, str] = {}
 # date_prec: 1 the day, 2 within 2–6 days, 3 the week, 4 the month, 5 longer; the range is kept too.
 PRECISION = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
