@@ -12,8 +12,11 @@ from .filters import EventFilter, FilterError
 from .fronts import FrontError, Reassigned
 from .geography import Atlas, BBox, Boundaries, Point, Region, atlas, syria
 from .happenings import DEFAULT_WINDOW, HappeningError, Linked, Window
+from .happenings.proposals import Proposal
 from .models import (
     CERTAINTIES,
+    PRECISIONS,
+    ROLES,
     Account,
     Bloc,
     Cursor,
@@ -31,6 +34,21 @@ from .models import (
 )
 from .paths import default_store_path, state_path
 from .reports.ingest import MAX_REPORT_BYTES, IngestError, IngestReport
+from .reports.review import (
+    ACCEPT,
+    DROP,
+    EVENT_TYPES,
+    NEW,
+    Decision,
+    Fields,
+    Review,
+    ReviewError,
+    ReviewItem,
+    place_choices,
+    review_blank,
+    review_check,
+)
+from .reports.review_land import Landed
 from .search import terms as search_words
 from .store import Interrupted, Store, StoreError, Tracer, create_store
 from .store.areas import AreaEvents
@@ -42,13 +60,19 @@ from .write.records import RowError, parse_date
 from .write.resolve import DEFAULT_MAX_KM
 
 __all__ = [
+    "ACCEPT",
     "CERTAINTIES",
     "DEFAULT_MAX_KM",
     "DEFAULT_WINDOW",
+    "DROP",
+    "EVENT_TYPES",
     "EXPORT_FORMATS",
     "FIELD_LIMITS",
     "IMPORT_FORMATS",
     "MAX_REPORT_BYTES",
+    "NEW",
+    "PRECISIONS",
+    "ROLES",
     "Account",
     "AreaEvents",
     "Atlas",
@@ -56,12 +80,14 @@ __all__ = [
     "Bloc",
     "Boundaries",
     "Cursor",
+    "Decision",
     "EditError",
     "EventDetail",
     "EventFilter",
     "EventRow",
     "Facets",
     "Faction",
+    "Fields",
     "FilterError",
     "Front",
     "FrontCount",
@@ -75,15 +101,20 @@ __all__ = [
     "IngestError",
     "IngestReport",
     "Interrupted",
+    "Landed",
     "Linked",
     "Located",
     "Page",
     "Party",
     "Place",
     "Point",
+    "Proposal",
     "Ranked",
     "Reassigned",
     "Region",
+    "Review",
+    "ReviewError",
+    "ReviewItem",
     "RowError",
     "Source",
     "Store",
@@ -98,6 +129,9 @@ __all__ = [
     "month_end",
     "month_index",
     "parse_date",
+    "place_choices",
+    "review_blank",
+    "review_check",
     "search_words",
     "state_path",
     "syria",

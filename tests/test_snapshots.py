@@ -152,3 +152,36 @@ def test_a_happening_two_sources_report(db_path: Path, snap_compare) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 35), run_before=open_shreima)
+
+
+def _review_app(db_path: Path):
+    from sitroom.db import Store
+    from sitroom.tui.screens.review_app import ReviewApp
+
+    store = Store(db_path)
+    text = (Path(__file__).parent / "data" / "000_848b1a6e00f665fa.txt").read_text(encoding="utf-8")
+    return ReviewApp(store, lambda: store.review_report(text))
+
+
+async def _to_resafa(pilot) -> None:
+    """The review of the founding report, on the Resafa capture: its sentence and its proposal."""
+    await settle(pilot)
+    await pilot.press("a", "d", "j")
+    await settle(pilot)
+
+
+def test_review_screen(db_path: Path, snap_compare) -> None:
+    assert snap_compare(_review_app(db_path), terminal_size=(160, 45), run_before=_to_resafa)
+
+
+def test_review_screen_80x24(db_path: Path, snap_compare) -> None:
+    assert snap_compare(_review_app(db_path), terminal_size=(80, 24), run_before=_to_resafa)
+
+
+def test_review_edit_form(db_path: Path, snap_compare) -> None:
+    async def edit(pilot) -> None:
+        await _to_resafa(pilot)
+        await pilot.press("e", "tab", "tab", "tab", "tab", "ctrl+u", *"Ra")
+        await steady(pilot)
+
+    assert snap_compare(_review_app(db_path), terminal_size=(120, 35), run_before=edit)

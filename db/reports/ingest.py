@@ -39,6 +39,7 @@ class IngestReport:
     place_names: dict[str, str] = field(default_factory=dict)  # the found places' ids → names
     faction_shorts: dict[str, str] = field(default_factory=dict)  # the found factions' slugs → short
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
+    reviewed: bool = False  # a person reviewed this report: a plain ingest leaves it as they decided
 
     def json_lines(self) -> list[dict[str, Any]]:
         """The dry run's JSON Lines: one object per event, then the unknown places and factions."""
@@ -102,7 +103,9 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
             report.place_names[found.place] = lex.places[found.place].name
         for slug, _ in found.factions:
             report.faction_shorts[slug] = lex.factions[slug].short
-    if dry_run:
+    report.reviewed = conn.execute("SELECT 1 FROM events WHERE source = ? AND reviewed = 1 LIMIT 1",
+                                   (source_id,)).fetchone() is not None
+    if dry_run or report.reviewed:
         return report
     conn.execute("BEGIN IMMEDIATE")
     try:

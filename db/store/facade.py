@@ -19,6 +19,7 @@ from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
 from ..happenings import Linked, Window, join, link_queued, read_window, relink, split
+from ..happenings.proposals import Proposal
 from ..models import (
     Bloc,
     Cursor,
@@ -32,7 +33,10 @@ from ..models import (
     Place,
     Source,
 )
+from ..reports import review
 from ..reports.ingest import IngestReport, ingest_text
+from ..reports.review import Decision, Fields, Review, ReviewItem
+from ..reports.review_land import Landed, land
 from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
@@ -368,3 +372,31 @@ class Store:
     def event(self, event_id: str, same_place_limit: int = 20) -> EventDetail | None:
         """The whole of one event: its factions, place, source and the other events at its place."""
         return detail.event(self._main, event_id, same_place_limit)
+
+    # -- review: a report's events decided one by one before they land (db/reports/review.py) -----
+
+    def review_report(self, text: str, *, title: str | None = None, date: str | None = None) -> Review:
+        """A report's candidate events (what the extractor finds, beside what the store holds for it
+        already) and its sentences, to review. Reads only; IngestError says why the text cannot be read."""
+        with self._main.lock:
+            return review.review_text(self._main.conn, text, title=title, date=date)
+
+    def review_source(self, source_id: str) -> Review:
+        """A stored report's events, to review again (ReviewError when it is not a report's id)."""
+        with self._main.lock:
+            return review.review_source(self._main.conn, source_id)
+
+    def proposals(self, item: ReviewItem, in_review: Review, fields: Fields | None = None) -> list[Proposal]:
+        """The happenings of other sources an item (as edited, `fields`) may be one with, best first,
+        and why; the one it is in now first. Reads only."""
+        with self._main.lock:
+            return review.proposals(self._main.conn, in_review, item, fields)
+
+    def land_review(self, in_review: Review, decisions: Sequence[Decision]) -> Landed:
+        """Write a review's decisions in one transaction: the accepted events land, marked reviewed;
+        a stored event dropped is deleted; the links chosen are set by hand, the rest linked as usual."""
+        self._check_writable()
+        with self._main.lock:
+            done = land(self._main.conn, in_review, list(decisions))
+        self.refresh()
+        return done

@@ -13,6 +13,7 @@ from rich.text import Text
 from sitroom.db import MAX_REPORT_BYTES, IngestError, RowError, StoreError, parse_date
 
 from .output import failed, out, say, shown, warn
+from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
 from .stores import open_store, write_failure
 
 
@@ -26,6 +27,13 @@ def _read(file: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     name = "standard input" if args.file == "-" else shown(args.file)
+    review = getattr(args, "review", False)
+    if review and (args.dry_run or getattr(args, "json", False)):
+        return failed("ingest", "--review decides on a screen what lands; it cannot be combined with "
+                                "--dry-run or --json")
+    if review and (args.file == "-" or not in_a_terminal()):
+        return failed("ingest", NEEDS_A_TERMINAL if args.file != "-" else
+                      "--review reads the keyboard, so the report must be a file, not standard input")
     try:
         text = _read(args.file)
     except (OSError, UnicodeDecodeError) as e:
@@ -37,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
             date = parse_date(args.date)
         except RowError as e:
             return failed("ingest", f"--date: {e}")
-    store = open_store(args.db)
+    store = open_store(args.db, create_empty=True)  # a new path: a new store, as `import` makes one
+    if review:  # extracted in the screen's worker; a report that cannot be read is said after it closes
+        return run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date),
+                          about=name)
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
@@ -69,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
     out.print(table)
     for unknown, sentence in report.extraction.unknown_places:
         warn(f"not in the gazetteer: {shown(unknown)!r} (in: {shown(sentence[:100])})")
-    if args.dry_run:
+    if report.reviewed:
+        say(f"this report was reviewed (source {report.source_id}): nothing was changed; "
+            f"`sitroom review {report.source_id}` opens it again.")
+    elif args.dry_run:
         say(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
     else:
         c = report.counts

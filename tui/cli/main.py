@@ -22,7 +22,7 @@ from sitroom.db import (
     default_store_path,
 )
 
-from . import export_cmd, factions_cmd, fronts_cmd, import_cmd, ingest_cmd, link_cmd
+from . import export_cmd, factions_cmd, fronts_cmd, import_cmd, ingest_cmd, link_cmd, review_cmd
 from .output import failed, shown, warn
 from .stores import open_store
 
@@ -67,6 +67,8 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--source", metavar="TITLE", help="the source's title (default: the first line)")
     ing.add_argument("--dry-run", action="store_true", help="show what would be added; add nothing")
     ing.add_argument("--json", action="store_true", help="JSON Lines: an event a line, then the unknowns")
+    ing.add_argument("--review", action="store_true",
+                     help="decide each event on a screen first: only accepted ones land (needs a terminal)")
     ing.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
 
     exp = sub.add_parser("export", help="export the events under a filter")
@@ -88,11 +90,13 @@ def parser() -> argparse.ArgumentParser:
     fronts_cmd.add_parser(sub)
     factions_cmd.add_parser(sub)
     link_cmd.add_parser(sub)
+    review_cmd.add_parser(sub)
     return p
 
 
 COMMANDS = {"import": import_cmd.run, "ingest": ingest_cmd.run, "export": export_cmd.run,
-            "factions": factions_cmd.run, "fronts": fronts_cmd.run, "link": link_cmd.run}
+            "factions": factions_cmd.run, "fronts": fronts_cmd.run, "link": link_cmd.run,
+            "review": review_cmd.run}
 
 
 def main(argv: list[str] | None = None) -> int:

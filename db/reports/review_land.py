@@ -1,0 +1,147 @@
+"""Landing a review's decisions (db/reports/review.py says what they are) in one transaction: only
+accepted events land, marked reviewed = 1; a stored event dropped is deleted (the triggers keep tallies
+and happenings exact); the links chosen are set by hand (db/happenings/), the rest linked as usual."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+
+from ..fronts import reassign
+from ..happenings.editing import HappeningError, join, split
+from ..happenings.linking import link_queued
+from ..reference import read_reference
+from ..write.records import prepare_event
+from ..write.resolve import Resolver
+from ..write.upsert import write_events
+from .extract import Found
+from .ingest import _record
+from .locate import Location
+from .review import ACCEPT, DROP, NEW, Decision, Fields, Review, ReviewError, ReviewItem, review_check
+
+
+@dataclass
+class Landed:
+    source_id: str
+    added: int = 0
+    updated: int = 0
+    accepted: int = 0  # events marked reviewed = 1
+    removed: int = 0  # stored events dropped (or replaced by their edited form)
+    joined: int = 0  # linked to a proposal by hand
+    apart: int = 0  # kept as a happening of their own by hand
+    linked: int = 0  # linked by the automatic linker
+    ids: dict[str, str] = field(default_factory=dict)  # item key → the stored event's id
+
+
+def _found(review: Review, item: ReviewItem, fields: Fields) -> Found:
+    """The Found the write path takes, for an item as edited."""
+    lex = review.lex
+    assert lex is not None
+    base = review.found.get(item.key) or Found(
+        item.fields.place, item.fields.event_type, item.fields.certainty, item.fields.date,
+        list(item.fields.factions), item.sentence, dict(item.why), item.fields.place_name,
+        location=Location(item.lat, item.lon, None, item.located_by or "not located"),
+        date_precision=item.fields.date_precision)
+    if item.stored is not None or item.key.startswith("a"):  # no extractor's parties to keep
+        base.parties = []
+    location = base.location
+    if fields.place != item.fields.place or (item.key.startswith("a") and fields.place):
+        p = lex.places.get(fields.place) if fields.place else None
+        location = Location(p.lat, p.lon, p.precision_km, f"chosen by hand: {p.name}") if p else Location(
+            item.lat, item.lon, None, f"named by hand; {item.located_by or 'not located'}")
+    parties = base.parties
+    if list(fields.factions) != list(base.factions) or not parties:
+        unknown = [p for p in base.parties if p[1] is None]
+        parties = [(lex.factions[s].name, s, r, lex.factions[s].bloc) for s, r in fields.factions] + unknown
+    return replace(base, type=fields.event_type, certainty=fields.certainty, date=fields.date,
+                   date_precision=fields.date_precision, place=fields.place, place_name=fields.place_name,
+                   factions=list(fields.factions), parties=parties, location=location)
+
+
+def _delete(conn: sqlite3.Connection, event: str) -> None:
+    # Its parties first (they name it); the triggers move tallies and re-queue its happening's others.
+    conn.execute("DELETE FROM event_factions WHERE event = ?", (event,))
+    conn.execute("DELETE FROM events WHERE id = ?", (event,))
+
+
+def _lead(conn: sqlite3.Connection, event: str) -> tuple[str, bool]:
+    """The lead of an event's happening, and whether it shares it with another event."""
+    lead = conn.execute("SELECT coalesce(happening, id) FROM events WHERE id = ?", (event,)).fetchone()[0]
+    others = conn.execute("SELECT 1 FROM events WHERE (id = ? OR happening = ?) AND id != ? LIMIT 1",
+                          (lead, lead, event)).fetchone()
+    return lead, others is not None
+
+
+def _link_by_hand(conn: sqlite3.Connection, event: str, link: str, done: Landed) -> None:
+    lead, shared = _lead(conn, event)
+    if link == NEW:
+        if shared:
+            split(conn, event)
+        conn.execute("UPDATE events SET linked_by_hand = 1 WHERE id = ?", (event,))
+        done.apart += 1
+        return
+    if conn.execute("SELECT 1 FROM events WHERE id = ?", (link,)).fetchone() is None:
+        raise ReviewError("a happening chosen for an event is no longer in the store; nothing was written")
+    theirs, _ = _lead(conn, link)
+    if theirs != lead:
+        if shared:
+            split(conn, event)
+        join(conn, event, theirs)
+    conn.execute("UPDATE events SET linked_by_hand = 1 WHERE id = ?", (event,))
+    done.joined += 1
+
+
+def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) -> Landed:
+    """Write the decisions in one transaction (see the module docstring); nothing on failure."""
+    done = Landed(review.source_id)
+    for d in decisions:
+        if d.verdict == ACCEPT and (why := review_check(d.fields or d.item.fields, review)):
+            raise ReviewError(f"{d.item.sentence[:60]!r}: {why}; nothing was written")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
+                     "VALUES (?, ?, NULL, ?, NULL, 'report')", (review.source_id, review.title, review.date))
+        ref = read_reference(conn)
+        resolver = Resolver(conn, ref)
+        prepared, keys, gone = [], [], []
+        for d in decisions:
+            item, fields = d.item, d.fields or d.item.fields
+            if d.verdict == DROP and item.stored:
+                gone.append(item.stored)
+            if d.verdict != ACCEPT:
+                continue
+            if item.stored and fields == item.fields:
+                done.ids[item.key] = item.stored  # as stored: it stays, reviewed now
+                continue
+            p = prepare_event(_record(_found(review, item, fields), review.lex, resolver,  # type: ignore[arg-type]
+                                      review.source_id), ref)
+            resolver.keep()
+            prepared.append(p)
+            keys.append(item.key)
+            done.ids[item.key] = p.event["id"]
+            if item.stored and item.stored != p.event["id"]:
+                gone.append(item.stored)  # edited: its new form replaces it
+        for event in dict.fromkeys(gone):
+            if event not in done.ids.values():
+                _delete(conn, event)
+                done.removed += 1
+        unique = list({p.event["id"]: p for p in prepared}.values())
+        counts = write_events(conn, unique)
+        done.added, done.updated = counts.added, counts.updated
+        accepted = sorted(set(done.ids.values()))
+        done.accepted = len(accepted)
+        conn.executemany("UPDATE events SET reviewed = 1 WHERE id = ?", [(e,) for e in accepted])
+        if unique:
+            reassign(conn, [p.event["id"] for p in unique])
+        for d in decisions:
+            if d.verdict == ACCEPT and d.link is not None:
+                _link_by_hand(conn, done.ids[d.item.key], d.link, done)
+        done.linked = link_queued(conn).linked
+        conn.commit()
+    except HappeningError as e:
+        conn.rollback()
+        raise ReviewError(f"{e}; nothing was written") from None
+    except BaseException:
+        conn.rollback()
+        raise
+    return done
