@@ -239,3 +239,9 @@ def test_a_search_finds_a_happening_by_any_source_s_words(store: Store) -> None:
     conn.commit()
     found = store.page(EventFilter(text="zanzibarword")).rows
     assert [r.id for r in found] == [lead]
+
+
+def test_a_filter_until_the_calendar_s_first_day_counts(store: Store) -> None:
+    """Found by the hostile filters' search: until 0001-01-01 has no whole month before it."""
+    f = EventFilter(until="0001-01-01")
+    assert (store.count(f), store.facets(f).total, store.page(f).rows) == (0, 0, ())

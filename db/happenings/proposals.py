@@ -12,7 +12,11 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .linking import _COLUMNS, _FROM, ORIGIN, _candidate, _parties, _Places
+from .gathering import COLUMNS as _COLUMNS
+from .gathering import FROM as _FROM
+from .gathering import ORIGIN
+from .gathering import Places as _Places
+from .linking import _candidate, _parties
 from .matching import (
     Candidate,
     Window,

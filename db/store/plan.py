@@ -85,7 +85,7 @@ def spill_clause(since: str | None, until: str) -> Clause | None:
     are none."""
     first = (since[:7] if since.endswith("-01") else month_after(since[:7])) if since else None
     last = until[:7] if until == month_end(until) else month_before(until[:7])
-    if first and first > last:
+    if (first and first > last) or last < "0001-01":  # no whole month (before the calendar's first)
         return None
     # Gathered from events_spans first (`+` keeps the date index out of it), so no other index, one
     # that would spare a GROUP BY or bound the dates, is walked instead: spans are few.
