@@ -20,6 +20,14 @@ def ingested(db_path: Path) -> int:
     return total
 
 
+async def on_all_fronts_at(app, pilot, name: str) -> None:
+    """Started, on all fronts, the cursor on the first event at `name`."""
+    await settle(pilot)
+    await pilot.press("0")
+    await settle(pilot)
+    await open_place(app, pilot, name)
+
+
 async def open_place(app, pilot, name: str) -> None:
     places = column(app, "place")
     app.timeline.table.focus()
@@ -50,10 +58,7 @@ async def test_split_then_link_by_hand(db_path: Path) -> None:
     total = ingested(db_path)
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("0")
-        await settle(pilot)
-        await open_place(app, pilot, "Al-Shreima")
+        await on_all_fronts_at(app, pilot, "Al-Shreima")
         await pilot.press("u")
         await settle(pilot)
         await pilot.press("down", "enter")  # the second account: the report's
@@ -78,10 +83,7 @@ async def test_split_then_link_by_hand(db_path: Path) -> None:
 async def test_split_says_when_there_is_nothing_to_split(db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        await pilot.press("0")
-        await settle(pilot)
-        await open_place(app, pilot, "Al-Shreima")
+        await on_all_fronts_at(app, pilot, "Al-Shreima")
         await pilot.press("u")
         await settle(pilot)
         assert any("nothing to split" in str(n.message) for n in app._notifications)

@@ -138,16 +138,13 @@ def test_map_of_another_country(car_db: Path, tmp_path: Path, snap_compare) -> N
 
 def test_a_happening_two_sources_report(db_path: Path, snap_compare) -> None:
     """Issue 18: the founding report ingested beside its hand-coded events; Al-Shreima opened."""
-    from .test_happenings_browser import ingested, open_place
+    from .test_happenings_browser import ingested, on_all_fronts_at
 
     ingested(db_path)
     app = make_app(db_path)
 
     async def open_shreima(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("0")
-        await settle(pilot)
-        await open_place(app, pilot, "Al-Shreima")
+        await on_all_fronts_at(app, pilot, "Al-Shreima")
         await pilot.press("enter")
         await settle(pilot)
 
