@@ -312,11 +312,7 @@ class Store:
     def relink(self, window: Window | None = None) -> Linked:
         """Link the whole store again (under `window`, which is kept; else the store's), in one
         transaction; links set by hand stay."""
-        self._check_writable()
-        with self._main.lock, self._main.conn:
-            done = relink(self._main.conn, window or read_window(self._main.conn))
-        self.refresh()
-        return done
+        return self._edit_links(lambda conn: relink(conn, window or read_window(conn)))
 
     def split_event(self, event_id: str) -> str:
         """Take an event out of its happening for good (HappeningError says why not); returns the lead
@@ -327,12 +323,12 @@ class Store:
         """Make two events' happenings one (HappeningError says why not); returns its lead."""
         return self._edit_links(join, event_id, other_id)
 
-    def _edit_links(self, edit: Any, *ids: str) -> str:
+    def _edit_links(self, edit: Any, *ids: str) -> Any:
         self._check_writable()
         with self._main.lock, self._main.conn:
-            lead = edit(self._main.conn, *ids)
+            done = edit(self._main.conn, *ids)
         self.refresh()
-        return lead
+        return done
 
     def _link(self) -> int:
         """Link what was just written to the happenings other sources report; how many events joined."""
