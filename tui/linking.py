@@ -60,7 +60,8 @@ class Linking(_Base):
         except HappeningError as err:
             self.post_message(Notice(str(err), title="Link", severity="warning"))
             return
-        sources = len(store.event(lead).accounts) if store.event(lead) else 1
+        joined = store.event(lead) if how == "join_events" else None
+        sources = len(joined.accounts) if joined else 1
         words = (f"Linked: one happening, {sources} sources." if how == "join_events"
                  else "Split: that account stands alone now.")
         self.post_message(Notice(words, title="Link"))

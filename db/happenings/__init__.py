@@ -6,19 +6,8 @@ the lead's id). Timeline, counts, tallies, histogram and map count leads, so eac
 """
 
 from .editing import HappeningError, join, split
-from .linking import Linked, link_queued, read_window, relink, sources_of, write_window
+from .linking import Linked, link_queued, read_window, relink, write_window
 from .matching import DEFAULT_WINDOW, Window
 
-__all__ = [
-           "DEFAULT_WINDOW",
-           "HappeningError",
-           "Linked",
-           "Window",
-           "join",
-           "link_queued",
-           "read_window",
-           "relink",
-           "sources_of",
-           "split",
-           "write_window",
-]
+__all__ = ["DEFAULT_WINDOW", "HappeningError", "Linked", "Window", "join", "link_queued", "read_window",
+           "relink", "split", "write_window"]

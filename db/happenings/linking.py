@@ -22,7 +22,6 @@ from .gathering import COLUMNS, FROM, ORIGIN, Gatherer
 from .matching import DEFAULT_WINDOW, Candidate, Window, lead_rank, score, why_not
 
 BATCH = 5000
-_COLUMNS, _FROM = COLUMNS, FROM
 
 
 @dataclass
@@ -50,11 +49,11 @@ def write_window(conn: sqlite3.Connection, window: Window) -> None:
 
 
 def _candidate(r: sqlite3.Row | tuple, parties: dict[str, tuple[set[str], set[str]]]) -> Candidate:
-    (eid, origin, event_type, source_type, start, ends, place, lat, lon, certainty, precision,
-     happening, _, reviewed) = r
+    (eid, origin, event_type, source_type, start, ends, place, lat, lon, certainty, _, happening, _,
+     reviewed) = r
     actors, named = parties.get(eid, (set(), set()))
     return Candidate(eid, origin, event_type, source_type, start, ends or start, place, lat, lon,
-                     frozenset(actors), frozenset(named), certainty, precision, happening, reviewed)
+                     frozenset(actors), frozenset(named), certainty, happening, reviewed)
 
 
 def _parties(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[set[str], set[str]]]:
@@ -94,7 +93,7 @@ def link_queued(conn: sqlite3.Connection, window: Window | None = None) -> Linke
 
 def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather: Gatherer,
                 lead_of: dict[str, str | None], origins_in: dict[str, set[str]], done: Linked) -> None:
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE e.id IN (SELECT value FROM json_each(?)) "
+    rows = conn.execute(f"SELECT {COLUMNS} FROM {FROM} WHERE e.id IN (SELECT value FROM json_each(?)) "
                         "ORDER BY e.date, e.id", (json.dumps(ids),)).fetchall()
     done.checked += len(rows)
     leading = {r[0] for r in conn.execute(
@@ -126,7 +125,7 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
         have = origins_in.get(lead)
         if have is None:
             have = origins_in[lead] = {o for (o,) in conn.execute(
-                f"SELECT {ORIGIN} FROM {_FROM} WHERE e.id = ? OR e.happening = ?", (lead, lead))}
+                f"SELECT {ORIGIN} FROM {FROM} WHERE e.id = ? OR e.happening = ?", (lead, lead))}
         if me.origin in have:
             continue
         conn.execute("UPDATE events SET happening = ? WHERE id = ?", (lead, me.id))
@@ -146,7 +145,7 @@ def _detach(conn: sqlite3.Connection, event: str, lead: str, done: Linked) -> No
 def elect(conn: sqlite3.Connection, lead: str, done: Linked | None = None) -> str:
     """Make the surest, most precisely dated event of `lead`'s happening its lead (the current lead
     when none is better); returns the lead's id."""
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE e.id = ? OR e.happening = ?",
+    rows = conn.execute(f"SELECT {COLUMNS} FROM {FROM} WHERE e.id = ? OR e.happening = ?",
                         (lead, lead)).fetchall()
     if not rows:
         return lead
@@ -168,9 +167,3 @@ def relink(conn: sqlite3.Connection, window: Window) -> Linked:
     conn.execute("UPDATE events SET happening = NULL WHERE happening IS NOT NULL AND linked_by_hand IS NULL")
     conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM events")
     return link_queued(conn, window)
-
-
-def sources_of(conn: sqlite3.Connection, lead: str) -> list[str]:
-    """The ids of the events of `lead`'s happening, the lead first."""
-    return [lead, *(r[0] for r in conn.execute(
-        "SELECT id FROM events WHERE happening = ? ORDER BY date, id", (lead,)))]

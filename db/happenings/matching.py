@@ -76,7 +76,6 @@ class Candidate:
     actors: frozenset[str]  # blocs of those who acted (actor, ally)
     parties: frozenset[str]  # blocs of every party named
     certainty: str = "confirmed"
-    precision: str = "day"
     happening: str | None = None  # the lead's id when it follows one
     reviewed: int | None = None  # 0: extracted from a report and landed unreviewed
 

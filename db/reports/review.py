@@ -281,7 +281,7 @@ def proposals(conn: sqlite3.Connection, review: Review, item: ReviewItem,
     place = fields.place if fields.place and not fields.place.startswith("geonames:") else None
     me = Candidate(item.stored or item.key, review.source_id, fields.event_type, None, fields.date,
                    period_end(fields.date, fields.date_precision), place, lat, lon, acted, named,
-                   fields.certainty, fields.date_precision, None, 1)
+                   fields.certainty, None, 1)
     return propose(conn, me, review.window, current=item.happening)
 
 

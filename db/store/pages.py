@@ -11,6 +11,7 @@ from typing import Any
 from ..filters import EventFilter
 from ..models import ROLES, Cursor, EventRow, Page, Party
 from .connection import Line
+from .happening import account_record, accounts_of
 from .plan import KEYED_FROM, ROW_FROM, after
 from .planner import Planner
 
@@ -42,16 +43,6 @@ SELECT e.id, e.date, e.date_end, e.date_precision, e.front, fr.name AS front_nam
   LEFT JOIN fronts fr ON fr.slug = e.front
   LEFT JOIN sources s ON s.id = e.source
 """
-
-# Every source's account of the happenings led by a page of events (two json arrays of their ids).
-_ACCOUNTS = """
-SELECT coalesce(e.happening, e.id) AS lead, e.id AS event, e.source, s.title, e.certainty, e.date,
-       e.excerpt, e.source_event_id, e.reviewed
-  FROM events e LEFT JOIN sources s ON s.id = e.source
- WHERE e.id IN (SELECT value FROM json_each(?)) OR e.happening IN (SELECT value FROM json_each(?))
- ORDER BY lead, e.happening IS NOT NULL, e.date, e.id
-"""
-
 
 def _parties(packed: str | None) -> tuple[Party, ...]:
     parties = []
@@ -116,15 +107,6 @@ class Pages:
                 return
             cursor = page.next
 
-    def _accounts(self, leads: list[str]) -> dict[str, list[dict[str, Any]]]:
-        """Each happening's accounts (see db/store/happening.py), the lead's first: one per source."""
-        out: dict[str, list[dict[str, Any]]] = {}
-        for r in self._rows(_ACCOUNTS, (json.dumps(leads), json.dumps(leads))):
-            out.setdefault(r["lead"], []).append(
-                {k: r[k] for k in ("event", "source", "title", "certainty", "date", "excerpt",
-                                   "source_event_id", "reviewed")})
-        return out
-
     def records(self, f: EventFilter, page_size: int) -> Iterator[dict[str, Any]]:
         """Every event passing `f` as a self-describing record (sitroom's JSON Lines shape, with the
         names of its front, place, source and factions), newest first, a page at a time."""
@@ -137,12 +119,12 @@ class Pages:
                 f"{_RECORD_SELECT} WHERE {c.where}{keyset} ORDER BY e.date DESC, e.id DESC LIMIT ?",
                 (*c.params, *past.params, page_size),
             )
-            accounts = self._accounts([r["id"] for r in rows])
+            accounts = accounts_of(self._rows, [r["id"] for r in rows])
             for r in rows:
                 record = dict(r)
                 record["factions"] = json.loads(record["factions"] or "[]")
                 record["attributes"] = json.loads(record["attributes"]) if record["attributes"] else None
-                record["sources"] = accounts.get(r["id"], [])
+                record["sources"] = [account_record(a) for a in accounts.get(r["id"], ())]
                 yield record
             if len(rows) < page_size:
                 return
