@@ -30,7 +30,11 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    migrated store's events are linked as it migrates.
 #    Each event's row fingerprint and the store's reference generation (db/write/fingerprints.py):
 #    a re-import skips the rows it read before, unchanged.
-SCHEMA_VERSION = 5
+# 6: each event's own stated location precision in km (events.precision_km: an extraction located
+#    "east of Khanasir" says how roughly; the linker allows for it), the events with a point but no place
+#    indexed by date (the linker finds them as candidates), and the reports' own text (reports: what
+#    `sitroom review` shows beside the events, and whether a person reviewed the report).
+SCHEMA_VERSION = 6
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
@@ -99,7 +103,7 @@ def create(db: sqlite_utils.Database) -> None:
     db["events"].create(
         {"id": str, "date": str, "date_precision": str, "front": str, "place": str, "lat": float,
          "lon": float, "event_type": str, "summary": str, "certainty": str, "fatalities": int,
-         "source": str, "excerpt": str, "side": str, **EVENT_DATASET_COLUMNS},
+         "source": str, "excerpt": str, "side": str, **EVENT_DATASET_COLUMNS, "precision_km": float},
         pk="id",
         not_null={"date", "date_precision", "front", "event_type", "summary", "certainty", "side"},
         defaults={"side": ""},
@@ -133,6 +137,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_4_fronts(db)
     _version_5_happenings(db)
     _version_5_import(db)
+    _version_6(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -171,6 +176,8 @@ def migrate(db: sqlite_utils.Database) -> bool:
                             "WHERE place IS NOT NULL AND admin1 IS NULL")
             _version_4_extras(db)
             _version_4_fronts(db, migrating=True)
+        if found < 6:
+            _version_6(db)  # before the happenings: their triggers name the new column
         if found < 5:
             _version_5_happenings(db, migrating=True)
             _version_5_import(db)
@@ -224,7 +231,8 @@ def _version_4_fronts(db: sqlite_utils.Database, migrating: bool = False) -> Non
 HAPPENING_COLUMNS: dict[str, str] = {"happening": "TEXT", "linked_by_hand": "INTEGER", "reviewed": "INTEGER"}
 # What decides whether an event is the same happening as another's (db/happenings/matching.py): when
 # one of these changes, the event is linked again.
-LINKED_BY = ("date", "date_end", "date_precision", "place", "lat", "lon", "event_type", "source")
+LINKED_BY = ("date", "date_end", "date_precision", "place", "lat", "lon", "precision_km", "event_type",
+             "source")
 
 
 # Queue events to be linked. Not `INSERT OR IGNORE`: inside a trigger the outer statement's conflict
@@ -282,6 +290,27 @@ def _version_5_import(db: sqlite_utils.Database) -> None:
                     "WHERE row_hash IS NOT NULL")
     db.conn.execute("CREATE TABLE IF NOT EXISTS import_state (id INTEGER PRIMARY KEY CHECK (id = 1), "
                     "generation INTEGER NOT NULL, reference BLOB NOT NULL)")
+
+
+def _version_6(db: sqlite_utils.Database) -> None:
+    """Events' own location precision, the index of events with a point and no place, the reports'
+    text; the queue's update trigger names the new column."""
+    if "precision_km" not in db["events"].columns_dict:
+        db.conn.execute("ALTER TABLE events ADD COLUMN precision_km REAL")
+        db.conn.execute("DROP TRIGGER IF EXISTS link_event_update")  # made again naming precision_km
+    db.conn.executescript("""
+        CREATE INDEX IF NOT EXISTS events_unplaced ON events (date) WHERE place IS NULL AND lat IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS reports (
+            source TEXT PRIMARY KEY REFERENCES sources (id),
+            text TEXT,  -- NULL: ingested before version 6, when the text was not kept
+            reviewed INTEGER,
+            dropped TEXT  -- JSON: [sentence, type, place name] of each candidate a review dropped
+        ) WITHOUT ROWID;
+    """)
+    if db["link_queue"].exists():  # a store of version 5: its trigger again, naming precision_km
+        db.conn.execute(f"CREATE TRIGGER IF NOT EXISTS link_event_update AFTER UPDATE OF "
+                        f"{', '.join(LINKED_BY)} ON events BEGIN "
+                        f"{_QUEUE.format(ids='SELECT new.id AS id')}; END")
 
 
 def version(db: sqlite_utils.Database) -> int:

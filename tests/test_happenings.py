@@ -173,8 +173,10 @@ def test_split_join_and_a_new_window(store: Store) -> None:
     store.relink(Window(km=2, days=0))
     assert store.link_window() == Window(km=2, days=0)
     assert store.count(EventFilter(places=("al-shreima",))) == 2
+    relinked = store.count(EventFilter())
     assert store.join_events(follower, row.id) == row.id
-    assert store.count(EventFilter()) == total
+    assert store.count(EventFilter()) == relinked - 1
+    assert store.count(EventFilter(places=("al-shreima",))) == 1
     with pytest.raises(HappeningError, match="already one happening"):
         store.join_events(row.id, follower)
     assert_consistent(store.path)

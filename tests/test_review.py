@@ -175,8 +175,13 @@ def test_reopened_events_show_as_stored_and_a_drop_removes_them_exactly(store: S
                 "AND happening IS NULL") == [(1,)]
     assert store.count(EventFilter(text="Mashlabi")) == 1
     assert_consistent(db_path)
-    # Reopened, the accepted ones show as accepted.
-    assert {i.reviewed for i in store.review_source(source).items} == {1}
+    # Reopened beside the report's kept text: the accepted ones show as accepted, and what was dropped
+    # is offered again as the extractor's candidate, not stored.
+    reopened = store.review_source(source)
+    assert reopened.whole_text and reopened.text.startswith("BEIRUT, LEBANON")
+    assert {i.reviewed for i in reopened.items if i.stored} == {1}
+    assert len([i for i in reopened.items if i.stored]) == 20
+    assert len([i for i in reopened.items if not i.stored]) == 3
 
 
 def test_a_reopened_report_pairs_each_stored_event_with_its_own_extraction(store: Store) -> None:

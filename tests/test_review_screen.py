@@ -104,9 +104,11 @@ async def test_accept_drop_and_write_land_only_the_accepted(db_path: Path) -> No
         await settle(pilot)
         assert stored(db_path, "SELECT event_type, reviewed FROM events WHERE source = ?", source) == [
             ("capture", 1)]
-        # Read again from the store: the accepted one as reviewed, the dropped one offered again.
+        # Read again from the store: the accepted one as reviewed, the dropped one still dropped (the
+        # store remembers it), nothing unsaved.
         assert rows(app)[0].startswith("✓ accept capture") and rows(app)[0].endswith("reviewed")
-        assert rows(app)[1].startswith("· -----  encirclement")
+        assert rows(app)[1].startswith("✗ drop   encirclement") and rows(app)[1].endswith("dropped")
+        assert "1 accepted, 1 dropped, 21 undecided" in shown(app, "#review-title")
         assert "· written" in shown(app, "#review-title")
         await pilot.press("q")  # nothing unsaved: it quits at once
     assert app.return_value == 1  # written, with extracted events left undecided
@@ -226,8 +228,11 @@ async def test_reopen_a_stored_report_and_drop_an_event(db_path: Path) -> None:
         target = screen(app).items[0].stored
         await pilot.press("d", "A", "w")  # drop the first; accept the rest
         await settle(pilot)
-        assert len(rows(app)) == 22 and all(r.startswith("✓ accept") and r.endswith("reviewed")
-                                            for r in rows(app))
+        # The report's text is kept: the dropped candidate is still shown, dropped, as it was decided.
+        assert len(rows(app)) == 23
+        assert [r for r in rows(app) if not r.startswith("✓ accept")] == [
+            r for r in rows(app) if r.startswith("✗ drop") and r.endswith("dropped")]
+        assert sum(r.startswith("✓ accept") and r.endswith("reviewed") for r in rows(app)) == 22
     assert stored(db_path, "SELECT count(*) FROM events WHERE id = ?", target) == [(0,)]
     assert stored(db_path, "SELECT count(*), min(reviewed) FROM events WHERE source = ?", source) == [(22, 1)]
     assert_consistent(db_path)

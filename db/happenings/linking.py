@@ -50,10 +50,10 @@ def write_window(conn: sqlite3.Connection, window: Window) -> None:
 
 def _candidate(r: sqlite3.Row | tuple, parties: dict[str, tuple[set[str], set[str]]]) -> Candidate:
     (eid, origin, event_type, source_type, start, ends, place, lat, lon, certainty, _, happening, _,
-     reviewed) = r
+     reviewed, precision) = r
     actors, named = parties.get(eid, (set(), set()))
     return Candidate(eid, origin, event_type, source_type, start, ends or start, place, lat, lon,
-                     frozenset(actors), frozenset(named), certainty, happening, reviewed)
+                     frozenset(actors), frozenset(named), certainty, happening, reviewed, precision or 0.0)
 
 
 def _parties(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[set[str], set[str]]]:

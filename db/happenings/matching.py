@@ -6,7 +6,10 @@ Two events match when all of these hold (xSub's rule of thumb, made explicit):
   since a dataset has already merged its own reports; any other source is its own origin;
 - their types are of one family (ground fighting, strikes from afar, violence against civilians,
   unrest, strategic moves); a dataset's coarse types (UCDP's "state-based violence") fit several;
-- their places are within `km` of each other (the same place, or two within the window);
+- their places are within `km` of each other (the same place, or two within the window), once each
+  account's roughness is allowed for: an account placed only roughly (an extraction's unnamed "hills
+  east of Khanasir", an area such as a region or a road, a dataset's "near" point) may be as far off as
+  its precision says; beyond the window itself only accounts of one type link;
 - their periods, each widened by `days`, overlap: a day-dated event and a month-dated one link when
   the day falls in that month, so the window widens with the dates' precision;
 - their sides are compatible: when both name who acted, those blocs share one; when both name any
@@ -38,6 +41,15 @@ COARSE: dict[str, frozenset[str]] = {
     "type_of_violence 3": frozenset({CIVILIANS, REMOTE}),
     "violence against civilians": frozenset({CIVILIANS}),
 }
+# How far from its point an account may have happened, by events.location_precision (a dataset's own
+# word, or an extraction's stated precision, see precision_word), when its place gives none, in km.
+# "exact" is what the window's km is for; a country says too little to link by.
+PRECISION_KM: dict[str, float] = {"exact": 0.0, "near": 5.0, "district": 25.0, "province": 75.0,
+                                  "region": 150.0}
+# Places that are areas, not points: an account at one may have happened anywhere in it (its
+# precision_km). A village's precision_km says how well its point is known, not where an account there
+# happened: two named villages are two places.
+AREA_KINDS = ("region", "governorate", "province", "road", "oil field", "country")
 # Which event leads a happening: the surest.
 CERTAINTY_RANK = {"confirmed": 0, "claimed": 1, "rumoured": 2, "denied": 3}
 
@@ -78,6 +90,7 @@ class Candidate:
     certainty: str = "confirmed"
     happening: str | None = None  # the lead's id when it follows one
     reviewed: int | None = None  # 0: extracted from a report and landed unreviewed
+    precision: float = 0.0  # km its true place may be from its point (see PRECISION_KM)
 
 
 def families(event_type: str, source_type: str | None) -> frozenset[str]:
@@ -103,6 +116,19 @@ def distance(a: Candidate, b: Candidate) -> float | None:
     return km_between(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
+def precision_word(km: float | None) -> str | None:
+    """The location_precision word an account located to within `km` is stored with."""
+    if km is None:
+        return None
+    return next((word for word, most in PRECISION_KM.items() if km <= max(most, 1.0)), "country")
+
+
+def reach(a: Candidate, b: Candidate, window: Window) -> float:
+    """How far apart two accounts may be placed and still be at one place: the window's km, widened by
+    how roughly each is placed."""
+    return window.km + a.precision + b.precision
+
+
 def days_apart(a: Candidate, b: Candidate) -> int:
     """Days between the two periods; 0 when they overlap."""
     if a.end < b.start:
@@ -119,8 +145,12 @@ def why_not(a: Candidate, b: Candidate, window: Window) -> str | None:
     if not families(a.event_type, a.source_type) & families(b.event_type, b.source_type):
         return f"{a.event_type} and {b.event_type} are different kinds of event"
     km = distance(a, b)
-    if km is None or km > window.km:
-        return "too far apart" if km is not None else "no point to compare"
+    if km is None:
+        return "no point to compare"
+    if km > reach(a, b, window):
+        return "too far apart"
+    if km > window.km and a.event_type != b.event_type:
+        return f"{km:.0f} km apart, placed only roughly, and of different types"
     if days_apart(a, b) > window.days:
         return "too far apart in time"
     if a.actors and b.actors and not a.actors & b.actors:

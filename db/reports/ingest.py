@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..happenings.matching import precision_word
 from ..reference import read_reference
 from ..text import clean_text
 from ..write.records import Prepared, prepare_event
@@ -56,6 +57,33 @@ def _title(text: str, date: str) -> str:
     return (dated or headline or [lines[0][:120] if lines else "report"])[0]
 
 
+def stated_precision(found: Found) -> float | None:
+    """How roughly an event is placed, in km, when it is placed only approximately (an unnamed place, or
+    a point worked out from a reference: "east of Resafa"); None at a gazetteer's place, which says
+    its own."""
+    loc = found.location
+    if loc.lat is None or loc.precision_km is None:
+        return None
+    if found.place is not None and not loc.located_by.endswith("(approximate)"):
+        return None
+    return loc.precision_km
+
+
+def keep_precisions(conn: sqlite3.Connection, events: list[tuple[str, float | None]]) -> None:
+    """Each event's own stated precision (schema 6), which the writer's columns do not carry."""
+    conn.executemany("UPDATE events SET precision_km = ? WHERE id = ? AND precision_km IS NOT ?",
+                     [(km, eid, km) for eid, km in events])
+
+
+def keep_text(conn: sqlite3.Connection, source_id: str, text: str | None, reviewed: bool = False) -> None:
+    """The report's own text (None: not known), to show it again in a later review; whether a person
+    reviewed it."""
+    conn.execute("INSERT INTO reports (source, text, reviewed) VALUES (?, ?, ?) ON CONFLICT (source) "
+                 "DO UPDATE SET text = coalesce(reports.text, excluded.text), "
+                 "reviewed = max(coalesce(reports.reviewed, 0), excluded.reviewed)",
+                 (source_id, text, int(reviewed)))
+
+
 def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> dict[str, Any]:
     loc = found.location
     place = found.place
@@ -70,7 +98,8 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         front = resolver.front("other", "Other", "Events outside every front's area.")
     return {
         "date": found.date, "date_precision": _PRECISION.get(found.date_precision, "day"), "front": front,
-        "place": place, "lat": loc.lat, "lon": loc.lon, "event_type": found.type,
+        "place": place, "lat": loc.lat, "lon": loc.lon, "location_precision": precision_word(stated_precision(found)),
+        "event_type": found.type,
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
         "excerpt": found.sentence,
         "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],
@@ -103,8 +132,10 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
             report.place_names[found.place] = lex.places[found.place].name
         for slug, _ in found.factions:
             report.faction_shorts[slug] = lex.factions[slug].short
-    report.reviewed = conn.execute("SELECT 1 FROM events WHERE source = ? AND reviewed = 1 LIMIT 1",
-                                   (source_id,)).fetchone() is not None
+    # A person reviewed it (even if they dropped every event): a plain ingest leaves it as they decided.
+    report.reviewed = conn.execute(
+        "SELECT 1 FROM reports WHERE source = ? AND reviewed = 1 UNION ALL "
+        "SELECT 1 FROM events WHERE source = ? AND reviewed = 1 LIMIT 1", (source_id, source_id)).fetchone() is not None
     if dry_run or report.reviewed:
         return report
     conn.execute("BEGIN IMMEDIATE")
@@ -113,11 +144,15 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
         ref = read_reference(conn)
         resolver = Resolver(conn, ref)
+        precisions: list[tuple[str, float | None]] = []
         for found in extraction.events:
             report.prepared.append(prepare_event(_record(found, lex, resolver, source_id), ref))
+            precisions.append((report.prepared[-1].event["id"], stated_precision(found)))
             resolver.keep()
         report.prepared = list({p.event["id"]: p for p in report.prepared}.values())  # each event once
         report.counts = write_events(conn, report.prepared)
+        keep_precisions(conn, precisions)
+        keep_text(conn, source_id, text)
         # Landed without review (`ingest --review` marks what an analyst accepted).
         conn.executemany("UPDATE events SET reviewed = 0 WHERE id = ? AND reviewed IS NULL",
                          [(p.event["id"],) for p in report.prepared])

@@ -8,6 +8,7 @@ proposed happening, to a new one, or left to the linker) and review_land.py writ
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,17 @@ class ReviewItem:
     located_by: str = ""
     lat: float | None = None
     lon: float | None = None
+    dropped: bool = False  # an extracted candidate a review of this report dropped before
+
+
+def dropped_key(sentence: str, fields: Fields) -> list[str | None]:
+    """What a dropped candidate is remembered by (reports.dropped): its sentence, type and place."""
+    return [sentence, fields.event_type, fields.place_name]
+
+
+def _dropped(conn: sqlite3.Connection, source_id: str) -> list[list[str | None]]:
+    row = conn.execute("SELECT dropped FROM reports WHERE source = ?", (source_id,)).fetchone()
+    return json.loads(row[0]) if row and row[0] else []
 
 
 @dataclass(frozen=True, eq=False)
@@ -76,6 +88,8 @@ class Review:
     window: Window = field(default_factory=Window)
     lex: Lexicon | None = field(default=None, repr=False)
     found: dict[str, Found] = field(default_factory=dict, repr=False)  # each extracted item's Found
+    whole_text: bool = True  # False: the text is the stored events' sentences (a report ingested before
+    # its text was kept, schema 6)
 
 
 @dataclass(frozen=True)
@@ -177,6 +191,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     text = clean_text(text) or ""
     lex = Lexicon(conn)
     stored = _stored(conn, report.source_id)
+    dropped = _dropped(conn, report.source_id)
     free = list(stored)
     items: list[ReviewItem] = []
     found_by_key: dict[str, Found] = {}
@@ -196,8 +211,10 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         key = f"x{n}"
         found_by_key[key] = found
         loc = found.location
-        items.append(ReviewItem(key, found.sentence, None, _fields(found), tuple(found.why.items()),
-                                located_by=loc.located_by, lat=loc.lat, lon=loc.lon))
+        fields = _fields(found)
+        items.append(ReviewItem(key, found.sentence, None, fields, tuple(found.why.items()),
+                                located_by=loc.located_by, lat=loc.lat, lon=loc.lon,
+                                dropped=dropped_key(found.sentence, fields) in dropped))
     items.extend(free)  # stored events the extractor no longer finds (added by hand, or edited)
     return _placed(text, items, Review(
         report.source_id, report.title, report.extraction.date or "", text, (), (),
@@ -209,8 +226,9 @@ def _has_source(conn: sqlite3.Connection, source_id: str) -> bool:
 
 
 def review_source(conn: sqlite3.Connection, source_id: str) -> Review:
-    """A stored report's events, for a second look. Its text is not kept: the events' sentences stand
-    for it, in the order of the events."""
+    """A stored report's events, for a second look, beside its text and what the extractor finds in it
+    (a candidate dropped before is offered again). A report ingested before its text was kept (schema
+    6): the events' sentences stand for it, in the order of the events."""
     row = conn.execute("SELECT title, published, kind FROM sources WHERE id = ?", (source_id,)).fetchone()
     if row is None:
         raise ReviewError(f"there is no source {source_id!r} (`sitroom export --format jsonl` names them)")
@@ -218,10 +236,16 @@ def review_source(conn: sqlite3.Connection, source_id: str) -> Review:
     if kind != "report":
         raise ReviewError(f"{source_id!r} is a {kind or 'dataset'} source: only a report's events are "
                           "reviewed")
+    kept = conn.execute("SELECT text FROM reports WHERE source = ? AND text IS NOT NULL",
+                        (source_id,)).fetchone()
+    if kept is not None:
+        review = review_text(conn, kept[0], title=title, date=published or None)
+        if review.source_id == source_id:
+            return review
     items = _stored(conn, source_id)
     text = "\n\n".join(dict.fromkeys(i.sentence for i in items))
     return _placed(text, items, Review(source_id, title or source_id, published or "", text, (), (), True,
-                                       read_window(conn), Lexicon(conn), {}))
+                                       read_window(conn), Lexicon(conn), {}, whole_text=False))
 
 
 def _placed(text: str, items: list[ReviewItem], review: Review) -> Review:

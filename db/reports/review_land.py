@@ -4,6 +4,7 @@ and happenings exact); the links chosen are set by hand (db/happenings/), the re
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field, replace
 
@@ -15,9 +16,21 @@ from ..write.records import prepare_event
 from ..write.resolve import Resolver
 from ..write.upsert import write_events
 from .extract import Found
-from .ingest import _record
+from .ingest import _record, keep_precisions, keep_text, stated_precision
 from .locate import Location
-from .review import ACCEPT, DROP, NEW, Decision, Fields, Review, ReviewError, ReviewItem, review_check
+from .review import (
+    ACCEPT,
+    DROP,
+    NEW,
+    Decision,
+    Fields,
+    Review,
+    ReviewError,
+    ReviewItem,
+    _dropped,
+    dropped_key,
+    review_check,
+)
 
 
 @dataclass
@@ -91,6 +104,16 @@ def _link_by_hand(conn: sqlite3.Connection, event: str, link: str, done: Landed)
     done.joined += 1
 
 
+def _remember_drops(conn: sqlite3.Connection, source_id: str, decisions: list[Decision]) -> None:
+    before = _dropped(conn, source_id)
+    undone = [dropped_key(d.item.sentence, d.item.fields) for d in decisions if d.verdict == ACCEPT]
+    now = [k for k in before if k not in undone] + [
+        k for d in decisions if d.verdict == DROP and not d.item.key.startswith("a")
+        and (k := dropped_key(d.item.sentence, d.item.fields)) not in before]
+    conn.execute("UPDATE reports SET dropped = ? WHERE source = ?",
+                 (json.dumps(now, ensure_ascii=False) if now else None, source_id))
+
+
 def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) -> Landed:
     """Write the decisions in one transaction (see the module docstring); nothing on failure."""
     done = Landed(review.source_id)
@@ -103,7 +126,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (review.source_id, review.title, review.date))
         ref = read_reference(conn)
         resolver = Resolver(conn, ref)
-        prepared, keys, gone = [], [], []
+        prepared, keys, gone, precisions = [], [], [], []
         for d in decisions:
             item, fields = d.item, d.fields or d.item.fields
             if d.verdict == DROP and item.stored:
@@ -113,8 +136,9 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
             if item.stored and fields == item.fields:
                 done.ids[item.key] = item.stored  # as stored: it stays, reviewed now
                 continue
-            p = prepare_event(_record(_found(review, item, fields), review.lex, resolver,  # type: ignore[arg-type]
-                                      review.source_id), ref)
+            found = _found(review, item, fields)
+            p = prepare_event(_record(found, review.lex, resolver, review.source_id), ref)  # type: ignore[arg-type]
+            precisions.append((p.event["id"], stated_precision(found)))
             resolver.keep()
             prepared.append(p)
             keys.append(item.key)
@@ -127,6 +151,11 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                 done.removed += 1
         unique = list({p.event["id"]: p for p in prepared}.values())
         counts = write_events(conn, unique)
+        keep_precisions(conn, precisions)
+        # Reviewed, even when every event was dropped; the text unless only its sentences were known;
+        # the candidates dropped, to offer them as dropped next time.
+        keep_text(conn, review.source_id, review.text if review.whole_text else None, reviewed=True)
+        _remember_drops(conn, review.source_id, decisions)
         done.added, done.updated = counts.added, counts.updated
         accepted = sorted(set(done.ids.values()))
         done.accepted = len(accepted)

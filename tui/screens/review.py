@@ -93,7 +93,7 @@ class ReviewScreen(Screen[None]):
         """Start from `review`: stored accepted events as accepted, the rest undecided."""
         self.review = review
         self.items = list(review.items)
-        self.states = {i.key: State(ACCEPT if i.reviewed == 1 else None, i.fields) for i in self.items}
+        self.states = {i.key: State(draw.first_verdict(i), i.fields) for i in self.items}
         self.links.clear()
         self.paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*",
                                                                         review.text)]

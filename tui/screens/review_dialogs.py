@@ -37,6 +37,7 @@ LEGEND = (
     ("✗ drop", "dropped: does not land; a stored event is removed"),
     ("· -----", "undecided"),
     ("new", "not in the store"),
+    ("dropped", "not in the store: an earlier review dropped it"),
     ("unreviewed", "in the store, landed without review"),
     ("reviewed", "in the store, accepted in a review"),
     ("added", "added by hand for a sentence the extractor missed"),

@@ -31,9 +31,14 @@ class State:
         return self.fields != item.fields and not item.key.startswith("a")
 
 
+def first_verdict(item: ReviewItem) -> str | None:
+    """Where a review starts: a stored accepted event accepted, a candidate dropped before dropped."""
+    return ACCEPT if item.reviewed == 1 else DROP if item.dropped else None
+
+
 def pending(items: Sequence[ReviewItem], states: Mapping[str, State]) -> int:
     """How many decisions differ from what the store holds (a stored accepted event starts accepted)."""
-    start = {i.key: ACCEPT if i.reviewed == 1 else None for i in items}
+    start = {i.key: first_verdict(i) for i in items}
     return sum(1 for i in items if (s := states[i.key]).verdict != start[i.key]
                or s.edited(i) or s.link is not None or (i.key.startswith("a") and s.verdict))
 
@@ -52,7 +57,7 @@ def standing(item: ReviewItem, state: State) -> str:
     if item.key.startswith("a"):
         return "added"
     if item.stored is None:
-        return "new"
+        return "dropped" if item.dropped else "new"
     return "reviewed" if item.reviewed == 1 else "unreviewed"
 
 
