@@ -98,8 +98,8 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         front = resolver.front("other", "Other", "Events outside every front's area.")
     return {
         "date": found.date, "date_precision": _PRECISION.get(found.date_precision, "day"), "front": front,
-        "place": place, "lat": loc.lat, "lon": loc.lon, "location_precision": precision_word(stated_precision(found)),
-        "event_type": found.type,
+        "place": place, "lat": loc.lat, "lon": loc.lon,
+        "location_precision": precision_word(stated_precision(found)), "event_type": found.type,
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
         "excerpt": found.sentence,
         "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],
@@ -135,7 +135,8 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     # A person reviewed it (even if they dropped every event): a plain ingest leaves it as they decided.
     report.reviewed = conn.execute(
         "SELECT 1 FROM reports WHERE source = ? AND reviewed = 1 UNION ALL "
-        "SELECT 1 FROM events WHERE source = ? AND reviewed = 1 LIMIT 1", (source_id, source_id)).fetchone() is not None
+        "SELECT 1 FROM events WHERE source = ? AND reviewed = 1 LIMIT 1", (source_id, source_id),
+    ).fetchone() is not None
     if dry_run or report.reviewed:
         return report
     conn.execute("BEGIN IMMEDIATE")
