@@ -160,6 +160,7 @@ class Located:
     admin1: str | None = None
     country: str | None = None
     attributes: tuple[tuple[str, str | int | float], ...] = ()  # the rest of the row, by column name
+    precision_km: float | None = None  # how roughly an extraction placed it, when only approximately
 
 
 @dataclass(frozen=True)

@@ -247,3 +247,91 @@ def test_a_filter_until_the_calendar_s_first_day_counts(store: Store) -> None:
     """Found by the hostile filters' search: until 0001-01-01 has no whole month before it."""
     f = EventFilter(until="0001-01-01")
     assert (store.count(f), store.facets(f).total, store.page(f).rows) == (0, 0, ())
+
+
+def rough(eid: str, origin: str, kind: str, point: tuple[float, float], precision: float) -> Candidate:
+    return Candidate(eid, origin, kind, None, "2017-06-30", "2017-06-30", None, *point, frozenset(),
+                     frozenset(), precision=precision)
+
+
+def test_an_account_placed_roughly_links_within_its_precision_and_only_of_one_type() -> None:
+    window = Window(km=5, days=1)
+    exact = rough("a", "ACLED", "advance", JOBAR, 0)
+    assert why_not(exact, rough("b", "r", "advance", DOUMA, 0), window) == "too far apart"
+    # "hills east of Jobar", placed to within 10 km: 7.7 km off may be the same place.
+    assert why_not(exact, rough("b", "r", "advance", DOUMA, 10), window) is None
+    # Beyond the window itself, vagueness does not make a capture and an advance one happening.
+    assert why_not(exact, rough("b", "r", "capture", DOUMA, 10), window) == (
+        "8 km apart, placed only roughly, and of different types")
+    assert why_not(exact, rough("b", "r", "advance", DOUMA, 2), window) == "too far apart"
+
+
+def unplaced_account(path: Path, point: tuple[float, float], kind: str, precision: float | None) -> str:
+    """A report's account at a point and no place (an extraction's unnamed "hills east of …")."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT OR IGNORE INTO sources (id, title, kind) "
+                     "VALUES ('report-x', 'A report', 'report')")
+        conn.execute("INSERT INTO events (id, date, date_precision, front, place, lat, lon, event_type, "
+                     "summary, certainty, source, excerpt, precision_km) VALUES (?, '2017-06-30', 'day', "
+                     "'other', NULL, ?, ?, ?, 'Hills east of Jobar.', 'confirmed', 'report-x', "
+                     "'They took hills east of Jobar.', ?)", (f"r-{kind}", *point, kind, precision))
+    conn.close()
+    return f"r-{kind}"
+
+
+@pytest.mark.parametrize("few", [50_000, 0], ids=["read-the-others", "by-place-index"])
+@pytest.mark.parametrize("first", ["report", "dataset"])
+def test_an_account_with_no_place_is_found_and_linked_within_its_precision(
+        fresh: Store, tmp_path: Path, few: int, first: str, monkeypatch) -> None:
+    monkeypatch.setattr("sitroom.db.happenings.gathering.FEW", few)
+    saa, rahman = "Military Forces of Syria (2000-)", "Faylaq al-Rahman"
+    data = write(tmp_path / "acled.csv", ACLED_HEADER, [
+        acled("SYR1", "2017-06-30", "Douma", DOUMA, saa, rahman),  # 7.7 km from the report's point
+        acled("SYR2", "2017-06-30", "Jobar", JOBAR, saa, rahman, sub="Shelling/artillery/missile attack",
+              kind="Explosions/Remote violence")])
+    if first == "dataset":
+        fresh.import_file(data)
+    clashes = unplaced_account(fresh.path, JOBAR, "clashes", 10.0)
+    vague_elsewhere = unplaced_account(fresh.path, JOBAR, "advance", 10.0)  # another type: apart
+    fresh.relink(Window())
+    if first == "report":
+        fresh.import_file(data)
+    found = list(groups(fresh.path).values())
+    assert {"SYR1", clashes} in found
+    assert {vague_elsewhere} in found and {"SYR2"} in found
+    # Without its stated precision the same point is simply too far.
+    conn = sqlite3.connect(fresh.path)
+    with conn:
+        conn.execute("UPDATE events SET precision_km = NULL WHERE id = ?", (clashes,))
+    conn.close()
+    fresh.relink(Window())
+    assert all(len(g) == 1 for g in groups(fresh.path).values())
+    assert_consistent(fresh.path)
+
+
+def test_a_version_5_store_gains_precisions_and_report_texts(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)  # as schema 5 left it
+    conn.executescript("""
+        DROP TRIGGER link_event_update; DROP INDEX events_unplaced; DROP TABLE reports;
+        ALTER TABLE events DROP COLUMN precision_km;
+        CREATE TRIGGER link_event_update AFTER UPDATE OF date, date_end, date_precision, place, lat, lon,
+            event_type, source ON events BEGIN
+            INSERT INTO link_queue (id) SELECT x.id FROM (SELECT new.id AS id) x
+            WHERE x.id NOT IN (SELECT id FROM link_queue);
+        END;
+        PRAGMA user_version = 5;
+    """)
+    conn.close()
+    store = Store(db_path)
+    report = store.ingest(SEED.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert conn.execute("SELECT count(*) FROM reports WHERE source = ? AND text LIKE 'BEIRUT%'",
+                        (report.source_id,)).fetchone()[0] == 1
+    # The queue hears of a changed precision (the update trigger names the new column).
+    conn.execute("UPDATE events SET precision_km = 3 WHERE source = ?", (report.source_id,))
+    assert conn.execute("SELECT count(*) FROM link_queue").fetchone()[0] == report.counts.added
+    conn.rollback()
+    conn.close()
+    assert_consistent(db_path)

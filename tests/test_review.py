@@ -208,6 +208,19 @@ def test_a_plain_ingest_does_not_undo_a_review(store: Store, db_path: Path) -> N
     assert len(rows(db_path, "SELECT id FROM events WHERE source = ?", review.source_id)) == 1
 
 
+def test_a_review_that_drops_every_event_is_kept_too(store: Store, db_path: Path) -> None:
+    review = store.review_report(TEXT)
+    done = store.land_review(review, [Decision(i, DROP) for i in review.items])
+    assert done.added == 0
+    report = store.ingest(TEXT)  # the analyst's "none of these" stands
+    assert report.reviewed and report.counts.added == 0
+    assert rows(db_path, "SELECT count(*) FROM events WHERE source = ?", review.source_id) == [(0,)]
+    # Reopened by its id: the whole text, every candidate dropped as decided.
+    again = store.review_source(review.source_id)
+    assert again.whole_text and len(again.items) == len(review.items)
+    assert all(i.dropped and i.stored is None for i in again.items)
+
+
 def test_a_dataset_is_not_reviewed(store: Store) -> None:
     with pytest.raises(ReviewError, match="there is no source"):
         store.review_source("nope")

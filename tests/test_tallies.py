@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitroom.db import EventFilter, Store
 from sitroom.db.files.importing import import_file
-from sitroom.db.schema import EVENT_DATASET_COLUMNS, event_rowid
+from sitroom.db.schema import EVENT_DATASET_COLUMNS, SCHEMA_VERSION, event_rowid
 from sitroom.db.store import create_store
 
 DATA = Path(__file__).parent / "data"
@@ -110,7 +110,7 @@ def test_a_version_1_store_is_migrated(db_path: Path, tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     store = Store(db_path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert set(EVENT_DATASET_COLUMNS) <= set(store.db["events"].columns_dict)
     assert store.blocs()[0].colour == "#D55E00"
     # Rowids spread by id, and the text index follows them.

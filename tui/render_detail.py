@@ -116,6 +116,8 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
         if (how := render_located.precision(d)):
             where.append("\n")
             where.append_text(how)
+    elif d.lat is not None and d.lon is not None:
+        where = render_located.approximate(d)
     else:
         where = render_located.area(d)
 

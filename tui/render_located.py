@@ -57,6 +57,23 @@ def area(d: EventDetail) -> Text:
     return out
 
 
+def approximate(d: EventDetail) -> Text:
+    """Where an event at a place no gazetteer knows happened: its name as the source gives it (or that
+    the source names none), its approximate point and how roughly that is known."""
+    loc = d.located
+    out = Text()
+    out.append(loc.area or "an unnamed place", style="bold")
+    out.append(" (not in the gazetteer)", style="dim")
+    assert d.lat is not None and d.lon is not None
+    ns, ew = ("N" if d.lat >= 0 else "S"), ("E" if d.lon >= 0 else "W")
+    out.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
+    if loc.precision_km is not None:
+        out.append(f"  (±{loc.precision_km:g} km, located approximately)", style="dim")
+    elif words := PRECISION_WORDS.get(loc.location_precision or ""):
+        out.append(f"  ({words})", style="dim")
+    return out
+
+
 def precision(d: EventDetail) -> Text | None:
     """How precisely a point is located, when the dataset says."""
     words = PRECISION_WORDS.get(d.located.location_precision or "")

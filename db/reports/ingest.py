@@ -100,6 +100,8 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         "date": found.date, "date_precision": _PRECISION.get(found.date_precision, "day"), "front": front,
         "place": place, "lat": loc.lat, "lon": loc.lon,
         "location_precision": precision_word(stated_precision(found)), "event_type": found.type,
+        # A place no gazetteer knows keeps the name the report gives it (an unnamed one has none).
+        "area": found.place_name if place is None else None,
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
         "excerpt": found.sentence,
         "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],

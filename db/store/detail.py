@@ -16,7 +16,8 @@ from .plan import ROW_FROM
 def event(line: Line, event_id: str, same_place_limit: int) -> EventDetail | None:
     rows = line.rows(
         f"SELECT {ROW_COLUMNS}, e.excerpt, e.lat, e.lon, e.source, e.source_event_id, e.source_type, "
-        f"e.source_sub_type, e.date_end, e.location_precision, e.area, e.admin1, e.country, e.attributes "
+        f"e.source_sub_type, e.date_end, e.location_precision, e.area, e.admin1, e.country, e.attributes, "
+        f"e.precision_km "
         f"FROM {ROW_FROM} WHERE e.id = ?",
         [event_id],
     )
@@ -56,6 +57,6 @@ def event(line: Line, event_id: str, same_place_limit: int) -> EventDetail | Non
         located=Located(
             r["source_event_id"], r["source_type"], r["source_sub_type"], r["date_end"],
             r["location_precision"], r["area"], r["admin1"], r["country"],
-            tuple(json.loads(r["attributes"]).items()) if r["attributes"] else ()),
+            tuple(json.loads(r["attributes"]).items()) if r["attributes"] else (), r["precision_km"]),
         accounts=accounts(line, event_id),
     )

@@ -40,6 +40,11 @@ KEYS = (
         ("t", "type the as-of date (empty: back to the latest)"),
         ("m", "show or hide the map: who holds what on that day, the latest events"),
     )),
+    ("Reviewing a report", (
+        ("sitroom ingest REPORT --review", "a report's candidate events beside its text, before they land"),
+        ("sitroom review SOURCE_ID", "a stored report's events again (its id: the event's Source line)"),
+        ("a d e n l w", "there: accept, drop, edit, add for a sentence, choose the happening, write"),
+    )),
     ("Everything else", (
         ("ctrl+p", "command palette: jump to a front, faction or place"),
         ("?", "this help"),
