@@ -68,16 +68,22 @@ def run(args: argparse.Namespace) -> int:
             warn(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
                  f"(source {report.source_id}).")
         return 0
-    table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left",
-                  show_lines=True)
-    for column in ("place", "type", "certainty", "factions", "why"):
+    table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left")
+    for column in ("#", "date", "place", "type", "certainty", "factions"):
         table.add_column(column, overflow="fold")
-    for found in report.extraction.events:
-        who = ", ".join(f"{shown(name)} {role}" for name, _, role, _ in found.parties)
-        where = found.place_name or "(unnamed place)"
-        table.add_row(Text(shown(where)), found.type, found.certainty, Text(who),
-                      Text("\n".join(f"{k}: {shown(v)}" for k, v in found.why.items())))
+    for n, found in enumerate(report.extraction.events, 1):
+        who = Text(_sides(found.parties, report.faction_shorts))
+        where = Text(shown(found.place_name or "(unnamed place)"))
+        if found.place is None or found.location.located_by.endswith("(approximate)"):
+            where.append(f"\n{shown(found.location.located_by)}", style="dim")
+        table.add_row(str(n), found.date or "", where, found.type, found.certainty, who)
     out.print(table)
+    if args.why or args.dry_run:
+        for n, found in enumerate(report.extraction.events, 1):
+            place = shown(found.place_name or "(unnamed place)")
+            out.print(Text(f"{n}. {place} · {found.type}", style="bold"))
+            for k, v in found.why.items():
+                out.print(Text(f"   {k}: {shown(v)}"))
     for unknown, sentence in report.extraction.unknown_places:
         warn(f"not in the gazetteer: {shown(unknown)!r} (in: {shown(sentence[:100])})")
     if report.reviewed:
@@ -87,6 +93,24 @@ def run(args: argparse.Namespace) -> int:
         say(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
     else:
         c = report.counts
-        say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
+        linked = f"; {report.linked} linked to another source's happening" if report.linked else ""
+        say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there{linked} "
             f"(source {report.source_id}).")
     return 0
+
+
+def _sides(parties: list[tuple[str, str | None, str, str | None]], short: dict[str, str]) -> str:
+    """Who acted ▸ against whom, in short names as the timeline writes it; anyone else by role."""
+    def name(n: str, slug: str | None) -> str:
+        return shown(short.get(slug, n) if slug else n)
+
+    by_role: dict[str, list[str]] = {}
+    for n, slug, role, _ in parties:
+        key = "acted" if role in ("actor", "ally", "side") else "hit" if role.startswith("target") else role
+        by_role.setdefault(key, [])
+        if (shown_name := name(n, slug)) not in by_role[key]:
+            by_role[key].append(shown_name)
+    words = "+".join(by_role.pop("acted", [])) or "?"
+    if hit := by_role.pop("hit", []):
+        words += " ▸ " + "+".join(hit)
+    return "; ".join([words, *(f"{role} {'+'.join(names)}" for role, names in by_role.items())])

@@ -67,6 +67,8 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("--source", metavar="TITLE", help="the source's title (default: the first line)")
     ing.add_argument("--dry-run", action="store_true", help="show what would be added; add nothing")
     ing.add_argument("--json", action="store_true", help="JSON Lines: an event a line, then the unknowns")
+    ing.add_argument("--why", action="store_true",
+                     help="after the table, the words behind each event's fields (a dry run shows them)")
     ing.add_argument("--review", action="store_true",
                      help="decide each event on a screen first: only accepted ones land (needs a terminal)")
     ing.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar="PATH")
