@@ -102,11 +102,19 @@ def happening_certainty(row: EventRow) -> Text:
     return out
 
 
+def place_cell(row: EventRow) -> Text:
+    """A row's place; "~" marks one that is not a place of the gazetteer: an area (a dataset's row
+    located only to a province), or a place the source names that no gazetteer knows."""
+    if row.place:
+        return Text(row.place_name or row.place, style="bold")
+    return Text(f"~{row.place_name}" if row.place_name else "—")
+
+
 def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, ...]:
     """A timeline row; a cell too long for its column ends in an ellipsis, never cut silently."""
     cells = (
         Text(date_label(row.date, row.date_precision)),
-        Text(row.place_name or "—", style="bold"),
+        place_cell(row),
         parties(row, factions),
         happening_certainty(row),
         Text(row.event_type),

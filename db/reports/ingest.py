@@ -84,6 +84,13 @@ def keep_text(conn: sqlite3.Connection, source_id: str, text: str | None, review
                  (source_id, text, int(reviewed)))
 
 
+def _where_said(located_by: str) -> str | None:
+    """The words that place an unnamed event ("east of Khansir"), when the report gives any."""
+    words = located_by.removesuffix(" (approximate)").split(":")[0].strip()
+    return None if not words or words.startswith(("not located", "the store's gazetteer", "chosen by hand",
+                                                  "named by hand")) else words
+
+
 def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> dict[str, Any]:
     loc = found.location
     place = found.place
@@ -100,8 +107,9 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         "date": found.date, "date_precision": _PRECISION.get(found.date_precision, "day"), "front": front,
         "place": place, "lat": loc.lat, "lon": loc.lon,
         "location_precision": precision_word(stated_precision(found)), "event_type": found.type,
-        # A place no gazetteer knows keeps the name the report gives it (an unnamed one has none).
-        "area": found.place_name if place is None else None,
+        # A place no gazetteer knows keeps the name the report gives it; an unnamed one, where it is
+        # ("east of Khansir").
+        "area": (found.place_name or _where_said(loc.located_by)) if place is None else None,
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
         "excerpt": found.sentence,
         "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],

@@ -16,7 +16,7 @@ from .plan import KEYED_FROM, ROW_FROM, after
 from .planner import Planner
 
 ROW_COLUMNS = """
-    e.id, e.date, e.date_precision, e.front, e.place, p.name AS place_name, e.event_type,
+    e.id, e.date, e.date_precision, e.front, e.place, coalesce(p.name, e.area) AS place_name, e.event_type,
     e.certainty, e.summary, e.fatalities,
     (SELECT group_concat(ef.role || ':' || ef.faction, ' ')
        FROM event_factions ef WHERE ef.event = e.id) AS parties,
