@@ -119,3 +119,57 @@ def test_jets_right_before_pounded_make_it_an_airstrike(lex: Lexicon) -> None:
     found = [f for f in events("The troops advanced after Syrian warplanes pounded the village of Tell "
                                "Dahab.", lex) if f.place_name and "Dahab" in f.place_name]
     assert found and found[0].type == "airstrike"
+
+
+# Issue 18: only a capture of the place itself changes its holder; a partial gain is an advance there.
+
+def test_chunks_of_a_city_are_an_advance_there(lex: Lexicon) -> None:
+    found = one("The rebels seized large chunks of the town of Marea on Tuesday.", lex)
+    assert (found.type, found.place_name) == ("advance", "Marea")
+
+
+def test_neighbourhoods_of_a_city_are_an_advance_but_named_ones_are_captured(lex: Lexicon) -> None:
+    assert one("Government troops captured several neighbourhoods of Homs.", lex).type == "advance"
+    found = events("Government troops captured the neighbourhoods of Bab Amr and Inshaat.", lex)
+    assert {(f.type, f.place_name) for f in found} == {("capture", "Bab Amr"), ("capture", "Inshaat")}
+
+
+def test_an_advance_and_an_encirclement_at_one_place_both_stay(lex: Lexicon) -> None:
+    found = events("The army seized parts of Tadmur, while also encircling the militants still holding "
+                   "the old quarter.", lex)
+    assert {f.type for f in found if f.place_name == "Tadmur"} == {"advance", "encirclement"}
+
+
+def test_a_capture_after_clashes_is_one_capture(lex: Lexicon) -> None:
+    found = events("The army captured Kinsabba after fierce clashes with the rebels.", lex)
+    assert [(f.type, f.place_name) for f in found] == [("capture", "Kinsabba")]
+
+
+def test_an_advance_into_a_place_it_took_is_the_capture(lex: Lexicon) -> None:
+    found = events("The army advanced into the town of Kinsabba and captured the town.", lex)
+    assert [f.type for f in found] == ["capture"]
+
+
+def test_hills_east_of_a_town_are_an_advance_near_it_never_at_it(lex: Lexicon) -> None:
+    found = [f for f in events("The army liberated the village of Umm Mayal as well as several hills "
+                               "north of Sukhnah.", lex) if f.place_name != "Umm Mayal"]
+    assert len(found) == 1 and found[0].type == "advance"
+    assert found[0].place is None and found[0].place_name is None
+    assert found[0].location.located_by.startswith("north of")
+    sukhnah = lex.gazetteer.lookup("Sukhnah")
+    assert sukhnah is not None and found[0].location.lat > sukhnah.lat
+
+
+def test_territory_in_governorates_is_one_advance_over_the_area_they_span(lex: Lexicon) -> None:
+    found = one("The Syrian Arab Army has seized hundreds of kilometers of territory from ISIS in the "
+                "Homs and Deir Ezzor governorates over the last few weeks.", lex, "2017-06-30")
+    assert (found.type, found.place) == ("advance", "syrian-desert")  # the store's region they span
+    assert found.location.precision_km >= 100
+    assert (found.date, found.date_precision) == ("2017-06-01", "month")
+
+
+def test_territory_in_governorates_without_a_region_stands_at_their_joint_centre(lex: Lexicon) -> None:
+    found = one("Rebels seized 300 square kilometers of territory in the Idlib and Hama provinces.", lex)
+    assert found.type == "advance" and found.place is None
+    assert "the area they span" in found.location.located_by
+    assert 35.2 < found.location.lat < 35.8 and 36.6 < found.location.lon < 37.0

@@ -67,7 +67,8 @@ _CASELESS = re.compile(_CUES.pattern, re.IGNORECASE)
 _STRIKES = re.compile(r"(?<![\w-])(?:carried out|conducted|launched) (?:\w+ ){0,3}strikes(?![\w-])",
                       re.IGNORECASE)
 _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |around |nearly )?[\d,.]+|"
-                      r"two|three|four|five|six|a number of|many)?\s*(?:buildings|positions|points|streets|"
+                      r"two|three|four|five|six|a number of|many|hundreds of|thousands of|tens of)?\s*"
+                      r"(?:buildings|positions|points|streets|"
                       r"blocks|houses|farms|(?:square )?(?:meters|metres|kilometers|kilometres|km) of)\b",
                       re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",

@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .cues import PRIORITY, Cue, find_cues
+from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
 from .parties import AIR, FORCE, GENERIC, Parties, Party
@@ -172,6 +173,15 @@ def _object(s: str, cue: Cue, after: list[Spot]) -> list[Spot]:
     return out
 
 
+def _areas(s: str, spot: Spot, spots: list[Spot]) -> list[Spot]:
+    """The governorates or regions a stretch of territory lies in: the wide named places after it in its
+    clause ("… over the last few weeks in the Homs and Deir Ezzor governorates")."""
+    cut = CUT.search(s, spot.end)
+    end = cut.start() if cut else len(s)
+    return [p for p in spots
+            if p.name and p.rank >= WIDE and spot.end < p.start < end and p.role != "modifier"]
+
+
 def _where(spot: Spot) -> tuple[str | None, str | None, tuple[str, ...]]:
     place: GazPlace | None = spot.place
     names = tuple(n for n in (spot.name, spot.bare, place.name if place else None,
@@ -227,17 +237,28 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                      if not not_a_happening(s, c.start, c.end, c.type, year, f.certainty == "rumoured")]
         for cue in happening:
             places, how = _scope(cue, happening, spots, s)
+            places = whole_of(s, places, spots)
             if places and all(p.rank >= 6 for p in places):
                 continue  # "in the Hama province": a governorate is not a happening's place
             sides, notes = roles(s, cue, cues, parties, f, previous, lex.parents)
             sentence_roles = sentence_roles or sides
             for spot in places:
                 pid, name, names = _where(spot)
-                key = (pid or name or spot.text, cue.type)
+                kind, where, partial = cue.type, locate(spot, last_place), None
+                if kind == "capture":  # only a place taken whole changes hands (gains.py)
+                    partial = part_of(s, cue.end, spot) or (
+                        "hills near a place" if hills_near(s, spot)
+                        else "a stretch of territory" if is_territory(spot) else None)
+                    kind = "advance" if partial else kind
+                if is_territory(spot) and (areas := _areas(s, spot, spots)):
+                    where, region, area_names = span(areas, lex.gazetteer)
+                    if region is not None:
+                        pid, name, names = region.id, region.name, (region.name, area_names)
+                key = (pid or name or spot.text, kind)
                 if key in chosen:
                     continue
-                where = locate(spot, last_place)
-                why = {"type": f"'{cue.word}' → {cue.type}",
+                why = {"type": f"'{cue.word}' → {cue.type}" + (f"; '{partial}': a partial gain → advance"
+                                                               if partial else ""),
                        "place": (f"'{name}' → {spot.place.name if spot.place else 'not in the gazetteer'}"
                                  if name else f"an unnamed place: '{spot.text}'") + f" ({how})",
                        "located": where.located_by,
@@ -254,9 +275,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 if count is None and name is None and spot.text.split()[0].isdigit():
                     count = int(spot.text.split()[0])
                 chosen[key] = Found(
-                    pid, cue.type, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
+                    pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
-                    name is None, spot.kind, count)
+                    name is None and pid is None, spot.kind, count)
         found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
@@ -307,9 +328,11 @@ def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
     for e in found:
         by_place.setdefault(e.place or e.place_name, set()).add(e.type)
     # "advance", and "clashes" beside an attack, give way to the more definite type at the same place
+    # (the advance is how a place was taken or fought for; beside an encirclement it is another happening)
     def shadowed(e: Found) -> bool:
         types = by_place[e.place or e.place_name]
-        return len(types) > 1 and (e.type == "advance" or (e.type == "clashes" and "attack" in types))
+        return (e.type == "advance" and bool(types & {"capture", "clashes", "attack"})) or \
+            (e.type == "clashes" and "attack" in types)
 
     found = [e for e in found if not shadowed(e)]
     out = []

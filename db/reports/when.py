@@ -24,6 +24,9 @@ _WEEKDAY = re.compile(rf"\b(?P<since>since )?(?:(?:on|early on|late on|on early|
 _RELATIVE = re.compile(r"\b(?P<w>yesterday|last night|overnight|earlier today|today|this morning|tonight|"
                        r"last week|this week|last month|over the last 24 hours|over the past 24 hours)\b",
                        re.IGNORECASE)
+# "over the last few weeks": a period ending at the report's date, dated to the month most of it lies in
+_SPAN = re.compile(r"\b(?:over|during|in|within)\s+the\s+(?:last|past)\s+"
+                   r"(?P<n>few|several|couple of|two|three|four)\s+(?P<unit>weeks|days)\b", re.IGNORECASE)
 _IN_MONTH = re.compile(rf"\bin (?:early |mid-|late )?(?P<m>{_M})\b(?! \d)")
 
 
@@ -67,6 +70,14 @@ def resolve(sentence: str, report: str | None) -> tuple[str, str, str]:
         shift, precision = {"yesterday": (1, "day"), "last night": (1, "day"), "last week": (7, "week"),
                             "this week": (0, "week"), "last month": (30, "month")}.get(word, (0, "day"))
         return (base - dt.timedelta(days=shift)).isoformat(), precision, f"'{rel['w']}' from {report}"
+    period = _SPAN.search(sentence)
+    if period:
+        if period["unit"].casefold() == "days":
+            day = base - dt.timedelta(days=6)
+            return day.isoformat(), "week", f"'{period.group()}': the week up to {report}"
+        middle = base - dt.timedelta(days=14)
+        return (middle.replace(day=1).isoformat(), "month", f"'{period.group()}': weeks up to {report}, "
+                f"mostly in {MONTHS[middle.month - 1]} {middle.year}")
     wd = _WEEKDAY.search(sentence)
     if wd:
         back = (base.weekday() - DAYS.index(wd["day"])) % 7

@@ -55,7 +55,8 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "several", "some", "many", "most", "parts", "new", "more", "other"}
 _NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
            r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
-           r"several|many|some|a number of|a string of|a series of|most of the|parts of|large (?:chunks|"
+           r"several|many|some|a number of|hundreds of|thousands of|tens of|"
+           r"a string of|a series of|most of the|parts of|large (?:chunks|"
            r"parts)"
            r" of|new|more|other|few|yet another|another)")
 _UNNAMED = re.compile(
@@ -63,7 +64,8 @@ _UNNAMED = re.compile(
     r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
     r"(?:(?:ISIS|IS|rebel|opposition|YPG|SDF|government|regime)[- ](?:held|controlled)\s+)?"
     r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
-    r"heights|hilltops|oil fields?|kilometers of territory|square kilometers|territory|territories|locations|"
+    r"heights|hilltops|oil fields?|(?:square )?kilomet(?:er|re)s of (?:territory|land|desert)|"
+    r"square (?:kilomet(?:er|re)s|km)|territory|territories|locations|"
     r"sites)"
     r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
     r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
