@@ -304,7 +304,8 @@ def _version_6(db: sqlite_utils.Database) -> None:
             source TEXT PRIMARY KEY REFERENCES sources (id),
             text TEXT,  -- NULL: ingested before version 6, when the text was not kept
             reviewed INTEGER,
-            dropped TEXT  -- JSON: [sentence, type, place name] of each candidate a review dropped
+            dropped TEXT,  -- JSON: [sentence, type, place name] of each candidate a review dropped
+            edited TEXT  -- JSON: {event id: [sentence, type, place name] it was extracted as}
         ) WITHOUT ROWID;
     """)
     if db["link_queue"].exists():  # a store of version 5: its trigger again, naming precision_km

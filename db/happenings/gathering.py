@@ -62,6 +62,7 @@ class Places:
                 self.grid[(math.floor(lat / self.cell), math.floor(lon / self.cell))].append(
                     (pid, lat, lon, rough))
             self.points[pid] = (lat, lon)
+        self._around: dict[tuple, list[str]] = {}  # most events share their place: each looked up once
 
     def near(self, lat: float, lon: float, extra: float = 0.0) -> list[str]:
         # A grid place's events are placed no more roughly than UNSTATED_KM (or the window's km).
@@ -77,8 +78,12 @@ class Places:
 
     def around(self, r: Row) -> list[str]:
         """The places within the window of event row `r` (its own first)."""
+        key = (r[6], r[7], r[8], r[14])
+        if (known := self._around.get(key)) is not None:
+            return known
         found = self.near(r[7], r[8], r[14] or 0.0) if r[7] is not None and r[8] is not None else []
-        return [r[6], *(p for p in found if p != r[6])] if r[6] else found
+        out = self._around[key] = [r[6], *(p for p in found if p != r[6])] if r[6] else found
+        return out
 
 
 class Gatherer:
@@ -86,6 +91,7 @@ class Gatherer:
 
     def __init__(self, conn: sqlite3.Connection, window: Window) -> None:
         self.conn, self.window = conn, window
+        self._windows: dict[tuple[str, str], tuple[str, str]] = {}
         self.places = Places(conn, window.km)
         kinds = dict(conn.execute("SELECT id, kind FROM sources"))
         self.events: dict[str, int] = {}  # origin -> its events in the store
@@ -119,7 +125,11 @@ class Gatherer:
         return out
 
     def _window(self, r: Row) -> tuple[str, str]:
-        return window_start(r[4], self.window.days), window_end(r[5] or r[4], self.window.days)
+        key = (r[4], r[5])
+        if (known := self._windows.get(key)) is None:
+            known = self._windows[key] = (window_start(r[4], self.window.days),
+                                          window_end(r[5] or r[4], self.window.days))
+        return known
 
     def _from_the_others(self, group: list[Row], sources: list[str], out: dict[str, list[Row]]) -> None:
         """The other origins' events in the group's dates, read once, matched by place in memory."""

@@ -105,8 +105,9 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
     if not by_queued:
         return
     pairs = [c for found in by_queued.values() for c in found]
-    parties = _parties(conn, [*(r[0] for r in todo), *(c[0] for c in pairs)])
-    mine = {r[0]: _candidate(r, parties) for r in todo}
+    parties = _parties(conn, [*by_queued, *(c[0] for c in pairs)])
+    queued = {r[0] for r in todo}
+    mine = {r[0]: _candidate(r, parties) for r in todo if r[0] in by_queued}
     for eid, r in ((r[0], r) for r in todo):
         if r[11] is not None and eid in by_queued:  # a follower written again: it is matched afresh
             _detach(conn, eid, r[11], done)
@@ -119,7 +120,7 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
     for _, _, _, me, other in options:
         if me.id in linked_now or me.id in leading:
             continue
-        lead = lead_of.get(other.id, other.happening if other.id not in mine else None) or other.id
+        lead = lead_of.get(other.id, other.happening if other.id not in queued else None) or other.id
         if lead == me.id:
             continue
         have = origins_in.get(lead)

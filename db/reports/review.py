@@ -76,6 +76,12 @@ def _dropped(conn: sqlite3.Connection, source_id: str) -> list[list[str | None]]
     return json.loads(row[0]) if row and row[0] else []
 
 
+def _edits(conn: sqlite3.Connection, source_id: str) -> dict[str, list[str | None]]:
+    """Each event a review edited, and what it was extracted as (reports.edited)."""
+    row = conn.execute("SELECT edited FROM reports WHERE source = ?", (source_id,)).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
+
+
 @dataclass(frozen=True, eq=False)
 class Review:
     source_id: str
@@ -192,6 +198,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     lex = Lexicon(conn)
     stored = _stored(conn, report.source_id)
     dropped = _dropped(conn, report.source_id)
+    edits = _edits(conn, report.source_id)
     free = list(stored)
     items: list[ReviewItem] = []
     found_by_key: dict[str, Found] = {}
@@ -202,7 +209,9 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
             matched[n] = match
     for n, found in enumerate(report.extraction.events):
         # An event edited in a review is still the extracted one it was made from: not offered twice.
-        match = matched.get(n) or next((s for s in free if _edited_from(s, found)), None)
+        was = dropped_key(found.sentence, _fields(found))
+        match = matched.get(n) or next((s for s in free if edits.get(s.key) == was), None) or next(
+            (s for s in free if s.key not in edits and _edited_from(s, found)), None)
         if match is not None:
             if match in free:
                 free.remove(match)

@@ -28,6 +28,7 @@ from .review import (
     ReviewError,
     ReviewItem,
     _dropped,
+    _edits,
     dropped_key,
     review_check,
 )
@@ -114,6 +115,22 @@ def _remember_drops(conn: sqlite3.Connection, source_id: str, decisions: list[De
                  (json.dumps(now, ensure_ascii=False) if now else None, source_id))
 
 
+def _remember_edits(conn: sqlite3.Connection, review: Review, decisions: list[Decision],
+                    ids: dict[str, str]) -> None:
+    """Which extraction each edited event was made from, so a later review pairs them exactly."""
+    edits = _edits(conn, review.source_id)
+    for d in decisions:
+        was = review.found.get(d.item.key)
+        if d.verdict == ACCEPT and d.fields is not None and was is not None and d.item.key in ids:
+            edits[ids[d.item.key]] = dropped_key(was.sentence, d.item.fields)
+        elif d.item.stored and d.item.stored in edits and d.fields is not None and d.item.key in ids:
+            edits[ids[d.item.key]] = edits.pop(d.item.stored)  # edited again: its new id, the same origin
+    live = {e for (e,) in conn.execute("SELECT id FROM events WHERE source = ?", (review.source_id,))}
+    edits = {e: k for e, k in edits.items() if e in live}
+    conn.execute("UPDATE reports SET edited = ? WHERE source = ?",
+                 (json.dumps(edits, ensure_ascii=False) if edits else None, review.source_id))
+
+
 def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) -> Landed:
     """Write the decisions in one transaction (see the module docstring); nothing on failure."""
     done = Landed(review.source_id)
@@ -156,6 +173,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
         # the candidates dropped, to offer them as dropped next time.
         keep_text(conn, review.source_id, review.text if review.whole_text else None, reviewed=True)
         _remember_drops(conn, review.source_id, decisions)
+        _remember_edits(conn, review, decisions, done.ids)
         done.added, done.updated = counts.added, counts.updated
         accepted = sorted(set(done.ids.values()))
         done.accepted = len(accepted)
