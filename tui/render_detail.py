@@ -127,7 +127,7 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
     if d.source:
         s = d.source
         source.append(s.title)
-        meta = " · ".join(x for x in (s.publisher, s.published, s.kind) if x)
+        meta = " · ".join(x for x in (s.publisher, s.published, s.kind, s.id) if x)  # the id: export, review
         if meta:
             source.append(f"\n{meta}", style="dim")
         if s.url:
