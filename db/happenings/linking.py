@@ -81,7 +81,9 @@ def link_queued(conn: sqlite3.Connection, window: Window | None = None) -> Linke
         return done
     lead_of: dict[str, str | None] = {}  # ids whose happening this pass changed → their lead
     origins_in: dict[str, set[str]] = {}  # a happening's lead → the origins of its events
-    queued = [r[0] for r in conn.execute("SELECT id FROM link_queue ORDER BY id")]
+    # In date order: a batch's events then share a narrow window of dates to look up.
+    queued = [r[0] for r in conn.execute(
+        "SELECT q.id FROM link_queue q LEFT JOIN events e ON e.id = q.id ORDER BY e.date, q.id")]
     for at in range(0, len(queued), BATCH):
         _link_batch(conn, queued[at:at + BATCH], window, gather, lead_of, origins_in, done)
     gather.close()
