@@ -31,9 +31,9 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    Each event's row fingerprint and the store's reference generation (db/write/fingerprints.py):
 #    a re-import skips the rows it read before, unchanged.
 # 6: each event's own stated location precision in km (events.precision_km: an extraction located
-#    "east of Khanasir" says how roughly; the linker allows for it), the events with a point but no place
-#    indexed by date (the linker finds them as candidates), and the reports' own text (reports: what
-#    `sitroom review` shows beside the events, and whether a person reviewed the report).
+#    "east of Khanasir" says how roughly; the linker allows for it), and the reports' own text (reports:
+#    what `sitroom review` shows beside the events, whether a person reviewed the report, what a review
+#    dropped and what each edited event was extracted as).
 SCHEMA_VERSION = 6
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
@@ -293,13 +293,12 @@ def _version_5_import(db: sqlite_utils.Database) -> None:
 
 
 def _version_6(db: sqlite_utils.Database) -> None:
-    """Events' own location precision, the index of events with a point and no place, the reports'
-    text; the queue's update trigger names the new column."""
+    """Events' own location precision, the reports' text and review; the queue's update trigger names
+    the new column."""
     if "precision_km" not in db["events"].columns_dict:
         db.conn.execute("ALTER TABLE events ADD COLUMN precision_km REAL")
         db.conn.execute("DROP TRIGGER IF EXISTS link_event_update")  # made again naming precision_km
     db.conn.executescript("""
-        CREATE INDEX IF NOT EXISTS events_unplaced ON events (date) WHERE place IS NULL AND lat IS NOT NULL;
         CREATE TABLE IF NOT EXISTS reports (
             source TEXT PRIMARY KEY REFERENCES sources (id),
             text TEXT,  -- NULL: ingested before version 6, when the text was not kept

@@ -317,7 +317,7 @@ def test_an_account_with_no_place_is_found_and_linked_within_its_precision(
 def test_a_version_5_store_gains_precisions_and_report_texts(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)  # as schema 5 left it
     conn.executescript("""
-        DROP TRIGGER link_event_update; DROP INDEX events_unplaced; DROP TABLE reports;
+        DROP TRIGGER link_event_update; DROP TABLE reports;
         ALTER TABLE events DROP COLUMN precision_km;
         CREATE TRIGGER link_event_update AFTER UPDATE OF date, date_end, date_precision, place, lat, lon,
             event_type, source ON events BEGIN
