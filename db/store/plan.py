@@ -7,6 +7,7 @@ The table aliases here (e, k, t) are those of the queries in pages.py and counts
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -128,7 +129,8 @@ def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
 
 
 def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
-                   sample_below: int | None = None, rare_sources: bool = False) -> Compiled:
+                   sample_below: int | None = None, rare_sources: bool = False,
+                   matching_leads: tuple[str, ...] | None = None) -> Compiled:
     """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
 
     `text_mode` says how a search is matched, chosen by the store from how many events it matches:
@@ -171,17 +173,31 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
         plain.append(until_clause(f.until))
     match = fts_query(f.text, prefix_last=text_mode == "prefix")
     found: Clause | None = None
+    # Another source's account of a happening matches too: its lead is the event found. Where the
+    # store holds few such accounts, the leads of those that match come worked out (`matching_leads`);
+    # else they are gathered here.
+    leads = Clause("e.id IN (SELECT value FROM json_each(?))", (json.dumps(matching_leads),)) if (
+        matching_leads) else None
     if match and text_mode == "walk":
         found = Clause("EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
                        "AND events_fts.rowid = e.rowid)", (match,))
+        if matching_leads is None:
+            found = Clause(f"({found.sql} OR EXISTS (SELECT 1 FROM events f WHERE f.happening = e.id AND "
+                           "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? "
+                           "AND events_fts.rowid = f.rowid)))", (match, match))
+        elif leads:
+            found = Clause(f"({found.sql} OR {leads.sql})", (*found.params, *leads.params))
     elif match and sample_below:
         found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ? "
                        "AND rowid < ?)", (match, sample_below))
     elif match:
-        # Another source's account of a happening matches too: its lead is the event found.
-        found = Clause("(e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR e.id IN "
-                       "(SELECT f.happening FROM events f WHERE f.rowid IN (SELECT rowid FROM events_fts "
-                       "WHERE events_fts MATCH ?) AND f.happening IS NOT NULL))", (match, match))
+        found = Clause("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (match,))
+        if leads:
+            found = Clause(f"({found.sql} OR {leads.sql})", (*found.params, *leads.params))
+        elif matching_leads is None:
+            found = Clause(f"({found.sql} OR e.id IN (SELECT f.happening FROM events f WHERE f.rowid IN "
+                           "(SELECT rowid FROM events_fts WHERE events_fts MATCH ?) "
+                           "AND f.happening IS NOT NULL))", (match, match))
     if found and (ident := _DATASET_ID.fullmatch(f.text.strip())):
         # A search for a dataset's event id (SYR142301, 9100001) finds that event too.
         found = Clause(f"({found.sql} OR e.id IN (SELECT coalesce(happening, id) FROM events "

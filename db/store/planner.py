@@ -13,6 +13,7 @@ from .memo import Memo
 from .plan import Compiled, Vocabulary, compile_filter
 
 BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
+FEW_FOLLOWERS = 5_000  # accounts following a lead, below which a search probes each for its words
 
 
 class Planner:
@@ -39,7 +40,25 @@ class Planner:
         if mode == "walk" and not for_page:
             mode = "words"  # counting must gather every match anyway; same words, same answer
         rare = bool(f.sources) and self.sources_rare(f.sources)
-        return compile_filter(f, self.vocabulary, mode, sample_below, rare_sources=rare)
+        leads = self.matching_leads(fts_query(f.text, prefix_last=mode == "prefix")) if f.text else None
+        return compile_filter(f, self.vocabulary, mode, sample_below, rare_sources=rare,
+                              matching_leads=leads)
+
+    def matching_leads(self, match: str | None) -> tuple[str, ...] | None:
+        """The happenings another source's account of which matches a search, by their leads, where
+        the store holds few such accounts (fewer than FEW_FOLLOWERS: each is probed for the words,
+        once per store measure); None where they are many (the query gathers them itself)."""
+        if match is None:
+            return ()
+        def few() -> bool:
+            return self._rows("SELECT count(*) FROM (SELECT 1 FROM events WHERE happening IS NOT NULL "
+                              "LIMIT ?)", (FEW_FOLLOWERS,))[0][0] < FEW_FOLLOWERS
+        if not self._memo.get(("followers few",), few):
+            return None
+        return self._memo.get(("matching leads", match), lambda: tuple(r[0] for r in self._rows(
+            "SELECT DISTINCT f.happening FROM events f WHERE f.happening IS NOT NULL AND EXISTS (SELECT 1 "
+            "FROM events_fts WHERE events_fts MATCH ? AND events_fts.rowid = f.rowid) ORDER BY 1",
+            (match,))))
 
     def sources_rare(self, sources: tuple[str, ...]) -> bool:
         """Whether these sources hold few events (fewer than BROAD_SEARCH): counted on the source
