@@ -24,10 +24,10 @@ _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 # "SOHR, a Britain-based war monitor, said …": the sayer may carry an apposition
 _LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
-_TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
-                       r"stated|told [^,.;]{1,60}?)" + _WHEN
+_TRAILING = re.compile(r",[\"”]?\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|"
+                       r"announced|stated|told [^,.;]{1,60}?)" + _WHEN
                        + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?"
-                       r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
+                       r"\s*[.]?\s*$|,[\"”]?\s*(?:said|says|reported|"
                                                                r"according to)"
                        r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
 _AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
@@ -56,7 +56,8 @@ _NOUN_MODAL = re.compile(r"^(?:\s+(?!and\b|but\b|which\b|that\b)[\w'-]+){0,7}\s+
                          r"(?:may|might|could|would|will)\b", re.IGNORECASE)
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
-_INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
+_INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continued(?: on)?|began|started|went on|"
+                     r"moved on|enabled(?: [\w-]+){1,4}?|allowed(?: [\w-]+){1,4}?|"
                      r"proceeded|claimed|claims|claiming|came|forced|compelled|obliged|"
                      r"used(?: \w+){0,4})\s+|(?P<order>first|"
                      r"second|third|"
