@@ -26,8 +26,8 @@ def test_capture_verbs_of_the_genre(lex: Lexicon, sentence: str) -> None:
 
 
 def test_the_assault_that_took_a_place_is_the_capture(lex: Lexicon) -> None:
-    found = events("Yesterday's assault enabled the troops to oust the militants from the village of Tal Hamam.",
-                   lex)
+    found = events("Yesterday's assault enabled the troops to oust the militants from the village of "
+                   "Tal Hamam.", lex)
     assert [(f.type, f.place_name) for f in found] == [("capture", "Tal Hamam")]
 
 
@@ -70,7 +70,8 @@ def test_a_large_area_beside_its_reference_is_not_the_reference(lex: Lexicon) ->
 
 
 def test_a_road_is_named_with_its_noun(lex: Lexicon) -> None:
-    assert one("The army took full control of the Tadmur-Sukhnah road.", lex).place_name == "Tadmur-Sukhnah road"
+    found = one("The army took full control of the Tadmur-Sukhnah road.", lex)
+    assert found.place_name == "Tadmur-Sukhnah road"
 
 
 def test_a_quotation_attributed_after_its_closing_mark_is_a_claim(lex: Lexicon) -> None:
@@ -78,3 +79,28 @@ def test_a_quotation_attributed_after_its_closing_mark_is_a_claim(lex: Lexicon) 
     assert [f.certainty for f in found] == ["claimed"]
     found = events("\"The army captured the village of Tal Hamam,\" a military source said.", lex)
     assert [f.certainty for f in found] == ["claimed"]
+
+
+def test_places_after_provinces_of_are_provinces_not_their_cities(lex: Lexicon) -> None:
+    assert events("The regime has been battling rebels in the provinces of Daraa and Quneitra.", lex) == []
+
+
+def test_another_is_not_a_name(lex: Lexicon) -> None:
+    found = events("Another village to the south of Tadmur was recaptured today by the Syrian Army.", lex)
+    assert "Another village" not in {f.place_name for f in found}
+
+
+def test_advances_an_event_followed_are_its_cause(lex: Lexicon) -> None:
+    assert events("ISIS deployed reinforcements following the significant advances made by the army in "
+                  "the desert of Tadmur.", lex) == []
+
+
+def test_the_attacking_forces_name_a_side(lex: Lexicon) -> None:
+    found = events("The attacking forces marched on eastward and retook the village of Tal Hamam.", lex)
+    assert [f.type for f in found] == ["capture"]
+
+
+def test_a_list_stops_at_a_semicolon(lex: Lexicon) -> None:
+    found = events("The army retook Al Qusayer; thus tightening the noose around the fighters in Deir Hafer.",
+                   lex)
+    assert [(f.type, f.place_name) for f in found] == [("capture", "Al Qusayer")]

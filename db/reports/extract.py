@@ -167,7 +167,8 @@ def _object(s: str, cue: Cue, after: list[Spot]) -> list[Spot]:
     in a later clause ("establishing control over Hobait, the forces gained access to Khan Shaykhun")."""
     out: list[Spot] = []
     for p in after:
-        if out and _NEW_CLAUSE.search(s[out[-1].end:p.start]) and not any(siblings(s, q, p) for q in out):
+        gap = s[out[-1].end:p.start] if out else ""
+        if out and (_NEW_CLAUSE.search(gap) or ";" in gap) and not any(siblings(s, q, p) for q in out):
             break
         out.append(p)
     return out

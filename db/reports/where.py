@@ -19,7 +19,7 @@ from .parties import Party
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
 _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
 # "the town of al Hara": a name may begin with its article, unhyphenated
-NAME = r"(?:(?:al|el)\s+(?=[A-Z]))?" + _WORD + \
+NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 _ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?"
@@ -56,7 +56,7 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "meanwhile", "moreover", "however", "according", "it", "they", "he", "she", "we", "his", "its",
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
-         "several", "some", "many", "most", "parts", "new", "more", "other"}
+         "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
 _NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
            r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
            r"several|many|some|a number of|hundreds of|thousands of|tens of|"
@@ -243,8 +243,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spot.text = spot.name = s[spot.start:spot.end]
             spot.anchor, spot.place = spot.place, None
             spot.kind, spot.relation = "region", direction.group().strip()
-        if spot.name and re.search(r"\b(?:province|governorate) of\s+(?:the\s+)?$", s[:spot.start],
-                                   re.IGNORECASE):
+        provinces = [q for q in spots
+                     if q.end <= spot.start and q.kind == "governorate" and q.relation == "province"]
+        if spot.name and (re.search(r"\b(?:provinces?|governorates?) of\s+(?:the\s+)?$", s[:spot.start],
+                                    re.IGNORECASE) or (provinces and siblings(s, provinces[-1], spot))):
             spot.anchor, spot.place = spot.anchor or spot.place, None  # "the province of Idlib": an area
             spot.kind, spot.relation = "governorate", "province"
         if re.search(r"\bcapital of (?:the )?$", s[:spot.start]) and spot.kind in ("governorate", "province"):

@@ -97,7 +97,7 @@ _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|ho
                     r"(?:[\w-]+\s+){0,5}$|"
                     r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
                     r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
-                    r"fierce|heavy|violent|deadly|"
+                    r"fierce|heavy|violent|deadly|significant|recent|rapid|major|successful|latest|swift|big|"
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
                     re.IGNORECASE)
 _CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
@@ -205,6 +205,10 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                  re.IGNORECASE) and \
             re.fullmatch(r"\w+ed", s[start:end]) and not _LISTING.match(s[end:]):
         return f"'{s[start:end]}' describes, it does not report"
+    side_noun = re.match(r"\s+(?:forces|troops|units|fighters|militants|army|columns?)\b", s[end:], re.IGNORECASE)
+    if side_noun and re.fullmatch(r"\w+ing", s[start:end]) and \
+            re.search(r"\b(?:the|its|their|an?)\s+$", near, re.IGNORECASE):
+        return f"'the {s[start:end]} forces' names a side, it does not report"
     if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
             r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
         return "'surrounding' locates here ('the area surrounding X')"
@@ -245,7 +249,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if background:
         return f"background ('{background.group()}')"
     nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
-                                    and not re.search(r"(?:ed|ing)$", s[start:end]))
+                                    and not re.search(r"(?:ed|ing)$", s[start:end])) or \
+        bool(re.fullmatch(r"advances|offensives?|attacks|assaults", s[start:end], re.IGNORECASE))
     if nominal and _CAUSE.search(near):
         return "how another happening came about ('after … clashes'), not another happening"
     return None
