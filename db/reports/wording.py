@@ -205,7 +205,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                  re.IGNORECASE) and \
             re.fullmatch(r"\w+ed", s[start:end]) and not _LISTING.match(s[end:]):
         return f"'{s[start:end]}' describes, it does not report"
-    side_noun = re.match(r"\s+(?:forces|troops|units|fighters|militants|army|columns?)\b", s[end:], re.IGNORECASE)
+    side_noun = re.match(r"\s+(?:forces|troops|units|fighters|militants|army|columns?)\b", s[end:],
+                         re.IGNORECASE)
     if side_noun and re.fullmatch(r"\w+ing", s[start:end]) and \
             re.search(r"\b(?:the|its|their|an?)\s+$", near, re.IGNORECASE):
         return f"'the {s[start:end]} forces' names a side, it does not report"
