@@ -69,8 +69,8 @@ async def test_the_cursor_highlights_its_sentence_and_shows_its_happening(db_pat
     app = review_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        assert len(rows(app)) == 23
-        assert rows(app)[0].startswith("· -----  capture") and "Raqqa" in rows(app)[0]
+        assert len(rows(app)) == 24
+        assert rows(app)[0].startswith("· -----  encirclement") and "Raqqa" in rows(app)[0]
         assert rows(app)[0].endswith("new")
         assert "seize large chunks of the city" in highlighted(app)
         await pilot.press("j", "j")
@@ -84,7 +84,7 @@ async def test_the_cursor_highlights_its_sentence_and_shows_its_happening(db_pat
         assert "why: same place, dates overlap, same type" in proposed[0]
         assert proposed[-2:] == ["a new happening (kept apart)", "▶ let the linker decide (its best match)"]
         title = shown(app, "#review-title")
-        assert "23 events: 0 accepted, 0 dropped, 23 undecided · nothing written yet" in title
+        assert "24 events: 0 accepted, 0 dropped, 24 undecided · nothing written yet" in title
         await pilot.press("question_mark")
         assert isinstance(app.screen, ReviewHelp)
         await pilot.press("escape")
@@ -94,19 +94,19 @@ async def test_accept_drop_and_write_land_only_the_accepted(db_path: Path) -> No
     app = review_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("a", "d")  # accept the Raqqa capture (the cursor moves on), drop the encirclement
+        await pilot.press("a", "d")  # accept the Raqqa encirclement (the cursor moves on), drop the advance
         await settle(pilot)
-        assert rows(app)[0].startswith("✓ accept capture")
-        assert rows(app)[1].startswith("✗ drop   encirclement")
-        assert "1 accepted, 1 dropped, 21 undecided · 2 unsaved" in shown(app, "#review-title")
+        assert rows(app)[0].startswith("✓ accept encirclement")
+        assert rows(app)[1].startswith("✗ drop   advance")
+        assert "1 accepted, 1 dropped, 22 undecided · 2 unsaved" in shown(app, "#review-title")
         source = screen(app).review.source_id
         await pilot.press("w")
         await settle(pilot)
         assert stored(db_path, "SELECT event_type, reviewed FROM events WHERE source = ?", source) == [
-            ("capture", 1)]
+            ("encirclement", 1)]
         # Read again from the store: the accepted one as reviewed, the dropped one offered again.
-        assert rows(app)[0].startswith("✓ accept capture") and rows(app)[0].endswith("reviewed")
-        assert rows(app)[1].startswith("· -----  encirclement")
+        assert rows(app)[0].startswith("✓ accept encirclement") and rows(app)[0].endswith("reviewed")
+        assert rows(app)[1].startswith("· -----  advance")
         assert "· written" in shown(app, "#review-title")
         await pilot.press("q")  # nothing unsaved: it quits at once
     assert app.return_value == 1  # written, with extracted events left undecided
@@ -165,7 +165,7 @@ async def test_add_an_event_for_a_missed_sentence(db_path: Path) -> None:
         await pilot.press("enter", "ctrl+u", *"ISIS actor", "enter")
         await settle(pilot)
         assert rows(app)[0].startswith("✓ accept advance") and rows(app)[0].endswith("added")
-        assert len(rows(app)) == 24
+        assert len(rows(app)) == 25
         await pilot.press("w")
         await settle(pilot)
     assert stored(db_path, "SELECT event_type, place, reviewed FROM events "
@@ -220,16 +220,16 @@ async def test_reopen_a_stored_report_and_drop_an_event(db_path: Path) -> None:
     app = review_app(db_path, source)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        assert len(rows(app)) == 23 and all(r.endswith("unreviewed") for r in rows(app))
+        assert len(rows(app)) == 24 and all(r.endswith("unreviewed") for r in rows(app))
         # Its happening now is shown first, marked.
         assert "its happening now" in links(app)[0]
         target = screen(app).items[0].stored
         await pilot.press("d", "A", "w")  # drop the first; accept the rest
         await settle(pilot)
-        assert len(rows(app)) == 22 and all(r.startswith("✓ accept") and r.endswith("reviewed")
+        assert len(rows(app)) == 23 and all(r.startswith("✓ accept") and r.endswith("reviewed")
                                             for r in rows(app))
     assert stored(db_path, "SELECT count(*) FROM events WHERE id = ?", target) == [(0,)]
-    assert stored(db_path, "SELECT count(*), min(reviewed) FROM events WHERE source = ?", source) == [(22, 1)]
+    assert stored(db_path, "SELECT count(*), min(reviewed) FROM events WHERE source = ?", source) == [(23, 1)]
     assert_consistent(db_path)
 
 
@@ -238,7 +238,7 @@ async def test_the_narrow_screen_keeps_every_pane(db_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert screen(app).has_class("narrow")
-        assert rows(app)[0].startswith("· -----  capture")
+        assert rows(app)[0].startswith("· -----  encirclement")
         for selector in ("#review-text", "#review-list", "#review-links"):
             assert app.screen.query_one(selector).region.height >= 4
 
