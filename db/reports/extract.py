@@ -167,7 +167,8 @@ def _object(s: str, cue: Cue, after: list[Spot]) -> list[Spot]:
     in a later clause ("establishing control over Hobait, the forces gained access to Khan Shaykhun")."""
     out: list[Spot] = []
     for p in after:
-        if out and _NEW_CLAUSE.search(s[out[-1].end:p.start]) and not any(siblings(s, q, p) for q in out):
+        gap = s[out[-1].end:p.start] if out else ""
+        if out and (_NEW_CLAUSE.search(gap) or ";" in gap) and not any(siblings(s, q, p) for q in out):
             break
         out.append(p)
     return out
@@ -281,10 +282,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
-            found = [e for e in found if e.type != "clashes" or not (
-                e.unnamed or e.location.located_by.endswith("(approximate)")
-                or any(c.type == "capture" and (c.place or c.place_name) == (e.place or e.place_name)
-                       for c in found))]
+            found = [e for e in found if not _how_taken(e, found)]
         events.extend(found)
         for p in spots:  # a name the wording gave as a place is known as one for the rest of the report
             if p.name and p.place is None and p.anchor is None and p.role == "event" and (
@@ -305,6 +303,19 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             said_by = f.claimants
     return Extraction(_summaries(events), list(dict.fromkeys(unknown_places)), date,
                       list(dict.fromkeys(unknown_factions)))
+
+
+def _how_taken(e: Found, found: list[Found]) -> bool:
+    """Clashes beside a capture in one sentence, or the same side's assault on the place it took ("the
+    assault which enabled the forces to oust ISIS from X"), are how the place was taken."""
+    def acting(x: Found) -> set[str]:
+        return {slug for slug, r in x.factions if r in ("actor", "ally")}
+
+    where = e.place or e.place_name
+    same = [c for c in found if c.type == "capture" and (c.place or c.place_name) == where]
+    if e.type == "clashes":
+        return bool(same) or e.unnamed or e.location.located_by.endswith("(approximate)")
+    return e.type == "attack" and any(not acting(e) or acting(e) & acting(c) for c in same)
 
 
 def _attribute(found: list[Found], who: str, sayers: list[Party]) -> None:

@@ -22,7 +22,7 @@ from .where import Spot
 _PART = re.compile(r"\b(?:(?:large|small|big|vast|wide|significant|huge|major|key|several|some|many|"
                    r"two|three|four|the|new|further|more|strategic|eastern|western|northern|southern|"
                    r"central)\s+)*(?P<part>chunks?|parts?|portions?|sections?|swathes?|swaths?|most|much|half|"
-                   r"neighbou?rhoods?|districts?|quarters?|areas?|blocks)\s+(?:of|in|inside)\s+"
+                   r"neighbou?rhoods?|districts?|quarters?)\s+(?:of|in|inside)\s+"
                    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _ALWAYS_PART = re.compile(r"chunk|part|portion|section|swath|most|much|half", re.IGNORECASE)
 # unnamed heights taken near a named place: a gain in that place's area, not a place changing hands

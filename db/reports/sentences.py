@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ABBREVIATIONS = re.compile(r"\b(?:[AP]\.M|U\.S|U\.N|St|Dr|Mr|Mrs|Gen|Lt|Col|No|Maj|Brig|approx|Jan|Feb|"
+_ABBREVIATIONS = re.compile(r"\b(?:[AP]\.M|U\.S|U\.N|St|Dr|Mr|Mrs|Gen|Lt|Col|No|Maj|Brig|Mt|approx|Jan|Feb|"
                             r"Aug|Sept?|Oct|Nov|Dec)\.$")
 _END = re.compile(r"[.!?][\"')\]]*$|[.!?][\"')\]]*\s+\S{1,4}$")  # a stop, perhaps before a signature ("SF")
 # "BEIRUT —", "BEIRUT, LEBANON (10:45 P.M.) –", "Aleppo (Qasioun) –", "DAMASCUS, 2 July –", "Alwaght-",

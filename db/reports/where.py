@@ -18,10 +18,13 @@ from .parties import Party
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
 _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
-NAME = _WORD + r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
+# "the town of al Hara": a name may begin with its article, unhyphenated
+NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
+    r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 _ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?"
-_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + r")*)"
+_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + \
+    r"|,?\s+as well as\s+" + _ITEM + r")*)"
 PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settlements?|areas?|hills?|"
                r"localities|locality|suburbs?|farms?|quarters?")
 _AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
@@ -33,7 +36,8 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|"
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
-                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed)\s+"
+                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|"
+                         r"(?:advanced|advancing|marched|marching|closed in|closing in) on)\s+"
                          r"(?:early\s+|the\s+)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
 # "The liberated villages are: A, B and C", "… can be identified as: A, B"
@@ -52,7 +56,7 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "meanwhile", "moreover", "however", "according", "it", "they", "he", "she", "we", "his", "its",
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
-         "several", "some", "many", "most", "parts", "new", "more", "other"}
+         "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
 _NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
            r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
            r"several|many|some|a number of|hundreds of|thousands of|tens of|"
@@ -71,6 +75,7 @@ _UNNAMED = re.compile(
     r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
     r"(?!\s+(?:of|named|called)\s)"
     r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
+    r"|(?:a|an) (?:large|vast|wide|big|huge|significant) (?:area|region|swathe|swath|stretch|tract)"
     r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
     r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
     r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
@@ -91,7 +96,7 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<site>(?:oil |gas )?fields?|airport|air ?base|military airport|dam|crossing|"
-                     r"roundabout|hill|mountain|bridge|base|station|checkpoint)|"
+                     r"road|highway|canyon|roundabout|hill|mountain|bridge|base|station|checkpoint)|"
                      r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
                                r"governorate|region|countryside|district) of\s+(?:the\s+)?"
@@ -140,6 +145,14 @@ def _noun_kind(noun: str) -> str:
     return noun if noun in RANK else "field" if "field" in noun else "locality"
 
 
+# a title or an institution ("Chief of the General Staff", "Brigadier General X", "according to TASS", "the
+# Civil Defense"): a name with one of these words, or one word in capitals, is not a place's
+_NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt|Captain|Commander|President|"
+                        r"Minister|Ministry|Chief|Staff|Defen[cs]e|Civil|Agency|News|Council|Committee|Command|"
+                        r"Helmets|Observatory|Corps|Division|Brigade|Regiment|Battalion|Media|Press|Radio|Television|"
+                        r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital)\b|^[A-Z]{3,}$")
+
+
 def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
@@ -159,6 +172,8 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
                 r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
                 re.IGNORECASE):
             name = " ".join(words)
+            if _NOT_PLACE.search(name):
+                continue
             start = offset + m.start() + m.group().index(name)
             out.append((start, start + len(name), name))
     return out
@@ -177,6 +192,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     slotted: list[Spot] = []
     kinds: dict[tuple[int, int], str] = {}
     quoted = re.sub(r"[\"“”]", " ", s)  # 'the “Gobelek” village': quotes around a name do not hide it
+    quoted = re.sub(r"(?<![\w'])'([A-Z][\w -]{1,40}?)'(?![\w])", r" \1 ", quoted)  # "the 'Zullaqiyat' hill"
     for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION, _LISTED):
         for m in pattern.finditer(quoted):
             noun = m.groupdict().get("noun")
@@ -227,8 +243,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spot.text = spot.name = s[spot.start:spot.end]
             spot.anchor, spot.place = spot.place, None
             spot.kind, spot.relation = "region", direction.group().strip()
-        if spot.name and re.search(r"\b(?:province|governorate) of\s+(?:the\s+)?$", s[:spot.start],
-                                   re.IGNORECASE):
+        provinces = [q for q in spots
+                     if q.end <= spot.start and q.kind == "governorate" and q.relation == "province"]
+        if spot.name and (re.search(r"\b(?:provinces?|governorates?) of\s+(?:the\s+)?$", s[:spot.start],
+                                    re.IGNORECASE) or (provinces and siblings(s, provinces[-1], spot))):
             spot.anchor, spot.place = spot.anchor or spot.place, None  # "the province of Idlib": an area
             spot.kind, spot.relation = "governorate", "province"
         if re.search(r"\bcapital of (?:the )?$", s[:spot.start]) and spot.kind in ("governorate", "province"):

@@ -24,10 +24,10 @@ _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 # "SOHR, a Britain-based war monitor, said …": the sayer may carry an apposition
 _LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
-_TRAILING = re.compile(r",\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|announced|"
-                       r"stated|told [^,.;]{1,60}?)" + _WHEN
+_TRAILING = re.compile(r",[\"”]?\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|"
+                       r"announced|stated|told [^,.;]{1,60}?)" + _WHEN
                        + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?"
-                       r"\s*[.]?\s*$|,\s*(?:said|says|reported|"
+                       r"\s*[.]?\s*$|,[\"”]?\s*(?:said|says|reported|"
                                                                r"according to)"
                        r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
 _AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
@@ -56,7 +56,8 @@ _NOUN_MODAL = re.compile(r"^(?:\s+(?!and\b|but\b|which\b|that\b)[\w'-]+){0,7}\s+
                          r"(?:may|might|could|would|will)\b", re.IGNORECASE)
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
-_INTENT = re.compile(r"\b(?:(?P<done>managed|succeeded|able|continued(?: on)?|began|started|went on|moved on|"
+_INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continued(?: on)?|began|started|went on|"
+                     r"moved on|enabled(?: [\w-]+){1,4}?|allowed(?: [\w-]+){1,4}?|"
                      r"proceeded|claimed|claims|claiming|came|forced|compelled|obliged|"
                      r"used(?: \w+){0,4})\s+|(?P<order>first|"
                      r"second|third|"
@@ -96,7 +97,7 @@ _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|ho
                     r"(?:[\w-]+\s+){0,5}$|"
                     r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
                     r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
-                    r"fierce|heavy|violent|deadly|"
+                    r"fierce|heavy|violent|deadly|significant|recent|rapid|major|successful|latest|swift|big|"
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
                     re.IGNORECASE)
 _CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
@@ -204,6 +205,11 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                  re.IGNORECASE) and \
             re.fullmatch(r"\w+ed", s[start:end]) and not _LISTING.match(s[end:]):
         return f"'{s[start:end]}' describes, it does not report"
+    side_noun = re.match(r"\s+(?:forces|troops|units|fighters|militants|army|columns?)\b", s[end:],
+                         re.IGNORECASE)
+    if side_noun and re.fullmatch(r"\w+ing", s[start:end]) and \
+            re.search(r"\b(?:the|its|their|an?)\s+$", near, re.IGNORECASE):
+        return f"'the {s[start:end]} forces' names a side, it does not report"
     if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
             r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
         return "'surrounding' locates here ('the area surrounding X')"
@@ -244,7 +250,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if background:
         return f"background ('{background.group()}')"
     nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
-                                    and not re.search(r"(?:ed|ing)$", s[start:end]))
+                                    and not re.search(r"(?:ed|ing)$", s[start:end])) or \
+        bool(re.fullmatch(r"advances|offensives?|attacks|assaults", s[start:end], re.IGNORECASE))
     if nominal and _CAUSE.search(near):
         return "how another happening came about ('after … clashes'), not another happening"
     return None
