@@ -32,7 +32,7 @@ from .formats.common import Context
 from .formats.dates import DateOrder, DateOrderUnknown, written_with_numbers
 from .reading import CsvRows, ImportFailed, JsonlRows, detect_format, encoding_of, raw_rows
 
-BATCH = 10_000
+BATCH = 5_000  # rows read, looked up and written together (each batch's rows are held in memory)
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
 

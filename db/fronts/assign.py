@@ -171,7 +171,10 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None, *,
     caller's transaction when there is one."""
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     # The front index is written all over when many events move: a larger page cache while they do.
-    conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(cache) if cache < 0 else 0)}")
+    # Not after an import (`rowids`): it decided its events' fronts by area already, few of them move,
+    # and the cache would only hold the pages it read (memory, not speed).
+    if rowids is None:
+        conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(cache) if cache < 0 else 0)}")
     conn.execute("SAVEPOINT reassign")
     try:
         result = _reassign(conn, events, rowids)
