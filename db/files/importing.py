@@ -127,11 +127,15 @@ def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,
     """Each row's fingerprint, or None for a row that is always prepared (see write/fingerprints.py)."""
     if prints is None:
         return [None] * len(chunk)
-    of, cell = prints.of, rows.cell
-    if not dates:
+    of = prints.of
+    at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
+    if not at:
         return [None if text is None else of(text) for _, text, _ in chunk]
-    return [None if text is None or any(written_with_numbers(cell(raw, c) or "") for c in dates)
-            else of(text) for _, text, raw in chunk]
+
+    def numeric(raw: list[str]) -> bool:  # a date written with numbers has a slash or a dot
+        return any(("/" in raw[i] or "." in raw[i]) and written_with_numbers(raw[i]) for i in at)
+
+    return [None if text is None or numeric(raw) else of(text) for _, text, raw in chunk]
 
 
 def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:
