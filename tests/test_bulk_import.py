@@ -138,3 +138,34 @@ def test_strict_and_interrupted_imports_leave_the_store_as_it_was(db_path: Path,
     assert (schema_of(conn), derived(conn), conn.execute("SELECT count(*) FROM events").fetchone()) == before
     conn.close()
     assert_exact(db_path)
+
+
+def test_fronts_after_an_import_are_those_reassigning_every_event_gives(db_path: Path,
+                                                                       tmp_path: Path) -> None:
+    # Store.import_file reassigns only the events it wrote (their rowids): the store must be as if every
+    # event had been reassigned, a division front made for the file included.
+    def edit(i: int, row: list) -> list:
+        if i % 4 == 0:  # Saraqib, Idlib: outside every bundled front's area
+            row[18], row[21], row[22], row[23] = "Idlib", "Saraqib", "35.8623", "36.8036"
+        return row
+
+    store = Store(db_path)
+    report = store.import_file(write_acled(tmp_path / "a.csv", 600, seed=4, edit=edit))
+    store.close()
+    assert report.counts.added == 600 and "Idlib" in report.new_fronts
+
+    def state(conn: sqlite3.Connection) -> tuple:
+        return tuple(conn.execute(sql).fetchall() for sql in (
+            "SELECT id, front FROM events ORDER BY id", "SELECT id, front FROM places ORDER BY id",
+            "SELECT slug, name, kind FROM fronts ORDER BY slug",
+            "SELECT * FROM tallies ORDER BY 1, 2, 3, 4, 5, 6, 7"))
+
+    from sitroom.db.fronts import reassign
+
+    conn = sqlite3.connect(db_path)
+    before = state(conn)
+    with conn:
+        assert reassign(conn).moved == 0
+    assert state(conn) == before
+    conn.close()
+    assert_exact(db_path)

@@ -32,7 +32,7 @@ from .formats.common import Context
 from .formats.dates import DateOrder, DateOrderUnknown, written_with_numbers
 from .reading import CsvRows, ImportFailed, JsonlRows, detect_format, encoding_of, raw_rows
 
-BATCH = 10_000
+BATCH = 5_000  # rows read, looked up and written together (each batch's rows are held in memory)
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
 
@@ -127,11 +127,15 @@ def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,
     """Each row's fingerprint, or None for a row that is always prepared (see write/fingerprints.py)."""
     if prints is None:
         return [None] * len(chunk)
-    of, cell = prints.of, rows.cell
-    if not dates:
+    of = prints.of
+    at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
+    if not at:
         return [None if text is None else of(text) for _, text, _ in chunk]
-    return [None if text is None or any(written_with_numbers(cell(raw, c) or "") for c in dates)
-            else of(text) for _, text, raw in chunk]
+
+    def numeric(raw: list[str]) -> bool:  # a date written with numbers has a slash or a dot
+        return any(("/" in raw[i] or "." in raw[i]) and written_with_numbers(raw[i]) for i in at)
+
+    return [None if text is None or numeric(raw) else of(text) for _, text, raw in chunk]
 
 
 def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:

@@ -7,6 +7,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,10 @@ class Definition:
         return bool(self.rings)
 
     def bbox(self) -> BBox | None:
+        return self._box
+
+    @cached_property  # asked for every point a reassignment decides: worked out once
+    def _box(self) -> BBox | None:
         return bbox_of(self.rings) if self.rings else None
 
     def size(self) -> float:
@@ -44,7 +49,7 @@ class Definition:
         return (box[2] - box[0]) * (box[3] - box[1]) if box else math.inf
 
     def covers_point(self, lon: float, lat: float) -> bool:
-        box = self.bbox()
+        box = self._box
         return box is not None and in_box(box, lon, lat) and inside(self.rings, lon, lat)
 
     def covers_division(self, admin1: str | None) -> bool:

@@ -29,6 +29,8 @@ AUTO = (DIVISION, COUNTRY, OTHER)
 SORT = {DIVISION: 1000, COUNTRY: 2000, OTHER: 9000}
 OTHER_SLUG = "other"
 CACHE_KIB = 64 * 1024
+POINTS_KEPT = 100_000  # points whose areas are remembered (each decided once; a point recurs with other
+# places or divisions), so that memory stays flat however many distinct points the events have
 OTHER_TEXT = "Events with no location at all: no point, no first-level division and no country."
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 _SIDE = ("e.event_type AS event_type, e.certainty AS certainty, substr(e.date, 1, 7) AS month, "
@@ -98,8 +100,9 @@ class Rules:
         if point:
             held = self._points.get((lat, lon))
             if held is None:
-                held = self._points[lat, lon] = (self.area(lon, lat, self.user_areas),
-                                                 self.area(lon, lat, self.bundled_areas))
+                held = (self.area(lon, lat, self.user_areas), self.area(lon, lat, self.bundled_areas))
+                if len(self._points) < POINTS_KEPT:
+                    self._points[lat, lon] = held
             if held[0]:
                 return held[0]
         admin1 = admin1 or place_admin1
@@ -161,15 +164,20 @@ def ensure_other(conn: sqlite3.Connection) -> None:
                  "sort = excluded.sort", (OTHER_SLUG, OTHER_TEXT, SORT[OTHER], OTHER))
 
 
-def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None) -> Reassigned:
-    """Put every event (or only `events`, by id) on its front, in one savepoint: all or nothing, and
-    inside the caller's transaction when there is one."""
+def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None, *,
+             rowids: str | None = None) -> Reassigned:
+    """Put every event (or only `events`, by id, or only those whose rowids are in the temporary table
+    `rowids`, as an import leaves them) on its front, in one savepoint: all or nothing, and inside the
+    caller's transaction when there is one."""
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     # The front index is written all over when many events move: a larger page cache while they do.
-    conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(cache) if cache < 0 else 0)}")
+    # Not after an import (`rowids`): it decided its events' fronts by area already, few of them move,
+    # and the cache would only hold the pages it read (memory, not speed).
+    if rowids is None:
+        conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(cache) if cache < 0 else 0)}")
     conn.execute("SAVEPOINT reassign")
     try:
-        result = _reassign(conn, events)
+        result = _reassign(conn, events, rowids)
     except BaseException:
         conn.execute("ROLLBACK TO reassign")
         conn.execute("RELEASE reassign")
@@ -181,7 +189,7 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None) -> R
     return result
 
 
-def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassigned:
+def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None, rowids: str | None) -> Reassigned:
     result = Reassigned()
     # The "other" front an import made (or an older store has) is the one kept here, and says what it is.
     conn.execute("UPDATE fronts SET name = 'Other', kind = ?, sort = ?, description = ? WHERE slug = ?",
@@ -193,6 +201,8 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
         conn.execute("DELETE FROM temp.front_scope")
         conn.executemany("INSERT OR IGNORE INTO temp.front_scope (id) VALUES (?)", ((i,) for i in events))
         base = "temp.front_scope s CROSS JOIN events e ON e.id = s.id"
+    elif rowids is not None:
+        base = f"{rowids} s CROSS JOIN events e ON e.rowid = s.rowid"
     # executescript() would commit the caller's transaction: one statement at a time.
     for sql in (
         "CREATE TEMP TABLE IF NOT EXISTS front_keys (lat REAL, lon REAL, place TEXT, admin1 TEXT, "
@@ -203,13 +213,14 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
     ):
         conn.execute(sql)
     # 1. Each distinct (point, place, division, country) the events give: its front, decided once.
+    # Read as they are decided, never all held: a large import has as many distinct points as rows.
     keys = conn.execute(
         "SELECT k.lat, k.lon, k.place, k.admin1, k.country, p.admin1 FROM (SELECT DISTINCT e.lat, e.lon, "
         f"e.place, e.admin1, e.country FROM {base}) k LEFT JOIN places p ON p.id = k.place "
         # in a fixed order, so the fronts made for divisions are named and numbered the same each time
-        "ORDER BY k.country, k.admin1, k.lat, k.lon, k.place").fetchall()
+        "ORDER BY k.country, k.admin1, k.lat, k.lon, k.place")
     conn.executemany("INSERT INTO temp.front_keys VALUES (?, ?, ?, ?, ?, ?)",
-                     [(*key[:5], rules.front(*key)) for key in keys])
+                     ((*key[:5], rules.front(*key)) for key in keys))
     # 2. The events whose front changes.
     conn.execute(
         f"INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, k.front FROM {base} "
@@ -220,7 +231,9 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None) -> Reassig
         if conn.execute(f"SELECT 1 FROM temp.front_moves WHERE front = '{OTHER_SLUG}' LIMIT 1").fetchone():
             ensure_other(conn)
         _move(conn)
-    _place_fronts(conn, rules, base == "events e")
+    # A division front made for some of the events may hold places no event names yet: they go on it
+    # as they would when every event is reassigned.
+    _place_fronts(conn, rules, base == "events e" or bool(result.created))
     _drop_empty(conn, result)
     return result
 

@@ -37,6 +37,7 @@ from ..reports import review
 from ..reports.ingest import IngestReport, ingest_text
 from ..reports.review import Decision, Fields, Review, ReviewItem
 from ..reports.review_land import Landed, land
+from ..write.bulk import WRITTEN
 from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
@@ -234,7 +235,7 @@ class Store:
                                   date_format=date_format, **kwargs)
             if report.counts.added or report.counts.updated:
                 with self._main.conn:  # its events onto their fronts (issue 15's hook; see db/fronts)
-                    moved = reassign(self._main.conn)
+                    moved = reassign(self._main.conn, rowids=WRITTEN)  # only what it wrote
                 report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
                                      *(n for n in moved.created if n not in report.new_fronts)]
             report.linked = self._link()

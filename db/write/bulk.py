@@ -53,6 +53,9 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
 )
+# The rowids of the events the last import added or changed, kept after it for what follows it (the
+# fronts' reassignment, db/fronts/) until the next import on the connection.
+WRITTEN = "temp.import_changed"
 KEPT_INDEXES = ("events_row_hash",)  # kept while the import looks fingerprints up in it
 _COUNT = tuple(
     f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
@@ -198,7 +201,7 @@ class BulkWriter:
                      "CROSS JOIN events e ON e.rowid = t.rowid")
         for _, sql in (*self.indexes, *self.triggers):
             conn.execute(sql)
-        for table in ("import_rows", "import_changed", "import_batch"):
+        for table in ("import_rows", "import_batch"):
             conn.execute(f"DELETE FROM temp.{table}")
         self.restore()
 

@@ -118,20 +118,26 @@ def attributes_json(value: Any) -> str | None:
     # Rows of a file repeat the same few combinations (year, codes, region …): each is stored once in a
     # while and looked up on the other rows. Only names and values that are all plain text are cached:
     # 1, 1.0 and True are equal keys but not the same attribute.
+    # Looked up first: only all-text combinations are ever stored, and text never equals a number, so a
+    # combination found is one of text (checked when it was stored).
     if type(value) is dict and len(value) <= MAX_ATTRIBUTES:
+        key = tuple(value.items())
+        try:
+            found = _SEEN_ATTRIBUTES.get(key, _NOT_SEEN)
+        except TypeError:  # a list or an object among the values: not a combination to remember
+            return _attributes_json(value)
+        if found is not _NOT_SEEN:
+            return found  # type: ignore[return-value]
         try:
             size = len("".join(value)) + len("".join(value.values()))  # TypeError unless all text
         except TypeError:
             return _attributes_json(value)
         if size > _CACHED_SIZE:  # not worth a place in the cache
             return _attributes_json(value)
-        key = tuple(value.items())
-        found = _SEEN_ATTRIBUTES.get(key, _NOT_SEEN)
-        if found is _NOT_SEEN:
-            found = _attributes_json(value)
-            if len(_SEEN_ATTRIBUTES) >= _CACHED:
-                _SEEN_ATTRIBUTES.clear()
-            _SEEN_ATTRIBUTES[key] = found
+        found = _attributes_json(value)
+        if len(_SEEN_ATTRIBUTES) >= _CACHED:
+            _SEEN_ATTRIBUTES.clear()
+        _SEEN_ATTRIBUTES[key] = found
         return found  # type: ignore[return-value]
     return _attributes_json(value)
 

@@ -38,10 +38,10 @@ def coded(row: Mapping[str, str | None], column: str, meanings: Mapping[str, str
 def attributes(row: Mapping[str, str | None], used: Iterable[str], counts: Iterable[str] = ()) -> dict:
     """The rest of the row: every non-empty column a reader did not turn into one of sitroom's fields,
     under the dataset's own name; the columns named in `counts` as whole numbers."""
-    skip = _set_of(tuple(used))
     out: dict[str, object] = {}
-    for name, value in row.items():
-        if name in skip or value is None:
+    for name in _rest(tuple(row), tuple(used)):
+        value = row[name]
+        if value is None:
             continue
         text = value.strip() if type(value) is str else str(value).strip()
         if text:
@@ -49,9 +49,11 @@ def attributes(row: Mapping[str, str | None], used: Iterable[str], counts: Itera
     return out
 
 
-@lru_cache(maxsize=64)  # a reader's columns, the same on every row
-def _set_of(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(names)
+@lru_cache(maxsize=64)  # a file's columns and a reader's, the same on every row
+def _rest(names: tuple[str, ...], used: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns of `names` not in `used`, in their order."""
+    skip = frozenset(used)
+    return tuple(n for n in names if n not in skip)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 
