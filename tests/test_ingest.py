@@ -201,3 +201,12 @@ def test_ingest_adds_a_bundled_gazetteer_place_and_keeps_unknown_ones_unplaced(s
     hamam = next(e for s, e in rows.items() if "Abu Hamam" in s)
     assert hamam["place"] is None and hamam["lat"] is not None and hamam["front"] == "raqqa"
     assert "20 km south of Raqqa" in hamam["summary"]
+
+
+def test_an_empty_report_is_refused_and_stores_nothing(db_path: Path, capsys) -> None:
+    path = db_path.parent / "empty.txt"
+    path.write_text("  \n\n", encoding="utf-8")
+    before = Store(db_path).count()
+    assert main(["--db", str(db_path), "ingest", str(path), "--date", "2017-06-30"]) == 2
+    assert "the report is empty" in capsys.readouterr().err
+    assert Store(db_path).count() == before

@@ -133,7 +133,8 @@ async def test_edit_type_certainty_place_and_factions(db_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         first = rows(app)[0]
-        assert first.startswith("· -----  advance") and "Jobar" in first and "SAA ▸ FaR" in first
+        # An edit is a decision to keep the event, as edited: it is accepted.
+        assert first.startswith("✓ accept advance") and "Jobar" in first and "SAA ▸ FaR" in first
         assert "claimed" in first and first.endswith("edited")
         # A place no gazetteer knows is kept under the name typed; a bad faction is said, not saved.
         await pilot.press("e", "tab", "tab", "tab", "tab", "ctrl+u", *"Nowhere Hill", "tab", "ctrl+u",

@@ -126,6 +126,8 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         raise IngestError(f"the report is {size / 1e6:.1f} MB; sitroom reads reports of up to "
                           f"{MAX_REPORT_BYTES / 1e6:.0f} MB: split it into its days or sections")
     text = clean_text(text) or ""  # escape sequences and controls never enter the store or the output
+    if not text.strip():  # not a source of its own
+        raise IngestError("the report is empty: there is nothing to extract")
     lex = Lexicon(conn)
     extraction = extract(text, lex, date)
     # A text that repeats itself states each happening once.

@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.stop()
         store.close()
+    if report.rows == 0:  # a header and nothing under it: no row that could be read
+        return _nothing(store, new, f"{name}: the file has no rows under its header. Nothing was imported.")
     if new and report.rejected:
         remove_store(store.path)
     print_report(report, name)

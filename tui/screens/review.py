@@ -286,6 +286,8 @@ class ReviewScreen(Screen[None]):
         def edited(fields: Fields | None) -> None:
             if fields is not None:
                 state.fields = fields
+                if state.verdict is None and fields != item.fields:
+                    state.verdict = ACCEPT  # an edit is a decision to keep it, as edited
                 self._decided()
 
         self.app.push_screen(ReviewEdit(self.review, state.fields, item.sentence, self.short, self.names),
@@ -346,7 +348,10 @@ class ReviewScreen(Screen[None]):
         if item is None:
             return
         choice = event.option.id
-        self.states[item.key].link = None if choice == "auto" else choice
+        state = self.states[item.key]
+        state.link = None if choice == "auto" else choice
+        if state.verdict is None and state.link is not None:
+            state.verdict = ACCEPT  # choosing its happening is a decision to keep it
         self.query_one("#review-list").focus()
         self._decided()
 

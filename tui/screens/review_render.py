@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from rich.text import Text
 from sitroom.db import ACCEPT, DROP, NEW, Fields, Landed, Proposal, ReviewItem
 
+from ..render import plural
+
 # Every state in colour is also a word (DESIGN.md); Okabe–Ito colours, readable when colour-blind.
 VERDICT = {ACCEPT: ("✓ accept", "bold #009E73"), DROP: ("✗ drop  ", "#D55E00"), None: ("· ----- ", "dim")}
 CURRENT = "bold black on #E69F00"  # the sentence of the event under the cursor
@@ -148,6 +150,7 @@ def paragraph(text: str, start: int, current: tuple[int, int] | None, others: Se
 
 
 def landed_text(done: Landed) -> str:
-    return (f"{done.accepted} events reviewed in the store ({done.added} new, {done.updated} changed), "
+    return (f"{plural(done.accepted, 'event')} reviewed in the store ({done.added} new, "
+            f"{done.updated} changed), "
             f"{done.removed} removed; {done.joined} joined by hand, {done.apart} kept apart, {done.linked} "
             "linked by the linker.")
