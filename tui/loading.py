@@ -9,6 +9,7 @@ drop those the user has moved on from.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,7 +105,8 @@ class Notice(Message):
     severity: SeverityLevel = "information"
 
 T = TypeVar("T")
-RECOUNTS = 5  # a count interrupted by mistake is started again this many times at most
+RECOUNTS = 200  # a count interrupted by mistake is started again this many times at most (seconds apart:
+RECOUNT_PAUSE = 0.01  # SQLite's interrupt lasts until the statements running when it came are done)
 
 
 class Loader:
@@ -158,6 +160,10 @@ class Loader:
             except Interrupted:
                 if get_current_worker().is_cancelled:
                     return None  # newer counts are wanted
+                # Still wanted: the interrupt was another's. Given up at once, the screen would say
+                # "counting…" for good (seen by a user typing a search); started again at once, it can
+                # meet the same interrupt.
+                time.sleep(RECOUNT_PAUSE)
             except FilterError:
                 return None
         return None
