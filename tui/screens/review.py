@@ -286,8 +286,8 @@ class ReviewScreen(Screen[None]):
         def edited(fields: Fields | None) -> None:
             if fields is not None:
                 state.fields = fields
-                if state.verdict is None and fields != item.fields:
-                    state.verdict = ACCEPT  # an edit is a decision to keep it, as edited
+                if state.verdict is None and fields != item.fields:  # an edit means keep it, as edited
+                    state.verdict = ACCEPT
                 self._decided()
 
         self.app.push_screen(ReviewEdit(self.review, state.fields, item.sentence, self.short, self.names),
@@ -350,8 +350,7 @@ class ReviewScreen(Screen[None]):
         choice = event.option.id
         state = self.states[item.key]
         state.link = None if choice == "auto" else choice
-        if state.verdict is None and state.link is not None:
-            state.verdict = ACCEPT  # choosing its happening is a decision to keep it
+        state.verdict = ACCEPT if state.verdict is None and state.link else state.verdict  # keep it
         self.query_one("#review-list").focus()
         self._decided()
 
@@ -390,15 +389,11 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(ReviewHelp())
 
     def action_quit(self) -> None:
-        pending = self.unsaved()
-        if not pending:
+        if not (pending := self.unsaved()):
             self.app.exit()
             return
-        def answer(leave: bool | None) -> None:
-            if leave:
-                self.app.exit()
-            elif leave is None:
-                self.action_write()
+        def answer(leave: bool | None) -> None:  # True: leave; None: write first; False: stay
+            self.app.exit() if leave else self.action_write() if leave is None else None
 
         self.app.push_screen(ConfirmQuit(pending), answer)
 
