@@ -66,20 +66,19 @@ class ReviewItem:
     dropped: bool = False  # an extracted candidate a review of this report dropped before
 
 
-def dropped_key(sentence: str, fields: Fields) -> list[str | None]:
-    """What a dropped candidate is remembered by (reports.dropped): its sentence, type and place."""
+def candidate_key(sentence: str, fields: Fields) -> list[str | None]:
+    """What an extracted candidate is remembered by (reports.dropped, reports.edited): its sentence,
+    type and place."""
     return [sentence, fields.event_type, fields.place_name]
 
 
-def _dropped(conn: sqlite3.Connection, source_id: str) -> list[list[str | None]]:
-    row = conn.execute("SELECT dropped FROM reports WHERE source = ?", (source_id,)).fetchone()
-    return json.loads(row[0]) if row and row[0] else []
-
-
-def _edits(conn: sqlite3.Connection, source_id: str) -> dict[str, list[str | None]]:
-    """Each event a review edited, and what it was extracted as (reports.edited)."""
-    row = conn.execute("SELECT edited FROM reports WHERE source = ?", (source_id,)).fetchone()
-    return json.loads(row[0]) if row and row[0] else {}
+def remembered(conn: sqlite3.Connection, source_id: str) -> tuple[list[list[str | None]],
+                                                                  dict[str, list[str | None]]]:
+    """What earlier reviews of a report decided beyond its stored events: the candidates they dropped,
+    and each edited event's candidate (by its id)."""
+    row = conn.execute("SELECT dropped, edited FROM reports WHERE source = ?", (source_id,)).fetchone()
+    dropped, edited = row or (None, None)
+    return json.loads(dropped) if dropped else [], json.loads(edited) if edited else {}
 
 
 @dataclass(frozen=True, eq=False)
@@ -197,8 +196,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     text = clean_text(text) or ""
     lex = Lexicon(conn)
     stored = _stored(conn, report.source_id)
-    dropped = _dropped(conn, report.source_id)
-    edits = _edits(conn, report.source_id)
+    dropped, edits = remembered(conn, report.source_id)
     free = list(stored)
     items: list[ReviewItem] = []
     found_by_key: dict[str, Found] = {}
@@ -209,7 +207,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
             matched[n] = match
     for n, found in enumerate(report.extraction.events):
         # An event edited in a review is still the extracted one it was made from: not offered twice.
-        was = dropped_key(found.sentence, _fields(found))
+        was = candidate_key(found.sentence, _fields(found))
         match = matched.get(n) or next((s for s in free if edits.get(s.key) == was), None) or next(
             (s for s in free if s.key not in edits and _edited_from(s, found)), None)
         if match is not None:
@@ -223,7 +221,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         fields = _fields(found)
         items.append(ReviewItem(key, found.sentence, None, fields, tuple(found.why.items()),
                                 located_by=loc.located_by, lat=loc.lat, lon=loc.lon,
-                                dropped=dropped_key(found.sentence, fields) in dropped))
+                                dropped=candidate_key(found.sentence, fields) in dropped))
     items.extend(free)  # stored events the extractor no longer finds (added by hand, or edited)
     return _placed(text, items, Review(
         report.source_id, report.title, report.extraction.date or "", text, (), (),

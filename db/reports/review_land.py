@@ -27,9 +27,8 @@ from .review import (
     Review,
     ReviewError,
     ReviewItem,
-    _dropped,
-    _edits,
-    dropped_key,
+    candidate_key,
+    remembered,
     review_check,
 )
 
@@ -105,30 +104,26 @@ def _link_by_hand(conn: sqlite3.Connection, event: str, link: str, done: Landed)
     done.joined += 1
 
 
-def _remember_drops(conn: sqlite3.Connection, source_id: str, decisions: list[Decision]) -> None:
-    before = _dropped(conn, source_id)
-    undone = [dropped_key(d.item.sentence, d.item.fields) for d in decisions if d.verdict == ACCEPT]
-    now = [k for k in before if k not in undone] + [
+def _remember(conn: sqlite3.Connection, review: Review, decisions: list[Decision],
+              ids: dict[str, str]) -> None:
+    """The candidates dropped, to offer them as dropped next time; and which extraction each edited
+    event was made from, so a later review pairs them exactly."""
+    before, edits = remembered(conn, review.source_id)
+    undone = [candidate_key(d.item.sentence, d.item.fields) for d in decisions if d.verdict == ACCEPT]
+    dropped = [k for k in before if k not in undone] + [
         k for d in decisions if d.verdict == DROP and not d.item.key.startswith("a")
-        and (k := dropped_key(d.item.sentence, d.item.fields)) not in before]
-    conn.execute("UPDATE reports SET dropped = ? WHERE source = ?",
-                 (json.dumps(now, ensure_ascii=False) if now else None, source_id))
-
-
-def _remember_edits(conn: sqlite3.Connection, review: Review, decisions: list[Decision],
-                    ids: dict[str, str]) -> None:
-    """Which extraction each edited event was made from, so a later review pairs them exactly."""
-    edits = _edits(conn, review.source_id)
+        and (k := candidate_key(d.item.sentence, d.item.fields)) not in before]
     for d in decisions:
         was = review.found.get(d.item.key)
         if d.verdict == ACCEPT and d.fields is not None and was is not None and d.item.key in ids:
-            edits[ids[d.item.key]] = dropped_key(was.sentence, d.item.fields)
+            edits[ids[d.item.key]] = candidate_key(was.sentence, d.item.fields)
         elif d.item.stored and d.item.stored in edits and d.fields is not None and d.item.key in ids:
             edits[ids[d.item.key]] = edits.pop(d.item.stored)  # edited again: its new id, the same origin
     live = {e for (e,) in conn.execute("SELECT id FROM events WHERE source = ?", (review.source_id,))}
     edits = {e: k for e, k in edits.items() if e in live}
-    conn.execute("UPDATE reports SET edited = ? WHERE source = ?",
-                 (json.dumps(edits, ensure_ascii=False) if edits else None, review.source_id))
+    conn.execute("UPDATE reports SET dropped = ?, edited = ? WHERE source = ?",
+                 (json.dumps(dropped, ensure_ascii=False) if dropped else None,
+                  json.dumps(edits, ensure_ascii=False) if edits else None, review.source_id))
 
 
 def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) -> Landed:
@@ -169,11 +164,9 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
         unique = list({p.event["id"]: p for p in prepared}.values())
         counts = write_events(conn, unique)
         keep_precisions(conn, precisions)
-        # Reviewed, even when every event was dropped; the text unless only its sentences were known;
-        # the candidates dropped, to offer them as dropped next time.
+        # Reviewed, even when every event was dropped; the text unless only its sentences were known.
         keep_text(conn, review.source_id, review.text if review.whole_text else None, reviewed=True)
-        _remember_drops(conn, review.source_id, decisions)
-        _remember_edits(conn, review, decisions, done.ids)
+        _remember(conn, review, decisions, done.ids)
         done.added, done.updated = counts.added, counts.updated
         accepted = sorted(set(done.ids.values()))
         done.accepted = len(accepted)
