@@ -42,12 +42,14 @@ class _Bar:
         if total < PROGRESS_FROM:
             return
         if self.progress is None:
-            self.progress = Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      _RateColumn(), TextColumn("left"), TimeRemainingColumn(),
                                      console=err, transient=True)
             self.progress.start()
-            self.progress.add_task("rows", total=total)
-        self.progress.update(self.progress.task_ids[0], completed=done)
+            self.progress.add_task("importing", total=total)
+        # Every row read: what is left (counts, text index, fronts, links) has no rows to count.
+        self.progress.update(self.progress.task_ids[0], completed=done,
+                             description="finishing" if done >= total else "importing")
 
     def stop(self) -> None:
         if self.progress is not None:
