@@ -9,6 +9,12 @@ import re
 # -- certainty: what the wording says about how sure a source is ---------------------------------------
 
 RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed)\b", re.IGNORECASE)
+# "Unconfirmed reports of casualties", "fatalities unverified": only the toll is in doubt, not the event.
+_TOLL = r"(?:casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|dead|injur(?:y|ies|ed)|wounded|killed|losses)"
+TOLL_DOUBT = re.compile(
+    rf"\b(?:(?:unconfirmed|unverified)\s+(?:(?:reports?|numbers?|count)\s+of\s+)?(?:\w+\s+)?{_TOLL}"
+    rf"|{_TOLL}\s+(?:(?:are|were|is|was|remain(?:s|ed)?)\s+)?(?:unconfirmed|unverified|unknown))\b",
+    re.IGNORECASE)
 # "massacres that claimed the lives of 91 civilians" states deaths; it is not a claim.
 CLAIM = re.compile(
     r"\b(claim(?:s|ed)?(?! (?:the )?li(?:ves|fe)\b)|reportedly|allegedly|no confirmed reports?)\b",
@@ -18,6 +24,8 @@ CLAIM = re.compile(
 def certainty_cue(text: str | None) -> tuple[str, str | None]:
     """The certainty the wording of `text` gives (rumours first, then claims, else confirmed) and the
     words that lowered it, if any."""
+    if text:
+        text = TOLL_DOUBT.sub(" ", text)
     cue = (RUMOUR.search(text) or CLAIM.search(text)) if text else None
     if cue is None:
         return "confirmed", None
