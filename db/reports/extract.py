@@ -17,7 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .cues import PRIORITY, Cue, find_cues
+from .cues import AUXILIARY, PRIORITY, Cue, find_cues
 from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
@@ -115,9 +115,15 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         events = [p for p in events if not any(p is q or siblings(s, q, p) for q in origins)]
     chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
     how = "after the event word"
-    if cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
-        since = max((c.end for c in cues if c.end <= cue.start), default=0)
-        chosen = [p for p in events if since <= p.start and p.end <= cue.start]
+    since = max((c.end for c in cues if c.end <= cue.start), default=0)
+    subject = [p for p in events if since <= p.start and p.end <= cue.start]
+    # "the villages of A and B were cleared as part of Operation X": a passive verb's patient is its
+    # subject; what follows it is an agent, a purpose or a container
+    if AUXILIARY.search(s[:cue.start]) and any(p.name for p in subject) and not any(
+            p.name and _DESTINATION.search(s[since:p.start]) for p in subject):
+        chosen, how = subject, "before the event word (its subject)"
+    elif cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
+        chosen = subject
         how = "before the event word (its subject)"
     if not chosen:
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]

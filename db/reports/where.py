@@ -22,9 +22,13 @@ _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
 NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
-_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?"
-_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + \
-    r"|,?\s+as well as\s+" + _ITEM + r")*)"
+# "Al Baryd (post office)": an item may carry a gloss in brackets
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?"
+# a later item may open with a lowercase qualifier that is part of its name ("A, old Raqqa and B")
+_QUALIFIER = r"(?:old|new|upper|lower|greater|little|small|big)\s+"
+_NEXT = r"(?:" + _QUALIFIER + r")?" + _ITEM
+_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _NEXT + r"|\s+and\s+" + _NEXT + \
+    r"|,?\s+as well as\s+" + _NEXT + r")*)"
 PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settlements?|areas?|hills?|"
                r"localities|locality|suburbs?|farms?|quarters?")
 _AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
@@ -41,8 +45,10 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"(?:early\s+|the\s+)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
 # "The liberated villages are: A, B and C", "… can be identified as: A, B"
-_LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:are|were|include|included|(?:can be |were |are )?"
-                     r"(?:identified|listed|named) as)\s*:\s*" + _LIST)
+# "eighteen villages which are: A, B, C": the same list after a relative clause
+_LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:(?:which|that)\s+(?:are|were|include[sd]?)\s*:?|"
+                     r"(?:are|were|include|included|(?:can be |were |are )?"
+                     r"(?:identified|listed|named) as)\s*:)\s*" + _LIST)
 _APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
@@ -156,7 +162,7 @@ _NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt
 def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
-    for m in re.finditer(NAME, text):
+    for m in re.finditer(r"(?:" + _QUALIFIER + r")?" + NAME, text):
         words = m.group().split()
         dropped: list[str] = []
         while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
@@ -313,7 +319,9 @@ def _roles(s: str, spots: list[Spot]) -> None:
         before = s[:spot.start]
         previous = spots[i - 1] if i else None
         ref = _REFERENCE.search(before[-90:])
-        if re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
+        if spot.name and (spot.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", s[spot.end:])):
+            spot.role, spot.relation = "container", "of"  # "seven of Raqqa's neighbourhoods": the whole
+        elif re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
             spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
         elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
                       r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):

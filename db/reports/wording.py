@@ -83,7 +83,7 @@ _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
-                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years|days)|"
+                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years)|"
                          r"recently|"
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"over the same period|"
