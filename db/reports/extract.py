@@ -119,7 +119,8 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     subject = [p for p in events if since <= p.start and p.end <= cue.start]
     # "the villages of A and B were cleared as part of Operation X": a passive verb's patient is its
     # subject; what follows it is an agent, a purpose or a container
-    if AUXILIARY.search(s[:cue.start]) and any(p.name for p in subject) and not any(
+    participle = AUXILIARY.search(s[:cue.start]) and not cue.word.casefold().endswith("ing")
+    if participle and any(p.name for p in subject) and not any(
             p.name and _DESTINATION.search(s[since:p.start]) for p in subject):
         chosen, how = subject, "before the event word (its subject)"
     elif cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject

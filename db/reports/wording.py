@@ -136,8 +136,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
         pronoun = _PRONOUN.match(who.strip())
-        if not sources and not pronoun and not _SAYER.search(who):
-            continue  # "The SAA captured X, killing …" is not a report of it
+        # a quotation closed before "X said" is X's statement, whoever X is; otherwise an unknown
+        # subject is no sayer: "The SAA captured X, killing …" is not a report of it
+        quoted = re.match(r",[\"”]", m.group()) is not None
+        if not sources and not pronoun and not _SAYER.search(who) and not quoted:
+            continue
         if not sources and not pronoun:  # a source the lexicon does not know: "Al-Masdar News reports"
             name = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
             sources = [Party(m.start(), m.start() + len(name), name, name, None, None, MONITOR)]
