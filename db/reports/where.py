@@ -90,7 +90,7 @@ _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sout
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
-    r"\s+of\s+(?:[a-z][\w-]*\s+){0,4}$"
+    r"\s+of\s+(?:[a-z][\w-]*,?\s+){0,4}$"
     r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
     r"|\b(?:in )?the (?:area|areas|region) "
     r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
@@ -101,8 +101,9 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"industrial (?:zone|city|area)|"
                      r"city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
-                     r"(?P<site>(?:oil |gas )?fields?|airport|air ?base|military airport|dam|crossing|"
-                     r"road|highway|canyon|roundabout|hill|mountain|bridge|base|station|checkpoint)|"
+                     r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
+                     r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
+                     r"base|station|checkpoint|farms|palace(?: area)?)|"
                      r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
                                r"governorate|region|countryside|district) of\s+(?:the\s+)?"
@@ -110,6 +111,8 @@ _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]
                                r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
                                r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
                                r"subrub) of\s+(?:the\s+)?"
+                               r"|\b(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
+                               r"governorate|region|area|countryside) of\s+(?:the\s+)?"
                                r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
 _FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
 RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
@@ -339,8 +342,9 @@ def _roles(s: str, spots: list[Spot]) -> None:
                 dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
                 dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
                 spot.relation = f"{dist}{dirs} of"
-        elif previous and previous.role in ("event", "container") and len(s[previous.end:spot.start]) < 40 \
-                and _contains(s[previous.end:spot.start], previous, spot):
+        elif previous and (previous.role in ("event", "container") or (previous.role == "reference"
+                                                                        and previous.name is not None)) and \
+                len(s[previous.end:spot.start]) < 40 and _contains(s[previous.end:spot.start], previous, spot):
             spot.role, spot.relation = "container", "in"
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]
