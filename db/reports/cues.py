@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 TYPES: dict[str, str] = {
     "capture": r"captur(?:ed|ing)|captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over|\w+ (?:villages?|towns?)))|"
-               r"re-?captur(?:ed|ing)|re-?captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|seiz(?:e|ed|es|ing)|"
+               r"re-?captur(?:ed|ing)|re-?captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|"
+               r"seiz(?:e|ed|es|ing)|"
                r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
                r"re-?tak(?:e|en|es|ing)|re-?took|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|"
                r"regain(?:ed|s|ing)?|"
                r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)|establish(?:ed|es|ing)?|"
                r"reestablish(?:ed|es|ing)?) (?:full )?control|"
-               r"restor(?:e|ed|es|ing)(?= (?:the (?:villages?|towns?|city|area|hills?|neighbou?rhoods?|districts?)|"
+               r"restor(?:e|ed|es|ing)(?= (?:the (?:villages?|towns?|city|area|hills?|neighbou?rhoods?|"
+               r"districts?)|"
                r"(?-i:[A-Z])))|"
                r"re-?gain(?:ed|s|ing)?|(?:took|tak(?:e|es|en|ing)) over|overr?an|overrun|"
                r"(?:seiz(?:e|ed|es|ing)|w(?:i|o)n|winning|took|tak(?:e|es|en|ing)) back|"

@@ -17,9 +17,11 @@ _DATELINE = re.compile(
     r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*\([^)]{1,80}\)\s+(?=[A-Z])")  # "DAMASCUS (Sputnik - 14 Aug) The …"
 _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See also|Click)\b")
 # "Meanwhile, the town of X was recaptured …": a line that opens as prose continues the text, stop or not
-_PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|In addition|"
-                    r"Additionally|Also),\s+[a-z]")
-_CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$")  # "… [Rodi Said/Reuters]": a photo's caption
+_PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|"
+                    r"In addition|Additionally|Also),\s+[a-z]")
+# "… [Rodi Said/Reuters]", "… (AFP, Omar Haj Qadour)", "… (Photo by AFP)": a photo's caption and credit
+_CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
+                      r"\((?:AFP|Reuters|AP|EPA|Getty|Anadolu|SANA|[Pp]hoto)\b[^()]{0,60}\)\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ def split(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     # "… pro-government sources.Al-Shula was …": a stop glued to the next sentence still ends one
-    for match in re.finditer(r"[.!?][\"')\]]*(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])", paragraph):
+    for match in re.finditer(r"[.!?][\"')\]]*(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])",
+                             paragraph):
         if _ABBREVIATIONS.search(paragraph[start:match.start() + 1]):
             continue
         out.append(paragraph[start:match.end()].strip())

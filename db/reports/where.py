@@ -86,6 +86,11 @@ _UNNAMED = re.compile(
     r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
     r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
     r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
+# the number an unnamed place's words give ("four villages": 4)
+COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
+          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
+          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
@@ -115,6 +120,8 @@ _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]
                                r"governorate|region|area|countryside) of\s+(?:the\s+)?"
                                r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
 _FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
+_OF_THE_CITY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
+                          r"governorate|region|area|countryside) of\s+(?:the\s+)?")
 RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
         "base": 0, "dam": 0, "crossing": 0, "neighbourhood": 1, "district": 1, "village": 2,
         "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5,
@@ -159,7 +166,7 @@ def _noun_kind(noun: str) -> str:
 _NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt|Captain|Commander|President|"
                         r"Minister|Ministry|Chief|Staff|Defen[cs]e|Civil|Agency|News|Council|Committee|Command|"
                         r"Helmets|Observatory|Corps|Division|Brigade|Regiment|Battalion|Media|Press|Radio|Television|"
-                        r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital)\b|^[A-Z]{3,}$")
+                        r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital|Office|Bureau)\b|^[A-Z]{3,}$")
 
 
 def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -344,7 +351,8 @@ def _roles(s: str, spots: list[Spot]) -> None:
                 spot.relation = f"{dist}{dirs} of"
         elif previous and (previous.role in ("event", "container") or (previous.role == "reference"
                                                                         and previous.name is not None)) and \
-                len(s[previous.end:spot.start]) < 40 and _contains(s[previous.end:spot.start], previous, spot):
+                len(s[previous.end:spot.start]) < 40 and \
+                _contains(s[previous.end:spot.start], previous, spot):
             spot.role, spot.relation = "container", "in"
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]
@@ -360,6 +368,8 @@ def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
     "the village of X in the Jinderes district")."""
     if outer.kind in ("district", "subdistrict", "region", "area") and \
             re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        return True
+    if _OF_THE_CITY.fullmatch(gap):  # "the Qattar district of the eastern city of X": said outright
         return True
     if outer.rank <= inner.rank or outer.rank < 3:
         return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cues import Cue
 from .parties import MEDIA, MONITOR, Party
 
 _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
@@ -118,6 +119,12 @@ class Frame:
     denied_by: list[Party] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)  # the attribution's own words, not the report's content
     leading: bool = False  # "X said (that) …": the content follows the attribution
+
+
+# "This was reported by the ministry.": a sentence that only says who reported the one before
+LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
+                           r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
+                           r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
 
 
 def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
@@ -258,3 +265,25 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if nominal and _CAUSE.search(near):
         return "how another happening came about ('after … clashes'), not another happening"
     return None
+
+
+# "After ousting ISIS from X, the SDF will move …": a clause leading into a future is itself to come
+_LEAD_IN = re.compile(r"^\s*(?:After|Before|Once|Upon)\s+[\w-]+ing\b[^,;]*,"
+                      r"(?=\s+(?:[\w'-]+\s+){0,6}?(?:will|would|is expected to|are expected to|plans? to|"
+                      r"intends? to)\b)")
+
+
+def stated(s: str, cues: list[Cue], year: int | None, rumour: bool) -> list[Cue]:
+    """The event words that state a happening. Verbs joined by "and" share their modality ("will be
+    liberated and cleared"), and a lead-in clause shares its main clause's future."""
+    lead = _LEAD_IN.match(s)
+    out: list[Cue] = []
+    for i, c in enumerate(cues):
+        if lead and c.end <= lead.end():
+            continue
+        joined = i > 0 and re.fullmatch(r"\s+and\s+(?:\w+ly\s+)?", s[cues[i - 1].end:c.start])
+        if joined and cues[i - 1] not in out:
+            continue
+        if not not_a_happening(s, c.start, c.end, c.type, year, rumour):
+            out.append(c)
+    return out
