@@ -128,3 +128,23 @@ def test_a_stop_glued_to_the_next_sentence_ends_one() -> None:
 def test_a_line_led_by_a_connective_is_prose_without_its_stop(lex: Lexicon) -> None:
     found = one("The army advanced.\nMeanwhile, the town of Kafr Ammar was recaptured by the army", lex)
     assert (found.type, found.place_name) == ("capture", "Kafr Ammar")
+
+
+def test_strikes_by_the_means_named_after_the_verb(lex: Lexicon) -> None:
+    found = one("The army pounded militant positions in the village of Kafr Ammar with a barrage of "
+                "artillery rounds.", lex)
+    assert found.type == "shelling"
+    found = one("ISIS fighters destroyed two tanks with rockets near the village of Kafr Ammar.", lex)
+    assert found.type == "attack"  # what a gun destroys is an attack; shelling is pounding a place
+
+
+def test_the_forces_refer_back_to_the_last_actors(lex: Lexicon) -> None:
+    found = events("The SDF reached the village of Kafr Ammar on Monday. The forces were able to liberate "
+                   "the village of Tal Harir.", lex)
+    assert [(f.place_name, [s for s, r in f.factions if r == "actor"]) for f in found] == [
+        ("Kafr Ammar", ["sdf"]), ("Tal Harir", ["sdf"])]
+
+
+def test_the_syrian_national_army_is_not_the_syrian_arab_army(lex: Lexicon) -> None:
+    found = one("The so-called Syrian National Army (SNA) captured the village of Kafr Ammar.", lex)
+    assert [s for s, r in found.factions if r == "actor"] == ["syrian-opposition"]

@@ -87,6 +87,9 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# the means named after the verb: "… with a barrage of artillery rounds"
+_BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mortars?|rockets|tank fire)\b",
+                      re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
                            r"\s+by\s+", re.IGNORECASE)
 
@@ -118,6 +121,9 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word,
                                                  re.IGNORECASE):
             kind = "airstrike"
+        elif kind == "attack" and re.match(r"pound|struck|hit|target", word, re.IGNORECASE) and (
+                artillery or _BY_GUNS.match(s[m.end():])):
+            kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
         passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(AUXILIARY.search(s[:m.start()])) or \
             word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
