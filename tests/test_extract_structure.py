@@ -148,3 +148,10 @@ def test_the_forces_refer_back_to_the_last_actors(lex: Lexicon) -> None:
 def test_the_syrian_national_army_is_not_the_syrian_arab_army(lex: Lexicon) -> None:
     found = one("The so-called Syrian National Army (SNA) captured the village of Kafr Ammar.", lex)
     assert [s for s, r in found.factions if r == "actor"] == ["syrian-opposition"]
+
+
+def test_a_quoted_name_after_a_possessive_does_not_break_the_reading(lex: Lexicon) -> None:
+    # the quotation marks are blanked out before names are read: two spaces then stand between words
+    found = events("The YPG lost Kafr Ammar to the rebels as a result of Ankara's \u201cOperation Olive "
+                   "Branch,\u201d the group said.", lex)
+    assert all(f.place_name != "Operation Olive Branch" for f in found)

@@ -190,8 +190,12 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
             name = " ".join(words)
             if _NOT_PLACE.search(name):
                 continue
-            start = offset + m.start() + m.group().index(name)
-            out.append((start, start + len(name), name))
+            # the words may stand apart by more than one space (a quotation mark blanked out)
+            at = re.search(r"\s+".join(map(re.escape, words)) + r"$", m.group())
+            if at is None:
+                continue
+            start = offset + m.start() + at.start()
+            out.append((start, offset + m.start() + at.end(), name))
     return out
 
 
