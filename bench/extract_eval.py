@@ -3,7 +3,7 @@
     python bench/extract_eval.py                       # the founding report, then both halves of the set
     python bench/extract_eval.py --founding            # the founding report only
     python bench/extract_eval.py ANSWERS.json REPORT.txt
-    python bench/extract_eval.py --devset [--split dev|test|holdout|fresh|fresh2] [-v]
+    python bench/extract_eval.py --devset [--split dev|test|holdout|fresh|fresh2|fresh3] [-v]
 
 The development set (bench/reports/index.json) lists real reports of other publishers; their texts are
 read from the git-ignored bench/reports/texts/ (a missing text is skipped with a line saying so) and
@@ -249,7 +249,7 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:
                 total[k] += result[k]
-    for key in ("dev", "test", "holdout", "fresh", "fresh2", "all"):
+    for key in ("dev", "test", "holdout", "fresh", "fresh2", "fresh3", "all"):
         if key in totals:
             print(_line(f"== {key}", totals[key]))
     return totals

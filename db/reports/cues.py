@@ -12,15 +12,19 @@ from dataclasses import dataclass
 
 TYPES: dict[str, str] = {
     "capture": r"captur(?:ed|ing)|captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over|\w+ (?:villages?|towns?)))|"
-               r"recaptur(?:ed|ing)|recaptures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|seiz(?:e|ed|es|ing)|"
+               r"re-?captur(?:ed|ing)|re-?captures?(?= (?:of|the|a|an|(?-i:[A-Z])|on|over))|"
+               r"seiz(?:e|ed|es|ing)|"
                r"secur(?:e|ed|es|ing)(?! (?:forces|sources|situation))|liberat(?:e|ed|es|ing|ion of)|"
-               r"retak(?:e|en|es|ing)|retook|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|"
+               r"re-?tak(?:e|en|es|ing)|re-?took|(?:took|take|taken|taking|takes|gain(?:ed|s|ing)?|"
                r"regain(?:ed|s|ing)?|"
                r"restor(?:e|ed|es|ing)|impos(?:e|ed|ing)|assum(?:e|ed|ing)|establish(?:ed|es|ing)?|"
                r"reestablish(?:ed|es|ing)?) (?:full )?control|"
-               r"restor(?:e|ed|es|ing)(?= (?:the (?:village|town|city|area|hill|neighbou?rhood)|"
+               r"restor(?:e|ed|es|ing)(?= (?:the (?:villages?|towns?|city|area|hills?|neighbou?rhoods?|"
+               r"districts?)|"
                r"(?-i:[A-Z])))|"
-               r"regain(?:ed|s|ing)?|took over|overr?an|overrun|came under (?:\w+(?:-\w+)? ){0,2}control|"
+               r"re-?gain(?:ed|s|ing)?|(?:took|tak(?:e|es|en|ing)) over|overr?an|overrun|"
+               r"(?:seiz(?:e|ed|es|ing)|w(?:i|o)n|winning|took|tak(?:e|es|en|ing)) back|"
+               r"came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
                r"cleared(?= (?:\w+ ){0,4}of| (?:\w+ ){0,8}from)|"
                r"drove (?:\w+ ){0,3}out of|"
@@ -37,8 +41,9 @@ TYPES: dict[str, str] = {
                r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
                r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
-               r"entered|enter(?:s|ing)|moved (?:into|through)|push(?:ed|es|ing)? "
-               r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|link(?:ed)? up with|gained ground|"
+               r"entered|enter(?:s|ing)|moved (?:into|through)|progress(?:ed|es|ing)? (?:towards?|into|in)|"
+               r"link(?:ed|s|ing)? up with|push(?:ed|es|ing)? "
+               r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
                r"toward)",
@@ -61,8 +66,10 @@ TYPES: dict[str, str] = {
                 r"attacks?)|rocket (?:fire|attacks?)|"
                 r"bombard(?:ed|ing|ment|s)?|pounding",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
+                    r"isolat(?:e|ed|es|ing)(?= (?:the (?:city|town|village)|(?-i:[A-Z])))|"
                     r"cut off|cut(?:ting|s)? (?:\w+ ){0,2}(?:supply|communication) (?:lines|routes)",
     "withdrawal": r"withdr(?:aw|ew|awn|awing|awal|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:out|back)|"
+                  r"(?:abandon(?:ed|s|ing)?|vacat(?:e|ed|es|ing))(?= (?:the|their|its|(?-i:[A-Z])))|"
                   r"leave (?:their|its) (?:garrisons?|positions?|bases?)|evacuat(?:e|ed|ing) (?:their|its)",
 }
 PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", "clashes", "encirclement",
@@ -79,7 +86,10 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |
                       re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
-_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# the means named after the verb: "… with a barrage of artillery rounds"
+_BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mortars?|rockets|tank fire)\b",
+                      re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
                            r"\s+by\s+", re.IGNORECASE)
 
@@ -111,7 +121,10 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word,
                                                  re.IGNORECASE):
             kind = "airstrike"
-        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(_AUXILIARY.search(s[:m.start()])) or \
+        elif kind == "attack" and re.match(r"pound|struck|hit|target", word, re.IGNORECASE) and (
+                artillery or _BY_GUNS.match(s[m.end():])):
+            kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(AUXILIARY.search(s[:m.start()])) or \
             word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):

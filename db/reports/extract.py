@@ -17,7 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .cues import PRIORITY, Cue, find_cues
+from .cues import AUXILIARY, PRIORITY, Cue, find_cues
 from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
@@ -26,19 +26,12 @@ from .roles import Role, roles
 from .sentences import sentences
 from .spelling import normalise, variant_key
 from .when import dates_in, resolve
-from .where import RANK, WIDE, Spot, find_spots, siblings
-from .wording import CUT, frame, not_a_happening
+from .where import COUNT, RANK, WIDE, Spot, find_spots, siblings
+from .wording import CUT, LATER_SOURCE, frame, stated
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
-_COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
-          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
-          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
                        re.IGNORECASE)
-_LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
-                           r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
-                           r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
 # ", the government forces gained …": a new clause with its own subject
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|army|units|fighters|"
                          r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b|,\s+(?:which|who|that)\s",
@@ -115,9 +108,16 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         events = [p for p in events if not any(p is q or siblings(s, q, p) for q in origins)]
     chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
     how = "after the event word"
-    if cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
-        since = max((c.end for c in cues if c.end <= cue.start), default=0)
-        chosen = [p for p in events if since <= p.start and p.end <= cue.start]
+    since = max((c.end for c in cues if c.end <= cue.start), default=0)
+    subject = [p for p in events if since <= p.start and p.end <= cue.start]
+    # "the villages of A and B were cleared as part of Operation X": a passive verb's patient is its
+    # subject; what follows it is an agent, a purpose or a container
+    participle = AUXILIARY.search(s[:cue.start]) and not cue.word.casefold().endswith("ing")
+    if participle and any(p.name for p in subject) and not any(
+            p.name and _DESTINATION.search(s[since:p.start]) for p in subject):
+        chosen, how = subject, "before the event word (its subject)"
+    elif cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
+        chosen = subject
         how = "before the event word (its subject)"
     if not chosen:
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
@@ -209,7 +209,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             continue
         s = sentence.text
         parties = lex.parties.find(s)
-        if (later := _LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
+        if (later := LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
             _attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
             continue
         point = last_place[0] if last_place else None
@@ -234,8 +234,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 if c.type == "attack" and _STRIKE_WORD.match(c.word) and any(
                     p.kind == AIR and 0 <= c.start - p.end <= 12 and not re.search(r"[,;]", s[p.end:c.start])
                     for p in parties) else c for c in cues]
-        happening = [c for c in cues
-                     if not not_a_happening(s, c.start, c.end, c.type, year, f.certainty == "rumoured")]
+        happening = stated(s, cues, year, f.certainty == "rumoured")
         for cue in happening:
             places, how = _scope(cue, happening, spots, s)
             places = whole_of(s, places, spots)
@@ -271,8 +270,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 if f.denied_by:
                     why["certainty"] += "; disputed: denied by " + ", ".join(p.name for p in f.denied_by)
                 words = spot.text.casefold().split()
-                count = (_COUNT.get(" ".join(words[:3])) or _COUNT.get(" ".join(words[:2]))
-                         or _COUNT.get(words[0])) if name is None else None
+                count = (COUNT.get(" ".join(words[:3])) or COUNT.get(" ".join(words[:2]))
+                         or COUNT.get(words[0])) if name is None else None
                 if count is None and name is None and spot.text.split()[0].isdigit():
                     count = int(spot.text.split()[0])
                 chosen[key] = Found(

@@ -35,6 +35,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),
     (r"(?:Free Syrian Army|FSA)(?: " + _NOUNS + ")?", "Free Syrian Army", None, "opposition", FORCE),
+    # the Turkey-backed opposition's army since 2017: not the Syrian Arab Army
+    (r"(?:the )?(?:so-called )?Syrian National Army(?: \((?:SNA|NSA)\))?|SNA", "Syrian National Army",
+     "syrian-opposition", "opposition", FORCE),
     (r"Turkish(?:-backed)? (?:army|forces|troops|military|soldiers|artillery)|Turkish air ?force"
      r"(?: and special ground forces)?|Olive Branch forces", "Turkish Armed Forces", None, "other", FORCE),
     (r"Turkish-backed (?:terrorists|militants|rebels|factions|groups|forces)", "Turkish-backed factions",

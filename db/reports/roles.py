@@ -32,7 +32,8 @@ _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$",
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
-                              r"the troops|the soldiers|the fighters)\b", re.IGNORECASE)
+                              r"the troops|the soldiers|the fighters|(?:the|these|our) (?:forces|units))\b",
+                              re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 

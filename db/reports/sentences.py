@@ -16,7 +16,12 @@ _DATELINE = re.compile(
     r"|\([^)]{1,40}\)|[A-Z]\w+(?=-\s)|[A-Z][\w ]{0,20},\s*\d{1,2}\s+[A-Z][a-z]+)\s*[-–—]+\s+"
     r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*\([^)]{1,80}\)\s+(?=[A-Z])")  # "DAMASCUS (Sputnik - 14 Aug) The …"
 _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See also|Click)\b")
-_CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$")  # "… [Rodi Said/Reuters]": a photo's caption
+# "Meanwhile, the town of X was recaptured …": a line that opens as prose continues the text, stop or not
+_PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|"
+                    r"In addition|Additionally|Also),\s+[a-z]")
+# "… [Rodi Said/Reuters]", "… (AFP, Omar Haj Qadour)", "… (Photo by AFP)": a photo's caption and credit
+_CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
+                      r"\((?:AFP|Reuters|AP|EPA|Getty|Anadolu|SANA|[Pp]hoto)\b[^()]{0,60}\)\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ def _is_headline(line: str, first: bool = False) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if _LINK.match(line) or _CAPTION.search(line):
         return True
-    if _END.search(line):
+    if _END.search(line) or _PROSE.match(line):
         return False
     return first or len(words) <= 20 or capitalised / max(1, len(words)) >= 0.6
 
@@ -41,7 +46,9 @@ def _is_headline(line: str, first: bool = False) -> bool:
 def split(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
-    for match in re.finditer(r"[.!?][\"')\]]*(?=\s+[\"“(]?[A-Z0-9])", paragraph):
+    # "… pro-government sources.Al-Shula was …": a stop glued to the next sentence still ends one
+    for match in re.finditer(r"[.!?][\"')\]]*(?=\s+[\"“(]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])",
+                             paragraph):
         if _ABBREVIATIONS.search(paragraph[start:match.start() + 1]):
             continue
         out.append(paragraph[start:match.end()].strip())

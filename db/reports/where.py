@@ -22,9 +22,13 @@ _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
 NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
-_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?"
-_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _ITEM + r"|\s+and\s+" + _ITEM + \
-    r"|,?\s+as well as\s+" + _ITEM + r")*)"
+# "Al Baryd (post office)": an item may carry a gloss in brackets
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?"
+# a later item may open with a lowercase qualifier that is part of its name ("A, old Raqqa and B")
+_QUALIFIER = r"(?:old|new|upper|lower|greater|little|small|big)\s+"
+_NEXT = r"(?:" + _QUALIFIER + r")?" + _ITEM
+_LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _NEXT + r"|\s+and\s+" + _NEXT + \
+    r"|,?\s+as well as\s+" + _NEXT + r")*)"
 PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settlements?|areas?|hills?|"
                r"localities|locality|suburbs?|farms?|quarters?")
 _AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
@@ -41,8 +45,10 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"(?:early\s+|the\s+)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
 # "The liberated villages are: A, B and C", "… can be identified as: A, B"
-_LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:are|were|include|included|(?:can be |were |are )?"
-                     r"(?:identified|listed|named) as)\s*:\s*" + _LIST)
+# "eighteen villages which are: A, B, C": the same list after a relative clause
+_LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:(?:which|that)\s+(?:are|were|include[sd]?)\s*:?|"
+                     r"(?:are|were|include|included|(?:can be |were |are )?"
+                     r"(?:identified|listed|named) as)\s*:)\s*" + _LIST)
 _APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
@@ -80,11 +86,16 @@ _UNNAMED = re.compile(
     r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
     r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
     r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
+# the number an unnamed place's words give ("four villages": 4)
+COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
+          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
+          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
-    r"\s+of\s+(?:[a-z][\w-]*\s+){0,4}$"
+    r"\s+of\s+(?:[a-z][\w-]*,?\s+){0,4}$"
     r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
     r"|\b(?:in )?the (?:area|areas|region) "
     r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
@@ -95,8 +106,9 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"industrial (?:zone|city|area)|"
                      r"city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
-                     r"(?P<site>(?:oil |gas )?fields?|airport|air ?base|military airport|dam|crossing|"
-                     r"road|highway|canyon|roundabout|hill|mountain|bridge|base|station|checkpoint)|"
+                     r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
+                     r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
+                     r"base|station|checkpoint|farms|palace(?: area)?)|"
                      r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
                                r"governorate|region|countryside|district) of\s+(?:the\s+)?"
@@ -104,8 +116,12 @@ _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]
                                r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
                                r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
                                r"subrub) of\s+(?:the\s+)?"
+                               r"|\b(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
+                               r"governorate|region|area|countryside) of\s+(?:the\s+)?"
                                r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
 _FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
+_OF_THE_CITY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
+                          r"governorate|region|area|countryside) of\s+(?:the\s+)?")
 RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
         "base": 0, "dam": 0, "crossing": 0, "neighbourhood": 1, "district": 1, "village": 2,
         "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5,
@@ -150,13 +166,13 @@ def _noun_kind(noun: str) -> str:
 _NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt|Captain|Commander|President|"
                         r"Minister|Ministry|Chief|Staff|Defen[cs]e|Civil|Agency|News|Council|Committee|Command|"
                         r"Helmets|Observatory|Corps|Division|Brigade|Regiment|Battalion|Media|Press|Radio|Television|"
-                        r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital)\b|^[A-Z]{3,}$")
+                        r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital|Office|Bureau)\b|^[A-Z]{3,}$")
 
 
 def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
-    for m in re.finditer(NAME, text):
+    for m in re.finditer(r"(?:" + _QUALIFIER + r")?" + NAME, text):
         words = m.group().split()
         dropped: list[str] = []
         while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
@@ -174,8 +190,12 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
             name = " ".join(words)
             if _NOT_PLACE.search(name):
                 continue
-            start = offset + m.start() + m.group().index(name)
-            out.append((start, start + len(name), name))
+            # the words may stand apart by more than one space (a quotation mark blanked out)
+            at = re.search(r"\s+".join(map(re.escape, words)) + r"$", m.group())
+            if at is None:
+                continue
+            start = offset + m.start() + at.start()
+            out.append((start, offset + m.start() + at.end(), name))
     return out
 
 
@@ -313,7 +333,9 @@ def _roles(s: str, spots: list[Spot]) -> None:
         before = s[:spot.start]
         previous = spots[i - 1] if i else None
         ref = _REFERENCE.search(before[-90:])
-        if re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
+        if spot.name and (spot.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", s[spot.end:])):
+            spot.role, spot.relation = "container", "of"  # "seven of Raqqa's neighbourhoods": the whole
+        elif re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
             spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
         elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
                       r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
@@ -331,8 +353,10 @@ def _roles(s: str, spots: list[Spot]) -> None:
                 dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
                 dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
                 spot.relation = f"{dist}{dirs} of"
-        elif previous and previous.role in ("event", "container") and len(s[previous.end:spot.start]) < 40 \
-                and _contains(s[previous.end:spot.start], previous, spot):
+        elif previous and (previous.role in ("event", "container") or (previous.role == "reference"
+                                                                        and previous.name is not None)) and \
+                len(s[previous.end:spot.start]) < 40 and \
+                _contains(s[previous.end:spot.start], previous, spot):
             spot.role, spot.relation = "container", "in"
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]
@@ -348,6 +372,8 @@ def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
     "the village of X in the Jinderes district")."""
     if outer.kind in ("district", "subdistrict", "region", "area") and \
             re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        return True
+    if _OF_THE_CITY.fullmatch(gap):  # "the Qattar district of the eastern city of X": said outright
         return True
     if outer.rank <= inner.rank or outer.rank < 3:
         return False

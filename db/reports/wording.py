@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cues import Cue
 from .parties import MEDIA, MONITOR, Party
 
 _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
@@ -83,7 +84,7 @@ _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
-                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years|days)|"
+                         r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years)|"
                          r"recently|"
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"over the same period|"
@@ -120,6 +121,12 @@ class Frame:
     leading: bool = False  # "X said (that) …": the content follows the attribution
 
 
+# "This was reported by the ministry.": a sentence that only says who reported the one before
+LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
+                           r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
+                           r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
+
+
 def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     """The attribution, hedges, rumours and denial of a sentence."""
     f = Frame(span=(0, 0))
@@ -136,8 +143,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
         pronoun = _PRONOUN.match(who.strip())
-        if not sources and not pronoun and not _SAYER.search(who):
-            continue  # "The SAA captured X, killing …" is not a report of it
+        # a quotation closed before "X said" is X's statement, whoever X is; otherwise an unknown
+        # subject is no sayer: "The SAA captured X, killing …" is not a report of it
+        quoted = re.match(r",[\"”]", m.group()) is not None
+        if not sources and not pronoun and not _SAYER.search(who) and not quoted:
+            continue
         if not sources and not pronoun:  # a source the lexicon does not know: "Al-Masdar News reports"
             name = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
             sources = [Party(m.start(), m.start() + len(name), name, name, None, None, MONITOR)]
@@ -255,3 +265,25 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if nominal and _CAUSE.search(near):
         return "how another happening came about ('after … clashes'), not another happening"
     return None
+
+
+# "After ousting ISIS from X, the SDF will move …": a clause leading into a future is itself to come
+_LEAD_IN = re.compile(r"^\s*(?:After|Before|Once|Upon)\s+[\w-]+ing\b[^,;]*,"
+                      r"(?=\s+(?:[\w'-]+\s+){0,6}?(?:will|would|is expected to|are expected to|plans? to|"
+                      r"intends? to)\b)")
+
+
+def stated(s: str, cues: list[Cue], year: int | None, rumour: bool) -> list[Cue]:
+    """The event words that state a happening. Verbs joined by "and" share their modality ("will be
+    liberated and cleared"), and a lead-in clause shares its main clause's future."""
+    lead = _LEAD_IN.match(s)
+    out: list[Cue] = []
+    for i, c in enumerate(cues):
+        if lead and c.end <= lead.end():
+            continue
+        joined = i > 0 and re.fullmatch(r"\s+and\s+(?:\w+ly\s+)?", s[cues[i - 1].end:c.start])
+        if joined and cues[i - 1] not in out:
+            continue
+        if not not_a_happening(s, c.start, c.end, c.type, year, rumour):
+            out.append(c)
+    return out
