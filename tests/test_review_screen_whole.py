@@ -27,9 +27,9 @@ async def test_why_and_the_proposal_are_whole_at_160_columns(db_path: Path) -> N
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
         text, rows = _item(app)
-        assert "factions: US-backed Syrian Democratic Forces → Syrian Democratic Forces (actor); terrorists" in (
-            " ".join(text.split()))
-        assert "terrorists (target)" in " ".join(text.split()) and "date: " in text
+        said = " ".join(text.split())
+        assert "factions: US-backed Syrian Democratic Forces → Syrian Democratic Forces (actor)" in said
+        assert "terrorists → terrorists (target)" in said and "date: " in text
         assert len(text.rstrip().splitlines()) <= rows  # every line of it on screen
         lines = _proposal(app)
         assert not any("…" in line for line in lines)
