@@ -37,7 +37,7 @@ async def test_a_marked_row_stays_marked_when_the_cursor_leaves_it(db_path: Path
         assert [p for i, p in enumerate(marked) if i != at] == [p for i, p in enumerate(places) if i != at]
         assert "#e69f00" in row_style(app, at).lower() and row_style(app, at + 1) == ""
         subtitle = plain(app.timeline.border_subtitle, 200)
-        assert "marked Humaima 2017-06-30" in subtitle and "l on it again cancels" in subtitle
+        assert "marked Humaima 2017-06-30" in subtitle and "l on another links · l on it cancels" in subtitle
         # A reload of the timeline (another front, then all fronts again) keeps the mark.
         await pilot.press("1")
         await settle(pilot)

@@ -203,8 +203,8 @@ class Timeline(Vertical):
             self._unmarked = tuple(table.get_row(event_id))
             self._set_cells(event_id, marked_cells(self._unmarked))
             date, place = self._unmarked[0].plain, self._unmarked[1].plain
-            subtitle = Text.assemble((f"{MARK_GLYPH}marked", MARK_STYLE), f" {place} {date} · l on another "
-                                     "links them · l on it again cancels")
+            subtitle = Text.assemble((f"{MARK_GLYPH}marked", MARK_STYLE),
+                                     f" {place} {date} · l on another links · l on it cancels")
         self.border_subtitle = subtitle
 
     def _set_cells(self, event_id: str, cells: tuple[Text, ...]) -> None:
