@@ -36,7 +36,7 @@ STACKED_MIN = 40  # the side holding the fronts above the event
 # each side, and the scrollbar's gutter is always kept.
 FIXED = {"date": 11, "certainty": 14, "type": 10}  # date: "2022-03-14~" (a week); certainty: "● confirmed ×2"
 PLACE, WHO = (12, 22), (14, 20)  # (at least, at most)
-SUMMARY_MIN = 12
+SUMMARY_MIN = 11  # the date column grew by one (a week's "~"): the summary shows at the same widths
 PADDING = 2
 SCROLLBAR = 2
 COLUMNS = ("date", "place", "who", "certainty", "type", "summary")
