@@ -63,7 +63,7 @@ async def test_every_size_shows_the_certainty_word_and_type(db_path: Path, size,
     async with app.run_test(size=size) as pilot:
         await started(pilot, map_on)
         lines = screen_lines(app)
-        row = next(line for line in lines if "2017-06-30  Humaima" in line)
+        row = next(line for line in lines if "2017-06-30   Humaima" in line)
         assert "SAA+VKS ▸ ISIS" in row and "● confirmed" in row and "capture" in row, row
         assert any("Certainty" in line and "Type" in line for line in lines)
         # The footer says how to get help and quit, whatever the width.
@@ -95,7 +95,7 @@ async def test_the_summary_needs_no_sideways_scroll(db_path: Path) -> None:
     async with app.run_test(size=(220, 60)) as pilot:
         await settle(pilot)
         lines = screen_lines(app)
-        row = next(line for line in lines if "2017-06-30  Humaima" in line)
+        row = next(line for line in lines if "2017-06-30   Humaima" in line)
         assert "Government forces, with" in row
         assert app.timeline.table.max_scroll_x == 0
         await pilot.press("tab", "end")

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sitroom.db import FrontError, Store, create_store
+from sitroom.db import FrontError, Store, atlas, create_store
 from sitroom.db.fronts import parse, reassign
 
 from .real_rows import EXPECTED, FILES, REAL, insert, real_rows
@@ -22,11 +22,16 @@ def bundled_areas(conn: sqlite3.Connection) -> list[tuple[str, object]]:
 
 def expected_front(conn: sqlite3.Connection, event: dict) -> str:
     """The name of the front an event belongs on: a bundled front holding its point, else its division
-    (or its country, when it is known only to its country)."""
+    (or its country, when it is known only to its country) — the bundled front named as that division
+    when there is one (Deir-ez-Zor's events outside the Deir Ezzor front's area are on it too)."""
     if event["point"]:
         for slug, area in bundled_areas(conn):
             if area.covers_point(event["lon"], event["lat"]):
                 return conn.execute("SELECT name FROM fronts WHERE slug = ?", (slug,)).fetchone()[0]
+    division = atlas().region(event.get("country"), event["front_admin1"]) if event.get("country") else None
+    for (name,) in conn.execute("SELECT name FROM fronts WHERE kind = 'bundled'"):
+        if division is not None and atlas().region(event["country"], name) == division:
+            return name
     return event["front_admin1"]
 
 

@@ -3,6 +3,7 @@ and what the browser shows as the day moves."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,50 @@ async def test_the_histogram_stacks_by_side(db_path: Path) -> None:
         assert "confirmed by side" in text
         assert "Government and allies 10" in text and "SDF and US-led coalition 2" in text
         assert "ISIS 3" in text and "Armed opposition" not in text and "claimed or rumoured 4" in text
+
+
+def _dots(text: str) -> int:
+    return sum(1 for ch in text if 0x2800 < ord(ch) <= 0x28FF)
+
+
+async def test_the_map_says_it_is_loading_until_its_layers_arrive(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        gathered = threading.Event()
+        gather = app.loader.map
+
+        def slow(*args) -> None:  # the map's worker, held until the test has looked at the first frame
+            gathered.wait(10)
+            gather(*args)
+
+        app.loader.map = slow
+        await pilot.press("m")
+        await pilot.pause()
+        legend = _legend(app)
+        assert "loading the map…" in legend and "no confirmed capture" not in legend
+        assert "held on" not in legend and "latest 0" not in legend
+        gathered.set()
+        await settle(pilot)
+        legend = _legend(app)
+        assert "loading" not in legend and "Government and allies 7" in legend
+
+
+async def test_the_map_draws_the_holdings_its_legend_lists_before_the_first_event(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("m", "left_square_bracket")  # as of 2017-06-29: no event yet, ISIS holds 7 places
+        await settle(pilot)
+        assert app.timeline.table.row_count == 0
+        legend, canvas = _legend(app), _map_text(app)
+        assert "held on 2017-06-29" in legend and "I ISIS 7" in legend
+        assert _dots(canvas) > 150 and "I" in canvas  # Syria's outline and the places ISIS holds
+        assert "◉" not in canvas + legend  # no event is selected: none is marked
+        # Zoomed to a front whose frame holds none of those places, the legend lists none of them.
+        await pilot.press("3")
+        await settle(pilot)
+        legend, canvas = _legend(app), _map_text(app)
+        assert "Eastern Damascus · held on 2017-06-29" in legend and "ISIS 7" not in legend
+        assert "none of the 7 places with a known holder is on this map" in legend
+        assert "I" not in canvas.replace("Iraq", "")

@@ -187,8 +187,8 @@ class Actions(_Base):
         self.query_one("#side").set_class(shown, "-map")
         self.arrange()
         if shown:
-            self.map.show(MapView(None, zoom_label=self.ref.view_name(self.view.front, self.view.fronts)),
-                          self.ref)
+            self.map.show(MapView(None, zoom_label=self.ref.view_name(self.view.front, self.view.fronts),
+                                  loaded=False), self.ref)
             self.load_map()
             if self.detail.event_id:
                 self.load_detail(self.detail.event_id)  # to mark the selected event

@@ -272,6 +272,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         if current is None:
             self._detail_asked = None
             self.detail.show_note(self.empty_note(view))
+            self.map.select(None)  # no event is selected: the map marks none
         self.show_event(current)
         self.detail.mark(search_words(view.filter.text), self.ref)
 

@@ -27,15 +27,16 @@ TIMELINE_MIN = 77  # columns, border and scrollbar included: every column but th
 SIDE_MIN = 28  # the event pane beside the timeline
 MAP_MIN = 43  # the map beside the timeline (what 120 columns leave it); below, the fronts pane gives way
 FRONTS_WIDE, FRONTS_MAP = 34, 28  # the fronts pane at wide sizes; with a map short of room
-TIMELINE_WIDE = 78  # at wide sizes the event pane narrows before the sides' column does
+TIMELINE_WIDE = 86  # at wide sizes the event pane narrows before the sides' column does (UCDP's
+# "Civilians · CAF-Gov" and ACLED's "SYR-MI ▸ Civ-SYR" whole at 160 columns)
 STACKED_MIN = 40  # the side holding the fronts above the event
 
 # The timeline's columns: fixed widths, then the place and the sides grow to their natural widths,
 # and the summary takes what is left once it is worth reading; every cell has one column of padding
 # each side, and the scrollbar's gutter is always kept.
-FIXED = {"date": 10, "certainty": 14, "type": 10}  # certainty: "● confirmed ×2"
+FIXED = {"date": 11, "certainty": 14, "type": 10}  # date: "2022-03-14~" (a week); certainty: "● confirmed ×2"
 PLACE, WHO = (12, 22), (14, 20)  # (at least, at most)
-SUMMARY_MIN = 12
+SUMMARY_MIN = 11  # the date column grew by one (a week's "~"): the summary shows at the same widths
 PADDING = 2
 SCROLLBAR = 2
 COLUMNS = ("date", "place", "who", "certainty", "type", "summary")

@@ -20,21 +20,21 @@ else:
 
 
 class Linking(_Base):
-    link_mark: str | None = None  # the event whose happening `l` marked, to join with the next
-
     def action_link(self) -> None:
-        current = self.timeline.current
+        """`l`: mark the highlighted happening (the timeline shows the mark), cancel the mark on it, or
+        join it with the marked one."""
+        current, marked = self.timeline.current, self.timeline.marked
         if current is None:
             return
-        if self.link_mark is None:
-            self.link_mark = current
-            self.notify("Marked. Move to the event that reports the same happening and press l to link "
-                        "them; l here again cancels.", title="Link")
-        elif self.link_mark == current:
-            self.link_mark = None
+        if marked is None:
+            self.timeline.mark(current)
+            self.notify("Marked (⇄). Move to the event that reports the same happening and press l to "
+                        "link them; l here again cancels.", title="Link")
+        elif marked == current:
+            self.timeline.mark(None)
             self.notify("Link cancelled.", title="Link")
         else:
-            marked, self.link_mark = self.link_mark, None
+            self.timeline.mark(None)
             self._start("links", self._edit_links, "join_events", marked, current)
 
     def action_unlink(self) -> None:

@@ -94,6 +94,19 @@ def map_view(atlas: Atlas, ref: Reference, fronts: tuple[str, ...], day: str | N
             countries[country.code] += a.events
         if region is not None and region.code != region.name:
             regions.add(region)
+    if not countries and not points:
+        # No event to frame (as of a day before the first, or a filter passing none): the places whose
+        # holder the legend gives are framed instead, so the map never stands blank beside them.
+        for h in holdings:
+            place = ref.places_by_id.get(h.place)
+            if place is not None and place.lat is not None and place.lon is not None:
+                country, region = atlas.locate(place.lon, place.lat)
+                if country is None:
+                    points.append((place.lon, place.lat))
+                    continue
+                countries[country.code] += 1
+                if region is not None and region.code == country.code:
+                    regions.add(region)
     chosen = [f for f in (ref.front(s) for s in fronts) if f is not None]
     box = union(b for b in (front_box(atlas, f) for f in chosen) if b)
     if box is not None:

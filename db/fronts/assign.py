@@ -5,7 +5,9 @@ An event's front is, in this order (README "How fronts are decided"):
    else by divisions (naming the event's first-level division);
 2. a bundled front whose area holds the event's point;
 3. its first-level division: the row's admin1, else its place's, else the division of the bundled
-   boundaries holding its point; a front per division and country, named as the division is;
+   boundaries holding its point; a front per division and country (whatever its spelling), named as
+   the division is first written; a bundled front named as a division (Deir Ezzor, Raqqa) is that
+   division's front;
    an event known only to its country goes on "<Country> (country-wide)";
 4. "Other": no point, no division, no country.
 
@@ -61,9 +63,10 @@ class Rules:
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, result: Reassigned) -> Rules:
-        rows = conn.execute("SELECT slug, kind, country, admin1, definition FROM fronts").fetchall()
+        rows = conn.execute("SELECT slug, kind, country, admin1, definition, name FROM fronts").fetchall()
         rules = cls(conn, [], [], [], {}, {r[0] for r in rows}, result)
-        for slug, kind, country, admin1, stored in rows:
+        named: dict[tuple[str, str], str] = {}
+        for slug, kind, country, admin1, stored, name in rows:
             definition = parse(stored) if kind in (USER, BUNDLED) else None
             if definition is not None and definition.is_area:
                 (rules.user_areas if kind == USER else rules.bundled_areas).append((slug, definition))
@@ -71,6 +74,12 @@ class Rules:
                 rules.user_divisions.append((slug, definition))
             elif kind in (DIVISION, COUNTRY):
                 rules.divisions.setdefault(rules.key(country or "", admin1 or ""), slug)
+            if kind == BUNDLED and country and rules.atlas.region(country, name) is not None:
+                named[rules.key(country, name)] = slug
+        # A bundled front named as a division is (Deir Ezzor, Raqqa) also takes that division's events
+        # outside its area, in whatever spelling a dataset gives it (Deir-ez-Zor, Dayr az Zawr): one
+        # front for one place, not two a reader must tell apart.
+        rules.divisions.update(named)
         for areas in (rules.user_areas, rules.bundled_areas):
             areas.sort(key=lambda a: (a[1].size(), a[0]))
         return rules
@@ -88,10 +97,15 @@ class Rules:
         return self._keys[country, admin1]
 
     def _key(self, country: str, admin1: str) -> tuple[str, str]:
+        from ..write.names import place_skeleton  # how transliterations of one name are folded
+
         found = self.atlas.country(country) if country else None
         region = self.atlas.region(country or None, admin1) if admin1 else None
         country_key = found.code if found else region.code if region and not country else name_key(country)
-        return country_key, (f"{region.code}:{region.name}" if region else name_key(admin1))
+        # A division the boundaries do not know is keyed by what its spellings share (Deir-ez-Zor,
+        # Deir Ezzor, Dayr az-Zawr): transliteration and punctuation make no second front.
+        return country_key, (f"{region.code}:{region.name}" if region else
+                             place_skeleton(admin1) if admin1 else "")
 
     def front(self, lat: float | None, lon: float | None, place: str | None, admin1: str | None,
               country: str | None, place_admin1: str | None) -> str:

@@ -78,3 +78,131 @@ def faction_keys(name: str) -> tuple[str, ...]:
     bare = _ACRONYM.sub("", plain).strip()
     keys = (name_key(name), name_key(plain), name_key(_ACRONYM.sub("", name).strip()), name_key(bare))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+# -- short labels for the factions a dataset brings --------------------------------------------------
+
+LABEL_MAX = 10  # characters: the timeline's sides column shows two or three labels side by side
+_ANY_YEARS = re.compile(r"\s*\((\d{4})\s*-\s*(?:\d{4})?\)")  # "(2000-2024)" wherever it stands
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,8})\)")  # "Syrian Democratic Forces (SDF)"
+_QUALIFIER = re.compile(r"\s*\(([^()]+)\)\s*$")  # "Civilians (Syria)"
+_CAPS = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")  # HTS, FPRC-AK, JTF
+_STATE_FORCE = re.compile(r"^(military|police|government|navy|air force)(?: forces)? of (?:the )?(.+)$",
+                          re.IGNORECASE)
+_FORCE_WORD = {"military": "Mil", "police": "Pol", "government": "Gov", "navy": "Navy", "air force": "AF"}
+_FILLER = frozenset({"of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "et"})
+
+
+def _syllable(word: str) -> str:
+    """A word's first syllable, as people cut words short: Civilians → Civ, Protesters → Prot."""
+    for i in range(2, len(word)):
+        if word[i].lower() not in "aeiouy" and word[i - 1].lower() in "aeiouy":
+            return word[: i + 1]
+    return word[:4]
+
+
+def _country(name: str) -> str | None:
+    """The ISO code of the country called `name` (Syria → SYR), if it is one."""
+    from ..geography import atlas  # the bundled boundaries, read once, only when a label needs them
+
+    country = atlas().country(name.strip())
+    return country.code if country is not None else None
+
+
+def _code(qualifier: str) -> str:
+    """A qualifier as a label writes it: a country's ISO code (Syria → SYR), else itself if short."""
+    country = _country(qualifier)
+    if country is not None:
+        return country
+    words = [w for w in re.split(r"[^\w]+", qualifier) if w]
+    if len(words) == 1 and len(words[0]) <= 6:
+        return words[0]
+    return "".join(w[0].upper() for w in words if w.casefold() not in _FILLER)[:4]
+
+
+def _country_and_rest(text: str) -> tuple[str, str]:
+    """`Syria Military Intelligence` → (SYR, "Military Intelligence"): the longest leading words that
+    name a country, and what follows them."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        code = _country(" ".join(words[:n]))
+        if code is not None:
+            return code, " ".join(words[n:])
+    return _code(text), ""
+
+
+def _word_labels(main: str, qualified: bool = False) -> list[str]:
+    """Labels made of a name's words: whole when short (Hezbollah, BokoHaram), the Levant's
+    `Liwa al-Quds` → LaQ, else the initials (Syrian National Army → SNA, Jabhat Fateh al-Sham → JFS).
+    A name `qualified` (by a country) keeps its words whole only when it is one word."""
+    raw = [w for w in re.split(r"[\s]+", main) if w]
+    parts = [p for w in raw for p in w.split("-") if p]
+    articles = [p for p in parts if p.casefold() in _ARTICLES]
+    words = [p for p in parts if p.casefold() not in _ARTICLES and p.casefold() not in _FILLER]
+    if not words:
+        return []
+    labels = []
+    if len(words) == 2 and articles:
+        labels.append(f"{words[0][0].upper()}a{words[1][0].upper()}")
+    joined = "".join(w[:1].upper() + w[1:] for w in words)
+    if len(joined) <= LABEL_MAX and not (qualified and len(words) > 1):
+        labels.append(joined)
+    if len(words) >= 2:
+        labels.append("".join(w[0].upper() for w in words)[:6])
+    labels.append(_syllable(words[0]) + "".join(w[0].upper() for w in words[1:])[:4])
+    return labels
+
+
+def _qualified(base: str, code: str) -> str:
+    """`base` with its qualifier, cut to fit: Civilians + SYR → Civ-SYR, UAG + LBN → UAG-LBN."""
+    if len(base) + 1 + len(code) > LABEL_MAX and not base.isupper():
+        base = _syllable(base)
+    return f"{base}-{code}"
+
+
+def label_candidates(name: str) -> list[str]:
+    """The short labels a faction called `name` may take, best first (short_label picks the first no
+    other faction has). Made from the name's own words, never from a count: an analyst reads them."""
+    years = _ANY_YEARS.findall(name)
+    acronym = _ACRONYM.match(name)
+    text = _ACRONYM.sub("", " ".join(_ANY_YEARS.sub(" ", name).split()))
+    labels: list[str] = [acronym.group(0).rstrip(": \t")] if acronym else []
+    labels += _PAREN_ACRONYM.findall(text)
+    text = _PAREN_ACRONYM.sub("", text).strip()
+    main, _, after = text.partition(" - ")  # "Anti-Balaka - Mokom", "Boko Haram - Jamaatu Ahli …"
+    qualifier = _QUALIFIER.search(main)
+    code = _code(qualifier.group(1)) if qualifier else ""
+    main = _QUALIFIER.sub("", main).strip() if qualifier else main.strip()
+    if not code and after and len(after.split()) == 1 and len(after) <= 6:
+        code = after.strip()
+    force = _STATE_FORCE.match(main)
+    if force:  # a state's forces: its country's code and what they are (NGA-Mil, IRQ-Pol, SYR-MI)
+        country, rest = _country_and_rest(force.group(2))
+        unit = "".join(w[0].upper() for w in rest.split() if w.casefold() not in _FILLER)
+        label = f"{country}-{unit or _FORCE_WORD[force.group(1).casefold()]}"
+        return [label, *(f"{label}{y[-2:]}" for y in years[:1])]  # the second era: ISR-Mil22
+    words = main.split()
+    caps = [w for w in words if _CAPS.match(w) and sum(c.isupper() for c in w) >= 2]
+    if caps:
+        before = words[: words.index(caps[0])]
+        initials = "".join(w[0].upper() for w in before if w.casefold() not in _FILLER)
+        labels += [initials + caps[0], (_syllable(before[0]) if before else "") + caps[0], caps[0]]
+    made = _word_labels(main, qualified=bool(code))
+    labels += [_qualified(b, code) for b in made] if code else made
+    if not labels:
+        labels.append(_syllable(name_key(name).replace(" ", "")) or "X")
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def short_label(name: str, taken: set[str]) -> str:
+    """A short label for a new faction called `name` that no other faction has (`taken`: the store's
+    labels, casefolded): the first free one of label_candidates, else the first with a number."""
+    candidates = label_candidates(name)
+    for label in candidates:
+        if label.casefold() not in taken:
+            return label
+    first = candidates[0]
+    n = 2
+    while f"{first}{n}".casefold() in taken:
+        n += 1
+    return f"{first}{n}"

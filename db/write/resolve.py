@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from ..models import Faction, Front, Place
 from ..reference import Reference
 from ..text import clean_text
-from .names import faction_keys, name_key, place_skeleton, slugify, without_place_suffix
+from .names import faction_keys, name_key, place_skeleton, short_label, slugify, without_place_suffix
 
 OTHER_FRONT = "other"
 DEFAULT_MAX_KM = 25.0  # how far outside a front's area a new place may lie and still join it
@@ -42,31 +41,6 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[^\w]+", name) if w]
-    if len(words) == 1:
-        return words[0][:6]
-    return "".join(w[0].upper() for w in words if w[0].isalnum())[:6] or name[:6]
-
-
-def _label(name: str, taken: set[str]) -> str:
-    """A short label for a new faction, unique in the store: ACLED's own acronym ("QSD: …") or the
-    initials, then longer cuts of the name, then a number (GOI is not Iraq, Israel and Iran at once)."""
-    acronym = re.match(r"^([A-Z][A-Za-z0-9-]{1,9}):\s", name)
-    first = acronym.group(1) if acronym else _initials(name)
-    words = [w for w in re.split(r"[^\w]+", name) if w]
-    tries = [first, *(w[:6] for w in words if len(w) > 2 and w.casefold() not in
-                      {"of", "the", "and", "forces", "military", "government"}),
-             first + "".join(w[:2] for w in words[-1:])]
-    for label in tries:
-        if label and label.casefold() not in taken:
-            return label
-    n = 2
-    while f"{first}{n}".casefold() in taken:
-        n += 1
-    return f"{first}{n}"
 
 
 @dataclass
@@ -162,7 +136,7 @@ class Resolver:
         from the name that none has."""
         if given and given.casefold() not in self._shorts:
             return given
-        return _label(name, self._shorts)
+        return short_label(name, self._shorts)
 
     def _ensure_bloc(self, bloc: str) -> None:
         self._writing()

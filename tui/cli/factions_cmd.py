@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from sitroom.db import EditError, EventFilter, StoreError
 
-from .output import failed, out, say, shown
+from .output import failed, say, shown, table_console
 from .stores import open_store
 
 
@@ -58,12 +58,13 @@ def _list(store) -> None:  # type: ignore[no-untyped-def]
     rows = [(f.slug, f.short, ("  " if f.parent else "") + f.name, f.bloc, f.parent or "",
              f"{counts.get(f.slug, 0):,}") for f in store.factions()]
     table = Table(show_edge=False, box=None, pad_edge=False)
-    # Every column but the name keeps its width (a slug cut short cannot be typed back); the name gives.
+    # Every column but the name keeps its width (a slug cut short cannot be typed back); the name gives,
+    # in a terminal only: piped, every line is whole.
     for i, column in enumerate(("slug", "short", "name", "bloc", "unit of", "events")):
         widest = max([len(column), *(len(r[i]) for r in rows)])
         fit = {"overflow": "ellipsis", "ratio": 1} if column == "name" else {"min_width": widest}
         table.add_column(column, no_wrap=True, justify="right" if column == "events" else "left", **fit)
     for row in rows:
         table.add_row(*map(Text, row))
-    out.print(table)
+    table_console().print(table)
     say("Blocs: " + ", ".join(f"{slug} ({name})" for slug, name in blocs.items()))

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.text import Text
 from sitroom.db import Front, FrontError, Store, StoreError
 
-from .output import failed, out, say, shown
+from .output import UNCUT, failed, line_width, out, say, shown
 from .stores import open_store, write_failure
 
 
@@ -83,20 +83,22 @@ def _cut(text: str, width: int) -> str:
 
 def _list(store: Store) -> None:
     """One line a front: slug, events, name, country (when there are several), what defines it; the
-    columns fixed by their longest value (within limits), the last cut to the terminal's width."""
+    columns fixed by their longest value (within limits, but a slug is never cut: it is typed back), the
+    last cut to the terminal's width. Not to a terminal, nothing is cut."""
     counted = shown_fronts([(fc.front, fc.count) for fc in store.front_counts()])
     counted.sort(key=lambda fc: (fc[0].kind != "user", fc[0].country or "~", fc[0].sort, fc[0].name))
     several = len({f.country for f, _ in counted if f.country}) > 1
     rows = [[f.slug, f"{n:,}", f.name, *([f.country or ""] if several else []), f.defined_by]
             for f, n in counted]
     header = ["slug", "events", "front", *(["country"] if several else []), "defined by"]
-    limits = [24, 12, 32, 24][: len(header) - 1]
+    terminal = line_width()
+    limits = [10_000, 12, 32, 24][: len(header) - 1] if terminal else [10_000] * (len(header) - 1)
     widths = [min(limit, max(len(r[i]) for r in [header, *rows])) for i, limit in enumerate(limits)]
-    room = max(12, out.size.width - sum(widths) - 2 * len(widths))
+    room = max(12, terminal - sum(widths) - 2 * len(widths)) if terminal else 10_000
     for number, row in enumerate([header, *rows]):
         cells = [_cut(v, w).rjust(w) if i == 1 else _cut(v, w).ljust(w)
                  for i, (v, w) in enumerate(zip(row, widths, strict=False))]
         line = Text("  ".join([*cells, _cut(row[-1], room)]), style="bold" if number == 0 else "")
-        out.print(line, no_wrap=True, overflow="ignore", crop=False)
+        out.print(line, no_wrap=True, overflow="ignore", crop=False, width=terminal or UNCUT)
     say("sitroom fronts add NAME --admin1 \"Idlib,Hama\" | --bbox W,S,E,N | --geojson FILE defines one; "
         "sitroom fronts remove SLUG removes it.")

@@ -19,7 +19,7 @@ from rich.text import Text
 from sitroom.db import ImportFailed, ImportReport, Store, StoreError
 
 from .output import err, failed, out, shown, warn
-from .stores import open_store, remove_store, write_failure
+from .stores import announce_new, open_store, remove_store, write_failure
 
 PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
 SHOW_BAD = 20
@@ -59,7 +59,7 @@ class _Bar:
 def run(args: argparse.Namespace) -> int:
     name = shown(args.file)
     new = args.db is not None and not args.db.exists()
-    store = open_store(args.db, create_empty=True)
+    store = open_store(args.db, create_empty=True, announce=False)  # said once something landed
     bar = _Bar()
     try:
         report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
@@ -75,8 +75,10 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if report.rows == 0:  # a header and nothing under it: no row that could be read
         return _nothing(store, new, f"{name}: the file has no rows under its header. Nothing was imported.")
-    if new and report.rejected:
+    if new and report.exit_code == 2:  # rejected, or no row landed: the store made for it goes
         remove_store(store.path)
+    elif new:
+        announce_new(store.path)
     print_report(report, name)
     return report.exit_code
 

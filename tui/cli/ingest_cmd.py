@@ -14,7 +14,7 @@ from sitroom.db import MAX_REPORT_BYTES, IngestError, RowError, StoreError, pars
 
 from .output import failed, out, say, shown, warn
 from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
-from .stores import open_store, write_failure
+from .stores import is_new, open_store, settle_new, write_failure
 
 
 def _read(file: str) -> str:
@@ -45,20 +45,24 @@ def run(args: argparse.Namespace) -> int:
             date = parse_date(args.date)
         except RowError as e:
             return failed("ingest", f"--date: {e}")
-    store = open_store(args.db, create_empty=True)  # a new path: a new store, as `import` makes one
+    new = is_new(args.db)  # a new path: a new store, as `import` makes one, kept only if written to
+    store = open_store(args.db, create_empty=True, announce=False)
     if review:  # extracted in the screen's worker; a report that cannot be read is said after it closes
-        return run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date),
+        code = run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date),
                           about=name)
+        return settle_new(store.path, new, code)
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
-        return failed("ingest", f"{name}: {e}")
+        return settle_new(store.path, new, failed("ingest", f"{name}: {e}"))
     except StoreError as e:
-        return failed("ingest", f"{name}: {shown(e)}; nothing was added")
+        return settle_new(store.path, new, failed("ingest", f"{name}: {shown(e)}; nothing was added"))
     except sqlite3.Error as e:
-        return failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
+        return settle_new(store.path, new,
+                          failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added"))
     finally:
         store.close()
+    settle_new(store.path, new, 0, wrote=not args.dry_run)
     if getattr(args, "json", False):
         # ASCII JSON: whatever a report held, no character of it reaches the terminal raw
         for line in report.json_lines():

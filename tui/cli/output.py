@@ -14,6 +14,23 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
+# Piped or redirected, output is read by programs and people scrolling a file: lines are never cut to a
+# width Rich would assume (80 columns), whatever COLUMNS says.
+UNCUT = 100_000
+
+
+def line_width() -> int | None:
+    """The width to cut lines to: the terminal's, or None when standard output is not a terminal."""
+    return out.size.width if out.is_terminal else None
+
+
+def table_console() -> Console:
+    """Where a table is printed: standard output as it is in a terminal, else as wide as the table."""
+    if out.is_terminal:
+        return out
+    return Console(file=out.file, highlight=False, soft_wrap=True, width=UNCUT)
+
+
 def shown(value: object) -> str:
     """`value` as one clean line for the terminal: no escape sequences, controls or bidi overrides."""
     return clean_text(str(value), single_line=True) or "''"

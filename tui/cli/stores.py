@@ -34,20 +34,41 @@ def create(path: Path, *, bundled: bool) -> None:
         raise StoreError(f"cannot create a store at {shown(path)}: {_why(error)}") from None
 
 
-def open_store(path: Path | None, *, create_empty: bool = False) -> Store:
+def open_store(path: Path | None, *, create_empty: bool = False, announce: bool = True) -> Store:
     """The store at `path`; without a path the default store, made from the bundled data on first
-    run. With create_empty, a missing `path` becomes a new store holding only the reference data."""
+    run. With create_empty, a missing `path` becomes a new store holding only the reference data,
+    announced at once unless `announce` is False (a command that may yet remove it says so later)."""
     if path is None:
         path = default_store_path()
         if not path.exists():
             create(path, bundled=True)
     elif create_empty and not path.exists():
         create(path, bundled=False)
-        warn(f"created a new store at {shown(path)} (reference data: factions, places, fronts; no events)")
+        if announce:
+            announce_new(path)
     try:
         return Store.open(path)
     except OSError as error:
         raise StoreError(f"cannot open the store {shown(path)}: {_why(error)}") from None
+
+
+def announce_new(path: Path) -> None:
+    warn(f"created a new store at {shown(path)} (reference data: factions, places, fronts; no events)")
+
+
+def is_new(path: Path | None) -> bool:
+    """Whether `path` names a store a command would create (nothing is there yet)."""
+    return path is not None and not path.exists()
+
+
+def settle_new(path: Path, new: bool, code: int, wrote: bool = True) -> int:
+    """After a command that made the store at `path` (`new`): keep it and say so when the command
+    wrote to it, else remove it, so that a failure or a dry run leaves no file behind. Returns `code`."""
+    if new and (code == 2 or not wrote):
+        remove_store(path)
+    elif new:
+        announce_new(path)
+    return code
 
 
 def remove_store(path: Path) -> None:

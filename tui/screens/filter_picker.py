@@ -78,6 +78,7 @@ class FilterPicker(ModalScreen[None]):
         self.ranked: dict[str, list[Ranked]] = {}
         self.ranked_like: dict[str, str] = {}
         self._ask_timer: Timer | None = None
+        self._names = {f.slug: self._names_of(f) for f in factions}  # what typing matches, worked out once
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -109,6 +110,15 @@ class FilterPicker(ModalScreen[None]):
             out.append(parent)
             parent = self.by_slug[parent].parent if parent in self.by_slug else None
         return out
+
+    def _names_of(self, faction: Faction) -> tuple[str, ...]:
+        """What a faction is found by: its own names, its parents' (typing SAA lists SAA's units, which
+        choosing SAA includes) and its bloc's (typing "government" lists the government's side)."""
+        bloc = next((b for b in self.blocs if b.slug == faction.bloc), None)
+        own = (faction.name, faction.short, faction.slug, *faction.aliases)
+        parents = [n for a in self._ancestors(faction) if a in self.by_slug
+                   for n in (self.by_slug[a].name, self.by_slug[a].short, a)]
+        return tuple(n.casefold() for n in (*own, *parents, *((bloc.name, bloc.slug) if bloc else ())))
 
     def _included_by_parent(self, faction: Faction) -> bool:
         return any(a in self.filter.factions for a in self._ancestors(faction))
@@ -165,7 +175,7 @@ class FilterPicker(ModalScreen[None]):
     def _options(self, query: str) -> Iterable[Option]:
         for bloc in self.blocs:
             members = [f for f in self.factions if f.bloc == bloc.slug
-                       and self._matches(query, f.name, f.short, f.slug, *f.aliases)]
+                       and self._matches(query, *self._names[f.slug])]
             if members:
                 yield Option(Text(bloc.name, style="bold underline"), id=f"bloc:{bloc.slug}",
                              disabled=True)
@@ -190,7 +200,7 @@ class FilterPicker(ModalScreen[None]):
         choices = self.choices
         keep = self._highlighted_id()
         choices.clear_options()
-        choices.add_options(list(self._options(self.query_one("#narrow", Input).value.casefold())))
+        choices.add_options(list(self._options(self.query_one("#narrow", Input).value.strip().casefold())))
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         if keep in ids:
             choices.highlighted = ids.index(keep)

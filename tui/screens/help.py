@@ -24,7 +24,7 @@ KEYS = (
         ("j k", "opened full-screen: the next / previous event (↑ ↓ scroll it)"),
         ("y", "copy it: date, place, sides, certainty, summary, source sentence, source, URL"),
         ("o", "open its source's web address in your browser (http and https only)"),
-        ("l", "link: mark this happening, then l on another that reports the same to join them"),
+        ("l", "link: mark this happening (⇄), then l on another that reports the same to join them"),
         ("u", "split: take one source's account out of this happening (it then stands alone)"),
     )),
     ("Filtering", (

@@ -3,6 +3,7 @@ fields in full, a proposed happening, a paragraph of the report with sentences m
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -110,22 +111,46 @@ def fields_text(item: ReviewItem, state: State, short: Mapping[str, str]) -> Tex
     return out
 
 
-def _cut(text: str, width: int) -> str:
-    return text[:width - 1] + "…" if len(text) > width else text
+def _hanging(text: str, indent: int, width: int) -> Text:
+    """`text` wrapped to `width`, every line after the first indented by `indent`: a long line reads
+    whole, never cut."""
+    out = Text()
+    room = max(10, width - indent)
+    words, line = text.split(" "), ""
+    for word in words:
+        while len(word) > room:  # a word longer than the line (a URL): split it
+            if line:
+                out.append(" " * indent + line + "\n")
+                line = ""
+            out.append(" " * indent + word[:room] + "\n")
+            word = word[room:]
+        if line and len(line) + 1 + len(word) > room:
+            out.append(" " * indent + line + "\n")
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    out.append(" " * indent + line)
+    return out
 
 
 def proposal_text(n: int, p: Proposal, chosen: bool, width: int = 200) -> Text:
-    """One proposed happening: which (date, place, type, certainty, sources) and why it matches, each
-    line cut to `width`."""
+    """One proposed happening: which (date, place, type, certainty), why it matches and its sources,
+    each part wrapped to `width` under its number, never cut."""
     out = Text("▶ " if chosen else "  ", style="bold #56B4E9")
     out.append(f"{n}. ", style="bold")
     when = p.date[:7] if p.date_precision == "month" else p.date
     out.append(f"{when} {p.place or '(unnamed place)'} · {p.event_type} · {p.certainty}")
     if p.current:
         out.append(" · its happening now", style="italic")
-    sources = f"{len(p.sources)} source{'s' if len(p.sources) != 1 else ''}: {'; '.join(p.sources)}"
-    out.append("\n     " + _cut(sources, width - 5), style="dim")
-    out.append("\n     " + _cut(f"why: {', '.join(p.why)}", width - 5))
+    # Why first: where the box is short (80×24) it is what decides; sources of one title said once.
+    titles = Counter(p.sources)
+    named = "; ".join(t if n == 1 else f"{t} (×{n})" for t, n in titles.items())
+    listed = _hanging(f"{len(p.sources)} source{'s' if len(p.sources) != 1 else ''}: {named}", 5, width)
+    listed.stylize("dim")
+    out.append("\n")
+    out.append_text(_hanging(f"why: {', '.join(p.why)}", 5, width))
+    out.append("\n")
+    out.append_text(listed)
     return out
 
 

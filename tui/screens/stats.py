@@ -29,9 +29,9 @@ SECTIONS = (
     ("month", "Month", "by the month of each event's recorded date, oldest first"),
 )
 EIGHTHS = " ▏▎▍▌▋▊▉"
-NAME_WIDTH = 28
+NAME_WIDTH = 28  # at least; the names column grows to the longest name the width allows
 FIGURES = 9 + 7  # the count and the share columns
-BAR_MAX = 60
+BAR_MIN, BAR_MAX = 10, 60
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,11 @@ class StatsScreen(Screen[StatsChoice | None]):
         Binding("enter", "choose", "Filter by it", priority=True),
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
+        # The sheet's own moves, so it knows the reader has moved (the cursor then stays where put).
+        Binding("down", "move(1)", "Down", show=False, priority=True),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("pagedown", "move(10)", show=False, priority=True),
+        Binding("pageup", "move(-10)", show=False, priority=True),
     ]
 
     def __init__(self, view: ViewState, reference: Reference) -> None:
@@ -63,6 +68,7 @@ class StatsScreen(Screen[StatsChoice | None]):
         self.view = view
         self.ref = reference
         self.counts: dict[str, dict[str, int]] = {}
+        self.moved = False  # until the reader moves, the cursor sits on the sheet's first row
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stats"):
@@ -110,9 +116,9 @@ class StatsScreen(Screen[StatsChoice | None]):
             return [c for c in CERTAINTIES if c in counts] + sorted(set(counts) - set(CERTAINTIES))
         return sorted(counts, key=lambda v: (-counts[v], v))
 
-    def _row(self, label: Text, n: int, total: int, peak: int, width: int) -> Table:
+    def _row(self, label: Text, n: int, total: int, peak: int, width: int, names: int) -> Table:
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=NAME_WIDTH, no_wrap=True, overflow="ellipsis")
+        grid.add_column(width=names, no_wrap=True, overflow="ellipsis")
         grid.add_column(width=8, justify="right", no_wrap=True)
         grid.add_column(width=6, justify="right", no_wrap=True)
         grid.add_column(no_wrap=True)
@@ -120,8 +126,16 @@ class StatsScreen(Screen[StatsChoice | None]):
         grid.add_row(label, Text(f"{n:,}", style="bold"), Text(share, style="dim"), bar(n, peak, width))
         return grid
 
-    def _options(self, width: int) -> list[Option]:
+    def _widths(self, inner: int) -> tuple[int, int]:
+        """The names column (the longest label, as far as the bar's least width allows) and the bar."""
+        longest = max((self._label(by, v).cell_len for by, counts in self.counts.items() for v in counts),
+                      default=0)
+        names = max(NAME_WIDTH, min(longest, inner - FIGURES - 6 - BAR_MIN))
+        return names, min(BAR_MAX, max(8, inner - names - FIGURES - 6))
+
+    def _options(self, inner: int) -> list[Option]:
         total = sum(self.counts.get("certainty", {}).values())  # every event has one certainty
+        names, width = self._widths(inner)
         options: list[Option] = []
         for by, title, note in SECTIONS:
             head = Text(title, style="bold underline")
@@ -137,24 +151,27 @@ class StatsScreen(Screen[StatsChoice | None]):
                 options.append(Option(Text("  none", style="dim"), id=f"none:{by}", disabled=True))
             peak = max(counts.values(), default=0)
             for value in self._ordered(by, counts):
-                options.append(Option(self._row(self._label(by, value), counts[value], total, peak, width),
-                                      id=f"{by}:{value}"))
+                options.append(Option(self._row(self._label(by, value), counts[value], total, peak, width,
+                                                names), id=f"{by}:{value}"))
         return options
 
     def _rebuild(self) -> None:
         rows = self.rows
         keep = self._highlighted_id()
         inner = rows.scrollable_content_region.width or (self.size.width or 80) - 8
-        width = min(BAR_MAX, max(8, inner - NAME_WIDTH - FIGURES - 6))
-        options = self._options(width)
+        options = self._options(inner)
         rows.clear_options()
         rows.add_options(options)
         ids = [o.id for o in options]
-        enabled = [i for i, o in enumerate(options) if not o.disabled]
-        if keep in ids:
+        if self.moved and keep in ids:
             rows.highlighted = ids.index(keep)
-        elif enabled:
-            rows.highlighted = enabled[0]
+            return
+        # Where a reader begins: the first row of the sheet, once the sections above it are counted
+        # (none while the first is counting), with the sheet scrolled to its top.
+        first = next((i for i, o in enumerate(options) if not o.disabled or str(o.id).startswith("wait:")),
+                     None)
+        rows.highlighted = first if first is not None and not options[first].disabled else None
+        rows.scroll_home(animate=False)
 
     def on_resize(self) -> None:
         self._rebuild()
@@ -168,10 +185,12 @@ class StatsScreen(Screen[StatsChoice | None]):
     # -- keys -----------------------------------------------------------------------------------
 
     def action_move(self, step: int) -> None:
-        if step > 0:
-            self.rows.action_cursor_down()
-        else:
-            self.rows.action_cursor_up()
+        self.moved = True
+        for _ in range(abs(step)):
+            if step > 0:
+                self.rows.action_cursor_down()
+            else:
+                self.rows.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -41,6 +41,7 @@ class MapView:
     fronts: tuple[str, ...] = ()  # zoomed to these fronts: the legend counts their places only
     areas: Sequence[tuple[AreaEvents, Region | None]] = ()  # events known only to an area, and its outline
     boundaries: Boundaries | None = None  # the borders and divisions around the frame
+    loaded: bool = True  # False: a placeholder shown until the worker's answer arrives
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class MapLayers:
     factions: Mapping[str, Faction]
     blocs: Sequence[Bloc]
     selected: Selected | None = None
+    frame: Frame | None = None  # what the canvas shows: the legend counts the holdings drawn in it
 
     def build(self) -> tuple[list[Mark], Text]:
         zoomed = bool(self.view.fronts)
@@ -91,8 +93,8 @@ class MapLayers:
             place = self.places.get(h.place)
             if place is None or place.lat is None or place.lon is None:
                 continue
-            if not self.view.fronts or place.front in self.view.fronts:
-                held[h.bloc] += 1
+            if self.frame is not None and self.frame.cell(place.lon, place.lat) is not None:
+                held[h.bloc] += 1  # counted as drawn: the legend never lists what the map leaves off
                 claimed[h.claim_bloc or ""] += 1
             # A capture only claimed since: the claimant's letter in lower case, never a holder's.
             marks.append(Mark(place.lon, place.lat, letters.get(h.claim_bloc, "?").lower(),
@@ -128,9 +130,18 @@ class MapLayers:
 
         legend = Text()
         label = self.view.zoom_label or "No events"
+        if not self.view.loaded:
+            legend.append(f"{self.view.zoom_label or 'All fronts'} · loading the map…", style="dim italic")
+            if self.selected:
+                legend.append("\n")
+                legend.append("◉", SELECTED)
+                legend.append(f" {self.selected.name}")
+            return marks, legend
         legend.append(f"{label} · held on {self.view.date or '—'}: ", style="dim")
         if not any(held[b.slug] for b in self.blocs):
-            legend.append("no confirmed capture recorded  ", style="dim")
+            known = len(self.view.holdings)
+            legend.append("no confirmed capture recorded  " if not known else
+                          f"none of the {known:,} places with a known holder is on this map  ", style="dim")
         for bloc in self.blocs:
             if held[bloc.slug]:
                 legend.append(letters[bloc.slug], Style(color=bloc.colour, bold=True))
@@ -185,7 +196,7 @@ class _Canvas(Static):
 class MapPane(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.view = MapView(None)
+        self.view = MapView(None, loaded=False)
         self.selected: Selected | None = None
         self.reference = Reference()
 
@@ -217,14 +228,15 @@ class MapPane(Vertical):
         if cols < 4 or rows < 2:
             return
         ref = self.reference
-        layers = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs, selected=self.selected)
+        boundaries, box = self.view.boundaries, self.view.bbox
+        frame = None if boundaries is None or box is None else Frame.around(box, cols, rows)
+        layers = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs, selected=self.selected,
+                           frame=frame)
         marks, legend = layers.build()
-        boundaries = self.view.boundaries
-        if boundaries is None or self.view.bbox is None:  # still loading, or nothing to show
+        if boundaries is None or frame is None:  # still loading, or nothing to show
             canvas.update("")
             self.query_one("#map-legend", Static).update(flow(legend, cols))
             return
-        frame = Frame.around(self.view.bbox, cols, rows)
         canvas.update(draw(boundaries, frame, marks, layers.shades()))
         self.query_one("#map-legend", Static).update(flow(legend, cols))  # entries kept whole
 

@@ -25,6 +25,10 @@ from .. import layout, render
 LABELS = {"date": "Date", "place": "Place", "who": "Who", "certainty": "Certainty", "type": "Type",
           "summary": "Summary"}
 PREFETCH = 20  # rows from the end at which the next page is requested
+# The happening `l` marked for linking: a glyph before its place and the whole row in its own colour,
+# so it reads as marked with the cursor elsewhere and without colour; the pane's subtitle says it too.
+MARK_GLYPH = "⇄ "
+MARK_STYLE = "bold #000000 on #E69F00"
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,17 @@ class Histogram:
                                 height=rows, sample=self.sample, unconfirmed=self.unconfirmed)
 
 
+def marked_cells(cells: tuple[Text, ...]) -> tuple[Text, ...]:
+    """A row's cells as the row `l` marked shows them: the glyph before the place, all in MARK_STYLE."""
+    out = []
+    for n, cell in enumerate(cells):
+        text = Text(MARK_GLYPH) + cell if n == 1 else cell.copy()
+        text.stylize(MARK_STYLE)
+        text.no_wrap, text.overflow = True, "ellipsis"
+        out.append(text)
+    return tuple(out)
+
+
 class EventTable(DataTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -109,6 +124,8 @@ class Timeline(Vertical):
         self.next: Cursor | None = None
         self.waiting = False  # a NeedMore is out and unanswered
         self.widths: dict[str, int] = {}
+        self.marked: str | None = None  # the event `l` marked, to link with the next
+        self._unmarked: tuple[Text, ...] = ()  # the marked row's own cells, to put back
 
     def compose(self) -> ComposeResult:
         yield Static(id="histogram")
@@ -169,7 +186,30 @@ class Timeline(Vertical):
     def _add(self, rows: tuple[EventRow, ...], factions: Mapping[str, Faction]) -> None:
         table = self.table
         for row in rows:
-            table.add_row(*render.event_cells(row, factions), key=row.id)
+            cells = render.event_cells(row, factions)
+            if row.id == self.marked:
+                self._unmarked, cells = cells, marked_cells(cells)
+            table.add_row(*cells, key=row.id)
+
+    def mark(self, event_id: str | None) -> None:
+        """Mark the row of `event_id` as the one `l` will link (None: no row). The pane's subtitle
+        names it, and stays while the row is scrolled away or filtered out."""
+        table = self.table
+        ids = set(self.event_ids)
+        if self.marked in ids and self._unmarked:
+            self._set_cells(self.marked, self._unmarked)
+        self.marked, self._unmarked, subtitle = event_id, (), None
+        if event_id in ids:
+            self._unmarked = tuple(table.get_row(event_id))
+            self._set_cells(event_id, marked_cells(self._unmarked))
+            date, place = self._unmarked[0].plain, self._unmarked[1].plain
+            subtitle = Text.assemble((f"{MARK_GLYPH}marked", MARK_STYLE),
+                                     f" {place} {date} · l on another links · l on it cancels")
+        self.border_subtitle = subtitle
+
+    def _set_cells(self, event_id: str, cells: tuple[Text, ...]) -> None:
+        for key, cell in zip(LABELS, cells, strict=True):
+            self.table.update_cell(event_id, key, cell)
 
     def watch_heading(self, heading: Heading | None) -> None:
         self.border_title = heading.text() if heading else None
