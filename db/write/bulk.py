@@ -25,9 +25,9 @@ import json
 import sqlite3
 
 from ..schema import event_rowid
-from ..tallies import SIDE
+from .derived import Derived
 from .records import Prepared
-from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
+from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_with, sort_out
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
@@ -44,12 +44,11 @@ _BUCKETS = (
          FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
         WHERE e.happening IS NULL""",
 )
-# An event written with its side, from its parties (written just before it): one write of each row
-# instead of a second pass rewriting every row to set its side.
-# The last parameter is the row's fingerprint (write/fingerprints.py), or None.
+# An event written with its side (worked out from its parties, write/derived.py) and the row's
+# fingerprint (write/fingerprints.py), or None.
 _UPSERT = (
     f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, row_hash, side) "
-    f"VALUES ({', '.join(f'?{n}' for n in range(1, len(EVENT_COLUMNS) + 3))}, {SIDE.format(x='?2')}) "
+    f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 3))}) "
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
 )
@@ -84,7 +83,8 @@ class BulkWriter:
                      "(rowid INTEGER PRIMARY KEY, line INTEGER NOT NULL)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_changed (rowid INTEGER PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_batch (rowid INTEGER PRIMARY KEY)")
-        for table in ("import_rows", "import_changed", "import_batch"):
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_updated (rowid INTEGER PRIMARY KEY)")
+        for table in ("import_rows", "import_changed", "import_batch", "import_updated"):
             conn.execute(f"DELETE FROM temp.{table}")
         marks = ", ".join("?" * len(DERIVED_FROM))
         self.triggers = conn.execute(
@@ -94,6 +94,7 @@ class BulkWriter:
             conn.execute(f'DROP TRIGGER main."{name}"')
         self.indexes: list[tuple[str, str]] = []
         self.stored = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        self.derived = Derived(conn)
         self.decided = False  # whether to set the indexes aside: decided when there is first something to
         # write (a re-import that changes nothing keeps them)
 
@@ -145,9 +146,20 @@ class BulkWriter:
         changed = [*found.added, *found.updated]
         conn.executemany("INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (?, ?, ?)",
                          sorted(party(p) for item in changed for p in item.parties))
-        rows = [(*row, hashes[row[1]]) for row in rows_of(changed)]
+        derived, rows = self.derived, []
+        updated = {p.event["id"] for p in found.updated}
+        for row, item in rows_with(changed):
+            parties = [(p["faction"], p["role"]) for p in item.parties]
+            side = derived.side(parties)
+            event = item.event
+            rows.append((*row, hashes[event["id"]], side))
+            if event["id"] not in updated:  # an updated event's tallies depend on its happening: by SQL
+                derived.count(derived.keys(f for f, _ in parties), event, side)
         conn.executemany(_UPSERT, rows)
         conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)", [row[:1] for row in rows])
+        if updated:
+            conn.executemany("INSERT OR IGNORE INTO temp.import_updated (rowid) VALUES (?)",
+                             [row[:1] for row in rows if row[1] in updated])
 
     def _first_of_each(self, batch: list[tuple[int, Prepared | None, int, bytes | None]]
                        ) -> list[tuple[int, Prepared | None, int, bytes | None]]:
@@ -191,8 +203,9 @@ class BulkWriter:
             "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "
             "CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_factions ef ON ef.event = e.id "
             "CROSS JOIN faction_ancestors a ON a.faction = ef.faction ORDER BY 1, 2")  # in the key's order
+        self.derived.write()
         for count in _COUNT:
-            conn.execute(count.format(sign="", t="temp.import_changed"))
+            conn.execute(count.format(sign="", t="temp.import_updated"))
         conn.execute(
             "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
             "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
@@ -201,7 +214,7 @@ class BulkWriter:
                      "CROSS JOIN events e ON e.rowid = t.rowid")
         for _, sql in (*self.indexes, *self.triggers):
             conn.execute(sql)
-        for table in ("import_rows", "import_batch"):
+        for table in ("import_rows", "import_batch", "import_updated"):
             conn.execute(f"DELETE FROM temp.{table}")
         self.restore()
 

@@ -96,6 +96,13 @@ def rows_of(prepared: Sequence[Prepared]) -> list[tuple]:
     return rows
 
 
+def rows_with(prepared: Sequence[Prepared]) -> list[tuple[tuple, Prepared]]:
+    """((rowid, *fields), the prepared event) of each event, in rowid order."""
+    rows = [((event_rowid(item.event["id"]), *fields(item.event)), item) for item in prepared]
+    rows.sort(key=lambda pair: pair[0][0])
+    return rows
+
+
 def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:
     """Upsert events and replace their parties, saying how many were new, changed or the same.
     The caller owns the transaction."""
