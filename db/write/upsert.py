@@ -14,7 +14,7 @@ from .records import Prepared
 EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
                  "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
                  "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
-                 "attributes")
+                 "attributes", "precision_km")
 # A new event takes the rowid its id gives (schema.event_rowid); an update keeps it. An event written
 # here was not written from a file's row: it has no row fingerprint (write/fingerprints.py).
 _UPSERT = (
