@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 
 from .derived import Derived
-from .upsert import EVENT_COLUMNS, WriteCounts
+from .upsert import IMPORT_COLUMNS, WriteCounts
 
-Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields in EVENT_COLUMNS order, parties)
+Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields in IMPORT_COLUMNS order, parties)
 Waiting = tuple[int, Row | None, int, bytes | None]  # (line, the event or None, its rowid, fingerprint)
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
@@ -49,10 +50,10 @@ _BUCKETS = (
 # An event written with its side (worked out from its parties, write/derived.py) and the row's
 # fingerprint (write/fingerprints.py), or None.
 _UPSERT = (
-    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, row_hash, side) "
-    f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 3))}) "
+    f"INSERT INTO events (rowid, {', '.join(IMPORT_COLUMNS)}, row_hash, side) "
+    f"VALUES ({', '.join('?' * (len(IMPORT_COLUMNS) + 3))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
+    + ", ".join(f"{c} = excluded.{c}" for c in (*IMPORT_COLUMNS[1:], "row_hash", "side"))
 )
 # The rowids of the events the last import added or changed, kept after it for what follows it (the
 # fronts' reassignment, db/fronts/) until the next import on the connection.
@@ -79,6 +80,10 @@ class BulkWriter:
         self.repeats: list[tuple[int, str]] = []
         self.cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(self.cache))}")
+        # The sorts at the end (indexes built again, the faction keys) on every core: by then the
+        # process preparing the rows (files/worker.py) is done.
+        self.threads = conn.execute("PRAGMA threads").fetchone()[0]
+        conn.execute(f"PRAGMA threads = {max(self.threads, os.cpu_count() or 1)}")
         # Every event of the file, with its line; the events it adds or changes, by rowid; the events of
         # one batch about to change.
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows "
@@ -114,7 +119,7 @@ class BulkWriter:
             self.conn.execute(f'DROP INDEX main."{name}"')
 
     def add(self, line: int, row: Row, row_hash: bytes | None = None) -> None:
-        """An event (rowid, fields in EVENT_COLUMNS order, ((faction, role), …)) from line `line`."""
+        """An event (rowid, fields in IMPORT_COLUMNS order, ((faction, role), …)) from line `line`."""
         self.waiting.append((line, row, row[0], row_hash))
 
     def skip(self, line: int, rowid: int) -> None:
@@ -152,8 +157,7 @@ class BulkWriter:
                          sorted((row[1][0], *party) for row, _ in changed for party in row[2]))
         derived, rows = self.derived, []
         for row, row_hash in changed:
-            side = derived.side(row[2])
-            rows.append((row[0], *row[1], row_hash, side))
+            rows.append((row[0], *row[1], row_hash, derived.side(row[2])))
         for row, _ in found.added:  # an updated event's tallies depend on its happening: counted by SQL
             derived.count(derived.keys(f for f, _ in row[2]), row[1], derived.side(row[2]))
         conn.executemany(_UPSERT, rows)
@@ -219,6 +223,7 @@ class BulkWriter:
         """The connection's own page cache again (after close, or after a rollback)."""
         with contextlib.suppress(sqlite3.Error):  # a connection that broke mid-import: its error is
             self.conn.execute(f"PRAGMA cache_size = {self.cache}")  # the one to tell
+            self.conn.execute(f"PRAGMA threads = {self.threads}")
 
 
 
@@ -240,7 +245,7 @@ def _sort_out(conn: sqlite3.Connection, batch: list[tuple[Row, bytes | None]]) -
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples, compared as they are with the batch's
     stored = {row[1]: (row[0], row[1:]) for row in cursor.execute(
-        f"SELECT rowid, {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        f"SELECT rowid, {', '.join(IMPORT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
         (ids,))}
     parties: dict[str, set[tuple[str, str]]] = {}
     if stored:  # else none of them is in the store (a new store, a new file): no parties to read
