@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 
@@ -80,10 +79,6 @@ class BulkWriter:
         self.repeats: list[tuple[int, str]] = []
         self.cache = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size = {-max(CACHE_KIB, abs(self.cache))}")
-        # The sorts at the end (indexes built again, the faction keys) on every core: by then the
-        # process preparing the rows (files/worker.py) is done.
-        self.threads = conn.execute("PRAGMA threads").fetchone()[0]
-        conn.execute(f"PRAGMA threads = {max(self.threads, os.cpu_count() or 1)}")
         # Every event of the file, with its line; the events it adds or changes, by rowid; the events of
         # one batch about to change.
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_rows "
@@ -223,7 +218,6 @@ class BulkWriter:
         """The connection's own page cache again (after close, or after a rollback)."""
         with contextlib.suppress(sqlite3.Error):  # a connection that broke mid-import: its error is
             self.conn.execute(f"PRAGMA cache_size = {self.cache}")  # the one to tell
-            self.conn.execute(f"PRAGMA threads = {self.threads}")
 
 
 
