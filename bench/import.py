@@ -5,10 +5,14 @@ rows/s into the 1M store, a re-import of an unchanged file ≥ 100,000 rows/s, <
     python bench/import.py                       # 100k ACLED rows: sqlite3, sqlite-utils, sitroom, re-import
     python bench/import.py --store /tmp/bk/events-1000000.db   # and into (a copy of) the 1M store
     python bench/import.py --million             # and peak memory importing a 1,000,000-row file
+    python bench/import.py --skip-linking        # each import without the linking pass after it
 
-Each tool runs in a process of its own, so its peak RSS is its own. Beside the wall-clock time each row
-shows the CPU seconds the tool's process spent (user + system): on a shared machine other work stretches
-the wall clock, not the CPU time, so the ratio to sqlite3 is given for both.
+Each tool runs in a process of its own, so its peak RSS is its own (sitroom's import prepares a large
+file's rows in a second process, db/files/worker.py: its peak RSS is given apart). Beside the wall-clock
+time each row shows the CPU seconds the tool's processes spent (user + system): on a shared machine other
+work stretches the wall clock, not the CPU time, so the ratio to sqlite3 is given for both. Each sitroom
+row is followed by the file's own transaction alone: the whole call less the fronts' reassignment
+(db/fronts/) and the linking pass (db/happenings/) that follow it.
 """
 
 from __future__ import annotations
@@ -33,10 +37,12 @@ BIN = Path(sys.executable).parent
 # The seconds of the two steps Store.import_file takes after the file's own transaction are noted
 # apart: the fronts' reassignment (db/fronts/) and the linking pass (db/happenings/).
 SITROOM = """
-import resource, sys, time
+import resource, sys, time, types
 from sitroom.db import Store
 import sitroom.db.store.facade as facade
 steps = {"reassign": 0.0, "link_queued": 0.0}
+if sys.argv[3] == "skip-linking":  # the events stay queued (the store is a copy, thrown away)
+    facade.link_queued = lambda conn: types.SimpleNamespace(linked=0)
 def timed(name, fn):
     def step(*args, **kwargs):
         began = time.perf_counter()
@@ -53,8 +59,9 @@ report = store.import_file(sys.argv[2])
 took, cpu = time.perf_counter() - began, time.process_time() - cpu
 store.close()
 c = report.counts
+child = resource.getrusage(resource.RUSAGE_CHILDREN)  # the process preparing the rows (db/files/worker.py)
 print(took, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, c.added, c.updated, c.unchanged,
-      steps["reassign"], steps["link_queued"])
+      steps["reassign"], steps["link_queued"], child.ru_utime + child.ru_stime, child.ru_maxrss / 1024)
 """
 OPEN_STORE = "import sys; from sitroom.db import Store; Store(sys.argv[1]).close()"
 NEW_STORE = ("import sys; from pathlib import Path; from sitroom.db import create_store; "
@@ -88,14 +95,22 @@ def sqlite3_cli() -> str:
     return found
 
 
-def sitroom(store: Path, file: Path) -> tuple[float, float, str]:
-    """Wall-clock and CPU seconds of importing `file` into `store` (the import alone, not the start)."""
-    out = subprocess.run([sys.executable, "-c", SITROOM, str(store), str(file)], check=True,
-                         capture_output=True, text=True).stdout.split()
-    took, cpu, rss = float(out[0]), float(out[1]), float(out[2])
-    return took, cpu, (f"{int(out[3]):,} added, {int(out[4]):,} updated, {int(out[5]):,} unchanged; "
-                       f"peak RSS {rss:.0f} MB; of the time, fronts {float(out[6]):.2f} s, "
-                       f"linking {float(out[7]):.2f} s")
+def sitroom(store: Path, file: Path, link: bool = True) -> list[tuple[float, float, str]]:
+    """Wall-clock and CPU seconds (both processes) of importing `file` into `store`, the whole call and
+    the file's own transaction alone (without the fronts' reassignment and the linking pass after it)."""
+    out = subprocess.run([sys.executable, "-c", SITROOM, str(store), str(file),
+                          "link" if link else "skip-linking"], check=True, capture_output=True,
+                         text=True).stdout.split()
+    took, cpu, rss, fronts, linking, child_cpu, child_rss = (float(out[i]) for i in (0, 1, 2, 6, 7, 8, 9))
+    counts = f"{int(out[3]):,} added, {int(out[4]):,} updated, {int(out[5]):,} unchanged"
+    rss_note = f"peak RSS {rss:.0f} MB" + (f" (preparing process {child_rss:.0f} MB)" if child_cpu else "")
+    # The steps after the transaction run in this process alone: their CPU is about their time.
+    alone = (took - fronts - linking, cpu + child_cpu - fronts - linking,
+             f"the file's transaction alone; {rss_note}" + (f"; preparing process {child_cpu:.2f} CPU s"
+                                                            if child_cpu else ""))
+    whole = (took, cpu + child_cpu, f"{counts}; with fronts {fronts:.2f} s, "
+             + (f"linking {linking:.2f} s" if link else "linking left out (queued)"))
+    return [whole, alone]
 
 
 def main() -> None:
@@ -103,6 +118,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--store", type=Path, help="a large store to import into (a copy of it is used)")
     parser.add_argument("--million", action="store_true", help="also import a 1,000,000-row file")
+    parser.add_argument("--skip-linking", action="store_true",
+                        help="leave out the linking pass after each import (db/happenings/): the events stay "
+                             "queued")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="sitroom-import-"))
     rows: list[tuple[str, int, float, float, str]] = []  # (what, rows, seconds, CPU seconds, note)
@@ -115,20 +133,29 @@ def main() -> None:
         rows.append(("sqlite-utils insert --csv", args.rows, took, cpu, ""))
         store = work / "new.db"
         subprocess.run([sys.executable, "-c", NEW_STORE, str(store)], check=True)
-        rows.append(("sitroom import, new store", args.rows, *sitroom(store, file)))
-        rows.append(("sitroom import, same file again", args.rows, *sitroom(store, file)))
+        link = not args.skip_linking
+        for what, measured in zip(("sitroom import, new store", "  the import alone"),
+                                  sitroom(store, file, link), strict=True):
+            rows.append((what, args.rows, *measured))
+        for what, measured in zip(("sitroom import, same file again", "  the import alone"),
+                                  sitroom(store, file, link), strict=True):
+            rows.append((what, args.rows, *measured))
         if args.store:
             big = work / "big.db"
             shutil.copy(args.store, big)  # never written to: the original stays as it is
             more = write_acled(work / "more.csv", args.rows, seed=2)
             subprocess.run([sys.executable, "-c", OPEN_STORE, str(big)], check=True)  # migrated first
-            rows.append((f"sitroom import into {args.store.name}", args.rows, *sitroom(big, more)))
+            for what, measured in zip((f"sitroom import into {args.store.name}", "  the import alone"),
+                                      sitroom(big, more, link), strict=True):
+                rows.append((what, args.rows, *measured))
             big.unlink()
         if args.million:
             million = write_acled(work / "million.csv", 1_000_000, seed=3)
             store = work / "million.db"
             subprocess.run([sys.executable, "-c", NEW_STORE, str(store)], check=True)
-            rows.append(("sitroom import, 1,000,000-row file", 1_000_000, *sitroom(store, million)))
+            for what, measured in zip(("sitroom import, 1,000,000-row file", "  the import alone"),
+                                      sitroom(store, million, link), strict=True):
+                rows.append((what, 1_000_000, *measured))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -273,3 +273,32 @@ def _locked(sql: str, params) -> None:
     """A tracer that finds the store locked by another writer as the import begins its transaction."""
     if sql.startswith("BEGIN"):
         raise sqlite3.OperationalError("database is locked")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_precision_km_round_trips_and_is_checked(store: Store, tmp_path: Path, fmt: str) -> None:
+    # An event's own location precision (schema 6: an extraction's "east of Khanasir") is written by
+    # the import's writer itself, exported and read back.
+    with store.db.conn:
+        store.db.conn.execute("UPDATE events SET precision_km = 7.5 WHERE rowid IN "
+                              "(SELECT rowid FROM events ORDER BY id LIMIT 3)")
+    exported = tmp_path / f"all.{fmt}"
+    with exported.open("w", newline="") as f:
+        export(store, EventFilter(), fmt, f)
+    empty = tmp_path / "empty.db"
+    create_store(empty, bundled=False)
+    report = run(Store(empty), exported)
+    assert report.counts.added == 24 and not report.bad
+    conn = sqlite3.connect(empty)
+    assert conn.execute("SELECT count(*), min(precision_km) FROM events WHERE precision_km IS NOT NULL"
+                        ).fetchone() == (3, 7.5)
+    conn.close()
+    bad = tmp_path / "bad.jsonl"
+    line = exported.read_text().splitlines()[0] if fmt == "jsonl" else None
+    if line:
+        record = json.loads(line)
+        bad.write_text("\n".join(json.dumps({**record, "id": f"x{i}", "precision_km": v})
+                                 for i, v in enumerate((-1, "far", 3))) + "\n")
+        report = run(Store(empty), bad)
+        assert [b.reason for b in report.bad] == ["precision_km -1 is not a distance (0 to 20,000 km)",
+                                                  "precision_km 'far' is not a number"]

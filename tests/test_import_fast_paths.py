@@ -88,3 +88,16 @@ def test_ids_of_any_text_are_compared_in_one_query(store: Store, tmp_path: Path)
     assert import_file(conn, path).counts.added == len(ids)
     again = import_file(conn, path)
     assert (again.counts.added, again.counts.updated, again.counts.unchanged, again.bad) == (0, 0, 5, [])
+
+
+def test_certainty_without_searches_says_what_the_searches_say() -> None:
+    from sitroom.db.files.formats.common import certainty
+    from sitroom.db.rules import certainty_of
+
+    texts = ["On 3 May, SAA shelled Jobar.", "IS CLAIMED the attack.", "Rumours of an advance.",
+             "Reportedly 3 killed.", "An UNCONFIRMED report.", "Massacres that claimed the lives of 9.",
+             "No confirmed reports of deaths.", "He alleged nothing.", "Allegedly shelled.",
+             "The rumor mill.", "Clashes in Jobar — claimed by IS.", "ﬁghters claİmed it", "",
+             "claimant", "disclaimer", "rumoured"]
+    for text in texts:
+        assert certainty(text) == certainty_of(text), text

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sitroom.db.files import importing
+from sitroom.db.files import importing, preparing
 from sitroom.db.loader import prepare_event, write_events
 from sitroom.db.reference import read_reference
 
@@ -22,13 +22,13 @@ __all__ = ["empty", "small_batches"]  # fixtures shared with test_bulk_import
 def prepared(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many rows the imports prepared (rows skipped by fingerprint are not)."""
     count = [0]
-    real = importing.prepare_row
+    real = preparing.prepare_row
 
     def counting(*args, **kwargs):
         count[0] += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "prepare_row", counting)
+    monkeypatch.setattr(preparing, "prepare_row", counting)
     return count
 
 

@@ -18,9 +18,9 @@ FORMATS = ("csv", "jsonl", "geojson", "markdown")
 ROLE_COLUMNS = {"actor": "actors", "ally": "allies", "target": "targets", "target_ally": "target_allies",
                 "side": "sides", "claimant": "claimants"}
 CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name", "place", "place_name",
-               "place_kind", "admin1", "country", "area", "location_precision", "lat", "lon", "event_type",
-               "certainty", "fatalities", *ROLE_COLUMNS.values(), "summary", "excerpt", "source",
-               "source_title", "source_publisher", "source_published", "source_url", "source_kind",
+               "place_kind", "admin1", "country", "area", "location_precision", "lat", "lon", "precision_km",
+               "event_type", "certainty", "fatalities", *ROLE_COLUMNS.values(), "summary", "excerpt",
+               "source", "source_title", "source_publisher", "source_published", "source_url", "source_kind",
                "source_event_id", "source_type", "source_sub_type", "attributes", "sources_count",
                "source_ids")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -15,24 +15,25 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 from ..reference import read_reference
 from ..write import fingerprints
 from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
-from ..write.records import Prepared, RowError, prepare_event
+from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
-from ..write.upsert import WriteCounts
+from ..write.upsert import IMPORT_COLUMNS, WriteCounts
 from .formats import FORMATS
 from .formats.common import Context
-from .formats.dates import DateOrder, DateOrderUnknown, written_with_numbers
-from .reading import CsvRows, ImportFailed, JsonlRows, detect_format, encoding_of, raw_rows
+from .formats.dates import DateOrder
+from .preparing import BATCH, ROW, SKIP, SQL, Item, Row, batches
+from .reading import CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
+from .worker import Preparing, can_fork
 
-BATCH = 5_000  # rows read, looked up and written together (each batch's rows are held in memory)
+_SOURCE_ID = IMPORT_COLUMNS.index("source_event_id")
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
 
@@ -74,47 +75,33 @@ class ImportReport:
         return Counter(_VALUES.sub("…", b.reason) for b in self.bad)
 
 
-def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError,
-                context: Context | None = None) -> Prepared:
-    """One row as a checked event, or RowError (or any exception) saying why not. What the row added
-    on the way (a new place, faction, front or source) is taken back if it fails."""
-    if isinstance(row, RowError):
-        raise row
-    try:
-        prepared = prepare_event(reader.to_record(row, resolver, context or Context()), resolver.ref)
-    except BaseException:
-        resolver.forget_uncommitted()
-        raise
-    resolver.keep()
-    return prepared
-
-
 class _Merger:
     """Consecutive rows of one event in an actor-based file, as one event with every row's factions.
     The rows must agree on everything else; one that does not is a bad row naming the first."""
 
     def __init__(self, writer: BulkWriter, report: ImportReport) -> None:
         self.writer, self.report = writer, report
-        self.held: tuple[int, Prepared] | None = None
+        self.held: tuple[int, Row] | None = None
 
-    def add(self, line: int, prepared: Prepared, merges: bool, row_hash: bytes | None) -> None:
-        if self.held and merges and self.held[1].event["id"] == prepared.event["id"]:
-            first, held = self.held
-            differ = [k for k, v in prepared.event.items() if k != "attributes" and held.event.get(k) != v]
+    def add(self, line: int, row: Row, merges: bool, row_hash: bytes | None) -> None:
+        if self.held and merges and self.held[1][0] == row[0]:
+            first, (rowid, held, parties) = self.held
+            fields = row[1]
+            differ = [i for i, name in enumerate(IMPORT_COLUMNS) if name != "attributes"
+                      and held[i] != fields[i]]
             if differ:
-                name = differ[0]
-                key = held.event.get("source_event_id") or held.event["id"]
+                name = IMPORT_COLUMNS[differ[0]]
+                key = held[_SOURCE_ID] or held[0]
                 raise RowError(f"repeats {key} of line {first} with another {name} "
-                               f"({prepared.event[name]}, not {held.event[name]})")
-            known = {(p["faction"], p["role"]) for p in held.parties}
-            held.parties.extend(p for p in prepared.parties if (p["faction"], p["role"]) not in known)
+                               f"({fields[differ[0]]}, not {held[differ[0]]})")
+            self.held = (first, (rowid, held, (*parties, *(p for p in row[2] if p not in parties))))
             self.report.merged += 1
             return
         self.flush()
         if merges:
-            self.held = (line, prepared)
+            self.held = (line, row)
         else:
-            self.writer.add(line, prepared, row_hash)
+            self.writer.add(line, row, row_hash)
 
     def flush(self) -> None:
         if self.held:
@@ -122,53 +109,29 @@ class _Merger:
             self.held = None
 
 
-def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,
-            dates: tuple[str, ...]) -> list[bytes | None]:
-    """Each row's fingerprint, or None for a row that is always prepared (see write/fingerprints.py)."""
-    if prints is None:
-        return [None] * len(chunk)
-    of = prints.of
-    at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
-    if not at:
-        return [None if text is None else of(text) for _, text, _ in chunk]
-
-    def numeric(raw: list[str]) -> bool:  # a date written with numbers has a slash or a dot
-        return any(("/" in raw[i] or "." in raw[i]) and written_with_numbers(raw[i]) for i in at)
-
-    return [None if text is None or numeric(raw) else of(text) for _, text, raw in chunk]
-
-
-def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:
-    chunk = []
-    for item in rows:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _import_rows(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, writer: BulkWriter,
-                 report: ImportReport, progress: Progress | None, total: int, context: Context,
-                 prints: Fingerprints | None) -> None:
-    """Prepare and write every row, noting the bad ones in `report`. A batch of rows at a time is
-    looked up by fingerprint first: a row the store holds unchanged is only counted."""
+def _write(items: Iterable[list[Item]], conn: sqlite3.Connection, writer: BulkWriter, report: ImportReport,
+           progress: Progress | None, total: int) -> None:
+    """Write every batch of items (files/preparing.py), noting the bad rows in `report`."""
     merger = _Merger(writer, report)
-    merges_repeats = getattr(reader, "merges_repeats", None)
-    dates = getattr(reader, "DATE_COLUMNS", ())
-    for chunk in _chunks(rows, BATCH):
-        hashes = _hashes(rows, chunk, prints, dates)
-        known = prints.known(hashes) if prints else {}
-        for (line, _, raw), row_hash in zip(chunk, hashes, strict=True):
+    for batch in items:
+        for item in batch:
+            line, kind = item[0], item[1]
+            if kind == SQL:  # what the rows after it need (statements the preparing process recorded)
+                for sql, parameters in item[2]:
+                    conn.execute(sql, parameters)
+                continue
             report.rows += 1
-            if row_hash in known:  # (None never is)
+            if kind == ROW:
+                try:
+                    merger.add(line, item[2], item[4], item[3])
+                except RowError as err:
+                    report.bad.append(BadRow(line, str(err)))
+            elif kind == SKIP:
                 if merger.held:
                     merger.flush()
-                writer.skip(line, known[row_hash])
+                writer.skip(line, item[2])
             else:
-                _import_row(reader, rows.row(raw), line, row_hash, resolver, merger, report, context,
-                            merges_repeats)
+                report.bad.append(BadRow(line, item[2]))
             if len(writer.waiting) >= BATCH:
                 writer.flush()
             if progress and report.rows % 500 == 0:
@@ -178,26 +141,6 @@ def _import_rows(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolv
     if writer.repeats:
         report.bad = sorted([*report.bad, *(BadRow(line, why) for line, why in writer.repeats)],
                             key=lambda bad: bad.line)
-
-
-def _import_row(reader: ModuleType, row: dict | RowError, line: int, row_hash: bytes | None,
-                resolver: Resolver, merger: _Merger, report: ImportReport, context: Context,
-                merges_repeats: Callable[[dict], bool] | None) -> None:
-    context.line = line
-    try:
-        prepared = prepare_row(reader, resolver, row, context)
-        merges = bool(merges_repeats and merges_repeats(row))  # type: ignore[arg-type]
-        merger.add(line, prepared, merges, None if merges else row_hash)
-    except DateOrderUnknown as err:
-        raise ImportFailed(str(err)) from None
-    except (RowError, ValueError) as err:
-        report.bad.append(BadRow(line, str(err)))
-    except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
-        report.bad.append(BadRow(line, f"cannot be stored ({err})"))
-    except sqlite3.Error:  # ... but a store that cannot be written ends the import: all rolled back
-        raise
-    except Exception as err:  # a row of a shape no check foresaw is still only a bad row
-        report.bad.append(BadRow(line, f"cannot be read ({type(err).__name__}: {err})"))
 
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
@@ -214,6 +157,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     context = Context(DateOrder(date_format))
     conn.execute("BEGIN IMMEDIATE")
     writer: BulkWriter | None = None
+    preparing: Preparing | None = None
     try:
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
@@ -223,7 +167,14 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             prints = None if header is not None and merges and merges(dict.fromkeys(header)) else \
                 Fingerprints(conn, fmt, header, (date_format, max_km))
             writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
-            _import_rows(FORMATS[fmt], rows, resolver, writer, report, progress, total, context, prints)
+            store = conn.execute("PRAGMA database_list").fetchone()[2]
+            if store and can_fork(total):  # prepared by another process while this one writes
+                preparing = Preparing(path, fmt, encoding.codec, store, resolver, context, prints)
+                _write(preparing, conn, writer, report, progress, total)
+                resolver.created = preparing.created
+            else:
+                _write(batches(FORMATS[fmt], rows, resolver, context, prints), conn, writer, report,
+                       progress, total)
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
@@ -240,6 +191,8 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
         conn.rollback()
         raise
     finally:
+        if preparing is not None:
+            preparing.close()
         if writer is not None:
             writer.restore()
     return report

@@ -29,7 +29,8 @@ _ROLE_ORDER = {role: i for i, role in enumerate(ROLES)}
 _RECORD_SELECT = """
 SELECT e.id, e.date, e.date_end, e.date_precision, e.front, fr.name AS front_name, e.place,
        p.name AS place_name, coalesce(e.admin1, p.admin1) AS admin1, e.country, e.area,
-       e.location_precision, p.kind AS place_kind, e.lat, e.lon, e.event_type, e.certainty, e.fatalities,
+       e.location_precision, p.kind AS place_kind, e.lat, e.lon, e.precision_km, e.event_type, e.certainty,
+       e.fatalities,
        e.summary, e.excerpt, e.source, s.title AS source_title, s.publisher AS source_publisher,
        s.published AS source_published, s.url AS source_url, s.kind AS source_kind, e.source_event_id,
        e.source_type, e.source_sub_type, e.attributes,

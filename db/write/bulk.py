@@ -23,11 +23,13 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from dataclasses import dataclass
 
-from ..schema import event_rowid
-from ..tallies import SIDE
-from .records import Prepared
-from .upsert import EVENT_COLUMNS, WriteCounts, party, rows_of, sort_out
+from .derived import Derived
+from .upsert import IMPORT_COLUMNS, WriteCounts
+
+Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields in IMPORT_COLUMNS order, parties)
+Waiting = tuple[int, Row | None, int, bytes | None]  # (line, the event or None, its rowid, fingerprint)
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
@@ -44,14 +46,13 @@ _BUCKETS = (
          FROM {t} t CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_keys k ON k.event = e.id
         WHERE e.happening IS NULL""",
 )
-# An event written with its side, from its parties (written just before it): one write of each row
-# instead of a second pass rewriting every row to set its side.
-# The last parameter is the row's fingerprint (write/fingerprints.py), or None.
+# An event written with its side (worked out from its parties, write/derived.py) and the row's
+# fingerprint (write/fingerprints.py), or None.
 _UPSERT = (
-    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, row_hash, side) "
-    f"VALUES ({', '.join(f'?{n}' for n in range(1, len(EVENT_COLUMNS) + 3))}, {SIDE.format(x='?2')}) "
+    f"INSERT INTO events (rowid, {', '.join(IMPORT_COLUMNS)}, row_hash, side) "
+    f"VALUES ({', '.join('?' * (len(IMPORT_COLUMNS) + 3))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
+    + ", ".join(f"{c} = excluded.{c}" for c in (*IMPORT_COLUMNS[1:], "row_hash", "side"))
 )
 # The rowids of the events the last import added or changed, kept after it for what follows it (the
 # fronts' reassignment, db/fronts/) until the next import on the connection.
@@ -72,8 +73,8 @@ class BulkWriter:
         """`expected`: about how many rows the file holds; `looking`: whether the import looks rows up
         by fingerprint (their index is then never set aside)."""
         self.conn, self.counts, self.expected, self.looking = conn, counts, expected, looking
-        # (line, the prepared event or None for a row known unchanged, the event's rowid, its fingerprint)
-        self.waiting: list[tuple[int, Prepared | None, int, bytes | None]] = []
+        # (line, the event or None for a row known unchanged, the event's rowid, its fingerprint)
+        self.waiting: list[Waiting] = []
         self.seen = 0  # rows of the file written or skipped so far
         self.repeats: list[tuple[int, str]] = []
         self.cache = conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -84,7 +85,8 @@ class BulkWriter:
                      "(rowid INTEGER PRIMARY KEY, line INTEGER NOT NULL)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_changed (rowid INTEGER PRIMARY KEY)")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_batch (rowid INTEGER PRIMARY KEY)")
-        for table in ("import_rows", "import_changed", "import_batch"):
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_updated (rowid INTEGER PRIMARY KEY)")
+        for table in ("import_rows", "import_changed", "import_batch", "import_updated"):
             conn.execute(f"DELETE FROM temp.{table}")
         marks = ", ".join("?" * len(DERIVED_FROM))
         self.triggers = conn.execute(
@@ -94,6 +96,7 @@ class BulkWriter:
             conn.execute(f'DROP TRIGGER main."{name}"')
         self.indexes: list[tuple[str, str]] = []
         self.stored = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        self.derived = Derived(conn)
         self.decided = False  # whether to set the indexes aside: decided when there is first something to
         # write (a re-import that changes nothing keeps them)
 
@@ -110,8 +113,9 @@ class BulkWriter:
         for name, _ in self.indexes:
             self.conn.execute(f'DROP INDEX main."{name}"')
 
-    def add(self, line: int, prepared: Prepared, row_hash: bytes | None = None) -> None:
-        self.waiting.append((line, prepared, event_rowid(prepared.event["id"]), row_hash))
+    def add(self, line: int, row: Row, row_hash: bytes | None = None) -> None:
+        """An event (rowid, fields in IMPORT_COLUMNS order, ((faction, role), …)) from line `line`."""
+        self.waiting.append((line, row, row[0], row_hash))
 
     def skip(self, line: int, rowid: int) -> None:
         """A row whose fingerprint says it is the one the event at `rowid` was written from: unchanged."""
@@ -123,34 +127,38 @@ class BulkWriter:
             return
         self.seen += len(self.waiting)
         batch, self.waiting = self._first_of_each(self.waiting), []
-        hashes = {p.event["id"]: h for _, p, _, h in batch if p is not None}
-        found = sort_out(self.conn, [p for _, p, _, _ in batch if p is not None])
-        self.counts.added += len(found.added)
-        self.counts.updated += len(found.updated)
-        self.counts.unchanged += found.unchanged + sum(p is None for _, p, _, _ in batch)
         conn = self.conn
         conn.executemany("INSERT INTO temp.import_rows (rowid, line) VALUES (?, ?)",
                          sorted((rowid, line) for line, _, rowid, _ in batch))
+        found = _sort_out(conn, [(row, row_hash) for _, row, _, row_hash in batch if row is not None])
+        self.counts.added += len(found.added)
+        self.counts.updated += len(found.updated)
+        self.counts.unchanged += len(found.same) + sum(row is None for _, row, _, _ in batch)
         # Unchanged, but read under another fingerprint (a stale one, or none yet): the new one kept.
-        conn.executemany("UPDATE events SET row_hash = ?2 WHERE id = ?1 AND row_hash IS NOT ?2",
-                         [(p.event["id"], hashes[p.event["id"]]) for p in found.same])
+        conn.executemany("UPDATE events SET row_hash = ?2 WHERE rowid = ?1 AND row_hash IS NOT ?2",
+                         [(row[0], row_hash) for row, row_hash in found.same])
         if not (found.added or found.updated):
             return
         if not self.decided:
             self._set_indexes_aside()
         if found.updated:
-            self._retract([p.event["id"] for p in found.updated])
+            self._retract([row[0] for row, _ in found.updated])
             conn.executemany("DELETE FROM event_factions WHERE event = ?",
-                             [(p.event["id"],) for p in found.updated])
-        changed = [*found.added, *found.updated]
+                             [(row[1][0],) for row, _ in found.updated])
+            conn.executemany("INSERT INTO temp.import_updated (rowid) VALUES (?)",
+                             sorted((row[0],) for row, _ in found.updated))
+        changed = sorted([*found.added, *found.updated])
         conn.executemany("INSERT OR IGNORE INTO event_factions (event, faction, role) VALUES (?, ?, ?)",
-                         sorted(party(p) for item in changed for p in item.parties))
-        rows = [(*row, hashes[row[1]]) for row in rows_of(changed)]
+                         sorted((row[1][0], *party) for row, _ in changed for party in row[2]))
+        derived, rows = self.derived, []
+        for row, row_hash in changed:
+            rows.append((row[0], *row[1], row_hash, derived.side(row[2])))
+        for row, _ in found.added:  # an updated event's tallies depend on its happening: counted by SQL
+            derived.count(derived.keys(f for f, _ in row[2]), row[1], derived.side(row[2]))
         conn.executemany(_UPSERT, rows)
         conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)", [row[:1] for row in rows])
 
-    def _first_of_each(self, batch: list[tuple[int, Prepared | None, int, bytes | None]]
-                       ) -> list[tuple[int, Prepared | None, int, bytes | None]]:
+    def _first_of_each(self, batch: list[Waiting]) -> list[Waiting]:
         """The batch without the rows that repeat an event of an earlier row (noted in `repeats`)."""
         ids = json.dumps([rowid for _, _, rowid, _ in batch])
         earlier: dict[int, int] = dict(self.conn.execute(
@@ -166,12 +174,12 @@ class BulkWriter:
                 first.append(entry)
         return first
 
-    def _retract(self, ids: list[str]) -> None:
+    def _retract(self, rowids: list[int]) -> None:
         """Take events about to change out of the tallies, their faction keys and the text index."""
         conn = self.conn
         conn.execute("DELETE FROM temp.import_batch")
-        conn.executemany("INSERT OR IGNORE INTO temp.import_batch (rowid) "
-                         "SELECT rowid FROM events WHERE id = ?", [(i,) for i in ids])
+        conn.executemany("INSERT OR IGNORE INTO temp.import_batch (rowid) VALUES (?)",
+                         sorted((rowid,) for rowid in rowids))
         for count in _COUNT:
             conn.execute(count.format(sign="-", t="temp.import_batch"))
         conn.execute("DELETE FROM event_keys WHERE event IN "
@@ -191,8 +199,9 @@ class BulkWriter:
             "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "
             "CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_factions ef ON ef.event = e.id "
             "CROSS JOIN faction_ancestors a ON a.faction = ef.faction ORDER BY 1, 2")  # in the key's order
+        self.derived.write()
         for count in _COUNT:
-            conn.execute(count.format(sign="", t="temp.import_changed"))
+            conn.execute(count.format(sign="", t="temp.import_updated"))
         conn.execute(
             "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
             "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
@@ -201,7 +210,7 @@ class BulkWriter:
                      "CROSS JOIN events e ON e.rowid = t.rowid")
         for _, sql in (*self.indexes, *self.triggers):
             conn.execute(sql)
-        for table in ("import_rows", "import_batch"):
+        for table in ("import_rows", "import_batch", "import_updated"):
             conn.execute(f"DELETE FROM temp.{table}")
         self.restore()
 
@@ -210,3 +219,42 @@ class BulkWriter:
         with contextlib.suppress(sqlite3.Error):  # a connection that broke mid-import: its error is
             self.conn.execute(f"PRAGMA cache_size = {self.cache}")  # the one to tell
 
+
+
+@dataclass
+class _Found:
+    """A batch against the store: events new to it, events it holds otherwise, events it holds the same
+    (each with its row's fingerprint)."""
+
+    added: list[tuple[Row, bytes | None]]
+    updated: list[tuple[Row, bytes | None]]
+    same: list[tuple[Row, bytes | None]]
+
+
+def _sort_out(conn: sqlite3.Connection, batch: list[tuple[Row, bytes | None]]) -> _Found:
+    """Which events of `batch` are new to the store, which change an event it holds, which are the same
+    (fields and parties): one query each for the whole batch. An event the store holds keeps its rowid
+    (one written before rowids were spread may have another than its id gives)."""
+    ids = json.dumps([row[1][0] for row, _ in batch])  # one parameter for the whole batch
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, compared as they are with the batch's
+    stored = {row[1]: (row[0], row[1:]) for row in cursor.execute(
+        f"SELECT rowid, {', '.join(IMPORT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        (ids,))}
+    parties: dict[str, set[tuple[str, str]]] = {}
+    if stored:  # else none of them is in the store (a new store, a new file): no parties to read
+        for event, faction, role in cursor.execute(
+                "SELECT event, faction, role FROM event_factions "
+                "WHERE event IN (SELECT value FROM json_each(?))", (ids,)):
+            parties.setdefault(event, set()).add((faction, role))
+    found = _Found([], [], [])
+    for entry in batch:
+        row, row_hash = entry
+        was = stored.get(row[1][0])
+        if was is None:
+            found.added.append(entry)
+        elif was[1] == row[1] and parties.get(row[1][0], set()) == set(row[2]):
+            found.same.append(((was[0], *row[1:]), row_hash))  # under the rowid it has
+        else:
+            found.updated.append(((was[0], *row[1:]), row_hash))
+    return found

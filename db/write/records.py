@@ -19,6 +19,7 @@ from ..reference import Reference
 from ..text import FIELD_LIMITS, bounded, clean_text, clean_values
 
 MAX_COUNT = 1_000_000  # fatalities of one event: more is not a count but a mistake
+MAX_KM = 20_000  # half the Earth's circumference: no point is farther from another
 LOCATION_PRECISIONS = ("exact", "near", "district", "province", "region", "country")
 MAX_ATTRIBUTES = 64  # columns of the rest of a row: ACLED has about 20, UCDP about 30
 # json.dumps(…, ensure_ascii=False, sort_keys=True), without building an encoder for every row.
@@ -107,6 +108,19 @@ def parse_coordinate(value: Any, name: str, limit: float) -> float | None:
         raise RowError(f"{name} {value!r} is not a number") from None
     if not -limit <= number <= limit:
         raise RowError(f"{name} {number} is outside the world (±{limit:g})")
+    return number
+
+
+def parse_km(value: Any) -> float | None:
+    """How roughly an event is located, in km: none, or 0 to MAX_KM."""
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RowError(f"precision_km {value!r} is not a number") from None
+    if not 0 <= number <= MAX_KM:  # (NaN is neither)
+        raise RowError(f"precision_km {value!r} is not a distance (0 to {MAX_KM:,} km)")
     return number
 
 
@@ -262,5 +276,6 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
         # A place's province is its event's, so that every event located to a place has one.
         "admin1": text("admin1", required=False) or (ref.places[place].admin1 if place else None),
         "country": text("country", required=False), "attributes": attributes_json(record.get("attributes")),
+        "precision_km": parse_km(record.get("precision_km")),
     }
     return Prepared(event, [{"event": eid, "faction": f, "role": r} for f, r in parties])

@@ -15,6 +15,10 @@ EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon",
                  "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
                  "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
                  "attributes")
+# What an import writes (write/bulk.py): the same and each event's own location precision (schema 6),
+# which a file's record may give (sitroom's CSV and JSON Lines export it). Reports' ingest still writes
+# it apart (db/reports/ingest.py), through EVENT_COLUMNS.
+IMPORT_COLUMNS = (*EVENT_COLUMNS, "precision_km")
 # A new event takes the rowid its id gives (schema.event_rowid); an update keeps it. An event written
 # here was not written from a file's row: it has no row fingerprint (write/fingerprints.py).
 _UPSERT = (
@@ -26,6 +30,7 @@ _UPSERT = (
 # An event's fields in EVENT_COLUMNS order, and its parties, as plain tuples: what is compared with the
 # store and what is bound to the statements (positional parameters bind faster than named ones).
 fields = operator.itemgetter(*EVENT_COLUMNS)
+import_fields = operator.itemgetter(*IMPORT_COLUMNS)
 party = operator.itemgetter("event", "faction", "role")
 
 
@@ -93,6 +98,13 @@ def rows_of(prepared: Sequence[Prepared]) -> list[tuple]:
     """(rowid, *fields) of each event, in rowid order."""
     rows = [(event_rowid(item.event["id"]), *fields(item.event)) for item in prepared]
     rows.sort(key=operator.itemgetter(0))
+    return rows
+
+
+def rows_with(prepared: Sequence[Prepared]) -> list[tuple[tuple, Prepared]]:
+    """((rowid, *fields), the prepared event) of each event, in rowid order."""
+    rows = [((event_rowid(item.event["id"]), *fields(item.event)), item) for item in prepared]
+    rows.sort(key=lambda pair: pair[0][0])
     return rows
 
 

@@ -32,9 +32,15 @@ class DateOrder:
     def __init__(self, date_format: str | None = None) -> None:
         self.date_format = date_format
         self.day_first: bool | None = None
+        # The dates read in one of the unambiguous forms, as written: a file has a few thousand dates,
+        # each on many rows, and what they mean depends on nothing else.
+        self._named: dict[tuple[str, str], str] = {}
 
     def parse(self, value: str, column: str, line: int) -> str:
         """`value` as an ISO date, or RowError saying why not (DateOrderUnknown: the file is ambiguous)."""
+        found = self._named.get((value, column))
+        if found is not None:
+            return found
         text = " ".join(value.split())
         if self.date_format:
             try:
@@ -43,7 +49,10 @@ class DateOrder:
                 pass  # a file may still mix in ISO or named dates
         numeric = _NUMERIC.fullmatch(text)
         if numeric is None:
-            return named_date(text, column)
+            found = named_date(text, column)
+            if len(self._named) < 1 << 16:
+                self._named[value, column] = found
+            return found
         a, b, year = int(numeric[1]), int(numeric[2]), _year(numeric[3])
         readings = {first: _date(year, b, a) if first else _date(year, a, b) for first in (True, False)}
         possible = [first for first, date in readings.items() if date]

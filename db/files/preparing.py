@@ -1,0 +1,126 @@
+"""The second step of an import: each row read made into what the writer needs, a batch at a time.
+
+A batch of rows is first looked up by fingerprint (write/fingerprints.py): a row the store holds
+unchanged becomes SKIP and is not prepared. Every other row is prepared (the format's reader resolving
+the names it gives, write/records.py checking the record) into ROW, or BAD with the reason. This step
+writes nothing but what the resolver creates (a new place, faction, front or source); when it runs in a
+process of its own (files/worker.py) those statements are recorded and handed on as SQL, ahead of the
+row that needed them, for the writer's process to run.
+
+Items are plain tuples (cheap to send between processes): (line, kind, …) where kind is
+- SKIP, rowid: the row is the one the event at rowid was written from;
+- ROW, (rowid, fields in IMPORT_COLUMNS order, ((faction, role), …)), fingerprint or None, merges:
+  an event; `merges` when it may be one of several rows of one event (actor-based files);
+- BAD, reason;
+- SQL, [(statement, parameters), …] (line 0): what the rows after it need in the store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import Any
+
+from ..schema import event_rowid
+from ..write.fingerprints import Fingerprints
+from ..write.records import Prepared, RowError, prepare_event
+from ..write.resolve import Resolver
+from ..write.upsert import import_fields
+from .formats.common import Context
+from .formats.dates import DateOrderUnknown, written_with_numbers
+from .reading import CsvRows, ImportFailed, JsonlRows
+
+BATCH = 5_000  # rows read, looked up and written together (each batch's rows are held in memory)
+SKIP, ROW, BAD, SQL = "skip", "row", "bad", "sql"
+Item = tuple[Any, ...]
+Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields, parties)
+
+
+def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError,
+                context: Context | None = None) -> Prepared:
+    """One row as a checked event, or RowError (or any exception) saying why not. What the row added
+    on the way (a new place, faction, front or source) is taken back if it fails."""
+    if isinstance(row, RowError):
+        raise row
+    try:
+        prepared = prepare_event(reader.to_record(row, resolver, context or Context()), resolver.ref)
+    except BaseException:
+        resolver.forget_uncommitted()
+        raise
+    resolver.keep()
+    return prepared
+
+
+def compact(prepared: Prepared) -> Row:
+    """A prepared event as the writer takes it."""
+    event = prepared.event
+    parties = tuple((p["faction"], p["role"]) for p in prepared.parties)
+    return (event_rowid(event["id"]), import_fields(event), parties)
+
+
+def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,
+            dates: tuple[str, ...]) -> list[bytes | None]:
+    """Each row's fingerprint, or None for a row that is always prepared (see write/fingerprints.py)."""
+    if prints is None:
+        return [None] * len(chunk)
+    of = prints.of
+    at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
+    if not at:
+        return [None if text is None else of(text) for _, text, _ in chunk]
+
+    def numeric(raw: list[str]) -> bool:  # a date written with numbers has a slash or a dot
+        return any(("/" in raw[i] or "." in raw[i]) and written_with_numbers(raw[i]) for i in at)
+
+    return [None if text is None or numeric(raw) else of(text) for _, text, raw in chunk]
+
+
+def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:
+    chunk = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, context: Context,
+            prints: Fingerprints | None, recorded: Callable[[], list] | None = None) -> Iterator[list[Item]]:
+    """The items of every row of the file, a batch at a time. `recorded` hands over (and forgets) the
+    statements the resolver recorded instead of running them, when it runs in a process of its own."""
+    merges_repeats = getattr(reader, "merges_repeats", None)
+    dates = getattr(reader, "DATE_COLUMNS", ())
+    for chunk in _chunks(rows, BATCH):
+        hashes = _hashes(rows, chunk, prints, dates)
+        known = prints.known(hashes) if prints else {}
+        items: list[Item] = []
+        for (line, _, raw), row_hash in zip(chunk, hashes, strict=True):
+            if row_hash in known:  # (None never is)
+                items.append((line, SKIP, known[row_hash]))
+                continue
+            item = _item(reader, rows.row(raw), line, row_hash, resolver, context, merges_repeats)
+            if recorded is not None and (statements := recorded()):
+                items.append((0, SQL, statements))
+            items.append(item)
+        yield items
+
+
+def _item(reader: ModuleType, row: dict | RowError, line: int, row_hash: bytes | None, resolver: Resolver,
+          context: Context, merges_repeats: Callable[[dict], bool] | None) -> Item:
+    context.line = line
+    try:
+        prepared = prepare_row(reader, resolver, row, context)
+        merges = bool(merges_repeats and merges_repeats(row))  # type: ignore[arg-type]
+        return (line, ROW, compact(prepared), None if merges else row_hash, merges)
+    except DateOrderUnknown as err:
+        raise ImportFailed(str(err)) from None
+    except (RowError, ValueError) as err:
+        return (line, BAD, str(err))
+    except sqlite3.IntegrityError as err:  # a row that breaks a constraint is a bad row ...
+        return (line, BAD, f"cannot be stored ({err})")
+    except sqlite3.Error:  # ... but a store that cannot be written ends the import: all rolled back
+        raise
+    except Exception as err:  # a row of a shape no check foresaw is still only a bad row
+        return (line, BAD, f"cannot be read ({type(err).__name__}: {err})")

@@ -1,0 +1,95 @@
+"""What a bulk write derives from each event it adds, worked out in Python from what it already holds:
+the event's side, its faction keys and its tallies (db/tallies.py defines them; the triggers that keep
+them row by row are set aside during a bulk write, db/write/bulk.py).
+
+The factions' ancestors and blocs are read once; a faction the import creates is read when first met.
+Tallies are counted in memory and written in one statement at the end: a few thousand buckets instead of
+a grouped join over every event written. An event the write changes (rather than adds) may follow
+another source's event in a happening (db/happenings/), which the store alone knows: its tallies are
+counted by SQL (bulk.py), only its keys and side here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from ..rules import SIDE_ROLE
+from .upsert import IMPORT_COLUMNS
+
+_BUCKET = "key, front, event_type, certainty, month, day_precise, side"
+_ADD = (f"INSERT INTO tallies ({_BUCKET}, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        f"ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n")
+_NO_BLOC = None  # a faction whose bloc is not in the blocs table gives no side (the SQL's join drops it)
+_FRONT, _TYPE, _CERTAINTY, _DATE, _PRECISION = (
+    IMPORT_COLUMNS.index(c) for c in ("front", "event_type", "certainty", "date", "date_precision"))
+Order = tuple[int, int, str]  # how blocs sort: SQLite's ORDER BY b.sort, b.slug (NULL first)
+
+
+class Derived:
+    """The sides, keys and tallies of one bulk write's events."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.tallies: Counter[tuple] = Counter()
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        for faction, ancestor in conn.execute("SELECT faction, ancestor FROM faction_ancestors"):
+            self._ancestors[faction] = (*self._ancestors.get(faction, ()), ancestor)
+        self._blocs: dict[str, Order | None] = {
+            slug: _order(sort, bloc) for slug, sort, bloc in conn.execute(
+                "SELECT f.slug, b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc")}
+        self._keys: dict[frozenset[str], tuple[str, ...]] = {}  # the keys of each set of factions met
+
+    def _read(self, faction: str) -> None:
+        """A faction made since the write began (the resolver's, inside the same transaction)."""
+        self._ancestors[faction] = tuple(a for (a,) in self.conn.execute(
+            "SELECT ancestor FROM faction_ancestors WHERE faction = ?", (faction,)))
+        row = self.conn.execute("SELECT b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc "
+                                "WHERE f.slug = ?", (faction,)).fetchone()
+        self._blocs[faction] = _order(*row) if row else _NO_BLOC
+
+    def keys(self, factions: Iterable[str]) -> tuple[str, ...]:
+        """An event's faction keys: each faction it names and each of their ancestors, once, sorted."""
+        named = frozenset(factions)
+        found = self._keys.get(named)
+        if found is None:
+            for faction in named - self._ancestors.keys():
+                self._read(faction)
+            found = tuple(sorted({a for f in named for a in self._ancestors[f]}))
+            self._keys[named] = found
+        return found
+
+    def side(self, parties: Iterable[tuple[str, str]]) -> str:
+        """The bloc of an event's actors, the first in bloc order; '' when it names none."""
+        first: Order | None = None
+        for faction, role in parties:
+            if role != SIDE_ROLE:
+                continue
+            if faction not in self._blocs:
+                self._read(faction)
+            order = self._blocs[faction]
+            if order is not None and (first is None or order < first):
+                first = order
+        return first[2] if first else ""
+
+    def count(self, keys: tuple[str, ...], fields: tuple, side: str) -> None:
+        """An added event (`fields` in IMPORT_COLUMNS order; it leads its happening: nothing links it
+        before the import ends), counted under key '' and each of its faction keys."""
+        # Counted by (keys, facts) here, each key's buckets once at the end: one count an event.
+        self.tallies[keys, fields[_FRONT], fields[_TYPE], fields[_CERTAINTY], fields[_DATE][:7],
+                     fields[_PRECISION] == "day", side] += 1
+
+    def write(self) -> None:
+        """The counted tallies into the store, in their key's order."""
+        buckets: Counter[tuple] = Counter()
+        for (keys, *facts), n in self.tallies.items():
+            facts[4] = int(facts[4])
+            for key in ("", *keys):
+                buckets[(key, *facts)] += n
+        self.conn.executemany(_ADD, sorted((*bucket, n) for bucket, n in buckets.items()))
+        self.tallies.clear()
+
+
+def _order(sort: int | None, bloc: str) -> Order:
+    return (0, 0, bloc) if sort is None else (1, sort, bloc)
