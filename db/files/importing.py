@@ -25,7 +25,7 @@ from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
-from ..write.upsert import IMPORT_COLUMNS, WriteCounts
+from ..write.upsert import EVENT_COLUMNS, WriteCounts
 from .formats import FORMATS
 from .formats.common import Context
 from .formats.dates import DateOrder
@@ -33,7 +33,7 @@ from .preparing import BATCH, ROW, SKIP, SQL, Item, Row, batches
 from .reading import CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
 from .worker import Preparing, can_fork
 
-_SOURCE_ID = IMPORT_COLUMNS.index("source_event_id")
+_SOURCE_ID = EVENT_COLUMNS.index("source_event_id")
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
 
@@ -87,10 +87,10 @@ class _Merger:
         if self.held and merges and self.held[1][0] == row[0]:
             first, (rowid, held, parties) = self.held
             fields = row[1]
-            differ = [i for i, name in enumerate(IMPORT_COLUMNS) if name != "attributes"
+            differ = [i for i, name in enumerate(EVENT_COLUMNS) if name != "attributes"
                       and held[i] != fields[i]]
             if differ:
-                name = IMPORT_COLUMNS[differ[0]]
+                name = EVENT_COLUMNS[differ[0]]
                 key = held[_SOURCE_ID] or held[0]
                 raise RowError(f"repeats {key} of line {first} with another {name} "
                                f"({fields[differ[0]]}, not {held[differ[0]]})")

@@ -9,7 +9,7 @@ row that needed them, for the writer's process to run.
 
 Items are plain tuples (cheap to send between processes): (line, kind, …) where kind is
 - SKIP, rowid: the row is the one the event at rowid was written from;
-- ROW, (rowid, fields in IMPORT_COLUMNS order, ((faction, role), …)), fingerprint or None, merges:
+- ROW, (rowid, fields in EVENT_COLUMNS order, ((faction, role), …)), fingerprint or None, merges:
   an event; `merges` when it may be one of several rows of one event (actor-based files);
 - BAD, reason;
 - SQL, [(statement, parameters), …] (line 0): what the rows after it need in the store.
@@ -26,7 +26,7 @@ from ..schema import event_rowid
 from ..write.fingerprints import Fingerprints
 from ..write.records import Prepared, RowError, prepare_event
 from ..write.resolve import Resolver
-from ..write.upsert import import_fields
+from ..write.upsert import fields
 from .formats.common import Context
 from .formats.dates import DateOrderUnknown, written_with_numbers
 from .reading import CsvRows, ImportFailed, JsonlRows
@@ -56,7 +56,7 @@ def compact(prepared: Prepared) -> Row:
     """A prepared event as the writer takes it."""
     event = prepared.event
     parties = tuple((p["faction"], p["role"]) for p in prepared.parties)
-    return (event_rowid(event["id"]), import_fields(event), parties)
+    return (event_rowid(event["id"]), fields(event), parties)
 
 
 def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,

@@ -69,12 +69,6 @@ def stated_precision(found: Found) -> float | None:
     return loc.precision_km
 
 
-def keep_precisions(conn: sqlite3.Connection, events: list[tuple[str, float | None]]) -> None:
-    """Each event's own stated precision (schema 6), which the writer's columns do not carry."""
-    conn.executemany("UPDATE events SET precision_km = ? WHERE id = ? AND precision_km IS NOT ?",
-                     [(km, eid, km) for eid, km in events])
-
-
 def keep_text(conn: sqlite3.Connection, source_id: str, text: str | None, reviewed: bool = False) -> None:
     """The report's own text (None: not known), to show it again in a later review; whether a person
     reviewed it."""
@@ -93,6 +87,7 @@ def _where_said(located_by: str) -> str | None:
 
 def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> dict[str, Any]:
     loc = found.location
+    km = stated_precision(found)
     place = found.place
     if place is not None and place not in resolver.ref.places:
         p = lex.places[place]
@@ -106,7 +101,7 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
     return {
         "date": found.date, "date_precision": _PRECISION.get(found.date_precision, "day"), "front": front,
         "place": place, "lat": loc.lat, "lon": loc.lon,
-        "location_precision": precision_word(stated_precision(found)), "event_type": found.type,
+        "location_precision": precision_word(km), "precision_km": km, "event_type": found.type,
         # A place no gazetteer knows keeps the name the report gives it; an unnamed one, where it is
         # ("east of Khansir").
         "area": (found.place_name or _where_said(loc.located_by)) if place is None else None,
@@ -157,14 +152,11 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
         ref = read_reference(conn)
         resolver = Resolver(conn, ref)
-        precisions: list[tuple[str, float | None]] = []
         for found in extraction.events:
             report.prepared.append(prepare_event(_record(found, lex, resolver, source_id), ref))
-            precisions.append((report.prepared[-1].event["id"], stated_precision(found)))
             resolver.keep()
         report.prepared = list({p.event["id"]: p for p in report.prepared}.values())  # each event once
         report.counts = write_events(conn, report.prepared)
-        keep_precisions(conn, precisions)
         keep_text(conn, source_id, text)
         # Landed without review (`ingest --review` marks what an analyst accepted).
         conn.executemany("UPDATE events SET reviewed = 0 WHERE id = ? AND reviewed IS NULL",

@@ -16,7 +16,7 @@ from ..write.records import prepare_event
 from ..write.resolve import Resolver
 from ..write.upsert import write_events
 from .extract import Found
-from .ingest import _record, keep_precisions, keep_text, stated_precision
+from .ingest import _record, keep_text
 from .locate import Location
 from .review import (
     ACCEPT,
@@ -138,7 +138,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (review.source_id, review.title, review.date))
         ref = read_reference(conn)
         resolver = Resolver(conn, ref)
-        prepared, keys, gone, precisions = [], [], [], []
+        prepared, keys, gone = [], [], []
         for d in decisions:
             item, fields = d.item, d.fields or d.item.fields
             if d.verdict == DROP and item.stored:
@@ -150,7 +150,6 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                 continue
             found = _found(review, item, fields)
             p = prepare_event(_record(found, review.lex, resolver, review.source_id), ref)  # type: ignore[arg-type]
-            precisions.append((p.event["id"], stated_precision(found)))
             resolver.keep()
             prepared.append(p)
             keys.append(item.key)
@@ -163,7 +162,6 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                 done.removed += 1
         unique = list({p.event["id"]: p for p in prepared}.values())
         counts = write_events(conn, unique)
-        keep_precisions(conn, precisions)
         # Reviewed, even when every event was dropped; the text unless only its sentences were known.
         keep_text(conn, review.source_id, review.text if review.whole_text else None, reviewed=True)
         _remember(conn, review, decisions, done.ids)

@@ -26,9 +26,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from .derived import Derived
-from .upsert import IMPORT_COLUMNS, WriteCounts
+from .upsert import EVENT_COLUMNS, WriteCounts
 
-Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields in IMPORT_COLUMNS order, parties)
+Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields in EVENT_COLUMNS order, parties)
 Waiting = tuple[int, Row | None, int, bytes | None]  # (line, the event or None, its rowid, fingerprint)
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
@@ -49,10 +49,10 @@ _BUCKETS = (
 # An event written with its side (worked out from its parties, write/derived.py) and the row's
 # fingerprint (write/fingerprints.py), or None.
 _UPSERT = (
-    f"INSERT INTO events (rowid, {', '.join(IMPORT_COLUMNS)}, row_hash, side) "
-    f"VALUES ({', '.join('?' * (len(IMPORT_COLUMNS) + 3))}) "
+    f"INSERT INTO events (rowid, {', '.join(EVENT_COLUMNS)}, row_hash, side) "
+    f"VALUES ({', '.join('?' * (len(EVENT_COLUMNS) + 3))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in (*IMPORT_COLUMNS[1:], "row_hash", "side"))
+    + ", ".join(f"{c} = excluded.{c}" for c in (*EVENT_COLUMNS[1:], "row_hash", "side"))
 )
 # The rowids of the events the last import added or changed, kept after it for what follows it (the
 # fronts' reassignment, db/fronts/) until the next import on the connection.
@@ -114,7 +114,7 @@ class BulkWriter:
             self.conn.execute(f'DROP INDEX main."{name}"')
 
     def add(self, line: int, row: Row, row_hash: bytes | None = None) -> None:
-        """An event (rowid, fields in IMPORT_COLUMNS order, ((faction, role), …)) from line `line`."""
+        """An event (rowid, fields in EVENT_COLUMNS order, ((faction, role), …)) from line `line`."""
         self.waiting.append((line, row, row[0], row_hash))
 
     def skip(self, line: int, rowid: int) -> None:
@@ -239,7 +239,7 @@ def _sort_out(conn: sqlite3.Connection, batch: list[tuple[Row, bytes | None]]) -
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples, compared as they are with the batch's
     stored = {row[1]: (row[0], row[1:]) for row in cursor.execute(
-        f"SELECT rowid, {', '.join(IMPORT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        f"SELECT rowid, {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
         (ids,))}
     parties: dict[str, set[tuple[str, str]]] = {}
     if stored:  # else none of them is in the store (a new store, a new file): no parties to read

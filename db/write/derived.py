@@ -16,14 +16,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..rules import SIDE_ROLE
-from .upsert import IMPORT_COLUMNS
+from .upsert import EVENT_COLUMNS
 
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 _ADD = (f"INSERT INTO tallies ({_BUCKET}, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
         f"ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n + excluded.n")
 _NO_BLOC = None  # a faction whose bloc is not in the blocs table gives no side (the SQL's join drops it)
 _FRONT, _TYPE, _CERTAINTY, _DATE, _PRECISION = (
-    IMPORT_COLUMNS.index(c) for c in ("front", "event_type", "certainty", "date", "date_precision"))
+    EVENT_COLUMNS.index(c) for c in ("front", "event_type", "certainty", "date", "date_precision"))
 Order = tuple[int, int, str]  # how blocs sort: SQLite's ORDER BY b.sort, b.slug (NULL first)
 
 
@@ -74,7 +74,7 @@ class Derived:
         return first[2] if first else ""
 
     def count(self, keys: tuple[str, ...], fields: tuple, side: str) -> None:
-        """An added event (`fields` in IMPORT_COLUMNS order; it leads its happening: nothing links it
+        """An added event (`fields` in EVENT_COLUMNS order; it leads its happening: nothing links it
         before the import ends), counted under key '' and each of its faction keys."""
         # Counted by (keys, facts) here, each key's buckets once at the end: one count an event.
         self.tallies[keys, fields[_FRONT], fields[_TYPE], fields[_CERTAINTY], fields[_DATE][:7],

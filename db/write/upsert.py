@@ -14,11 +14,9 @@ from .records import Prepared
 EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
                  "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
                  "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
-                 "attributes")
-# What an import writes (write/bulk.py): the same and each event's own location precision (schema 6),
-# which a file's record may give (sitroom's CSV and JSON Lines export it). Reports' ingest still writes
-# it apart (db/reports/ingest.py), through EVENT_COLUMNS.
-IMPORT_COLUMNS = (*EVENT_COLUMNS, "precision_km")
+                 "attributes", "precision_km")
+# precision_km: an event's own location precision (schema 6), which a file's record may give (sitroom's
+# CSV and JSON Lines export it) and a report's extraction states.
 # A new event takes the rowid its id gives (schema.event_rowid); an update keeps it. An event written
 # here was not written from a file's row: it has no row fingerprint (write/fingerprints.py).
 _UPSERT = (
@@ -30,7 +28,6 @@ _UPSERT = (
 # An event's fields in EVENT_COLUMNS order, and its parties, as plain tuples: what is compared with the
 # store and what is bound to the statements (positional parameters bind faster than named ones).
 fields = operator.itemgetter(*EVENT_COLUMNS)
-import_fields = operator.itemgetter(*IMPORT_COLUMNS)
 party = operator.itemgetter("event", "faction", "role")
 
 
