@@ -45,10 +45,9 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
                          r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|"
                          r"(?:advanced|advancing|marched|marching|closed in|closing in) on)\s+"
-                         r"(?:early\s+|the\s+)?"
                          # "all of the south-western Dahiyat al-Assad district": the part, not the name
-                         r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?=" + ARTICLE + r"?[A-Z]))?"
-                         + _LIST)
+                         r"(?:early\s+|the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
+                         r"(?=" + ARTICLE + r"?[A-Z]))?)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
 # "The liberated villages are: A, B and C", "… can be identified as: A, B"
 # "eighteen villages which are: A, B, C": the same list after a relative clause
