@@ -19,8 +19,11 @@ from .parties import Party
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
 _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
 # "the town of al Hara": a name may begin with its article, unhyphenated
+# after its first word a name reads on through its particles, whatever their case or spacing:
+# "Tal al-sultan", "al-Maliha al-kabeira", "Rasm al- Mfker", "Rajm al-Abeil al-gharbi"
+_TAIL = r"(?:" + ARTICLE + r"\s?[\w']+(?:-[\w']+)*|" + _WORD + r")"
 NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
-    r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _WORD + r"){0,3}"
+    r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _TAIL + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 # "Al Baryd (post office)": an item may carry a gloss in brackets
 _ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?"
@@ -42,7 +45,9 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
                          r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|"
                          r"(?:advanced|advancing|marched|marching|closed in|closing in) on)\s+"
-                         r"(?:early\s+|the\s+)?" + _LIST)
+                         # "all of the south-western Dahiyat al-Assad district": the part, not the name
+                         r"(?:early\s+|the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
+                         r"(?=" + ARTICLE + r"?[A-Z]))?)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
 # "The liberated villages are: A, B and C", "… can be identified as: A, B"
 # "eighteen villages which are: A, B, C": the same list after a relative clause

@@ -83,17 +83,21 @@ _NEGATION = re.compile(r"\b(?:not(?! only)|never|no|n't|neither|nor|without|fail
 _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
                          r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years)|"
                          r"recently|"
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
+                         r"last " + _MONTH + r"|"
                          r"over the same period|"
                          r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
                          r"a total of|in total|to date|(?:has|have|had) been \w+ing since|"
                          r"since (?:early |late |mid-)?"
                          r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|by|from)\s+((?:19|20)\d\d)\b")
+# "driven out in March 2016", "since mid-2014": a stated year before the report's is background
+_YEAR = re.compile(r"\b(?:in|since|by|from)\s+(?:(?:early|late|mid)[- ])?(?:" + _MONTH +
+                   r"\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")
 _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|hours)\s+of\s+"
                     r"(?:[\w-]+\s+){0,5}$|"
                     r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
@@ -101,7 +105,9 @@ _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|ho
                     r"fierce|heavy|violent|deadly|significant|recent|rapid|major|successful|latest|swift|big|"
                     r"intense|weeks? of|days? of|months? of|a week of|some|several|ongoing)\s+)*$",
                     re.IGNORECASE)
-_CUT = re.compile(r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
+# "Under a deal reached …, X was to …": the terms of a deal, not what happened
+_CUT = re.compile(r"^\s*Under (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|memorandum|truce)\b|"
+                  r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
                   r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
