@@ -114,20 +114,18 @@ class CsvRows:
         reader, width = self.reader, len(self.header)
         while True:
             try:
-                values = next(reader)
-            except StopIteration:
+                for values in reader:  # a loop, not next() a row: a good part of a re-import's time
+                    text = "\x1f".join(values)
+                    if not text or text.isspace():  # no value but white space (\x1f is white space)
+                        continue
+                    if len(values) != width:
+                        why = f"has {len(values)} fields, the header has {width}"
+                        yield reader.line_num, None, RowError(why)
+                        continue
+                    yield reader.line_num, text, values
                 return
             except csv.Error as err:
                 yield reader.line_num, None, RowError(f"is not valid CSV ({err})")
-                continue
-            line = reader.line_num
-            text = "\x1f".join(values)
-            if not text.strip():  # no value but white space (\x1f is white space to strip())
-                continue
-            if len(values) != width:
-                yield line, None, RowError(f"has {len(values)} fields, the header has {width}")
-                continue
-            yield line, text, values
 
     def cell(self, values: list[str] | RowError, column: str) -> str | None:
         """One raw cell of a row (for what a skipped row still teaches, e.g. the order of its dates)."""

@@ -76,13 +76,15 @@ class Fingerprints:
         self.conn = conn
         key = repr((IMPORTER_VERSION, generation(conn), fmt, tuple(header or ()), options))
         self.key = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+        self._keyed = hashlib.blake2b(digest_size=_DIGEST, key=self.key)  # copied for each row: cheaper
         # A store none of whose events has a fingerprint has nothing to look up (a new store).
         self.looking = conn.execute(
             "SELECT 1 FROM events WHERE row_hash IS NOT NULL LIMIT 1").fetchone() is not None
 
     def of(self, text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=_DIGEST,
-                               key=self.key).digest()
+        h = self._keyed.copy()
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.digest()
 
     def known(self, hashes: Sequence[bytes | None]) -> dict[bytes, int]:
         """Of `hashes`, those an event holds, with that event's rowid (read from the index alone)."""
