@@ -60,11 +60,11 @@ def compact(prepared: Prepared) -> Row:
 
 
 def _hashes(chunk: list, prints: Fingerprints | None) -> list[bytes | None]:
-    """Each row's fingerprint, or None for a row that cannot be read (see write/fingerprints.py)."""
+    """Each record's fingerprint: of its text as read (see write/fingerprints.py)."""
     if prints is None:
         return [None] * len(chunk)
     of = prints.of
-    return [None if text is None else of(text) for _, text, _ in chunk]
+    return [of(text) for _, text, _ in chunk]
 
 
 def _numeric(rows: CsvRows | JsonlRows, dates: tuple[str, ...]) -> Callable[[Any], bool]:
@@ -112,20 +112,23 @@ def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, c
         known = prints.known(hashes) if prints else {}
         items: list[Item] = []
         skipped: list[tuple[int, int]] = []  # the run of known rows before this one
-        for (line, _, raw), row_hash in zip(chunk, hashes, strict=True):
-            # A known fingerprint is of the same text, which was fingerprinted: its date is not numeric.
+        for (line, text, raw), row_hash in zip(chunk, hashes, strict=True):
+            # A known fingerprint is of the same text, which was fingerprinted: one good row, its date not
+            # numeric.
             if row_hash in known:  # (None never is)
                 skipped.append((line, known[row_hash]))
                 continue
             if skipped:
                 items.append((skipped[0][0], SKIP, skipped))
                 skipped = []
-            if row_hash is not None and numeric(raw):
-                row_hash = None
-            item = _item(reader, rows.row(raw), line, row_hash, resolver, context, merges_repeats)
-            if recorded is not None and (statements := recorded()):
-                items.append((0, SQL, statements))
-            items.append(item)
+            read = rows.records(text, raw)
+            for at, values in read:
+                if len(read) > 1 or isinstance(values, RowError) or numeric(values):
+                    row_hash = None  # several rows in one record's text (stray quotes): none fingerprinted
+                item = _item(reader, rows.row(values), at, row_hash, resolver, context, merges_repeats)
+                if recorded is not None and (statements := recorded()):
+                    items.append((0, SQL, statements))
+                items.append(item)
         if skipped:
             items.append((skipped[0][0], SKIP, skipped))
         yield items

@@ -1,10 +1,11 @@
 """Knowing that a file's row is the one the store last read, without preparing it again.
 
 Each event an import writes keeps its row's fingerprint (events.row_hash): a keyed hash of the row's
-text as read, the key made of everything else that decides what preparing makes of that text — the
-importer's version, the format, the file's header, the import's options and the store's *reference
-generation*. A re-import reads each row's text, hashes it, and looks the batch up in one query: a row
-whose fingerprint an event holds is unchanged and is skipped before anything else is done with it.
+text as read (a CSV record's lines, unparsed), the key made of everything else that decides what
+preparing makes of that text — the importer's version, the format, the file's header, the import's
+options and the store's *reference generation*. A re-import reads each row's text, hashes it, and looks
+the batch up in one query: a row whose fingerprint an event holds is unchanged and is skipped before
+anything else is done with it (not even parsed).
 
 The reference generation stands for the factions, places and fronts that names resolve against. It
 goes up when they have changed since the last import ended (found by a digest of what the resolver
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 
 # Bump when what preparing makes of the same row changes (a reader or a check changed): every stored
 # fingerprint is then stale.
-IMPORTER_VERSION = 1
+IMPORTER_VERSION = 2  # 2: a CSV record's text as read, not its values joined
 _DIGEST = 16
 # What the resolver reads of the reference (write/resolve.py): names, aliases and points of places
 # and factions, the fronts with an area. Not what imports and reassignment change on their own (a
