@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import Store, create_store
-from sitroom.db.files import importing, preparing
+from sitroom.db.files import preparing
 from sitroom.db.files.importing import import_file
 
 from .helpers import bench_module
@@ -21,7 +21,6 @@ make_acled = bench_module("make_acled")
 
 @pytest.fixture(autouse=True)
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importing, "BATCH", 300)
     monkeypatch.setattr(preparing, "BATCH", 300)  # several batches even for a small file
 
 

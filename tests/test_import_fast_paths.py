@@ -101,3 +101,19 @@ def test_certainty_without_searches_says_what_the_searches_say() -> None:
              "claimant", "disclaimer", "rumoured"]
     for text in texts:
         assert certainty(text) == certainty_of(text), text
+
+
+def test_csv_records_split_by_quotes_read_as_the_csv_module_reads_them(tmp_path: Path) -> None:
+    # Records are found by counting quotes, parsed only when needed: a quoted field over two lines, an
+    # escaped quote, a blank line, a stray quote in an unquoted field, a row with one field short.
+    text = ('a,b\n"multi\nline",x\n"say ""hi""",y\n\nst"ray,z\nok,"fine"\nshort\n'
+            'st"ray,"two\nlines"\nlast,row\n')
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv_rows(f, ("a", "b")))
+    assert rows[:4] == [(3, {"a": "multi\nline", "b": "x"}), (4, {"a": 'say "hi"', "b": "y"}),
+                        (6, {"a": 'st"ray', "b": "z"}), (7, {"a": "ok", "b": "fine"})]
+    assert rows[4][0] == 8 and "has 1 fields" in str(rows[4][1])
+    # The stray quotes of line 6 and 9 pair up with others: still each csv record, on its own line.
+    assert rows[5:] == [(10, {"a": 'st"ray', "b": "two\nlines"}), (11, {"a": "last", "b": "row"})]

@@ -17,6 +17,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from ..reference import read_reference
@@ -26,10 +27,11 @@ from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.upsert import EVENT_COLUMNS, WriteCounts
+from . import preparing
 from .formats import FORMATS
 from .formats.common import Context
 from .formats.dates import DateOrder
-from .preparing import BATCH, ROW, SKIP, SQL, Item, Row, batches
+from .preparing import ROW, SKIP, SQL, Item, Row, batches, chunks, mostly_known
 from .reading import CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
 from .worker import Preparing, can_fork
 
@@ -113,6 +115,7 @@ def _write(items: Iterable[list[Item]], conn: sqlite3.Connection, writer: BulkWr
            progress: Progress | None, total: int) -> None:
     """Write every batch of items (files/preparing.py), noting the bad rows in `report`."""
     merger = _Merger(writer, report)
+    told = 0  # rows done when progress was last told
     for batch in items:
         for item in batch:
             line, kind = item[0], item[1]
@@ -120,21 +123,25 @@ def _write(items: Iterable[list[Item]], conn: sqlite3.Connection, writer: BulkWr
                 for sql, parameters in item[2]:
                     conn.execute(sql, parameters)
                 continue
-            report.rows += 1
             if kind == ROW:
+                report.rows += 1
                 try:
                     merger.add(line, item[2], item[4], item[3])
                 except RowError as err:
                     report.bad.append(BadRow(line, str(err)))
-            elif kind == SKIP:
+            elif kind == SKIP:  # a run of rows known unchanged
+                report.rows += len(item[2])
                 if merger.held:
                     merger.flush()
-                writer.skip(line, item[2])
+                writer.skip(item[2])
+                line = item[2][-1][0]
             else:
+                report.rows += 1
                 report.bad.append(BadRow(line, item[2]))
-            if len(writer.waiting) >= BATCH:
+            if len(writer.waiting) >= preparing.BATCH:
                 writer.flush()
-            if progress and report.rows % 500 == 0:
+            if progress and report.rows - told >= 500:
+                told = report.rows
                 progress(line, total)
     merger.flush()
     writer.close()
@@ -168,13 +175,16 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
                 Fingerprints(conn, fmt, header, (date_format, max_km))
             writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
             store = conn.execute("PRAGMA database_list").fetchone()[2]
-            if store and can_fork(total):  # prepared by another process while this one writes
+            read = chunks(rows)
+            first = next(read, [])
+            # A re-import's rows are mostly known by fingerprint: read here, a second process costs more.
+            if store and can_fork(total) and not mostly_known(first, prints):
                 preparing = Preparing(path, fmt, encoding.codec, store, resolver, context, prints)
                 _write(preparing, conn, writer, report, progress, total)
                 resolver.created = preparing.created
             else:
-                _write(batches(FORMATS[fmt], rows, resolver, context, prints), conn, writer, report,
-                       progress, total)
+                _write(batches(FORMATS[fmt], rows, resolver, context, prints, read=chain([first], read)),
+                       conn, writer, report, progress, total)
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places

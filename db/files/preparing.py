@@ -8,7 +8,7 @@ process of its own (files/worker.py) those statements are recorded and handed on
 row that needed them, for the writer's process to run.
 
 Items are plain tuples (cheap to send between processes): (line, kind, …) where kind is
-- SKIP, rowid: the row is the one the event at rowid was written from;
+- SKIP, [(line, rowid), …]: a run of rows each the one the event at rowid was written from;
 - ROW, (rowid, fields in EVENT_COLUMNS order, ((faction, role), …)), fingerprint or None, merges:
   an event; `merges` when it may be one of several rows of one event (actor-based files);
 - BAD, reason;
@@ -18,7 +18,7 @@ Items are plain tuples (cheap to send between processes): (line, kind, …) wher
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -59,24 +59,29 @@ def compact(prepared: Prepared) -> Row:
     return (event_rowid(event["id"]), fields(event), parties)
 
 
-def _hashes(rows: CsvRows | JsonlRows, chunk: list, prints: Fingerprints | None,
-            dates: tuple[str, ...]) -> list[bytes | None]:
-    """Each row's fingerprint, or None for a row that is always prepared (see write/fingerprints.py)."""
+def _hashes(chunk: list, prints: Fingerprints | None) -> list[bytes | None]:
+    """Each record's fingerprint: of its text as read (see write/fingerprints.py)."""
     if prints is None:
         return [None] * len(chunk)
     of = prints.of
-    at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
-    if not at:
-        return [None if text is None else of(text) for _, text, _ in chunk]
+    return [of(text) for _, text, _ in chunk]
 
-    def numeric(raw: list[str]) -> bool:  # a date written with numbers has a slash or a dot
+
+def _numeric(rows: CsvRows | JsonlRows, dates: tuple[str, ...]) -> Callable[[Any], bool]:
+    """Whether a row's date is written with numbers (a slash or a dot): such a row is never
+    fingerprinted, what its date means depends on the other rows."""
+    at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
+
+    def numeric(raw: list[str]) -> bool:
         return any(("/" in raw[i] or "." in raw[i]) and written_with_numbers(raw[i]) for i in at)
 
-    return [None if text is None or numeric(raw) else of(text) for _, text, raw in chunk]
+    return numeric
 
 
-def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:
-    chunk = []
+def chunks(rows: CsvRows | JsonlRows) -> Iterator[list]:
+    """The rows read, BATCH at a time."""
+    chunk: list = []
+    size = BATCH
     for item in rows:
         chunk.append(item)
         if len(chunk) == size:
@@ -86,24 +91,46 @@ def _chunks(rows: CsvRows | JsonlRows, size: int) -> Iterator[list]:
         yield chunk
 
 
+def mostly_known(chunk: list, prints: Fingerprints | None) -> bool:
+    """Whether most rows of a file's first chunk are unchanged since the store read them: the file is
+    then a re-import, whose rows cost too little to be worth a second process."""
+    if prints is None or not prints.looking or not chunk:
+        return False
+    return len(prints.known(_hashes(chunk, prints))) * 2 >= len(chunk)
+
+
 def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, context: Context,
-            prints: Fingerprints | None, recorded: Callable[[], list] | None = None) -> Iterator[list[Item]]:
+            prints: Fingerprints | None, recorded: Callable[[], list] | None = None,
+            read: Iterable[list] | None = None) -> Iterator[list[Item]]:
     """The items of every row of the file, a batch at a time. `recorded` hands over (and forgets) the
-    statements the resolver recorded instead of running them, when it runs in a process of its own."""
+    statements the resolver recorded instead of running them, when it runs in a process of its own;
+    `read`: the file's chunks (chunks() above) when some were read already."""
     merges_repeats = getattr(reader, "merges_repeats", None)
-    dates = getattr(reader, "DATE_COLUMNS", ())
-    for chunk in _chunks(rows, BATCH):
-        hashes = _hashes(rows, chunk, prints, dates)
+    numeric = _numeric(rows, getattr(reader, "DATE_COLUMNS", ()))
+    for chunk in read if read is not None else chunks(rows):
+        hashes = _hashes(chunk, prints)
         known = prints.known(hashes) if prints else {}
         items: list[Item] = []
-        for (line, _, raw), row_hash in zip(chunk, hashes, strict=True):
+        skipped: list[tuple[int, int]] = []  # the run of known rows before this one
+        for (line, text, raw), row_hash in zip(chunk, hashes, strict=True):
+            # A known fingerprint is of the same text, which was fingerprinted: one good row, its date not
+            # numeric.
             if row_hash in known:  # (None never is)
-                items.append((line, SKIP, known[row_hash]))
+                skipped.append((line, known[row_hash]))
                 continue
-            item = _item(reader, rows.row(raw), line, row_hash, resolver, context, merges_repeats)
-            if recorded is not None and (statements := recorded()):
-                items.append((0, SQL, statements))
-            items.append(item)
+            if skipped:
+                items.append((skipped[0][0], SKIP, skipped))
+                skipped = []
+            read = rows.records(text, raw)
+            for at, values in read:
+                if len(read) > 1 or isinstance(values, RowError) or numeric(values):
+                    row_hash = None  # several rows in one record's text (stray quotes): none fingerprinted
+                item = _item(reader, rows.row(values), at, row_hash, resolver, context, merges_repeats)
+                if recorded is not None and (statements := recorded()):
+                    items.append((0, SQL, statements))
+                items.append(item)
+        if skipped:
+            items.append((skipped[0][0], SKIP, skipped))
         yield items
 
 

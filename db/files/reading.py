@@ -11,6 +11,7 @@ stores, prints or matches — ids, slugs, names, notes — has no escape sequenc
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from ..write.records import RowError
 from .encoding import Encoding, survey
 from .formats import FORMATS
 
+RECORD_MAX = 8 << 20  # characters: a record longer is cut (no real one is: csv limits a field to 128 KiB)
 _SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by surrogateescape
 Rows = Iterator[tuple[int, dict | RowError]]  # (line number, the row's values or why it is unreadable)
 # (line number, the row's text as read or None when it cannot be read, what row() makes the row from)
@@ -90,16 +92,20 @@ def undecodable(values: Any) -> str | None:
 
 
 class CsvRows:
-    """A CSV file's rows as they are read: (line, the row's text as read, its cells or why it is
-    unreadable). `row()` makes the row of names to cleaned values; an import that finds a row's text
-    unchanged since it last read it (write/fingerprints.py) never asks for it."""
+    """A CSV file's rows as they are read: (line, the record's text as read, its lines). A record is the
+    lines up to one where the quotes so far are even (a quoted field can span lines); `records()` reads
+    its values with the csv module (a record of stray quotes may turn out to be several rows), and
+    `row()` makes a row of names to cleaned values. An import that finds a record's text unchanged since
+    it last read it (write/fingerprints.py) never parses it."""
 
     def __init__(self, f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> None:
-        self.reader = csv.reader(f)
+        self.f = f
+        reader = csv.reader(f)
         try:
-            self.header = header_names(next(self.reader), aliases)
+            self.header = header_names(next(reader), aliases)
         except (StopIteration, csv.Error):
             raise ImportFailed("the file has no header row") from None
+        self.after_header = reader.line_num
         header = self.header
         repeated = sorted({h for h in header if h and header.count(h) > 1})
         if repeated:
@@ -111,23 +117,40 @@ class CsvRows:
         self.position = {name: i for i, name in enumerate(header)}
 
     def __iter__(self) -> RawRows:
-        reader, width = self.reader, len(self.header)
+        number, lines, odd, size = self.after_header, [], False, 0
+        # (line, the record's text, the line before it): lines, no parsing; most of a re-import ends here
+        for physical in self.f:
+            number += 1
+            if physical.count('"') & 1:
+                odd = not odd
+            if odd or lines:
+                lines.append(physical)
+                size += len(physical)
+                if odd and size < RECORD_MAX:
+                    continue
+                text, before, lines, odd, size = "".join(lines), number - len(lines), [], False, 0
+            else:
+                text, before = physical, number - 1
+            if not text.isspace():
+                yield number, text, before
+
+    def records(self, text: str, first: int) -> list[tuple[int, list[str] | RowError]]:
+        """The rows of a record whose text begins after line `first` (one, unless its quotes are
+        stray), each with its line: their values or why they cannot be read."""
+        reader, width, out = csv.reader(io.StringIO(text, newline="")), len(self.header), []
         while True:
             try:
-                values = next(reader)
-            except StopIteration:
-                return
+                for values in reader:
+                    at = first + reader.line_num
+                    if not values or "\x1f".join(values).isspace():  # no value but white space
+                        continue
+                    if len(values) != width:
+                        out.append((at, RowError(f"has {len(values)} fields, the header has {width}")))
+                    else:
+                        out.append((at, values))
+                return out
             except csv.Error as err:
-                yield reader.line_num, None, RowError(f"is not valid CSV ({err})")
-                continue
-            line = reader.line_num
-            text = "\x1f".join(values)
-            if not text.strip():  # no value but white space (\x1f is white space to strip())
-                continue
-            if len(values) != width:
-                yield line, None, RowError(f"has {len(values)} fields, the header has {width}")
-                continue
-            yield line, text, values
+                out.append((first + reader.line_num, RowError(f"is not valid CSV ({err})")))
 
     def cell(self, values: list[str] | RowError, column: str) -> str | None:
         """One raw cell of a row (for what a skipped row still teaches, e.g. the order of its dates)."""
@@ -151,7 +174,7 @@ class CsvRows:
 
 
 class JsonlRows:
-    """A JSON Lines file's rows, as CsvRows: the raw line is the row's text."""
+    """A JSON Lines file's rows, as CsvRows: the raw line is the row's text and its one record."""
 
     def __init__(self, f: TextIO) -> None:
         self.f = f
@@ -159,10 +182,10 @@ class JsonlRows:
     def __iter__(self) -> RawRows:
         for number, line in enumerate(self.f, start=1):
             if line.strip():
-                yield number, line, line
+                yield number, line, number
 
-    def cell(self, line: str, column: str) -> str | None:
-        return None  # JSON Lines dates are ISO: nothing to learn from them
+    def records(self, line: str, number: int) -> list[tuple[int, str]]:
+        return [(number, line)]
 
     def row(self, line: str) -> dict | RowError:
         bad_bytes = undecodable(line)
@@ -182,7 +205,7 @@ class JsonlRows:
 
 def csv_rows(f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> Rows:
     rows = CsvRows(f, required, aliases)
-    return ((line, rows.row(raw)) for line, _, raw in rows)
+    return ((at, rows.row(values)) for _, text, raw in rows for at, values in rows.records(text, raw))
 
 
 def jsonl_rows(f: TextIO) -> Rows:
@@ -212,5 +235,6 @@ def raw_rows(path: Path, fmt: str, codec: str = "utf-8-sig") -> Iterator[CsvRows
 def rows_of(path: Path, fmt: str, codec: str = "utf-8-sig") -> Rows:
     """The rows of a file of format `fmt`, each made (row() above) as it is read."""
     with raw_rows(path, fmt, codec) as rows:
-        for line, _, raw in rows:
-            yield line, rows.row(raw)
+        for _, text, raw in rows:
+            for at, values in rows.records(text, raw):
+                yield at, rows.row(values)

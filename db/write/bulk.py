@@ -117,9 +117,10 @@ class BulkWriter:
         """An event (rowid, fields in EVENT_COLUMNS order, ((faction, role), …)) from line `line`."""
         self.waiting.append((line, row, row[0], row_hash))
 
-    def skip(self, line: int, rowid: int) -> None:
-        """A row whose fingerprint says it is the one the event at `rowid` was written from: unchanged."""
-        self.waiting.append((line, None, rowid, None))
+    def skip(self, rows: list[tuple[int, int]]) -> None:
+        """Rows (line, rowid) whose fingerprints say each is the one the event at rowid was written from:
+        unchanged."""
+        self.waiting.extend([(line, None, rowid, None) for line, rowid in rows])
 
     def flush(self, at_least: int = 0) -> None:
         """Write what waits, once there are `at_least` events waiting."""
@@ -128,9 +129,15 @@ class BulkWriter:
         self.seen += len(self.waiting)
         batch, self.waiting = self._first_of_each(self.waiting), []
         conn = self.conn
-        conn.executemany("INSERT INTO temp.import_rows (rowid, line) VALUES (?, ?)",
-                         sorted((rowid, line) for line, _, rowid, _ in batch))
-        found = _sort_out(conn, [(row, row_hash) for _, row, _, row_hash in batch if row is not None])
+        # One parameter for the whole batch, taken apart by SQLite: cheaper than a statement a row.
+        conn.execute("INSERT INTO temp.import_rows (rowid, line) SELECT json_extract(value, '$[0]'), "
+                     "json_extract(value, '$[1]') FROM json_each(?) ORDER BY 1",
+                     (json.dumps([(rowid, line) for line, _, rowid, _ in batch]),))
+        events = [(row, row_hash) for _, row, _, row_hash in batch if row is not None]
+        if not events:  # every row of the batch known unchanged (a re-import)
+            self.counts.unchanged += len(batch)
+            return
+        found = _sort_out(conn, events)
         self.counts.added += len(found.added)
         self.counts.updated += len(found.updated)
         self.counts.unchanged += len(found.same) + sum(row is None for _, row, _, _ in batch)
@@ -164,6 +171,8 @@ class BulkWriter:
         earlier: dict[int, int] = dict(self.conn.execute(
             "SELECT rowid, line FROM temp.import_rows WHERE rowid IN (SELECT value FROM json_each(?))",
             (ids,)))
+        if not earlier and len({entry[2] for entry in batch}) == len(batch):
+            return batch  # nearly always: no event twice
         first = []
         for entry in batch:
             line, eid = entry[0], entry[2]

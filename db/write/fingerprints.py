@@ -1,10 +1,11 @@
 """Knowing that a file's row is the one the store last read, without preparing it again.
 
 Each event an import writes keeps its row's fingerprint (events.row_hash): a keyed hash of the row's
-text as read, the key made of everything else that decides what preparing makes of that text — the
-importer's version, the format, the file's header, the import's options and the store's *reference
-generation*. A re-import reads each row's text, hashes it, and looks the batch up in one query: a row
-whose fingerprint an event holds is unchanged and is skipped before anything else is done with it.
+text as read (a CSV record's lines, unparsed), the key made of everything else that decides what
+preparing makes of that text — the importer's version, the format, the file's header, the import's
+options and the store's *reference generation*. A re-import reads each row's text, hashes it, and looks
+the batch up in one query: a row whose fingerprint an event holds is unchanged and is skipped before
+anything else is done with it (not even parsed).
 
 The reference generation stands for the factions, places and fronts that names resolve against. It
 goes up when they have changed since the last import ended (found by a digest of what the resolver
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 
 # Bump when what preparing makes of the same row changes (a reader or a check changed): every stored
 # fingerprint is then stale.
-IMPORTER_VERSION = 1
+IMPORTER_VERSION = 2  # 2: a CSV record's text as read, not its values joined
 _DIGEST = 16
 # What the resolver reads of the reference (write/resolve.py): names, aliases and points of places
 # and factions, the fronts with an area. Not what imports and reassignment change on their own (a
@@ -76,13 +77,15 @@ class Fingerprints:
         self.conn = conn
         key = repr((IMPORTER_VERSION, generation(conn), fmt, tuple(header or ()), options))
         self.key = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+        self._keyed = hashlib.blake2b(digest_size=_DIGEST, key=self.key)  # copied for each row: cheaper
         # A store none of whose events has a fingerprint has nothing to look up (a new store).
         self.looking = conn.execute(
             "SELECT 1 FROM events WHERE row_hash IS NOT NULL LIMIT 1").fetchone() is not None
 
     def of(self, text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=_DIGEST,
-                               key=self.key).digest()
+        h = self._keyed.copy()
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.digest()
 
     def known(self, hashes: Sequence[bytes | None]) -> dict[bytes, int]:
         """Of `hashes`, those an event holds, with that event's rowid (read from the index alone)."""
