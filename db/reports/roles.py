@@ -145,9 +145,9 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     if cue.word.casefold().startswith("came under"):
         inside = [p for p in own if cue.start <= p.start < cue.end]
         out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]
-    if between:
+    if between:  # an earlier clause's subject is not a party to "clashes between A and B"
         out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
-               for q, r in out]
+               for q, r in out if not (r == "actor" and q.start < clause)]
         notes.append("'between A and B': both sides, neither the actor")
     if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \

@@ -206,6 +206,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
                      s[start:end],
                      re.IGNORECASE) and _NOUN_MODAL.match(s[end:]))
+    # "If Syrian forces capture all of east Aleppo, …": a condition states nothing that happened
+    modal = modal or re.search(r"(?:^|[,;:]\s*|\bthat\s+)(?:if|unless|even if)\s[^,;]*$", s[:start], re.IGNORECASE)
     if modal and not rumour:
         if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
             pass  # "could capture on Saturday": managed to
