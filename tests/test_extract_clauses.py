@@ -73,7 +73,8 @@ def test_jets_striking_a_list_are_airstrikes_at_each_place(lex) -> None:
 
 
 def test_a_named_town_in_rural_province_stays_at_the_town(lex) -> None:
-    found = events("Fierce clashes raged near the town of Tall Haddiya in northern rural Hama on Sunday.", lex)
+    found = events("Fierce clashes raged near the town of Tall Haddiya in northern rural Hama on Sunday.",
+                   lex)
     assert [e.place_name for e in found] == ["Tall Haddiya"]
 
 

@@ -25,8 +25,9 @@ from .parties import AIR, FORCE, GENERIC, Parties, Party
 from .roles import Role, roles
 from .sentences import sentences
 from .spelling import normalise, variant_key
+from .unnamed import COUNT
 from .when import dates_in, resolve
-from .where import COUNT, RANK, WIDE, Spot, find_spots, siblings
+from .where import RANK, WIDE, Spot, find_spots, siblings
 from .wording import CUT, LATER_SOURCE, frame, stated
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]

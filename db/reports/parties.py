@@ -44,7 +44,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"Turkish(?:-backed)? (?:army|forces|troops|military|soldiers|artillery)|Turkish air ?force"
      r"(?: and special ground forces)?|Olive Branch forces", "Turkish Armed Forces", None, "other", FORCE),
     (r"(?:Turkish|Turkey|Ankara)-backed (?:Syrian )?(?:opposition )?(?:terrorists|militants|rebels|factions|"
-     r"groups|forces|fighters)|(?:the )?(?:Ankara-backed )?Euphrates Shield(?: Operation)? (?:forces|fighters|"
+     r"groups|forces|fighters)|(?:the )?(?:Ankara-backed )?Euphrates Shield(?: Operation)? "
+     r"(?:forces|fighters|"
      r"factions|groups|rebels)", "Syrian armed opposition", "syrian-opposition", "opposition", FORCE),
     # "rebel fighters", "Syrian rebel factions": the word qualifies a side, so it names the opposition
     (r"(?:(?:Syrian|armed|allied|moderate) )?(?:rebel|opposition) (?:fighters|factions|groups|forces|"
@@ -68,7 +69,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
      r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
      r"(?:the )?(?:Syrian )?(?:army|military) (?:units|troops|forces|positions)|(?:the )?Syrian (?:military|"
-     r"armed forces)|(?:the )?(?:pro-|al-)?Assad(?:'s)? (?:regime )?(?:forces|troops|loyalists|militias|army)|"
+     r"armed forces)|(?:the )?(?:pro-|al-)?Assad(?:'s)? (?:regime )?"
+     r"(?:forces|troops|loyalists|militias|army)|"
      r"(?:the )?(?:Bashar )?(?:al-)?Assad regime|(?:the )?regime"
      r"(?: forces| troops| loyalists)?|(?:the )?army|government offensive|(?:the )?government",
      "Syrian Arab Army", "saa", "government", FORCE),

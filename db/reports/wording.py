@@ -85,7 +85,8 @@ _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milestones?|(?:has|have|had) long|for years|over the past "
+_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milestones?|(?:has|have|had) long|"
+                         r"for years|over the past "
                          r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years)|"
                          r"recently|"
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
@@ -208,7 +209,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                      s[start:end],
                      re.IGNORECASE) and _NOUN_MODAL.match(s[end:]))
     # "If Syrian forces capture all of east Aleppo, …": a condition states nothing that happened
-    modal = modal or re.search(r"(?:^|[,;:]\s*|\bthat\s+)(?:if|unless|even if)\s[^,;]*$", s[:start], re.IGNORECASE)
+    modal = modal or re.search(r"(?:^|[,;:]\s*|\bthat\s+)(?:if|unless|even if)\s[^,;]*$", s[:start],
+                               re.IGNORECASE)
     if modal and not rumour:
         if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
             pass  # "could capture on Saturday": managed to
