@@ -94,3 +94,14 @@ def test_background_clauses_state_no_happening(lex) -> None:
     assert events("The army began its campaign to recapture Tadef in early May.", lex) == []
     found = events("After losing Jarablus, ISIS fired rockets at the Turkish border town of Kilis.", lex)
     assert not any(e.type == "capture" for e in found)
+
+
+def test_its_troops_are_the_claimants_forces(lex) -> None:
+    found = events("According to the regime, its troops have seized the villages of Tell Tuqan and Sarjeb.", lex)
+    assert found and all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)
+
+
+def test_a_side_named_again_in_brackets_is_not_a_new_subject(lex) -> None:
+    found = events("The army units conducted operations against Daesh (ISIS) in an enclave, regaining control "
+                   "over the villages of Abu Hayyah and Umm Mil.", lex)
+    assert found and all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)

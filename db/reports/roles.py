@@ -32,7 +32,7 @@ _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$",
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
-                              r"the troops|the soldiers|the fighters|(?:the|these|our) (?:forces|units))\b",
+                              r"(?:the|these|our|its|their) (?:forces|units|troops|soldiers|fighters))\b",
                               re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
@@ -53,6 +53,8 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
         if not start <= p.start < end or p.kind in (MEDIA, MONITOR):
             continue
         before = s[start:p.start]
+        if re.search(r"\w\s*\(\s*$", before):
+            continue  # "against Daesh (ISIS)": the same side's other name, in brackets
         if any((q.slug or q.name) == (p.slug or p.name) for q, _ in out):
             continue  # "the Syrian Democratic Forces (SDF)": the same side again
         if _BANNER.search(before) and p.kind == FORCE:
