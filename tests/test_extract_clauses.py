@@ -97,11 +97,14 @@ def test_background_clauses_state_no_happening(lex) -> None:
 
 
 def test_its_troops_are_the_claimants_forces(lex) -> None:
-    found = events("According to the regime, its troops have seized the villages of Tell Tuqan and Sarjeb.", lex)
-    assert found and all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)
+    found = events("According to the regime, its troops have seized the villages of Tell Tuqan and Sarjeb.",
+                   lex)
+    assert found
+    assert all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)
 
 
 def test_a_side_named_again_in_brackets_is_not_a_new_subject(lex) -> None:
     found = events("The army units conducted operations against Daesh (ISIS) in an enclave, regaining control "
                    "over the villages of Abu Hayyah and Umm Mil.", lex)
-    assert found and all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)
+    assert found
+    assert all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)
