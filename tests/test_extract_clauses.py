@@ -104,7 +104,7 @@ def test_its_troops_are_the_claimants_forces(lex) -> None:
 
 
 def test_a_side_named_again_in_brackets_is_not_a_new_subject(lex) -> None:
-    found = events("The army units conducted operations against Daesh (ISIS) in an enclave, regaining control "
-                   "over the villages of Abu Hayyah and Umm Mil.", lex)
+    found = events("The army units conducted operations against Daesh (ISIS) in an enclave, regaining "
+                   "control over the villages of Abu Hayyah and Umm Mil.", lex)
     assert found
     assert all(roles(e)["actor"] == {"Syrian Arab Army"} for e in found)
