@@ -49,7 +49,8 @@ TYPES: dict[str, str] = {
                r"toward)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
-              r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))",
+              r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"
+              r"strik(?:e|es|ing)(?= (?:the |(?-i:[A-Z])|(?:\w+ ){0,2}(?:positions|villages|towns|targets)))",
     "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
                r"(?:urban |street )?warfare",
     "vbied": r"S?VBIEDs?|car bombs?|(?:suicide )?vehicle[- ]borne improvised explosive devices?|"
@@ -60,7 +61,8 @@ TYPES: dict[str, str] = {
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
                  r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
                  r"struck|targeted|killed|wounded|blasts?|explosions?))",
-    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?",
+    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|aerial (?:bombing|bombardment|strikes?)"
+                 r"(?: campaign)?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
@@ -118,7 +120,7 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
-        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|pound|hit", word,
+        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit", word,
                                                  re.IGNORECASE):
             kind = "airstrike"
         elif kind == "attack" and re.match(r"pound|struck|hit|target", word, re.IGNORECASE) and (

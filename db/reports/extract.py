@@ -25,8 +25,9 @@ from .parties import AIR, FORCE, GENERIC, Parties, Party
 from .roles import Role, roles
 from .sentences import sentences
 from .spelling import normalise, variant_key
+from .unnamed import COUNT
 from .when import dates_in, resolve
-from .where import COUNT, RANK, WIDE, Spot, find_spots, siblings
+from .where import RANK, WIDE, Spot, find_spots, siblings
 from .wording import CUT, LATER_SOURCE, frame, stated
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
@@ -43,7 +44,7 @@ _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|ne
                      r"(?:(?:villages?|towns?|city|area|positions?|bases?|direction)\s+(?:of\s+)?)?$",
                      re.IGNORECASE)
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
-_STRIKE_WORD = re.compile(r"pound|struck|hit|destroy|target|bomb", re.IGNORECASE)
+_STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")

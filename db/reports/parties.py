@@ -31,6 +31,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "russian-aerospace-forces", "government", MEDIA),
     (r"Russian (?:jets|warplanes|aircraft|air ?force|helicopters|aviation)", "Russian Aerospace Forces",
      "russian-aerospace-forces", "government", AIR),
+    # aircraft named by their type or kind alone: who flies them is for the sentence to say
+    (r"(?:F-1[56]|Su-\d\dM?|MiG-\d\d)s?(?: (?:fighter )?(?:jets|warplanes|bombers|aircraft))?|"
+     r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes", "", None, None, AIR),
     (r"(?:US|U\.S\.)[- ]led (?:military )?coalition(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),
@@ -40,8 +43,13 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "syrian-opposition", "opposition", FORCE),
     (r"Turkish(?:-backed)? (?:army|forces|troops|military|soldiers|artillery)|Turkish air ?force"
      r"(?: and special ground forces)?|Olive Branch forces", "Turkish Armed Forces", None, "other", FORCE),
-    (r"Turkish-backed (?:terrorists|militants|rebels|factions|groups|forces)", "Turkish-backed factions",
-     None, "opposition", FORCE),
+    (r"(?:Turkish|Turkey|Ankara)-backed (?:Syrian )?(?:opposition )?(?:terrorists|militants|rebels|factions|"
+     r"groups|forces|fighters)|(?:the )?(?:Ankara-backed )?Euphrates Shield(?: Operation)? "
+     r"(?:forces|fighters|"
+     r"factions|groups|rebels)", "Syrian armed opposition", "syrian-opposition", "opposition", FORCE),
+    # "rebel fighters", "Syrian rebel factions": the word qualifies a side, so it names the opposition
+    (r"(?:(?:Syrian|armed|allied|moderate) )?(?:rebel|opposition) (?:fighters|factions|groups|forces|"
+     r"brigades|units|militias)", "Syrian armed opposition", "syrian-opposition", "opposition", FORCE),
     (r"(?:the )?(?:Kurdish )?(?:YPG|People's (?:Protection|Defen[cs]e) Units)(?: " + _NOUNS + ")?",
      "YPG", None, "sdf-coalition", FORCE),
     (r"(?:PYD/PKK|YPG/PKK|PKK/PYD|PKK/KCK/PYD-YPG|PYD|PKK)(?:-Daesh)?(?: " + _NOUNS + ")?", "YPG", None,
@@ -61,7 +69,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
      r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
      r"(?:the )?(?:Syrian )?(?:army|military) (?:units|troops|forces|positions)|(?:the )?Syrian (?:military|"
-     r"armed forces)|(?:the )?regime"
+     r"armed forces)|(?:the )?(?:pro-|al-)?Assad(?:'s)? (?:regime )?"
+     r"(?:forces|troops|loyalists|militias|army)|"
+     r"(?:the )?(?:Bashar )?(?:al-)?Assad regime|(?:the )?regime"
      r"(?: forces| troops| loyalists)?|(?:the )?army|government offensive|(?:the )?government",
      "Syrian Arab Army", "saa", "government", FORCE),
     (r"(?:State media outlet |state news agency |state agency )?SANA(?: reporter)?|Syrian Arab News Agency|"

@@ -22,7 +22,7 @@ from .wording import BOUNDARY, Frame
 _PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
                           r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
-                   r"together with|aided by|assisted by|and (?:its|"
+                   r"together with|aided by|assisted by|and (?:the )?allied|and (?:its|"
                    r"their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
                    re.IGNORECASE)
 # "militants fighting under the banner of ISIS": the side named is the one acting
@@ -32,7 +32,7 @@ _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$",
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
-                              r"the troops|the soldiers|the fighters|(?:the|these|our) (?:forces|units))\b",
+                              r"(?:the|these|our|its|their) (?:forces|units|troops|soldiers|fighters))\b",
                               re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
@@ -53,6 +53,8 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
         if not start <= p.start < end or p.kind in (MEDIA, MONITOR):
             continue
         before = s[start:p.start]
+        if re.search(r"\w\s*\(\s*$", before):
+            continue  # "against Daesh (ISIS)": the same side's other name, in brackets
         if any((q.slug or q.name) == (p.slug or p.name) for q, _ in out):
             continue  # "the Syrian Democratic Forces (SDF)": the same side again
         if _BANNER.search(before) and p.kind == FORCE:
@@ -129,6 +131,12 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             out.append((p, "ally"))
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
+    if cue.word.casefold().startswith("los"):  # "Daesh lost the towns of …": the loser is the target
+        out = [(q, "target") if r == "actor" and q.start < cue.start else (q, r) for q, r in out]
+    of = [p for p in after if re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?", s[cue.end:p.start])]
+    if of and cue.type == "withdrawal":  # "after the withdrawal of ISIS fighters": they withdrew
+        out = [(q, r) for q, r in out if q.start > cue.start and q is not of[0]] + [(of[0], "actor")]
+        notes.append(f"'{cue.word} of {of[0].text}': they withdrew")
     if _REPELLED.match(cue.word):  # who repels an attack is its target, whoever made it
         out = [(q, "target") if r == "actor" and q.start < cue.start else (q, r) for q, r in out]
     held = re.match(r"\s+(?:and\s+)?(?:was\s+|is\s+|now\s+)*under\s+(?:the\s+)?", s[cue.end:])
@@ -139,9 +147,9 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     if cue.word.casefold().startswith("came under"):
         inside = [p for p in own if cue.start <= p.start < cue.end]
         out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]
-    if between:
+    if between:  # an earlier clause's subject is not a party to "clashes between A and B"
         out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
-               for q, r in out]
+               for q, r in out if not (r == "actor" and q.start < clause)]
         notes.append("'between A and B': both sides, neither the actor")
     if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
@@ -152,6 +160,16 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    # "the villages were retaken", "X was captured from the YPG": a passive without its agent was done by
+    # the side that acted last (not a loss: "lost X" names the loser only)
+    if cue.passive and not any(r == "actor" for _, r in out) and not re.match(
+            r"los|came under|fell|fallen|had fallen|has fallen", cue.word, re.IGNORECASE):
+        hit = {q.slug or q.name for q, r in out if r == "target"}
+        source = [(p, r) for p, r in previous if r in ("actor", "ally") and (p.slug or p.name) not in hit]
+        if source:
+            out = source + out
+            notes.append("a passive without its agent: the actors of the report's last happening, " +
+                         ", ".join(p.name for p, _ in source))
     # "The villages of A and B were freed." after a lead that names who freed them: no side named at all
     if cue.type == "capture" and not any(r == "actor" for _, r in out) and \
             not any(p.kind in (FORCE, GENERIC, "air") for p in own):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, GazPlace
 from .parties import Party
+from .unnamed import UNNAMED
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
 _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
@@ -33,8 +34,8 @@ _NEXT = r"(?:" + _QUALIFIER + r")?" + _ITEM
 _LIST = r"(?P<list>" + _ITEM + r"(?:\s*,\s*(?:and\s+)?" + _NEXT + r"|\s+and\s+" + _NEXT + \
     r"|,?\s+as well as\s+" + _NEXT + r")*)"
 PLACE_NOUNS = (r"villages?|towns?|cities|city|neighbou?rhoods?|districts?|settlements?|areas?|hills?|"
-               r"localities|locality|suburbs?|farms?|quarters?")
-_AFTER_NOUN = re.compile(r"\b(?:(?:" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
+               r"localities|locality|suburbs?|farms?|quarters?|regions")
+_AFTER_NOUN = re.compile(r"\b(?:(?P<noun>" + PLACE_NOUNS + r"|positions?)\s+(?:of|named|called|including)"
                          r"|including|such as)\s+(?:the\s+)?" + _LIST)
 _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|districts?|area|city|"
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
@@ -43,11 +44,14 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|"
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
+                         # "…, shelling A, B and C": a gerund's list is the happening's places
+                         r"shelling|striking|hitting|pounding|bombing|bombarding|targeting|attacking|raiding|"
+                         r"capturing|seizing|retaking|recapturing|liberating|storming|"
                          r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|"
                          r"(?:advanced|advancing|marched|marching|closed in|closing in) on)\s+"
                          # "all of the south-western Dahiyat al-Assad district": the part, not the name
                          r"(?:early\s+|the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
-                         r"(?=" + ARTICLE + r"?[A-Z]))?)?" + _LIST)
+                         r"(?=" + ARTICLE + r"?[A-Z]))?|the\s+(?:[\w-]+\s+)?[\w-]+'s\s+)?" + _LIST)
 # "a third district, Holok": a place noun and the name in apposition
 # "The liberated villages are: A, B and C", "… can be identified as: A, B"
 # "eighteen villages which are: A, B, C": the same list after a relative clause
@@ -68,34 +72,6 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
-_NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
-           r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
-           r"several|many|some|a number of|hundreds of|thousands of|tens of|"
-           r"a string of|a series of|most of the|parts of|large (?:chunks|"
-           r"parts)"
-           r" of|new|more|other|few|yet another|another)")
-_UNNAMED = re.compile(
-    r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
-    r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
-    r"(?:(?:ISIS|IS|rebel|opposition|YPG|SDF|government|regime)[- ](?:held|controlled)\s+)?"
-    r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
-    r"heights|hilltops|oil fields?|(?:square )?kilomet(?:er|re)s of (?:territory|land|desert)|"
-    r"square (?:kilomet(?:er|re)s|km)|territory|territories|locations|"
-    r"sites)"
-    r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
-    r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
-    r"(?!\s+(?:of|named|called)\s)"
-    r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
-    r"|(?:a|an) (?:large|vast|wide|big|huge|significant) (?:area|region|swathe|swath|stretch|tract)"
-    r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
-    r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
-    r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
-    r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
-# the number an unnamed place's words give ("four villages": 4)
-COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
-          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
-          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
@@ -149,6 +125,7 @@ class Spot:
     ref: Spot | None = None
     anchor: GazPlace | None = None  # for an area named after a place ("Homs desert"): that place
     bare: str | None = None  # the name without its noun: "al-Romaniya" of "al-Romaniya neighbourhood"
+    noun: str = ""  # what the wording calls it ("the town of X": town), whatever the gazetteer says
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -221,6 +198,9 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION, _LISTED):
         for m in pattern.finditer(quoted):
             noun = m.groupdict().get("noun")
+            if pattern is _AFTER_NOUN and noun and not re.match(r"villages?|towns?|cit|neighbou?rhoods?",
+                                                                  noun):
+                noun = None  # "the areas of X", "positions of X": the noun does not say what X is
             for start, end, name in _names(m.group("list"), m.start("list")):
                 if noun:
                     kinds[(start, end)] = _noun_kind(noun)
@@ -247,12 +227,13 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             if not _overlaps((m.start(), m.end()), [(p.start, p.end) for p in spots] + taken):
                 spots.append(Spot(m.start(), m.end(), name, name, None, "locality"))
     known = [(p.start, p.end) for p in spots]
-    for m in _UNNAMED.finditer(s):  # "a dozen ISIS-held villages": a side may qualify an unnamed place
+    for m in UNNAMED.finditer(s):  # "a dozen ISIS-held villages": a side may qualify an unnamed place
         if not _overlaps((m.start(), m.end()), known):
             spots.append(Spot(m.start(), m.end(), m.group(), None, None, _noun_kind(m.group().split()[-1])))
     spots.sort(key=lambda p: p.start)
     for spot in spots:
         kind = next((k for (a, b), k in kinds.items() if a <= spot.start and spot.end <= b), None)
+        spot.noun = kind or ""
         if kind and RANK.get(kind, 2) >= WIDE and spot.name and not (kind == "area" and spot.place):
             spot.anchor, spot.place, spot.kind, spot.relation = spot.place, None, kind, kind
         elif kind and spot.place is None:
@@ -268,6 +249,14 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spot.text = spot.name = s[spot.start:spot.end]
             spot.anchor, spot.place = spot.place, None
             spot.kind, spot.relation = "region", direction.group().strip()
+        rural = re.search(r"\b(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?rural\s+$", s[:spot.start],
+                          re.IGNORECASE)
+        if rural and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
+            # "in southern rural Hama": Hama's countryside, a container, not the city
+            spot.start = rural.start()
+            spot.text = spot.name = s[spot.start:spot.end]
+            spot.anchor, spot.place = spot.place, None
+            spot.kind, spot.relation = "countryside", rural.group().strip()
         provinces = [q for q in spots
                      if q.end <= spot.start and q.kind == "governorate" and q.relation == "province"]
         if spot.name and (re.search(r"\b(?:provinces?|governorates?) of\s+(?:the\s+)?$", s[:spot.start],
@@ -286,7 +275,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
         # "the town of X … inside the town": the sentence's own town first, whatever the gazetteer calls it
         named = [p for p in here if p.name and re.search(r"\b" + m.group(1) + r"s? of\s+(?:the\s+)?$",
                                                          s[:p.start], re.IGNORECASE)]
-        same = named + [p for p in here + (recent or [])[::-1] if p.name and p.kind in wanted]
+        # else the nearest place of that very kind before it, then of a kind it may stand for
+        earlier = [p for p in here + (recent or [])[::-1] if p.name]
+        same = named + [p for p in earlier if (p.noun or p.kind) == m.group(1)] + \
+            [p for p in earlier if p.kind in wanted]
         if same and not _overlaps((m.start(), m.end()), taken):
             ref = same[0]
             back = Spot(m.start(), m.end(), m.group(), ref.bare or ref.name, ref.place, ref.kind,

@@ -67,7 +67,8 @@ _INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continued(?: 
 # "in preparation for an offensive", "the target is to … liberate X", "aims to continue … and liberate X"
 _PURPOSE = re.compile(
     r"(?:\b(?:in preparation for|preparations? for|ahead of|in anticipation of|plans? for)"
-    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$|\b(?:target|aim|goal|plan|objective|intention) "
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$|\b(?:campaign|offensive|operation|push|bid|drive|efforts?)\s+to\s+(?:\w+ly\s+)?$|"
+    r"\b(?:target|aim|goal|plan|objective|intention) "
     r"is to\s[^.;]*$|\b(?:is|are|aims?|plans?|intends?|seeks?|order|wants?|hopes?|expected) "
     r"to\s+\w+(?:\s+[\w-]+){0,6}\s+and\s+$|\bfor\s+(?:a|an|the)\s+(?:final|new|major|large-scale|upcoming|"
     r"expected|planned|future|possible|decisive)\s+$)", re.IGNORECASE)
@@ -84,7 +85,8 @@ _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|(?:has|have|had) long|for years|over the past "
+_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milestones?|(?:has|have|had) long|"
+                         r"for years|over the past "
                          r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years)|"
                          r"recently|"
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
@@ -206,11 +208,17 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
                      s[start:end],
                      re.IGNORECASE) and _NOUN_MODAL.match(s[end:]))
+    # "If Syrian forces capture all of east Aleppo, …": a condition states nothing that happened
+    modal = modal or re.search(r"(?:^|[,;:]\s*|\bthat\s+)(?:if|unless|even if)\s[^,;]*$", s[:start],
+                               re.IGNORECASE)
     if modal and not rumour:
         if re.search(r"\bcould\b", modal.group(), re.IGNORECASE) and _DONE_TIME.search(s):
             pass  # "could capture on Saturday": managed to
         else:
             return f"hypothetical ('{modal.group().strip()}')"
+    if re.match(r"los|fall", s[start:end], re.IGNORECASE) and re.fullmatch(
+            r"\W*(?:After|Since|Following|Having)\s+(?:the\s+)?", s[:start], re.IGNORECASE):
+        return "background: a loss restated as the occasion of what follows ('After losing X, …')"
     if _DENIED.search(near):
         return f"denied ('{_DENIED.search(near).group().strip()}')"
     if _ANAPHOR.search(near) and re.fullmatch(r"advance|attack|assault|offensive|operation|capture|"

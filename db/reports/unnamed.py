@@ -1,0 +1,35 @@
+"""Places a sentence leaves unnamed ("four villages", "a string of towns", "the oil field") and the
+number their words give."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|a dozen|a|an|one|two|three|"
+           r"four|five|six|seven|eight|nine|ten|dozens of|scores of|"
+           r"several|many|some|a number of|hundreds of|thousands of|tens of|"
+           r"a string of|a series of|most of the|parts of|large (?:chunks|"
+           r"parts)"
+           r" of|new|more|other|few|yet another|another)")
+UNNAMED = re.compile(
+    r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
+    r"northwestern|northeastern|southwestern|southeastern|northern|southern|eastern|western)\s+)*"
+    r"(?:(?:ISIS|IS|rebel|opposition|YPG|SDF|government|regime)[- ](?:held|controlled)\s+)?"
+    r"(?:villages?|towns?|neighbou?rhoods?|hills?|areas|farms|settlements|districts|localities|"
+    r"heights|hilltops|oil fields?|(?:square )?kilomet(?:er|re)s of (?:territory|land|desert)|"
+    r"square (?:kilomet(?:er|re)s|km)|territory|territories|locations|"
+    r"sites)"
+    r"(?!\s+(?:named|called|including|such as)\b|,\s+including\b)"
+    r"|(?:a|the) (?:northwestern|northeastern|southwestern|southeastern|strategic|key) (?:village|town)"
+    r"(?!\s+(?:of|named|called)\s)"
+    r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
+    r"|(?:a|an) (?:large|vast|wide|big|huge|significant) (?:area|region|swathe|swath|stretch|tract)"
+    r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
+    r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
+    r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
+    r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
+# the number an unnamed place's words give ("four villages": 4)
+COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
+          "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,
+          "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
