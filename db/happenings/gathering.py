@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..rules import period_end
-from .matching import AREA_KINDS, DATASET_KINDS, PRECISION_KM, Window, km_between
+from .matching import AREA_KINDS, DATASET_KINDS, PRECISION_KM, Window, families, km_between
 
 # An event's origin: a dataset's rows are one origin (the dataset merged its reports already).
 ORIGIN = (f"CASE WHEN s.kind IN ({', '.join(repr(k) for k in sorted(DATASET_KINDS))}) THEN s.kind "
@@ -114,53 +114,65 @@ def iso(number: int) -> str:
 
 
 Entry = tuple[int, int, Row]  # a queued event's first and last day, and its row
+# Queued events near one place: whether an account exactly at its point is within their reach, the
+# families of their types, the first days of those of a month at most, them, the longest of them less
+# a day, and the longer ones.
+Shelf = tuple[bool, frozenset[str], list[int], list[Entry], int, list[Entry]]
 
 
 class _Queued:
     """A batch's queued events of one origin, by the places within their reach and by date, to pair each
     candidate with the queued events it is near: its period, widened by the window's days, meets
-    theirs, and it begins at most LONGEST days before their window."""
+    theirs, and it begins at most LONGEST days before their window. At each place they are kept apart
+    by the families of their type, and by whether an account placed exactly at the place's point is
+    within their reach (matching.reach): most candidates are such, and most pairs the rules would
+    refuse for their types or their distance are then never formed."""
 
-    def __init__(self, group: list[Row], places: Places, days: int) -> None:
-        self.days = days
-        by_place: dict[str | None, list[Entry]] = defaultdict(list)
+    def __init__(self, group: list[Row], places: Places, window: Window) -> None:
+        self.days, self.points = window.days, places.points
+        by_key: dict[tuple[str | None, bool, frozenset[str]], list[Entry]] = defaultdict(list)
         for r in group:
-            entry = (day(r[4]), day(r[5] or r[4]), r)
+            entry, kinds = (day(r[4]), day(r[5] or r[4]), r), families(r[2], r[3])
             for place in places.around(r):
-                by_place[place].append(entry)
+                point = self.points.get(place)
+                close = (place == r[6] or point is None or r[7] is None or r[8] is None
+                         or km_between(r[7], r[8], *point) <= window.km + (r[14] or 0.0))
+                by_key[(place, close, kinds)].append(entry)
             if r[7] is not None and r[8] is not None:  # at a point: an unplaced candidate may be near
-                by_place[None].append(entry)
+                by_key[(None, True, kinds)].append(entry)
         # Those of a month's days at most by their first day; the longer (a year, a long range) apart.
-        self.short: dict[str | None, tuple[list[int], list[Entry], int]] = {}
-        self.long: dict[str | None, list[Entry]] = {}
-        for place, entries in by_place.items():
+        self.at: dict[str | None, list[Shelf]] = defaultdict(list)
+        for (place, close, kinds), entries in by_key.items():
             brief = sorted((e for e in entries if e[1] - e[0] <= LONGEST), key=lambda e: e[0])
-            if brief:
-                self.short[place] = ([e[0] for e in brief], brief, max(e[1] - e[0] for e in brief))
-            if len(brief) < len(entries):
-                self.long[place] = [e for e in entries if e[1] - e[0] > LONGEST]
+            self.at[place].append((close, kinds, [e[0] for e in brief], brief,
+                                   max((e[1] - e[0] for e in brief), default=0),
+                                   [e for e in entries if e[1] - e[0] > LONGEST]))
 
     def places(self) -> set[str]:
-        return {p for p in (*self.short, *self.long) if p is not None}
+        return {p for p in self.at if p is not None}
 
     def windows(self, place: str | None) -> list[tuple[int, int]]:
         """The windows of the queued events near `place`: their periods widened by the window's days."""
-        entries = [*self.short.get(place, ((), (), 0))[1], *self.long.get(place, ())]
-        return [(first - self.days, last + self.days) for first, last, _ in entries]
+        return [(first - self.days, last + self.days) for *_, brief, _, long in self.at.get(place, ())
+                for first, last, _ in (*brief, *long)]
 
     def meeting(self, c: Row, place: str | None) -> Iterator[Row]:
-        """The queued events near `place` (None: any at a point) whose windows candidate row `c` meets."""
+        """The queued events near `place` (None: any at a point) whose windows candidate row `c` meets
+        and whose types are of a family of its type."""
         first, last, days = day(c[4]), day(c[5] or c[4]), self.days
         latest = min(last + days, first + days + LONGEST)  # the latest first day a queued one may have
-        if (short := self.short.get(place)) is not None:
-            starts, entries, span = short
+        kinds = families(c[2], c[3])
+        exact = not c[14] and place is not None and self.points.get(place) == (c[7], c[8])
+        for close, theirs, starts, brief, span, long in self.at.get(place, ()):
+            if (exact and not close) or not kinds & theirs:
+                continue
             for i in range(bisect_left(starts, first - days - span), bisect_right(starts, latest)):
-                q_first, q_last, q = entries[i]
+                q_first, q_last, q = brief[i]
                 if q_last >= first - days and q[0] != c[0]:
                     yield q
-        for q_first, q_last, q in self.long.get(place, ()):
-            if q_first <= latest and q_last >= first - days and q[0] != c[0]:
-                yield q
+            for q_first, q_last, q in long:
+                if q_first <= latest and q_last >= first - days and q[0] != c[0]:
+                    yield q
 
 
 def merged(windows: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -199,9 +211,10 @@ class Gatherer:
         """Whether the store holds events of an origin other than `origin`."""
         return any(o != origin for o in self.events)
 
-    def pairs(self, todo: list[Row]) -> Iterator[tuple[Row, Row]]:
-        """Each queued event (of `todo`) and each candidate near it: an event of another origin near it
-        in place and time. Streamed: a candidate is read once however many queued events it is near."""
+    def pairs(self, todo: list[Row]) -> Iterator[tuple[Row, list[Row]]]:
+        """Each candidate of the queued events of `todo` (an event of another origin near one of them
+        in place and time) with the queued events it is near. Streamed: a candidate is read once
+        however many queued events it is near."""
         self.places._around.clear()
         by_origin: dict[str, list[Row]] = defaultdict(list)
         for r in todo:
@@ -210,17 +223,18 @@ class Gatherer:
             others = [o for o in self.events if o != origin]
             if not others:
                 continue
-            queued = _Queued(group, self.places, self.window.days)
+            queued = _Queued(group, self.places, self.window)
             few = sum(self.events[o] for o in others) <= FEW
             rows = (self._of_sources([s for o in others for s in self.sources[o]], queued) if few
                     else self._by_place(origin, queued))
             for c in rows:
-                for q in queued.meeting(c, c[6]):
-                    yield q, c
+                if near := list(queued.meeting(c, c[6])):
+                    yield c, near
+            km = self.window.km
             for c in self._unplaced(origin, queued):
-                for q in queued.meeting(c, None):
-                    if km_between(q[7], q[8], c[7], c[8]) <= self.window.km + (q[14] or 0) + (c[14] or 0):
-                        yield q, c
+                if near := [q for q in queued.meeting(c, None)
+                            if km_between(q[7], q[8], c[7], c[8]) <= km + (q[14] or 0) + (c[14] or 0)]:
+                    yield c, near
 
     def _span(self, queued: _Queued) -> tuple[str, str] | None:
         windows = [w for place in (*queued.places(), None) for w in queued.windows(place)]

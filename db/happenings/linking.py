@@ -137,10 +137,11 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
     # Best matches first, over the whole batch: the nearest pairs link before a farther one can take
     # either event. Only the pairs the rules accept are kept, as they stream.
     options = []
-    for q, c in gather.pairs(todo):
-        me, other = mine[q[0]], _linkable(c)
-        if (ranked := match(me, other, window)) is not None:
-            options.append((ranked, me.id, other.id, other.happening))
+    for c, near in gather.pairs(todo):
+        other = _linkable(c)
+        for q in near:
+            if (ranked := match(mine[q[0]], other, window)) is not None:
+                options.append((ranked, q[0], other.id, other.happening))
     options.sort()
     for r in todo:  # a follower written again is matched afresh (where another origin may be near)
         if r[11] is not None and gather.others(r[1]) and (r[6] is not None or r[7] is not None):
@@ -155,17 +156,17 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
         if lead == me_id:
             continue
         have = origins_in.get(lead)
-        if have is None:
+        if have is None:  # (the links of this batch are written below: none of them is to this lead)
             have = origins_in[lead] = {o for (o,) in conn.execute(
                 f"SELECT {ORIGIN} FROM {FROM} WHERE e.id = ? OR e.happening = ?", (lead, lead))}
         if mine[me_id].origin in have:
             continue
-        conn.execute("UPDATE events SET happening = ? WHERE id = ?", (lead, me_id))
-        conn.execute("INSERT OR IGNORE INTO temp.link_leads VALUES (?)", (lead,))
         have.add(mine[me_id].origin)
         lead_of[me_id] = lead
         leading.add(lead)  # it leads now: it is not linked to another in turn
-        done.linked += 1
+    conn.executemany("UPDATE events SET happening = ? WHERE id = ?", [(v, k) for k, v in lead_of.items()])
+    conn.executemany("INSERT OR IGNORE INTO temp.link_leads VALUES (?)", [(v,) for v in {*lead_of.values()}])
+    done.linked += len(lead_of)
 
 
 def _detach(conn: sqlite3.Connection, event: str, lead: str) -> None:

@@ -101,6 +101,7 @@ def families(event_type: str, source_type: str | None) -> frozenset[str]:
     return FAMILIES.get(event_type, frozenset({STRATEGIC}))
 
 
+@lru_cache(maxsize=1 << 16)  # most events of a place share its point: the pairs' distances recur
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine), in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
