@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 
 from ..rules import period_end
 from .matching import AREA_KINDS, DATASET_KINDS, PRECISION_KM, Window, families, km_between
@@ -93,13 +94,18 @@ class Places:
             pid for pid, plat, plon, rough in self.wide
             if km_between(lat, lon, plat, plon) <= self.km + extra + rough]
 
-    def around(self, r: Row) -> list[str]:
-        """The places within the window of event row `r` (its own first)."""
+    def around(self, r: Row) -> list[tuple[str, bool]]:
+        """The places within the window of event row `r` (its own first), each with whether an account
+        placed exactly at the place's point is within its reach (matching.reach)."""
         key = (r[6], r[7], r[8], r[14])
         if (known := self._around.get(key)) is not None:
             return known
-        found = self.near(r[7], r[8], r[14] or 0.0) if r[7] is not None and r[8] is not None else []
-        out = self._around[key] = [r[6], *(p for p in found if p != r[6])] if r[6] else found
+        lat, lon, extra = r[7], r[8], r[14] or 0.0
+        found = self.near(lat, lon, extra) if lat is not None and lon is not None else []
+        out = self._around[key] = [
+            (place, place == r[6] or lat is None or lon is None or (point := self.points.get(place)) is None
+             or km_between(lat, lon, *point) <= self.km + extra)
+            for place in ([r[6], *(p for p in found if p != r[6])] if r[6] else found)]
         return out
 
 
@@ -133,17 +139,14 @@ class _Queued:
         by_key: dict[tuple[str | None, bool, frozenset[str]], list[Entry]] = defaultdict(list)
         for r in group:
             entry, kinds = (day(r[4]), day(r[5] or r[4]), r), families(r[2], r[3])
-            for place in places.around(r):
-                point = self.points.get(place)
-                close = (place == r[6] or point is None or r[7] is None or r[8] is None
-                         or km_between(r[7], r[8], *point) <= window.km + (r[14] or 0.0))
+            for place, close in places.around(r):
                 by_key[(place, close, kinds)].append(entry)
             if r[7] is not None and r[8] is not None:  # at a point: an unplaced candidate may be near
                 by_key[(None, True, kinds)].append(entry)
         # Those of a month's days at most by their first day; the longer (a year, a long range) apart.
         self.at: dict[str | None, list[Shelf]] = defaultdict(list)
         for (place, close, kinds), entries in by_key.items():
-            brief = sorted((e for e in entries if e[1] - e[0] <= LONGEST), key=lambda e: e[0])
+            brief = sorted((e for e in entries if e[1] - e[0] <= LONGEST), key=itemgetter(0))
             self.at[place].append((close, kinds, [e[0] for e in brief], brief,
                                    max((e[1] - e[0] for e in brief), default=0),
                                    [e for e in entries if e[1] - e[0] > LONGEST]))
