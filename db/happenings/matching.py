@@ -165,20 +165,17 @@ def why_not(a: Candidate, b: Candidate, window: Window) -> str | None:
 
 def match(a: Candidate, b: Candidate, window: Window) -> tuple[float, int, bool] | None:
     """score(a, b) when `a` and `b` may be one happening (why_not is None), else None: why_not's
-    rules in its order, without the words, for the linker's many pairs."""
-    if a.origin == b.origin or not families(a.event_type, a.source_type) & families(b.event_type,
-                                                                                      b.source_type):
+    rules without the words, the cheapest first, for the linker's many pairs."""
+    if a.origin == b.origin or (a.actors and b.actors and a.actors.isdisjoint(b.actors)) or (
+            a.parties and b.parties and a.parties.isdisjoint(b.parties)):
+        return None
+    if not families(a.event_type, a.source_type) & families(b.event_type, b.source_type):
         return None
     km = distance(a, b)
     if km is None or km > reach(a, b, window) or (km > window.km and a.event_type != b.event_type):
         return None
     days = days_apart(a, b)
-    if days > window.days:
-        return None
-    if (a.actors and b.actors and not a.actors & b.actors) or (a.parties and b.parties
-                                                                and not a.parties & b.parties):
-        return None
-    return km or 0.0, days, a.event_type != b.event_type
+    return None if days > window.days else (km or 0.0, days, a.event_type != b.event_type)
 
 
 def score(a: Candidate, b: Candidate) -> tuple[float, int, int]:
