@@ -156,7 +156,7 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
         if lead == me_id:
             continue
         have = origins_in.get(lead)
-        if have is None:  # (the links of this batch are written below: none of them is to this lead)
+        if have is None:  # (this batch's links, written below, are all to leads looked up already)
             have = origins_in[lead] = {o for (o,) in conn.execute(
                 f"SELECT {ORIGIN} FROM {FROM} WHERE e.id = ? OR e.happening = ?", (lead, lead))}
         if mine[me_id].origin in have:
