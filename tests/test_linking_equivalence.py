@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import Store, Window, create_store
-from sitroom.db.happenings import link_queued
+from sitroom.db.happenings import gathering, link_queued, linking
 
 from .helpers import bench_module
 from .test_tallies import assert_consistent
@@ -123,13 +123,24 @@ def build(path: Path, files: tuple[Path, Path]) -> dict[str, list[list[str]]]:
     return out
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, files: tuple[Path, Path]) -> tuple[Path, dict]:
+    """The store built as the linker gathers by default (WAYS' first)."""
+    assert WAYS["read-the-others"] == (gathering.FEW, linking.BATCH)
+    path = tmp_path_factory.mktemp("built") / "store.db"
+    return path, build(path, files)
+
+
 @pytest.mark.parametrize("way", WAYS)
 def test_the_same_happenings_form(tmp_path: Path, files: tuple[Path, Path], recorded: dict, way: str,
-                                  monkeypatch) -> None:
+                                  monkeypatch, request: pytest.FixtureRequest) -> None:
     few, batch = WAYS[way]
-    monkeypatch.setattr("sitroom.db.happenings.gathering.FEW", few)
-    monkeypatch.setattr("sitroom.db.happenings.linking.BATCH", batch)
-    found = build(tmp_path / "store.db", files)
+    if (few, batch) == (gathering.FEW, linking.BATCH):
+        found = request.getfixturevalue("built")[1]
+    else:
+        monkeypatch.setattr(gathering, "FEW", few)
+        monkeypatch.setattr(linking, "BATCH", batch)
+        found = build(tmp_path / "store.db", files)
     assert sum(len(h) - 1 for h in found["ucdp.csv"]) > 500  # many pairs really match
     assert any(h[0].startswith("m-") or any(m.startswith("m-") for m in h) for h in found["monitor"])
     if os.environ.get("SITROOM_RECORD_LINKS"):
@@ -138,10 +149,10 @@ def test_the_same_happenings_form(tmp_path: Path, files: tuple[Path, Path], reco
     assert {step: digest(formed) for step, formed in found.items()} == recorded[way]
 
 
-def test_a_migrated_store_links_as_a_relinked_one(tmp_path: Path, files: tuple[Path, Path]) -> None:
+def test_a_migrated_store_links_as_a_relinked_one(tmp_path: Path, built: tuple[Path, dict]) -> None:
     """Linking every event at once (the upgrade to schema 5) forms what a relink forms."""
     path = tmp_path / "store.db"
-    build(path, files)
+    shutil.copy(built[0], path)
     store = Store(path)
     store.relink(Window())
     store.close()

@@ -19,7 +19,7 @@ import math
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from operator import itemgetter
@@ -64,23 +64,33 @@ class Places:
     others sit on a grid."""
 
     def __init__(self, conn: sqlite3.Connection, km: float) -> None:
+        self._fill(km, conn.execute(
+            f"SELECT id, lat, lon, CASE WHEN kind IN ({_AREAS}) THEN precision_km END FROM places "
+            "WHERE lat IS NOT NULL AND lon IS NOT NULL"))
+
+    def _fill(self, km: float, rows: Iterable[tuple[str, float, float, float | None]]) -> None:
         self.km = km
         self.cell = max(km / 111.0, 0.02)
         self.grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = defaultdict(list)
         self.wide: list[tuple[str, float, float, float]] = []
         self.points: dict[str, tuple[float, float]] = {}
-        for pid, lat, lon, precision in conn.execute(
-                f"SELECT id, lat, lon, CASE WHEN kind IN ({_AREAS}) THEN precision_km END FROM places "
-                "WHERE lat IS NOT NULL AND lon IS NOT NULL"):
+        self.rough: dict[str, float] = {}
+        for pid, lat, lon, precision in rows:
             rough = precision or 0.0
             if rough > max(km, UNSTATED_KM):
                 self.wide.append((pid, lat, lon, rough))
             else:
                 self.grid[(math.floor(lat / self.cell), math.floor(lon / self.cell))].append(
                     (pid, lat, lon, rough))
-            self.points[pid] = (lat, lon)
-        self._around: dict[tuple, list[str]] = {}  # most events share their place: each looked up once
-        # (emptied each batch: a store's worth of points would be a store's worth of memory)
+            self.points[pid], self.rough[pid] = (lat, lon), rough
+        self._around: dict[tuple, list[tuple[str, bool]]] = {}  # most events share their place: each
+        # looked up once (emptied each batch: a store's worth of points would be a store's worth of memory)
+
+    def among(self, ids: Iterable[str]) -> Places:
+        """Only these of the places (those located): near() then says which of them a point is near."""
+        sub = object.__new__(Places)
+        sub._fill(self.km, ((p, *self.points[p], self.rough[p]) for p in ids if p in self.points))
+        return sub
 
     def near(self, lat: float, lon: float, extra: float = 0.0) -> list[str]:
         # A grid place's events are placed no more roughly than UNSTATED_KM (or the window's km).
@@ -226,37 +236,48 @@ class Gatherer:
             others = [o for o in self.events if o != origin]
             if not others:
                 continue
-            queued = _Queued(group, self.places, self.window)
-            few = sum(self.events[o] for o in others) <= FEW
-            rows = (self._of_sources([s for o in others for s in self.sources[o]], queued) if few
-                    else self._by_place(origin, queued))
+            pointed = [r for r in group if r[7] is not None and r[8] is not None]
+            unplaced = self._unplaced(origin, pointed)
+            if sum(self.events[o] for o in others) <= FEW:
+                # The other origins' events of the batch's dates are few (FEW at most) and read first:
+                # only the queued events near one of their places are then looked at.
+                rows = self._of_sources([s for o in others for s in self.sources[o]], group)
+                if not rows and not unplaced:
+                    continue
+                there = {c[6] for c in rows}
+                sub = self.places.among(there)
+                group = [r for r in group if r[6] in there or (r[7] is not None and r[8] is not None and (
+                    unplaced or sub.near(r[7], r[8], r[14] or 0.0)))]
+                queued = _Queued(group, self.places, self.window)
+            else:
+                queued = _Queued(group, self.places, self.window)
+                rows = self._by_place(origin, queued)
             for c in rows:
                 if near := list(queued.meeting(c, c[6])):
                     yield c, near
             km = self.window.km
-            for c in self._unplaced(origin, queued):
+            for c in unplaced:
                 if near := [q for q in queued.meeting(c, None)
                             if km_between(q[7], q[8], c[7], c[8]) <= km + (q[14] or 0) + (c[14] or 0)]:
                     yield c, near
 
-    def _span(self, queued: _Queued) -> tuple[str, str] | None:
-        windows = [w for place in (*queued.places(), None) for w in queued.windows(place)]
-        if not windows:
-            return None
-        return iso(min(lo for lo, _ in windows) - LONGEST), iso(max(hi for _, hi in windows))
+    def _span(self, group: list[Row]) -> tuple[str, str]:
+        """The dates the events of `group` may meet a candidate over (one beginning LONGEST days before)."""
+        return (iso(min(day(r[4]) for r in group) - self.window.days - LONGEST),
+                iso(max(day(r[5] or r[4]) for r in group) + self.window.days))
 
-    def _of_sources(self, sources: list[str], queued: _Queued) -> Iterator[Row]:
+    def _of_sources(self, sources: list[str], group: list[Row]) -> list[Row]:
         """The other origins' events at a place in the batch's dates, by the source index."""
         named = [s for s in sources if s is not None]
         # A parameter each, which the planner sees through, and `+e.date` to keep it off the date index,
         # which on a large store walks every event of the batch's dates.
         either = [f"e.source IN ({', '.join('?' * len(named))})"] if named else []
         either += ["e.source IS NULL"] if None in sources else []
-        if not either or (span := self._span(queued)) is None:
-            return iter(())
+        if not either:
+            return []
         return self.conn.execute(
             f"SELECT {LINK_COLUMNS} FROM {FROM} WHERE ({' OR '.join(either)}) AND +e.date BETWEEN ? AND ? "
-            f"AND e.place IS NOT NULL AND {LINKABLE}", (*named, *span))
+            f"AND e.place IS NOT NULL AND {LINKABLE}", (*named, *self._span(group))).fetchall()
 
     def _by_place(self, origin: str, queued: _Queued) -> Iterator[Row]:
         """The other origins' events at the places near the batch's, each over the dates the queued
@@ -271,16 +292,16 @@ class Gatherer:
             f"LEFT JOIN sources s ON s.id = e.source WHERE (e.date >= n.lo OR {period_end('e')} >= n.lo) "
             f"AND {ORIGIN} != ? AND {LINKABLE}", (origin,))
 
-    def _unplaced(self, origin: str, queued: _Queued) -> Iterator[Row]:
+    def _unplaced(self, origin: str, pointed: list[Row]) -> list[Row]:
         """The other origins' events placed at a point but at no place of the gazetteer (an extraction's
-        "hills east of Khanasir"): few, read by the (place IS NULL, date) range over the batch's dates."""
-        windows = queued.windows(None)
-        if not windows:
-            return iter(())
-        lo, hi = iso(min(lo for lo, _ in windows) - LONGEST), iso(max(hi for _, hi in windows))
+        "hills east of Khanasir") in the dates of the queued events at a point: few, read by the
+        (place IS NULL, date) range."""
+        if not pointed:
+            return []
         return self.conn.execute(
             f"SELECT {LINK_COLUMNS} FROM {FROM} WHERE e.place IS NULL AND e.lat IS NOT NULL "
-            f"AND e.date BETWEEN ? AND ? AND {ORIGIN} != ? AND {LINKABLE}", (lo, hi, origin))
+            f"AND e.date BETWEEN ? AND ? AND {ORIGIN} != ? AND {LINKABLE}",
+            (*self._span(pointed), origin)).fetchall()
 
     def close(self) -> None:
         self.conn.execute("DROP TABLE IF EXISTS temp.link_near")
