@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 DATASET_KINDS = frozenset({"ACLED", "UCDP"})  # sources.kind of rows from a dataset: one origin each
 GROUND, REMOTE, CIVILIANS, UNREST, STRATEGIC = "ground", "remote", "civilians", "unrest", "strategic"
@@ -93,12 +94,14 @@ class Candidate:
     precision: float = 0.0  # km its true place may be from its point (see PRECISION_KM)
 
 
+@lru_cache(maxsize=1024)  # a store has few types: the linker asks for each of millions of pairs
 def families(event_type: str, source_type: str | None) -> frozenset[str]:
     if source_type and (coarse := COARSE.get(source_type.casefold())):
         return coarse
     return FAMILIES.get(event_type, frozenset({STRATEGIC}))
 
 
+@lru_cache(maxsize=1 << 16)  # most events of a place share its point: the pairs' distances recur
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine), in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -158,6 +161,21 @@ def why_not(a: Candidate, b: Candidate, window: Window) -> str | None:
     if a.parties and b.parties and not a.parties & b.parties:
         return "no party in common"
     return None
+
+
+def match(a: Candidate, b: Candidate, window: Window) -> tuple[float, int, bool] | None:
+    """score(a, b) when `a` and `b` may be one happening (why_not is None), else None: why_not's
+    rules without the words, the cheapest first, for the linker's many pairs."""
+    if a.origin == b.origin or (a.actors and b.actors and a.actors.isdisjoint(b.actors)) or (
+            a.parties and b.parties and a.parties.isdisjoint(b.parties)):
+        return None
+    if not families(a.event_type, a.source_type) & families(b.event_type, b.source_type):
+        return None
+    km = distance(a, b)
+    if km is None or km > reach(a, b, window) or (km > window.km and a.event_type != b.event_type):
+        return None
+    days = days_apart(a, b)
+    return None if days > window.days else (km or 0.0, days, a.event_type != b.event_type)
 
 
 def score(a: Candidate, b: Candidate) -> tuple[float, int, int]:
