@@ -26,7 +26,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from .derived import Derived
-from .upsert import EVENT_COLUMNS, WriteCounts
+from .upsert import EVENT_COLUMNS, WriteCounts, read_stored
 
 Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields in EVENT_COLUMNS order, parties)
 Waiting = tuple[int, Row | None, int, bytes | None]  # (line, the event or None, its rowid, fingerprint)
@@ -244,18 +244,8 @@ def _sort_out(conn: sqlite3.Connection, batch: list[tuple[Row, bytes | None]]) -
     """Which events of `batch` are new to the store, which change an event it holds, which are the same
     (fields and parties): one query each for the whole batch. An event the store holds keeps its rowid
     (one written before rowids were spread may have another than its id gives)."""
-    ids = json.dumps([row[1][0] for row, _ in batch])  # one parameter for the whole batch
-    cursor = conn.cursor()
-    cursor.row_factory = None  # plain tuples, compared as they are with the batch's
-    stored = {row[1]: (row[0], row[1:]) for row in cursor.execute(
-        f"SELECT rowid, {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
-        (ids,))}
-    parties: dict[str, set[tuple[str, str]]] = {}
-    if stored:  # else none of them is in the store (a new store, a new file): no parties to read
-        for event, faction, role in cursor.execute(
-                "SELECT event, faction, role FROM event_factions "
-                "WHERE event IN (SELECT value FROM json_each(?))", (ids,)):
-            parties.setdefault(event, set()).add((faction, role))
+    rows, parties = read_stored(conn, [row[1][0] for row, _ in batch])
+    stored = {eid: (row[0], row[1:]) for eid, row in rows.items()}
     found = _Found([], [], [])
     for entry in batch:
         row, row_hash = entry

@@ -51,27 +51,35 @@ class Sorted:
         return len(self.same)
 
 
-def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
-    """Which of `prepared` are new to the store, which change an event it holds, which are the same."""
-    ids = json.dumps([p.event["id"] for p in prepared])  # one parameter for the whole batch
+def read_stored(conn: sqlite3.Connection, ids: list[str]
+                ) -> tuple[dict[str, tuple], dict[str, set[tuple[str, str]]]]:
+    """The store's (rowid, *fields in EVENT_COLUMNS order) of the events `ids` it holds, by id, and their
+    parties: one query each for the whole batch, the ids bound as one parameter."""
+    ids_json = json.dumps(ids)
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples, compared as they are with the prepared ones
-    stored = {row[0]: row for row in cursor.execute(
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
-        (ids,))}
+    stored = {row[1]: row for row in cursor.execute(
+        f"SELECT rowid, {', '.join(EVENT_COLUMNS)} FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        (ids_json,))}
     parties: dict[str, set[tuple[str, str]]] = {}
     if stored:  # else none of them is in the store (a new store, a new file): no parties to read
         for event, faction, role in cursor.execute(
                 "SELECT event, faction, role FROM event_factions "
-                "WHERE event IN (SELECT value FROM json_each(?))", (ids,)):
+                "WHERE event IN (SELECT value FROM json_each(?))", (ids_json,)):
             parties.setdefault(event, set()).add((faction, role))
+    return stored, parties
+
+
+def sort_out(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> Sorted:
+    """Which of `prepared` are new to the store, which change an event it holds, which are the same."""
+    stored, parties = read_stored(conn, [p.event["id"] for p in prepared])
     out = Sorted([], [], [])
     for item in prepared:
         eid = item.event["id"]
         was = stored.get(eid)
         if was is None:
             out.added.append(item)
-        elif was == fields(item.event) and parties.get(eid, set()) == {
+        elif was[1:] == fields(item.event) and parties.get(eid, set()) == {
                 (p["faction"], p["role"]) for p in item.parties}:
             out.same.append(item)
         else:
