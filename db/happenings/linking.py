@@ -141,7 +141,7 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
         other = _linkable(c)
         for q in near:
             if (ranked := match(mine[q[0]], other, window)) is not None:
-                options.append((ranked, q[0], other.id, other.happening))
+                options.append((*ranked, q[0], other.id, other.happening))  # flat: a tuple less each
     options.sort()
     for r in todo:  # a follower written again is matched afresh (where another origin may be near)
         if r[11] is not None and gather.others(r[1]) and (r[6] is not None or r[7] is not None):
@@ -149,7 +149,7 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
     queued = set(mine)
     lead_of: dict[str, str] = {}  # ids this batch linked → their lead
     origins_in: dict[str, set[str]] = {}  # a happening's lead → the origins of its events
-    for _, me_id, other_id, happening in options:
+    for _, _, _, me_id, other_id, happening in options:
         if me_id in lead_of or me_id in leading:
             continue
         lead = lead_of.get(other_id, happening if other_id not in queued else None) or other_id
