@@ -6,6 +6,7 @@ land), 2 nothing written."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerCancelled, WorkerState
 
 from .review import ReviewScreen
 
@@ -94,4 +95,6 @@ class ReviewApp(App[int]):
                 if not any(not w.is_finished for w in self.workers):
                     return
             else:
-                await self.workers.wait_for_complete(running)
+                # A proposal's worker replaced by a newer one (exclusive group) ends cancelled: expected.
+                with contextlib.suppress(WorkerCancelled):
+                    await self.workers.wait_for_complete(running)
