@@ -91,8 +91,7 @@ def test_ids_of_any_text_are_compared_in_one_query(store: Store, tmp_path: Path)
 
 
 def test_certainty_without_searches_says_what_the_searches_say() -> None:
-    from sitroom.db.files.formats.common import certainty
-    from sitroom.db.rules import certainty_of
+    from sitroom.db.rules import certainty_cue, cue_search
 
     texts = ["On 3 May, SAA shelled Jobar.", "IS CLAIMED the attack.", "Rumours of an advance.",
              "Reportedly 3 killed.", "An UNCONFIRMED report.", "Massacres that claimed the lives of 9.",
@@ -100,7 +99,7 @@ def test_certainty_without_searches_says_what_the_searches_say() -> None:
              "The rumor mill.", "Clashes in Jobar — claimed by IS.", "ﬁghters claİmed it", "",
              "claimant", "disclaimer", "rumoured"]
     for text in texts:
-        assert certainty(text) == certainty_of(text), text
+        assert certainty_cue(text) == cue_search(text), text
 
 
 def test_csv_records_split_by_quotes_read_as_the_csv_module_reads_them(tmp_path: Path) -> None:

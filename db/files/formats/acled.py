@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...rules import certainty_of
 from ...write.records import parse_count
 from ...write.resolve import Resolver, slugify
 from .acled_types import sitroom_type
-from .common import Context, attributes, certainty, coded, first_sentence, located, parties, point, required
+from .common import Context, attributes, coded, first_sentence, located, parties, point, required
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude")
@@ -62,7 +63,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
         "source_type": source_type,
         "source_sub_type": sub,
         "summary": summary,
-        "certainty": certainty(notes),
+        "certainty": certainty_of(notes),
         "fatalities": parse_count(row.get("fatalities"), "fatalities"),
         "source": source,
         "excerpt": notes or None,

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...rules import certainty_of
 from ...write.names import without_admin_suffix
 from ...write.records import RowError, parse_coordinate, parse_count
 from ...write.resolve import Resolver
@@ -55,20 +54,6 @@ def _rest(names: tuple[str, ...], used: tuple[str, ...]) -> tuple[str, ...]:
     """The columns of `names` not in `used`, in their order."""
     skip = frozenset(used)
     return tuple(n for n in names if n not in skip)
-
-# Every word that can lower a certainty (rules.RUMOUR, rules.CLAIM) holds one of these, in lower case.
-_CUES = ("rumo", "unconfirmed", "claim", "reportedly", "allegedly", "no confirmed report")
-
-
-def certainty(text: str) -> str:
-    """rules.certainty_of, without its two searches for the plain ASCII text that has no cue word
-    (nearly every row): in ASCII, lower() is exactly the case-folding the searches match with."""
-    if text.isascii():
-        lowered = text.lower()
-        if not any(cue in lowered for cue in _CUES):
-            return "confirmed"
-    return certainty_of(text)
-
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 
