@@ -19,7 +19,7 @@ from rich.text import Text
 from sitroom.db import ImportFailed, ImportReport, Store, StoreError
 
 from .output import err, failed, out, shown, warn
-from .stores import announce_new, open_store, remove_store, write_failure
+from .stores import is_new, open_store, settle_new, write_failure
 
 PROGRESS_FROM = 5000  # rows; smaller files import too fast to need a bar
 SHOW_BAD = 20
@@ -58,7 +58,7 @@ class _Bar:
 
 def run(args: argparse.Namespace) -> int:
     name = shown(args.file)
-    new = args.db is not None and not args.db.exists()
+    new = is_new(args.db)
     store = open_store(args.db, create_empty=True, announce=False)  # said once something landed
     bar = _Bar()
     try:
@@ -75,10 +75,7 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if report.rows == 0:  # a header and nothing under it: no row that could be read
         return _nothing(store, new, f"{name}: the file has no rows under its header. Nothing was imported.")
-    if new and report.exit_code == 2:  # rejected, or no row landed: the store made for it goes
-        remove_store(store.path)
-    elif new:
-        announce_new(store.path)
+    settle_new(store.path, new, report.exit_code)  # rejected, or no row landed: the store made for it goes
     print_report(report, name)
     return report.exit_code
 
@@ -86,9 +83,7 @@ def run(args: argparse.Namespace) -> int:
 def _nothing(store: Store, new: bool, message: str) -> int:
     """Nothing was imported: a store made for this import goes again, so nothing is left behind."""
     store.close()
-    if new:
-        remove_store(store.path)
-    return failed("import", message)
+    return settle_new(store.path, new, failed("import", message))
 
 
 def print_report(report: ImportReport, name: str) -> None:
