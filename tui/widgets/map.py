@@ -132,11 +132,7 @@ class MapLayers:
         label = self.view.zoom_label or "No events"
         if not self.view.loaded:
             legend.append(f"{self.view.zoom_label or 'All fronts'} · loading the map…", style="dim italic")
-            if self.selected:
-                legend.append("\n")
-                legend.append("◉", SELECTED)
-                legend.append(f" {self.selected.name}")
-            return marks, legend
+            return marks, self._with_selected(legend)
         legend.append(f"{label} · held on {self.view.date or '—'}: ", style="dim")
         if not any(held[b.slug] for b in self.blocs):
             known = len(self.view.holdings)
@@ -173,11 +169,15 @@ class MapLayers:
             legend.append(f" {areas:,} known only to a district, province or country", style="dim")
             if drawn < areas:
                 legend.append(f" ({areas - drawn:,} not on the map: no outline for the area)", style="dim")
+        return marks, self._with_selected(legend)
+
+    def _with_selected(self, legend: Text) -> Text:
+        """The legend, with a last line naming the selected event's mark when there is one."""
         if self.selected:
             legend.append("\n")
             legend.append("◉", SELECTED)
             legend.append(f" {self.selected.name}")
-        return marks, legend
+        return legend
 
     def shades(self) -> list[Shade]:
         return [Shade(region.rings, AREA) for _, region in self.view.areas if region is not None]
