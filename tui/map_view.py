@@ -74,20 +74,25 @@ def map_view(atlas: Atlas, ref: Reference, fronts: tuple[str, ...], day: str | N
     countries: Counter[str] = Counter()
     regions: set[Region] = set()
     points: list[tuple[float, float]] = []
-    for row in events:
-        place = ref.places_by_id.get(row.place or "")
+
+    def frame(place_id: str | None, front: str | None = None) -> None:
+        """Count a place into the frame: its country (and region, where a country is one) or its point."""
+        place = ref.places_by_id.get(place_id or "")
         if place is None or place.lat is None or place.lon is None:
-            continue
+            return
         country, region = atlas.locate(place.lon, place.lat)
         # The event's own country, as its front says (a point on a border river can fall either side).
-        front = ref.front(row.front)
-        country = (atlas.country(front.country) if front and front.country else None) or country
+        home = ref.front(front) if front else None
+        country = (atlas.country(home.country) if home and home.country else None) or country
         if country is not None:
             countries[country.code] += 1
             if region is not None and region.code == country.code:
                 regions.add(region)
         else:
             points.append((place.lon, place.lat))
+
+    for row in events:
+        frame(row.place, row.front)
     for a, region in outlined:
         country = atlas.country(a.country) or (atlas.by_code(region.code) if region else None)
         if country is not None:
@@ -98,15 +103,7 @@ def map_view(atlas: Atlas, ref: Reference, fronts: tuple[str, ...], day: str | N
         # No event to frame (as of a day before the first, or a filter passing none): the places whose
         # holder the legend gives are framed instead, so the map never stands blank beside them.
         for h in holdings:
-            place = ref.places_by_id.get(h.place)
-            if place is not None and place.lat is not None and place.lon is not None:
-                country, region = atlas.locate(place.lon, place.lat)
-                if country is None:
-                    points.append((place.lon, place.lat))
-                    continue
-                countries[country.code] += 1
-                if region is not None and region.code == country.code:
-                    regions.add(region)
+            frame(h.place)
     chosen = [f for f in (ref.front(s) for s in fronts) if f is not None]
     box = union(b for b in (front_box(atlas, f) for f in chosen) if b)
     if box is not None:
