@@ -121,9 +121,9 @@ def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, c
             if skipped:
                 items.append((skipped[0][0], SKIP, skipped))
                 skipped = []
-            read = rows.records(text, raw)
-            for at, values in read:
-                if len(read) > 1 or isinstance(values, RowError) or numeric(values):
+            parsed = rows.records(text, raw)
+            for at, values in parsed:
+                if len(parsed) > 1 or isinstance(values, RowError) or numeric(values):
                     row_hash = None  # several rows in one record's text (stray quotes): none fingerprinted
                 item = _item(reader, rows.row(values), at, row_hash, resolver, context, merges_repeats)
                 if recorded is not None and (statements := recorded()):

@@ -152,11 +152,6 @@ class CsvRows:
             except csv.Error as err:
                 out.append((first + reader.line_num, RowError(f"is not valid CSV ({err})")))
 
-    def cell(self, values: list[str] | RowError, column: str) -> str | None:
-        """One raw cell of a row (for what a skipped row still teaches, e.g. the order of its dates)."""
-        at = self.position.get(column)
-        return None if at is None or isinstance(values, RowError) else values[at].strip()
-
     def row(self, values: list[str] | RowError) -> dict | RowError:
         if isinstance(values, RowError):
             return values
