@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sitroom.db import Store, Window, create_store
 from sitroom.db.happenings.gathering import FROM, LINK_COLUMNS, LONGEST, Gatherer
-from sitroom.db.happenings.linking import _linkable
+from sitroom.db.happenings.linking import linkable
 from sitroom.db.happenings.matching import COARSE, FAMILIES, Candidate, days_apart, match, score, why_not
 
 from .helpers import bench_module
@@ -78,7 +78,7 @@ def test_gathering_finds_every_pair_the_rules_link(store: Path, window: Window, 
     gathered = {(q[0], c[0]) for c, near in gather.pairs(rows) for q in near}
     gather.close()
     conn.close()
-    events = [_linkable(r) for r in rows]
+    events = [linkable(r) for r in rows]
     wanted = set()
     for q in events:
         earliest = (dt.date.fromisoformat(q.start) - dt.timedelta(days=window.days + LONGEST)).isoformat()

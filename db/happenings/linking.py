@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,27 +46,6 @@ def write_window(conn: sqlite3.Connection, window: Window) -> None:
     conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                      [("link_km", f"{window.km:g}"), ("link_days", str(window.days))])
-
-
-def _candidate(r: sqlite3.Row | tuple, parties: dict[str, tuple[set[str], set[str]]]) -> Candidate:
-    (eid, origin, event_type, source_type, start, ends, place, lat, lon, certainty, _, happening, _,
-     reviewed, precision) = r
-    actors, named = parties.get(eid, (set(), set()))
-    return Candidate(eid, origin, event_type, source_type, start, ends or start, place, lat, lon,
-                     frozenset(actors), frozenset(named), certainty, happening, reviewed, precision or 0.0)
-
-
-def _parties(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[set[str], set[str]]]:
-    """Each event's blocs: of those who acted (actor, ally), and of every party it names."""
-    out: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for event, role, bloc in conn.execute(
-            "SELECT ef.event, ef.role, f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction "
-            "WHERE ef.event IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),)):
-        actors, named = out[event]
-        named.add(bloc)
-        if role in ("actor", "ally"):
-            actors.add(bloc)
-    return out
 
 
 def link_queued(conn: sqlite3.Connection, window: Window | None = None) -> Linked:
@@ -114,11 +91,16 @@ def _blocs(text: str | None) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(b[1:] for b in named if b.startswith("+")), frozenset(b.lstrip("+") for b in named)
 
 
-def _linkable(r: Row) -> Candidate:
+def linkable(r: Row) -> Candidate:
     """A row of gathering.LINK_COLUMNS as the rules see it."""
+    return member(r[:-1], *_blocs(r[-1]))
+
+
+def member(r: Row, actors: frozenset[str] = frozenset(), named: frozenset[str] = frozenset()) -> Candidate:
+    """A row of gathering.COLUMNS as the rules see it, with its parties' blocs (none: as a lead is
+    elected, which needs no blocs)."""
     (eid, origin, event_type, source_type, start, ends, place, lat, lon, certainty, _, happening, _,
-     reviewed, precision, blocs) = r
-    actors, named = _blocs(blocs)
+     reviewed, precision) = r
     return Candidate(eid, origin, event_type, source_type, start, ends or start, place, lat, lon,
                      actors, named, certainty, happening, reviewed, precision or 0.0)
 
@@ -133,12 +115,12 @@ def _link_batch(conn: sqlite3.Connection, ids: list[str], window: Window, gather
         (json.dumps(ids),))}
     # Events set by hand, and those that lead others, stay as they are.
     todo = [r for r in rows if not r[12] and r[0] not in leading]
-    mine = {r[0]: _linkable(r) for r in todo}
+    mine = {r[0]: linkable(r) for r in todo}
     # Best matches first, over the whole batch: the nearest pairs link before a farther one can take
     # either event. Only the pairs the rules accept are kept, as they stream.
     options = []
     for c, near in gather.pairs(todo):
-        other = _linkable(c)
+        other = linkable(c)
         for q in near:
             if (ranked := match(mine[q[0]], other, window)) is not None:
                 options.append((*ranked, q[0], other.id, other.happening))  # flat: a tuple less each
@@ -181,7 +163,7 @@ def elect(conn: sqlite3.Connection, lead: str) -> str:
                         (lead, lead)).fetchall()
     if not rows:
         return lead
-    members = [_candidate(r, {}) for r in rows]
+    members = [member(r) for r in rows]
     best = min(members, key=lambda c: (lead_rank(c), c.id != lead, c.id))
     if best.id != lead:
         conn.execute("UPDATE events SET happening = NULL WHERE id = ?", (best.id,))

@@ -12,11 +12,11 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .gathering import COLUMNS as _COLUMNS
 from .gathering import FROM as _FROM
+from .gathering import LINK_COLUMNS as _COLUMNS
 from .gathering import ORIGIN
 from .gathering import Places as _Places
-from .linking import _candidate, _parties
+from .linking import linkable
 from .matching import (
     Candidate,
     Window,
@@ -86,9 +86,8 @@ def propose(conn: sqlite3.Connection, me: Candidate, window: Window, current: st
         "AND e.date BETWEEN ? AND ? AND e.id != ? "
         "AND NOT (e.linked_by_hand IS NOT NULL AND e.happening IS NULL)",
         (json.dumps(around), lo, hi, me.id)).fetchall()
-    parties = _parties(conn, [r[0] for r in rows])
     best: dict[str, tuple[tuple, Candidate]] = {}
-    for other in (_candidate(r, parties) for r in rows):
+    for other in (linkable(r) for r in rows):
         if why_not(me, other, window) is not None:
             continue
         lead = other.happening or other.id
