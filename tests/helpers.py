@@ -10,6 +10,7 @@ from types import ModuleType
 from rich.console import Console
 from sitroom.db import Store
 from sitroom.tui.app import SitroomApp
+from sitroom.tui.screens import StatsScreen
 from sitroom.tui.state import StateFile
 from textual.pilot import Pilot
 
@@ -43,6 +44,20 @@ async def jump_to_place(pilot: Pilot, name: str) -> None:
     await pilot.pause(0.5)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def open_stats(pilot: Pilot) -> StatsScreen:
+    """Press `s` and wait for the statistics sheet's counts: the sheet."""
+    await pilot.press("s")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, StatsScreen)
+    return screen
+
+
+def stats_ids(screen: StatsScreen) -> list[str]:
+    """The ids of the sheet's rows, top to bottom (hdr:…, faction:…, certainty:…)."""
+    return [str(screen.rows.get_option_at_index(i).id) for i in range(screen.rows.option_count)]
 
 
 def plain(renderable: object, width: int = 100) -> str:

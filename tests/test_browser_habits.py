@@ -14,7 +14,7 @@ from sitroom.tui.event_text import web_address
 from sitroom.tui.render_detail import MATCH
 from sitroom.tui.screens import StatsScreen
 
-from .helpers import column, detail_text, make_app, plain, settle
+from .helpers import column, detail_text, make_app, open_stats, plain, settle, stats_ids
 
 
 def _marked(app) -> list[str]:
@@ -263,10 +263,7 @@ async def test_s_counts_the_view_by_faction_type_certainty_front_and_month(db_pa
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, StatsScreen)
+        screen = await open_stats(pilot)
         rows = _rows(screen)
         options = [screen.rows.get_option_at_index(i) for i in range(screen.rows.option_count)]
         heads = [plain(o.prompt).split("  ")[0].strip() for o in options if o.id.startswith("hdr:")]
@@ -300,28 +297,22 @@ async def test_enter_on_a_row_of_the_sheet_filters_by_it(db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
-        ids = [screen.rows.get_option_at_index(i).id for i in range(screen.rows.option_count)]
+        screen = await open_stats(pilot)
+        ids = stats_ids(screen)
         screen.rows.highlighted = ids.index("certainty:claimed")
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, StatsScreen)
         assert app.view.filter == EventFilter(certainty=("claimed",))
         assert column(app, "certainty") == ["◐ claimed", "◐ claimed"]
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
-        ids = [screen.rows.get_option_at_index(i).id for i in range(screen.rows.option_count)]
+        screen = await open_stats(pilot)
+        ids = stats_ids(screen)
         screen.rows.highlighted = ids.index("front:eastern-damascus")
         await pilot.press("enter")
         await settle(pilot)
         assert app.view.front == "eastern-damascus"
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
-        ids = [screen.rows.get_option_at_index(i).id for i in range(screen.rows.option_count)]
+        screen = await open_stats(pilot)
+        ids = stats_ids(screen)
         screen.rows.highlighted = ids.index("month:2017-06")
         await pilot.press("enter")
         await settle(pilot)
@@ -332,9 +323,7 @@ async def test_the_sheet_moves_with_j_k_and_escape_goes_back(db_path: Path) -> N
     app = make_app(db_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_stats(pilot)
         first = screen.rows.highlighted
         await pilot.press("j", "j", "k")
         assert screen.rows.highlighted == first + 1

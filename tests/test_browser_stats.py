@@ -8,22 +8,15 @@ from pathlib import Path
 
 from sitroom.tui.screens import StatsScreen
 
-from .helpers import make_app, plain, settle
-
-
-def _ids(screen: StatsScreen) -> list[str]:
-    return [str(screen.rows.get_option_at_index(i).id) for i in range(screen.rows.option_count)]
+from .helpers import make_app, open_stats, plain, settle, stats_ids
 
 
 async def test_the_cursor_starts_on_the_first_row_of_the_sheet(db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, StatsScreen)
-        ids = _ids(screen)
+        screen = await open_stats(pilot)
+        ids = stats_ids(screen)
         assert ids[0] == "hdr:faction"
         # The faction section is counted last, yet the cursor is on its first row, the heading shown.
         assert screen.rows.highlighted == 1 and ids[1].startswith("faction:")
@@ -50,17 +43,15 @@ async def test_nothing_is_highlighted_while_the_first_section_is_counting(db_pat
         assert screen.rows.highlighted is None
         screen.update("faction", {"saa": 16, "isis": 12})
         await pilot.pause()
-        assert _ids(screen)[screen.rows.highlighted] == "faction:saa"
+        assert stats_ids(screen)[screen.rows.highlighted] == "faction:saa"
 
 
 async def test_faction_names_are_whole_at_160_columns(db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_stats(pilot)
         rows = [plain(screen.rows.get_option_at_index(i).prompt, width=150)
-                for i, key in enumerate(_ids(screen)) if key.startswith("faction:")]
+                for i, key in enumerate(stats_ids(screen)) if key.startswith("faction:")]
         assert any("VKS  Russian Aerospace Forces" in r for r in rows)
         assert not any("…" in r for r in rows)
