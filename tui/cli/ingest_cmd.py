@@ -49,20 +49,22 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db, create_empty=True, announce=False)
     if review:  # extracted in the screen's worker; a report that cannot be read is said after it closes
         code = run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date),
-                          about=name)
+                          about=name)  # closes the store
         return settle_new(store.path, new, code)
+    code, report = 0, None
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
-        return settle_new(store.path, new, failed("ingest", f"{name}: {e}"))
+        code = failed("ingest", f"{name}: {e}")
     except StoreError as e:
-        return settle_new(store.path, new, failed("ingest", f"{name}: {shown(e)}; nothing was added"))
+        code = failed("ingest", f"{name}: {shown(e)}; nothing was added")
     except sqlite3.Error as e:
-        return settle_new(store.path, new,
-                          failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added"))
+        code = failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
     finally:
-        store.close()
-    settle_new(store.path, new, 0, wrote=not args.dry_run)
+        store.close()  # before a store made for this command is removed (settle_new)
+    settle_new(store.path, new, code, wrote=not args.dry_run)
+    if report is None:
+        return code
     if getattr(args, "json", False):
         # ASCII JSON: whatever a report held, no character of it reaches the terminal raw
         for line in report.json_lines():
