@@ -157,3 +157,21 @@ async def test_a_new_store_says_how_to_bring_data_in(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.query_one("#main").display and not app.query_one("#welcome").display
         assert len(column(app, "place")) == 28
+
+
+async def test_a_country_wide_front_is_named_under_its_country(tmp_path: Path) -> None:
+    """Under the heading "Central African Republic", its country-wide front reads "(country-wide)": the
+    whole name would be cut at the pane's width; the palette still gives the whole name."""
+    from .real_rows import make_store, real_rows
+
+    db = make_store(tmp_path / "two.db", real_rows("ucdp_ged_231_car.csv") + real_rows("acled_2024.csv"))
+    app = make_app(db, tmp_path / "state.json")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        lines = shown(app)
+        car = lines.index("Central African Republic")
+        syria = lines.index("Syria")
+        under_car = [line[2:].rsplit(" ", 1)[0].strip() for line in lines[car + 1:syria]]
+        assert "(country-wide)" in under_car and not any("…" in line for line in lines)
+        slug = app.fronts_pane.slugs[1 + under_car.index("(country-wide)")]  # CAR is the first group
+        assert app.ref.front_name(slug) == "Central African Republic (country-wide)"

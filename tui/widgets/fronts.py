@@ -45,6 +45,14 @@ def _heading(name: str) -> Table:
     return grid
 
 
+def _label(front: Front, headed: bool) -> str:
+    """The front's name as listed: under its country's heading, "Central African Republic (country-wide)"
+    is "(country-wide)", so a long country's name is not cut where the heading already says it."""
+    if headed and front.kind == "country" and front.country and front.name.startswith(front.country + " ("):
+        return front.name[len(front.country) + 1:]
+    return front.name
+
+
 @dataclass(frozen=True)
 class Group:
     name: str
@@ -109,7 +117,8 @@ class FrontsPane(OptionList):
             for front in group.fronts:
                 number = len(slugs)
                 options.append(Option(_prompt(
-                    str(number) if number <= 9 else " ", CHOSEN if front.slug in chosen else "", front.name,
+                    str(number) if number <= 9 else " ", CHOSEN if front.slug in chosen else "",
+                    _label(front, headed),
                     None if counts is None else counts.get(front.slug, 0), approximate), id=front.slug))
                 slugs.append(front.slug)
         ids = [o.id or "" for o in options]
