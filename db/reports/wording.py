@@ -252,6 +252,10 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if re.fullmatch(r"surrounded|encircled|besieged", s[start:end], re.IGNORECASE) and \
             re.search(r"\b(?:pocket|enclave|area|region|territory)\s+$", near, re.IGNORECASE):
         return "'a pocket surrounded by …' describes a state"
+    if re.fullmatch(r"surrounded|encircled|besieged|boxed in", s[start:end], re.IGNORECASE) and re.match(
+            r"\s+(?:on all sides\s+)?by\s+(?:[\w-]+\s+){0,3}?(?:territory|territories|areas|lands?|"
+            r"mountains|hills|desert|regions?)\b", s[end:], re.IGNORECASE):
+        return "'encircled by … territory' describes a state"
     after = BOUNDARY.search(s, end)
     rest = s[end:end + 80]
     if re.search(r"\bsearch(?:ed|es|ing)?\b", s[start:]) and \
