@@ -149,7 +149,7 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         a, b = m.span(group) if m.groupdict().get(group) is not None else m.span()
         inside = [p for p in parties if a <= p.start and p.end <= b]
         # a medium or monitor, else the head of the phrase ("X, which …, said")
-        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
+        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or _head(s, inside)
         pronoun = _PRONOUN.match(who.strip())
         # a quotation closed before "X said" is X's statement, whoever X is; otherwise an unknown
         # subject is no sayer: "The SAA captured X, killing …" is not a report of it
@@ -182,6 +182,16 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     if rumour:
         f.certainty, f.cue = "rumoured", rumour.group()
     return f
+
+
+def _head(s: str, inside: list[Party]) -> list[Party]:
+    """The first side of an attribution and those joined to it ("Turkey and allied rebel factions said")."""
+    out = inside[:1]
+    for p in inside[1:]:
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|as well as)\s*(?:the\s+)?", s[out[-1].end:p.start]):
+            break
+        out.append(p)
+    return out
 
 
 def word_is_attempt(s: str, at: int) -> bool:
