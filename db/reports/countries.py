@@ -14,7 +14,8 @@ import re
 
 # (country, demonym or other names, faction name, store slug (if the store has it), bloc)
 COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
-    ("Russia", r"Russian|Moscow's|Moscow", "Russian Aerospace Forces", "russian-aerospace-forces", "government"),
+    ("Russia", r"Russian|Moscow's|Moscow", "Russian Aerospace Forces", "russian-aerospace-forces",
+     "government"),
     ("United States|USA", r"(?-i:US|U\.S\.)|American|Washington's", "US-led coalition", "us-coalition",
      "sdf-coalition"),
     ("Turkey", r"Turkish|Ankara's", "Turkish Armed Forces", None, "other"),
@@ -25,8 +26,8 @@ COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
 _DEMONYMS = "|".join(d for _, d, *_ in COUNTRIES) + "|Syrian"
 AIR_NOUNS = (r"(?:(?:fighter |military |attack |combat |war)?(?:jets|warplanes|war planes|planes|aircraft|"
              r"helicopters|bombers|drones)|air ?force|aviation|air power|air support|air cover)")
-FORCE_NOUNS = (r"(?:(?:special |ground |armed |military |regular )?(?:forces|troops|soldiers|army|military|units|"
-               r"marines|artillery|tanks|advisers|advisors))")
+FORCE_NOUNS = (r"(?:(?:special |ground |armed |military |regular )?(?:forces|troops|soldiers|army|military|"
+               r"units|marines|artillery|tanks|advisers|advisors))")
 STRIKES = r"(?:air ?strikes?|air raids?|strikes|bombing|bombardment|raids?|shelling|missiles?)"
 # "the border with Turkey", "fled to Turkey", "from Iran": the country is a place there
 PLACE_BEFORE = re.compile(r"(?:border(?:s)?(?: with)?|to|into|in|from|across|near|towards?|of|at|inside|"
