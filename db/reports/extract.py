@@ -17,7 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
-from .cues import AUXILIARY, PRIORITY, Cue, find_cues
+from .cues import AUXILIARY, PRIORITY, TOLL, Cue, find_cues
 from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
@@ -28,7 +28,7 @@ from .spelling import normalise, variant_key
 from .unnamed import COUNT
 from .when import dates_in, resolve
 from .where import RANK, WIDE, Spot, find_spots, siblings
-from .wording import CUT, LATER_SOURCE, frame, stated
+from .wording import CUT, LATER_SOURCE, frame, stated, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
@@ -45,6 +45,7 @@ _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|ne
                      re.IGNORECASE)
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
 _STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb", re.IGNORECASE)
+_AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -231,14 +232,21 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         # "attempted to regain X": the attempt was an attack on X, whatever came of it
         cues = [Cue(c.start, c.end, "attack", f"attempted to {c.word}", c.passive)
                 if c.type in ("capture", "advance") and _ATTEMPT.search(s[:c.start]) else c for c in cues]
+        # an attack by aircraft is an airstrike: "the jets pounded …", "a raid (conducted) by Syrian aircraft"
         cues = [Cue(c.start, c.end, "airstrike", c.word, c.passive)
-                if c.type == "attack" and _STRIKE_WORD.match(c.word) and any(
+                if c.type == "attack" and ((_STRIKE_WORD.match(c.word) and any(
                     p.kind == AIR and 0 <= c.start - p.end <= 12 and not re.search(r"[,;]", s[p.end:c.start])
-                    for p in parties) else c for c in cues]
-        happening = stated(s, cues, year, f.certainty == "rumoured")
+                    for p in parties)) or any(p.kind == AIR and _AGENT.fullmatch(s[c.end:p.start])
+                                             for p in parties)) else c for c in cues]
+        happening, by_toll = stated_or_toll(s, cues, year, f.certainty == "rumoured")
+        if not happening:
+            happening = _toll(s, parties, f.span)
+            by_toll = bool(happening)
         for cue in happening:
             places, how = _scope(cue, happening, spots, s)
             places = whole_of(s, places, spots)
+            if by_toll:  # "killed in battles over the two villages": a toll alone needs a place by name
+                places = [p for p in places if p.name]
             if places and all(p.rank >= 6 for p in places):
                 continue  # "in the Hama province": a governorate is not a happening's place
             sides, notes = roles(s, cue, cues, parties, f, previous, lex.parents)
@@ -303,6 +311,20 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             said_by = f.claimants
     return Extraction(_summaries(events), list(dict.fromkeys(unknown_places)), date,
                       list(dict.fromkeys(unknown_factions)))
+
+
+def _toll(s: str, parties: list[Party], said: tuple[int, int]) -> list[Cue]:
+    """A sentence that states no happening but a toll by aircraft or guns ("Russian jets killed six
+    civilians in X", "… killed in X after a raid by Syrian aircraft"): the strike at the toll's place."""
+    toll = TOLL.search(s)
+    if not toll:
+        return []
+    air = any(p.kind == AIR for p in parties if not said[0] <= p.start < said[1])
+    guns = re.search(r"\b(?:artillery|shells?|mortars?|rockets?|tank fire)\b", s, re.IGNORECASE)
+    if not (air or guns):
+        return []
+    cue = Cue(toll.start(), toll.end(), "airstrike" if air else "shelling", toll.group(), False)
+    return stated(s, [cue], None, False)
 
 
 def _how_taken(e: Found, found: list[Found]) -> bool:

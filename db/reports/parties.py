@@ -34,7 +34,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "russian-aerospace-forces", "government", AIR),
     # aircraft named by their type or kind alone: who flies them is for the sentence to say
     (r"(?:F-1[56]|Su-\d\dM?|MiG-\d\d)s?(?: (?:fighter )?(?:jets|warplanes|bombers|aircraft))?|"
-     r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes", "", None, None, AIR),
+     r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes|"
+     r"(?:the )?(?:government |regime |army )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
+     "", None, None, AIR),
     (r"(?:US|U\.S\.)[- ]led (?:military )?coalition(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),

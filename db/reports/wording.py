@@ -291,6 +291,9 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                                     and not re.search(r"(?:ed|ing)$", s[start:end])) or \
         bool(re.fullmatch(r"advances|offensives?|attacks|assaults", s[start:end], re.IGNORECASE))
     if nominal and _CAUSE.search(near):
+        if re.search(r"\b(?:killed|wounded|injured|died|dead|lost) in\s+(?:\w+\s+){0,2}$", near,
+                     re.IGNORECASE):
+            return TOLL_ONLY  # "six soldiers were killed in clashes": the fighting, unless told otherwise
         return "how another happening came about ('after … clashes'), not another happening"
     return None
 
@@ -301,17 +304,30 @@ _LEAD_IN = re.compile(r"^\s*(?:After|Before|Once|Upon)\s+[\w-]+ing\b[^,;]*,"
                       r"intends? to)\b)")
 
 
+TOLL_ONLY = "the toll of a happening ('killed in clashes')"
+
+
 def stated(s: str, cues: list[Cue], year: int | None, rumour: bool) -> list[Cue]:
+    return stated_or_toll(s, cues, year, rumour)[0]
+
+
+def stated_or_toll(s: str, cues: list[Cue], year: int | None, rumour: bool) -> tuple[list[Cue], bool]:
     """The event words that state a happening. Verbs joined by "and" share their modality ("will be
-    liberated and cleared"), and a lead-in clause shares its main clause's future."""
+    liberated and cleared"), and a lead-in clause shares its main clause's future. Fighting named only as
+    where a toll came from ("killed in clashes in X") is the happening when the sentence states no other
+    (then the flag is True: only a named place can hold it)."""
     lead = _LEAD_IN.match(s)
     out: list[Cue] = []
+    tolls: list[Cue] = []
     for i, c in enumerate(cues):
         if lead and c.end <= lead.end():
             continue
         joined = i > 0 and re.fullmatch(r"\s+and\s+(?:\w+ly\s+)?", s[cues[i - 1].end:c.start])
         if joined and cues[i - 1] not in out:
             continue
-        if not not_a_happening(s, c.start, c.end, c.type, year, rumour):
+        why = not_a_happening(s, c.start, c.end, c.type, year, rumour)
+        if not why:
             out.append(c)
-    return out
+        elif why == TOLL_ONLY:
+            tolls.append(c)
+    return (out, False) if out else (tolls[:1], bool(tolls))
