@@ -143,3 +143,11 @@ def test_a_while_clause_is_background(lex: Lexicon) -> None:
 ])
 def test_what_a_happening_prepares_is_to_come(lex: Lexicon, sentence: str) -> None:
     assert events(sentence, lex) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels are now boxed in, encircled by government territory on all sides.",
+    "The town of Tal Harir is surrounded by regime-held areas.",
+])
+def test_encircled_by_territory_is_a_state(lex: Lexicon, sentence: str) -> None:
+    assert events(sentence, lex) == []

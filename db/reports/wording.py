@@ -110,7 +110,14 @@ _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|ho
 # "Under a deal reached …, X was to …": the terms of a deal, not what happened
 _CUT = re.compile(r"^\s*Under (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|memorandum|truce)\b|"
                   r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
-                  r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
+                  r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b|"
+                  # what a happening prepares is to come: "lays the ground for further advances"
+                  r"\b(?:lay|lays|laid|laying) the (?:ground(?:work)?|foundations?) for|"
+                  r"\bset(?:s|ting)? the (?:stage|scene) for|"
+                  r"\bopen(?:s|ed|ing)? the (?:way|door|road) (?:for|to)|"
+                  # "While the army was busy fighting rebels in X, …": the clause sets the scene
+                  r"^\W*(?:While|Whilst)\s[^,;]*\b(?:was|were|is|are|had been|has been)\s[^,;]*$",
+                  re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
 BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
