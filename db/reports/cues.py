@@ -62,7 +62,7 @@ TYPES: dict[str, str] = {
                  r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
                  r"struck|targeted|killed|wounded|blasts?|explosions?))",
     "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|aerial (?:bombing|bombardment|strikes?)"
-                 r"(?: campaign)?",
+                 r"(?: campaign)?|dropp(?:ed|ing|s) (?:\w+ ){0,2}(?:bombs|missiles)|barrel bombs?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
@@ -94,6 +94,11 @@ _BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mo
                       re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
                            r"\s+by\s+", re.IGNORECASE)
+
+
+# a happening stated by its toll alone ("Russian jets killed six civilians in X"): who killed says what it was
+TOLL = re.compile(r"(?<![\w-])(?:kill(?:ed|s|ing)|left (?:[\w-]+ ){1,5}?(?:dead|killed)|claimed the lives)"
+                  r"(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
+from .context import ANOTHER, attribute, carried_type, listed, toll_strike
 from .cues import AUXILIARY, PRIORITY, Cue, find_cues
 from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
@@ -28,7 +29,7 @@ from .spelling import normalise, variant_key
 from .unnamed import COUNT
 from .when import dates_in, resolve
 from .where import RANK, WIDE, Spot, find_spots, siblings
-from .wording import CUT, LATER_SOURCE, frame, stated
+from .wording import CUT, LATER_SOURCE, frame, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
@@ -45,6 +46,7 @@ _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|ne
                      re.IGNORECASE)
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
 _STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb", re.IGNORECASE)
+_AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -205,13 +207,15 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     last_place: tuple[GazPlace, str] | None = None
     recent: list[Spot] = []
     last_found: list[Found] = []
+    before_kind: str | None = None
+    before_spots: list[Spot] = []
     for sentence in sentences(text):
         if sentence.headline:
             continue
         s = sentence.text
         parties = lex.parties.find(s)
         if (later := LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
-            _attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
+            attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
             continue
         point = last_place[0] if last_place else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
@@ -231,17 +235,29 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         # "attempted to regain X": the attempt was an attack on X, whatever came of it
         cues = [Cue(c.start, c.end, "attack", f"attempted to {c.word}", c.passive)
                 if c.type in ("capture", "advance") and _ATTEMPT.search(s[:c.start]) else c for c in cues]
+        # an attack by aircraft is an airstrike: "the jets pounded …", "a raid (conducted) by Syrian aircraft"
         cues = [Cue(c.start, c.end, "airstrike", c.word, c.passive)
-                if c.type == "attack" and _STRIKE_WORD.match(c.word) and any(
+                if c.type == "attack" and ((_STRIKE_WORD.match(c.word) and any(
                     p.kind == AIR and 0 <= c.start - p.end <= 12 and not re.search(r"[,;]", s[p.end:c.start])
-                    for p in parties) else c for c in cues]
-        happening = stated(s, cues, year, f.certainty == "rumoured")
+                    for p in parties)) or any(p.kind == AIR and _AGENT.fullmatch(s[c.end:p.start])
+                                             for p in parties)) else c for c in cues]
+        happening, by_toll = stated_or_toll(s, cues, year, f.certainty == "rumoured")
+        if not happening:
+            happening = toll_strike(s, parties, f.span)
+            by_toll = bool(happening)
         for cue in happening:
             places, how = _scope(cue, happening, spots, s)
             places = whole_of(s, places, spots)
+            # "the two villages": the places the sentence before listed (a toll over them restates it)
+            places = [q for p in places for q in ((not by_toll and listed(s, p, before_spots)) or [p])]
+            cue = Cue(cue.start, cue.end, carried_type(s, cue, before_kind), cue.word, cue.passive)
+            if by_toll:  # "killed in battles over the two villages": a toll alone needs a place by name
+                places = [p for p in places if p.name]
             if places and all(p.rank >= 6 for p in places):
                 continue  # "in the Hama province": a governorate is not a happening's place
             sides, notes = roles(s, cue, cues, parties, f, previous, lex.parents)
+            if ANOTHER.match(s) and not any(r == "actor" for _, r in sides):  # "In another attack, …"
+                sides, notes = previous + sides, [*notes, "'another': the sides of the happening before"]
             sentence_roles = sentence_roles or sides
             for spot in places:
                 pid, name, names = _where(spot)
@@ -281,6 +297,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     name is None and pid is None, spot.kind, count)
         found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
         last_found = found
+        if found:
+            before_kind = found[0].type
+            before_spots = [sp for sp in spots if sp.name and any(e.place_name == sp.name for e in found)]
         if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
             found = [e for e in found if not _how_taken(e, found)]
         events.extend(found)
@@ -316,20 +335,6 @@ def _how_taken(e: Found, found: list[Found]) -> bool:
     if e.type == "clashes":
         return bool(same) or e.unnamed or e.location.located_by.endswith("(approximate)")
     return e.type == "attack" and any(not acting(e) or acting(e) & acting(c) for c in same)
-
-
-def _attribute(found: list[Found], who: str, sayers: list[Party]) -> None:
-    """A sentence that only says who reported the one before: its events are that source's claims."""
-    name = sayers[0].name if sayers else \
-        re.sub(r"^the\s+", "", who.strip(), flags=re.IGNORECASE) or "a source"
-    for e in found:
-        if e.certainty == "confirmed":
-            e.certainty = "claimed"
-            e.why["certainty"] = f"the next sentence attributes it ('reported … {who.strip()}') → claimed"
-        slug = sayers[0].slug if sayers else None
-        e.parties.append((name, slug, "claimant", sayers[0].bloc if sayers else None))
-        if slug:
-            e.factions.append((slug, "claimant"))
 
 
 def _prune(found: list[Found], lex: Lexicon) -> list[Found]:

@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..reference import read_reference
+from .countries import PLACE_BEFORE, bare_country, descriptors
 from .spelling import normalise
 
 FORCE, AIR, MEDIA, MONITOR, GENERIC = "force", "air", "media", "monitor", "generic"
@@ -33,7 +34,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "russian-aerospace-forces", "government", AIR),
     # aircraft named by their type or kind alone: who flies them is for the sentence to say
     (r"(?:F-1[56]|Su-\d\dM?|MiG-\d\d)s?(?: (?:fighter )?(?:jets|warplanes|bombers|aircraft))?|"
-     r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes", "", None, None, AIR),
+     r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes|"
+     r"(?:the )?(?:government |regime |army )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
+     "", None, None, AIR),
     (r"(?:US|U\.S\.)[- ]led (?:military )?coalition(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),
@@ -86,6 +89,7 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:foreign-backed )?(?:Takfiri )?(?:insurgents|rebels|militants|extremists|terrorists|jihadists|"
      r"opposition (?:fighters|groups|factions))(?: and allied opposition groups)?", "", None, None, GENERIC),
 ]
+DESCRIPTORS += descriptors(AIR, FORCE)  # sides named by their country (countries.py)
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ class Parties:
         # "the terrorists' military positions": positions named by their holder are not the army's
         found = [p for p in found if not (p.text.casefold().endswith("positions")
                                           and re.search(r"\w's?\s+$", sentence[:p.start]))]
+        # "the border with Turkey", "fled to Turkey": a country alone after such a word is a place
+        found = [p for p in found if not (bare_country(p.text) and PLACE_BEFORE.search(sentence[:p.start]))]
         found.sort(key=lambda p: (p.start, -(p.end - p.start)))
         kept: list[Party] = []
         for p in found:

@@ -20,8 +20,23 @@ _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See 
 _PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|"
                     r"In addition|Additionally|Also),\s+[a-z]")
 # "… [Rodi Said/Reuters]", "… (AFP, Omar Haj Qadour)", "… (Photo by AFP)": a photo's caption and credit
+_AGENCY = r"(?:AFP|Reuters|AP|EPA|Getty(?: Images)?|Anadolu(?: Agency)?|SANA|dpa|Xinhua)"
 _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
-                      r"\((?:AFP|Reuters|AP|EPA|Getty|Anadolu|SANA|[Pp]hoto)\b[^()]{0,60}\)\.?\s*$")
+                      r"\((?:" + _AGENCY + r"|[Pp]hoto)\b[^()]{0,60}\)\.?\s*$|"
+                      r"\([^()]{0,40}/\s*" + _AGENCY + r"[^()]{0,20}\)\.?\s*$|"
+                      r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}\s*/\s*" + _AGENCY + r"\s*$")
+# a credit glued to the next caption ("… 2016Jane Doe/AFPSmoke rises …"): each caption on its own line
+_GLUED_CREDIT = re.compile(r"(?<=/)(" + _AGENCY + r")(?=[A-Z][a-z])")
+# layout that is not prose: a rule line ("-----") between a page header and the text, a field label
+# ("Title :", "Text :"), a date or agency stamp before the first words ("04 Jul 2017; AGENCY:",
+# "date 2017-07-04", "DAMASCUS:")
+_RULE = re.compile(r"\s*[-=_*~]{5,}\s*")
+_TITLE = re.compile(r"^\s*(?:Title|Headline|Subject)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:Text|Body|Content|Story|Details)\s*:\s*(?=\S)", re.IGNORECASE)
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_STAMP = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d|(?:\d{1,2}\s+" + _MON + r"|" + _MON + r"\s+\d{1,2},?)\s+"
+                    r"\d{4}\s*[;,]?(?:\s*[A-Z][A-Za-z0-9]{1,20}\s*:)?|[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*:)\s+"
+                    r"(?=[\"“]?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -90,15 +105,20 @@ def _lists(lines: list[str]) -> list[str]:
 def sentences(text: str) -> list[Sentence]:
     """The report's sentences in order, paragraph by paragraph."""
     out: list[Sentence] = []
+    text = _GLUED_CREDIT.sub(r"\1\n", _RULE.sub("\n", text))
     for paragraph in _lists(re.split(r"\n", text)):
         paragraph = " ".join(paragraph.split()).strip('"“” ')
         if not paragraph:
             continue
-        headline = _is_headline(paragraph, first=not out)
+        titled = _TITLE.match(paragraph)
+        headline = bool(titled) or _is_headline(paragraph, first=not out)
         dateline = ""
+        stamp = _STAMP.match(paragraph)
+        if stamp and len(paragraph) > stamp.end() + 20 and not headline:
+            dateline, paragraph = stamp.group().strip(), paragraph[stamp.end():]
         match = _DATELINE.match(paragraph)
         if match and len(paragraph) > match.end() + 20:
             dateline, paragraph = match.group().strip(), paragraph[match.end():]
         for i, s in enumerate(split(paragraph)):
-            out.append(Sentence(s, dateline if i == 0 else "", headline))
+            out.append(Sentence(_LABEL.sub("", s), dateline if i == 0 else "", headline))
     return out

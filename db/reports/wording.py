@@ -110,7 +110,14 @@ _CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|ho
 # "Under a deal reached …, X was to …": the terms of a deal, not what happened
 _CUT = re.compile(r"^\s*Under (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:deal|agreement|accord|memorandum|truce)\b|"
                   r"\b(?:that|which) (?:was|were|is|are|had been|has been) (?:once|long|previously|formerly)|"
-                  r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b", re.IGNORECASE)
+                  r"\bpav(?:e|es|ed|ing) the way|\bin order to|\bso (?:as )?to\b|"
+                  # what a happening prepares is to come: "lays the ground for further advances"
+                  r"\b(?:lay|lays|laid|laying) the (?:ground(?:work)?|foundations?) for|"
+                  r"\bset(?:s|ting)? the (?:stage|scene) for|"
+                  r"\bopen(?:s|ed|ing)? the (?:way|door|road) (?:for|to)|"
+                  # "While the army was busy fighting rebels in X, …": the clause sets the scene
+                  r"^\W*(?:While|Whilst)\s[^,;]*\b(?:was|were|is|are|had been|has been)\s[^,;]*$",
+                  re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
 BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
@@ -149,7 +156,7 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         a, b = m.span(group) if m.groupdict().get(group) is not None else m.span()
         inside = [p for p in parties if a <= p.start and p.end <= b]
         # a medium or monitor, else the head of the phrase ("X, which …, said")
-        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or inside[:1]
+        sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or _head(s, inside)
         pronoun = _PRONOUN.match(who.strip())
         # a quotation closed before "X said" is X's statement, whoever X is; otherwise an unknown
         # subject is no sayer: "The SAA captured X, killing …" is not a report of it
@@ -182,6 +189,16 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     if rumour:
         f.certainty, f.cue = "rumoured", rumour.group()
     return f
+
+
+def _head(s: str, inside: list[Party]) -> list[Party]:
+    """The first side of an attribution and those joined to it ("Turkey and allied rebel factions said")."""
+    out = inside[:1]
+    for p in inside[1:]:
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|as well as)\s*(?:the\s+)?", s[out[-1].end:p.start]):
+            break
+        out.append(p)
+    return out
 
 
 def word_is_attempt(s: str, at: int) -> bool:
@@ -252,6 +269,10 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if re.fullmatch(r"surrounded|encircled|besieged", s[start:end], re.IGNORECASE) and \
             re.search(r"\b(?:pocket|enclave|area|region|territory)\s+$", near, re.IGNORECASE):
         return "'a pocket surrounded by …' describes a state"
+    if re.fullmatch(r"surrounded|encircled|besieged|boxed in", s[start:end], re.IGNORECASE) and re.match(
+            r"\s+(?:on all sides\s+)?by\s+(?:[\w-]+\s+){0,3}?(?:territory|territories|areas|lands?|"
+            r"mountains|hills|desert|regions?)\b", s[end:], re.IGNORECASE):
+        return "'encircled by … territory' describes a state"
     after = BOUNDARY.search(s, end)
     rest = s[end:end + 80]
     if re.search(r"\bsearch(?:ed|es|ing)?\b", s[start:]) and \
@@ -277,6 +298,9 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
                                     and not re.search(r"(?:ed|ing)$", s[start:end])) or \
         bool(re.fullmatch(r"advances|offensives?|attacks|assaults", s[start:end], re.IGNORECASE))
     if nominal and _CAUSE.search(near):
+        if re.search(r"\b(?:killed|wounded|injured|died|dead|lost) in\s+(?:\w+\s+){0,2}$", near,
+                     re.IGNORECASE):
+            return TOLL_ONLY  # "six soldiers were killed in clashes": the fighting, unless told otherwise
         return "how another happening came about ('after … clashes'), not another happening"
     return None
 
@@ -287,17 +311,30 @@ _LEAD_IN = re.compile(r"^\s*(?:After|Before|Once|Upon)\s+[\w-]+ing\b[^,;]*,"
                       r"intends? to)\b)")
 
 
+TOLL_ONLY = "the toll of a happening ('killed in clashes')"
+
+
 def stated(s: str, cues: list[Cue], year: int | None, rumour: bool) -> list[Cue]:
+    return stated_or_toll(s, cues, year, rumour)[0]
+
+
+def stated_or_toll(s: str, cues: list[Cue], year: int | None, rumour: bool) -> tuple[list[Cue], bool]:
     """The event words that state a happening. Verbs joined by "and" share their modality ("will be
-    liberated and cleared"), and a lead-in clause shares its main clause's future."""
+    liberated and cleared"), and a lead-in clause shares its main clause's future. Fighting named only as
+    where a toll came from ("killed in clashes in X") is the happening when the sentence states no other
+    (then the flag is True: only a named place can hold it)."""
     lead = _LEAD_IN.match(s)
     out: list[Cue] = []
+    tolls: list[Cue] = []
     for i, c in enumerate(cues):
         if lead and c.end <= lead.end():
             continue
         joined = i > 0 and re.fullmatch(r"\s+and\s+(?:\w+ly\s+)?", s[cues[i - 1].end:c.start])
         if joined and cues[i - 1] not in out:
             continue
-        if not not_a_happening(s, c.start, c.end, c.type, year, rumour):
+        why = not_a_happening(s, c.start, c.end, c.type, year, rumour)
+        if not why:
             out.append(c)
-    return out
+        elif why == TOLL_ONLY:
+            tolls.append(c)
+    return (out, False) if out else (tolls[:1], bool(tolls))

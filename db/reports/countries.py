@@ -1,0 +1,56 @@
+"""Sides named by their country: "Russia", "Turkish jets", "Russian airstrikes", "along with Russia",
+"American warplanes", "Russian and Syrian jets". One table, country → the faction that acts for it, read
+by parties.py wherever a sentence's sides are found (so every reader of roles sees the same sides).
+
+A demonym before a weapon or a force ("Russian jets", "Iranian troops") names that side; before a strike
+noun ("Russian airstrikes") only the demonym is the side, so the strike stays an event word; a country
+alone ("Russia") is a side, except after a word that makes it a place ("the border with Turkey", "fled to
+Turkey": parties.py drops those).
+"""
+
+from __future__ import annotations
+
+import re
+
+# (country, demonym or other names, faction name, store slug (if the store has it), bloc)
+COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
+    ("Russia", r"Russian|Moscow's|Moscow", "Russian Aerospace Forces", "russian-aerospace-forces",
+     "government"),
+    ("United States|USA", r"(?-i:US|U\.S\.)|American|Washington's", "US-led coalition", "us-coalition",
+     "sdf-coalition"),
+    ("Turkey", r"Turkish|Ankara's", "Turkish Armed Forces", None, "other"),
+    ("Iran", r"Iranian|Tehran's", "Iranian forces", None, "government"),
+    ("Israel", r"Israeli", "Israel Defense Forces", None, "other"),
+    ("Iraq", r"Iraqi", "Iraqi forces", None, "other"),
+]
+_DEMONYMS = "|".join(d for _, d, *_ in COUNTRIES) + "|Syrian"
+AIR_NOUNS = (r"(?:(?:fighter |military |attack |combat |war)?(?:jets|warplanes|war planes|planes|aircraft|"
+             r"helicopters|bombers|drones)|air ?force|aviation|air power|air support|air cover)")
+FORCE_NOUNS = (r"(?:(?:special |ground |armed |military |regular )?(?:forces|troops|soldiers|army|military|"
+               r"units|marines|artillery|tanks|advisers|advisors))")
+STRIKES = r"(?:air ?strikes?|air raids?|strikes|bombing|bombardment|raids?|shelling|missiles?)"
+# "the border with Turkey", "fled to Turkey", "from Iran": the country is a place there
+PLACE_BEFORE = re.compile(r"(?:border(?:s)?(?: with)?|to|into|in|from|across|near|towards?|of|at|inside|"
+                          r"and|between)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def descriptors(air: str, force: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    """The table as parties.py's descriptors: (pattern, faction name, slug, bloc, kind); kinds `air` and
+    `force` are parties.py's own constants."""
+    out: list[tuple[str, str, str | None, str | None, str]] = []
+    for country, demonym, name, slug, bloc in COUNTRIES:
+        led = rf"(?:{demonym})(?:[- ]led(?: coalition)?)?"
+        out += [
+            (rf"{led} {AIR_NOUNS}", name, slug, bloc, air),
+            # "Russian airstrikes", "Russian and Syrian warplanes": the demonym is the side
+            (rf"{led}(?= {STRIKES}\b| and (?:the )?(?:{_DEMONYMS})(?: regime| government)? {AIR_NOUNS})",
+             name, slug, bloc, air),
+            (rf"(?:the )?{led} {FORCE_NOUNS}", name, slug, bloc, force),
+            (rf"(?:{country})(?!-| (?:{STRIKES}|{AIR_NOUNS}|{FORCE_NOUNS})\b)", name, slug, bloc, force),
+        ]
+    return out
+
+
+def bare_country(text: str) -> bool:
+    """Whether a side's words are a country's name alone ("Russia"), which a preposition can make a place."""
+    return any(re.fullmatch(country, text) for country, *_ in COUNTRIES)
