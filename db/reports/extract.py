@@ -25,10 +25,11 @@ from .locate import Location, locate
 from .parties import AIR, FORCE, GENERIC, Parties, Party
 from .roles import Role, roles
 from .sentences import sentences
+from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
 from .unnamed import COUNT
 from .when import dates_in, resolve
-from .where import RANK, WIDE, Spot, find_spots, siblings
+from .where import WIDE, Spot, find_spots, siblings
 from .wording import CUT, LATER_SOURCE, frame, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
@@ -295,13 +296,13 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
                     name is None and pid is None, spot.kind, count)
-        found = sorted(_prune(list(chosen.values()), lex), key=lambda e: PRIORITY.index(e.type))
+        found = sorted(prune(list(chosen.values())), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if found:
             before_kind = found[0].type
             before_spots = [sp for sp in spots if sp.name and any(e.place_name == sp.name for e in found)]
         if any(e.type == "capture" for e in found):  # fighting that took a place is how it was taken
-            found = [e for e in found if not _how_taken(e, found)]
+            found = [e for e in found if not how_taken(e, found)]
         events.extend(found)
         for p in spots:  # a name the wording gave as a place is known as one for the rest of the report
             if p.name and p.place is None and p.anchor is None and p.role == "event" and (
@@ -320,83 +321,5 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             previous = acting
         if f.claimants:
             said_by = f.claimants
-    return Extraction(_summaries(events), list(dict.fromkeys(unknown_places)), date,
+    return Extraction(summaries(events), list(dict.fromkeys(unknown_places)), date,
                       list(dict.fromkeys(unknown_factions)))
-
-
-def _how_taken(e: Found, found: list[Found]) -> bool:
-    """Clashes beside a capture in one sentence, or the same side's assault on the place it took ("the
-    assault which enabled the forces to oust ISIS from X"), are how the place was taken."""
-    def acting(x: Found) -> set[str]:
-        return {slug for slug, r in x.factions if r in ("actor", "ally")}
-
-    where = e.place or e.place_name
-    same = [c for c in found if c.type == "capture" and (c.place or c.place_name) == where]
-    if e.type == "clashes":
-        return bool(same) or e.unnamed or e.location.located_by.endswith("(approximate)")
-    return e.type == "attack" and any(not acting(e) or acting(e) & acting(c) for c in same)
-
-
-def _prune(found: list[Found], lex: Lexicon) -> list[Found]:
-    """Within a sentence: "advance" gives way to a more definite type at the same place, and of two
-    places within 5 km with the same type the more precise holds the event."""
-    by_place: dict[str | None, set[str]] = {}
-    for e in found:
-        by_place.setdefault(e.place or e.place_name, set()).add(e.type)
-    # "advance", and "clashes" beside an attack, give way to the more definite type at the same place
-    # (the advance is how a place was taken or fought for; beside an encirclement it is another happening)
-    def shadowed(e: Found) -> bool:
-        types = by_place[e.place or e.place_name]
-        return (e.type == "advance" and bool(types & {"capture", "clashes", "attack"})) or \
-            (e.type == "clashes" and "attack" in types)
-
-    found = [e for e in found if not shadowed(e)]
-    out = []
-    for e in found:
-        finer = [o for o in found if o is not e and o.type == e.type and o.location.lat is not None
-                 and e.location.lat is not None and e.place and o.place
-                 and abs(o.location.lat - e.location.lat) + abs(o.location.lon - e.location.lon) < 0.05
-                 and RANK.get(o.kind, 2) < RANK.get(e.kind, 2)]
-        if finer:
-            continue
-        out.append(e)
-    return out
-
-
-def _within(inner: Found, area: Found, km: float) -> bool:
-    a, b = inner.location, area.location
-    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
-        return True  # not located: the report's own area
-    return abs(a.lat - b.lat) * 111 < km and abs(a.lon - b.lon) * 91 < km
-
-
-def _summaries(events: list[Found]) -> list[Found]:
-    """An unnamed place ("two villages") is a summary when the report names at least as many places of
-    the same type taken by the same side; a listed place ("A, B as well as several hills") never is. A
-    wide area ("eastern Deir Ezzor") is one when the report puts the same side's same happening at a
-    precise place inside it."""
-    def keys(e: Found) -> set[str]:
-        return {variant_key(n) for n in e.names} | ({e.place} if e.place else set())
-
-    def side(e: Found) -> set[str]:
-        return {bloc or name for name, _, r, bloc in e.parties if r in ("actor", "ally")}
-
-    out: list[Found] = []
-    for e in events:
-        taken = [o for o in out if o.type == "capture" and keys(o) & keys(e) and side(o) & side(e)]
-        if e.type == "advance" and taken and e.sentence != taken[0].sentence:
-            e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
-            continue
-        if e.unnamed and "as well as" not in e.sentence and "aforementioned" not in e.why["place"]:
-            named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
-            if named and len(named) >= (e.count or 1):
-                e.why["place"] += "; a summary of the named places: dropped"
-                continue
-        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and any(
-                o is not e and (o.type == e.type or (e.type == "advance" and o.type == "capture"))
-                and (side(o) & side(e) or not side(e)) and RANK.get(o.kind, 2) < WIDE
-                and _within(o, e, 75.0) for o in events):
-            e.why["place"] += "; the same happening is put at a precise place inside it: dropped"
-            continue
-        out.append(e)
-    return out
