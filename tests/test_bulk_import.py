@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import Store, create_store
-from sitroom.db.files import preparing
+from sitroom.db.files import importing, preparing
 from sitroom.db.files.importing import import_file
+from sitroom.db.write.derived import Derived
 
 from .helpers import bench_module
 from .test_tallies import derived
@@ -75,6 +76,22 @@ def imported(path: Path, file: Path, **kwargs):
 def test_into_a_new_store(empty: Path, tmp_path: Path) -> None:
     report = imported(empty, write_acled(tmp_path / "a.csv", 1500, seed=1))
     assert (report.counts.added, report.bad) == (1500, [])
+    assert_exact(empty)
+
+
+def test_tallies_written_as_they_pile_up(empty: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long file's tallies are written out several times during its import (importing.TALLIES_HELD):
+    added together they are a rebuild's, in a new store and into one that holds the same buckets."""
+    monkeypatch.setattr(importing, "TALLIES_HELD", 40)
+    written = []
+    real = Derived.write
+    monkeypatch.setattr(Derived, "write", lambda self: (written.append(len(self.tallies)), real(self)))
+    report = imported(empty, write_acled(tmp_path / "a.csv", 1500, seed=1))
+    assert (report.counts.added, report.bad) == (1500, [])
+    assert len(written) > 3 and max(written) < 1500
+    assert_exact(empty)
+    imported(empty, write_acled(tmp_path / "b.csv", 1200, seed=2))
     assert_exact(empty)
 
 

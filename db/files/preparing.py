@@ -35,18 +35,23 @@ BATCH = 5_000  # rows read, looked up and written together (each batch's rows ar
 SKIP, ROW, BAD, SQL = "skip", "row", "bad", "sql"
 Item = tuple[Any, ...]
 Row = tuple[int, tuple, tuple[tuple[str, str], ...]]  # (rowid, fields, parties)
+Convert = Callable[[list, Resolver, Context], dict]  # a reader's converter (formats/acled.py)
 
 
-def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | RowError,
-                context: Context | None = None) -> Prepared:
+def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | list | RowError,
+                context: Context | None = None, convert: Convert | None = None) -> Prepared:
     """One row as a checked event, or RowError (or any exception) saying why not. What the row added
-    on the way (a new place, faction, front or source) is taken back if it fails."""
+    on the way (a new place, faction, front or source) is taken back if it fails. `convert`: the
+    reader's converter for the file's header (converter()), given the row's values in its order."""
     if isinstance(row, RowError):
         raise row
+    context = context or Context()
     try:
-        prepared = prepare_event(reader.to_record(row, resolver, context or Context()), resolver.ref)
+        record = convert(row, resolver, context) if convert else reader.to_record(row, resolver, context)
+        prepared = prepare_event(record, resolver.ref)
     except BaseException:
         resolver.forget_uncommitted()
+        context.memo.clear()  # what the resolver answered may have been taken back with the row
         raise
     resolver.keep()
     return prepared
@@ -107,6 +112,11 @@ def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, c
     `read`: the file's chunks (chunks() above) when some were read already."""
     merges_repeats = getattr(reader, "merges_repeats", None)
     numeric = _numeric(rows, getattr(reader, "DATE_COLUMNS", ()))
+    # A reader that can be given a row's values in the header's order is: no row is made a dict.
+    compiled = getattr(reader, "converter", None)
+    convert = compiled(tuple(rows.header)) if compiled and isinstance(rows, CsvRows) else None
+    as_row = rows.cleaned if convert else rows.row
+    merges = bool(merges_repeats and convert and merges_repeats(dict.fromkeys(rows.header)))
     for chunk in read if read is not None else chunks(rows):
         hashes = _hashes(chunk, prints)
         known = prints.known(hashes) if prints else {}
@@ -125,7 +135,10 @@ def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, c
             for at, values in parsed:
                 if len(parsed) > 1 or isinstance(values, RowError) or numeric(values):
                     row_hash = None  # several rows in one record's text (stray quotes): none fingerprinted
-                item = _item(reader, rows.row(values), at, row_hash, resolver, context, merges_repeats)
+                row = as_row(values)
+                if convert is None:
+                    merges = bool(merges_repeats and not isinstance(row, RowError) and merges_repeats(row))
+                item = _item(reader, row, at, row_hash, resolver, context, merges, convert)
                 if recorded is not None and (statements := recorded()):
                     items.append((0, SQL, statements))
                 items.append(item)
@@ -134,12 +147,11 @@ def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, c
         yield items
 
 
-def _item(reader: ModuleType, row: dict | RowError, line: int, row_hash: bytes | None, resolver: Resolver,
-          context: Context, merges_repeats: Callable[[dict], bool] | None) -> Item:
+def _item(reader: ModuleType, row: dict | list | RowError, line: int, row_hash: bytes | None,
+          resolver: Resolver, context: Context, merges: bool, convert: Convert | None) -> Item:
     context.line = line
     try:
-        prepared = prepare_row(reader, resolver, row, context)
-        merges = bool(merges_repeats and merges_repeats(row))  # type: ignore[arg-type]
+        prepared = prepare_row(reader, resolver, row, context, convert)
         return (line, ROW, compact(prepared), None if merges else row_hash, merges)
     except DateOrderUnknown as err:
         raise ImportFailed(str(err)) from None

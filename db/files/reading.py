@@ -25,6 +25,7 @@ from .encoding import Encoding, survey
 from .formats import FORMATS
 
 RECORD_MAX = 8 << 20  # characters: a record longer is cut (no real one is: csv limits a field to 128 KiB)
+_FIELD_LIMIT = csv.field_size_limit()  # the csv module's longest field: a longer line is left to it
 _SURROGATE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by surrogateescape
 Rows = Iterator[tuple[int, dict | RowError]]  # (line number, the row's values or why it is unreadable)
 # (line number, the row's text as read or None when it cannot be read, what row() makes the row from)
@@ -91,6 +92,21 @@ def undecodable(values: Any) -> str | None:
     return f"is not UTF-8 text (byte 0x{ord(found.group()) - 0xDC00:02X})" if found else None
 
 
+class _Line:
+    """The one line a csv reader is given at a time (records() sets it): cheaper than a reader each."""
+
+    text: str | None = None
+
+    def __iter__(self) -> _Line:
+        return self
+
+    def __next__(self) -> str:
+        text, self.text = self.text, None
+        if text is None:
+            raise StopIteration
+        return text
+
+
 class CsvRows:
     """A CSV file's rows as they are read: (line, the record's text as read, its lines). A record is the
     lines up to one where the quotes so far are even (a quoted field can span lines); `records()` reads
@@ -114,6 +130,8 @@ class CsvRows:
         if missing:
             raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
         self.unnamed = "" in header  # pandas' index column, dropped from every row
+        self._line = _Line()
+        self._one = csv.reader(self._line)  # one reader for every one-line record, given it in turn
         self.position = {name: i for i, name in enumerate(header)}
 
     def __iter__(self) -> RawRows:
@@ -137,7 +155,23 @@ class CsvRows:
     def records(self, text: str, first: int) -> list[tuple[int, list[str] | RowError]]:
         """The rows of a record whose text begins after line `first` (one, unless its quotes are
         stray), each with its line: their values or why they cannot be read."""
-        reader, width, out = csv.reader(io.StringIO(text, newline="")), len(self.header), []
+        width = len(self.header)
+        body = text.rstrip("\r\n")
+        if "\n" not in body and "\r" not in body:  # nearly every record: one line, one row at most
+            try:
+                if '"' not in body and len(body) <= _FIELD_LIMIT:
+                    values = body.split(",")  # what the csv module reads of a line with no quote
+                else:
+                    self._line.text = text
+                    values = next(self._one, [])
+            except csv.Error as err:
+                return [(first + 1, RowError(f"is not valid CSV ({err})"))]
+            if not values or "\x1f".join(values).isspace():
+                return []
+            if len(values) != width:
+                return [(first + 1, RowError(f"has {len(values)} fields, the header has {width}"))]
+            return [(first + 1, values)]
+        reader, out = csv.reader(io.StringIO(text, newline="")), []
         while True:
             try:
                 for values in reader:
@@ -152,16 +186,21 @@ class CsvRows:
             except csv.Error as err:
                 out.append((first + reader.line_num, RowError(f"is not valid CSV ({err})")))
 
-    def row(self, values: list[str] | RowError) -> dict | RowError:
+    def cleaned(self, values: list[str] | RowError) -> list[str] | RowError:
+        """A record's values cleaned, in the header's order (what a reader's converter takes)."""
         if isinstance(values, RowError):
             return values
         if "".join(values).isprintable():  # nearly every row: no undecodable byte, nothing to clean
-            cleaned = [v.strip() for v in values]
-        else:
-            bad_bytes = undecodable(values)
-            if bad_bytes:
-                return RowError(bad_bytes)
-            cleaned = clean_values(values)
+            return [v.strip() for v in values]
+        bad_bytes = undecodable(values)
+        if bad_bytes:
+            return RowError(bad_bytes)
+        return clean_values(values)
+
+    def row(self, values: list[str] | RowError) -> dict | RowError:
+        cleaned = self.cleaned(values)
+        if isinstance(cleaned, RowError):
+            return cleaned
         row = dict(zip(self.header, cleaned, strict=True))
         if self.unnamed:
             del row[""]

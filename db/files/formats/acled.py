@@ -5,13 +5,15 @@ an event on one row per actor (no `actor2`): the importer merges those rows into
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from operator import itemgetter
 
 from ...rules import certainty_of
-from ...write.records import parse_count
+from ...write.records import RowError, parse_coordinate, parse_count
 from ...write.resolve import Resolver, slugify
 from .acled_types import sitroom_type
-from .common import Context, attributes, coded, first_sentence, located, parties, point, required
+from .common import Context, first_sentence, located, rest_columns
 
 KIND = "csv"
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude")
@@ -34,39 +36,87 @@ def merges_repeats(row: Mapping[str, str | None]) -> bool:
 
 
 def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Context) -> dict:
-    key = required(row, "event_id_cnty")
-    date = context.dates.parse(required(row, "event_date"), "event_date", context.line)
-    precision = coded(row, "time_precision", PRECISION, "1, 2 or 3")
-    where = coded(row, "geo_precision", WHERE, "1, 2 or 3")
-    lat, lon = point(row, "latitude", "longitude")
-    location = (row.get("location") or "").strip() or None
-    source_type = required(row, "event_type")
-    sub = (row.get("sub_event_type") or "").strip() or None
-    notes = (row.get("notes") or "").strip()
-    actor1, actor2 = required(row, "actor1"), (row.get("actor2") or "").strip()
-    summary = first_sentence(notes) if notes else (
-        f"{sub or source_type}: {actor1}{' against ' + actor2 if actor2 else ''}"
-        + (f" in {location}" if location else ""))
-    source_name = (row.get("source") or "").strip()
-    source = resolver.source(
-        f"acled:{slugify(source_name)}" if source_name else "acled",
-        title=source_name or "ACLED", publisher=source_name or "ACLED", kind="ACLED",
-    )
-    named = ([(actor1, "side"), (row.get("assoc_actor_1"), "ally")] if merges_repeats(row) else
-             [(actor1, "actor"), (row.get("assoc_actor_1"), "ally"), (actor2, "target"),
-              (row.get("assoc_actor_2"), "target_ally")])
-    return {
-        **located("acled", key, resolver, date=date, date_end=None, precision=precision,
-                  where=where, place=location, admin1=row.get("admin1"),
-                  country=row.get("country"), lat=lat, lon=lon),
-        "event_type": sitroom_type(source_type, sub, notes),
-        "source_type": source_type,
-        "source_sub_type": sub,
-        "summary": summary,
-        "certainty": certainty_of(notes),
-        "fatalities": parse_count(row.get("fatalities"), "fatalities"),
-        "source": source,
-        "excerpt": notes or None,
-        "factions": parties(resolver, named),
-        "attributes": attributes(row, _USED),
-    }
+    return converter(tuple(row))([*row.values()], resolver, context)
+
+
+# The columns a row's record is made from, as converter() reads them (the order of its unpacking).
+_READ = ("event_id_cnty", "event_date", "time_precision", "geo_precision", "latitude", "longitude",
+         "location", "event_type", "sub_event_type", "notes", "actor1", "actor2", "source", "assoc_actor_1",
+         "assoc_actor_2", "admin1", "country", "fatalities")
+Convert = Callable[[list, Resolver, Context], dict]
+
+
+@lru_cache(maxsize=16)  # a file's header, the same on every row
+def converter(header: tuple[str, ...]) -> Convert:
+    """to_record for the rows of a file with `header`, given as their values in its order: which
+    column holds what is found once, not on every row; a column the file lacks reads as None."""
+    at = {name: i for i, name in enumerate(header) if name}
+    lacking = len(header)  # the None each row is given after its values
+    read = itemgetter(*(at.get(name, lacking) for name in _READ))
+    rest = tuple((name, at[name]) for name in rest_columns(tuple(at), _USED))
+    actor_based = "actor2" not in at
+
+    def convert(values: list, resolver: Resolver, context: Context) -> dict:
+        """The record of one row (its values in the header's order)."""
+        (key, date, time_precision, geo_precision, lat, lon, location, source_type, sub, notes, actor1,
+         actor2, source_name, assoc1, assoc2, admin1, country, fatalities) = read([*values, None])
+        key = _required(key, "event_id_cnty")
+        date = context.dates.parse(_required(date, "event_date"), "event_date", context.line)
+        precision = _coded(time_precision, "time_precision", PRECISION)
+        where = _coded(geo_precision, "geo_precision", WHERE)
+        lat = parse_coordinate(_required(lat, "latitude"), "latitude", 90)
+        lon = parse_coordinate(_required(lon, "longitude"), "longitude", 180)
+        location = (location or "").strip() or None
+        source_type = _required(source_type, "event_type")
+        sub = (sub or "").strip() or None
+        notes = (notes or "").strip()
+        actor1, actor2 = _required(actor1, "actor1"), (actor2 or "").strip()
+        summary = first_sentence(notes) if notes else (
+            f"{sub or source_type}: {actor1}{' against ' + actor2 if actor2 else ''}"
+            + (f" in {location}" if location else ""))
+        memo = context.memo
+        source_name = (source_name or "").strip()
+        source = memo.sources.get(source_name)
+        if source is None:
+            source = memo.sources[source_name] = resolver.source(
+                f"acled:{slugify(source_name)}" if source_name else "acled",
+                title=source_name or "ACLED", publisher=source_name or "ACLED", kind="ACLED")
+        named = (((actor1, "side"), (assoc1, "ally")) if actor_based else
+                 ((actor1, "actor"), (assoc1, "ally"), (actor2, "target"), (assoc2, "target_ally")))
+        attributes: dict[str, object] = {}
+        for name, i in rest:
+            value = values[i]
+            if value is not None and (text := value.strip() if type(value) is str else str(value).strip()):
+                attributes[name] = text
+        return {
+            **located("acled", key, resolver, date=date, date_end=None, precision=precision,
+                      where=where, place=location, admin1=admin1, country=country, lat=lat, lon=lon,
+                      memo=memo),
+            "event_type": sitroom_type(source_type, sub, notes),
+            "source_type": source_type,
+            "source_sub_type": sub,
+            "summary": summary,
+            "certainty": certainty_of(notes),
+            "fatalities": parse_count(fatalities, "fatalities"),
+            "source": source,
+            "excerpt": notes or None,
+            "factions": memo.parties(resolver, named),
+            "attributes": attributes,
+        }
+
+    return convert
+
+
+def _required(value: str | None, column: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise RowError(f"empty {column}")
+    return value
+
+
+def _coded(value: str | None, column: str, meanings: Mapping[str, str]) -> str:
+    """What a coded column (1 when empty) means."""
+    code = (value or "1").strip()
+    if code not in meanings:
+        raise RowError(f"{column} {code!r} is not 1, 2 or 3")
+    return meanings[code]
