@@ -145,8 +145,13 @@ class Devset:
         its governorate."""
         if self.at_point(found):
             return False
-        keys = {re.sub(r"^the ", "", k) for k in self.found_place(found)[1]}
-        if re.sub(r"^the ", "", name_key(normalise(expected["region"]))) in keys:
+        said = re.search(r"'([^']+)'", (getattr(found, "why", None) or {}).get("place", ""))
+        keys = {re.sub(r"^the ", "", k) for k in self.found_place(found)[1] | {name_key(said.group(1))
+                                                                              if said else ""} if k}
+        region = re.sub(r"^the ", "", name_key(normalise(expected["region"])))
+        # the region's name, or its head: "Latakia Province" for "part of Latakia Province"
+        if any(k == region or (len(k) >= 4 and (re.search(rf"\b{re.escape(k)}\b", region)
+                                                or re.search(rf"\b{re.escape(region)}\b", k))) for k in keys):
             return True
         where = found.location
         area = atlas().region("Syria", expected.get("area"))

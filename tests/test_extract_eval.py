@@ -85,3 +85,16 @@ def test_a_named_place_still_needs_its_own_name_not_a_region(devset) -> None:
     named = found(None, "Kafr Zita", NOT_LOCATED, sentence=OTHER)
     assert score(devset, [near], [expected])["matched"] == 0
     assert score(devset, [named], [expected])["matched"] == 1
+
+
+def test_a_region_matches_the_name_it_is_written_around(devset) -> None:
+    """'part of Latakia Province' is answered by an event at 'Latakia Province', and an unnamed place's
+    wording counts as its name."""
+    latakia = found(None, "Latakia Province", NOT_LOCATED)
+    said = "an unnamed place: 'the western bank of the Euphrates River' (after the event word)"
+    bank = Found(None, "clashes", "confirmed", "2019-05-06", [], SENTENCE, {"place": said},
+                 None, (), NOT_LOCATED, unnamed=True)
+    assert score(devset, [latakia], [region_event("part of Latakia Province", "Latakia")])["matched"] == 1
+    assert score(devset, [bank], [region_event("the western bank of the Euphrates River",
+                                               "Deir ez-Zor")])["matched"] == 1
+    assert score(devset, [latakia], [region_event("rural Hama", "Hama")])["matched"] == 0
