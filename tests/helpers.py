@@ -33,8 +33,11 @@ def make_app(db_path: Path, state: Path | None = None) -> SitroomApp:
 async def settle(pilot: Pilot) -> None:
     """Wait until every load has run and its answer is on screen. The messages a key press posted
     (a search box's Done, a picker's Changed) are handled first: they may start the loads."""
-    await pilot.pause()
-    await pilot.app.settled()
+    # Twice over: a message handled in the first pause may post another that starts a load only in the
+    # next (a search box's Submitted, then its Done); on a loaded machine that second step came late.
+    for _ in range(2):
+        await pilot.pause()
+        await pilot.app.settled()
     await pilot.pause()
 
 
