@@ -112,6 +112,12 @@ def test_an_advance_toward_or_around_a_place_is_an_advance_there(lex: Lexicon, s
     assert found.place_name in places, found.place_name
 
 
+def test_a_noose_tightened_as_the_result_of_a_capture_is_no_second_happening(lex: Lexicon) -> None:
+    found = events("The army retook Maskanah, thus tightening the noose around the militants in Deir Hafer.",
+                   lex)
+    assert [(f.type, f.place_name) for f in found] == [("capture", "Maskanah")]
+
+
 def test_an_advance_toward_a_province_border_is_a_region_not_the_city(lex: Lexicon) -> None:
     found = one("Loyalist forces pushed towards the provincial borders of Idlib.", lex)
     assert found.type == "advance"
