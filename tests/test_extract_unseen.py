@@ -65,8 +65,9 @@ def test_advanced_on_names_its_places(lex: Lexicon) -> None:
 
 def test_a_large_area_beside_its_reference_is_not_the_reference(lex: Lexicon) -> None:
     found = one("Government forces captured a large area southeast of Damascus from rebels.", lex)
-    assert found.place is None and found.place_name is None
-    assert found.location.located_by == "southeast of Damascus"
+    # a region under its own name as written (bench/reports/README.md, Conventions), never Damascus
+    assert found.place is None and found.place_name == "a large area southeast of Damascus"
+    assert "southeast of Damascus" in found.location.located_by, found.location
 
 
 def test_a_road_is_named_with_its_noun(lex: Lexicon) -> None:

@@ -46,7 +46,11 @@ TYPES: dict[str, str] = {
                r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|gained ground|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
-               r"toward)",
+               r"toward)|"
+               # an advance stated as motion toward or around a place (README, Conventions: ongoing advances)
+               # ("…, thus tightening the noose around X": the result of the happening just stated)
+               r"clos(?:e|es|ed|ing) in on|(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
+               r"(?:noose|grip)(?= around| on)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"

@@ -23,6 +23,7 @@ from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
 from .parties import AIR, FORCE, GENERIC, Parties, Party
+from .regions import region_location, regions
 from .roles import Role, roles
 from .sentences import sentences
 from .sifting import how_taken, prune, summaries
@@ -220,7 +221,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             continue
         point = last_place[0] if last_place else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
-        spots = find_spots(s, lex.gazetteer, parties, learned, recent, near)
+        spots = regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near))
         f = frame(s, parties, said_by)
         # a place inside the attribution ("… TV said in a broadcast from Khan Sheykhoun") is where it was said
         spots = [p for p in spots if f.span == (0, 0) or not f.span[0] <= p.start < f.span[1]
@@ -262,7 +263,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             sentence_roles = sentence_roles or sides
             for spot in places:
                 pid, name, names = _where(spot)
-                kind, where, partial = cue.type, locate(spot, last_place), None
+                kind, where, partial = cue.type, region_location(spot) or locate(spot, last_place), None
                 if kind == "capture":  # only a place taken whole changes hands (gains.py)
                     partial = part_of(s, cue.end, spot) or (
                         "hills near a place" if hills_near(s, spot)

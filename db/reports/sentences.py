@@ -24,7 +24,10 @@ _AGENCY = r"(?:AFP|Reuters|AP|EPA|Getty(?: Images)?|Anadolu(?: Agency)?|SANA|dpa
 _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
                       r"\((?:" + _AGENCY + r"|[Pp]hoto)\b[^()]{0,60}\)\.?\s*$|"
                       r"\([^()]{0,40}/\s*" + _AGENCY + r"[^()]{0,20}\)\.?\s*$|"
-                      r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}\s*/\s*" + _AGENCY + r"\s*$")
+                      r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}\s*/\s*" + _AGENCY + r"\s*$|"
+                      # "A picture taken on July 16 … shows smoke rising …": a caption written as prose
+                      r"^(?:An?|This|The)\s+(?:file\s+)?(?:picture|photo(?:graph)?|image)\s+(?:was\s+)?"
+                      r"(?:taken|shows?)\b")
 # a credit glued to the next caption ("… 2016Jane Doe/AFPSmoke rises …"): each caption on its own line
 _GLUED_CREDIT = re.compile(r"(?<=/)(" + _AGENCY + r")(?=[A-Z][a-z])")
 # layout that is not prose: a rule line ("-----") between a page header and the text, a field label
