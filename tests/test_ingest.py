@@ -145,6 +145,21 @@ def test_ingest_stores_a_new_source_once(store: Store) -> None:
     assert (again.counts.added, again.counts.unchanged) == (0, 24)
 
 
+def test_places_no_gazetteer_knows_listed_in_one_sentence_each_land(store: Store) -> None:
+    """An event's id has no name for an unknown place: three such villages of one sentence were one
+    id, and the table listed three events where the store kept one."""
+    text = "Government troops captured the villages of Kafr Zibdan, Tell Nasrimah and Umm Hurayzat."
+    report = ingest_text(store.db.conn, text, date="2018-05-03")
+    assert sorted(e.place_name for e in report.extraction.events) == \
+        ["Kafr Zibdan", "Tell Nasrimah", "Umm Hurayzat"]
+    assert report.counts.added == 3
+    areas = [tuple(r) for r in store.db.conn.execute("SELECT area FROM events WHERE source = ? ORDER BY area",
+                                                     (report.source_id,))]
+    assert areas == [("Kafr Zibdan",), ("Tell Nasrimah",), ("Umm Hurayzat",)]
+    again = ingest_text(store.db.conn, text, date="2018-05-03")
+    assert (again.counts.added, again.counts.unchanged) == (0, 3)
+
+
 def test_ingest_needs_a_date(store: Store) -> None:
     with pytest.raises(IngestError, match="--date"):
         ingest_text(store.db.conn, "The SAA captured Resafa.")

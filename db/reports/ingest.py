@@ -9,6 +9,7 @@ was located written in the summary: an approximation never becomes a place of it
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,6 +112,29 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
     }
 
 
+def own_ids(prepared: list[Prepared]) -> list[Prepared]:
+    """The events, each with an id of its own. An event's id has no name for a place no gazetteer
+    knows, so the places one sentence lists ("the settlements of A, B and C", none known) would share
+    one: each but the last (which keeps the id such an event was stored under before) takes an id with
+    its own place. Events that still share an id say the same thing."""
+    last = {p.event["id"]: i for i, p in enumerate(prepared)}
+    out = []
+    for i, p in enumerate(prepared):
+        eid = p.event["id"]
+        if last[eid] != i:
+            e = p.event
+            where = json.dumps([eid, e["area"], e["lat"], e["lon"], e["certainty"], e["date"]])
+            eid = hashlib.sha1(where.encode("utf-8")).hexdigest()[:16]
+            p = Prepared({**e, "id": eid}, [{**party, "event": eid} for party in p.parties])
+        out.append(p)
+    return out
+
+
+def once(prepared: list[Prepared]) -> list[Prepared]:
+    """Each event once, by id."""
+    return list({p.event["id"]: p for p in prepared}.values())
+
+
 def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
                 date: str | None = None, dry_run: bool = False) -> IngestReport:
     """Extract the events of `text`; unless dry_run, store them under one source, in one
@@ -155,7 +179,7 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         for found in extraction.events:
             report.prepared.append(prepare_event(_record(found, lex, resolver, source_id), ref))
             resolver.keep()
-        report.prepared = list({p.event["id"]: p for p in report.prepared}.values())  # each event once
+        report.prepared = once(own_ids(report.prepared))
         report.counts = write_events(conn, report.prepared)
         keep_text(conn, source_id, text)
         # Landed without review (`ingest --review` marks what an analyst accepted).

@@ -16,7 +16,7 @@ from ..write.records import prepare_event
 from ..write.resolve import Resolver
 from ..write.upsert import write_events
 from .extract import Found
-from .ingest import _record, keep_text
+from .ingest import _record, keep_text, once, own_ids
 from .locate import Location
 from .review import (
     ACCEPT,
@@ -138,7 +138,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                      "VALUES (?, ?, NULL, ?, NULL, 'report')", (review.source_id, review.title, review.date))
         ref = read_reference(conn)
         resolver = Resolver(conn, ref)
-        prepared, keys, gone = [], [], []
+        prepared, items, gone = [], [], []
         for d in decisions:
             item, fields = d.item, d.fields or d.item.fields
             if d.verdict == DROP and item.stored:
@@ -152,7 +152,9 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
             p = prepare_event(_record(found, review.lex, resolver, review.source_id), ref)  # type: ignore[arg-type]
             resolver.keep()
             prepared.append(p)
-            keys.append(item.key)
+            items.append(item)
+        prepared = own_ids(prepared)
+        for item, p in zip(items, prepared, strict=True):
             done.ids[item.key] = p.event["id"]
             if item.stored and item.stored != p.event["id"]:
                 gone.append(item.stored)  # edited: its new form replaces it
@@ -160,7 +162,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
             if event not in done.ids.values():
                 _delete(conn, event)
                 done.removed += 1
-        unique = list({p.event["id"]: p for p in prepared}.values())
+        unique = once(prepared)
         counts = write_events(conn, unique)
         # Reviewed, even when every event was dropped; the text unless only its sentences were known.
         keep_text(conn, review.source_id, review.text if review.whole_text else None, reviewed=True)
