@@ -225,3 +225,11 @@ def test_an_empty_report_is_refused_and_stores_nothing(db_path: Path, capsys) ->
     assert main(["--db", str(db_path), "ingest", str(path), "--date", "2017-06-30"]) == 2
     assert "the report is empty" in capsys.readouterr().err
     assert Store(db_path).count() == before
+
+
+def test_a_dateline_is_not_the_title(store: Store) -> None:
+    text = ("Monday 4 June 2018 | 5:2 PM Damascus Local Time\n"
+            "Fighters overrun a gas field in the desert\n"
+            "Government troops captured the village of Kafr Zibdan on Monday.\n")
+    report = ingest_text(store.db.conn, text, dry_run=True)
+    assert report.title == "Fighters overrun a gas field in the desert"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,10 +53,21 @@ def _title(text: str, date: str) -> str:
     """A headline: the first short line naming the report's date, else the first short line that is
     not a sentence, else the start of the first line."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    short = [line for line in lines if len(line) <= 120]
+    short = [line for line in lines if len(line) <= 120 and not _stamp(line)]
     dated = [line for line in short if date in dates_in(normalise(line))]
     headline = [line for line in short if not line.endswith(".")]
     return (dated or headline or [lines[0][:120] if lines else "report"])[0]
+
+
+_CLOCK = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|"
+                    r"mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|[ap]\.?m\.?|"
+                    r"local|time|gmt|utc|updated|published|posted|last|on|at)\b|[^A-Za-z]+")
+
+
+def _stamp(line: str) -> bool:
+    """A dateline or time stamp ("Monday 4 June 2018 | 5:2 PM Damascus Local Time"): two words or
+    fewer once the date and time words are set aside. Not a title."""
+    return len(_CLOCK.sub(" ", line).split()) <= 2
 
 
 def stated_precision(found: Found) -> float | None:
