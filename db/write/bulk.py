@@ -61,6 +61,7 @@ _UPSERT = (
 # The rowids of the events the last import added or changed, kept after it for what follows it (the
 # fronts' reassignment, db/fronts/) until the next import on the connection.
 WRITTEN = "temp.import_changed"
+_DATE = EVENT_COLUMNS.index("date")
 KEPT_INDEXES = ("events_row_hash",)  # kept while the import looks fingerprints up in it
 _COUNT = tuple(
     f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
@@ -92,7 +93,7 @@ class BulkWriter:
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_updated (rowid INTEGER PRIMARY KEY)")
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS import_events (rowid INTEGER PRIMARY KEY, "
                      f"{', '.join(EVENT_COLUMNS)}, row_hash, side)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_parties (event, faction, role)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_parties (event, faction, role, date)")
         for table in ("import_rows", "import_changed", "import_batch", "import_updated", "import_events",
                       "import_parties"):
             conn.execute(f"DELETE FROM temp.{table}")
@@ -163,15 +164,14 @@ class BulkWriter:
             conn.executemany("INSERT INTO temp.import_updated (rowid) VALUES (?)",
                              sorted((row[0],) for row, _ in found.updated))
         changed = sorted([*found.added, *found.updated])
-        conn.executemany("INSERT INTO temp.import_parties (event, faction, role) VALUES (?, ?, ?)",
-                         [(row[1][0], *party) for row, _ in changed for party in row[2]])
+        conn.executemany("INSERT INTO temp.import_parties (event, faction, role, date) VALUES (?, ?, ?, ?)",
+                         [(row[1][0], *party, row[1][_DATE]) for row, _ in changed for party in row[2]])
         derived, rows = self.derived, []
         for row, row_hash in changed:
             rows.append((row[0], *row[1], row_hash, derived.side(row[2])))
         for row, _ in found.added:  # an updated event's tallies depend on its happening: counted by SQL
             derived.count(derived.keys(f for f, _ in row[2]), row[1], derived.side(row[2]))
         conn.executemany(_STAGE, rows)
-        conn.executemany("INSERT INTO temp.import_changed (rowid) VALUES (?)", [row[:1] for row in rows])
 
     def _first_of_each(self, batch: list[Waiting]) -> list[Waiting]:
         """The batch without the rows that repeat an event of an earlier row (noted in `repeats`)."""
@@ -216,22 +216,22 @@ class BulkWriter:
         # rows in date order touch each of their pages once, which costs far more than the table's
         # pages taken out of order (into the 1M store, 7 CPU s per 100k rows against 10.6).
         conn.execute(_UPSERT.format(order="rowid" if self.indexes else "date, rowid"))
+        conn.execute("INSERT INTO temp.import_changed (rowid) SELECT rowid FROM temp.import_events")
         conn.execute("INSERT OR IGNORE INTO event_factions (event, faction, role) "
                      "SELECT event, faction, role FROM temp.import_parties ORDER BY 1, 2, 3")
+        # The staged rows are what was written (an updated event's parties were all replaced): read
+        # from them rather than from the store's tables, where they lie scattered.
         conn.execute(
             "INSERT OR IGNORE INTO event_keys (event, key, date) "
-            "SELECT ef.event, a.ancestor, e.date FROM temp.import_changed t "
-            "CROSS JOIN events e ON e.rowid = t.rowid CROSS JOIN event_factions ef ON ef.event = e.id "
-            "CROSS JOIN faction_ancestors a ON a.faction = ef.faction ORDER BY 1, 2")  # in the key's order
+            "SELECT p.event, a.ancestor, p.date FROM temp.import_parties p "
+            "CROSS JOIN faction_ancestors a ON a.faction = p.faction ORDER BY 1, 2")  # in the key's order
         self.derived.write()
         for count in _COUNT:
             conn.execute(count.format(sign="", t="temp.import_updated"))
-        conn.execute(
-            "INSERT INTO events_fts (rowid, summary, excerpt) SELECT e.rowid, e.summary, e.excerpt "
-            "FROM temp.import_changed t CROSS JOIN events e ON e.rowid = t.rowid ORDER BY t.rowid")
+        conn.execute("INSERT INTO events_fts (rowid, summary, excerpt) "
+                     "SELECT rowid, summary, excerpt FROM temp.import_events ORDER BY rowid")
         # What the import added or changed is linked to other sources' events (db/happenings/).
-        conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT e.id FROM temp.import_changed t "
-                     "CROSS JOIN events e ON e.rowid = t.rowid")
+        conn.execute("INSERT OR IGNORE INTO link_queue (id) SELECT id FROM temp.import_events ORDER BY id")
         for _, sql in (*self.indexes, *self.triggers):
             conn.execute(sql)
         for table in ("import_rows", "import_batch", "import_updated", "import_events", "import_parties"):
