@@ -20,7 +20,7 @@ set aside, so the tallies stay exactly what tallies.rebuild() would make.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..geography import Atlas, atlas, name_key
@@ -38,6 +38,9 @@ _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 _SIDE = ("e.event_type AS event_type, e.certainty AS certainty, substr(e.date, 1, 7) AS month, "
          "e.date_precision = 'day' AS day_precise, e.side AS side, e.happening IS NULL AS counted")
 _FACTS = "event_type, certainty, month, day_precise, side"
+# The order in which the keys deciding fronts are met: fixed, so the fronts made for divisions are
+# named and numbered the same each time.
+_KEY_ORDER = "{x}.country, {x}.admin1, {x}.lat, {x}.lon, {x}.place"
 _FACTS_F = "f.event_type, f.certainty, f.month, f.day_precise, f.side"
 @dataclass
 class Reassigned:
@@ -226,20 +229,10 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None, rowids: st
         "DELETE FROM temp.front_keys", "DELETE FROM temp.front_moves",
     ):
         conn.execute(sql)
-    # 1. Each distinct (point, place, division, country) the events give: its front, decided once.
-    # Read as they are decided, never all held: a large import has as many distinct points as rows.
-    keys = conn.execute(
-        "SELECT k.lat, k.lon, k.place, k.admin1, k.country, p.admin1 FROM (SELECT DISTINCT e.lat, e.lon, "
-        f"e.place, e.admin1, e.country FROM {base}) k LEFT JOIN places p ON p.id = k.place "
-        # in a fixed order, so the fronts made for divisions are named and numbered the same each time
-        "ORDER BY k.country, k.admin1, k.lat, k.lon, k.place")
-    conn.executemany("INSERT INTO temp.front_keys VALUES (?, ?, ?, ?, ?, ?)",
-                     ((*key[:5], rules.front(*key)) for key in keys))
-    # 2. The events whose front changes.
-    conn.execute(
-        f"INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, k.front FROM {base} "
-        "CROSS JOIN temp.front_keys k ON k.lat IS e.lat AND k.lon IS e.lon AND k.place IS e.place "
-        "AND k.admin1 IS e.admin1 AND k.country IS e.country WHERE k.front IS NOT e.front")
+    if base == "events e":
+        _decide_distinct(conn, rules)
+    else:
+        _decide_each(conn, rules, base)
     result.moved = conn.execute("SELECT count(*) FROM temp.front_moves").fetchone()[0]
     if result.moved:
         if conn.execute(f"SELECT 1 FROM temp.front_moves WHERE front = '{OTHER_SLUG}' LIMIT 1").fetchone():
@@ -250,6 +243,42 @@ def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None, rowids: st
     _place_fronts(conn, rules, base == "events e" or bool(result.created))
     _drop_empty(conn, result)
     return result
+
+
+def _decide_distinct(conn: sqlite3.Connection, rules: Rules) -> None:
+    """Every event: its front decided once per distinct (point, place, division, country), which a
+    whole store has few of for its many events; then the events whose front changes, by a join."""
+    # Read as they are decided, never all held: a store may have as many distinct points as events.
+    keys = conn.execute(
+        "SELECT k.lat, k.lon, k.place, k.admin1, k.country, p.admin1 FROM (SELECT DISTINCT e.lat, e.lon, "
+        "e.place, e.admin1, e.country FROM events e) k LEFT JOIN places p ON p.id = k.place "
+        f"ORDER BY {_KEY_ORDER.format(x='k')}")
+    conn.executemany("INSERT INTO temp.front_keys VALUES (?, ?, ?, ?, ?, ?)",
+                     ((*key[:5], rules.front(*key)) for key in keys))
+    conn.execute(
+        "INSERT INTO temp.front_moves (rowid, front) SELECT e.rowid, k.front FROM events e "
+        "CROSS JOIN temp.front_keys k ON k.lat IS e.lat AND k.lon IS e.lon AND k.place IS e.place "
+        "AND k.admin1 IS e.admin1 AND k.country IS e.country WHERE k.front IS NOT e.front")
+
+
+def _decide_each(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
+    """Some events (an import's, a report's): read once, sorted by what decides their front, each run
+    of equal keys decided once and the events whose front changes noted as they are read. An import's
+    events have nearly as many distinct points as rows: a pass over them costs less than gathering the
+    distinct keys, storing their fronts and joining the events back to them (2.5 CPU s per 100k rows)."""
+    rows = conn.execute(
+        "SELECT e.rowid, e.front, e.lat, e.lon, e.place, e.admin1, e.country, p.admin1 "
+        f"FROM {base} LEFT JOIN places p ON p.id = e.place ORDER BY {_KEY_ORDER.format(x='e')}")
+
+    def moves() -> Iterator[tuple[int, str]]:
+        last, front = None, ""
+        for rowid, was, *key in rows:
+            if key != last:  # the same order as _decide_distinct's keys: divisions made alike
+                last, front = key, rules.front(*key)
+            if front != was:
+                yield rowid, front
+
+    conn.executemany("INSERT INTO temp.front_moves (rowid, front) VALUES (?, ?)", moves())
 
 
 def _move(conn: sqlite3.Connection) -> None:

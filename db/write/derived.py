@@ -3,10 +3,10 @@ the event's side, its faction keys and its tallies (db/tallies.py defines them; 
 them row by row are set aside during a bulk write, db/write/bulk.py).
 
 The factions' ancestors and blocs are read once; a faction the import creates is read when first met.
-Tallies are counted in memory and written in one statement at the end: a few thousand buckets instead of
-a grouped join over every event written. An event the write changes (rather than adds) may follow
-another source's event in a happening (db/happenings/), which the store alone knows: its tallies are
-counted by SQL (bulk.py), only its keys and side here.
+Tallies are counted in memory and written in one statement at the end (or whenever HELD of them are
+held): a few thousand buckets instead of a grouped join over every event written. An event the write
+changes (rather than adds) may follow another source's event in a happening (db/happenings/), which
+the store alone knows: its tallies are counted by SQL (bulk.py), only its keys and side here.
 """
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ _ADD = (f"INSERT INTO tallies ({_BUCKET}, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 _NO_BLOC = None  # a faction whose bloc is not in the blocs table gives no side (the SQL's join drops it)
 _FRONT, _TYPE, _CERTAINTY, _DATE, _PRECISION = (
     EVENT_COLUMNS.index(c) for c in ("front", "event_type", "certainty", "date", "date_precision"))
+# Tallies held in memory at most: a file's events may have nearly as many distinct (factions, front,
+# type, certainty, month, side) as rows (1M rows held 190 MB), so they are written out each time this
+# many are held (each entry with its strings about 200 bytes).
+HELD = 50_000
 Order = tuple[int, int, str]  # how blocs sort: SQLite's ORDER BY b.sort, b.slug (NULL first)
 
 
@@ -79,6 +83,8 @@ class Derived:
         # Counted by (keys, facts) here, each key's buckets once at the end: one count an event.
         self.tallies[keys, fields[_FRONT], fields[_TYPE], fields[_CERTAINTY], fields[_DATE][:7],
                      fields[_PRECISION] == "day", side] += 1
+        if len(self.tallies) >= HELD:  # written as they are: the tallies add up, memory stays flat
+            self.write()
 
     def write(self) -> None:
         """The counted tallies into the store, in their key's order."""
