@@ -18,7 +18,6 @@ row is followed by the file's own transaction alone: the whole call less the fro
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import resource
 import shutil
@@ -68,16 +67,6 @@ NEW_STORE = ("import sys; from pathlib import Path; from sitroom.db import creat
              "create_store(Path(sys.argv[1]))")
 
 
-def write_acled(path: Path, n: int, seed: int) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(make_acled.HEADER)
-        for i, row in enumerate(make_acled.rows(n, seed=seed)):
-            row[0] = f"SYR{seed}-{i}"
-            writer.writerow(row)
-    return path
-
-
 def timed(cmd: list[str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (the child's user + system) of running `cmd`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -125,7 +114,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="sitroom-import-"))
     rows: list[tuple[str, int, float, float, str]] = []  # (what, rows, seconds, CPU seconds, note)
     try:
-        file = write_acled(work / "acled.csv", args.rows, seed=1)
+        file = make_acled.write_file(work / "acled.csv", args.rows, seed=1)
         took, cpu = timed([sqlite3_cli(), str(work / "floor.db"), ".import --csv " + str(file) + " events"])
         rows.append(("sqlite3 .import --csv (raw rows, no indexes)", args.rows, took, cpu, ""))
         took, cpu = timed([str(BIN / "sqlite-utils"), "insert", str(work / "su.db"), "events", str(file),
@@ -143,14 +132,14 @@ def main() -> None:
         if args.store:
             big = work / "big.db"
             shutil.copy(args.store, big)  # never written to: the original stays as it is
-            more = write_acled(work / "more.csv", args.rows, seed=2)
+            more = make_acled.write_file(work / "more.csv", args.rows, seed=2)
             subprocess.run([sys.executable, "-c", OPEN_STORE, str(big)], check=True)  # migrated first
             for what, measured in zip((f"sitroom import into {args.store.name}", "  the import alone"),
                                       sitroom(big, more, link), strict=True):
                 rows.append((what, args.rows, *measured))
             big.unlink()
         if args.million:
-            million = write_acled(work / "million.csv", 1_000_000, seed=3)
+            million = make_acled.write_file(work / "million.csv", 1_000_000, seed=3)
             store = work / "million.db"
             subprocess.run([sys.executable, "-c", NEW_STORE, str(store)], check=True)
             for what, measured in zip(("sitroom import, 1,000,000-row file", "  the import alone"),

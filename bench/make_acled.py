@@ -58,6 +58,17 @@ def rows(n: int, seed: int = 2017):
                "National", notes, rng.choice([0, 0, 0, 1, 2, 5]), "", "1618941337"]
 
 
+def write_file(path: Path, n: int, seed: int) -> Path:
+    """`n` rows of seed `seed` with ids of their own (files of two seeds never share an id)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADER)
+        for i, row in enumerate(rows(n, seed=seed)):
+            row[0] = f"SYR{seed}-{i}"
+            writer.writerow(row)
+    return path
+
+
 def main() -> None:
     n, out = int(sys.argv[1]), Path(sys.argv[2])
     with out.open("w", newline="", encoding="utf-8") as f:

@@ -17,7 +17,6 @@ transaction, of the fronts' reassignment after it, and the importing process's p
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import shutil
 import subprocess
@@ -94,16 +93,6 @@ def shim(tree: Path, work: Path, n: int) -> Path:
     return root
 
 
-def write_acled(path: Path, n: int, seed: int) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(make_acled.HEADER)
-        for i, row in enumerate(make_acled.rows(n, seed=seed)):
-            row[0] = f"SYR{seed}-{i}"
-            writer.writerow(row)
-    return path
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--rows", type=int, default=100_000)
@@ -118,7 +107,7 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.work))
     try:
-        file = write_acled(work / "acled.csv", args.rows, seed=2)
+        file = make_acled.write_file(work / "acled.csv", args.rows, seed=2)
         roots = [shim(tree, work, i) for i, tree in enumerate(args.tree)]
         for r in range(args.rounds):
             for i, (tree, root) in enumerate(zip(args.tree, roots, strict=True)):
