@@ -35,6 +35,8 @@ Waiting = tuple[int, Row | None, int, bytes | None]  # (line, the event or None,
 
 DERIVED_FROM = ("events", "event_factions", "event_keys")  # the tables whose triggers are set aside
 CACHE_KIB = 32 * 1024  # page cache while importing: the indexes of a large store are written all over
+SORTING_KIB = 12 * 1024  # page cache (and so each sort's memory) once a file's events are written into a
+# store smaller than the file: its page cache full and a sort as large beside it went past 150 MB
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 # The tally buckets of the events whose rowids are in temporary table {t} that lead a happening (the
 # others are not counted, db/tallies.py): key '' (each event once), and
@@ -216,6 +218,8 @@ class BulkWriter:
         # rows in date order touch each of their pages once, which costs far more than the table's
         # pages taken out of order (into the 1M store, 7 CPU s per 100k rows against 10.6).
         conn.execute(_UPSERT.format(order="rowid" if self.indexes else "date, rowid"))
+        if self.indexes:  # what follows appends to small trees or sorts (a sort holds as much as the
+            conn.execute(f"PRAGMA cache_size = {-SORTING_KIB}")  # page cache): less of both, less memory
         conn.execute("INSERT INTO temp.import_changed (rowid) SELECT rowid FROM temp.import_events")
         conn.execute("INSERT OR IGNORE INTO event_factions (event, faction, role) "
                      "SELECT event, faction, role FROM temp.import_parties ORDER BY 1, 2, 3")
