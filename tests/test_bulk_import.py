@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import Store, create_store
-from sitroom.db.files import importing, preparing
+from sitroom.db.files import preparing
 from sitroom.db.files.importing import import_file
 from sitroom.db.write.derived import Derived
 
@@ -81,9 +81,9 @@ def test_into_a_new_store(empty: Path, tmp_path: Path) -> None:
 
 def test_tallies_written_as_they_pile_up(empty: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """A long file's tallies are written out several times during its import (importing.TALLIES_HELD):
+    """A long file's tallies are written out several times during its import (derived.HELD):
     added together they are a rebuild's, in a new store and into one that holds the same buckets."""
-    monkeypatch.setattr(importing, "TALLIES_HELD", 40)
+    monkeypatch.setattr("sitroom.db.write.derived.HELD", 40)
     written = []
     real = Derived.write
     monkeypatch.setattr(Derived, "write", lambda self: (written.append(len(self.tallies)), real(self)))

@@ -38,7 +38,6 @@ from .worker import Preparing, can_fork
 _SOURCE_ID = EVENT_COLUMNS.index("source_event_id")
 _VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
-TALLIES_HELD = 20_000  # tally buckets counted in memory before they are written (about 4 MB)
 
 
 @dataclass(frozen=True)
@@ -141,10 +140,6 @@ def _write(items: Iterable[list[Item]], conn: sqlite3.Connection, writer: BulkWr
                 report.bad.append(BadRow(line, item[2]))
             if len(writer.waiting) >= preparing.BATCH:
                 writer.flush()
-                # The added events' tallies, counted in memory (write/derived.py), are written out
-                # (added to the stored ones) as they pile up: memory stays flat however long the file.
-                if len(writer.derived.tallies) >= TALLIES_HELD:
-                    writer.derived.write()
             if progress and report.rows - told >= 500:
                 told = report.rows
                 progress(line, total)

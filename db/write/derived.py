@@ -26,8 +26,8 @@ _FRONT, _TYPE, _CERTAINTY, _DATE, _PRECISION = (
     EVENT_COLUMNS.index(c) for c in ("front", "event_type", "certainty", "date", "date_precision"))
 # Tallies held in memory at most: a file's events may have nearly as many distinct (factions, front,
 # type, certainty, month, side) as rows (1M rows held 190 MB), so they are written out each time this
-# many are held (each entry with its strings about 200 bytes).
-HELD = 50_000
+# many are held (each entry with its strings about 200 bytes: about 4 MB).
+HELD = 20_000
 Order = tuple[int, int, str]  # how blocs sort: SQLite's ORDER BY b.sort, b.slug (NULL first)
 
 
