@@ -20,7 +20,7 @@ from .gazetteer import GazPlace
 from .spelling import skeleton
 from .where import Spot
 
-_BEARING = {"north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,
+BEARING = {"north": 0, "north-east": 45, "northeast": 45, "east": 90, "south-east": 135, "southeast": 135,
             "south": 180, "south-west": 225, "southwest": 225, "west": 270, "north-west": 315,
             "northwest": 315}
 _AREA_KM = {"subdistrict": 10.0,
@@ -78,11 +78,11 @@ def _relative(relation: str, ref: GazPlace, ref_name: str) -> Location | None:
     dirs = [d for d in re.findall(r"north-?east|north-?west|south-?east|south-?west|north|south|east|"
                                   r"west", rel)]
     if "countryside" in rel and dirs:
-        lat, lon = offset(ref.lat, ref.lon, _BEARING[dirs[0].replace("-", "")], 15)
+        lat, lon = offset(ref.lat, ref.lon, BEARING[dirs[0].replace("-", "")], 15)
         return Location(lat, lon, 20.0, f"{relation} {ref_name}: about 15 km {dirs[0]} of it")
     if dirs:
         km = float(dist.group(1)) * (1.609 if dist.group(2).startswith("mile") else 1) if dist else 10.0
-        bearings = [_BEARING[d.replace("-", "")] for d in dirs]
+        bearings = [BEARING[d.replace("-", "")] for d in dirs]
         bearing = bearings[0] if len(bearings) == 1 else (sum(bearings) / len(bearings))
         lat, lon = offset(ref.lat, ref.lon, bearing, km)
         return Location(lat, lon, max(2.0, km / 4) if dist else 10.0, f"{relation} {ref_name}")

@@ -15,7 +15,7 @@ import re
 
 from ..geography import atlas
 from .gazetteer import GazPlace
-from .locate import Location, governorates, offset
+from .locate import BEARING, Location, governorates, offset
 from .spelling import skeleton
 from .where import Spot, siblings
 
@@ -43,8 +43,6 @@ _DIRECTION_OF = re.compile(r"^\s+(?:to\s+the\s+)?(?P<dir>north|south|east|west|n
                            r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
                            re.IGNORECASE)
 _IN = re.compile(r"\s*,?\s*(?:in|of|within|inside|across)\s+(?:the\s+)?", re.IGNORECASE)
-_BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
-            "west": 270, "northwest": 315}
 _NAMESAKE = ("city", "town", "governorate", "province", "village", "locality", "subdistrict")
 
 
@@ -154,7 +152,7 @@ def region_location(spot: Spot) -> Location | None:
     said = re.search(r"(?:north|south|east|west)[\w-]*", f"{spot.relation} {spot.name}".casefold())
     d = re.match(r"(north|south|east|west)?-?(north|south|east|west)?", said.group() if said else "")
     bearing_key = "".join(x for x in (d.groups() if d else ()) if x)
-    bearing = _BEARING.get(bearing_key)
+    bearing = BEARING.get(bearing_key)
     area, centre = _governorate(anchor, spot)
     namesake = anchor is None or _area_named(spot.name or "") is not None or \
         (anchor.kind in ("governorate", "province"))
