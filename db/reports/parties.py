@@ -30,8 +30,6 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|military|center for reconciliation"
      r"(?: of opposing sides(?: in Syria)?)?|Reconciliation Cent(?:er|re))", "Russian Defence Ministry",
      "russian-aerospace-forces", "government", MEDIA),
-    (r"Russian (?:jets|warplanes|aircraft|air ?force|helicopters|aviation)", "Russian Aerospace Forces",
-     "russian-aerospace-forces", "government", AIR),
     # aircraft named by their type or kind alone: who flies them is for the sentence to say
     (r"(?:F-1[56]|Su-\d\dM?|MiG-\d\d)s?(?: (?:fighter )?(?:jets|warplanes|bombers|aircraft))?|"
      r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes|"
