@@ -46,6 +46,7 @@ ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natur
     "as sweida": "as suwayda", "sweida": "as suwayda", "suwayda": "as suwayda", "daraa": "dara",
     "dara a": "dara", "lattakia": "lattakia", "latakia": "lattakia", "tartous": "tartus",
     "nabatieh": "an nabatiyah", "nabatiyeh": "an nabatiyah", "north": "north",
+    "middle shabelle": "shabeellaha dhexe", "galgaduud": "galguduud",  # ACLED's Somalia
 }
 _ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 

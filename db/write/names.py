@@ -38,7 +38,8 @@ _COMPASS = {w: k for k, words in {"N": "north northern nord norte", "S": "south 
                                   "L": "lower bas basse bajo"}.items() for w in words.split()}
 # ACLED's era after a state's forces, and the unit after the era: "Police Forces of India (2014-) Border
 # Security Force", "Military Forces of Afghanistan (2004-2021)".
-_ERA = re.compile(r"^(?P<head>(?P<base>\S.*?)\s*\((?P<start>\d{4})\s*-\s*(?P<end>\d{4})?\))(?:\s+(?P<unit>\S.*))?$")
+_ERA = re.compile(
+    r"^(?P<head>(?P<base>\S.*?)\s*\((?P<start>\d{4})\s*-\s*(?P<end>\d{4})?\))(?:\s+(?P<unit>\S.*))?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]{1,9}:\s+(?=\S)")  # ACLED: "QSD: ", "HTS: "
 
 
@@ -185,7 +186,11 @@ def _qualified(base: str, code: str) -> str:
 
 def label_candidates(name: str) -> list[str]:
     """The short labels a faction called `name` may take, best first (short_label picks the first no
-    other faction has). Made from the name's own words, never from a count: an analyst reads them."""
+    other faction has). Made from the name's own words, never from a count: an analyst reads them. An
+    era of a force is its force's label and the era: IND-Pol 2014-, AFG-Mil 2004-21."""
+    era = era_parts(name)
+    if era and not era[2]:
+        return [f"{label} {era[1]}" for label in label_candidates(era[0])]
     years = _ANY_YEARS.findall(name)
     acronym = _ACRONYM.match(name)
     text = _ACRONYM.sub("", " ".join(_ANY_YEARS.sub(" ", name).split()))
