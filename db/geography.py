@@ -46,6 +46,7 @@ ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natur
     "as sweida": "as suwayda", "sweida": "as suwayda", "suwayda": "as suwayda", "daraa": "dara",
     "dara a": "dara", "lattakia": "lattakia", "latakia": "lattakia", "tartous": "tartus",
     "nabatieh": "an nabatiyah", "nabatiyeh": "an nabatiyah", "north": "north",
+    "middle shabelle": "shabeellaha dhexe", "galgaduud": "galguduud",  # ACLED's Somalia
 }
 _ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 
@@ -56,6 +57,13 @@ def name_key(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[\u2019'`ʿʾ]", "", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def division_key(name: str) -> str:
+    """What spellings of one division share, strict enough for a whole country: case, accents,
+    punctuation, spacing and doubled letters do not count (Banaadir = Banadir, Hiiraan = Hiraan,
+    Ratanakiri = Ratanakkiri); vowels do (Adana is not Aydin, Centre-Est not Centre-Ouest)."""
+    return re.sub(r"(.)\1+", r"\1", name_key(name).replace(" ", ""))
 
 
 def _keys(name: str) -> list[str]:
@@ -180,6 +188,7 @@ class Atlas:
         for region in self.regions:
             self._divisions.setdefault(region.code, []).append(region)
         self._region_keys: dict[str, dict[str, Region]] = {}  # per country, made on first use
+        self._loose_keys: dict[str, dict[str, Region | None]] = {}  # by division_key; None: two share it
         self._grid: dict[tuple[int, int], list[Region]] = {}
         for region in self.regions:
             west, south, east, north = region.bbox
@@ -228,7 +237,19 @@ class Atlas:
                      if r is not None and code in self._by_code}
             if len(found) == 1:
                 return next(iter(found.values()))
-        return None
+        # A spelling of another release (Banadir for Banaadir): the division of the country that alone
+        # has its division_key. Never across countries: a country must be named.
+        return self._loose(where.code).get(division_key(admin1)) if where is not None else None
+
+    def _loose(self, code: str) -> dict[str, Region | None]:
+        if code not in self._loose_keys:
+            keys: dict[str, Region | None] = {}
+            for region in self._divisions.get(code, ()):
+                for alias in (region.name, *region.aliases):
+                    key = division_key(alias)
+                    keys[key] = region if keys.get(key, region) is region else None
+            self._loose_keys[code] = keys
+        return self._loose_keys[code]
 
     def locate(self, lon: float, lat: float) -> tuple[Region | None, Region | None]:
         """(country, division) holding the point; (None, None) at sea or off the map."""

@@ -26,7 +26,9 @@ def labels(store: Store) -> dict[str, str]:
     ("Civilian JTF", "CivJTF"),  # CJTF is the coalition's: the acronym kept, with the word before it
     ("Jaysh al-Islam", "JaI"), ("Jabhat Fateh al-Sham", "JFS"), ("Syrian National Army", "SNA"),
     ("Hezbollah", "Hezbollah"), ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "BokoHaram"),
-    ("Military Forces of Nigeria (2010-2015)", "NGA-Mil"), ("Police Forces of Iraq (2014-)", "IRQ-Pol"),
+    # An era of a state's forces says its era: it is a unit of the force named without it.
+    ("Military Forces of Nigeria (2010-2015)", "NGA-Mil 2010-15"),
+    ("Police Forces of Iraq (2014-)", "IRQ-Pol 2014-"),
     ("Government of Central African Republic", "CAF-Gov"),
     ("Military Forces of Syria (2000-2024) Military Intelligence", "SYR-MI"),
     ("Civilians (Syria)", "Civ-SYR"), ("Unidentified Armed Group (Lebanon)", "UAG-LBN"),
@@ -37,8 +39,8 @@ def test_a_label_reads_as_the_name(name: str, label: str) -> None:
 
 
 def test_a_taken_label_gives_way_to_the_next_readable_one() -> None:
-    taken = {"isr-mil"}
-    assert short_label("Military Forces of Israel (2022-)", taken) == "ISR-Mil22"
+    taken = {"isr-mil"}  # the force's: its era's label is the force's and the era, not a number
+    assert short_label("Military Forces of Israel (2022-)", taken) == "ISR-Mil 2022-"
     assert short_label("Liwa al-Quds", {"laq"}) == "LiwaQuds"
     assert short_label("Hezbollah", {"hezbollah", "hez"}) == "Hezbollah2"  # nothing readable left
 
@@ -49,11 +51,12 @@ def test_labels_made_on_real_files_are_readable_unique_and_stable(fresh: Store, 
     made = labels(fresh)
     shorts = [s.casefold() for s in made.values()]
     assert len(shorts) == len(set(shorts))
-    for name, label in {"Military Forces of Nigeria (2010-2015)": "NGA-Mil",
+    for name, label in {"Military Forces of Nigeria (2010-2015)": "NGA-Mil 2010-15",
+                        "Military Forces of Nigeria": "NGA-Mil",
                         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad": "BokoHaram",
                         "Civilians (Iraq)": "Civ-IRQ", "Jaysh al-Islam": "JaI",
-                        "Military Forces of Israel (2009-)": "ISR-Mil",
-                        "Military Forces of Israel (2022-)": "ISR-Mil22"}.items():
+                        "Military Forces of Israel (2009-)": "ISR-Mil 2009-",
+                        "Military Forces of Israel (2022-)": "ISR-Mil 2022-"}.items():
         assert made.get(name) == label, name
     # No label is a cut of initials with a number stuck on (the old MFON22, BHJAIS).
     assert not any(s[-1].isdigit() and s[:-2].isupper() and "-" not in s for s in made.values())

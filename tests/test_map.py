@@ -82,7 +82,7 @@ def test_holdings_on_a_day(store: Store) -> None:
 def test_bloc_letters_are_distinct(store: Store) -> None:
     letters = bloc_letters(store.blocs())
     assert letters == {"government": "G", "sdf-coalition": "S", "isis": "I", "opposition": "A",
-                       "other": "O"}
+                       "militias": "M", "protesters": "P", "civilians": "C", "other": "O"}
 
 
 @pytest.mark.parametrize(("typed", "day"), [("2017-06-30", "2017-06-30"), ("2017-06", "2017-06-30"),

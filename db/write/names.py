@@ -4,9 +4,11 @@ Three strengths. `name_key` ignores case, accents, hyphens, apostrophes and spac
 match a name anywhere). `place_skeleton` also ignores what transliterations of Arabic disagree on — the
 article (al-/as-/ar-), Ain/Ayn/Ein, Tal/Tell, vowels, doubled letters, a final -h — so it may only be
 trusted between places a couple of km apart (Ein Terma = Ayn Tarma, Albu Kamal = Albukamal).
-`faction_keys` gives a dataset's actor name with and without what ACLED adds to it: the years of a
-government's forces ("Military Forces of Syria (2000-2024)") and a local acronym ("QSD: Syrian Democratic
-Forces").
+`faction_keys` gives a dataset's actor name with and without the local acronym ACLED puts before it ("QSD:
+Syrian Democratic Forces"). The years ACLED puts after a government's forces are kept: "Military Forces of
+Afghanistan (2004-2021)" and "(2021-)" are two governments' forces. `era_parts` says which force an
+era-suffixed name is an era or a unit of, for the resolver to relate them. `division_key` is what the
+spellings of one first-level division share (Banaadir = Banadir), strict enough for a whole country.
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ _ARTICLES = frozenset(["al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "a
 _SPRING = frozenset({"ain", "ayn", "ein", "ayin", "aayn", "en"})
 _HILL = frozenset({"tell", "tel", "tal", "tall"})
 _VOWELS = re.compile(r"[aeiouyw]")
-_YEARS = re.compile(r"\s*\((\d{4})\s*-\s*(\d{4})?\)\s*$")  # ACLED: "(2000-2024)", "(2000-)"
+# Words that tell one division or place from its neighbour (Centre-Est, Centre-Ouest; Mashonaland East,
+# West): kept whole by place_skeleton, never stripped of vowels like the rest of a name.
+_COMPASS = {w: k for k, words in {"N": "north northern nord norte", "S": "south southern sud sur",
+                                  "E": "east eastern est este", "W": "west western ouest oeste",
+                                  "C": "central centre center centro", "U": "upper haut haute alto",
+                                  "L": "lower bas basse bajo"}.items() for w in words.split()}
+# ACLED's era after a state's forces, and the unit after the era: "Police Forces of India (2014-) Border
+# Security Force", "Military Forces of Afghanistan (2004-2021)".
+_ERA = re.compile(
+    r"^(?P<head>(?P<base>\S.*?)\s*\((?P<start>\d{4})\s*-\s*(?P<end>\d{4})?\))(?:\s+(?P<unit>\S.*))?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]{1,9}:\s+(?=\S)")  # ACLED: "QSD: ", "HTS: "
 
 
@@ -62,22 +73,35 @@ def without_admin_suffix(name: str | None) -> str | None:
 def place_skeleton(name: str) -> str:
     """What two transliterations of one Arabic place name share (see the module docstring)."""
     words = name_key(without_place_suffix(name)).split()
-    words = ["ayn" if w in _SPRING else "tal" if w in _HILL else w for w in words if w not in _ARTICLES]
-    text = "".join(words) or name_key(name).replace(" ", "")
+    compass = "".join(_COMPASS[w] for w in words if w in _COMPASS)
+    words = ["ayn" if w in _SPRING else "tal" if w in _HILL else w for w in words
+             if w not in _ARTICLES and w not in _COMPASS]
+    text = "".join(words) or ("" if compass else name_key(name).replace(" ", ""))
     if len(text) > 5 and text[:2] in ("al", "el"):  # the article written together: Albukamal, Alhasakah
         text = text[2:]
     text = re.sub(r"(?<=[aeiou])h$", "", text)  # Humaymah = Humaima
-    skeleton = text[:1] + _VOWELS.sub("", text[1:])
+    skeleton = text[:1] + _VOWELS.sub("", text[1:]) + (f"+{compass}" if compass else "")
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def faction_keys(name: str) -> tuple[str, ...]:
     """The keys a dataset's actor name may be known by, most exact first: the name; without ACLED's
-    years; without its acronym prefix; without both."""
-    plain = _YEARS.sub("", name).strip()
-    bare = _ACRONYM.sub("", plain).strip()
-    keys = (name_key(name), name_key(plain), name_key(_ACRONYM.sub("", name).strip()), name_key(bare))
+    acronym prefix. Never without its era: another era is another government's forces."""
+    keys = (name_key(name), name_key(_ACRONYM.sub("", name).strip()))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def era_parts(name: str) -> tuple[str, str, str] | None:
+    """(the force, its era, the unit) of an era-suffixed ACLED actor, else None. "Police Forces of India
+    (2014-)" → ("Police Forces of India", "2014-", ""); "… (2014-) Border Security Force" → ("Police
+    Forces of India (2014-)", "2014-", "Border Security Force"): the force is what it belongs to."""
+    found = _ERA.match(name.strip())
+    if found is None:
+        return None
+    end = found["end"]
+    era = f"{found['start']}-{end[2:] if end and end[:2] == found['start'][:2] else end or ''}"
+    unit = (found["unit"] or "").strip()
+    return (found["head"] if unit else found["base"]).strip(), era, unit
 
 
 # -- short labels for the factions a dataset brings --------------------------------------------------
@@ -162,7 +186,11 @@ def _qualified(base: str, code: str) -> str:
 
 def label_candidates(name: str) -> list[str]:
     """The short labels a faction called `name` may take, best first (short_label picks the first no
-    other faction has). Made from the name's own words, never from a count: an analyst reads them."""
+    other faction has). Made from the name's own words, never from a count: an analyst reads them. An
+    era of a force is its force's label and the era: IND-Pol 2014-, AFG-Mil 2004-21."""
+    era = era_parts(name)
+    if era and not era[2]:
+        return [f"{label} {era[1]}" for label in label_candidates(era[0])]
     years = _ANY_YEARS.findall(name)
     acronym = _ACRONYM.match(name)
     text = _ACRONYM.sub("", " ".join(_ANY_YEARS.sub(" ", name).split()))

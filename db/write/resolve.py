@@ -1,9 +1,10 @@
 """Matching the names in imported rows to the store's factions, places and fronts.
 
-Actors are matched through the alias table; a name no faction knows becomes a new faction in the
-"other" bloc, and is reported. Places are matched through the gazetteer's names and aliases, or added
-with the row's coordinates. A new place is put on the front whose area holds it, else the nearest front
-within `max_km`, else an "other" front.
+Actors are matched through the alias table; a name no faction knows becomes a new faction, and is
+reported: in the bloc its dataset's actor code says (ACLED's inter1/inter2, INTER_BLOCS), else "other";
+an era-suffixed ACLED actor as an era or unit of its force (names.era_parts), made if new. Places are
+matched through the gazetteer's names and aliases, or added with the row's coordinates. A new place is
+put on the front whose area holds it, else the nearest front within `max_km`, else an "other" front.
 """
 
 from __future__ import annotations
@@ -13,11 +14,21 @@ import math
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
+from ..schema import DATA
 from ..text import clean_text
-from .names import faction_keys, name_key, place_skeleton, short_label, slugify, without_place_suffix
+from .names import (
+    era_parts,
+    faction_keys,
+    name_key,
+    place_skeleton,
+    short_label,
+    slugify,
+    without_place_suffix,
+)
 
 OTHER_FRONT = "other"
 DEFAULT_MAX_KM = 25.0  # how far outside a front's area a new place may lie and still join it
@@ -28,11 +39,29 @@ SAME_PLACE_KM = 25.0
 # when this close: "Ein Terma" 0.4 km from Ayn Tarma.
 TRANSLITERATED_KM = 3.0
 OTHER_BLOC = "other"
+# ACLED's actor codes (inter1/inter2: numbers before 2024, words since, as name keys) and the bloc an
+# actor the faction table does not know is put in: state forces with the governments, rebels with the
+# armed opposition, militias (political or communal) apart from both, rioters with protesters (crowds,
+# not armed groups), civilians apart (mostly targets), external forces in "other" (whose side they are
+# on is not in the code).
+INTER_BLOCS = {
+    "1": "government", "state forces": "government", "2": "opposition", "rebel group": "opposition",
+    "rebel groups": "opposition", "3": "militias", "political militia": "militias",
+    "political militias": "militias", "4": "militias", "identity militia": "militias",
+    "identity militias": "militias", "5": "protesters", "rioters": "protesters", "6": "protesters",
+    "protesters": "protesters", "7": "civilians", "civilians": "civilians", "8": OTHER_BLOC,
+    "external other forces": OTHER_BLOC,
+}
 __all__ = ["DEFAULT_MAX_KM", "Resolver", "km_between", "name_key", "slugify"]
 
 
 def _clean(value: str | None) -> str:
     return clean_text(value, single_line=True) or ""
+
+
+@cache
+def _bundled_blocs() -> dict[str, dict]:
+    return {b["slug"]: b for b in json.loads((DATA / "blocs.json").read_text(encoding="utf-8"))}
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -89,9 +118,10 @@ class Resolver:
 
     # -- factions -------------------------------------------------------------------------------
 
-    def faction(self, label: str, **known: str | None) -> str:
+    def faction(self, label: str, inter: str | None = None, **known: str | None) -> str:
         """The slug of the faction called `label` (a slug, name, short name or alias), created if new;
-        `known` may give the new faction's slug, name, short, parent, bloc and colour."""
+        `known` may give the new faction's slug, name, short, parent, bloc and colour, `inter` the
+        dataset's code for the actor (INTER_BLOCS), which gives its bloc when `known` does not."""
         if not known and (slug := self._seen_factions.get(label)):
             return slug
         # Names from a file are cleaned once, here, before they are matched or stored.
@@ -105,12 +135,17 @@ class Resolver:
             if not known and len(self._seen_factions) < 100_000:
                 self._seen_factions[label] = found
             return found
+        parent, bloc = known.get("parent"), known.get("bloc")
+        era = era_parts(name) if not parent else None
+        if era:  # made first: a unit's foreign key needs its parent, and "IND-Pol" goes to the force
+            parent = self.faction(era[0], inter, **({"bloc": bloc} if bloc else {}))
+            if era[2]:  # a unit is on its force's side
+                bloc = bloc or self.ref.factions[parent].bloc
+        bloc = bloc or INTER_BLOCS.get(name_key(inter or "")) or OTHER_BLOC
         self._writing()
         slug = slugify(known.get("slug") or name)
         while slug in self.ref.factions:
             slug += "-x"
-        parent = known.get("parent")
-        bloc = known.get("bloc") or OTHER_BLOC
         self._ensure_bloc(bloc)
         row = {
             "slug": slug, "name": known.get("name") or name.strip(),
@@ -139,11 +174,12 @@ class Resolver:
         return short_label(name, self._shorts)
 
     def _ensure_bloc(self, bloc: str) -> None:
+        """The bloc, added if the store lacks it: as the bundled blocs have it (a store made before
+        the bloc was bundled), else named by its slug."""
         self._writing()
-        self.conn.execute(
-            "INSERT OR IGNORE INTO blocs (slug, name, sort) VALUES (?, ?, 99)",
-            (bloc, "Other and unassigned" if bloc == OTHER_BLOC else bloc),
-        )
+        given = _bundled_blocs().get(bloc, {"name": bloc, "sort": 99, "colour": None})
+        self.conn.execute("INSERT OR IGNORE INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
+                          (bloc, given["name"], given["sort"], given["colour"]))
 
     # -- places and fronts ----------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
 # The columns a row's record is made from, as converter() reads them (the order of its unpacking).
 _READ = ("event_id_cnty", "event_date", "time_precision", "geo_precision", "latitude", "longitude",
          "location", "event_type", "sub_event_type", "notes", "actor1", "actor2", "source", "assoc_actor_1",
-         "assoc_actor_2", "admin1", "country", "fatalities")
+         "assoc_actor_2", "admin1", "country", "fatalities", "inter1", "inter2")
 Convert = Callable[[list, Resolver, Context], dict]
 
 
@@ -59,7 +59,8 @@ def converter(header: tuple[str, ...]) -> Convert:
     def convert(values: list, resolver: Resolver, context: Context) -> dict:
         """The record of one row (its values in the header's order)."""
         (key, date, time_precision, geo_precision, lat, lon, location, source_type, sub, notes, actor1,
-         actor2, source_name, assoc1, assoc2, admin1, country, fatalities) = read([*values, None])
+         actor2, source_name, assoc1, assoc2, admin1, country, fatalities, inter1,
+         inter2) = read([*values, None])
         key = _required(key, "event_id_cnty")
         date = context.dates.parse(_required(date, "event_date"), "event_date", context.line)
         precision = _coded(time_precision, "time_precision", PRECISION)
@@ -81,8 +82,10 @@ def converter(header: tuple[str, ...]) -> Convert:
             source = memo.sources[source_name] = resolver.source(
                 f"acled:{slugify(source_name)}" if source_name else "acled",
                 title=source_name or "ACLED", publisher=source_name or "ACLED", kind="ACLED")
-        named = (((actor1, "side"), (assoc1, "ally")) if actor_based else
-                 ((actor1, "actor"), (assoc1, "ally"), (actor2, "target"), (assoc2, "target_ally")))
+        # The actor codes (inter1/inter2) are the main actors' only: the resolver's bloc for a new faction.
+        named = (((actor1, "side", inter1), (assoc1, "ally")) if actor_based else
+                 ((actor1, "actor", inter1), (assoc1, "ally"), (actor2, "target", inter2),
+                  (assoc2, "target_ally")))
         attributes: dict[str, object] = {}
         for name, i in rest:
             value = values[i]

@@ -44,7 +44,7 @@ class Memo:
             self.points[lat, lon] = found
         return found
 
-    def parties(self, resolver: Resolver, named: tuple[tuple[str | None, str], ...]) -> list[dict[str, str]]:
+    def parties(self, resolver: Resolver, named: tuple[tuple[str | None, ...], ...]) -> list[dict[str, str]]:
         """parties() of `named`; the list is shared by the rows naming the same, and never changed."""
         found = self.named.get(named)
         if found is None:
@@ -115,13 +115,14 @@ def point(row: Mapping[str, str | None], lat_col: str, lon_col: str) -> tuple[fl
     return lat, lon
 
 
-def parties(resolver: Resolver, named: list[tuple[str | None, str]]) -> list[dict[str, str]]:
-    """Faction entries for (name as written, role) pairs; several names may share a cell, split by ';'."""
+def parties(resolver: Resolver, named: list[tuple[str | None, ...]]) -> list[dict[str, str]]:
+    """Faction entries for (name as written, role[, the dataset's actor code]) tuples; several names may
+    share a cell, split by ';'."""
     out: list[dict[str, str]] = []
-    for cell, role in named:
+    for cell, role, *code in named:
         for name in (cell or "").split(";"):
             if name.strip():
-                out.append({"faction": resolver.faction(name.strip()), "role": role})
+                out.append({"faction": resolver.faction(name.strip(), *code), "role": role})
     return out
 
 
