@@ -11,8 +11,8 @@ Each tool runs in a process of its own, so its peak RSS is its own (sitroom's im
 file's rows in a second process, db/files/worker.py: its peak RSS is given apart). Beside the wall-clock
 time each row shows the CPU seconds the tool's processes spent (user + system): on a shared machine other
 work stretches the wall clock, not the CPU time, so the ratio to sqlite3 is given for both. Each sitroom
-row is followed by the file's own transaction alone: the whole call less the fronts' reassignment
-(db/fronts/) and the linking pass (db/happenings/) that follow it.
+row is followed by the file's rows alone: the whole call less the fronts' reassignment (db/fronts/, the
+last step of the file's transaction) and the linking pass (db/happenings/) after it.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def timed(name, fn):
     return step
 for name in steps:
     setattr(facade, name, timed(name, getattr(facade, name)))
+import sitroom.db.fronts.assign as assign  # the fronts' step, inside the file's transaction (after_import)
+assign.reassign = timed("reassign", assign.reassign)
 store = Store(sys.argv[1])
 began, cpu = time.perf_counter(), time.process_time()
 report = store.import_file(sys.argv[2])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..geography import Atlas, atlas, name_key
 from .areas import Definition, parse
@@ -204,6 +205,16 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None, *,
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
     return result
+
+
+def after_import(conn: sqlite3.Connection, report: Any) -> None:
+    """The events an import wrote (their rowids in write/bulk.py's WRITTEN) onto their fronts, inside
+    its transaction (files/importing.py's `then`); the report's new fronts say what this made or emptied."""
+    from ..write.bulk import WRITTEN
+
+    moved = reassign(conn, rowids=WRITTEN)
+    report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
+                         *(n for n in moved.created if n not in report.new_fronts)]
 
 
 def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None, rowids: str | None) -> Reassigned:
