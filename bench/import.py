@@ -88,7 +88,8 @@ def sqlite3_cli() -> str:
 
 def sitroom(store: Path, file: Path, link: bool = True) -> list[tuple[float, float, str]]:
     """Wall-clock and CPU seconds (both processes) of importing `file` into `store`, the whole call and
-    the file's own transaction alone (without the fronts' reassignment and the linking pass after it)."""
+    the file's rows alone (without the fronts' reassignment, the last step of the file's transaction, and
+    the linking pass after it)."""
     out = subprocess.run([sys.executable, "-c", SITROOM, str(store), str(file),
                           "link" if link else "skip-linking"], check=True, capture_output=True,
                          text=True).stdout.split()
@@ -97,8 +98,8 @@ def sitroom(store: Path, file: Path, link: bool = True) -> list[tuple[float, flo
     rss_note = f"peak RSS {rss:.0f} MB" + (f" (preparing process {child_rss:.0f} MB)" if child_cpu else "")
     # The steps after the transaction run in this process alone: their CPU is about their time.
     alone = (took - fronts - linking, cpu + child_cpu - fronts - linking,
-             f"the file's transaction alone; {rss_note}" + (f"; preparing process {child_cpu:.2f} CPU s"
-                                                            if child_cpu else ""))
+             f"the file's transaction less its fronts step; {rss_note}"
+             + (f"; preparing process {child_cpu:.2f} CPU s" if child_cpu else ""))
     whole = (took, cpu + child_cpu, f"{counts}; with fronts {fronts:.2f} s, "
              + (f"linking {linking:.2f} s" if link else "linking left out (queued)"))
     return [whole, alone]
