@@ -11,8 +11,8 @@ Each tool runs in a process of its own, so its peak RSS is its own (sitroom's im
 file's rows in a second process, db/files/worker.py: its peak RSS is given apart). Beside the wall-clock
 time each row shows the CPU seconds the tool's processes spent (user + system): on a shared machine other
 work stretches the wall clock, not the CPU time, so the ratio to sqlite3 is given for both. Each sitroom
-row is followed by the file's own transaction alone: the whole call less the fronts' reassignment
-(db/fronts/) and the linking pass (db/happenings/) that follow it.
+row is followed by the file's rows alone: the whole call less the fronts' reassignment (db/fronts/, the
+last step of the file's transaction) and the linking pass (db/happenings/) after it.
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def timed(name, fn):
     return step
 for name in steps:
     setattr(facade, name, timed(name, getattr(facade, name)))
+import sitroom.db.fronts.assign as assign  # the fronts' step, inside the file's transaction (after_import)
+assign.reassign = timed("reassign", assign.reassign)
 store = Store(sys.argv[1])
 began, cpu = time.perf_counter(), time.process_time()
 report = store.import_file(sys.argv[2])
@@ -86,7 +88,8 @@ def sqlite3_cli() -> str:
 
 def sitroom(store: Path, file: Path, link: bool = True) -> list[tuple[float, float, str]]:
     """Wall-clock and CPU seconds (both processes) of importing `file` into `store`, the whole call and
-    the file's own transaction alone (without the fronts' reassignment and the linking pass after it)."""
+    the file's rows alone (without the fronts' reassignment, the last step of the file's transaction, and
+    the linking pass after it)."""
     out = subprocess.run([sys.executable, "-c", SITROOM, str(store), str(file),
                           "link" if link else "skip-linking"], check=True, capture_output=True,
                          text=True).stdout.split()
@@ -95,8 +98,8 @@ def sitroom(store: Path, file: Path, link: bool = True) -> list[tuple[float, flo
     rss_note = f"peak RSS {rss:.0f} MB" + (f" (preparing process {child_rss:.0f} MB)" if child_cpu else "")
     # The steps after the transaction run in this process alone: their CPU is about their time.
     alone = (took - fronts - linking, cpu + child_cpu - fronts - linking,
-             f"the file's transaction alone; {rss_note}" + (f"; preparing process {child_cpu:.2f} CPU s"
-                                                            if child_cpu else ""))
+             f"the file's transaction less its fronts step; {rss_note}"
+             + (f"; preparing process {child_cpu:.2f} CPU s" if child_cpu else ""))
     whole = (took, cpu + child_cpu, f"{counts}; with fronts {fronts:.2f} s, "
              + (f"linking {linking:.2f} s" if link else "linking left out (queued)"))
     return [whole, alone]

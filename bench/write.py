@@ -45,6 +45,12 @@ def timed(*args, **kwargs):
     finally:
         spent["reassign"] += cpu() - began
 facade.reassign = timed
+try:  # the fronts' step inside the file's transaction (fronts/assign.py after_import); older trees lack it
+    import sitroom.db.fronts.assign as assign
+    if hasattr(assign, "after_import"):
+        assign.reassign = timed
+except ImportError:
+    pass
 if sys.argv[5]:  # the CPU seconds of each statement, by its first words, to stderr at the end
     import collections, time
     from sitroom.db.store.connection import TracedConnection

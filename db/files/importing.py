@@ -152,9 +152,12 @@ def _write(items: Iterable[list[Item]], conn: sqlite3.Connection, writer: BulkWr
 
 def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *, strict: bool = False,
                 max_km: float = DEFAULT_MAX_KM, progress: Progress | None = None,
-                date_format: str | None = None) -> ImportReport:
+                date_format: str | None = None,
+                then: Callable[[sqlite3.Connection, ImportReport], None] | None = None) -> ImportReport:
     """Import `path` into the store open on `conn`. See the module docstring for what happens to
-    bad rows. `date_format` (strptime's, e.g. %d/%m/%Y) reads dates written with slashes."""
+    bad rows. `date_format` (strptime's, e.g. %d/%m/%Y) reads dates written with slashes. `then`: what
+    follows the rows in the same transaction when they added or changed events (the store puts them on
+    their fronts): Ctrl-C or a failure there takes the whole file back with it."""
     encoding = encoding_of(path)
     fmt = fmt or detect_format(path, encoding.codec)
     if fmt not in FORMATS:
@@ -196,6 +199,8 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             report.rejected = True
             report.counts = WriteCounts()
         else:
+            if then is not None and (report.counts.added or report.counts.updated):
+                then(conn, report)
             conn.commit()
     except BaseException:
         conn.rollback()

@@ -24,9 +24,8 @@ from typing import Any
 
 from ..schema import event_rowid
 from ..write.fingerprints import Fingerprints
-from ..write.records import Prepared, RowError, prepare_event
+from ..write.records import RowError, checked
 from ..write.resolve import Resolver
-from ..write.upsert import fields
 from .formats.common import Context
 from .formats.dates import DateOrderUnknown, written_with_numbers
 from .reading import CsvRows, ImportFailed, JsonlRows
@@ -39,29 +38,23 @@ Convert = Callable[[list, Resolver, Context], dict]  # a reader's converter (for
 
 
 def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | list | RowError,
-                context: Context | None = None, convert: Convert | None = None) -> Prepared:
-    """One row as a checked event, or RowError (or any exception) saying why not. What the row added
-    on the way (a new place, faction, front or source) is taken back if it fails. `convert`: the
-    reader's converter for the file's header (converter()), given the row's values in its order."""
+                context: Context | None = None, convert: Convert | None = None) -> Row:
+    """One row as a checked event, as the writer takes it (rowid, fields in EVENT_COLUMNS order,
+    ((faction, role), …)), or RowError (or any exception) saying why not. What the row added on the way
+    (a new place, faction, front or source) is taken back if it fails. `convert`: the reader's converter
+    for the file's header (converter()), given the row's values in its order."""
     if isinstance(row, RowError):
         raise row
     context = context or Context()
     try:
         record = convert(row, resolver, context) if convert else reader.to_record(row, resolver, context)
-        prepared = prepare_event(record, resolver.ref)
+        values, parties = checked(record, resolver.ref)
     except BaseException:
         resolver.forget_uncommitted()
         context.memo.clear()  # what the resolver answered may have been taken back with the row
         raise
     resolver.keep()
-    return prepared
-
-
-def compact(prepared: Prepared) -> Row:
-    """A prepared event as the writer takes it."""
-    event = prepared.event
-    parties = tuple((p["faction"], p["role"]) for p in prepared.parties)
-    return (event_rowid(event["id"]), fields(event), parties)
+    return (event_rowid(values[0]), values, parties)
 
 
 def _hashes(chunk: list, prints: Fingerprints | None) -> list[bytes | None]:
@@ -151,8 +144,8 @@ def _item(reader: ModuleType, row: dict | list | RowError, line: int, row_hash: 
           resolver: Resolver, context: Context, merges: bool, convert: Convert | None) -> Item:
     context.line = line
     try:
-        prepared = prepare_row(reader, resolver, row, context, convert)
-        return (line, ROW, compact(prepared), None if merges else row_hash, merges)
+        return (line, ROW, prepare_row(reader, resolver, row, context, convert), None if merges else row_hash,
+                merges)
     except DateOrderUnknown as err:
         raise ImportFailed(str(err)) from None
     except (RowError, ValueError) as err:

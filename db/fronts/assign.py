@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..geography import Atlas, atlas, name_key
 from .areas import Definition, parse
@@ -206,6 +207,16 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None, *,
     return result
 
 
+def after_import(conn: sqlite3.Connection, report: Any) -> None:
+    """The events an import wrote (their rowids in write/bulk.py's WRITTEN) onto their fronts, inside
+    its transaction (files/importing.py's `then`); the report's new fronts say what this made or emptied."""
+    from ..write.bulk import WRITTEN
+
+    moved = reassign(conn, rowids=WRITTEN)
+    report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
+                         *(n for n in moved.created if n not in report.new_fronts)]
+
+
 def _reassign(conn: sqlite3.Connection, events: Iterable[str] | None, rowids: str | None) -> Reassigned:
     result = Reassigned()
     # The "other" front an import made (or an older store has) is the one kept here, and says what it is.
@@ -266,7 +277,9 @@ def _decide_each(conn: sqlite3.Connection, rules: Rules, base: str) -> None:
     of equal keys decided once and the events whose front changes noted as they are read. An import's
     events have nearly as many distinct points as rows: a pass over them costs less than gathering the
     distinct keys, storing their fronts and joining the events back to them (2.5 CPU s per 100k rows)."""
-    rows = conn.execute(
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a row object for each of an import's events costs more
+    rows = cursor.execute(
         "SELECT e.rowid, e.front, e.lat, e.lon, e.place, e.admin1, e.country, p.admin1 "
         f"FROM {base} LEFT JOIN places p ON p.id = e.place ORDER BY {_KEY_ORDER.format(x='e')}")
 

@@ -18,6 +18,7 @@ from ..files.importing import ImportReport, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
+from ..fronts.assign import after_import
 from ..happenings import Linked, Window, join, link_queued, read_window, relink, split
 from ..happenings.proposals import Proposal
 from ..models import (
@@ -37,7 +38,6 @@ from ..reports import review
 from ..reports.ingest import IngestReport, ingest_text
 from ..reports.review import Decision, Fields, Review, ReviewItem
 from ..reports.review_land import Landed, land
-from ..write.bulk import WRITTEN
 from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
@@ -231,13 +231,9 @@ class Store:
         self._check_writable()
         kwargs = {} if max_km is None else {"max_km": max_km}
         with self._main.lock:
+            # Its events onto their fronts in the file's own transaction (db/fronts, issue 15's hook).
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
-                                  date_format=date_format, **kwargs)
-            if report.counts.added or report.counts.updated:
-                with self._main.conn:  # its events onto their fronts (issue 15's hook; see db/fronts)
-                    moved = reassign(self._main.conn, rowids=WRITTEN)  # only what it wrote
-                report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
-                                     *(n for n in moved.created if n not in report.new_fronts)]
+                                  date_format=date_format, then=after_import, **kwargs)
             report.linked = self._link()
         self.refresh()
         return report

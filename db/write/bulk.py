@@ -168,11 +168,11 @@ class BulkWriter:
         changed = sorted([*found.added, *found.updated])
         conn.executemany("INSERT INTO temp.import_parties (event, faction, role, date) VALUES (?, ?, ?, ?)",
                          [(row[1][0], *party, row[1][_DATE]) for row, _ in changed for party in row[2]])
-        derived, rows = self.derived, []
-        for row, row_hash in changed:
-            rows.append((row[0], *row[1], row_hash, derived.side(row[2])))
+        derived, of = self.derived, self.derived.of
+        rows = [(row[0], *row[1], row_hash, of(row[2])[1]) for row, row_hash in changed]
         for row, _ in found.added:  # an updated event's tallies depend on its happening: counted by SQL
-            derived.count(derived.keys(f for f, _ in row[2]), row[1], derived.side(row[2]))
+            keys, side = of(row[2])
+            derived.count(keys, row[1], side)
         conn.executemany(_STAGE, rows)
 
     def _first_of_each(self, batch: list[Waiting]) -> list[Waiting]:

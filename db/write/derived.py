@@ -44,6 +44,9 @@ class Derived:
             slug: _order(sort, bloc) for slug, sort, bloc in conn.execute(
                 "SELECT f.slug, b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc")}
         self._keys: dict[frozenset[str], tuple[str, ...]] = {}  # the keys of each set of factions met
+        # The keys and side of each event's parties as sent ((faction, role), …): a file repeats a few
+        # hundred combinations on every row, each worked out once.
+        self._of: dict[tuple[tuple[str, str], ...], tuple[tuple[str, ...], str]] = {}
 
     def _read(self, faction: str) -> None:
         """A faction made since the write began (the resolver's, inside the same transaction)."""
@@ -52,6 +55,15 @@ class Derived:
         row = self.conn.execute("SELECT b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc "
                                 "WHERE f.slug = ?", (faction,)).fetchone()
         self._blocs[faction] = _order(*row) if row else _NO_BLOC
+
+    def of(self, parties: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], str]:
+        """An event's faction keys and side (keys() and side()), from its ((faction, role), …)."""
+        found = self._of.get(parties)
+        if found is None:
+            if len(self._of) >= HELD:  # a file of ever new combinations: memory stays flat
+                self._of.clear()
+            found = self._of[parties] = (self.keys(f for f, _ in parties), self.side(parties))
+        return found
 
     def keys(self, factions: Iterable[str]) -> tuple[str, ...]:
         """An event's faction keys: each faction it names and each of their ancestors, once, sorted."""

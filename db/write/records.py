@@ -34,6 +34,15 @@ _TEXT_FIELDS = ("front", "place", "certainty", "source", "event_type", "summary"
 _LIMITS = {name: FIELD_LIMITS.get(name, FIELD_LIMITS["other"]) for name in _TEXT_FIELDS}
 
 
+# An event's columns, in the order checked() gives them and the writers bind them (write/upsert.py).
+# precision_km: an event's own location precision (schema 6), which a file's record may give (sitroom's
+# CSV and JSON Lines export it) and a report's extraction states.
+EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
+                 "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
+                 "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
+                 "attributes", "precision_km")
+
+
 class RowError(ValueError):
     """One record that cannot be stored, with the reason in words."""
 
@@ -205,6 +214,15 @@ def _text(name: str, value: Any) -> str | None:
 
 def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     """Check one record and turn it into rows, or raise RowError saying what is wrong."""
+    values, parties = checked(record, ref)
+    eid = values[0]
+    return Prepared(dict(zip(EVENT_COLUMNS, values, strict=True)),
+                    [{"event": eid, "faction": f, "role": r} for f, r in parties])
+
+
+def checked(record: Mapping[str, Any], ref: Reference) -> tuple[tuple, tuple[tuple[str, str], ...]]:
+    """What prepare_event checks and makes, as plain tuples: the event's fields in EVENT_COLUMNS order and
+    its ((faction, role), …), each once. An import sends these on as they are (files/preparing.py)."""
     raw = [record.get(name) for name in _TEXT_FIELDS]
     # Every plain text field cleaned (one scan) and bounded here; anything else (a number, a wrong type)
     # on its own below, in the order of the checks.
@@ -240,16 +258,16 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     fatalities = parse_count(record.get("fatalities"), "fatalities")
 
     parties: list[tuple[str, str]] = []
+    factions = ref.factions
     for party in record.get("factions") or ():
-        if not isinstance(party, Mapping):
+        if type(party) is not dict and not isinstance(party, Mapping):
             raise RowError(f"faction entry {party!r} is not an object with faction and role")
         faction, role = party.get("faction"), party.get("role")
-        if faction not in ref.factions:
+        if faction not in factions:
             raise RowError(f"unknown faction {faction!r}")
         if role not in ROLES:
             raise RowError(f"role {role!r} is not one of {', '.join(ROLES)}")
         parties.append((faction, role))
-    parties = list(dict.fromkeys(parties))
 
     lat = parse_coordinate(record.get("lat"), "latitude", 90)
     lon = parse_coordinate(record.get("lon"), "longitude", 180)
@@ -263,19 +281,14 @@ def prepare_event(record: Mapping[str, Any], ref: Reference) -> Prepared:
     if where is not None and where not in LOCATION_PRECISIONS:
         raise RowError(f"location_precision {where!r} is not one of {', '.join(LOCATION_PRECISIONS)}")
 
-    eid = parse_id(record.get("id")) or event_id(source, date, place, event_type, excerpt, summary, parties)
-    event = {
-        "id": eid, "date": date, "date_precision": precision, "front": front, "place": place,
-        "lat": lat, "lon": lon, "event_type": event_type, "summary": summary,
-        "certainty": certainty, "fatalities": fatalities, "source": source, "excerpt": excerpt,
-        "source_event_id": text("source_event_id", required=False),
-        "source_type": text("source_type", required=False),
-        "source_sub_type": text("source_sub_type", required=False),
-        "date_end": date_end if date_end != date else None, "location_precision": where,
-        "area": text("area", required=False),
-        # A place's province is its event's, so that every event located to a place has one.
-        "admin1": text("admin1", required=False) or (ref.places[place].admin1 if place else None),
-        "country": text("country", required=False), "attributes": attributes_json(record.get("attributes")),
-        "precision_km": parse_km(record.get("precision_km")),
-    }
-    return Prepared(event, [{"event": eid, "faction": f, "role": r} for f, r in parties])
+    unique = tuple(dict.fromkeys(parties))
+    eid = parse_id(record.get("id")) or event_id(source, date, place, event_type, excerpt, summary, unique)
+    # In EVENT_COLUMNS order. A place's province is its event's, so that every event located to a place
+    # has one.
+    return (eid, date, precision, front, place, lat, lon, event_type, summary, certainty, fatalities, source,
+            excerpt, text("source_event_id", required=False), text("source_type", required=False),
+            text("source_sub_type", required=False), date_end if date_end != date else None, where,
+            text("area", required=False),
+            text("admin1", required=False) or (ref.places[place].admin1 if place else None),
+            text("country", required=False), attributes_json(record.get("attributes")),
+            parse_km(record.get("precision_km"))), unique

@@ -9,14 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..schema import event_rowid
-from .records import Prepared
+from .records import EVENT_COLUMNS, Prepared
 
-EVENT_COLUMNS = ("id", "date", "date_precision", "front", "place", "lat", "lon", "event_type", "summary",
-                 "certainty", "fatalities", "source", "excerpt", "source_event_id", "source_type",
-                 "source_sub_type", "date_end", "location_precision", "area", "admin1", "country",
-                 "attributes", "precision_km")
-# precision_km: an event's own location precision (schema 6), which a file's record may give (sitroom's
-# CSV and JSON Lines export it) and a report's extraction states.
 # A new event takes the rowid its id gives (schema.event_rowid); an update keeps it. An event written
 # here was not written from a file's row: it has no row fingerprint (write/fingerprints.py).
 _UPSERT = (
