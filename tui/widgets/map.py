@@ -42,6 +42,7 @@ class MapView:
     areas: Sequence[tuple[AreaEvents, Region | None]] = ()  # events known only to an area, and its outline
     boundaries: Boundaries | None = None  # the borders and divisions around the frame
     loaded: bool = True  # False: a placeholder shown until the worker's answer arrives
+    elsewhere: int = 0  # events the filter passes outside the frame: not marked, and the legend says so
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class MapLayers:
             marks.append(Mark(place.lon, place.lat, glyph,
                               Style(color=faction.colour if faction else "#999999"), 1,
                               place.name if zoomed else ""))
-        if self.selected:
+        if self.selected and self.on_map:
             marks.append(Mark(self.selected.lon, self.selected.lat, "◉", SELECTED, 3,
                               self.selected.name))
 
@@ -161,6 +162,9 @@ class MapLayers:
             legend.append(f" {n:,}  ")
         if unsure:
             legend.append(f"claimed or rumoured {unsure:,}", style="italic dim")
+        if self.view.elsewhere:
+            legend.append(f"  {self.view.elsewhere:,} more outside this map (choose a front to see them)",
+                          style="dim")
         areas = sum(a.events for a, _ in self.view.areas)
         if areas:
             drawn = sum(a.events for a, region in self.view.areas if region is not None)
@@ -177,7 +181,15 @@ class MapLayers:
             legend.append("\n")
             legend.append("◉", SELECTED)
             legend.append(f" {self.selected.name}")
+            if not self.on_map:
+                legend.append(" is off this map", style="dim")
         return legend
+
+    @property
+    def on_map(self) -> bool:
+        """Whether the selected event's mark falls on the canvas: one off it is named, never drawn."""
+        return self.selected is not None and (
+            self.frame is None or self.frame.cell(self.selected.lon, self.selected.lat) is not None)
 
     def shades(self) -> list[Shade]:
         return [Shade(region.rings, AREA) for _, region in self.view.areas if region is not None]
