@@ -12,10 +12,11 @@ from sitroom.tui import loading
 
 from .helpers import make_app, plain, settle
 
-HEADER = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+HEADER_LINE = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
           "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
           "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
-          "notes,fatalities,tags,timestamp").split(",")
+          "notes,fatalities,tags,timestamp")
+HEADER = HEADER_LINE.split(",")
 # (country, admin1, location, lat, lon, actor, iso, region)
 INDIA = [("India", "Delhi", "New Delhi", 28.6139, 77.209, "Protesters (India)", 356, "South Asia"),
          ("India", "Maharashtra", "Mumbai", 19.076, 72.8777, "Protesters (India)", 356, "South Asia"),

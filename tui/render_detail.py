@@ -107,12 +107,12 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
         where.append(p.name, style="bold")
         where.append(f" ({p.kind})" if p.kind else "")
         if p.admin1:
-            where.append(f", {p.admin1} governorate")
+            where.append(f", {p.admin1}")  # a state, province or governorate: the country's own word
         if d.lat is not None and d.lon is not None:
             ns, ew = ("N" if d.lat >= 0 else "S"), ("E" if d.lon >= 0 else "W")
             where.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
-            if p.precision_km:
-                where.append(f"  (±{p.precision_km:g} km)", style="dim")
+            if (km := render_located.point_km(d)) is not None:
+                where.append(f"  (±{km:g} km)", style="dim")
         if (how := render_located.precision(d)):
             where.append("\n")
             where.append_text(how)
