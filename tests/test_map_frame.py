@@ -94,3 +94,24 @@ async def test_a_selected_event_off_the_map_is_named_not_drawn(world_db: Path, t
         legend = " ".join(plain(app.map.query_one("#map-legend").content, width=60).split())
         assert "off this map" not in legend and "◉" in legend
         assert "◉" in plain(app.map.query_one("#map-canvas").content, width=200)
+
+
+
+async def test_at_80x24_the_legend_leaves_the_map_most_of_its_pane(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        canvas, legend = app.map.query_one("#map-canvas"), app.map.query_one("#map-legend")
+        text = " ".join(plain(legend.content, width=legend.size.width).split())
+        # In brief: the frame and its holders, the events marked, and the selected event.
+        assert text.startswith("Syria · held on")
+        assert "● latest 24 of 24 events" in text and "◉ Humaima" in text
+        assert "by actor" not in text
+        assert canvas.size.height >= legend.size.height
+        # At 160 columns the pane has room for the whole legend.
+        await pilot.resize_terminal(160, 45)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert "by actor" in " ".join(plain(legend.content, width=legend.size.width).split())

@@ -83,7 +83,10 @@ class MapLayers:
     selected: Selected | None = None
     frame: Frame | None = None  # what the canvas shows: the legend counts the holdings drawn in it
 
-    def build(self) -> tuple[list[Mark], Text]:
+    def build(self, brief: bool = False) -> tuple[list[Mark], Text]:
+        """The marks and the legend; a `brief` legend (a short pane: 80×24) names the frame, the
+        holders, how many events are marked and the selected one, and leaves out the by-actor
+        counts, the claims and the areas, so the map keeps most of the pane."""
         zoomed = bool(self.view.fronts)
         colour = {b.slug: b.colour for b in self.blocs}
         names = {b.slug: b.name for b in self.blocs}
@@ -143,7 +146,7 @@ class MapLayers:
             if held[bloc.slug]:
                 legend.append(letters[bloc.slug], Style(color=bloc.colour, bold=True))
                 legend.append(f" {names[bloc.slug]} {held[bloc.slug]}  ")
-        if sum(claimed.values()) > claimed[""]:
+        if sum(claimed.values()) > claimed[""] and not brief:
             legend.append("only claimed since: ", style="dim")
             for bloc in self.blocs:
                 if claimed[bloc.slug]:
@@ -153,8 +156,12 @@ class MapLayers:
         shown = len(self.view.events)
         total = self.view.total if self.view.total is not None else shown
         of = f" of {total:,}" if self.view.total is not None else ""
-        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}, by actor "
-                      "(confirmed only): ", style="dim")
+        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}", style="dim")
+        if brief:
+            if self.view.elsewhere:
+                legend.append(f"  {self.view.elsewhere:,} more outside this map", style="dim")
+            return marks, self._with_selected(legend)
+        legend.append(", by actor (confirmed only): ", style="dim")
         for slug, n in by_faction.most_common(5):
             faction = self.factions.get(slug)
             legend.append(faction.short if faction else "no actor",
@@ -245,12 +252,15 @@ class MapPane(Vertical):
         layers = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs, selected=self.selected,
                            frame=frame)
         marks, legend = layers.build()
+        laid = flow(legend, cols)  # entries kept whole
+        if len(laid.plain.splitlines()) * 2 > self.content_size.height:  # the legend would take the map
+            marks, legend = layers.build(brief=True)
+            laid = flow(legend, cols)
+        self.query_one("#map-legend", Static).update(laid)
         if boundaries is None or frame is None:  # still loading, or nothing to show
             canvas.update("")
-            self.query_one("#map-legend", Static).update(flow(legend, cols))
             return
         canvas.update(draw(boundaries, frame, marks, layers.shades()))
-        self.query_one("#map-legend", Static).update(flow(legend, cols))  # entries kept whole
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
