@@ -65,3 +65,36 @@ async def test_a_near_event_says_its_own_precision_and_keeps_its_values_whole(db
         assert any("Shelling/artillery/missile" in line for line in lines)
         assert not any(line.strip().startswith(("e violence", "ce/artillery")) for line in lines)
         assert "Syrian – Iraqi" in " ".join(" ".join(lines).split())  # shown as stored
+
+
+async def test_a_long_faction_name_wraps_under_itself(db_path: Path, tmp_path: Path) -> None:
+    """At 80×24 an opened event's "Military Forces of Yemen (2016-) Supreme Political Council" wraps
+    under the name, not under the role."""
+    row = {"data_id": "7079427", "iso": "887", "event_id_cnty": "YEM52349", "event_id_no_cnty": "52349",
+           "event_date": "09 May 2025", "year": "2025", "time_precision": "1", "event_type": "Battles",
+           "sub_event_type": "Armed clash",
+           "actor1": "Military Forces of Yemen (2016-) Supreme Political Council", "inter1": "1",
+           "actor2": "Military Forces of Yemen (2012-)", "inter2": "1", "interaction": "11",
+           "region": "Middle East", "country": "Yemen", "admin1": "Lahij", "admin2": "Al Qabbaytah",
+           "location": "Jabal al Kirsh", "latitude": "13.412", "longitude": "44.4846", "geo_precision": "2",
+           "source": "26 September News - Pro-Hadi", "source_scale": "National",
+           "notes": "On 9 May 2025, Houthi forces reportedly exchanged artillery with pro-Hadi forces on the "
+                    "fronts of Jabal al Kirsh.", "fatalities": "0", "timestamp": "1589229240", "iso3": "YEM"}
+    path = tmp_path / "acled.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, HEADER)
+        writer.writeheader()
+        writer.writerow(row)
+    store = Store(db_path)
+    store.import_file(path)
+    store.close()
+    app = make_app(db_path, tmp_path / "state.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        lines = shown(app)
+        at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("actor"))
+        start = lines[at].index("Military Forces of Yemen")
+        assert lines[at + 1].strip() and lines[at + 1][:start].strip() == ""  # wrapped under the name
+        assert lines[at + 2].lstrip().startswith("target")
