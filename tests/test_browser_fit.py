@@ -64,7 +64,10 @@ async def test_the_map_legend_keeps_its_entries_whole(db_path: Path, size) -> No
         lines = [line[legend.region.x:legend.region.right].rstrip()
                  for line in screen_lines(app)[legend.region.y:legend.region.bottom]]
         text = "\n".join(lines)
-        for entry in ("G Government and allies 7", "S SDF and US-led coalition 2", "SAA 7", "ISIS 3"):
+        # A short pane (80×24) has the brief legend: the holders, not the events by actor.
+        actors = ("SAA 7", "ISIS 3") if "by actor" in text else ()
+        assert actors or size[1] < 30
+        for entry in ("G Government and allies 7", "S SDF and US-led coalition 2", *actors):
             assert any(entry in line for line in lines), (entry, text)
 
 

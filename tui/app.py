@@ -301,8 +301,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         if message.generation != self.generation:
             return
         view = message.map
-        if self.counted is not None and self.counted.generation == self.generation:
-            view = replace(view, total=self.counted.facets.total)
+        if view.total is None and self.counted is not None and self.counted.generation == self.generation:
+            view = replace(view, total=self.counted.facets.total)  # the map counted none of its own
         self.map.show(view, self.ref)
 
     @on(loading.DetailLoaded)

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from . import render
 from .files import replacing
-from .map_view import map_view
+from .map_view import framing, map_view
 from .reference import Reference
 from .state import ViewState
 from .widgets import MapView
@@ -215,18 +215,22 @@ class Loader:
         self.post(SourcesNamed({s.id: s.title for s in self.store.sources(ids)}))
 
     def map(self, generation: int, view: ViewState, ref: Reference) -> None:
-        """The map's layers: the latest events under the filter (one page, in timeline order) and
-        who held each place on the view's day."""
+        """The map's layers: the frame (the chosen fronts, else where most of the filter's events
+        are), the latest events under the filter inside it (one page, in timeline order) and who held
+        each place on the view's day."""
+        fronts = view.fronts or ((view.front,) if view.front else ())
+        f = view.timeline_filter()
+        counts = None if fronts else self._retried(
+            lambda: {fc.front.slug: fc.count for fc in self.store.front_counts(f)})
+        frame = framing(atlas(), ref, fronts, counts)
         try:
-            events = self.store.page(view.timeline_filter(), limit=MAP_EVENTS).rows
+            events = self.store.page(f.but(fronts=frame.fronts) if frame.fronts else f, limit=MAP_EVENTS).rows
         except FilterError:
             return  # reported by the timeline
         day = view.as_of or ref.last_day
         holdings = self.store.holdings(day) if day else []
         areas = self.store.area_events([row.id for row in events])
-        fronts = view.fronts or ((view.front,) if view.front else ())
-        shown = map_view(atlas(), ref, fronts, day, holdings, events, areas)
-        self._answer(MapLoaded(generation, view, shown))
+        self._answer(MapLoaded(generation, view, map_view(atlas(), ref, frame, day, holdings, events, areas)))
 
     def detail(self, event_id: str) -> None:
         self.post(DetailLoaded(event_id, self.store.event(event_id)))

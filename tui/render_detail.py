@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from rich.console import Group, RenderableType
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from sitroom.db import FIELD_LIMITS, EventDetail, Faction, bounded
 
@@ -90,16 +91,20 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
 
     sure = render_accounts.standing(d, factions)
 
-    who = Text()
+    # A grid: a long name ("Military Forces of Yemen (2016-) Supreme Political Council") wraps under
+    # itself, not under the role.
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True, min_width=8)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for party, faction in sorted(d.factions, key=lambda pf: ROLE_ORDER.get(pf[0].role, 9)):
-        who.append(f"{ROLE_WORDS.get(party.role, party.role):<9} ")
-        who.append(faction.short, style=faction_style(faction))
-        who.append(f"  {faction.name}")
+        name = Text(faction.name)
         if faction.parent:
             parent = factions.get(faction.parent)
-            who.append(f" — unit of {parent.name if parent else faction.parent}", style="dim")
-        who.append("\n")
-    who.rstrip()
+            name.append(f" — unit of {parent.name if parent else faction.parent}", style="dim")
+        role = ROLE_WORDS.get(party.role, party.role)
+        grid.add_row(role, Text(faction.short, style=faction_style(faction)), name)
+    who: RenderableType = grid if d.factions else Text()
 
     where = Text()
     if d.place:
@@ -107,12 +112,12 @@ def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,
         where.append(p.name, style="bold")
         where.append(f" ({p.kind})" if p.kind else "")
         if p.admin1:
-            where.append(f", {p.admin1} governorate")
+            where.append(f", {p.admin1}")  # a state, province or governorate: the country's own word
         if d.lat is not None and d.lon is not None:
             ns, ew = ("N" if d.lat >= 0 else "S"), ("E" if d.lon >= 0 else "W")
             where.append(f"\n{abs(d.lat):.4f}° {ns}, {abs(d.lon):.4f}° {ew}")
-            if p.precision_km:
-                where.append(f"  (±{p.precision_km:g} km)", style="dim")
+            if (km := render_located.point_km(d)) is not None:
+                where.append(f"  (±{km:g} km)", style="dim")
         if (how := render_located.precision(d)):
             where.append("\n")
             where.append_text(how)

@@ -4,7 +4,10 @@ event is located, the dataset's own id and type, and the rest of the row."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from sitroom.db import EventDetail, month_end
@@ -75,12 +78,27 @@ def approximate(d: EventDetail) -> Text:
 
 
 def precision(d: EventDetail) -> Text | None:
-    """How precisely a point is located, when the dataset says."""
-    words = PRECISION_WORDS.get(d.located.location_precision or "")
-    return Text(words, style="dim") if words and d.located.location_precision in ("exact", "near") else None
+    """How precisely a point is located, when the dataset says: "near" within the event's own distance
+    when it has one."""
+    loc = d.located
+    if loc.location_precision == "near" and loc.precision_km is not None:
+        return Text(f"near this place (within about {loc.precision_km:g} km)", style="dim")
+    words = PRECISION_WORDS.get(loc.location_precision or "")
+    return Text(words, style="dim") if words and loc.location_precision in ("exact", "near") else None
 
 
-def dataset(d: EventDetail) -> Table | None:
+def point_km(d: EventDetail) -> float | None:
+    """How far off the event's point may be: its own stated distance, else, for an event at its place,
+    how precisely the gazetteer knows the place (never the place's for an event only near it)."""
+    loc = d.located
+    if loc.precision_km is not None:
+        return loc.precision_km
+    if d.place and loc.location_precision in (None, "exact"):
+        return d.place.precision_km or None
+    return None
+
+
+def dataset(d: EventDetail) -> Rows | None:
     """The dataset's id and type, then every other column of its row, literally."""
     loc = d.located
     rows: list[tuple[str, str]] = []
@@ -92,11 +110,38 @@ def dataset(d: EventDetail) -> Table | None:
     for name, value in loc.attributes:
         text = str(value)
         rows.append((name, text if len(text) <= VALUE_CHARACTERS else text[:VALUE_CHARACTERS - 1] + "…"))
-    if not rows:
-        return None
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="dim", no_wrap=True)
-    table.add_column(overflow="fold")
-    for name, value in rows:
-        table.add_row(Text(name), Text(value))
-    return table
+    return Rows(tuple(rows)) if rows else None
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Names and values side by side, and a value whose longest word finds no room beside its name put
+    under it: a value is never broken inside a word ("Explosions/Remot")."""
+
+    rows: tuple[tuple[str, str], ...]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        names = max(len(name) for name, _ in self.rows)
+        room = options.max_width - names - 2
+        beside: list[tuple[str, str]] = []
+        for name, value in self.rows:
+            longest = max((len(word) for word in value.split()), default=0)
+            if longest <= room or longest > options.max_width - 2:  # fits, or is folded wherever it goes
+                beside.append((name, value))
+                continue
+            if beside:
+                yield self._grid(beside, names)
+                beside = []
+            yield Text(name, style="dim")
+            yield Padding(Text(value, overflow="fold"), (0, 0, 0, 2))
+        if beside:
+            yield self._grid(beside, names)
+
+    @staticmethod
+    def _grid(rows: list[tuple[str, str]], names: int) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim", no_wrap=True, width=names)  # the same in every part
+        table.add_column(overflow="fold")
+        for name, value in rows:
+            table.add_row(Text(name), Text(value))
+        return table

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from rich.table import Table
 from rich.text import Text
 from sitroom.db import CERTAINTIES, Bloc, EventFilter, Facets, Faction, Ranked
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,14 +28,23 @@ from .. import render
 
 HELP = "type to narrow · space toggle · ↑↓ move · enter/esc close"
 RANKED = 8  # places and sources listed: those with the most events; typing finds the others
+FACTIONS_LISTED = 60  # a bloc's factions listed (a world file's "other" bloc holds thousands): typing
+# finds the others, and drawing thousands of rows took a second a key
 ASK_DELAY = 0.15  # seconds of quiet typing before the store is asked for matching names
 
 
 class NarrowBox(Input):
-    """The narrowing box. Space is left to the picker, where it toggles the highlighted choice."""
+    """The narrowing box. Space toggles the highlighted choice, handled here in turn with the letters
+    typed before it: it acts on the list they narrow, however far behind the drawing is."""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return key != "space" and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "space":
+            event.stop()
+            event.prevent_default()  # not typed into the box
+            await self.run_action("screen.toggle")
 
 
 def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
@@ -44,11 +54,13 @@ def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
 class FilterPicker(ModalScreen[None]):
     AUTO_FOCUS = "#narrow"  # keys typed right after `f` land in the narrowing box
     BINDINGS = [
-        Binding("space", "toggle", "Toggle", priority=True),
-        Binding("down", "move(1)", "Down", show=False, priority=True),
-        Binding("up", "move(-1)", "Up", show=False, priority=True),
-        Binding("pagedown", "move(10)", show=False, priority=True),
-        Binding("pageup", "move(-10)", show=False, priority=True),
+        # Not priority bindings: a key typed ahead (↓ after "islamic") reaches the screen after the
+        # letters before it, through the narrowing box, not before them (space: NarrowBox).
+        Binding("space", "toggle", "Toggle"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", show=False),
+        Binding("pageup", "move(-10)", show=False),
         Binding("enter", "close", "Done", priority=True),
         Binding("escape", "close", "Close", priority=True),
     ]
@@ -79,6 +91,7 @@ class FilterPicker(ModalScreen[None]):
         self.ranked_like: dict[str, str] = {}
         self._ask_timer: Timer | None = None
         self._names = {f.slug: self._names_of(f) for f in factions}  # what typing matches, worked out once
+        self._built_for: str | None = None  # the narrowing text the list on show was built for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -172,6 +185,16 @@ class FilterPicker(ModalScreen[None]):
     def _matches(self, query: str, *names: str) -> bool:
         return not query or any(query in n.casefold() for n in names)
 
+    def _listed(self, members: list[Faction]) -> list[Faction]:
+        """The first FACTIONS_LISTED of a bloc's matching factions, those with the most events in the
+        view first once counted, the chosen ones always."""
+        if len(members) <= FACTIONS_LISTED:
+            return members
+        counts = self.facets.factions if self.facets else None
+        ranked = sorted(members, key=lambda f: -counts.get(f.slug, 0)) if counts else members
+        top = {f.slug for f in ranked[:FACTIONS_LISTED]} | set(self.filter.factions)
+        return [f for f in members if f.slug in top]
+
     def _options(self, query: str) -> Iterable[Option]:
         for bloc in self.blocs:
             members = [f for f in self.factions if f.bloc == bloc.slug
@@ -179,7 +202,11 @@ class FilterPicker(ModalScreen[None]):
             if members:
                 yield Option(Text(bloc.name, style="bold underline"), id=f"bloc:{bloc.slug}",
                              disabled=True)
-                yield from (self._faction_option(f) for f in members)
+                shown = self._listed(members)
+                yield from (self._faction_option(f) for f in shown)
+                if len(shown) < len(members):
+                    yield Option(Text(f"    {len(members) - len(shown):,} more: type to narrow",
+                                      style="dim italic"), id=f"more:{bloc.slug}", disabled=True)
         facets = self.facets
         types = [t for t in self.types if self._matches(query, t)]
         if types:
@@ -200,7 +227,8 @@ class FilterPicker(ModalScreen[None]):
         choices = self.choices
         keep = self._highlighted_id()
         choices.clear_options()
-        choices.add_options(list(self._options(self.query_one("#narrow", Input).value.strip().casefold())))
+        self._built_for = self.query_one("#narrow", Input).value
+        choices.add_options(list(self._options(self._built_for.strip().casefold())))
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
         if keep in ids:
             choices.highlighted = ids.index(keep)
@@ -230,14 +258,21 @@ class FilterPicker(ModalScreen[None]):
 
     # -- actions --------------------------------------------------------------------------------
 
+    def _current(self) -> None:
+        """The list for what is typed now: a key typed ahead acts on it, though the box's Changed
+        messages (which rebuild it) may still be waiting their turn."""
+        if self._built_for != self.query_one("#narrow", Input).value:
+            self._rebuild()
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._rebuild()
+        self._current()
         if self._ask_timer is not None:
             self._ask_timer.stop()
         like = self.like
         self._ask_timer = self.set_timer(ASK_DELAY, lambda: self.post_message(self.WantRanked(like)))
 
     def action_move(self, step: int) -> None:
+        self._current()
         choices = self.choices
         count = choices.option_count
         if not count:
@@ -252,6 +287,7 @@ class FilterPicker(ModalScreen[None]):
                 return
 
     def action_toggle(self) -> None:
+        self._current()
         option_id = self._highlighted_id()
         if not option_id:
             return

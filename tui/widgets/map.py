@@ -42,6 +42,7 @@ class MapView:
     areas: Sequence[tuple[AreaEvents, Region | None]] = ()  # events known only to an area, and its outline
     boundaries: Boundaries | None = None  # the borders and divisions around the frame
     loaded: bool = True  # False: a placeholder shown until the worker's answer arrives
+    elsewhere: int = 0  # events the filter passes outside the frame: not marked, and the legend says so
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,10 @@ class MapLayers:
     selected: Selected | None = None
     frame: Frame | None = None  # what the canvas shows: the legend counts the holdings drawn in it
 
-    def build(self) -> tuple[list[Mark], Text]:
+    def build(self, brief: bool = False) -> tuple[list[Mark], Text]:
+        """The marks and the legend; a `brief` legend (a short pane: 80×24) names the frame, the
+        holders, how many events are marked and the selected one, and leaves out the by-actor
+        counts, the claims and the areas, so the map keeps most of the pane."""
         zoomed = bool(self.view.fronts)
         colour = {b.slug: b.colour for b in self.blocs}
         names = {b.slug: b.name for b in self.blocs}
@@ -124,7 +128,7 @@ class MapLayers:
             marks.append(Mark(place.lon, place.lat, glyph,
                               Style(color=faction.colour if faction else "#999999"), 1,
                               place.name if zoomed else ""))
-        if self.selected:
+        if self.selected and self.on_map:
             marks.append(Mark(self.selected.lon, self.selected.lat, "◉", SELECTED, 3,
                               self.selected.name))
 
@@ -142,7 +146,7 @@ class MapLayers:
             if held[bloc.slug]:
                 legend.append(letters[bloc.slug], Style(color=bloc.colour, bold=True))
                 legend.append(f" {names[bloc.slug]} {held[bloc.slug]}  ")
-        if sum(claimed.values()) > claimed[""]:
+        if sum(claimed.values()) > claimed[""] and not brief:
             legend.append("only claimed since: ", style="dim")
             for bloc in self.blocs:
                 if claimed[bloc.slug]:
@@ -152,8 +156,12 @@ class MapLayers:
         shown = len(self.view.events)
         total = self.view.total if self.view.total is not None else shown
         of = f" of {total:,}" if self.view.total is not None else ""
-        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}, by actor "
-                      "(confirmed only): ", style="dim")
+        legend.append(f"● latest {shown:,}{of} {'event' if total == 1 else 'events'}", style="dim")
+        if brief:
+            if self.view.elsewhere:
+                legend.append(f"  {self.view.elsewhere:,} more outside this map", style="dim")
+            return marks, self._with_selected(legend)
+        legend.append(", by actor (confirmed only): ", style="dim")
         for slug, n in by_faction.most_common(5):
             faction = self.factions.get(slug)
             legend.append(faction.short if faction else "no actor",
@@ -161,6 +169,9 @@ class MapLayers:
             legend.append(f" {n:,}  ")
         if unsure:
             legend.append(f"claimed or rumoured {unsure:,}", style="italic dim")
+        if self.view.elsewhere:
+            legend.append(f"  {self.view.elsewhere:,} more outside this map (choose a front to see them)",
+                          style="dim")
         areas = sum(a.events for a, _ in self.view.areas)
         if areas:
             drawn = sum(a.events for a, region in self.view.areas if region is not None)
@@ -177,7 +188,15 @@ class MapLayers:
             legend.append("\n")
             legend.append("◉", SELECTED)
             legend.append(f" {self.selected.name}")
+            if not self.on_map:
+                legend.append(" is off this map", style="dim")
         return legend
+
+    @property
+    def on_map(self) -> bool:
+        """Whether the selected event's mark falls on the canvas: one off it is named, never drawn."""
+        return self.selected is not None and (
+            self.frame is None or self.frame.cell(self.selected.lon, self.selected.lat) is not None)
 
     def shades(self) -> list[Shade]:
         return [Shade(region.rings, AREA) for _, region in self.view.areas if region is not None]
@@ -233,12 +252,15 @@ class MapPane(Vertical):
         layers = MapLayers(self.view, ref.places_by_id, ref.by_slug, ref.blocs, selected=self.selected,
                            frame=frame)
         marks, legend = layers.build()
+        laid = flow(legend, cols)  # entries kept whole
+        if len(laid.plain.splitlines()) * 2 > self.content_size.height:  # the legend would take the map
+            marks, legend = layers.build(brief=True)
+            laid = flow(legend, cols)
+        self.query_one("#map-legend", Static).update(laid)
         if boundaries is None or frame is None:  # still loading, or nothing to show
             canvas.update("")
-            self.query_one("#map-legend", Static).update(flow(legend, cols))
             return
         canvas.update(draw(boundaries, frame, marks, layers.shades()))
-        self.query_one("#map-legend", Static).update(flow(legend, cols))  # entries kept whole
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.redraw)
