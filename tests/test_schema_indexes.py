@@ -33,7 +33,7 @@ STATS_1M = {
     ("events", "events_place_date_id"): "1000024 34484 12 1",
     ("events", "events_source"): "1000024 500012",
     ("events", "events_spans"): "23710 34 34",
-    ("events", "events_type"): "1000024 111114",
+    ("events", "events_type"): "1000024 111114 33",
     ("events", "events_source_event_id"): "1000024 1",
     ("events", "events_row_hash"): "1000024 1",
     ("events", "sqlite_autoindex_events_1"): "1000024 1",
@@ -95,6 +95,7 @@ def test_a_new_store_has_the_indexes_of_version_7(store: Store) -> None:
     assert indexes(conn, "events") == EVENT_INDEXES
     assert indexes(conn, "event_factions") == set()  # its key (event, faction, role) serves every query
     assert [r[2] for r in conn.execute("PRAGMA index_info(events_date_id)")] == list(TIMELINE)
+    assert [r[2] for r in conn.execute("PRAGMA index_info(events_type)")] == ["event_type", "date"]
 
 
 def test_a_version_6_store_gets_them_keeping_its_statistics(db_path: Path) -> None:
@@ -119,7 +120,7 @@ def test_a_version_6_store_gets_them_keeping_its_statistics(db_path: Path) -> No
     assert [r[2] for r in conn.execute("PRAGMA index_info(events_date_id)")] == list(TIMELINE)
     after = dict(conn.execute("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'events'").fetchall())
     assert after["events_date_id"].split()[:2] == before["events_date_id"].split()[:2]
-    assert after["events_type"].split() == before["events_type_date_id"].split()[:2]
+    assert after["events_type"].split() == before["events_type_date_id"].split()[:3]
     assert not set(after) & set(DROPPED_IN_7)
     # The same pages and counts as a store made at version 7.
     assert [e.id for e in store.page(EventFilter(types=["capture"]), limit=50).rows] == [
