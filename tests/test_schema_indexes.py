@@ -165,3 +165,33 @@ def test_the_catalogue_and_the_map_read_their_indexes(db_path: Path, analysed: b
         steps = " ".join(plan(store, sql, params))
         assert "INDEX events_captures" in steps and "INDEX events_capture_claims" in steps, steps
     store.close()
+
+
+def test_a_front_page_reads_only_the_months_of_its_events(db_path: Path) -> None:
+    """No front leads an index: a front's pages read the timeline's index between the first and last
+    month the tallies hold its events in, so a front whose events ended years ago (or that has none) is
+    not read through all the years since."""
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("INSERT INTO fronts (slug, name, sort, kind) VALUES ('quiet', 'Quiet', 99, 'user')")
+    conn.close()
+    store = Store(db_path)
+    for front in [fr.slug for fr in store.fronts()]:
+        f = EventFilter(fronts=[front])
+        expected = [r[0] for r in store.db.execute(
+            "SELECT id FROM events WHERE front = ? AND happening IS NULL ORDER BY date DESC, id DESC",
+            [front])]
+        assert [e.id for e in store.iter_events(f, page_size=3)] == expected, front
+        if expected:
+            for sql, params in traced(store, lambda f=f: store.page(f, limit=2)):
+                if "ORDER BY" in sql:
+                    steps = plan(store, sql, params)
+                    assert any("INDEX events_date_id (date>? AND date<?)" in s for s in steps), steps
+    assert store.page(EventFilter(fronts=["quiet"]), limit=5).rows == ()
+    # An event moved onto the front, then the store refreshed (as every write through it does): shown.
+    moved = store.page(EventFilter(), limit=1).rows[0].id
+    with store.db.conn:
+        store.db.execute("UPDATE events SET front = 'quiet', date = '1990-01-02' WHERE id = ?", [moved])
+    store.refresh()
+    assert [e.id for e in store.page(EventFilter(fronts=["quiet"]), limit=5).rows] == [moved]
+    store.close()
