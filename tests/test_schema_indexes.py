@@ -167,10 +167,11 @@ def test_the_catalogue_and_the_map_read_their_indexes(db_path: Path, analysed: b
     store.close()
 
 
-def test_a_front_page_reads_only_the_months_of_its_events(db_path: Path) -> None:
-    """No front leads an index: a front's pages read the timeline's index between the first and last
-    month the tallies hold its events in, so a front whose events ended years ago (or that has none) is
-    not read through all the years since."""
+def test_a_front_page_reads_only_the_months_of_its_events(db_path: Path, monkeypatch) -> None:
+    """No front leads an index: on a large store a front's pages read the timeline's index between the
+    first and last month the tallies hold its events in, so a front whose events ended years ago (or
+    that has none) is not read through all the years since."""
+    monkeypatch.setattr("sitroom.db.store.counts.TALLY_FROM", 0)  # as large a store as bounds pay on
     conn = sqlite3.connect(db_path)
     with conn:
         conn.execute("INSERT INTO fronts (slug, name, sort, kind) VALUES ('quiet', 'Quiet', 99, 'user')")
@@ -195,3 +196,9 @@ def test_a_front_page_reads_only_the_months_of_its_events(db_path: Path) -> None
     store.refresh()
     assert [e.id for e in store.page(EventFilter(fronts=["quiet"]), limit=5).rows] == [moved]
     store.close()
+
+
+def test_a_small_store_pages_a_front_without_asking_the_tallies(store: Store) -> None:
+    """Below counts.TALLY_FROM events a page reads the events alone, not the months of the tallies."""
+    seen = traced(store, lambda: store.page(EventFilter(fronts=["raqqa"]), limit=5))
+    assert seen and not [sql for sql, _ in seen if "FROM tallies t" in sql]
