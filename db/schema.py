@@ -34,7 +34,12 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    "east of Khanasir" says how roughly; the linker allows for it), and the reports' own text (reports:
 #    what `sitroom review` shows beside the events, whether a person reviewed the report, what a review
 #    dropped and what each edited event was extracted as).
-SCHEMA_VERSION = 6
+# 7: fewer indexes on events, each new event a page write in each (issue 16): the timeline's index
+#    (events_date_id) also holds front, type and certainty, so a page filtered on them is read from it in
+#    order, rows that fail tested without reading them; the per-front, per-type and per-certainty
+#    indexes and event_factions_faction (no query read it) are dropped; event types are listed from an
+#    index of their own (events_type: by type and date, so an import in date order appends to it).
+SCHEMA_VERSION = 7
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
@@ -115,16 +120,11 @@ def create(db: sqlite_utils.Database) -> None:
         pk=("event", "faction", "role"),
         foreign_keys=[("event", "events", "id"), ("faction", "factions", "slug")],
     )
-    # The timeline pages newest-first by (date, id), overall and within a front; the other indexes
-    # serve the filters and facets the TUI offers.
+    # A place's events in timeline order (a place filter, the linker's candidates), a source's (a
+    # source filter, the linker); the timeline's own index is version 7's.
     events = db["events"]
-    events.create_index(["date", "id"], index_name="events_date_id")
-    events.create_index(["front", "date", "id"], index_name="events_front_date_id")
     events.create_index(["place", "date", "id"], index_name="events_place_date_id")
-    events.create_index(["event_type", "date", "id"], index_name="events_type_date_id")
-    events.create_index(["certainty", "date", "id"], index_name="events_certainty_date_id")
     events.create_index(["source"], index_name="events_source")
-    db["event_factions"].create_index(["faction", "event"], index_name="event_factions_faction")
     db["factions"].create_index(["parent"], index_name="factions_parent")
     db["places"].create_index(["front"], index_name="places_front")
     events.enable_fts(
@@ -138,6 +138,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_5_happenings(db)
     _version_5_import(db)
     _version_6(db)
+    _version_7(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -150,6 +151,8 @@ def migrate(db: sqlite_utils.Database) -> bool:
         return False
     with db.conn:
         _happening_columns(db)  # the rules the older steps' indexes are written in name them
+        if found < 7:
+            _version_7(db)  # first: the older steps then write fewer indexes
         if found < 3:
             if "colour" not in db["blocs"].columns_dict:
                 db.conn.execute("ALTER TABLE blocs ADD COLUMN colour TEXT")
@@ -311,6 +314,38 @@ def _version_6(db: sqlite_utils.Database) -> None:
         db.conn.execute(f"CREATE TRIGGER IF NOT EXISTS link_event_update AFTER UPDATE OF "
                         f"{', '.join(LINKED_BY)} ON events BEGIN "
                         f"{_QUEUE.format(ids='SELECT new.id AS id')}; END")
+
+
+# The timeline's index: (date, id) orders the pages; front, type and certainty are there to be tested.
+TIMELINE = ("date", "id", "front", "event_type", "certainty")
+DROPPED_IN_7 = ("events_front_date_id", "events_type_date_id", "events_certainty_date_id",
+                "event_factions_faction")
+
+
+def _version_7(db: sqlite_utils.Database) -> None:
+    """The index set of version 7 (see SCHEMA_VERSION). A store analysed before (sqlite_stat1) keeps
+    what its statistics said of the columns the new indexes lead with."""
+    conn = db.conn
+    analysed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
+    stat = (lambda name: conn.execute("SELECT stat FROM sqlite_stat1 WHERE idx = ?", (name,)).fetchone()
+            ) if analysed else (lambda name: None)
+    timeline, types = stat("events_date_id"), stat("events_type_date_id")
+    for name in DROPPED_IN_7:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    if [r[2] for r in conn.execute("PRAGMA index_info(events_date_id)")] != list(TIMELINE):
+        conn.execute("DROP INDEX IF EXISTS events_date_id")
+        conn.execute(f"CREATE INDEX events_date_id ON events ({', '.join(TIMELINE)})")
+        if timeline:  # (rows, rows a date) holds; the id makes each entry unique
+            rows, per_date = timeline[0].split()[:2]
+            conn.execute("INSERT INTO sqlite_stat1 VALUES ('events', 'events_date_id', ?)",
+                         (f"{rows} {per_date} 1 1 1 1",))
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_type'").fetchone():
+        # By date within a type: an import's events, written in date order, land in order in it
+        # (by type alone, they land by rowid, all over it: twice the cost).
+        conn.execute("CREATE INDEX events_type ON events (event_type, date)")
+        if types:  # (rows, rows a type, rows a type and day)
+            conn.execute("INSERT INTO sqlite_stat1 VALUES ('events', 'events_type', ?)",
+                         (" ".join(types[0].split()[:3]),))
 
 
 def version(db: sqlite_utils.Database) -> int:

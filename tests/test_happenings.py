@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sitroom.db import EventFilter, HappeningError, Store, Window
 from sitroom.db.happenings.matching import Candidate, why_not
+from sitroom.db.schema import SCHEMA_VERSION
 
 from .test_tallies import assert_consistent
 
@@ -330,7 +331,7 @@ def test_a_version_5_store_gains_precisions_and_report_texts(db_path: Path) -> N
     store = Store(db_path)
     report = store.ingest(SEED.read_text(encoding="utf-8"))
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM reports WHERE source = ? AND text LIKE 'BEIRUT%'",
                         (report.source_id,)).fetchone()[0] == 1
     # The queue hears of a changed precision (the update trigger names the new column).

@@ -120,6 +120,13 @@ def _in(column: str, values: Iterable[str]) -> Clause:
     return Clause(f"{column} IN ({', '.join('?' * len(values))})", tuple(values))
 
 
+def _tested(column: str) -> str:
+    """An events column as a filter tests it. The type's own index (events_type) lists the store's
+    types; `+` keeps it out of the filters, whose pages come from the timeline's index in order (a type
+    is a tenth of the store: gathering it and sorting costs more than testing it there)."""
+    return f"+e.{column}" if column == "event_type" else f"e.{column}"
+
+
 def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
     unknown = [v for v in values if v not in known]
     if unknown:
@@ -130,13 +137,17 @@ def _check(kind: str, values: tuple[str, ...], known: Iterable[str]) -> None:
 
 def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
                    sample_below: int | None = None, rare_sources: bool = False,
-                   matching_leads: tuple[str, ...] | None = None) -> Compiled:
+                   matching_leads: tuple[str, ...] | None = None,
+                   months: tuple[str, str] | tuple[()] | None = None) -> Compiled:
     """One WHERE clause and its parameters. Raises FilterError for values the store does not know.
 
     `text_mode` says how a search is matched, chosen by the store from how many events it matches:
     "prefix" (the last word may be unfinished) and "words" (whole words) gather the matches first;
     "walk" (whole words) tests each event in timeline order, which finds the first page of a search
     that matches a large part of the store at once.
+
+    `months` (first, last), from the tallies (span_of), bounds a page's dates; () says no event is under
+    the filter.
 
     `sample_below` keeps only the events whose rowid is below it, a fair random sample (rowids are
     spread by schema.event_rowid); the text index and the faction keys are then read for those alone.
@@ -159,7 +170,7 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
                ("event_type", f.types), ("certainty", f.certainty)]
     # A happening is counted once, as its lead (db/happenings/).
     plain = [LEADS, *([Clause("e.rowid < ?", (sample_below,))] if sample_below else [])]
-    plain += [_in(f"e.{column}", values) for column, values in columns if values and column != "source"]
+    plain += [_in(_tested(column), values) for column, values in columns if values and column != "source"]
     if f.sources:
         # A happening is a source's when any of its events is.
         sources = _in("source", f.sources)
@@ -167,6 +178,9 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
                             if rare_sources else
                             f"(e.{sources.sql} OR EXISTS (SELECT 1 FROM events f WHERE f.happening = e.id "
                             f"AND f.{sources.sql}))", sources.params * (1 if rare_sources else 2)))
+    if months is not None:  # see span_of: the first and last month any of the filter's events is in
+        plain.append(Clause("e.date BETWEEN ? AND ?", (f"{months[0]}-01", f"{months[1]}-31"))
+                     if months else Clause("0"))
     if f.since:
         plain.append(Clause("e.date >= ?", (f.since,)))
     if f.until:
@@ -222,7 +236,7 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
                                months]))
         if f.until and (bounds := spill_clause(f.since, f.until)):
             # The filter but its dates, which the bounds replace; a faction is looked up per event.
-            others = [_in(f"e.{column}", values) for column, values in columns if values]
+            others = [_in(_tested(column), values) for column, values in columns if values]
             spill_rest = Clause(*_join([LEADS, bounds, *others]))
             spill = Clause(*_join([spill_rest, Clause(
                 "EXISTS (SELECT 1 FROM event_keys x WHERE x.event = e.id AND x.key = ?)", f.factions)]
@@ -240,6 +254,20 @@ def compile_filter(f: EventFilter, vocab: Vocabulary, text_mode: str = "prefix",
         spill=spill,
         spill_rest=spill_rest,
     )
+
+
+def span_of(f: EventFilter) -> Clause | None:
+    """The first and last month of the events on `f`'s fronts (of its types and certainty), from the
+    tallies: a front's page then reads the timeline's index from its last event on, not through the
+    months since (the timeline's index holds the front, but no front leads an index of its own). None
+    for the filters the tallies cannot bound this way, or that have an index of their own."""
+    if not f.fronts or f.factions or f.places or f.sources or f.text:
+        return None
+    tested = [_in(f"t.{column}", values) for column, values in
+              (("front", f.fronts), ("event_type", f.types), ("certainty", f.certainty)) if values]
+    where, params = _join(tested)
+    return Clause(f"SELECT min(t.month), max(t.month) FROM tallies t WHERE t.key = '' AND {where} "
+                  "AND t.n > 0", params)
 
 
 def after(date: str, key: str, cursor: tuple[str, str] | None) -> Clause:

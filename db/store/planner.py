@@ -7,10 +7,11 @@ from functools import cached_property
 
 from ..filters import EventFilter
 from ..search import fts_query
+from . import counts
 from .catalogue import Catalogue
 from .connection import Line
 from .memo import Memo
-from .plan import Compiled, Vocabulary, compile_filter
+from .plan import Compiled, Vocabulary, compile_filter, span_of
 
 BROAD_SEARCH = 20_000  # matches from which a search's pages are walked in timeline order
 FEW_FOLLOWERS = 5_000  # accounts following a lead, below which a search probes each for its words
@@ -42,7 +43,23 @@ class Planner:
         rare = bool(f.sources) and self.sources_rare(f.sources)
         leads = self.matching_leads(fts_query(f.text, prefix_last=mode == "prefix")) if f.text else None
         return compile_filter(f, self.vocabulary, mode, sample_below, rare_sources=rare,
-                              matching_leads=leads)
+                              matching_leads=leads, months=self.months(f) if for_page else None)
+
+    def months(self, f: EventFilter) -> tuple[str, str] | tuple[()] | None:
+        """The first and last month of the events a page of `f` can show, from the tallies (plan.span_of),
+        once per store measure; () when there are none, None when the tallies do not bound `f`."""
+        span = span_of(f)
+        if span is None or not self._large():  # a small store's pages are quick unbounded
+            return None
+        def measure() -> tuple[str, str] | tuple[()]:
+            first, last = self._rows(span.sql, span.params)[0]
+            return (first, last) if first else ()
+        return self._memo.get(("months", f.fronts, f.types, f.certainty), measure)
+
+    def _large(self) -> bool:
+        """Whether the store is as large as counts.TALLY_FROM (the same measure as Counts.size)."""
+        return self._memo.get(("size",), lambda: self._rows(
+            "SELECT sum(n) FROM tallies WHERE key = ''")[0][0] or 0) >= counts.TALLY_FROM
 
     def matching_leads(self, match: str | None) -> tuple[str, ...] | None:
         """The happenings another source's account of which matches a search, by their leads, where
