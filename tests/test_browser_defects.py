@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from sitroom.db import EventFilter, Store
+from sitroom.tui.loading import TimelineLoaded
 from sitroom.tui.screens import FilterPicker
 from textual.containers import VerticalScroll
 
@@ -167,3 +168,23 @@ async def test_the_help_screen_scrolls_with_j_and_k(db_path: Path) -> None:
         await pilot.press("k")
         await pilot.pause()
         assert scroll.scroll_y == 2
+
+
+async def test_counts_that_arrive_before_the_timeline_stay(db_path: Path) -> None:
+    """The counts worker can answer before the timeline's page does: the heading keeps their count
+    (it used to go back to "counting…" for good)."""
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Jobar", "enter")
+        await settle(pilot)
+        assert "· 1 event ·" in plain(app.timeline.border_title)
+        store = Store(db_path)
+        try:
+            page = store.page(app.view.timeline_filter(), limit=100)
+        finally:
+            store.close()
+        app.post_message(TimelineLoaded(app.generation, app.view, page))  # the same page, after the counts
+        await settle(pilot)
+        assert "· 1 event ·" in plain(app.timeline.border_title)
+        assert "counting" not in plain(app.timeline.border_title)
