@@ -40,7 +40,14 @@ _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statem
 _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
                     r"statement|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
-                    r"observatory|commanders?|correspondents?|fighters|witnesses|residents)\b", re.IGNORECASE)
+                    r"observatory|commanders?|correspondents?|fighters|witnesses|residents|"
+                    # a person named with a rank or office: "Captain X said", "Observatory head X said"
+                    r"captain|colonel|col\.|general|gen\.|major|lieutenant|lt\.|brigadier|sergeant|"
+                    r"sheikh|mayor|governor|minister|director|head|chief|leader)\b", re.IGNORECASE)
+# "the Observatory documented the death of …", "… where the monitor recorded raids on X": what a monitor
+# or medium says it observed is its claim, wherever in the sentence it says so
+_OBSERVED = re.compile(r"^\s+(?:(?:also|has|have|had|was|were)\s+)*(?:monitored|documented|recorded|"
+                       r"observed|counted|verified|registered|tallied)\b", re.IGNORECASE)
 # Unconfirmed, unverified reports nobody is named for are rumours, as in the importers (db/rules.py).
 RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed|unverified)\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|alleged)|reportedly|"
@@ -175,6 +182,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
             f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
                 ("the group", "the press", "the statement"))
         f.claimants += [p for p in sources if p not in f.claimants]
+    for p in parties:
+        seen = _OBSERVED.match(s[p.end:]) if p.kind in (MEDIA, MONITOR) else None
+        if seen and not f.span[0] <= p.start < f.span[1]:
+            f.certainty, f.cue = "claimed", f.cue or f"{p.text}{seen.group()}"
+            f.claimants += [p] if p not in f.claimants else []
     hedge = HEDGE.search(s)
     if hedge and f.cue is None:
         f.certainty, f.cue = "claimed", hedge.group()

@@ -1,0 +1,42 @@
+"""Issue 17, round 9: mechanisms counted over the misses of two blind splits, each with sentences written for
+the test (none copied from a report)."""
+
+from __future__ import annotations
+
+import pytest
+from sitroom.db.reports.extract import Lexicon
+
+from .extract_helpers import events, lex, one, roles
+
+__all__ = ["lex"]
+
+
+# -- certainty: who says it, when the sayer is a person with a rank or a monitor observing --------------
+
+@pytest.mark.parametrize(("sentence", "claimant"), [
+    ("Colonel Omar Haddad said his fighters have recaptured the village of Kafr Ammar.",
+     "Colonel Omar Haddad"),
+    ("Brigadier Salim Azar told reporters the army shelled Tal Harir overnight.", "Brigadier Salim Azar"),
+    ("Sheikh Nawaf Bashir said the army stormed Jubb Safa on Monday.", "Sheikh Nawaf Bashir"),
+])
+def test_a_person_with_a_rank_is_a_sayer(lex: Lexicon, sentence: str, claimant: str) -> None:
+    found = one(sentence, lex)
+    assert found.certainty == "claimed", found.why
+    assert claimant in roles(found).get("claimant", set()), found.parties
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Observatory documented the death of six people in airstrikes on the village of Kafr Ammar on "
+    "Monday.",
+    "Warplanes struck rebel-held areas of the province, where the monitor recorded raids on the village of "
+    "Tal Harir.",
+])
+def test_what_a_monitor_observed_is_its_claim(lex: Lexicon, sentence: str) -> None:
+    found = events(sentence, lex)
+    assert found and all(f.certainty == "claimed" for f in found), [f.why for f in found]
+    assert all("Syrian Observatory for Human Rights" in roles(f).get("claimant", set()) for f in found)
+
+
+def test_a_side_that_records_nothing_is_no_claimant(lex: Lexicon) -> None:
+    found = one("The army captured the village of Kafr Ammar, where it recorded heavy losses.", lex)
+    assert found.certainty == "confirmed", found.why
