@@ -40,3 +40,14 @@ def test_what_a_monitor_observed_is_its_claim(lex: Lexicon, sentence: str) -> No
 def test_a_side_that_records_nothing_is_no_claimant(lex: Lexicon) -> None:
     found = one("The army captured the village of Kafr Ammar, where it recorded heavy losses.", lex)
     assert found.certainty == "confirmed", found.why
+
+
+def test_a_statement_introduced_by_a_colon_is_its_sayers_claim(lex: Lexicon) -> None:
+    text = ("The Syrian Democratic Forces issued a statement on Monday.\n\nThe statement read:\n\n"
+            "\"The occupation army shelled the village of Kafr Ammar with heavy weapons.\n\n"
+            "Its drones struck the village of Tal Harir at dawn.\"\n\n"
+            "The army captured the village of Jubb Safa on Tuesday.")
+    found = {f.place_name: f for f in events(text, lex)}
+    assert found["Kafr Ammar"].certainty == found["Tal Harir"].certainty == "claimed"
+    assert "Syrian Democratic Forces" in " ".join(roles(found["Tal Harir"]).get("claimant", set()))
+    assert found["Jubb Safa"].certainty == "confirmed"  # the quotation closed before it

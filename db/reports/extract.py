@@ -31,7 +31,7 @@ from .spelling import normalise, variant_key
 from .unnamed import COUNT
 from .when import dates_in, resolve
 from .where import WIDE, Spot, find_spots, siblings
-from .wording import CUT, LATER_SOURCE, frame, stated_or_toll
+from .wording import CUT, LATER_SOURCE, STATEMENT, frame, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
@@ -211,11 +211,16 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     last_found: list[Found] = []
     before_kind: str | None = None
     before_spots: list[Spot] = []
+    statement: list[Party] | None = None  # who speaks in a quotation introduced by "The statement read:"
+    last_parties: list[Party] = []
     for sentence in sentences(text):
+        if STATEMENT.search(sentence.text):  # "The statement included:": what follows is its sayer's
+            statement = (lex.parties.find(sentence.text) or last_parties)[:1]
+            continue
         if sentence.headline:
             continue
         s = sentence.text
-        parties = lex.parties.find(s)
+        parties = last_parties = lex.parties.find(s)
         if (later := LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
             attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
             continue
@@ -223,6 +228,10 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
         spots = regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near))
         f = frame(s, parties, said_by)
+        if statement is not None:
+            if f.certainty == "confirmed":
+                f.certainty, f.cue, f.claimants = "claimed", "a quoted statement", list(statement)
+            statement = None if sentence.closes_quote else statement
         # a place inside the attribution ("… TV said in a broadcast from Khan Sheykhoun") is where it was said
         spots = [p for p in spots if f.span == (0, 0) or not f.span[0] <= p.start < f.span[1]
                  or p.role == "frame"]

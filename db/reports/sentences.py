@@ -47,6 +47,7 @@ class Sentence:
     text: str
     dateline: str  # what was taken off the front ("BEIRUT —"), or ""
     headline: bool  # a title, caption, link or other line that does not report
+    closes_quote: bool = False  # the last sentence of a paragraph that ends a quotation
 
 
 def _is_headline(line: str, first: bool = False) -> bool:
@@ -110,7 +111,8 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     text = _GLUED_CREDIT.sub(r"\1\n", _RULE.sub("\n", text))
     for paragraph in _lists(re.split(r"\n", text)):
-        paragraph = " ".join(paragraph.split()).strip('"“” ')
+        raw = " ".join(paragraph.split())
+        paragraph = raw.strip('"“” ')
         if not paragraph:
             continue
         titled = _TITLE.match(paragraph)
@@ -122,6 +124,8 @@ def sentences(text: str) -> list[Sentence]:
         match = _DATELINE.match(paragraph)
         if match and len(paragraph) > match.end() + 20:
             dateline, paragraph = match.group().strip(), paragraph[match.end():]
-        for i, s in enumerate(split(paragraph)):
-            out.append(Sentence(_LABEL.sub("", s), dateline if i == 0 else "", headline))
+        parts = split(paragraph)
+        for i, s in enumerate(parts):
+            out.append(Sentence(_LABEL.sub("", s), dateline if i == 0 else "", headline,
+                                i == len(parts) - 1 and raw.endswith(('"', "”"))))
     return out

@@ -125,6 +125,9 @@ _CUT = re.compile(r"^\s*Under (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:deal|agreement|
                   # "While the army was busy fighting rebels in X, …": the clause sets the scene
                   r"^\W*(?:While|Whilst)\s[^,;]*\b(?:was|were|is|are|had been|has been)\s[^,;]*$",
                   re.IGNORECASE)
+# a line that introduces a quotation: "The statement included:", "The ministry said:", "It read as follows:"
+STATEMENT = re.compile(r"\b(?:said|says|stated|states|added|included|includes|read|reads|announced|declared|"
+                       r"wrote|writes|follows|following)\s*:\s*[\"“]?$", re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
 BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
