@@ -4,7 +4,8 @@ the test (none copied from a report)."""
 from __future__ import annotations
 
 import pytest
-from sitroom.db.reports.extract import Lexicon
+from sitroom.db.geography import atlas
+from sitroom.db.reports.extract import Found, Lexicon
 
 from .extract_helpers import events, lex, one, roles
 
@@ -51,3 +52,32 @@ def test_a_statement_introduced_by_a_colon_is_its_sayers_claim(lex: Lexicon) -> 
     assert found["Kafr Ammar"].certainty == found["Tal Harir"].certainty == "claimed"
     assert "Syrian Democratic Forces" in " ".join(roles(found["Tal Harir"]).get("claimant", set()))
     assert found["Jubb Safa"].certainty == "confirmed"  # the quotation closed before it
+
+
+# -- the means named after the verb: "pounded X with air strikes" ------------------------------------------
+
+def _inside(found: Found, governorate: str) -> bool:
+    area, where = atlas().region("Syria", governorate), found.location
+    return area is not None and where.lat is not None and where.lon is not None and \
+        area.contains(where.lon, where.lat)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The coalition pounded the village of Kafr Ammar with air strikes on Monday.",
+    "Government forces hammered the village of Kafr Ammar with barrel bombs overnight.",
+    "Extensive aerial raids hit the village of Kafr Ammar on Monday.",
+])
+def test_strikes_named_as_the_means_are_airstrikes(lex: Lexicon, sentence: str) -> None:
+    found = one(sentence, lex)
+    assert (found.type, found.place_name) == ("airstrike", "Kafr Ammar"), found.why
+
+
+def test_a_striking_verb_takes_the_regions_before_its_means(lex: Lexicon) -> None:
+    found = events("Russian jets slammed eastern Hama and northern Idlib with air strikes on Monday.", lex)
+    assert [(f.type, f.place_name) for f in found] == [("airstrike", "eastern Hama"),
+                                                       ("airstrike", "northern Idlib")]
+    assert _inside(found[0], "Hama") and _inside(found[1], "Idlib"), [f.location for f in found]
+
+
+def test_a_storm_that_battered_the_coast_is_no_strike(lex: Lexicon) -> None:
+    assert events("A storm battered the camps near Atmeh with strong winds on Monday.", lex) == []

@@ -53,6 +53,9 @@ TYPES: dict[str, str] = {
                r"(?:noose|grip)(?= around| on)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
+              # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
+              r"(?:slamm|hammer|batter)ed(?= [^.;,]{0,60}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|raids|"
+              r"(?:barrel )?bombs|missiles|rockets|artillery|shells|mortars?|tank fire|strikes)\b)|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"
               r"strik(?:e|es|ing)(?= (?:the |(?-i:[A-Z])|(?:\w+ ){0,2}(?:positions|villages|towns|targets)))",
     "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
@@ -65,7 +68,8 @@ TYPES: dict[str, str] = {
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
                  r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
                  r"struck|targeted|killed|wounded|blasts?|explosions?))",
-    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|aerial (?:bombing|bombardment|strikes?)"
+    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|"
+                 r"aerial (?:bombing|bombardment|strikes?|raids?|attacks?)"
                  r"(?: campaign)?|dropp(?:ed|ing|s) (?:\w+ ){0,2}(?:bombs|missiles)|barrel bombs?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"
@@ -96,6 +100,8 @@ AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\
 # the means named after the verb: "… with a barrage of artillery rounds"
 _BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mortars?|rockets|tank fire)\b",
                       re.IGNORECASE)
+_BY_AIR = re.compile(r"^[^.;,]{0,80}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|air ?raids|barrel bombs|"
+                     r"(?:aerial|air) (?:bombardment|bombing))\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
                            r"\s+by\s+", re.IGNORECASE)
 
@@ -129,10 +135,13 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
-        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit", word,
-                                                 re.IGNORECASE):
+        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
+                                                 r"batter", word, re.IGNORECASE):
             kind = "airstrike"
-        elif kind == "attack" and re.match(r"pound|struck|hit|target", word, re.IGNORECASE) and (
+        elif kind == "attack" and _BY_AIR.match(s[m.end():]):
+            kind = "airstrike"  # "pounded X with air strikes": the means named after the verb
+        elif kind == "attack" and re.match(r"pound|struck|hit|target|slam|hammer|batter", word,
+                                           re.IGNORECASE) and (
                 artillery or _BY_GUNS.match(s[m.end():])):
             kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
         passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(AUXILIARY.search(s[:m.start()])) or \

@@ -47,7 +47,7 @@ _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|ne
                      r"(?:(?:villages?|towns?|city|area|positions?|bases?|direction)\s+(?:of\s+)?)?$",
                      re.IGNORECASE)
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
-_STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb", re.IGNORECASE)
+_STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb|slam|hammer|batter", re.IGNORECASE)
 _AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
