@@ -81,3 +81,25 @@ def test_a_striking_verb_takes_the_regions_before_its_means(lex: Lexicon) -> Non
 
 def test_a_storm_that_battered_the_coast_is_no_strike(lex: Lexicon) -> None:
     assert events("A storm battered the camps near Atmeh with strong winds on Monday.", lex) == []
+
+
+# -- a happening stated only in a relative clause: "X, which Syrian troops entered last week" ---------------
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The displaced fled toward the village of Kafr Ammar, which government troops entered on Sunday.",
+     "advance"),
+    ("Shells fell near the town of Kafr Ammar, which rebels took from government forces late on Friday.",
+     "capture"),
+])
+def test_a_relative_clause_states_a_happening_at_its_antecedent(lex: Lexicon, sentence: str,
+                                                               kind: str) -> None:
+    found = [f for f in events(sentence, lex) if f.type == kind]
+    assert [f.place_name for f in found] == ["Kafr Ammar"], [(f.type, f.place_name) for f in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels shelled the village of Tal Harir, which the army captured in 2015.",
+    "Rebels shelled the Kafr Ammar crossing, which connects liberated areas with occupied ones.",
+])
+def test_a_relative_clause_of_background_or_description_states_none(lex: Lexicon, sentence: str) -> None:
+    assert not [f for f in events(sentence, lex) if f.type in ("capture", "advance")]

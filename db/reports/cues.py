@@ -37,7 +37,7 @@ TYPES: dict[str, str] = {
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
                r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
                r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
-               r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|the (?:towns?|villages?|city|"
+               r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|from |the (?:towns?|villages?|city|"
                r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
                r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"

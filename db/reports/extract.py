@@ -49,6 +49,9 @@ _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|ne
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
 _STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb|slam|hammer|batter", re.IGNORECASE)
 _AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
+# "X, which Syrian troops entered last week": the relative clause's own subject acts on the place before it
+_OBJECT_RELATIVE = re.compile(r",?\s+(?:which|that)\s+(?!(?:was|were|is|are|has|have|had|lies|lay|remains|"
+                              r"became|used|had been|has been)\b)(?:[\w'.-]+\s+){1,5}", re.IGNORECASE)
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -95,7 +98,8 @@ class Extraction:
     unknown_factions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[Spot], str]:
+def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Party] | None = None
+           ) -> tuple[list[Spot], str]:
     """The places an event word speaks of, and how they were chosen."""
     later = [c.start for c in cues if c.start > cue.end]
     stop = min(later, default=len(s))
@@ -124,6 +128,12 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     elif cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
         chosen = subject
         how = "before the event word (its subject)"
+    antecedent = [p for p in spots if p.name and p.end <= cue.start and p.role != "modifier"
+                  and _OBJECT_RELATIVE.fullmatch(s[p.end:cue.start])
+                  and any(p.end < q.start < cue.start and q.kind in (FORCE, AIR, GENERIC)
+                          for q in sides or ())]
+    if not chosen and antecedent:  # "X, which Syrian troops entered last week": X
+        chosen, how = antecedent[-1:], "the place its relative clause speaks of"
     if not chosen:
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
         if refs:
@@ -257,7 +267,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             happening = toll_strike(s, parties, f.span)
             by_toll = bool(happening)
         for cue in happening:
-            places, how = _scope(cue, happening, spots, s)
+            places, how = _scope(cue, happening, spots, s, parties)
             places = whole_of(s, places, spots)
             # "the two villages": the places the sentence before listed (a toll over them restates it)
             places = [q for p in places for q in ((not by_toll and listed(s, p, before_spots)) or [p])]
