@@ -103,3 +103,38 @@ def test_a_relative_clause_states_a_happening_at_its_antecedent(lex: Lexicon, se
 ])
 def test_a_relative_clause_of_background_or_description_states_none(lex: Lexicon, sentence: str) -> None:
     assert not [f for f in events(sentence, lex) if f.type in ("capture", "advance")]
+
+
+# -- countable unnamed places: "the villages of X", "villages near the M4 road", "a rebel-held air base" -----
+
+def test_the_villages_of_one_place_are_its_unnamed_villages(lex: Lexicon) -> None:
+    found = one("The army shelled the villages of Manbij on Monday.", lex)
+    assert found.unnamed and found.place is None and found.place_name is None, found.why
+    assert found.location.lat is not None and "Manbij" in found.location.located_by
+
+
+def test_the_villages_of_a_list_name_each(lex: Lexicon) -> None:
+    found = events("The army shelled the villages of Tal Harir and Kafr Ammar on Monday.", lex)
+    assert [f.place_name for f in found] == ["Tal Harir", "Kafr Ammar"]
+
+
+def test_unnamed_villages_listed_after_a_means_are_each_an_event(lex: Lexicon) -> None:
+    found = events("Turkish forces launched attacks using drones and artillery on the villages of Manbij and "
+                   "villages near the M4 highway on Monday.", lex)
+    assert len(found) == 2 and all(f.unnamed and f.type == "attack" for f in found), \
+        [(f.type, f.why["place"]) for f in found]
+
+
+def test_an_air_base_left_unnamed_is_an_unnamed_place(lex: Lexicon) -> None:
+    found = one("Government troops are advancing on a sprawling rebel-held air base in Idlib.", lex)
+    assert found.unnamed and found.type == "advance", found.why
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("Furthermore, in order to widen their gains, the army shelled the village of Kafr Ammar on Monday.",
+     ["shelling"]),
+    ("The army shelled the village of Kafr Ammar on Monday in order to capture the village of Tal Harir.",
+     ["shelling"]),
+])
+def test_a_fronted_purpose_ends_at_its_comma(lex: Lexicon, sentence: str, kinds: list[str]) -> None:
+    assert [f.type for f in events(sentence, lex)] == kinds

@@ -28,7 +28,7 @@ from .roles import Role, roles
 from .sentences import sentences
 from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
-from .unnamed import COUNT
+from .unnamed import COUNT, villages_of
 from .when import dates_in, resolve
 from .where import WIDE, Spot, find_spots, siblings
 from .wording import CUT, LATER_SOURCE, STATEMENT, frame, stated_or_toll
@@ -52,6 +52,7 @@ _AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.I
 # "X, which Syrian troops entered last week": the relative clause's own subject acts on the place before it
 _OBJECT_RELATIVE = re.compile(r",?\s+(?:which|that)\s+(?!(?:was|were|is|are|has|have|had|lies|lay|remains|"
                               r"became|used|had been|has been)\b)(?:[\w'.-]+\s+){1,5}", re.IGNORECASE)
+_MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -107,9 +108,13 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Par
     stop = min(stop, cut.start()) if cut else stop  # "… that was once used to resupply X": background
     # an unnamed place counts only as the word's own object ("captured four villages"), or in its list
     named = [p for p in spots if p.role == "event" and p.name is not None]
+    # ("attacks using drones and tanks on four villages": the means is no new clause)
     events = [p for p in spots if p.role == "event" and (p.name is not None or p.start < cue.end or (
-        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(s[cue.end:p.start].replace("armed", "")))
+        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(_MEANS.sub("", s[cue.end:p.start])))
         or any(siblings(s, p, q) for q in named))]
+    events += [p for p in spots if p.role == "event" and p not in events and any(siblings(s, p, q)
+                                                                                for q in events)]
+    events.sort(key=lambda p: p.start)
     if cue.type == "withdrawal":  # "withdrew fighters towards Raqqa": where they went is not where it was
         events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
     elif cue.type in ("attack", "advance", "shelling", "airstrike"):  # "began their attack from X": whence
@@ -236,7 +241,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             continue
         point = last_place[0] if last_place else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
-        spots = regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near))
+        spots = villages_of(s, regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near)))
         f = frame(s, parties, said_by)
         if statement is not None:
             if f.certainty == "confirmed":

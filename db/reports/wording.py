@@ -128,6 +128,9 @@ _CUT = re.compile(r"^\s*Under (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:deal|agreement|
 # a line that introduces a quotation: "The statement included:", "The ministry said:", "It read as follows:"
 STATEMENT = re.compile(r"\b(?:said|says|stated|states|added|included|includes|read|reads|announced|declared|"
                        r"wrote|writes|follows|following)\s*:\s*[\"“]?$", re.IGNORECASE)
+# "Furthermore, in order to expand their areas, the army attacked X": a fronted purpose ends at its comma
+_FRONTED_PURPOSE = re.compile(r"^\W*(?:[\w-]+,\s*)?(?:in order|so as) to\b[^,;]*,"
+                              r"(?![^,;]*\b(?:in order|so as) to\b)", re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
 BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
@@ -233,8 +236,9 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     opinion, background), or None when it does."""
     clause = s[clause_start(s, start):start]
     near = s[max(0, start - 60):start]
-    if _CUT.search(s[:start]):
-        return f"after '{_CUT.search(s[:start]).group()}': background"
+    cut = _CUT.search(s[:start])
+    if cut and not _FRONTED_PURPOSE.match(s[:start]):
+        return f"after '{cut.group()}': background"
     modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:]) or (
         # "The liberation of X from ISIS will free up …": an event noun that is a future's subject
         re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
