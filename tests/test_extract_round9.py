@@ -138,3 +138,31 @@ def test_an_air_base_left_unnamed_is_an_unnamed_place(lex: Lexicon) -> None:
 ])
 def test_a_fronted_purpose_ends_at_its_comma(lex: Lexicon, sentence: str, kinds: list[str]) -> None:
     assert [f.type for f in events(sentence, lex)] == kinds
+
+
+# -- background, descriptions and denials read as events -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The SDF says it has captured a western neighbourhood of Manbij after two days of fighting.",
+    "The SDF says it has captured a western neighbourhood of Manbij after 13 days of heavy street fighting.",
+])
+def test_fighting_counted_in_days_before_a_capture_is_how_it_came_about(lex: Lexicon, sentence: str) -> None:
+    assert "clashes" not in [f.type for f in events(sentence, lex)]
+
+
+def test_fighting_positions_are_positions(lex: Lexicon) -> None:
+    found = one("Coalition jets struck ISIS fighting positions near the village of Kafr Ammar.", lex)
+    assert found.type == "airstrike", found.why
+
+
+def test_a_sentence_opened_by_since_a_month_sums_up_a_period(lex: Lexicon) -> None:
+    assert events("Since Iran sent advisers in March, government forces made big advances in the regions "
+                  "surrounding Hama.", lex) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reports that the SDF retook the village of Kafr Ammar are false.",
+    "The capture of the town of Kafr Ammar by the army is now imminent.",
+])
+def test_a_denied_report_or_an_imminent_capture_states_none(lex: Lexicon, sentence: str) -> None:
+    assert events(sentence, lex) == []

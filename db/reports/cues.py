@@ -58,7 +58,9 @@ TYPES: dict[str, str] = {
               r"(?:barrel )?bombs|missiles|rockets|artillery|shells|mortars?|tank fire|strikes)\b)|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"
               r"strik(?:e|es|ing)(?= (?:the |(?-i:[A-Z])|(?:\w+ ){0,2}(?:positions|villages|towns|targets)))",
-    "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
+    # "IS fighting positions", "fighting vehicles": a kind of position or vehicle, not fighting
+    "clashes": r"clash(?:es|ed|ing)?|fighting(?! (?:positions?|vehicles?|units?|forces|season|age))|fought|"
+               r"battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
                r"(?:urban |street )?warfare",
     "vbied": r"S?VBIEDs?|car bombs?|(?:suicide )?vehicle[- ]borne improvised explosive devices?|"
              r"suicide (?:car|truck|vehicle)s?(?! bombers?)|suicide (?:car )?bombings?|suicide attacks?|"

@@ -104,10 +104,22 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milesto
                          r"since (?:early |late |mid-)?"
                          r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b", re.IGNORECASE)
+_EVENT_NOUN = r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?"
+# "the capture of the city is imminent": a happening to come
+_IMMINENT = re.compile(r"^[^,;.]{0,80}?\b(?:is|are|seems?|appears?)\s+(?:now\s+|very\s+)?(?:imminent|"
+                       r"close at hand|only a matter of time)\b", re.IGNORECASE)
+# "Reports that the SDF retook the hospital are false": the writer denies what the reports say
+_FALSE_REPORT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?)\s+(?P<said>that)\b[^;]*?\s"
+                           r"(?P<verdict>(?:is|are|was|were)\s+(?:completely\s+|totally\s+)?(?:false|untrue|"
+                           r"baseless|fabricated|unfounded|incorrect|fake))\b", re.IGNORECASE)
+# "Since Russia entered the war in September, regime forces made advances …": a period's summary
+_SINCE_LEAD = re.compile(r"^\W*Since\s[^;]{0,80}?\b(?:in\s+)?(?:early |late |mid-)?" + _MONTH + r"\b",
+                         re.IGNORECASE)
 # "driven out in March 2016", "since mid-2014": a stated year before the report's is background
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+(?:(?:early|late|mid)[- ])?(?:" + _MONTH +
                    r"\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")
-_CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|hours)\s+of\s+"
+_CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"several|a few|many)\s+)?(?:weeks|days|months|years|hours)\s+of\s+"
                     r"(?:[\w-]+\s+){0,5}$|"
                     r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
                     r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
@@ -239,6 +251,11 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     cut = _CUT.search(s[:start])
     if cut and not _FRONTED_PURPOSE.match(s[:start]):
         return f"after '{cut.group()}': background"
+    if _IMMINENT.match(s[end:]) and re.fullmatch(_EVENT_NOUN, s[start:end], re.IGNORECASE):
+        return f"to come ('{_IMMINENT.match(s[end:]).group().strip()}')"
+    false = _FALSE_REPORT.search(s)
+    if false and false.start("said") <= start < false.start("verdict"):
+        return f"denied by the writer ('{false.group('verdict')}')"
     modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:]) or (
         # "The liberation of X from ISIS will free up …": an event noun that is a future's subject
         re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
@@ -271,7 +288,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             re.search(r"\b(?:the|its|their|an?)\s+$", near, re.IGNORECASE):
         return f"'the {s[start:end]} forces' names a side, it does not report"
     if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
-            r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
+            r"\b(?:areas?|regions?|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
         return "'surrounding' locates here ('the area surrounding X')"
     if re.search(r"\bthe\s+(?:\w+\s+)?$", near, re.IGNORECASE) and re.match(
             r"\s+(?:came|comes|was|were|is|are|has|have|had|marks?|marked|closed|opened|follows?|followed)\b",
@@ -308,7 +325,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         after = relative
     region = s[:after.start() if after else len(s)]  # up to the end of the event word's clause
     year = next((int(y) for y in _YEAR.findall(region) if report_year and int(y) < report_year), None)
-    background = _BACKGROUND.search(region)
+    background = _BACKGROUND.search(region) or _SINCE_LEAD.match(region)
     if year:
         return f"background (in {year})"
     if background:
