@@ -166,3 +166,18 @@ def test_a_sentence_opened_by_since_a_month_sums_up_a_period(lex: Lexicon) -> No
 ])
 def test_a_denied_report_or_an_imminent_capture_states_none(lex: Lexicon, sentence: str) -> None:
     assert events(sentence, lex) == []
+
+
+# -- one place spelt two ways in one text --------------------------------------------------------------------
+
+def test_a_place_spelt_two_ways_answers_to_the_first_spelling(lex: Lexicon) -> None:
+    found = events("Turkish drones struck the village of al-Taweela on Monday. Turkish artillery then "
+                   "shelled the village of al-Tawila.", lex)
+    assert [f.place_name for f in found] == ["al-Taweela", "al-Tawila"]  # each as written
+    assert "al-Taweela" in found[1].names, found[1].names
+
+
+def test_a_different_place_keeps_its_own_names(lex: Lexicon) -> None:
+    found = events("Turkish drones struck the village of al-Taweela on Monday. Turkish artillery then "
+                   "shelled the village of Kafr Ammar.", lex)
+    assert "al-Taweela" not in found[1].names

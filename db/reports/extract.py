@@ -242,6 +242,12 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         point = last_place[0] if last_place else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
         spots = villages_of(s, regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near)))
+        for p in spots:  # "al-Dawoudia" … "al-Dawoudiya": one place; it answers to the first spelling too
+            said = p.bare or p.name
+            first = learned.get(variant_key(said)) if said and p.place is None else None
+            if first and first != said:
+                p.notes.append(f"'{said}' is '{first}' spelt another way")
+                p.bare = first
         f = frame(s, parties, said_by)
         if statement is not None:
             if f.certainty == "confirmed":
