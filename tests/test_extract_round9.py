@@ -181,3 +181,8 @@ def test_a_different_place_keeps_its_own_names(lex: Lexicon) -> None:
     found = events("Turkish drones struck the village of al-Taweela on Monday. Turkish artillery then "
                    "shelled the village of Kafr Ammar.", lex)
     assert "al-Taweela" not in found[1].names
+
+
+def test_a_day_after_a_name_is_not_part_of_it(lex: Lexicon) -> None:
+    found = one("Militants pulled back from the village of Kafr Ammar Friday.", lex)
+    assert found.place_name == "Kafr Ammar", found.why

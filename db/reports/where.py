@@ -73,6 +73,8 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+         "yesterday"}
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
@@ -161,6 +163,8 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
                                                                        r"Russia|Israel)'s", words[0])):
             dropped.append(words[0])
             words = words[1:]
+        while len(words) > 1 and words[-1].casefold() in _TIME:  # "east of Hajin Friday": a day, not a name
+            words = words[:-1]
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
                for w in dropped) and not any(w.endswith("'s") for w in dropped):
             continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
