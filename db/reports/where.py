@@ -163,7 +163,9 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
                                                                        r"Russia|Israel)'s", words[0])):
             dropped.append(words[0])
             words = words[1:]
+        tail = ""
         while len(words) > 1 and words[-1].casefold() in _TIME:  # "east of Hajin Friday": a day, not a name
+            tail = r"\s+" + re.escape(words[-1]) + tail
             words = words[:-1]
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
                for w in dropped) and not any(w.endswith("'s") for w in dropped):
@@ -177,7 +179,7 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
             if _NOT_PLACE.search(name):
                 continue
             # the words may stand apart by more than one space (a quotation mark blanked out)
-            at = re.search(r"\s+".join(map(re.escape, words)) + r"$", m.group())
+            at = re.search(r"\s+".join(map(re.escape, words)) + r"(?=" + tail + r"$)", m.group())
             if at is None:
                 continue
             start = offset + m.start() + at.start()
