@@ -187,3 +187,18 @@ def test_a_different_place_keeps_its_own_names(lex: Lexicon) -> None:
                                       "The army captured Kafr Ammar Friday."])
 def test_a_day_after_a_name_is_not_part_of_it(lex: Lexicon, sentence: str) -> None:
     assert one(sentence, lex).place_name == "Kafr Ammar"
+
+
+# -- a region that is the event word's own object is no summary of the places named beside it -------------
+
+def test_an_advance_in_a_region_stands_beside_the_villages_taken_there(lex: Lexicon) -> None:
+    found = events("Government forces are rapidly advancing in the western countryside of Aleppo. On Monday "
+                   "they captured the villages of Kafr Ammar and Tal Harir.", lex)
+    assert [(f.type, f.place_name) for f in found] == [
+        ("advance", "the western countryside of Aleppo"), ("capture", "Kafr Ammar"), ("capture", "Tal Harir")]
+
+
+def test_a_region_holding_a_sides_positions_still_sums_up_the_raid_named_next(lex: Lexicon) -> None:
+    found = events("An ISIS attack on SDF positions in eastern Deir Ezzor killed two fighters. ISIS "
+                   "militants raided an SDF post in the village of Al-Zir.", lex)
+    assert [f.place_name for f in found] == ["Al-Zir"]

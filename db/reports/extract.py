@@ -52,6 +52,8 @@ _AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.I
 # "X, which Syrian troops entered last week": the relative clause's own subject acts on the place before it
 _OBJECT_RELATIVE = re.compile(r",?\s+(?:which|that)\s+(?!(?:was|were|is|are|has|have|had|lies|lay|remains|"
                               r"became|used|had been|has been)\b)(?:[\w'.-]+\s+){1,5}", re.IGNORECASE)
+# "advancing in the Maskanah countryside", "captured a large area east of X": the place is the word's own
+_DIRECT = re.compile(r"\s*(?:(?:in|into|on|toward|towards|to|through|across|over|of|against)\s+)?(?:the\s+)?")
 _MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -89,6 +91,7 @@ class Found:
     unnamed: bool = False
     kind: str = "locality"
     count: int | None = None  # "four villages": 4
+    direct: bool = False  # the place is the event word's own object or goal, no noun between them
 
 
 @dataclass
@@ -326,7 +329,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 chosen[key] = Found(
                     pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
-                    name is None and pid is None, spot.kind, count)
+                    name is None and pid is None, spot.kind, count,
+                    bool(_DIRECT.fullmatch(s[cue.end:spot.start])) if spot.start >= cue.end else False)
         found = sorted(prune(list(chosen.values())), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if found:
