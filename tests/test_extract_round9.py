@@ -202,3 +202,27 @@ def test_a_region_holding_a_sides_positions_still_sums_up_the_raid_named_next(le
     found = events("An ISIS attack on SDF positions in eastern Deir Ezzor killed two fighters. ISIS "
                    "militants raided an SDF post in the village of Al-Zir.", lex)
     assert [f.place_name for f in found] == ["Al-Zir"]
+
+
+def test_a_place_that_witnessed_shelling_is_its_place(lex: Lexicon) -> None:
+    found = one("The western countryside of Aleppo witnessed heavy shelling on Monday.", lex)
+    assert found.type == "shelling" and found.place_name == "The western countryside of Aleppo"
+    assert _inside(found, "Aleppo"), found.location
+
+
+def test_shooting_down_an_aircraft_is_an_attack(lex: Lexicon) -> None:
+    found = one("Rebels downed a Syrian helicopter near the village of Kafr Ammar.", lex)
+    assert (found.type, found.place_name) == ("attack", "Kafr Ammar")
+
+
+def test_a_count_after_a_hedge_word_is_the_count(lex: Lexicon) -> None:
+    text = ("Rebels captured the village of Kafr Ammar on Monday. Rebels said they had captured some 15 "
+            "villages.")
+    found = events(text, lex)
+    assert [f.count for f in found if f.unnamed] == [15], [(f.place_name, f.why["place"]) for f in found]
+
+
+def test_the_past_day_is_the_reports_own_period(lex: Lexicon) -> None:
+    found = one("Government jets bombed the village of Kafr Ammar in the past 24 hours.", lex)
+    assert found.type == "airstrike", found.why
+    assert events("Government jets bombed the village of Kafr Ammar in the past.", lex) == []

@@ -54,6 +54,7 @@ TYPES: dict[str, str] = {
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
+              r"sh(?:ot|oot|ooting) down|downed|"
               r"(?:slamm|hammer|batter)ed(?= [^.;,]{0,60}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|raids|"
               r"(?:barrel )?bombs|missiles|rockets|artillery|shells|mortars?|tank fire|strikes)\b)|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"

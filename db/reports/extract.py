@@ -54,6 +54,9 @@ _OBJECT_RELATIVE = re.compile(r",?\s+(?:which|that)\s+(?!(?:was|were|is|are|has|
                               r"became|used|had been|has been)\b)(?:[\w'.-]+\s+){1,5}", re.IGNORECASE)
 # "advancing in the Maskanah countryside", "captured a large area east of X": the place is the word's own
 _DIRECT = re.compile(r"\s*(?:(?:in|into|on|toward|towards|to|through|across|over|of|against)\s+)?(?:the\s+)?")
+# "the western countryside of Daraa witnessed heavy shelling": the place saw what follows
+_WITNESSED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:witness(?:ed|es)|saw|sees|experienced|experiences)"
+                        r"\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -142,6 +145,10 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Par
                           for q in sides or ())]
     if not chosen and antecedent:  # "X, which Syrian troops entered last week": X
         chosen, how = antecedent[-1:], "the place its relative clause speaks of"
+    seen = [p for p in spots if p.name and p.end <= cue.start and p.role != "modifier"
+            and _WITNESSED.fullmatch(s[p.end:cue.start])]
+    if not chosen and seen:  # "the western countryside of Daraa witnessed heavy shelling"
+        chosen, how = seen[-1:], "the place that saw it"
     if not chosen:
         refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
         if refs:
@@ -324,13 +331,15 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 words = spot.text.casefold().split()
                 count = (COUNT.get(" ".join(words[:3])) or COUNT.get(" ".join(words[:2]))
                          or COUNT.get(words[0])) if name is None else None
-                if count is None and name is None and spot.text.split()[0].isdigit():
-                    count = int(spot.text.split()[0])
+                number = re.search(r"\b\d+\b", " ".join(words[:3]))  # "some 15 villages": 15
+                if count is None and name is None and number:
+                    count = int(number.group())
                 chosen[key] = Found(
                     pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
                     name is None and pid is None, spot.kind, count,
-                    bool(_DIRECT.fullmatch(s[cue.end:spot.start])) if spot.start >= cue.end else False)
+                    bool(_DIRECT.fullmatch(s[cue.end:spot.start]) if spot.start >= cue.end
+                         else _WITNESSED.fullmatch(s[spot.end:cue.start])))
         found = sorted(prune(list(chosen.values())), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if found:

@@ -99,7 +99,10 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milesto
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"last " + _MONTH + r"|"
                          r"over the same period|"
-                         r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
+                         r"since then|so far this year|since the (?:launch|start|beginning)|"
+                         # "in the past 24 hours", "in the past few days": the report's own period
+                         r"in the past(?!\s+(?:\d+|few|several|two|three|four|five|six|seven)?\s*"
+                         r"(?:hours|days|day|week|night))|"
                          r"a total of|in total|to date|(?:has|have|had) been \w+ing since|"
                          r"since (?:early |late |mid-)?"
                          r"(?:January|February|March|April|May|June|July|August|September|October|November|"
