@@ -226,3 +226,16 @@ def test_the_past_day_is_the_reports_own_period(lex: Lexicon) -> None:
     found = one("Government jets bombed the village of Kafr Ammar in the past 24 hours.", lex)
     assert found.type == "airstrike", found.why
     assert events("Government jets bombed the village of Kafr Ammar in the past.", lex) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Government forces reclaimed overnight the villages of Kafr Ammar and Tal Harir.",
+    "The monitor said SDF fighters now control the village of Kafr Ammar and the village of Tal Harir.",
+])
+def test_reclaiming_and_a_present_hold_are_captures(lex: Lexicon, sentence: str) -> None:
+    found = events(sentence, lex)
+    assert [(f.type, f.place_name) for f in found] == [("capture", "Kafr Ammar"), ("capture", "Tal Harir")]
+
+
+def test_a_side_in_control_of_its_own_forces_is_no_capture(lex: Lexicon) -> None:
+    assert events("The army now controls its forces near Kafr Ammar through a new command.", lex) == []

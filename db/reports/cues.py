@@ -22,7 +22,10 @@ TYPES: dict[str, str] = {
                r"restor(?:e|ed|es|ing)(?= (?:the (?:villages?|towns?|city|area|hills?|neighbou?rhoods?|"
                r"districts?)|"
                r"(?-i:[A-Z])))|"
-               r"re-?gain(?:ed|s|ing)?|(?:took|tak(?:e|es|en|ing)) over|overr?an|overrun|"
+               r"re-?gain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|(?:took|tak(?:e|es|en|ing)) over|overr?an|"
+               r"overrun|"
+               # "SDF fighters now control X": a hold stated in the present is the place taken
+               r"now (?:fully )?control(?:s|led)?(?= (?:the |(?-i:[A-Z])))|"
                r"(?:seiz(?:e|ed|es|ing)|w(?:i|o)n|winning|took|tak(?:e|es|en|ing)) back|"
                r"came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
