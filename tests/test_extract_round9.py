@@ -239,3 +239,19 @@ def test_reclaiming_and_a_present_hold_are_captures(lex: Lexicon, sentence: str)
 
 def test_a_side_in_control_of_its_own_forces_is_no_capture(lex: Lexicon) -> None:
     assert events("The army now controls its forces near Kafr Ammar through a new command.", lex) == []
+
+
+# -- a list whose item carries where it lies: "A, southeast of Daraa, B and C" ------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Government forces seized Kafr Ammar, southeast of Daraa, Tal Harir and Jubb Safa.",
+    "Government forces seized the area of Kafr Ammar, southeast of Daraa, Tal Harir and Jubb Safa.",
+])
+def test_a_list_runs_on_past_an_items_bearing(lex: Lexicon, sentence: str) -> None:
+    assert [f.place_name for f in events(sentence, lex)] == ["Kafr Ammar", "Tal Harir", "Jubb Safa"]
+
+
+def test_a_reference_behind_a_sides_stronghold_stays_a_reference(lex: Lexicon) -> None:
+    found = events("Another village south of the ISIS stronghold of Kafr Ammar was recaptured on Monday.",
+                   lex)
+    assert "Kafr Ammar" not in [f.place_name for f in found]

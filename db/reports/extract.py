@@ -57,6 +57,8 @@ _DIRECT = re.compile(r"\s*(?:(?:in|into|on|toward|towards|to|through|across|over
 # "the western countryside of Daraa witnessed heavy shelling": the place saw what follows
 _WITNESSED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:witness(?:ed|es)|saw|sees|experienced|experiences)"
                         r"\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+_AREA_OBJECT = re.compile(r"\s+(?:the\s+)?(?:area|areas|region|vicinity|surroundings)\s+(?:of|around)\s+"
+                          r"(?:the\s+)?", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -128,6 +130,10 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Par
         events = [p for p in events if not any(p is q or siblings(s, q, p) for q in origins)]
     chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
     how = "after the event word"
+    # "seized the area of Gharz, southeast of Daraa, A and B": the area the word takes is its place's
+    area = [p for p in spots if p.role == "reference" and p.name and p.start < stop
+            and _AREA_OBJECT.fullmatch(s[cue.end:p.start])]
+    chosen = area[:1] + [p for p in chosen if p not in area]
     since = max((c.end for c in cues if c.end <= cue.start), default=0)
     subject = [p for p in events if since <= p.start and p.end <= cue.start]
     # "the villages of A and B were cleared as part of Operation X": a passive verb's patient is its

@@ -27,7 +27,10 @@ NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _TAIL + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 # "Al Baryd (post office)": an item may carry a gloss in brackets
-_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?"
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?" \
+    r"(?:,\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?" + NAME + \
+    r"(?=,|\s+and\s))?"
+# "A, southeast of Daraa, B and C": an item may carry where it lies; that reference is no item
 # a later item may open with a lowercase qualifier that is part of its name ("A, old Raqqa and B")
 _QUALIFIER = r"(?:old|new|upper|lower|greater|little|small|big)\s+"
 _NEXT = r"(?:" + _QUALIFIER + r")?" + _ITEM
@@ -78,7 +81,9 @@ _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
-    r"\s+of\s+(?:[a-z][\w-]*,?\s+){0,4}$"
+    # "of the ISIS stronghold of X", "of the Kurdish-held X": no other name between ("of Daraa, B" ends there)
+    r"\s+of\s+(?:(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z]{2,})|(?:Syrian|Turkish|Kurdish|Iraqi|Russian|Iranian)\b|"
+    r"[A-Z]\w*-(?:held|controlled|backed|led|run|occupied)),?\s+){0,4}$"
     r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
     r"|\b(?:in )?the (?:area|areas|region) "
     r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
@@ -157,6 +162,8 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
     for m in re.finditer(r"(?:" + _QUALIFIER + r")?" + NAME, text):
+        if re.search(_DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
+            continue  # "A, southeast of Daraa, B": where A lies
         words = m.group().split()
         dropped: list[str] = []
         while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
