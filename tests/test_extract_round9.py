@@ -255,3 +255,14 @@ def test_a_reference_behind_a_sides_stronghold_stays_a_reference(lex: Lexicon) -
     found = events("Another village south of the ISIS stronghold of Kafr Ammar was recaptured on Monday.",
                    lex)
     assert "Kafr Ammar" not in [f.place_name for f in found]
+
+
+def test_a_line_cut_off_mid_clause_is_prose_not_a_title(lex: Lexicon) -> None:
+    text = ("Army Advances Near Hama\n\nAt least nine civilians were killed in airstrikes on the town of "
+            "Kafr Ammar as")
+    assert [(f.type, f.place_name) for f in events(text, lex)] == [("airstrike", "Kafr Ammar")]
+
+
+def test_a_short_title_is_still_a_title(lex: Lexicon) -> None:
+    found = events("Airstrikes on Kafr Ammar\n\nThe army captured the village of Tal Harir.", lex)
+    assert [f.place_name for f in found] == ["Tal Harir"]

@@ -19,6 +19,9 @@ _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See 
 # "Meanwhile, the town of X was recaptured …": a line that opens as prose continues the text, stop or not
 _PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|"
                     r"In addition|Additionally|Also),\s+[a-z]")
+# "… killed in airstrikes on the town of X as": a sentence cut off mid-clause, not a title
+_CUT_OFF = re.compile(r"\s(?:and|or|as|of|the|a|an|to|in|on|at|by|for|with|from|that|which|who|while|but|"
+                      r"were|was|had|has|have)$")
 # "… [Rodi Said/Reuters]", "… (AFP, Omar Haj Qadour)", "… (Photo by AFP)": a photo's caption and credit
 _AGENCY = r"(?:AFP|Reuters|AP|EPA|Getty(?: Images)?|Anadolu(?: Agency)?|SANA|dpa|Xinhua)"
 _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
@@ -57,7 +60,7 @@ def _is_headline(line: str, first: bool = False) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if _LINK.match(line) or _CAPTION.search(line):
         return True
-    if _END.search(line) or _PROSE.match(line):
+    if _END.search(line) or _PROSE.match(line) or (_CUT_OFF.search(line) and len(words) >= 8):
         return False
     return first or len(words) <= 20 or capitalised / max(1, len(words)) >= 0.6
 
