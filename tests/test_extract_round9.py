@@ -266,3 +266,9 @@ def test_a_line_cut_off_mid_clause_is_prose_not_a_title(lex: Lexicon) -> None:
 def test_a_short_title_is_still_a_title(lex: Lexicon) -> None:
     found = events("Airstrikes on Kafr Ammar\n\nThe army captured the village of Tal Harir.", lex)
     assert [f.place_name for f in found] == ["Tal Harir"]
+
+
+def test_a_governorate_written_with_a_capital_noun_is_the_governorate(lex: Lexicon) -> None:
+    assert events("The army shelled rebel positions in Daraa Province on Monday.", lex) == []
+    found = one("The army captured the village of Kafr Ammar in Hama Province on Monday.", lex)
+    assert found.place_name == "Kafr Ammar" and _inside(found, "Hama"), found.location

@@ -76,6 +76,7 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_NOUN_TAIL = {"province", "governorate", "countryside"}
 _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
          "yesterday"}
 _REFERENCE = re.compile(
@@ -171,7 +172,8 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
             dropped.append(words[0])
             words = words[1:]
         tail = ""
-        while len(words) > 1 and words[-1].casefold() in _TIME:  # "east of Hajin Friday": a day, not a name
+        # "east of Hajin Friday": a day, not a name; "in Daraa Province": the noun says what Daraa is
+        while len(words) > 1 and words[-1].casefold() in _TIME | _NOUN_TAIL:
             tail = r"\s+" + re.escape(words[-1]) + tail
             words = words[:-1]
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
