@@ -272,3 +272,11 @@ def test_a_governorate_written_with_a_capital_noun_is_the_governorate(lex: Lexic
     assert events("The army shelled rebel positions in Daraa Province on Monday.", lex) == []
     found = one("The army captured the village of Kafr Ammar in Hama Province on Monday.", lex)
     assert found.place_name == "Kafr Ammar" and _inside(found, "Hama"), found.location
+
+
+def test_the_surroundings_of_a_city_listed_after_a_village_are_an_item(lex: Lexicon) -> None:
+    found = events("Government warplanes bombed places in Kafr Ammar, the surroundings of Hama city, and "
+                   "other places in the area.", lex)
+    assert [f.place_name for f in found] == ["Kafr Ammar", "Hama city"]
+    inside = events("Government warplanes bombed the village of Kafr Ammar in Hama city.", lex)
+    assert [f.place_name for f in inside] == ["Kafr Ammar"]  # a city after "in" still contains

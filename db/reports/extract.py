@@ -59,6 +59,10 @@ _WITNESSED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:witness(?:ed|es)|saw|s
                         r"\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 _AREA_OBJECT = re.compile(r"\s+(?:the\s+)?(?:area|areas|region|vicinity|surroundings)\s+(?:of|around)\s+"
                           r"(?:the\s+)?", re.IGNORECASE)
+# "in Tal al-Jabiya, the surroundings of Nawa city, and …": a list item, the vicinity of one place, not a
+# container
+_VICINITY_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?(?:surroundings|outskirts|vicinity|environs)\s+"
+                            r"of\s+(?:the\s+)?(?:(?:city|town) of\s+)?", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -194,7 +198,8 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Par
     if precise:
         finest = min(p.rank for p in precise)
         chosen = [p for p in chosen if (p.rank < WIDE and not (p.rank >= 4 and finest <= 2))
-                  or any(siblings(s, p, q) for q in precise if q is not p)]
+                  or any(siblings(s, p, q) or _VICINITY_ITEM.fullmatch(s[q.end:p.start])
+                         for q in precise if q is not p)]
     return chosen, how
 
 
