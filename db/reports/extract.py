@@ -63,6 +63,7 @@ _AREA_OBJECT = re.compile(r"\s+(?:the\s+)?(?:area|areas|region|vicinity|surround
 # container
 _VICINITY_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?(?:surroundings|outskirts|vicinity|environs)\s+"
                             r"of\s+(?:the\s+)?(?:(?:city|town) of\s+)?", re.IGNORECASE)
+_LOCATED = re.compile(r"\b(?:located|situated|lies|lying|lie)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
@@ -160,9 +161,12 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Par
     if not chosen and seen:  # "the western countryside of Daraa witnessed heavy shelling"
         chosen, how = seen[-1:], "the place that saw it"
     if not chosen:
-        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
-        if refs:
-            chosen, how = refs[:1], "its reference, approximately"
+        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop
+                and not _LOCATED.search(s[:p.start])]  # "a hospital which is located between A and B"
+        if refs:  # "700 metres of territory between A and B": both
+            chosen = refs[:1] + [p for p in refs[1:] if siblings(s, refs[0], p)
+                                 and s[:refs[0].start].rstrip().endswith("between")]
+            how = "its reference, approximately"
     if not chosen and cue.type in ("clashes", "vbied", "explosion"):  # "positions near X …, the clashes"
         refs = [p for p in spots if p.role == "reference" and p.name and p.end <= cue.start]
         if refs and not any(p.role == "event" for p in spots):

@@ -50,7 +50,7 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          # "…, shelling A, B and C": a gerund's list is the happening's places
                          r"shelling|striking|hitting|pounding|bombing|bombarding|targeting|attacking|raiding|"
                          r"capturing|seizing|retaking|recapturing|liberating|storming|"
-                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|"
+                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|between|"
                          r"(?:advanced|advancing|marched|marching|closed in|closing in) on)\s+"
                          # "all of the south-western Dahiyat al-Assad district": the part, not the name
                          r"(?:early\s+|the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
