@@ -283,6 +283,6 @@ def test_the_surroundings_of_a_city_listed_after_a_village_are_an_item(lex: Lexi
 
 
 def test_ground_taken_between_two_places_is_at_both(lex: Lexicon) -> None:
-    found = events("The army captured approximately 700 meters of territory between Kafr Ammar and Tal Harir.",
-                   lex)
+    found = events("The army captured approximately 700 meters of territory between Kafr Ammar and "
+                   "Tal Harir.", lex)
     assert [(f.type, f.place_name) for f in found] == [("advance", "Kafr Ammar"), ("advance", "Tal Harir")]
