@@ -286,3 +286,9 @@ def test_ground_taken_between_two_places_is_at_both(lex: Lexicon) -> None:
     found = events("The army captured approximately 700 meters of territory between Kafr Ammar and "
                    "Tal Harir.", lex)
     assert [(f.type, f.place_name) for f in found] == [("advance", "Kafr Ammar"), ("advance", "Tal Harir")]
+
+
+def test_forces_approaching_a_place_advance_on_it(lex: Lexicon) -> None:
+    found = one("Government forces are approaching the town of Kafr Ammar from different directions.", lex)
+    assert (found.type, found.place_name) == ("advance", "Kafr Ammar")
+    assert events("As winter approaches, displaced families in Kafr Ammar lack fuel.", lex) == []

@@ -52,7 +52,8 @@ TYPES: dict[str, str] = {
                r"toward)|"
                # an advance stated as motion toward or around a place (README, Conventions: ongoing advances)
                # ("…, thus tightening the noose around X": the result of the happening just stated)
-               r"clos(?:e|es|ed|ing) in on|(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
+               r"clos(?:e|es|ed|ing) in on|approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
+               r"(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
                r"(?:noose|grip)(?= around| on)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
