@@ -292,3 +292,11 @@ def test_forces_approaching_a_place_advance_on_it(lex: Lexicon) -> None:
     found = one("Government forces are approaching the town of Kafr Ammar from different directions.", lex)
     assert (found.type, found.place_name) == ("advance", "Kafr Ammar")
     assert events("As winter approaches, displaced families in Kafr Ammar lack fuel.", lex) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, a Reuters journalist entered the town of Kafr Ammar with SDF fighters.",
+    "Hundreds of displaced families reached the village of Kafr Ammar on Monday.",
+])
+def test_a_reporter_or_civilians_moving_is_no_advance(lex: Lexicon, sentence: str) -> None:
+    assert [f for f in events(sentence, lex) if f.type == "advance"] == []

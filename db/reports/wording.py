@@ -111,6 +111,11 @@ _EVENT_NOUN = r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|a
 # "the capture of the city is imminent": a happening to come
 _IMMINENT = re.compile(r"^[^,;.]{0,80}?\b(?:is|are|seems?|appears?)\s+(?:now\s+|very\s+)?(?:imminent|"
                        r"close at hand|only a matter of time)\b", re.IGNORECASE)
+# "an AFP journalist entered the city with SDF fighters": a reporter's or a civilian's movement
+_NON_COMBATANT = re.compile(r"\b(?:journalists?|reporters?|correspondents?|photographers?|"
+                            r"camera ?(?:man|men|crews?)|civilians|residents|families|refugees|displaced(?: people)?|"
+                            r"aid convoys?)\s+"
+                            r"(?:(?:have|has|had|were|was|also|finally)\s+)*$", re.IGNORECASE)
 # "Reports that the SDF retook the hospital are false": the writer denies what the reports say
 _FALSE_REPORT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?)\s+(?P<said>that)\b[^;]*?\s"
                            r"(?P<verdict>(?:is|are|was|were)\s+(?:completely\s+|totally\s+)?(?:false|untrue|"
@@ -275,6 +280,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if re.match(r"los|fall", s[start:end], re.IGNORECASE) and re.fullmatch(
             r"\W*(?:After|Since|Following|Having)\s+(?:the\s+)?", s[:start], re.IGNORECASE):
         return "background: a loss restated as the occasion of what follows ('After losing X, …')"
+    if kind == "advance" and _NON_COMBATANT.search(near):
+        return f"'{_NON_COMBATANT.search(near).group().strip()}' moved: no side advanced"
     if _DENIED.search(near):
         return f"denied ('{_DENIED.search(near).group().strip()}')"
     if _ANAPHOR.search(near) and re.fullmatch(r"advance|attack|assault|offensive|operation|capture|"
