@@ -113,8 +113,8 @@ _IMMINENT = re.compile(r"^[^,;.]{0,80}?\b(?:is|are|seems?|appears?)\s+(?:now\s+|
                        r"close at hand|only a matter of time)\b", re.IGNORECASE)
 # "an AFP journalist entered the city with SDF fighters": a reporter's or a civilian's movement
 _NON_COMBATANT = re.compile(r"\b(?:journalists?|reporters?|correspondents?|photographers?|"
-                            r"camera ?(?:man|men|crews?)|civilians|residents|families|refugees|displaced(?: people)?|"
-                            r"aid convoys?)\s+"
+                            r"camera ?(?:man|men|crews?)|civilians|residents|families|refugees|"
+                            r"displaced(?: people)?|aid convoys?)\s+"
                             r"(?:(?:have|has|had|were|was|also|finally)\s+)*$", re.IGNORECASE)
 # "Reports that the SDF retook the hospital are false": the writer denies what the reports say
 _FALSE_REPORT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?)\s+(?P<said>that)\b[^;]*?\s"
