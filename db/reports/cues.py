@@ -22,7 +22,10 @@ TYPES: dict[str, str] = {
                r"restor(?:e|ed|es|ing)(?= (?:the (?:villages?|towns?|city|area|hills?|neighbou?rhoods?|"
                r"districts?)|"
                r"(?-i:[A-Z])))|"
-               r"re-?gain(?:ed|s|ing)?|(?:took|tak(?:e|es|en|ing)) over|overr?an|overrun|"
+               r"re-?gain(?:ed|s|ing)?|reclaim(?:ed|s|ing)?|(?:took|tak(?:e|es|en|ing)) over|overr?an|"
+               r"overrun|"
+               # "SDF fighters now control X": a hold stated in the present is the place taken
+               r"now (?:fully )?control(?:s|led)?(?= (?:the |(?-i:[A-Z])))|"
                r"(?:seiz(?:e|ed|es|ing)|w(?:i|o)n|winning|took|tak(?:e|es|en|ing)) back|"
                r"came under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
@@ -37,7 +40,7 @@ TYPES: dict[str, str] = {
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
                r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
                r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
-               r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|the (?:towns?|villages?|city|"
+               r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|from |the (?:towns?|villages?|city|"
                r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
                r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
@@ -49,13 +52,20 @@ TYPES: dict[str, str] = {
                r"toward)|"
                # an advance stated as motion toward or around a place (README, Conventions: ongoing advances)
                # ("…, thus tightening the noose around X": the result of the happening just stated)
-               r"clos(?:e|es|ed|ing) in on|(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
+               r"clos(?:e|es|ed|ing) in on|approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
+               r"(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
                r"(?:noose|grip)(?= around| on)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
+              # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
+              r"sh(?:ot|oot|ooting) down|downed|"
+              r"(?:slamm|hammer|batter)ed(?= [^.;,]{0,60}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|raids|"
+              r"(?:barrel )?bombs|missiles|rockets|artillery|shells|mortars?|tank fire|strikes)\b)|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"
               r"strik(?:e|es|ing)(?= (?:the |(?-i:[A-Z])|(?:\w+ ){0,2}(?:positions|villages|towns|targets)))",
-    "clashes": r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
+    # "IS fighting positions", "fighting vehicles": a kind of position or vehicle, not fighting
+    "clashes": r"clash(?:es|ed|ing)?|fighting(?! (?:positions?|vehicles?|units?|forces|season|age))|fought|"
+               r"battl(?:e|es|ed|ing)|firefights?|skirmish(?:es)?|"
                r"(?:urban |street )?warfare",
     "vbied": r"S?VBIEDs?|car bombs?|(?:suicide )?vehicle[- ]borne improvised explosive devices?|"
              r"suicide (?:car|truck|vehicle)s?(?! bombers?)|suicide (?:car )?bombings?|suicide attacks?|"
@@ -65,7 +75,8 @@ TYPES: dict[str, str] = {
     "explosion": r"explosions?|blasts?|exploded|detonated|went off|blew up|(?:IEDs?|landmines?|mines|"
                  r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
                  r"struck|targeted|killed|wounded|blasts?|explosions?))",
-    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|aerial (?:bombing|bombardment|strikes?)"
+    "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|"
+                 r"aerial (?:bombing|bombardment|strikes?|raids?|attacks?)"
                  r"(?: campaign)?|dropp(?:ed|ing|s) (?:\w+ ){0,2}(?:bombs|missiles)|barrel bombs?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"
@@ -96,6 +107,8 @@ AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\
 # the means named after the verb: "… with a barrage of artillery rounds"
 _BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mortars?|rockets|tank fire)\b",
                       re.IGNORECASE)
+_BY_AIR = re.compile(r"^[^.;,]{0,80}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|air ?raids|barrel bombs|"
+                     r"(?:aerial|air) (?:bombardment|bombing))\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
                            r"\s+by\s+", re.IGNORECASE)
 
@@ -129,10 +142,13 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
-        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit", word,
-                                                 re.IGNORECASE):
+        if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
+                                                 r"batter", word, re.IGNORECASE):
             kind = "airstrike"
-        elif kind == "attack" and re.match(r"pound|struck|hit|target", word, re.IGNORECASE) and (
+        elif kind == "attack" and _BY_AIR.match(s[m.end():]):
+            kind = "airstrike"  # "pounded X with air strikes": the means named after the verb
+        elif kind == "attack" and re.match(r"pound|struck|hit|target|slam|hammer|batter", word,
+                                           re.IGNORECASE) and (
                 artillery or _BY_GUNS.match(s[m.end():])):
             kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
         passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(AUXILIARY.search(s[:m.start()])) or \

@@ -28,10 +28,10 @@ from .roles import Role, roles
 from .sentences import sentences
 from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
-from .unnamed import COUNT
+from .unnamed import COUNT, villages_of
 from .when import dates_in, resolve
 from .where import WIDE, Spot, find_spots, siblings
-from .wording import CUT, LATER_SOURCE, frame, stated_or_toll
+from .wording import CUT, LATER_SOURCE, STATEMENT, frame, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
 _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
@@ -47,8 +47,24 @@ _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|ne
                      r"(?:(?:villages?|towns?|city|area|positions?|bases?|direction)\s+(?:of\s+)?)?$",
                      re.IGNORECASE)
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
-_STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb", re.IGNORECASE)
+_STRIKE_WORD = re.compile(r"pound|struck|strik|hit|destroy|target|bomb|slam|hammer|batter", re.IGNORECASE)
 _AGENT = re.compile(r"\s+(?:was\s+|were\s+)?(?:\w+ed\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
+# "X, which Syrian troops entered last week": the relative clause's own subject acts on the place before it
+_OBJECT_RELATIVE = re.compile(r",?\s+(?:which|that)\s+(?!(?:was|were|is|are|has|have|had|lies|lay|remains|"
+                              r"became|used|had been|has been)\b)(?:[\w'.-]+\s+){1,5}", re.IGNORECASE)
+# "advancing in the Maskanah countryside", "captured a large area east of X": the place is the word's own
+_DIRECT = re.compile(r"\s*(?:(?:in|into|on|toward|towards|to|through|across|over|of|against)\s+)?(?:the\s+)?")
+# "the western countryside of Daraa witnessed heavy shelling": the place saw what follows
+_WITNESSED = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:witness(?:ed|es)|saw|sees|experienced|experiences)"
+                        r"\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+_AREA_OBJECT = re.compile(r"\s+(?:the\s+)?(?:area|areas|region|vicinity|surroundings)\s+(?:of|around)\s+"
+                          r"(?:the\s+)?", re.IGNORECASE)
+# "in Tal al-Jabiya, the surroundings of Nawa city, and …": a list item, the vicinity of one place, not a
+# container
+_VICINITY_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?(?:surroundings|outskirts|vicinity|environs)\s+"
+                            r"of\s+(?:the\s+)?(?:(?:city|town) of\s+)?", re.IGNORECASE)
+_LOCATED = re.compile(r"\b(?:located|situated|lies|lying|lie)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
 SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|militants|insurgents|rebels|"
          r"jihadists|fighters|extremists)|(?:the |their |its )?(?:forces|troops|positions|defen[cs]es)")
@@ -85,6 +101,7 @@ class Found:
     unnamed: bool = False
     kind: str = "locality"
     count: int | None = None  # "four villages": 4
+    direct: bool = False  # the place is the event word's own object or goal, no noun between them
 
 
 @dataclass
@@ -95,7 +112,8 @@ class Extraction:
     unknown_factions: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[Spot], str]:
+def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Party] | None = None
+           ) -> tuple[list[Spot], str]:
     """The places an event word speaks of, and how they were chosen."""
     later = [c.start for c in cues if c.start > cue.end]
     stop = min(later, default=len(s))
@@ -103,9 +121,13 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     stop = min(stop, cut.start()) if cut else stop  # "… that was once used to resupply X": background
     # an unnamed place counts only as the word's own object ("captured four villages"), or in its list
     named = [p for p in spots if p.role == "event" and p.name is not None]
+    # ("attacks using drones and tanks on four villages": the means is no new clause)
     events = [p for p in spots if p.role == "event" and (p.name is not None or p.start < cue.end or (
-        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(s[cue.end:p.start].replace("armed", "")))
+        len(s[cue.end:p.start].split()) <= 6 and not _VERBISH.search(_MEANS.sub("", s[cue.end:p.start])))
         or any(siblings(s, p, q) for q in named))]
+    events += [p for p in spots if p.role == "event" and p not in events and any(siblings(s, p, q)
+                                                                                for q in events)]
+    events.sort(key=lambda p: p.start)
     if cue.type == "withdrawal":  # "withdrew fighters towards Raqqa": where they went is not where it was
         events = [p for p in events if not _DESTINATION.search(s[cue.end:p.start])]
     elif cue.type in ("attack", "advance", "shelling", "airstrike"):  # "began their attack from X": whence
@@ -113,6 +135,10 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
         events = [p for p in events if not any(p is q or siblings(s, q, p) for q in origins)]
     chosen = _object(s, cue, [p for p in events if cue.end <= p.start < stop])
     how = "after the event word"
+    # "seized the area of Gharz, southeast of Daraa, A and B": the area the word takes is its place's
+    area = [p for p in spots if p.role == "reference" and p.name and p.start < stop
+            and _AREA_OBJECT.fullmatch(s[cue.end:p.start])]
+    chosen = area[:1] + [p for p in chosen if p not in area]
     since = max((c.end for c in cues if c.end <= cue.start), default=0)
     subject = [p for p in events if since <= p.start and p.end <= cue.start]
     # "the villages of A and B were cleared as part of Operation X": a passive verb's patient is its
@@ -124,10 +150,23 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     elif cue.passive and not chosen:  # "A in X and B in Y were freed": the places are its subject
         chosen = subject
         how = "before the event word (its subject)"
+    antecedent = [p for p in spots if p.name and p.end <= cue.start and p.role != "modifier"
+                  and _OBJECT_RELATIVE.fullmatch(s[p.end:cue.start])
+                  and any(p.end < q.start < cue.start and q.kind in (FORCE, AIR, GENERIC)
+                          for q in sides or ())]
+    if not chosen and antecedent:  # "X, which Syrian troops entered last week": X
+        chosen, how = antecedent[-1:], "the place its relative clause speaks of"
+    seen = [p for p in spots if p.name and p.end <= cue.start and p.role != "modifier"
+            and _WITNESSED.fullmatch(s[p.end:cue.start])]
+    if not chosen and seen:  # "the western countryside of Daraa witnessed heavy shelling"
+        chosen, how = seen[-1:], "the place that saw it"
     if not chosen:
-        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop]
-        if refs:
-            chosen, how = refs[:1], "its reference, approximately"
+        refs = [p for p in spots if p.role == "reference" and p.name and cue.end <= p.start < stop
+                and not _LOCATED.search(s[:p.start])]  # "a hospital which is located between A and B"
+        if refs:  # "700 metres of territory between A and B": both
+            chosen = refs[:1] + [p for p in refs[1:] if siblings(s, refs[0], p)
+                                 and s[:refs[0].start].rstrip().endswith("between")]
+            how = "its reference, approximately"
     if not chosen and cue.type in ("clashes", "vbied", "explosion"):  # "positions near X …, the clashes"
         refs = [p for p in spots if p.role == "reference" and p.name and p.end <= cue.start]
         if refs and not any(p.role == "event" for p in spots):
@@ -163,7 +202,8 @@ def _scope(cue: Cue, cues: list[Cue], spots: list[Spot], s: str) -> tuple[list[S
     if precise:
         finest = min(p.rank for p in precise)
         chosen = [p for p in chosen if (p.rank < WIDE and not (p.rank >= 4 and finest <= 2))
-                  or any(siblings(s, p, q) for q in precise if q is not p)]
+                  or any(siblings(s, p, q) or _VICINITY_ITEM.fullmatch(s[q.end:p.start])
+                         for q in precise if q is not p)]
     return chosen, how
 
 
@@ -211,18 +251,33 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     last_found: list[Found] = []
     before_kind: str | None = None
     before_spots: list[Spot] = []
+    statement: list[Party] | None = None  # who speaks in a quotation introduced by "The statement read:"
+    last_parties: list[Party] = []
     for sentence in sentences(text):
+        if STATEMENT.search(sentence.text):  # "The statement included:": what follows is its sayer's
+            statement = (lex.parties.find(sentence.text) or last_parties)[:1]
+            continue
         if sentence.headline:
             continue
         s = sentence.text
-        parties = lex.parties.find(s)
+        parties = last_parties = lex.parties.find(s)
         if (later := LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
             attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
             continue
         point = last_place[0] if last_place else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
-        spots = regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near))
+        spots = villages_of(s, regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near)))
+        for p in spots:  # "al-Dawoudia" … "al-Dawoudiya": one place; it answers to the first spelling too
+            said = p.bare or p.name
+            first = learned.get(variant_key(said)) if said and p.place is None else None
+            if first and first != said:
+                p.notes.append(f"'{said}' is '{first}' spelt another way")
+                p.bare = first
         f = frame(s, parties, said_by)
+        if statement is not None:
+            if f.certainty == "confirmed":
+                f.certainty, f.cue, f.claimants = "claimed", "a quoted statement", list(statement)
+            statement = None if sentence.closes_quote else statement
         # a place inside the attribution ("… TV said in a broadcast from Khan Sheykhoun") is where it was said
         spots = [p for p in spots if f.span == (0, 0) or not f.span[0] <= p.start < f.span[1]
                  or p.role == "frame"]
@@ -248,7 +303,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             happening = toll_strike(s, parties, f.span)
             by_toll = bool(happening)
         for cue in happening:
-            places, how = _scope(cue, happening, spots, s)
+            places, how = _scope(cue, happening, spots, s, parties)
             places = whole_of(s, places, spots)
             # "the two villages": the places the sentence before listed (a toll over them restates it)
             places = [q for p in places for q in ((not by_toll and listed(s, p, before_spots)) or [p])]
@@ -291,12 +346,15 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 words = spot.text.casefold().split()
                 count = (COUNT.get(" ".join(words[:3])) or COUNT.get(" ".join(words[:2]))
                          or COUNT.get(words[0])) if name is None else None
-                if count is None and name is None and spot.text.split()[0].isdigit():
-                    count = int(spot.text.split()[0])
+                number = re.search(r"\b\d+\b", " ".join(words[:3]))  # "some 15 villages": 15
+                if count is None and name is None and number:
+                    count = int(number.group())
                 chosen[key] = Found(
                     pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
-                    name is None and pid is None, spot.kind, count)
+                    name is None and pid is None, spot.kind, count,
+                    bool(_DIRECT.fullmatch(s[cue.end:spot.start]) if spot.start >= cue.end
+                         else _WITNESSED.fullmatch(s[spot.end:cue.start])))
         found = sorted(prune(list(chosen.values())), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if found:

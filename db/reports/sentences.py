@@ -19,6 +19,9 @@ _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See 
 # "Meanwhile, the town of X was recaptured …": a line that opens as prose continues the text, stop or not
 _PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|"
                     r"In addition|Additionally|Also),\s+[a-z]")
+# "… killed in airstrikes on the town of X as": a sentence cut off mid-clause, not a title
+_CUT_OFF = re.compile(r"\s(?:and|or|as|of|the|a|an|to|in|on|at|by|for|with|from|that|which|who|while|but|"
+                      r"were|was|had|has|have)$")
 # "… [Rodi Said/Reuters]", "… (AFP, Omar Haj Qadour)", "… (Photo by AFP)": a photo's caption and credit
 _AGENCY = r"(?:AFP|Reuters|AP|EPA|Getty(?: Images)?|Anadolu(?: Agency)?|SANA|dpa|Xinhua)"
 _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
@@ -47,6 +50,7 @@ class Sentence:
     text: str
     dateline: str  # what was taken off the front ("BEIRUT —"), or ""
     headline: bool  # a title, caption, link or other line that does not report
+    closes_quote: bool = False  # the last sentence of a paragraph that ends a quotation
 
 
 def _is_headline(line: str, first: bool = False) -> bool:
@@ -56,7 +60,7 @@ def _is_headline(line: str, first: bool = False) -> bool:
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if _LINK.match(line) or _CAPTION.search(line):
         return True
-    if _END.search(line) or _PROSE.match(line):
+    if _END.search(line) or _PROSE.match(line) or (_CUT_OFF.search(line) and len(words) >= 8):
         return False
     return first or len(words) <= 20 or capitalised / max(1, len(words)) >= 0.6
 
@@ -110,7 +114,8 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     text = _GLUED_CREDIT.sub(r"\1\n", _RULE.sub("\n", text))
     for paragraph in _lists(re.split(r"\n", text)):
-        paragraph = " ".join(paragraph.split()).strip('"“” ')
+        raw = " ".join(paragraph.split())
+        paragraph = raw.strip('"“” ')
         if not paragraph:
             continue
         titled = _TITLE.match(paragraph)
@@ -122,6 +127,8 @@ def sentences(text: str) -> list[Sentence]:
         match = _DATELINE.match(paragraph)
         if match and len(paragraph) > match.end() + 20:
             dateline, paragraph = match.group().strip(), paragraph[match.end():]
-        for i, s in enumerate(split(paragraph)):
-            out.append(Sentence(_LABEL.sub("", s), dateline if i == 0 else "", headline))
+        parts = split(paragraph)
+        for i, s in enumerate(parts):
+            out.append(Sentence(_LABEL.sub("", s), dateline if i == 0 else "", headline,
+                                i == len(parts) - 1 and raw.endswith(('"', "”"))))
     return out

@@ -81,7 +81,7 @@ def summaries(events: list[Found]) -> list[Found]:
             if named and len(named) >= (e.count or 1):
                 e.why["place"] += "; a summary of the named places: dropped"
                 continue
-        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and any(
+        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and not e.direct and any(
                 o is not e and (o.type == e.type or (e.type == "advance" and o.type == "capture"))
                 and (side(o) & side(e) or not side(e)) and RANK.get(o.kind, 2) < WIDE
                 and _within(o, e, 75.0) for o in events):

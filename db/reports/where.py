@@ -27,7 +27,10 @@ NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _TAIL + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 # "Al Baryd (post office)": an item may carry a gloss in brackets
-_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?"
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?" \
+    r"(?:,\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?" + NAME + \
+    r"(?=,|\s+and\s))?"
+# "A, southeast of Daraa, B and C": an item may carry where it lies; that reference is no item
 # a later item may open with a lowercase qualifier that is part of its name ("A, old Raqqa and B")
 _QUALIFIER = r"(?:old|new|upper|lower|greater|little|small|big)\s+"
 _NEXT = r"(?:" + _QUALIFIER + r")?" + _ITEM
@@ -47,7 +50,7 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
                          # "…, shelling A, B and C": a gerund's list is the happening's places
                          r"shelling|striking|hitting|pounding|bombing|bombarding|targeting|attacking|raiding|"
                          r"capturing|seizing|retaking|recapturing|liberating|storming|"
-                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|"
+                         r"reached|toward|towards|to|into|in|near|around|over|at|outside|of|combed|between|"
                          r"(?:advanced|advancing|marched|marching|closed in|closing in) on)\s+"
                          # "all of the south-western Dahiyat al-Assad district": the part, not the name
                          r"(?:early\s+|the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
@@ -73,10 +76,15 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_NOUN_TAIL = {"province", "governorate", "countryside"}
+_TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+         "yesterday"}
 _REFERENCE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
     r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
-    r"\s+of\s+(?:[a-z][\w-]*,?\s+){0,4}$"
+    # "of the ISIS stronghold of X", "of the Kurdish-held X": no other name between ("of Daraa, B" ends there)
+    r"\s+of\s+(?:(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z]{2,})|(?:Syrian|Turkish|Kurdish|Iraqi|Russian|Iranian)\b|"
+    r"[A-Z]\w*-(?:held|controlled|backed|led|run|occupied)),?\s+){0,4}$"
     r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
     r"|\b(?:in )?the (?:area|areas|region) "
     r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
@@ -155,12 +163,19 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
     for m in re.finditer(r"(?:" + _QUALIFIER + r")?" + NAME, text):
+        if re.search(_DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
+            continue  # "A, southeast of Daraa, B": where A lies
         words = m.group().split()
         dropped: list[str] = []
         while words and (words[0].casefold() in _STOP or re.fullmatch(r"(?:Syria|Turkey|Iraq|Lebanon|Jordan|"
                                                                        r"Russia|Israel)'s", words[0])):
             dropped.append(words[0])
             words = words[1:]
+        tail = ""
+        # "east of Hajin Friday": a day, not a name; "in Daraa Province": the noun says what Daraa is
+        while len(words) > 1 and words[-1].casefold() in _TIME | _NOUN_TAIL:
+            tail = r"\s+" + re.escape(words[-1]) + tail
+            words = words[:-1]
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
                for w in dropped) and not any(w.endswith("'s") for w in dropped):
             continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
@@ -173,7 +188,7 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
             if _NOT_PLACE.search(name):
                 continue
             # the words may stand apart by more than one space (a quotation mark blanked out)
-            at = re.search(r"\s+".join(map(re.escape, words)) + r"$", m.group())
+            at = re.search(r"\s+".join(map(re.escape, words)) + r"(?=" + tail + r"$)", m.group())
             if at is None:
                 continue
             start = offset + m.start() + at.start()

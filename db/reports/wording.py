@@ -40,7 +40,14 @@ _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statem
 _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
                     r"statement|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
-                    r"observatory|commanders?|correspondents?|fighters|witnesses|residents)\b", re.IGNORECASE)
+                    r"observatory|commanders?|correspondents?|fighters|witnesses|residents|"
+                    # a person named with a rank or office: "Captain X said", "Observatory head X said"
+                    r"captain|colonel|col\.|general|gen\.|major|lieutenant|lt\.|brigadier|sergeant|"
+                    r"sheikh|mayor|governor|minister|director|head|chief|leader)\b", re.IGNORECASE)
+# "the Observatory documented the death of …", "… where the monitor recorded raids on X": what a monitor
+# or medium says it observed is its claim, wherever in the sentence it says so
+_OBSERVED = re.compile(r"^\s+(?:(?:also|has|have|had|was|were)\s+)*(?:monitored|documented|recorded|"
+                       r"observed|counted|verified|registered|tallied)\b", re.IGNORECASE)
 # Unconfirmed, unverified reports nobody is named for are rumours, as in the importers (db/rules.py).
 RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed|unverified)\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|alleged)|reportedly|"
@@ -92,15 +99,35 @@ _BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milesto
                          r"earlier this year|last year|since the (?:end|start|beginning) of|"
                          r"last " + _MONTH + r"|"
                          r"over the same period|"
-                         r"since then|so far this year|in the past|since the (?:launch|start|beginning)|"
+                         r"since then|so far this year|since the (?:launch|start|beginning)|"
+                         # "in the past 24 hours", "in the past few days": the report's own period
+                         r"in the past(?!\s+(?:\d+|few|several|two|three|four|five|six|seven)?\s*"
+                         r"(?:hours|days|day|week|night))|"
                          r"a total of|in total|to date|(?:has|have|had) been \w+ing since|"
                          r"since (?:early |late |mid-)?"
                          r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December))\b", re.IGNORECASE)
+_EVENT_NOUN = r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?"
+# "the capture of the city is imminent": a happening to come
+_IMMINENT = re.compile(r"^[^,;.]{0,80}?\b(?:is|are|seems?|appears?)\s+(?:now\s+|very\s+)?(?:imminent|"
+                       r"close at hand|only a matter of time)\b", re.IGNORECASE)
+# "an AFP journalist entered the city with SDF fighters": a reporter's or a civilian's movement
+_NON_COMBATANT = re.compile(r"\b(?:journalists?|reporters?|correspondents?|photographers?|"
+                            r"camera ?(?:man|men|crews?)|civilians|residents|families|refugees|"
+                            r"displaced(?: people)?|aid convoys?)\s+"
+                            r"(?:(?:have|has|had|were|was|also|finally)\s+)*$", re.IGNORECASE)
+# "Reports that the SDF retook the hospital are false": the writer denies what the reports say
+_FALSE_REPORT = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?)\s+(?P<said>that)\b[^;]*?\s"
+                           r"(?P<verdict>(?:is|are|was|were)\s+(?:completely\s+|totally\s+)?(?:false|untrue|"
+                           r"baseless|fabricated|unfounded|incorrect|fake))\b", re.IGNORECASE)
+# "Since Russia entered the war in September, regime forces made advances …": a period's summary
+_SINCE_LEAD = re.compile(r"^\W*Since\s[^;]{0,80}?\b(?:in\s+)?(?:early |late |mid-)?" + _MONTH + r"\b",
+                         re.IGNORECASE)
 # "driven out in March 2016", "since mid-2014": a stated year before the report's is background
 _YEAR = re.compile(r"\b(?:in|since|by|from)\s+(?:(?:early|late|mid)[- ])?(?:" + _MONTH +
                    r"\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d\d)\b")
-_CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:weeks|days|months|years|hours)\s+of\s+"
+_CAUSE = re.compile(r"\b(?:after|following|amid)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"several|a few|many)\s+)?(?:weeks|days|months|years|hours)\s+of\s+"
                     r"(?:[\w-]+\s+){0,5}$|"
                     r"\b(?:(?:after|following)(?:\s+\w+ing\s+(?:in|with))?|amid|during|from|"
                     r"(?:killed|wounded|injured|died|dead|lost) in)\s+(?:(?:a|an|the|about|"
@@ -118,6 +145,12 @@ _CUT = re.compile(r"^\s*Under (?:a|an|the) (?:[\w-]+\s+){0,3}?(?:deal|agreement|
                   # "While the army was busy fighting rebels in X, …": the clause sets the scene
                   r"^\W*(?:While|Whilst)\s[^,;]*\b(?:was|were|is|are|had been|has been)\s[^,;]*$",
                   re.IGNORECASE)
+# a line that introduces a quotation: "The statement included:", "The ministry said:", "It read as follows:"
+STATEMENT = re.compile(r"\b(?:said|says|stated|states|added|included|includes|read|reads|announced|declared|"
+                       r"wrote|writes|follows|following)\s*:\s*[\"“]?$", re.IGNORECASE)
+# "Furthermore, in order to expand their areas, the army attacked X": a fronted purpose ends at its comma
+_FRONTED_PURPOSE = re.compile(r"^\W*(?:[\w-]+,\s*)?(?:in order|so as) to\b[^,;]*,"
+                              r"(?![^,;]*\b(?:in order|so as) to\b)", re.IGNORECASE)
 RELATIVE = re.compile(r"\s(?:that|which|who|where|when)\s")
 CUT = _CUT
 BOUNDARY = re.compile(r"[;:]|,|(?<!all)\sbut\s|\s(?:while|whereas|as|and|after|before)\s|\s[–—]\s")
@@ -175,6 +208,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
             f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
                 ("the group", "the press", "the statement"))
         f.claimants += [p for p in sources if p not in f.claimants]
+    for p in parties:
+        seen = _OBSERVED.match(s[p.end:]) if p.kind in (MEDIA, MONITOR) else None
+        if seen and not f.span[0] <= p.start < f.span[1]:
+            f.certainty, f.cue = "claimed", f.cue or f"{p.text}{seen.group()}"
+            f.claimants += [p] if p not in f.claimants else []
     hedge = HEDGE.search(s)
     if hedge and f.cue is None:
         f.certainty, f.cue = "claimed", hedge.group()
@@ -218,8 +256,14 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     opinion, background), or None when it does."""
     clause = s[clause_start(s, start):start]
     near = s[max(0, start - 60):start]
-    if _CUT.search(s[:start]):
-        return f"after '{_CUT.search(s[:start]).group()}': background"
+    cut = _CUT.search(s[:start])
+    if cut and not _FRONTED_PURPOSE.match(s[:start]):
+        return f"after '{cut.group()}': background"
+    if _IMMINENT.match(s[end:]) and re.fullmatch(_EVENT_NOUN, s[start:end], re.IGNORECASE):
+        return f"to come ('{_IMMINENT.match(s[end:]).group().strip()}')"
+    false = _FALSE_REPORT.search(s)
+    if false and false.start("said") <= start < false.start("verdict"):
+        return f"denied by the writer ('{false.group('verdict')}')"
     modal = _MODAL.search(clause) or _MODAL_AFTER.match(s[end:]) or (
         # "The liberation of X from ISIS will free up …": an event noun that is a future's subject
         re.fullmatch(r"(?:the\s+)?(?:liberation|capture|fall|advance|offensive|attack|assault|push)(?:\s+of)?",
@@ -236,6 +280,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if re.match(r"los|fall", s[start:end], re.IGNORECASE) and re.fullmatch(
             r"\W*(?:After|Since|Following|Having)\s+(?:the\s+)?", s[:start], re.IGNORECASE):
         return "background: a loss restated as the occasion of what follows ('After losing X, …')"
+    if kind == "advance" and _NON_COMBATANT.search(near):
+        return f"'{_NON_COMBATANT.search(near).group().strip()}' moved: no side advanced"
     if _DENIED.search(near):
         return f"denied ('{_DENIED.search(near).group().strip()}')"
     if _ANAPHOR.search(near) and re.fullmatch(r"advance|attack|assault|offensive|operation|capture|"
@@ -252,7 +298,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             re.search(r"\b(?:the|its|their|an?)\s+$", near, re.IGNORECASE):
         return f"'the {s[start:end]} forces' names a side, it does not report"
     if re.fullmatch(r"surrounding", s[start:end], re.IGNORECASE) and re.search(
-            r"\b(?:areas?|region|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
+            r"\b(?:areas?|regions?|villages?|towns?|countryside|the|in)\s+$", near, re.IGNORECASE):
         return "'surrounding' locates here ('the area surrounding X')"
     if re.search(r"\bthe\s+(?:\w+\s+)?$", near, re.IGNORECASE) and re.match(
             r"\s+(?:came|comes|was|were|is|are|has|have|had|marks?|marked|closed|opened|follows?|followed)\b",
@@ -289,7 +335,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         after = relative
     region = s[:after.start() if after else len(s)]  # up to the end of the event word's clause
     year = next((int(y) for y in _YEAR.findall(region) if report_year and int(y) < report_year), None)
-    background = _BACKGROUND.search(region)
+    background = _BACKGROUND.search(region) or _SINCE_LEAD.match(region)
     if year:
         return f"background (in {year})"
     if background:
