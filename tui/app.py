@@ -268,7 +268,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         view = message.view
         if self.counted is None or self.counted.generation != self.generation:
             # Counting, until the counts worker answers; when it answered first, its counts stay.
-            self.fronts_pane.show(self.ref.fronts, None, view.front, totals=self.ref.totals, chosen=view.fronts)
+            self.fronts_pane.show(self.ref.fronts, None, view.front, totals=self.ref.totals,
+                                  chosen=view.fronts)
             self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of)
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
