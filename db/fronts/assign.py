@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..geography import Atlas, atlas, name_key
+from ..geography import Atlas, atlas, division_key, name_key
 from .areas import Definition, parse
 
 USER, BUNDLED, DIVISION, COUNTRY, OTHER = "user", "bundled", "division", "country", "other"
@@ -101,15 +101,14 @@ class Rules:
         return self._keys[country, admin1]
 
     def _key(self, country: str, admin1: str) -> tuple[str, str]:
-        from ..write.names import place_skeleton  # how transliterations of one name are folded
-
         found = self.atlas.country(country) if country else None
         region = self.atlas.region(country or None, admin1) if admin1 else None
         country_key = found.code if found else region.code if region and not country else name_key(country)
-        # A division the boundaries do not know is keyed by what its spellings share (Deir-ez-Zor,
-        # Deir Ezzor, Dayr az-Zawr): transliteration and punctuation make no second front.
+        # A division the boundaries do not know is keyed by what its spellings share (Banaadir, Banadir;
+        # Deir-ez-Zor, Deir Ezzor): never by a looser key that drops vowels, which on a country's real list
+        # of divisions makes Hunan, Henan and Hainan (or Adana and Aydin) one front.
         return country_key, (f"{region.code}:{region.name}" if region else
-                             place_skeleton(admin1) if admin1 else "")
+                             division_key(admin1) if admin1 else "")
 
     def front(self, lat: float | None, lon: float | None, place: str | None, admin1: str | None,
               country: str | None, place_admin1: str | None) -> str:
