@@ -77,6 +77,16 @@ class ImportReport:
         return Counter(_VALUES.sub("…", b.reason) for b in self.bad)
 
 
+class LinkingInterrupted(KeyboardInterrupt):
+    """Ctrl-C once the file's transaction had committed, while its events were being linked to other
+    sources' happenings (db/happenings/): the file is in the store, `report` says what it brought, and
+    its events stay queued, to be linked by the next import."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__()
+        self.report = report
+
+
 class _Merger:
     """Consecutive rows of one event in an actor-based file, as one event with every row's factions.
     The rows must agree on everything else; one that does not is a bad row naming the first."""

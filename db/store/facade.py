@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..files.exporting import export as _export
-from ..files.importing import ImportReport, Progress
+from ..files.importing import ImportReport, LinkingInterrupted, Progress
 from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
@@ -234,8 +234,12 @@ class Store:
             # Its events onto their fronts in the file's own transaction (db/fronts, issue 15's hook).
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
                                   date_format=date_format, then=after_import, **kwargs)
-            report.linked = self._link()
-        self.refresh()
+            try:
+                report.linked = self._link()
+            except KeyboardInterrupt as stop:  # the linking alone taken back: the events stay queued
+                raise LinkingInterrupted(report) from stop
+            finally:
+                self.refresh()  # the file is in, whatever happens to the linking
         return report
 
     def ingest(self, text: str, *, title: str | None = None, date: str | None = None,

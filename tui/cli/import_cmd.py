@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     new = is_new(args.db)
     store = open_store(args.db, create_empty=True, announce=False)  # said once something landed
     bar = _Bar()
+    linking_stopped = False
     try:
         report = store.import_file(args.file, args.format, strict=args.strict, max_km=args.max_km,
                                    progress=bar, date_format=args.date_format)
@@ -68,8 +69,12 @@ def run(args: argparse.Namespace) -> int:
         return _nothing(store, new, f"{name}: {shown(e)}. Nothing was imported.")
     except sqlite3.Error as e:  # locked by another writer, read-only, disk full: all rolled back
         return _nothing(store, new, f"{name}: {write_failure(store.path, e)}. Nothing was imported.")
-    except KeyboardInterrupt:
-        return _nothing(store, new, f"{name}: interrupted. Nothing was imported; the store is as it was.")
+    except KeyboardInterrupt as e:
+        # Ctrl-C after the file's transaction committed, while its events were linked (the store's
+        # LinkingInterrupted carries the report): the file is in, only the linking waits.
+        if (landed := getattr(e, "report", None)) is None:
+            return _nothing(store, new, f"{name}: interrupted. Nothing was imported; the store is as it was.")
+        report, linking_stopped = landed, True
     finally:
         bar.stop()
         store.close()
@@ -77,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
         return _nothing(store, new, f"{name}: the file has no rows under its header. Nothing was imported.")
     settle_new(store.path, new, report.exit_code)  # rejected, or no row landed: the store made for it goes
     print_report(report, name)
+    if linking_stopped:
+        warn(f"{name}: interrupted while its events were being linked to other sources' reports. The file "
+             "was imported; its events will be linked at the next import.")
     return report.exit_code
 
 
