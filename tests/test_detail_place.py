@@ -21,6 +21,18 @@ NOTE = ("On 5 January 2025, regime forces shelled IS positions near the Syrian â
         "Deir ez-Zor city. No fatalities reported.")
 
 
+
+def _imported(db_path: Path, tmp_path: Path, row: dict[str, str]) -> Store:
+    """The store with one ACLED row, as a file of ACLED's layout gives it, imported."""
+    path = tmp_path / "acled.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, HEADER)
+        writer.writeheader()
+        writer.writerow(row)
+    store = Store(db_path)
+    store.import_file(path)
+    return store
+
 def shown(app) -> list[str]:
     """The detail pane's lines, as wide as the pane draws them."""
     body = app.detail.query_one("#detail-body")
@@ -38,13 +50,7 @@ async def test_a_near_event_says_its_own_precision_and_keeps_its_values_whole(db
            "location": "Deir-ez-Zor", "latitude": "35.3319", "longitude": "40.1461", "geo_precision": "2",
            "source": "SOHR", "source_scale": "Other", "notes": NOTE, "fatalities": "0",
            "timestamp": "1736100000", "iso3": "SYR"}
-    path = tmp_path / "acled.csv"
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, HEADER)
-        writer.writeheader()
-        writer.writerow(row)
-    store = Store(db_path)
-    store.import_file(path)
+    store = _imported(db_path, tmp_path, row)
     newest = store.page(EventFilter(), limit=1).rows[0]
     stored = store.event(newest.id)
     store.close()
@@ -80,13 +86,7 @@ async def test_a_long_faction_name_wraps_under_itself(db_path: Path, tmp_path: P
            "source": "26 September News - Pro-Hadi", "source_scale": "National",
            "notes": "On 9 May 2025, Houthi forces reportedly exchanged artillery with pro-Hadi forces on the "
                     "fronts of Jabal al Kirsh.", "fatalities": "0", "timestamp": "1589229240", "iso3": "YEM"}
-    path = tmp_path / "acled.csv"
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, HEADER)
-        writer.writeheader()
-        writer.writerow(row)
-    store = Store(db_path)
-    store.import_file(path)
+    store = _imported(db_path, tmp_path, row)
     store.close()
     app = make_app(db_path, tmp_path / "state.json")
     async with app.run_test(size=(80, 24)) as pilot:
