@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 
@@ -51,8 +51,9 @@ ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natur
 _ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few names come back on every row of a file
 def name_key(name: str) -> str:
-    """Case, accents, hyphens, apostrophes and spacing do not count."""
+    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
     text = unicodedata.normalize("NFKD", name).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[\u2019'`ʿʾ]", "", text)

@@ -66,6 +66,11 @@ DATA = resources.files(__package__) / "data"
 SAMPLE_SPACE = 1 << 56  # event rowids are spread evenly over 1 … 2**56 (event_rowid)
 
 
+def bundled_blocs() -> list[dict]:
+    """The bundled blocs (data/blocs.json): slug, name, sort and colour of each."""
+    return json.loads((DATA / "blocs.json").read_text(encoding="utf-8"))
+
+
 def event_rowid(event_id: str) -> int:
     """An event's rowid, derived from its id: evenly spread and unrelated to date, front or text, so
     the events below any rowid are a fair random sample of the store (Store.estimate reads one)."""
@@ -158,7 +163,7 @@ def migrate(db: sqlite_utils.Database) -> bool:
                 db.conn.execute("ALTER TABLE blocs ADD COLUMN colour TEXT")
             if "side" not in db["events"].columns_dict:
                 db.conn.execute("ALTER TABLE events ADD COLUMN side TEXT NOT NULL DEFAULT ''")
-            for bloc in json.loads((DATA / "blocs.json").read_text(encoding="utf-8")):
+            for bloc in bundled_blocs():
                 db.conn.execute("UPDATE blocs SET colour = ? WHERE slug = ?", (bloc["colour"], bloc["slug"]))
             _version_3_extras(db)
             # Spread the rowids (see event_rowid) and re-index the text under them.

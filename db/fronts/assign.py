@@ -206,12 +206,11 @@ def reassign(conn: sqlite3.Connection, events: Iterable[str] | None = None, *,
     return result
 
 
-def after_import(conn: sqlite3.Connection, report: Any) -> None:
-    """The events an import wrote (their rowids in write/bulk.py's WRITTEN) onto their fronts, inside
-    its transaction (files/importing.py's `then`); the report's new fronts say what this made or emptied."""
-    from ..write.bulk import WRITTEN
-
-    moved = reassign(conn, rowids=WRITTEN)
+def after_import(conn: sqlite3.Connection, report: Any, rowids: str) -> None:
+    """The events an import wrote (their rowids in the table `rowids`, write/bulk.py's WRITTEN) onto
+    their fronts, inside its transaction (files/importing.py's `then`); the report's new fronts say what
+    this made or emptied."""
+    moved = reassign(conn, rowids=rowids)
     report.new_fronts = [*(n for n in report.new_fronts if n not in moved.removed),
                          *(n for n in moved.created if n not in report.new_fronts)]
 

@@ -38,6 +38,7 @@ from ..reports import review
 from ..reports.ingest import IngestReport, ingest_text
 from ..reports.review import Decision, Fields, Review, ReviewItem
 from ..reports.review_land import Landed, land
+from ..write.bulk import WRITTEN
 from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
@@ -225,15 +226,15 @@ class Store:
     def import_file(self, path: str | os.PathLike[str], fmt: str | None = None, *, strict: bool = False,
                     max_km: float | None = None, progress: Progress | None = None,
                     date_format: str | None = None) -> ImportReport:
-        """Import a file of events (ACLED, UCDP GED, sitroom CSV or JSON Lines) in one transaction; see
-        db/files/importing.py for what happens to bad rows. Raises ImportFailed for a file that cannot
-        be imported at all."""
+        """Import a file of events (ACLED, UCDP GED, sitroom CSV or JSON Lines) in one transaction, which
+        also puts them on their fronts (db/fronts); see db/files/importing.py for what happens to bad
+        rows. Raises ImportFailed for a file that cannot be imported at all."""
         self._check_writable()
-        kwargs = {} if max_km is None else {"max_km": max_km}
+        kwargs: dict[str, Any] = {} if max_km is None else {"max_km": max_km}
+        kwargs["then"] = lambda conn, report: after_import(conn, report, WRITTEN)
         with self._main.lock:
-            # Its events onto their fronts in the file's own transaction (db/fronts, issue 15's hook).
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
-                                  date_format=date_format, then=after_import, **kwargs)
+                                  date_format=date_format, **kwargs)
             try:
                 report.linked = self._link()
             except KeyboardInterrupt as stop:  # the linking alone taken back: the events stay queued

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from ..fronts import bundled_front_rows
 from ..reference import read_reference
-from ..schema import DATA
+from ..schema import DATA, bundled_blocs
 from .records import prepare_event
 from .upsert import write_events
 
@@ -29,7 +29,7 @@ def load_reference_only(db: sqlite_utils.Database) -> int:
 
 def load_reference(db: sqlite_utils.Database, *, sources: bool = True) -> None:
     """The bundled blocs, fronts, factions, places and (unless sources=False) sources."""
-    db["blocs"].upsert_all(_json("blocs.json"), pk="slug")
+    db["blocs"].upsert_all(bundled_blocs(), pk="slug")
     db["fronts"].upsert_all(bundled_front_rows(), pk="slug")
     factions = _json("factions.json")
     # Parents first, so the foreign key from a unit to its parent always holds.

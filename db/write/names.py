@@ -7,15 +7,16 @@ trusted between places a couple of km apart (Ein Terma = Ayn Tarma, Albu Kamal =
 `faction_keys` gives a dataset's actor name with and without the local acronym ACLED puts before it ("QSD:
 Syrian Democratic Forces"). The years ACLED puts after a government's forces are kept: "Military Forces of
 Afghanistan (2004-2021)" and "(2021-)" are two governments' forces. `era_parts` says which force an
-era-suffixed name is an era or a unit of, for the resolver to relate them. `division_key` is what the
-spellings of one first-level division share (Banaadir = Banadir), strict enough for a whole country.
+era-suffixed name is an era or a unit of, for the resolver to relate them. (What the spellings of one
+first-level division share, strict enough for a whole country, is geography.division_key.)
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..geography import name_key
 
 # What a gazetteer or a dataset appends to a place's name to say what kind of place it is.
 PLACE_SUFFIX = re.compile(
@@ -41,16 +42,6 @@ _COMPASS = {w: k for k, words in {"N": "north northern nord norte", "S": "south 
 _ERA = re.compile(
     r"^(?P<head>(?P<base>\S.*?)\s*\((?P<start>\d{4})\s*-\s*(?P<end>\d{4})?\))(?:\s+(?P<unit>\S.*))?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]{1,9}:\s+(?=\S)")  # ACLED: "QSD: ", "HTS: "
-
-
-@lru_cache(maxsize=1 << 16)  # the same few names come back on every row of a file
-def name_key(name: str) -> str:
-    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
-    text = unicodedata.normalize("NFKD", name).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2019'`ʿʾ]", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return " ".join(text.split())
 
 
 def slugify(name: str) -> str:

@@ -18,7 +18,7 @@ from functools import cache
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
-from ..schema import DATA
+from ..schema import bundled_blocs
 from ..text import clean_text
 from .names import (
     era_parts,
@@ -61,7 +61,7 @@ def _clean(value: str | None) -> str:
 
 @cache
 def _bundled_blocs() -> dict[str, dict]:
-    return {b["slug"]: b for b in json.loads((DATA / "blocs.json").read_text(encoding="utf-8"))}
+    return {b["slug"]: b for b in bundled_blocs()}
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
