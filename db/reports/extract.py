@@ -369,7 +369,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 learned.setdefault(variant_key(p.bare or p.name), p.bare or p.name)
         unknown_places += [(e.place_name, shown) for e in found if e.place is None and e.place_name]
         for e in found:
-            unknown_factions += [(n, shown) for n, slug, r, _ in e.parties if slug is None and r != "claimant"]
+            unknown_factions += [(n, shown) for n, slug, r, _ in e.parties
+                                 if slug is None and r != "claimant"]
         recent = (recent + [p for p in spots if p.name and p.role != "modifier"])[-20:]
         for spot in spots:
             if spot.place is not None and spot.role in ("event", "container") and spot.place.lat is not None:

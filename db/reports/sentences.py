@@ -50,7 +50,7 @@ _STAMP = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d|(?:\d{1,2}\s+" + _MON + r"|"
 @dataclass(frozen=True)
 class Sentence:
     text: str  # as the rules read it: normalised (spelling.py), its white space collapsed
-    dateline: str  # what was taken off the front ("BEIRUT —"), or ""
+    dateline: str  # what was taken off the front ("BEIRUT —"), as the report wrote it, or ""
     headline: bool  # a title, caption, link or other line that does not report
     closes_quote: bool = False  # the last sentence of a paragraph that ends a quotation
     literal: str = ""  # the same words as the report wrote them (a bulleted list: its items joined)
@@ -107,7 +107,7 @@ _NOTE_NOT_GLOSS = re.compile(f"(?P<gloss>{GLOSS.pattern})|{_ITEM_NOTE.pattern}")
 def _joined(header: str, items: list[str], literal: bool = False) -> str:
     items = [(_NOTE_NOT_GLOSS.sub(lambda m: m["gloss"] or "", item) if literal else _ITEM_NOTE.sub("", item))
              .strip(" ;,.") for item in items]
-    return header.rstrip() + " " + ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1] + "."
+    return f"{header.rstrip()} {', '.join(items[:-1])}{' and ' if len(items) > 1 else ''}{items[-1]}."
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -149,7 +149,8 @@ def _blocks(text: str, norm: str, at: list[int]) -> list[_Block]:
             while j < len(lines) and not norm[slice(*lines[j])].strip():
                 j += 1
         if items:
-            said = _joined(text[slice(*original(start, end))], [text[slice(*original(*s))] for s in items], True)
+            said = _joined(text[slice(*original(start, end))], [text[slice(*original(*s))] for s in items],
+                           literal=True)
             out.append(_Block(_joined(line, [norm[slice(*s)] for s in items]), said,
                               at[start], original(*items[-1])[1], False))
             i = j
@@ -194,6 +195,8 @@ def sentences(text: str) -> list[Sentence]:
         parts = split(paragraph)
         said_norm, said_at = normalised(block.literal)
         pos = 0
+        if dateline:  # as the report wrote it too; the first sentence is after it
+            dateline, _, pos = _find(block, dateline, said_norm, said_at, pos)
         for i, s in enumerate(parts):
             s = _LABEL.sub("", s)
             literal, span, pos = _find(block, s, said_norm, said_at, pos)
