@@ -77,10 +77,15 @@ def candidate_key(sentence: str, fields: Fields) -> list[str | None]:
 def remembered(conn: sqlite3.Connection, source_id: str) -> tuple[list[list[str | None]],
                                                                   dict[str, list[str | None]]]:
     """What earlier reviews of a report decided beyond its stored events: the candidates they dropped,
-    and each edited event's candidate (by its id)."""
+    and each edited event's candidate (by its id), each by candidate_key, whatever form it was kept in."""
     row = conn.execute("SELECT dropped, edited FROM reports WHERE source = ?", (source_id,)).fetchone()
     dropped, edited = row or (None, None)
-    return json.loads(dropped) if dropped else [], json.loads(edited) if edited else {}
+
+    def key(k: list[str | None]) -> list[str | None]:
+        return [sentence_key(k[0] or ""), *k[1:]]
+
+    return ([key(k) for k in json.loads(dropped)] if dropped else [],
+            {e: key(k) for e, k in json.loads(edited).items()} if edited else {})
 
 
 @dataclass(frozen=True, eq=False)
