@@ -24,6 +24,7 @@ from ..text import clean_text
 from .cues import TYPES
 from .extract import Found, Lexicon, normalise, sentences
 from .ingest import ingest_text
+from .sentences import locate
 from .spelling import normalised, sentence_key
 
 ACCEPT, DROP = "accept", "drop"
@@ -123,12 +124,8 @@ def _span(norm: str, sentence: str, start: int) -> tuple[int, int] | None:
     """Where `sentence` is in the normalised text, from `start` else from the top. Both sides are compared
     as the rules read them: a sentence stored as the report wrote it and one stored normalised (by an
     older sitroom) are found alike; any run of white space matches one."""
-    words = sentence_key(sentence).split()
-    if not words:
-        return None
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    found = pattern.search(norm, start) or pattern.search(norm)
-    return (found.start(), found.end()) if found else None
+    said = sentence_key(sentence)
+    return locate(norm, said, start) or locate(norm, said)
 
 
 def _spans(text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
