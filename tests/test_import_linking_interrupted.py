@@ -1,5 +1,5 @@
 """Ctrl-C while an import's events are linked to other sources' happenings: the linking runs after the
-file's transaction committed (db/store/facade.py), so the file is in. The CLI says so, not "Nothing was
+file's transaction committed (db/store/intake.py), so the file is in. The CLI says so, not "Nothing was
 imported", and the next import links the events left queued."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import Store
-from sitroom.db.store import facade
+from sitroom.db.store import facade, intake
 from sitroom.tui.cli.main import main
 
 from .test_bulk_import import write_acled
@@ -64,7 +64,7 @@ def test_ctrl_c_before_the_commit_still_says_nothing_was_imported(db_path: Path,
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(facade, "after_import", interrupted)  # inside the file's transaction
+    monkeypatch.setattr(intake, "after_import", interrupted)  # inside the file's transaction
     assert main(["import", str(write_acled(tmp_path / "b.csv", 300, seed=12)), "--db", str(db_path)]) == 2
     assert "b.csv: interrupted. Nothing was imported; the store is as it was." in \
         " ".join(capsys.readouterr().err.split())

@@ -90,7 +90,7 @@ class Found:
     certainty: str
     date: str
     factions: list[tuple[str, str]]  # (slug, role) of the factions the store knows
-    sentence: str
+    sentence: str  # as the report wrote it: what is stored and shown
     why: dict[str, str] = field(default_factory=dict)
     place_name: str | None = None  # as the sentence names it; None for an unnamed place
     names: tuple[str, ...] = ()  # every name the place answers to
@@ -102,12 +102,13 @@ class Found:
     kind: str = "locality"
     count: int | None = None  # "four villages": 4
     direct: bool = False  # the place is the event word's own object or goal, no noun between them
+    read: str = ""  # the sentence as the rules read it (normalised: spelling.sentence_key)
 
 
 @dataclass
 class Extraction:
     events: list[Found]
-    unknown_places: list[tuple[str, str]]  # (name, sentence)
+    unknown_places: list[tuple[str, str]]  # (name, sentence as the report wrote it)
     date: str | None
     unknown_factions: list[tuple[str, str]] = field(default_factory=list)
 
@@ -237,8 +238,7 @@ def _where(spot: Spot) -> tuple[str | None, str | None, tuple[str, ...]]:
 
 def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extraction:
     """Every happening the text states, by the rules in this module's docstring."""
-    text = normalise(text)
-    date = report_date or max(dates_in(text), default=None)
+    date = report_date or max(dates_in(normalise(text)), default=None)
     year = int(date[:4]) if date else None
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []
@@ -259,7 +259,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             continue
         if sentence.headline:
             continue
-        s = sentence.text
+        s, shown = sentence.text, sentence.literal  # the rules read `s`; what is stored and shown: `shown`
         parties = last_parties = lex.parties.find(s)
         if (later := LATER_SOURCE.match(s)) and last_found:  # "This was reported by the ministry."
             attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
@@ -350,11 +350,11 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 if count is None and name is None and number:
                     count = int(number.group())
                 chosen[key] = Found(
-                    pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], s, why, name,
+                    pid, kind, f.certainty, when, [(p.slug, r) for p, r in sides if p.slug], shown, why, name,
                     names, where, precision, [(p.name, p.slug, r, p.bloc) for p, r in sides],
                     name is None and pid is None, spot.kind, count,
                     bool(_DIRECT.fullmatch(s[cue.end:spot.start]) if spot.start >= cue.end
-                         else _WITNESSED.fullmatch(s[spot.end:cue.start])))
+                         else _WITNESSED.fullmatch(s[spot.end:cue.start])), s)
         found = sorted(prune(list(chosen.values())), key=lambda e: PRIORITY.index(e.type))
         last_found = found
         if found:
@@ -367,9 +367,10 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             if p.name and p.place is None and p.anchor is None and p.role == "event" and (
                     any(e.place_name == p.name for e in found) or p.kind != "locality"):
                 learned.setdefault(variant_key(p.bare or p.name), p.bare or p.name)
-        unknown_places += [(e.place_name, s) for e in found if e.place is None and e.place_name]
+        unknown_places += [(e.place_name, shown) for e in found if e.place is None and e.place_name]
         for e in found:
-            unknown_factions += [(n, s) for n, slug, r, _ in e.parties if slug is None and r != "claimant"]
+            unknown_factions += [(n, shown) for n, slug, r, _ in e.parties
+                                 if slug is None and r != "claimant"]
         recent = (recent + [p for p in spots if p.name and p.role != "modifier"])[-20:]
         for spot in spots:
             if spot.place is not None and spot.role in ("event", "container") and spot.place.lat is not None:

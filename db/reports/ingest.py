@@ -15,14 +15,16 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..fronts import reassign
 from ..happenings.matching import precision_word
-from ..reference import read_reference
+from ..reference import Reference, read_reference
 from ..text import clean_text
-from ..write.records import Prepared, prepare_event
+from ..write.records import Prepared, event_id, prepare_event
 from ..write.resolve import Resolver
 from ..write.upsert import WriteCounts, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
 from .records import STORED_ROLE, json_lines, summary
+from .spelling import sentence_key
 
 MAX_REPORT_BYTES = 2_000_000  # a day's report is kilobytes; a book is not a report
 _PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}  # else the report's day
@@ -30,6 +32,16 @@ _PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}  #
 
 class IngestError(ValueError):
     """The report cannot be ingested as asked, with a message meant for the user."""
+
+
+class IngestLinkingInterrupted(KeyboardInterrupt):
+    """Ctrl-C once the report's transaction had committed, while its events were being linked to other
+    sources' happenings (db/happenings/): the report is in the store, `report` says what it brought, and
+    its events stay queued, to be linked by the next import or ingest."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__()
+        self.report = report
 
 
 @dataclass
@@ -124,6 +136,19 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
     }
 
 
+def prepared_event(found: Found, lex: Lexicon, resolver: Resolver, source_id: str,
+                   ref: Reference) -> Prepared:
+    """The rows of one event. Its id is made from its sentence as the rules read it (normalised), as
+    when sitroom stored excerpts so: a report ingested then and again now updates its events, never
+    doubles them; what is stored is the sentence as the report wrote it."""
+    p = prepare_event(_record(found, lex, resolver, source_id), ref)
+    e = p.event
+    eid = event_id(e["source"], e["date"], e["place"], e["event_type"],
+                   sentence_key(e["excerpt"]) if e["excerpt"] else None, e["summary"],
+                   [(party["faction"], party["role"]) for party in p.parties])
+    return Prepared({**e, "id": eid}, [{**party, "event": eid} for party in p.parties])
+
+
 def own_ids(prepared: list[Prepared]) -> list[Prepared]:
     """The events, each with an id of its own. An event's id has no name for a place no gazetteer
     knows, so the places one sentence lists ("the settlements of A, B and C", none known) would share
@@ -149,9 +174,10 @@ def once(prepared: list[Prepared]) -> list[Prepared]:
 
 def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
                 date: str | None = None, dry_run: bool = False) -> IngestReport:
-    """Extract the events of `text`; unless dry_run, store them under one source, in one
-    transaction. The same text ingested twice adds nothing: its source and event ids are derived
-    from what it says."""
+    """Extract the events of `text`; unless dry_run, store them under one source and put them on their
+    fronts (db/fronts/), in one transaction: Ctrl-C before it commits leaves the store as it was. Linking
+    them to other sources' happenings is the caller's, after the commit. The same text ingested twice
+    adds nothing: its source and event ids are derived from what it says."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_REPORT_BYTES:
         raise IngestError(f"the report is {size / 1e6:.1f} MB; sitroom reads reports of up to "
@@ -162,8 +188,8 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     lex = Lexicon(conn)
     extraction = extract(text, lex, date)
     # A text that repeats itself states each happening once.
-    unique = {(f.sentence, f.place, f.place_name, f.type, f.certainty, f.date, tuple(f.factions)): f
-              for f in extraction.events}
+    unique = {(sentence_key(f.sentence), f.place, f.place_name, f.type, f.certainty, f.date,
+               tuple(f.factions)): f for f in extraction.events}
     extraction.events = list(unique.values())
     if extraction.date is None:
         raise IngestError("the report gives no date; say which with --date YYYY-MM-DD")
@@ -189,10 +215,12 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         ref = read_reference(conn)
         resolver = Resolver(conn, ref)
         for found in extraction.events:
-            report.prepared.append(prepare_event(_record(found, lex, resolver, source_id), ref))
+            report.prepared.append(prepared_event(found, lex, resolver, source_id, ref))
             resolver.keep()
         report.prepared = once(own_ids(report.prepared))
         report.counts = write_events(conn, report.prepared)
+        if report.counts.added or report.counts.updated:  # onto their fronts, as an import's are
+            reassign(conn, [p.event["id"] for p in report.prepared])
         keep_text(conn, source_id, text)
         # Landed without review (`ingest --review` marks what an analyst accepted).
         conn.executemany("UPDATE events SET reviewed = 0 WHERE id = ? AND reviewed IS NULL",

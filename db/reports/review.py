@@ -24,6 +24,8 @@ from ..text import clean_text
 from .cues import TYPES
 from .extract import Found, Lexicon, normalise, sentences
 from .ingest import ingest_text
+from .sentences import locate
+from .spelling import normalised, sentence_key
 
 ACCEPT, DROP = "accept", "drop"
 NEW = "new"  # a link choice: a happening of its own, kept apart by hand
@@ -67,18 +69,24 @@ class ReviewItem:
 
 
 def candidate_key(sentence: str, fields: Fields) -> list[str | None]:
-    """What an extracted candidate is remembered by (reports.dropped, reports.edited): its sentence,
-    type and place."""
-    return [sentence, fields.event_type, fields.place_name]
+    """What an extracted candidate is remembered by (reports.dropped, reports.edited): its sentence (as
+    the rules read it, so that what a review remembered before sentences were kept as the report wrote
+    them still answers), type and place."""
+    return [sentence_key(sentence), fields.event_type, fields.place_name]
 
 
 def remembered(conn: sqlite3.Connection, source_id: str) -> tuple[list[list[str | None]],
                                                                   dict[str, list[str | None]]]:
     """What earlier reviews of a report decided beyond its stored events: the candidates they dropped,
-    and each edited event's candidate (by its id)."""
+    and each edited event's candidate (by its id), each by candidate_key, whatever form it was kept in."""
     row = conn.execute("SELECT dropped, edited FROM reports WHERE source = ?", (source_id,)).fetchone()
     dropped, edited = row or (None, None)
-    return json.loads(dropped) if dropped else [], json.loads(edited) if edited else {}
+
+    def key(k: list[str | None]) -> list[str | None]:
+        return [sentence_key(k[0] or ""), *k[1:]]
+
+    return ([key(k) for k in json.loads(dropped)] if dropped else [],
+            {e: key(k) for e, k in json.loads(edited).items()} if edited else {})
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,6 +103,7 @@ class Review:
     found: dict[str, Found] = field(default_factory=dict, repr=False)  # each extracted item's Found
     whole_text: bool = True  # False: the text is the stored events' sentences (a report ingested before
     # its text was kept, schema 6)
+    said: tuple[str, ...] = ()  # each of `sentences` as the report wrote it
 
 
 @dataclass(frozen=True)
@@ -112,23 +121,21 @@ class Decision:
 
 
 def _span(norm: str, sentence: str, start: int) -> tuple[int, int] | None:
-    """Where `sentence` is in the text (normalised the same, one for one), from `start` else from the
-    top: the extractor collapsed runs of white space, so any run matches one."""
-    words = normalise(sentence).split()
-    if not words:
-        return None
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-    found = pattern.search(norm, start) or pattern.search(norm)
-    return (found.start(), found.end()) if found else None
+    """Where `sentence` is in the normalised text, from `start` else from the top. Both sides are compared
+    as the rules read them: a sentence stored as the report wrote it and one stored normalised (by an
+    older sitroom) are found alike; any run of white space matches one."""
+    said = sentence_key(sentence)
+    return locate(norm, said, start) or locate(norm, said)
 
 
 def _spans(text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
-    norm, at, out = normalise(text), 0, []
+    """Where each sentence is in `text` (not its normalised form: the spans mark the text as shown)."""
+    (norm, at), pos, out = normalised(text), 0, []
     for sentence in wanted:
-        span = _span(norm, sentence, at)
-        out.append(span)
+        span = _span(norm, sentence, pos)
+        out.append((at[span[0]], at[span[1] - 1] + 1) if span else None)
         if span:
-            at = span[0]
+            pos = span[0]
     return out
 
 
@@ -174,9 +181,15 @@ def _stored(conn: sqlite3.Connection, source_id: str) -> list[ReviewItem]:
     return out
 
 
+def _same_sentence(stored: str, found: Found) -> bool:
+    """A stored event's sentence is the found one's: as the report wrote it, or as an older sitroom stored
+    it (normalised)."""
+    return stored == found.sentence or sentence_key(stored) == sentence_key(found.sentence)
+
+
 def _same(item: ReviewItem, found: Found) -> bool:
     """A stored event is the extracted one as the report states it (not edited in a review)."""
-    return (item.sentence == found.sentence and item.fields.event_type == found.type
+    return (_same_sentence(item.sentence, found) and item.fields.event_type == found.type
             and item.fields.certainty == found.certainty and item.fields.date == found.date
             and item.fields.place == found.place and set(item.fields.factions) == set(found.factions))
 
@@ -184,7 +197,7 @@ def _same(item: ReviewItem, found: Found) -> bool:
 def _edited_from(item: ReviewItem, found: Found) -> bool:
     """A stored event accepted in a review that was the extracted one before an edit: its sentence, and
     its type or its place (a sentence may state several events)."""
-    return (item.sentence == found.sentence and item.reviewed == 1
+    return (_same_sentence(item.sentence, found) and item.reviewed == 1
             and (item.fields.event_type == found.type or item.fields.place == found.place))
 
 
@@ -261,15 +274,17 @@ def _placed(text: str, items: list[ReviewItem], review: Review) -> Review:
     placed = [replace(i, span=s) for i, s in zip(items, spans, strict=True)]
     order = {id(i): n for n, i in enumerate(placed)}
     placed.sort(key=lambda i: (i.span[0] if i.span else len(text), order[id(i)]))
-    every = [s.text for s in sentences(text)]
-    return replace(review, items=tuple(placed),
-                   sentences=tuple(s for s in _spans(text, every) if s is not None))
+    every = [(s.span, s.literal) for s in sentences(text) if s.span is not None]
+    return replace(review, items=tuple(placed), sentences=tuple(span for span, _ in every),
+                   said=tuple(said for _, said in every))
 
 
 def review_blank(review: Review, span: tuple[int, int], n: int) -> ReviewItem:
     """A new item for the sentence at `span` that the extractor missed: the report's date, the first
     place the gazetteer finds in the sentence (the edit form follows)."""
-    sentence = " ".join(review.text[span[0]:span[1]].split())
+    # as the report wrote it (a bulleted list: its items joined, as the extractor reads it)
+    said = dict(zip(review.sentences, review.said, strict=False))
+    sentence = said.get(span) or review.text[span[0]:span[1]].strip()
     place = None
     if review.lex is not None and (names := review.lex.gazetteer.find(sentence)):
         place = names[0].place

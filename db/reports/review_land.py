@@ -12,11 +12,10 @@ from ..fronts import reassign
 from ..happenings.editing import HappeningError, join, split
 from ..happenings.linking import link_queued
 from ..reference import read_reference
-from ..write.records import prepare_event
 from ..write.resolve import Resolver
 from ..write.upsert import write_events
 from .extract import Found
-from .ingest import _record, keep_text, once, own_ids
+from .ingest import keep_text, once, own_ids, prepared_event
 from .locate import Location
 from .review import (
     ACCEPT,
@@ -149,7 +148,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                 done.ids[item.key] = item.stored  # as stored: it stays, reviewed now
                 continue
             found = _found(review, item, fields)
-            p = prepare_event(_record(found, review.lex, resolver, review.source_id), ref)  # type: ignore[arg-type]
+            p = prepared_event(found, review.lex, resolver, review.source_id, ref)  # type: ignore[arg-type]
             resolver.keep()
             prepared.append(p)
             items.append(item)

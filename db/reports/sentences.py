@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .spelling import GLOSS, normalised
+
 _ABBREVIATIONS = re.compile(r"\b(?:[AP]\.M|U\.S|U\.N|St|Dr|Mr|Mrs|Gen|Lt|Col|No|Maj|Brig|Mt|approx|Jan|Feb|"
                             r"Aug|Sept?|Oct|Nov|Dec)\.$")
 _END = re.compile(r"[.!?][\"')\]]*$|[.!?][\"')\]]*\s+\S{1,4}$")  # a stop, perhaps before a signature ("SF")
@@ -47,10 +49,12 @@ _STAMP = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d|(?:\d{1,2}\s+" + _MON + r"|"
 
 @dataclass(frozen=True)
 class Sentence:
-    text: str
-    dateline: str  # what was taken off the front ("BEIRUT —"), or ""
+    text: str  # as the rules read it: normalised (spelling.py), its white space collapsed
+    dateline: str  # what was taken off the front ("BEIRUT —"), as the report wrote it, or ""
     headline: bool  # a title, caption, link or other line that does not report
     closes_quote: bool = False  # the last sentence of a paragraph that ends a quotation
+    literal: str = ""  # the same words as the report wrote them (a bulleted list: its items joined)
+    span: tuple[int, int] | None = None  # of the sentence in the text (a list: the whole list)
 
 
 def _is_headline(line: str, first: bool = False) -> bool:
@@ -81,40 +85,124 @@ def split(paragraph: str) -> list[str]:
 
 
 _BULLET = re.compile(r"^\s*(?:[•·*▪‣◦-]|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")
+_ITEM_NOTE = re.compile(r"\s*\([^)]*\)|[;,.]+$|[;,]?\s+and$")
 
 
-def _lists(lines: list[str]) -> list[str]:
+@dataclass(frozen=True)
+class _Block:
+    """A line, or a line ending in a colon with the bulleted lines under it: as the rules read it, as the
+    report wrote it, and where it is in the text."""
+
+    text: str
+    literal: str
+    start: int
+    end: int
+    whole: bool  # the literal is the text's own from start to end (not joined from a list)
+
+
+# an item's note, in the report's own words: its glosses ("Tal (Hill) Abyad") are no note, they stay
+_NOTE_NOT_GLOSS = re.compile(f"(?P<gloss>{GLOSS.pattern})|{_ITEM_NOTE.pattern}")
+
+
+def _joined(header: str, items: list[str], literal: bool = False) -> str:
+    items = [(_NOTE_NOT_GLOSS.sub(lambda m: m["gloss"] or "", item) if literal else _ITEM_NOTE.sub("", item))
+             .strip(" ;,.") for item in items]
+    return f"{header.rstrip()} {', '.join(items[:-1])}{' and ' if len(items) > 1 else ''}{items[-1]}."
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    """The text's lines, as spans: a rule line ("-----") breaks one like a newline, and so does a credit
+    glued to the next caption ("… 2016Jane Doe/AFPSmoke rises …")."""
+    cuts = sorted([(m.start(), -m.end()) for m in _RULE.finditer(norm)]
+                  + [(m.start(), -m.end()) for m in re.finditer("\n", norm)]
+                  + [(m.end(), -m.end()) for m in _GLUED_CREDIT.finditer(norm)])  # the widest first
+    out, pos = [], 0
+    for start, end in ((start, -end) for start, end in cuts):
+        if start < pos:  # a newline inside a rule line's span
+            continue
+        out.append((pos, start))
+        pos = end
+    out.append((pos, len(norm)))
+    return out
+
+
+def _blocks(text: str, norm: str, at: list[int]) -> list[_Block]:
     """A line ending in a colon and the bulleted lines under it are one sentence ("The liberated villages
     are: A, B and C."): an item's own note in brackets and its "; and" are dropped."""
-    out: list[str] = []
+    def original(start: int, end: int) -> tuple[int, int]:  # a span of norm in text
+        return (at[start], at[end - 1] + 1) if end > start else (at[start], at[start])
+
+    lines = _lines(norm)
+    out: list[_Block] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
+        start, end = lines[i]
+        line = norm[start:end]
         j = i + 1
-        while j < len(lines) and not lines[j].strip():
+        while j < len(lines) and not norm[slice(*lines[j])].strip():
             j += 1
-        items: list[str] = []
-        while line.rstrip().endswith(":") and j < len(lines) and (m := _BULLET.match(lines[j])):
-            items.append(re.sub(r"\s*\([^)]*\)|[;,.]+$|[;,]?\s+and$", "", m.group("item")).strip(" ;,."))
+        items: list[tuple[int, int]] = []
+        while line.rstrip().endswith(":") and j < len(lines) and (
+                m := _BULLET.match(norm[slice(*lines[j])])):
+            items.append((lines[j][0] + m.start("item"), lines[j][0] + m.end("item")))
             j += 1
-            while j < len(lines) and not lines[j].strip():
+            while j < len(lines) and not norm[slice(*lines[j])].strip():
                 j += 1
         if items:
-            joined = ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
-            out.append(line.rstrip() + " " + joined + ".")
+            said = _joined(text[slice(*original(start, end))], [text[slice(*original(*s))] for s in items],
+                           literal=True)
+            out.append(_Block(_joined(line, [norm[slice(*s)] for s in items]), said,
+                              at[start], original(*items[-1])[1], False))
             i = j
         else:
-            out.append(line)
+            lo, hi = original(start, end)
+            out.append(_Block(line, text[lo:hi], lo, hi, True))
             i += 1
     return out
 
 
+def locate(norm: str, said: str, pos: int = 0) -> tuple[int, int] | None:
+    """Where the words of `said` (one space between them) are in `norm` from `pos`, any run of white space
+    standing for one space. (Without a regex: one compiled for each sentence costs more than the rules.)"""
+    words = said.split()
+    if not words:
+        return None
+    if (at := norm.find(" ".join(words), pos)) >= 0:
+        return at, at + len(" ".join(words))
+    start = norm.find(words[0], pos)
+    while start >= 0:
+        end = start + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(norm) and norm[gap].isspace():
+                gap += 1
+            if gap == end or not norm.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return start, end
+        start = norm.find(words[0], start + 1)
+    return None
+
+
+def _find(block: _Block, said: str, norm: str, at: list[int], pos: int) -> tuple[str, tuple[int, int], int]:
+    """The words of `said` (a sentence as the rules read it) as the block wrote them, their span in the
+    text, and where the search for the block's next sentence starts."""
+    found = locate(norm, said, pos)
+    if found is None:  # not expected: the rules' words are the block's, normalised; show them as read
+        return said, (block.start, block.end), pos
+    lo, hi = at[found[0]], at[found[1] - 1] + 1
+    span = (block.start + lo, block.start + hi) if block.whole else (block.start, block.end)
+    return block.literal[lo:hi], span, found[1]
+
+
 def sentences(text: str) -> list[Sentence]:
-    """The report's sentences in order, paragraph by paragraph."""
+    """The report's sentences in order, paragraph by paragraph. The rules read the text normalised
+    (spelling.normalise); each sentence keeps its words as the text has them too (`literal`, `span`)."""
     out: list[Sentence] = []
-    text = _GLUED_CREDIT.sub(r"\1\n", _RULE.sub("\n", text))
-    for paragraph in _lists(re.split(r"\n", text)):
-        raw = " ".join(paragraph.split())
+    norm, at = normalised(text)
+    for block in _blocks(text, norm, at):
+        raw = " ".join(block.text.split())
         paragraph = raw.strip('"“” ')
         if not paragraph:
             continue
@@ -128,7 +216,13 @@ def sentences(text: str) -> list[Sentence]:
         if match and len(paragraph) > match.end() + 20:
             dateline, paragraph = match.group().strip(), paragraph[match.end():]
         parts = split(paragraph)
+        said_norm, said_at = normalised(block.literal)
+        pos = 0
+        if dateline:  # as the report wrote it too; the first sentence is after it
+            dateline, _, pos = _find(block, dateline, said_norm, said_at, pos)
         for i, s in enumerate(parts):
-            out.append(Sentence(_LABEL.sub("", s), dateline if i == 0 else "", headline,
-                                i == len(parts) - 1 and raw.endswith(('"', "”"))))
+            s = _LABEL.sub("", s)
+            literal, span, pos = _find(block, s, said_norm, said_at, pos)
+            out.append(Sentence(s, dateline if i == 0 else "", headline,
+                                i == len(parts) - 1 and raw.endswith(('"', "”")), literal, span))
     return out

@@ -73,10 +73,10 @@ def summaries(events: list[Found]) -> list[Found]:
     out: list[Found] = []
     for e in events:
         taken = [o for o in out if o.type == "capture" and keys(o) & keys(e) and side(o) & side(e)]
-        if e.type == "advance" and taken and e.sentence != taken[0].sentence:
+        if e.type == "advance" and taken and e.read != taken[0].read:
             e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
             continue
-        if e.unnamed and "as well as" not in e.sentence and "aforementioned" not in e.why["place"]:
+        if e.unnamed and "as well as" not in e.read and "aforementioned" not in e.why["place"]:
             named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
             if named and len(named) >= (e.count or 1):
                 e.why["place"] += "; a summary of the named places: dropped"

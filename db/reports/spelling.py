@@ -37,16 +37,43 @@ _ENDINGS = [
 ]
 
 
-_GLOSS = re.compile(r"\b(Tal|Tel|Tell|Tall|Jabal|Jebel|Wadi|Ain|Ayn|Bir|Khirbet|Deir|Kafr|Qasr)\s+"
+GLOSS = re.compile(r"\b(Tal|Tel|Tell|Tall|Jabal|Jebel|Wadi|Ain|Ayn|Bir|Khirbet|Deir|Kafr|Qasr)\s+"
                     r"\((?:Hill|Mount|Mountain|Valley|Spring|Well|Ruins?|Monastery|Village|Castle|Palace)\)\s+")
 
 
+# One spelling of the characters that vary between sources, one for one: dashes, apostrophes, spaces, quotes.
+_CHARS = str.maketrans({**dict.fromkeys([*range(0x2010, 0x2016), 0x2212], "-"),
+                        **dict.fromkeys([0x2018, 0x2019, 0x02BB, 0x02BC, 0x02BF, 0x02BE, 0x60, 0xB4], "'"),
+                        0xA0: " ", 0x201C: '"', 0x201D: '"'})
+
+
 def normalise(text: str) -> str:
-    """One spelling of the characters that vary between sources: dashes, apostrophes, spaces."""
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02bf\u02be`\u00b4]", "'", text)
-    text = _GLOSS.sub(r"\1 ", text)  # "Tal (Hill) Kurdi": the translation is not part of the name
-    return text.replace("\u00a0", " ").replace("\u201c", '"').replace("\u201d", '"')
+    """One spelling of the characters that vary between sources: dashes, apostrophes, spaces. For
+    matching only: what is shown is the text as the source wrote it (`normalised` maps back to it)."""
+    return GLOSS.sub(r"\1 ", text.translate(_CHARS))  # "Tal (Hill) Kurdi": the gloss is not the name
+
+
+def normalised(text: str) -> tuple[str, list[int]]:
+    """normalise(text), and where each of its characters is in `text` (one more entry: its end). Only the
+    glosses change the length; a gloss taken out belongs to the character before it."""
+    plain = text.translate(_CHARS)
+    out: list[str] = []
+    at: list[int] = []
+    pos = 0
+    for m in GLOSS.finditer(plain):
+        out += [plain[pos:m.end(1)], " "]
+        at += [*range(pos, m.end(1)), m.end() - 1]
+        pos = m.end()
+    out.append(plain[pos:])
+    at += [*range(pos, len(plain) + 1)]
+    return "".join(out), at
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence as the rules read it (normalised, its white space collapsed): the form in which the
+    sentence as the source wrote it and the same sentence stored normalised (by a sitroom that stored
+    excerpts so) compare equal."""
+    return " ".join(normalise(sentence).split())
 
 
 def _plain(name: str) -> str:

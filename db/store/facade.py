@@ -3,7 +3,8 @@
 connection.py opens the file and holds its two lines (pages and reference data; counts); planner.py and
 plan.py compile each EventFilter once into parameterised SQL; pages.py reads the timeline a page at a
 time (keyset pagination on (date, id), newest first), counts.py counts, estimates.py estimates, detail.py
-and control.py answer for one event and one place. Every method here only delegates.
+and control.py answer for one event and one place; intake.py brings files and reports in, reviewing.py
+reviews reports (Store takes their methods). Every method here only delegates.
 """
 
 from __future__ import annotations
@@ -14,13 +15,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..files.exporting import export as _export
-from ..files.importing import ImportReport, LinkingInterrupted, Progress
-from ..files.importing import import_file as _import_file
 from ..filters import EventFilter
 from ..fronts import FrontError, Reassigned, add_front, box, divisions, polygon, reassign, remove_front
-from ..fronts.assign import after_import
 from ..happenings import Linked, Window, join, link_queued, read_window, relink, split
-from ..happenings.proposals import Proposal
 from ..models import (
     Bloc,
     Cursor,
@@ -34,23 +31,20 @@ from ..models import (
     Place,
     Source,
 )
-from ..reports import review
-from ..reports.ingest import IngestReport, ingest_text
-from ..reports.review import Decision, Fields, Review, ReviewItem
-from ..reports.review_land import Landed, land
-from ..write.bulk import WRITTEN
 from . import control, detail, editing, estimates
 from .areas import AreaEvents, area_events
 from .catalogue import Catalogue
 from .connection import StoreError, Tracer, create_store, open_lines
 from .counts import Counts, Ranked
+from .intake import Intake
 from .memo import Memo
 from .pages import Pages
 from .plan import Vocabulary
 from .planner import Planner
+from .reviewing import Reviewing
 
 
-class Store:
+class Store(Intake, Reviewing):
     """An open sitroom store, safe to call from worker threads.
 
     Two connections (WAL lets them read side by side): one for pages, events and reference data, one
@@ -221,43 +215,6 @@ class Store:
         names of its front, place, source and factions), newest first, a page at a time."""
         return self._pages.records(f, page_size)
 
-    # -- writing and reading files --------------------------------------------------------------
-
-    def import_file(self, path: str | os.PathLike[str], fmt: str | None = None, *, strict: bool = False,
-                    max_km: float | None = None, progress: Progress | None = None,
-                    date_format: str | None = None) -> ImportReport:
-        """Import a file of events (ACLED, UCDP GED, sitroom CSV or JSON Lines) in one transaction, which
-        also puts them on their fronts (db/fronts); see db/files/importing.py for what happens to bad
-        rows. Raises ImportFailed for a file that cannot be imported at all."""
-        self._check_writable()
-        kwargs: dict[str, Any] = {} if max_km is None else {"max_km": max_km}
-        kwargs["then"] = lambda conn, report: after_import(conn, report, WRITTEN)
-        with self._main.lock:
-            report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
-                                  date_format=date_format, **kwargs)
-            try:
-                report.linked = self._link()
-            except KeyboardInterrupt as stop:  # the linking alone taken back: the events stay queued
-                raise LinkingInterrupted(report) from stop
-            finally:
-                self.refresh()  # the file is in, whatever happens to the linking
-        return report
-
-    def ingest(self, text: str, *, title: str | None = None, date: str | None = None,
-               dry_run: bool = False) -> IngestReport:
-        """Extract the events a written report states; unless dry_run, store them as one source."""
-        if not dry_run:
-            self._check_writable()
-        with self._main.lock:
-            report = ingest_text(self._main.conn, text, title=title, date=date, dry_run=dry_run)
-            if not dry_run and (report.counts.added or report.counts.updated):
-                with self._main.conn:  # the report's events onto their fronts, as after an import
-                    reassign(self._main.conn, [p.event["id"] for p in report.prepared])
-            if not dry_run:
-                report.linked = self._link()
-        self.refresh()
-        return report
-
     # -- fronts ----------------------------------------------------------------------------------
 
     def define_front(self, name: str, *, admin1: str | None = None, bbox: str | None = None,
@@ -370,31 +327,3 @@ class Store:
     def event(self, event_id: str, same_place_limit: int = 20) -> EventDetail | None:
         """The whole of one event: its factions, place, source and the other events at its place."""
         return detail.event(self._main, event_id, same_place_limit)
-
-    # -- review: a report's events decided one by one before they land (db/reports/review.py) -----
-
-    def review_report(self, text: str, *, title: str | None = None, date: str | None = None) -> Review:
-        """A report's candidate events (what the extractor finds, beside what the store holds for it
-        already) and its sentences, to review. Reads only; IngestError says why the text cannot be read."""
-        with self._main.lock:
-            return review.review_text(self._main.conn, text, title=title, date=date)
-
-    def review_source(self, source_id: str) -> Review:
-        """A stored report's events, to review again (ReviewError when it is not a report's id)."""
-        with self._main.lock:
-            return review.review_source(self._main.conn, source_id)
-
-    def proposals(self, item: ReviewItem, in_review: Review, fields: Fields | None = None) -> list[Proposal]:
-        """The happenings of other sources an item (as edited, `fields`) may be one with, best first,
-        and why; the one it is in now first. Reads only."""
-        with self._main.lock:
-            return review.proposals(self._main.conn, in_review, item, fields)
-
-    def land_review(self, in_review: Review, decisions: Sequence[Decision]) -> Landed:
-        """Write a review's decisions in one transaction: the accepted events land, marked reviewed;
-        a stored event dropped is deleted; the links chosen are set by hand, the rest linked as usual."""
-        self._check_writable()
-        with self._main.lock:
-            done = land(self._main.conn, in_review, list(decisions))
-        self.refresh()
-        return done

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         code = run_screen("ingest", store, lambda: store.review_report(text, title=args.source, date=date),
                           about=name)  # closes the store
         return settle_new(store.path, new, code)
-    code, report = 0, None
+    code, report, linking_stopped = 0, None, False
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
@@ -60,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
         code = failed("ingest", f"{name}: {shown(e)}; nothing was added")
     except sqlite3.Error as e:
         code = failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
+    except KeyboardInterrupt as e:
+        # Ctrl-C after the report's transaction committed, while its events were linked (the store's
+        # IngestLinkingInterrupted carries the report): the report is in, only the linking waits.
+        if (report := getattr(e, "report", None)) is None:
+            code = failed("ingest", f"{name}: interrupted. Nothing was added; the store is as it was.")
+        linking_stopped = report is not None
     finally:
         store.close()  # before a store made for this command is removed (settle_new)
     settle_new(store.path, new, code, wrote=not args.dry_run)
@@ -73,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
             c = report.counts
             warn(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
                  f"(source {report.source_id}).")
+        _linking_stopped(name, linking_stopped)
         return 0
     table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left")
     for column in ("#", "date", "place", "type", "certainty", "factions"):
@@ -102,7 +109,14 @@ def run(args: argparse.Namespace) -> int:
         linked = f"; {report.linked} linked to another source's happening" if report.linked else ""
         say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there{linked} "
             f"(source {report.source_id}).")
+    _linking_stopped(name, linking_stopped)
     return 0
+
+
+def _linking_stopped(name: str, stopped: bool) -> None:
+    if stopped:
+        warn(f"{name}: interrupted while its events were being linked to other sources' reports. The report "
+             "was ingested; its events will be linked at the next import or ingest.")
 
 
 def _sides(parties: list[tuple[str, str | None, str, str | None]], short: dict[str, str]) -> str:
