@@ -165,7 +165,8 @@ class FrontsPane(OptionList):
             self._ids, self._slugs = ids, slugs
             with self.prevent(OptionList.OptionHighlighted):
                 self.clear_options()
-                self.add_options(Option(row, id=id, disabled=row.heading) for row, id in zip(rows, ids))
+                self.add_options(Option(row, id=option_id, disabled=row.heading)
+                                 for row, option_id in zip(rows, ids, strict=True))
         else:
             for index, row in enumerate(rows):
                 if self.get_option_at_index(index).prompt != row:  # only what changed is drawn again
