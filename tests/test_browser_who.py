@@ -14,6 +14,7 @@ from sitroom.tui.render import compact_era
 from sitroom.tui.screens import FilterPicker
 
 from .helpers import column, make_app, plain, settle
+from .test_browser_picker import answered
 
 HEADER = (Path(__file__).parent / "data" / "real" / "acled_2024.csv").read_text(
     encoding="utf-8").splitlines()[0].split(",")
@@ -78,7 +79,7 @@ async def test_a_unit_of_a_unit_is_indented_by_its_depth(world_db: Path) -> None
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
         await pilot.press("f", *"Yemen")
-        await settle(pilot)
+        await answered(pilot)  # the picker's places and sources too: none is left under way at exit
         picker = app.screen
         assert isinstance(picker, FilterPicker)
         choices = picker.choices
