@@ -231,6 +231,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     @on(loading.ReferenceLoaded)
     def _reference_loaded(self, message: loading.ReferenceLoaded) -> None:
         self.ref = message.reference
+        if message.changed:
+            self.counted = None  # the store's data changed: so may its counts
         empty = self.ref.span is None  # a store with no events: say how to bring some in
         welcome = self.query_one(Welcome)
         if empty:
@@ -267,8 +269,12 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
             return  # the user has moved on
         view = message.view
         if self.counted is None or self.counted.generation != self.generation:
-            # Counting, until the counts worker answers; when it answered first, its counts stay.
-            self.fronts_pane.show(self.ref.fronts, None, view.front, totals=self.ref.totals,
+            # Counting, until the counts worker answers; when it answered first, its counts stay. The
+            # counts of the same filter (only the front changed) stay too: they are the same.
+            kept = self.counted if self.counted and self.counted.view.count_filter() == view.count_filter() \
+                else None
+            self.fronts_pane.show(self.ref.fronts, kept.counts if kept else None, view.front,
+                                  approximate=bool(kept and kept.facets.sample), totals=self.ref.totals,
                                   chosen=view.fronts)
             self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of)
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)

@@ -30,6 +30,8 @@ FRONTS_WIDE, FRONTS_MAP = 34, 28  # the fronts pane at wide sizes; with a map sh
 TIMELINE_WIDE = 86  # at wide sizes the event pane narrows before the sides' column does (UCDP's
 # "Civilians · CAF-Gov" and ACLED's "SYR-MI ▸ Civ-SYR" whole at 160 columns)
 STACKED_MIN = 40  # the side holding the fronts above the event
+TIMELINE_MEDIUM = 80  # stacked, the timeline is at least as wide as at 80 columns: its sides' column too
+# ("NAF ▸ UKR-Mil'19", an era of a force and its enemy, whole at 120 columns as at 80)
 
 # The timeline's columns: fixed widths, then the place and the sides grow to their natural widths,
 # and the summary takes what is left once it is worth reading; every cell has one column of padding
@@ -57,7 +59,7 @@ def arrange(width: int, height: int, map_on: bool) -> Arrangement:
         return Arrangement("narrow", 0, 0, short)
     kind = "wide" if width >= WIDE_FROM else "medium"
     if kind == "medium" and not map_on:
-        side = max(STACKED_MIN, min(width * 38 // 100, width - TIMELINE_MIN))
+        side = max(STACKED_MIN, min(width * 38 // 100, width - TIMELINE_MEDIUM))
         return Arrangement(kind, 0, side, short, stacked=True)
     want = min(110, width * 45 // 100) if map_on else min(80, width * 34 // 100)
     fronts = 18

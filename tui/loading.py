@@ -9,13 +9,25 @@ drop those the user has moved on from.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sitroom.db import Cursor, EventDetail, Facets, FilterError, Interrupted, Page, Ranked, Store, atlas
+from sitroom.db import (
+    Cursor,
+    EventDetail,
+    EventFilter,
+    Facets,
+    FilterError,
+    Interrupted,
+    Page,
+    Ranked,
+    Store,
+    atlas,
+)
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
@@ -116,8 +128,15 @@ class Loader:
         self.store = store
         self.post = post
         self._data_version: int | None = None
+        # The last exact front counts, the filter they are under and the store's epoch then: one refresh
+        # counts once though two panes ask (the fronts pane and the map), and choosing another front
+        # (the same counts) counts none. The epoch moves whenever the store's data may have changed.
+        self._counted: tuple[EventFilter, int, dict[str, int]] | None = None
+        self._epoch = 0
+        self._counting = threading.Lock()
 
     def reference(self, changed: bool = False) -> None:
+        self._epoch += 1  # read again because the data may have changed: so may the counts
         self.post(ReferenceLoaded(Reference.read(self.store), changed))
 
     def poll(self) -> None:
@@ -127,6 +146,17 @@ class Loader:
         if seen is not None and version != seen:
             self.store.refresh()
             self.reference(changed=True)
+
+    def front_counts(self, f: EventFilter) -> dict[str, int]:
+        """The events per front under `f`, counted once for a filter until the store changes: a second
+        asker (the map, while the counts worker counts) waits for the first one's answer."""
+        with self._counting:
+            epoch = self._epoch
+            if self._counted is not None and self._counted[:2] == (f, epoch):
+                return self._counted[2]
+            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(f)}
+            self._counted = (f, epoch, counts)
+            return counts
 
     def _answer(self, message: ViewAnswer) -> None:
         if not get_current_worker().is_cancelled:  # else a newer request has replaced this one
@@ -176,7 +206,7 @@ class Loader:
             if estimate is not None:
                 rough = {fc.front.slug: fc.count for fc in estimate[0]}
                 self._answer(CountsLoaded(generation, view, rough, estimate[1]))
-            counts = {fc.front.slug: fc.count for fc in self.store.front_counts(view.count_filter())}
+            counts = self.front_counts(view.count_filter())
             if get_current_worker().is_cancelled:
                 return  # newer counts are wanted
             facets = self.store.facets(view.timeline_filter(), factions=factions)
@@ -220,8 +250,7 @@ class Loader:
         each place on the view's day."""
         fronts = view.fronts or ((view.front,) if view.front else ())
         f = view.timeline_filter()
-        counts = None if fronts else self._retried(
-            lambda: {fc.front.slug: fc.count for fc in self.store.front_counts(f)})
+        counts = None if fronts else self._retried(lambda: self.front_counts(f))  # the counts worker's
         frame = framing(atlas(), ref, fronts, counts)
         try:
             events = self.store.page(f.but(fronts=frame.fronts) if frame.fronts else f, limit=MAP_EVENTS).rows

@@ -34,9 +34,25 @@ def faction_style(faction: Faction | None) -> Style:
     return Style(color=faction.colour, bold=True) if faction and faction.colour else Style(bold=True)
 
 
-def short(slug: str, factions: Mapping[str, Faction]) -> Text:
+def short(slug: str, factions: Mapping[str, Faction], compact: bool = False) -> Text:
     faction = factions.get(slug)
-    return Text(faction.short if faction else slug, style=faction_style(faction))
+    label = faction.short if faction else slug
+    return Text(compact_era(label) if compact else label, style=faction_style(faction))
+
+
+# A label's era as the store writes it ("UKR-Mil 2019-", "AFG-Mil 2004-21", "FMFBF 1987-2014").
+_ERA = re.compile(r"^(?P<name>.*\S) (?P<start>\d{4})-(?P<end>\d{2}|\d{4})?$")
+
+
+def compact_era(label: str) -> str:
+    """A faction's era in fewer columns, for the timeline's sides: "UKR-Mil 2019-" is "UKR-Mil'19"
+    (from 2019 on), "AFG-Mil 2004-21" is "AFG-Mil'04-21"; two eras of one force stay apart, and the
+    era is not what an ellipsis cuts off first (the help screen and the detail pane give the whole)."""
+    m = _ERA.match(label)
+    if m is None:
+        return label
+    end = f"-{m['end'][-2:]}" if m["end"] else ""
+    return f"{m['name']}'{m['start'][2:]}{end}"
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -72,20 +88,21 @@ def acting_side(row: EventRow) -> list[str]:
     return list(dict.fromkeys(side))
 
 
-def joined(slugs: Sequence[str], factions: Mapping[str, Faction]) -> Text:
-    return Text("+").join(short(s, factions) for s in slugs)
+def joined(slugs: Sequence[str], factions: Mapping[str, Faction], compact: bool = False) -> Text:
+    return Text("+").join(short(s, factions, compact) for s in slugs)
 
 
-def parties(row: EventRow, factions: Mapping[str, Faction]) -> Text:
-    """Who did what to whom: `SAA+VKS ▸ ISIS`; the sides of an undirected event: `IS · SAA`."""
+def parties(row: EventRow, factions: Mapping[str, Faction], compact: bool = False) -> Text:
+    """Who did what to whom: `SAA+VKS ▸ ISIS`; the sides of an undirected event: `IS · SAA`. `compact`
+    writes eras short (the timeline's narrow column)."""
     acting = acting_side(row)
     if not acting and (sides := row.with_role("side")):
-        return Text(" · ").join(short(s, factions) for s in dict.fromkeys(sides))
-    out = joined(acting, factions)
+        return Text(" · ").join(short(s, factions, compact) for s in dict.fromkeys(sides))
+    out = joined(acting, factions, compact)
     targets = [*row.with_role("target"), *row.with_role("target_ally")]
     if targets:
         out.append(" ▸ ")
-        out.append_text(joined(targets, factions))
+        out.append_text(joined(targets, factions, compact))
     return out
 
 
@@ -115,7 +132,7 @@ def event_cells(row: EventRow, factions: Mapping[str, Faction]) -> tuple[Text, .
     cells = (
         Text(date_label(row.date, row.date_precision)),
         place_cell(row),
-        parties(row, factions),
+        parties(row, factions, compact=True),
         happening_certainty(row),
         Text(row.event_type),
         Text(bounded(row.summary, CELL_CHARACTERS) or "", style="dim"),

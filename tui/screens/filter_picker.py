@@ -148,7 +148,7 @@ class FilterPicker(ModalScreen[None]):
     def _faction_option(self, f: Faction) -> Option:
         chosen = f.slug in self.filter.factions
         mark = "[x]" if chosen else "[·]" if self._included_by_parent(f) else "[ ]"
-        label = Text("  " if f.parent else "")
+        label = Text("  " * len(self._ancestors(f)))  # a unit of a unit sits under its parent
         label.append(f.short, style=render.faction_style(f))
         label.append(f"  {f.name}")
         if f.parent and f.parent in self.by_slug:

@@ -59,6 +59,7 @@ LEGEND = (
     ("⊘ denied  ◑ disputed", "a party denies it · one source denies what another reports"),
     ("×2", "a happening two sources report: counted once (enter lists each source's account)"),
     ("SAA ▸ ISIS", "who acted ▸ against whom; A+B acted together"),
+    ("UKR-Mil'19", "a force of one era: from 2019 on (AFG-Mil'04-21: 2004 to 2021)"),
     ("~name", "not a place of the gazetteer: an area, or a place only the source names"),
     ("[x] [·] [ ]", "chosen · included through its parent · not chosen"),
     ("G S I A", "on the map: a place held by Government, SDF, ISIS, Armed opposition"),

@@ -5,13 +5,16 @@ chooses several at once; enter goes into the timeline."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.table import Table
 from rich.text import Text
 from sitroom.db import Front
 from textual.binding import Binding
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.visual import RichVisual, Visual
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -19,6 +22,41 @@ ALL = "__all__"
 YOURS = "Your fronts"
 ELSEWHERE = "No country"
 CHOSEN = "✓"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the pane: a front (its key, mark, name and count) or a country's heading. Listing a
+    thousand fronts must cost what the rows on screen cost: the pane learns a row's height (always one
+    line) without drawing it, and the table that draws it is built only when the row is on screen.
+    Equal rows are equal values, so a refresh replaces only the rows that changed."""
+
+    pane: Widget = field(compare=False, repr=False)  # the pane that draws it
+    name: str
+    key: str = ""
+    mark: str = ""
+    count: int | None = None
+    approximate: bool = False
+    heading: bool = False
+
+    def visualize(self) -> Visual:
+        """Textual's Visual protocol: how the option list draws and measures the row."""
+        return OneLine(self.pane, self)
+
+    def table(self) -> Table:
+        if self.heading:
+            return _heading(self.name)
+        return _prompt(self.key, self.mark, self.name, self.count, self.approximate)
+
+    def __rich__(self) -> Table:
+        return self.table()
+
+
+class OneLine(RichVisual):
+    """A row's drawing, one line high whatever its width (no_wrap, cut with an ellipsis)."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 def _prompt(key: str, mark: str, name: str, count: int | None, approximate: bool = False) -> Table:
@@ -109,27 +147,30 @@ class FrontsPane(OptionList):
         groups = listed(fronts, totals)
         headed = len(groups) > 1
         total = sum(counts.values()) if counts is not None else None
-        options: list[Option] = [Option(_prompt("0", "", "All fronts", total, approximate), id=ALL)]
+        rows = [Row(self, "All fronts", "0", count=total, approximate=approximate)]
+        ids: list[str] = [ALL]
         slugs: list[str | None] = [None]
         for group in groups:
             if headed:
-                options.append(Option(_heading(group.name), id=f"#{group.name}", disabled=True))
+                rows.append(Row(self, group.name, heading=True))
+                ids.append(f"#{group.name}")
             for front in group.fronts:
                 number = len(slugs)
-                options.append(Option(_prompt(
-                    str(number) if number <= 9 else " ", CHOSEN if front.slug in chosen else "",
-                    _label(front, headed),
-                    None if counts is None else counts.get(front.slug, 0), approximate), id=front.slug))
+                rows.append(Row(self, _label(front, headed), str(number) if number <= 9 else " ",
+                                CHOSEN if front.slug in chosen else "",
+                                None if counts is None else counts.get(front.slug, 0), approximate))
+                ids.append(front.slug)
                 slugs.append(front.slug)
-        ids = [o.id or "" for o in options]
         if ids != self._ids:
             self._ids, self._slugs = ids, slugs
             with self.prevent(OptionList.OptionHighlighted):
                 self.clear_options()
-                self.add_options(options)
+                self.add_options(Option(row, id=option_id, disabled=row.heading)
+                                 for row, option_id in zip(rows, ids, strict=True))
         else:
-            for index, option in enumerate(options):
-                self.replace_option_prompt_at_index(index, option.prompt)
+            for index, row in enumerate(rows):
+                if self.get_option_at_index(index).prompt != row:  # only what changed is drawn again
+                    self.replace_option_prompt_at_index(index, row)
         self.select(selected)
 
     def select(self, slug: str | None) -> None:
