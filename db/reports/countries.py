@@ -6,11 +6,18 @@ A demonym before a weapon or a force ("Russian jets", "Iranian troops") names th
 noun ("Russian airstrikes") only the demonym is the side, so the strike stays an event word; a country
 alone ("Russia") is a side, except after a word that makes it a place ("the border with Turkey", "fled to
 Turkey": parties.py drops those).
+
+The theatre: the countries a report is about, by the names of countries it writes and the points of the
+places it names; the gazetteer and the faction matcher keep to it (a place or an actor of another
+country's war is not matched by a near spelling or a short label).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+
+from ..geography import COUNTRY_ALIASES, atlas
 
 # (country, demonym or other names, faction name, store slug (if the store has it), bloc)
 COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
@@ -54,3 +61,29 @@ def descriptors(air: str, force: str) -> list[tuple[str, str, str | None, str | 
 def bare_country(text: str) -> bool:
     """Whether a side's words are a country's name alone ("Russia"), which a preposition can make a place."""
     return any(re.fullmatch(country, text) for country, *_ in COUNTRIES)
+
+
+# -- the countries a report is about: its theatre --------------------------------------------------------
+
+@cache
+def _country_names() -> re.Pattern[str]:
+    """Every country's name as a text writes it: capitalised, whole words ("Afghanistan", "Syrian Arab
+    Republic"); the atlas's names and their common other names (three letters or fewer: codes, not names)."""
+    names = {c.name for c in atlas().countries if len(c.name) > 3}
+    names |= {" ".join(w if w in ("of", "the", "and") else w.capitalize() for w in key.split())
+              for key in COUNTRY_ALIASES if len(key) > 3}
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?![\w-])")
+
+
+def named_countries(text: str) -> frozenset[str]:
+    """The ISO codes of the countries a text names by name ("Afghanistan", "Syria"; not "Syrian")."""
+    found = (atlas().country(m.group()) for m in _country_names().finditer(text))
+    return frozenset(c.code for c in found if c is not None)
+
+
+@lru_cache(maxsize=1 << 14)
+def country_at(lat: float, lon: float) -> str | None:
+    """The ISO code of the country holding a point; None at sea or off the map."""
+    country, _ = atlas().locate(lon, lat)
+    return country.code if country is not None else None

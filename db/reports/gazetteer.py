@@ -4,6 +4,13 @@ imports added) and the bundled Syria gazetteer (db/data/gazetteer_syria.json: Ge
 A place in the store is known by its id; a place only in the bundled gazetteer by "geonames:<id>" (ingest
 adds it to the store when an event is stored there). Names are compared by `variant_key`, so a report's
 spelling need not be the gazetteer's; a store place wins over a bundled one of the same name nearby.
+
+A store may hold many countries' places (an ACLED world file): a name is matched within the report's
+theatre, the countries of the place it last located (`near`), of the bundled gazetteer's places and of the
+countries' names the sentence writes. A near spelling (a skeleton match) only within it, and before
+anything says where the report is only in the bundled gazetteer's own country; an exact name elsewhere only
+while the theatre is unknown. "Jarez" in a Syria report is never Juárez, Mexico: it stays unknown under
+its own name.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from importlib import resources
 
 from ..reference import read_reference
 from ..write.resolve import km_between
+from .countries import country_at, named_countries
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
@@ -68,6 +76,19 @@ def bundled() -> tuple[tuple[GazPlace, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@cache
+def home() -> str | None:
+    """The bundled gazetteer's country (most of its points lie in it; a few fall across a simplified
+    border): the theatre a report is read in until it says otherwise."""
+    codes = [country_at(p.lat, p.lon) for p, _ in bundled() if p.lat is not None and p.lon is not None]
+    return max(set(codes) - {None}, key=codes.count, default=None)
+
+
+@cache
+def _bundled_keys() -> frozenset[str]:
+    return frozenset(variant_key(n) for _, names in bundled() for n in names) - GENERIC_WORDS
+
+
 class Gazetteer:
     """Names → places, for finding the places a sentence names."""
 
@@ -78,6 +99,7 @@ class Gazetteer:
         self._skeletons: dict[str, list[str]] = {}
         self._spellings: dict[str, list[str]] = {}  # id → every name it answers to
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
+        self._countries: dict[str, str | None] = {}  # id → the country its point is in, found on first use
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
                              p.precision_km, True)
@@ -102,11 +124,47 @@ class Gazetteer:
             if len(bones) >= 3 and place.id not in self._skeletons.setdefault(bones, []):
                 self._skeletons[bones].append(place.id)
 
-    def lookup(self, name: str, *, loose: bool = False,
-               near: tuple[float, float] | None = None) -> GazPlace | None:
+    def country(self, place: GazPlace) -> str | None:
+        """The country a place is in: a bundled place is in the bundled gazetteer's."""
+        if place.id not in self._countries:
+            self._countries[place.id] = home() if not place.in_store else \
+                country_at(place.lat, place.lon) if place.lat is not None and place.lon is not None else None
+        return self._countries[place.id]
+
+    def theatre(self, near: tuple[float, float] | None, sentence: str = "") -> frozenset[str]:
+        """The countries the report is about, as far as one call can tell: that of its last located
+        place, the countries the sentence names, and the bundled gazetteer's if the sentence names one
+        of its places."""
+        codes = set(named_countries(sentence)) if sentence else set()
+        if near is not None:
+            codes.add(country_at(*near))
+        if sentence and any(variant_key(t.group()) in _bundled_keys()
+                            for t in TOKEN.finditer(normalise(sentence))):
+            codes.add(home())
+        return frozenset(codes - {None})
+
+    def _in_theatre(self, places: list[GazPlace], exact: bool, theatre: frozenset[str],
+                    near: tuple[float, float] | None) -> list[GazPlace]:
+        """The places a name may be within the theatre: a place across a border within NAMESAKE_KM of
+        the report's last located place counts as in it (a border town, a simplified border)."""
+        def inside(p: GazPlace) -> bool:
+            country = self.country(p)
+            if country is not None and country in theatre:
+                return True
+            return near is not None and p.lat is not None and p.lon is not None and \
+                km_between(near[0], near[1], p.lat, p.lon) <= NAMESAKE_KM
+        if theatre:
+            return [p for p in places if inside(p)]
+        if exact:
+            return places  # nothing says yet where the report is: a name written exactly is that place
+        return [p for p in places if self.country(p) == home()]
+
+    def lookup(self, name: str, *, loose: bool = False, near: tuple[float, float] | None = None,
+               theatre: frozenset[str] | None = None) -> GazPlace | None:
         """The place called `name`: a store place first, then the bundled one nearest `near` (the
-        report's last located place). `loose` also compares consonant skeletons, for a name the text
-        already presents as a place; a loose or bundled match far from `near` is a namesake, not it."""
+        report's last located place), within the `theatre` (by default the one `near` gives). `loose`
+        also compares consonant skeletons, for a name the text already presents as a place; a loose or
+        bundled match far from `near` is a namesake, not it."""
         ids = self._keys.get(variant_key(name), [])
         exact = bool(ids)
         if not ids and loose:
@@ -116,7 +174,8 @@ class Gazetteer:
                    and any(same_shape(n, name) for n in self._spellings[i])]
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
-        places = [self.places[i] for i in ids]
+        places = self._in_theatre([self.places[i] for i in ids], exact,
+                                  self.theatre(near) if theatre is None else theatre, near)
         if near is not None:
             def km(p: GazPlace) -> float:
                 return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
@@ -137,6 +196,7 @@ class Gazetteer:
     def find(self, sentence: str, near: tuple[float, float] | None = None) -> list[PlaceName]:
         """The gazetteer names in a sentence, longest first, not overlapping."""
         tokens = list(TOKEN.finditer(normalise(sentence)))
+        theatre = self.theatre(near, sentence)
         found: list[PlaceName] = []
         i = 0
         while i < len(tokens):
@@ -150,7 +210,7 @@ class Gazetteer:
                     continue
                 if not _CAPITALISED.match(text) and key not in self._lower:
                     continue
-                place = self.lookup(text, near=near)
+                place = self.lookup(text, near=near, theatre=theatre)
                 if place is not None:
                     found.append(PlaceName(start, end, text, place))
                     i += n
