@@ -15,9 +15,9 @@ country's war is not matched by a near spelling or a short label).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from ..geography import COUNTRY_ALIASES, atlas
+from ..geography import name_key
 
 # (country, demonym or other names, faction name, store slug (if the store has it), bloc)
 COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
@@ -65,25 +65,15 @@ def bare_country(text: str) -> bool:
 
 # -- the countries a report is about: its theatre --------------------------------------------------------
 
-@cache
-def _country_names() -> re.Pattern[str]:
-    """Every country's name as a text writes it: capitalised, whole words ("Afghanistan", "Syrian Arab
-    Republic"); the atlas's names and their common other names (three letters or fewer: codes, not names)."""
-    names = {c.name for c in atlas().countries if len(c.name) > 3}
-    names |= {" ".join(w if w in ("of", "the", "and") else w.capitalize() for w in key.split())
-              for key in COUNTRY_ALIASES if len(key) > 3}
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                      + r")(?![\w-])")
+@lru_cache(maxsize=64)
+def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])") \
+        if ordered else None
 
 
-def named_countries(text: str) -> frozenset[str]:
-    """The ISO codes of the countries a text names by name ("Afghanistan", "Syria"; not "Syrian")."""
-    found = (atlas().country(m.group()) for m in _country_names().finditer(text))
-    return frozenset(c.code for c in found if c is not None)
-
-
-@lru_cache(maxsize=1 << 14)
-def country_at(lat: float, lon: float) -> str | None:
-    """The ISO code of the country holding a point; None at sea or off the map."""
-    country, _ = atlas().locate(lon, lat)
-    return country.code if country is not None else None
+def named_countries(text: str, countries: frozenset[str]) -> frozenset[str]:
+    """Which of `countries` (as the store writes them: "Syria", "Afghanistan") a text names, by name
+    and capitalised ("Syrian" is a demonym, not the country), as name_keys."""
+    pattern = _pattern(countries)
+    return frozenset(name_key(m.group()) for m in pattern.finditer(text)) if pattern else frozenset()

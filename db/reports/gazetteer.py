@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..geography import name_key
 from ..reference import read_reference
 from ..write.resolve import km_between
-from .countries import country_at, named_countries
+from .countries import named_countries
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
+HOME = "Syria"  # the bundled gazetteer's country (its places are GeoNames' populated places of Syria)
 NAMESAKE_KM = 100.0  # a bundled or loosely matched place farther than this from the report's area is another
 # Alternate names GeoNames lists that are also ordinary words or the first word of many names.
 _TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "ain", "bir", "abu", "umm",
@@ -77,14 +79,6 @@ def bundled() -> tuple[tuple[GazPlace, tuple[str, ...]], ...]:
 
 
 @cache
-def home() -> str | None:
-    """The bundled gazetteer's country (most of its points lie in it; a few fall across a simplified
-    border): the theatre a report is read in until it says otherwise."""
-    codes = [country_at(p.lat, p.lon) for p, _ in bundled() if p.lat is not None and p.lon is not None]
-    return max(set(codes) - {None}, key=codes.count, default=None)
-
-
-@cache
 def _bundled_keys() -> frozenset[str]:
     return frozenset(variant_key(n) for _, names in bundled() for n in names) - GENERIC_WORDS
 
@@ -99,12 +93,21 @@ class Gazetteer:
         self._skeletons: dict[str, list[str]] = {}
         self._spellings: dict[str, list[str]] = {}  # id → every name it answers to
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
-        self._countries: dict[str, str | None] = {}  # id → the country its point is in, found on first use
+        # id → the country a place is in (its front's, as name_key), and the same by point, for `near`
+        self._conn = conn
+        self._countries: dict[str, str | None] = {}  # id → the country its front or its events give
+        self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
+        self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
                              p.precision_km, True)
             self._add(place, (p.name, *p.aliases))
             self._lower.update(variant_key(a) for a in (p.name, *p.aliases) if a[:1].islower())
+            front = ref.fronts.get(p.front) if p.front else None
+            if front and front.country:
+                self._countries[p.id] = front.country
+            if p.lat is not None and p.lon is not None:
+                self._at.setdefault((p.lat, p.lon), p.id)
         for place, names in bundled():
             same = [self.places[i] for n in names for i in self._keys.get(variant_key(n), [])]
             if any(s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25 for s in same):
@@ -113,6 +116,10 @@ class Gazetteer:
 
     def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
         self.places[place.id] = place
+        if not place.in_store:
+            self._countries[place.id] = HOME
+            if place.lat is not None and place.lon is not None:
+                self._at.setdefault((place.lat, place.lon), place.id)
         self._spellings.setdefault(place.id, []).extend(names)
         for name in names:
             key = variant_key(name)
@@ -124,43 +131,46 @@ class Gazetteer:
             if len(bones) >= 3 and place.id not in self._skeletons.setdefault(bones, []):
                 self._skeletons[bones].append(place.id)
 
-    def country(self, place: GazPlace) -> str | None:
-        """The country a place is in: a bundled place is in the bundled gazetteer's."""
-        if place.id not in self._countries:
-            self._countries[place.id] = home() if not place.in_store else \
-                country_at(place.lat, place.lon) if place.lat is not None and place.lon is not None else None
-        return self._countries[place.id]
-
     def theatre(self, near: tuple[float, float] | None, sentence: str = "") -> frozenset[str]:
-        """The countries the report is about, as far as one call can tell: that of its last located
-        place, the countries the sentence names, and the bundled gazetteer's if the sentence names one
-        of its places."""
-        codes = set(named_countries(sentence)) if sentence else set()
-        if near is not None:
-            codes.add(country_at(*near))
+        """The countries (name_keys) the report is about, as far as one call can tell: that of its last
+        located place, those the sentence names, and the bundled gazetteer's if the sentence names one of
+        its places."""
+        codes = set(named_countries(sentence, self.countries)) if sentence else set()
+        if near is not None and near in self._at:
+            codes.add(name_key(self.country(self.places[self._at[near]]) or ""))
         if sentence and any(variant_key(t.group()) in _bundled_keys()
                             for t in TOKEN.finditer(normalise(sentence))):
-            codes.add(home())
-        return frozenset(codes - {None})
+            codes.add(name_key(HOME))
+        return frozenset(codes - {""})
+
+    def country(self, place: GazPlace) -> str | None:
+        """The country a place is in, as the store writes it: its front's, else its events' (a place an
+        import has not yet put on a front); a bundled place is in the bundled gazetteer's."""
+        if place.id not in self._countries:
+            row = self._conn.execute("SELECT country FROM events WHERE place = ? AND country IS NOT NULL "
+                                     "LIMIT 1", (place.id,)).fetchone()
+            self._countries[place.id] = row[0] if row else None
+        return self._countries[place.id]
 
     def _in_theatre(self, places: list[GazPlace], exact: bool, theatre: frozenset[str],
-                    near: tuple[float, float] | None) -> list[GazPlace]:
+                    near: tuple[float, float] | None, sentence: str) -> list[GazPlace]:
         """The places a name may be within the theatre: a place across a border within NAMESAKE_KM of
         the report's last located place counts as in it (a border town, a simplified border)."""
         def inside(p: GazPlace) -> bool:
             country = self.country(p)
-            if country is not None and country in theatre:
-                return True
+            if country and (name_key(country) in theatre or
+                            (sentence and named_countries(sentence, frozenset({country})))):
+                return True  # its country is the report's, or one the sentence names
             return near is not None and p.lat is not None and p.lon is not None and \
                 km_between(near[0], near[1], p.lat, p.lon) <= NAMESAKE_KM
         if theatre:
             return [p for p in places if inside(p)]
         if exact:
             return places  # nothing says yet where the report is: a name written exactly is that place
-        return [p for p in places if self.country(p) == home()]
+        return [p for p in places if self.country(p) == HOME]
 
     def lookup(self, name: str, *, loose: bool = False, near: tuple[float, float] | None = None,
-               theatre: frozenset[str] | None = None) -> GazPlace | None:
+               theatre: frozenset[str] | None = None, sentence: str = "") -> GazPlace | None:
         """The place called `name`: a store place first, then the bundled one nearest `near` (the
         report's last located place), within the `theatre` (by default the one `near` gives). `loose`
         also compares consonant skeletons, for a name the text already presents as a place; a loose or
@@ -175,7 +185,7 @@ class Gazetteer:
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
         places = self._in_theatre([self.places[i] for i in ids], exact,
-                                  self.theatre(near) if theatre is None else theatre, near)
+                                  self.theatre(near) if theatre is None else theatre, near, sentence)
         if near is not None:
             def km(p: GazPlace) -> float:
                 return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
@@ -210,7 +220,7 @@ class Gazetteer:
                     continue
                 if not _CAPITALISED.match(text) and key not in self._lower:
                     continue
-                place = self.lookup(text, near=near, theatre=theatre)
+                place = self.lookup(text, near=near, theatre=theatre, sentence=sentence)
                 if place is not None:
                     found.append(PlaceName(start, end, text, place))
                     i += n

@@ -22,12 +22,11 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
-from ..geography import atlas
 from ..models import Faction
 from ..reference import read_reference
 from ..schema import DATA
 from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
-from .gazetteer import home
+from .gazetteer import HOME
 from .spelling import normalise
 
 FORCE, AIR, MEDIA, MONITOR, GENERIC = "force", "air", "media", "monitor", "generic"
@@ -175,12 +174,11 @@ class Parties:
         return self._folded.get(name.casefold()) or self._exact.get(name)
 
     def _war(self, slug: str) -> frozenset[str]:
-        """The ISO codes of the countries a faction's events are in."""
+        """The countries a faction's events are in, as the store writes them."""
         if slug not in self._wars:
             rows = self._conn.execute("SELECT DISTINCT e.country FROM event_factions ef JOIN events e "
                                       "ON e.id = ef.event WHERE ef.faction = ?", (slug,))
-            found = (atlas().country(r[0]) for r in rows if r[0])
-            self._wars[slug] = frozenset(c.code for c in found if c is not None)
+            self._wars[slug] = frozenset(r[0] for r in rows if r[0])
         return self._wars[slug]
 
     def _in_war(self, label: str, slug: str, sentence: str) -> bool:
@@ -189,7 +187,7 @@ class Parties:
         if label not in self._scoped:
             return True
         war = self._war(slug)
-        return home() in war or bool(war & named_countries(sentence))
+        return HOME in war or bool(named_countries(sentence, war))
 
     def find(self, sentence: str) -> list[Party]:
         """The sides a sentence names, in order, none overlapping another."""
