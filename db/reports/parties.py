@@ -119,6 +119,7 @@ def _is_abbreviation(label: str) -> bool:
     return " " not in label and (len(label) <= 3 or sum(c.isupper() for c in label) >= 2)
 
 
+_WORD = re.compile(r"[\w-]+")
 _ACRONYM = re.compile(r"^(?P<acronym>[A-Z][A-Za-z0-9-]{1,9}):\s+(?=\S)")  # ACLED's "QSD: ", "STC: "
 
 
@@ -136,7 +137,7 @@ def _names(f: Faction) -> tuple[list[str], list[str]]:
     acronyms = [m.group("acronym") for n in written if (m := _ACRONYM.match(n))]
     if curated_shorts().get(f.slug) == f.short:
         names.append(f.short)
-    elif any(re.search(rf"(?<![\w-]){re.escape(f.short)}(?![\w-])", n) for n in written):
+    elif any(f.short in _WORD.findall(n) for n in written):
         acronyms.append(f.short)  # "(SDF)", "STC: …": the source wrote it
     return names, acronyms
 
@@ -151,8 +152,9 @@ class Parties:
         folded: dict[str, str] = {}
         self._scoped: set[str] = set()  # acronyms matched only in a sentence of their faction's war
         self._wars: dict[str, frozenset[str]] = {}  # slug → the countries its events are in, on first use
+        named = {f.slug: _names(f) for f in self.factions.values()}
         for f in self.factions.values():
-            names, acronyms = _names(f)
+            names, acronyms = named[f.slug]
             for label, scoped in [(n, False) for n in names] + [(a, True) for a in acronyms]:
                 label = normalise(label).strip()
                 if len(label) < 2 or "(" in label or ":" in label:
@@ -162,7 +164,7 @@ class Parties:
                         self._scoped.add(label)
                 else:
                     folded.setdefault(label.casefold(), f.slug)
-        self._scoped -= {n for f in self.factions.values() for n in _names(f)[0]}  # a name too: unscoped
+        self._scoped -= {n for names, _ in named.values() for n in names}  # a name too: unscoped
         self._exact, self._folded = exact, folded
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
