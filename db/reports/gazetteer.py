@@ -80,7 +80,12 @@ def bundled() -> tuple[tuple[GazPlace, tuple[str, ...]], ...]:
 
 @cache
 def _bundled_keys() -> frozenset[str]:
-    return frozenset(variant_key(n) for _, names in bundled() for n in names) - GENERIC_WORDS
+    """The names of the bundled data's places (the GeoNames gazetteer's and db/data/places.json's): a
+    sentence naming one is of the bundled gazetteer's country."""
+    curated = json.loads((resources.files("sitroom.db") / "data" / "places.json").read_text(encoding="utf-8"))
+    names = [n for _, names in bundled() for n in names]
+    names += [n for p in curated for n in (p["name"], *p["aliases"])]
+    return frozenset(variant_key(n) for n in names) - GENERIC_WORDS
 
 
 class Gazetteer:
@@ -94,7 +99,6 @@ class Gazetteer:
         self._spellings: dict[str, list[str]] = {}  # id → every name it answers to
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
         # id → the country a place is in (its front's, as name_key), and the same by point, for `near`
-        self._conn = conn
         self._countries: dict[str, str | None] = {}  # id → the country its front or its events give
         self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
         self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
@@ -108,6 +112,11 @@ class Gazetteer:
                 self._countries[p.id] = front.country
             if p.lat is not None and p.lon is not None:
                 self._at.setdefault((p.lat, p.lon), p.id)
+        for pid, country in conn.execute(  # a place no front places in a country: its events say
+                "SELECT place, country FROM events WHERE place IN (SELECT id FROM places WHERE front IS "
+                "NULL OR front NOT IN (SELECT slug FROM fronts WHERE country IS NOT NULL)) AND country IS "
+                "NOT NULL GROUP BY place"):
+            self._countries[pid] = country
         for place, names in bundled():
             same = [self.places[i] for n in names for i in self._keys.get(variant_key(n), [])]
             if any(s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25 for s in same):
@@ -134,23 +143,44 @@ class Gazetteer:
     def theatre(self, near: tuple[float, float] | None, sentence: str = "") -> frozenset[str]:
         """The countries (name_keys) the report is about, as far as one call can tell: that of its last
         located place, those the sentence names, and the bundled gazetteer's if the sentence names one of
-        its places."""
+        the bundled data's places."""
+        keys = {c[4] for runs in self._spans(sentence).values() for c in runs} if sentence else set()
+        return self._theatre(near, sentence, keys)
+
+    def _theatre(self, near: tuple[float, float] | None, sentence: str, keys: set[str]) -> frozenset[str]:
         codes = set(named_countries(sentence, self.countries)) if sentence else set()
         if near is not None and near in self._at:
             codes.add(name_key(self.country(self.places[self._at[near]]) or ""))
-        if sentence and any(variant_key(t.group()) in _bundled_keys()
-                            for t in TOKEN.finditer(normalise(sentence))):
+        if keys & _bundled_keys():
             codes.add(name_key(HOME))
         return frozenset(codes - {""})
+
+    def _spans(self, sentence: str) -> dict[int, list[tuple[int, int, int, str, str]]]:
+        """Every run of up to six words that is a gazetteer name, by its first word: (words, start, end,
+        text, key), longest first."""
+        tokens = list(TOKEN.finditer(normalise(sentence)))
+        out: dict[int, list[tuple[int, int, int, str, str]]] = {}
+        for i in range(len(tokens)):
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                text = sentence[start:end]
+                if re.search(r"[,;:.()]", text):
+                    continue
+                key = variant_key(text)
+                if key in self._keys and (_CAPITALISED.match(text) or key in self._lower):
+                    out.setdefault(i, []).append((n, start, end, text, key))
+        return out
+
+    def _default_theatre(self, near: tuple[float, float] | None) -> frozenset[str]:
+        """The theatre of a name looked up without its sentence: its last located place's country, else the
+        bundled gazetteer's (`find`, which sees the sentence, reads a name written exactly anywhere while
+        nothing says where the report is)."""
+        return self.theatre(near) or frozenset({name_key(HOME)})
 
     def country(self, place: GazPlace) -> str | None:
         """The country a place is in, as the store writes it: its front's, else its events' (a place an
         import has not yet put on a front); a bundled place is in the bundled gazetteer's."""
-        if place.id not in self._countries:
-            row = self._conn.execute("SELECT country FROM events WHERE place = ? AND country IS NOT NULL "
-                                     "LIMIT 1", (place.id,)).fetchone()
-            self._countries[place.id] = row[0] if row else None
-        return self._countries[place.id]
+        return self._countries.get(place.id)
 
     def _in_theatre(self, places: list[GazPlace], exact: bool, theatre: frozenset[str],
                     near: tuple[float, float] | None, sentence: str) -> list[GazPlace]:
@@ -172,7 +202,7 @@ class Gazetteer:
     def lookup(self, name: str, *, loose: bool = False, near: tuple[float, float] | None = None,
                theatre: frozenset[str] | None = None, sentence: str = "") -> GazPlace | None:
         """The place called `name`: a store place first, then the bundled one nearest `near` (the
-        report's last located place), within the `theatre` (by default the one `near` gives). `loose`
+        report's last located place), within the `theatre` (by default `_default_theatre`). `loose`
         also compares consonant skeletons, for a name the text already presents as a place; a loose or
         bundled match far from `near` is a namesake, not it."""
         ids = self._keys.get(variant_key(name), [])
@@ -185,7 +215,7 @@ class Gazetteer:
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
         places = self._in_theatre([self.places[i] for i in ids], exact,
-                                  self.theatre(near) if theatre is None else theatre, near, sentence)
+                                  self._default_theatre(near) if theatre is None else theatre, near, sentence)
         if near is not None:
             def km(p: GazPlace) -> float:
                 return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
@@ -204,22 +234,13 @@ class Gazetteer:
         return sorted(cities, key=lambda p: not p.in_store)[0] if cities else None
 
     def find(self, sentence: str, near: tuple[float, float] | None = None) -> list[PlaceName]:
-        """The gazetteer names in a sentence, longest first, not overlapping."""
-        tokens = list(TOKEN.finditer(normalise(sentence)))
-        theatre = self.theatre(near, sentence)
+        """The gazetteer names in a sentence, longest first, not overlapping, in the sentence's theatre."""
+        spans = self._spans(sentence)
+        theatre = self._theatre(near, sentence, {c[4] for runs in spans.values() for c in runs})
         found: list[PlaceName] = []
-        i = 0
-        while i < len(tokens):
-            for n in range(min(6, len(tokens) - i), 0, -1):
-                start, end = tokens[i].start(), tokens[i + n - 1].end()
-                text = sentence[start:end]
-                if re.search(r"[,;:.()]", text):
-                    continue
-                key = variant_key(text)
-                if key not in self._keys:
-                    continue
-                if not _CAPITALISED.match(text) and key not in self._lower:
-                    continue
+        i, last = 0, max(spans, default=-1)
+        while i <= last:
+            for n, start, end, text, _ in spans.get(i, []):
                 place = self.lookup(text, near=near, theatre=theatre, sentence=sentence)
                 if place is not None:
                     found.append(PlaceName(start, end, text, place))

@@ -142,16 +142,27 @@ def _names(f: Faction) -> tuple[list[str], list[str]]:
     return names, acronyms
 
 
+def _wars(conn: sqlite3.Connection, slugs: set[str]) -> dict[str, frozenset[str]]:
+    """The countries each faction's events are in, as the store writes them: read with the rest, so the
+    lexicon needs no store once made."""
+    out: dict[str, set[str]] = {}
+    if slugs:
+        for slug, country in conn.execute(
+                "SELECT ef.faction, e.country FROM event_factions ef JOIN events e ON e.id = ef.event "
+                "WHERE ef.faction IN (SELECT value FROM json_each(?)) AND e.country IS NOT NULL "
+                "GROUP BY 1, 2", (json.dumps(sorted(slugs)),)):
+            out.setdefault(slug, set()).add(country)
+    return {slug: frozenset(countries) for slug, countries in out.items()}
+
+
 class Parties:
     """The store's factions and the descriptors, as patterns."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.factions = read_reference(conn).factions
-        self._conn = conn
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
         self._scoped: set[str] = set()  # acronyms matched only in a sentence of their faction's war
-        self._wars: dict[str, frozenset[str]] = {}  # slug → the countries its events are in, on first use
         named = {f.slug: _names(f) for f in self.factions.values()}
         for f in self.factions.values():
             names, acronyms = named[f.slug]
@@ -165,6 +176,7 @@ class Parties:
                 else:
                     folded.setdefault(label.casefold(), f.slug)
         self._scoped -= {n for names, _ in named.values() for n in names}  # a name too: unscoped
+        self._wars = _wars(conn, {exact[a] for a in self._scoped})
         self._exact, self._folded = exact, folded
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
@@ -175,20 +187,12 @@ class Parties:
     def _store_slug(self, name: str) -> str | None:
         return self._folded.get(name.casefold()) or self._exact.get(name)
 
-    def _war(self, slug: str) -> frozenset[str]:
-        """The countries a faction's events are in, as the store writes them."""
-        if slug not in self._wars:
-            rows = self._conn.execute("SELECT DISTINCT e.country FROM event_factions ef JOIN events e "
-                                      "ON e.id = ef.event WHERE ef.faction = ?", (slug,))
-            self._wars[slug] = frozenset(r[0] for r in rows if r[0])
-        return self._wars[slug]
-
     def _in_war(self, label: str, slug: str, sentence: str) -> bool:
         """Whether an acronym a source wrote may be read here: its faction acts in the bundled data's
         country, or in a country the sentence names."""
         if label not in self._scoped:
             return True
-        war = self._war(slug)
+        war = self._wars.get(slug, frozenset())
         return HOME in war or bool(named_countries(sentence, war))
 
     def find(self, sentence: str) -> list[Party]:
