@@ -44,6 +44,10 @@ ROWS = [
     'STC: Southern Transitional Council,1,Military Forces of Yemen (2012-),,1,11,Middle East,Yemen,Suqutra,'
     'Hidaybu,,Hadibu,12.6501,54.0223,1,Yemen Press,Local partner-National,"On 9 May 2020, clashes erupted '
     'in Hadibu.",0,1589229240,YEM',
+    '7079441,887,YEM52317,52317,8-May-20,2020,1,Battles,Armed clash,Military Forces of Yemen (2016-) Supreme '
+    'Political Council,,1,National Resistance Forces,,3,13,Middle East,Yemen,Al Hudaydah,Bayt Al Faqiah,,'
+    'Al Husayniyah,14.3551,43.3206,1,Aden al Ghad,National,"On 8 May 2020, forces clashed near Al '
+    'Husayniyah.",0,1589229241,YEM',
 ]
 # A paragraph written for these tests, in the manner of a 2016 wire report.
 SYRIA = ("Militants of the ISIS group captured the villages of Tal Hussain, Yahmoul and Jarez after fierce "
@@ -81,6 +85,14 @@ def test_a_village_one_letter_off_a_town_abroad_stays_unknown_under_its_own_name
     assert "Juárez" not in jarez.location.located_by
     assert jarez.location.lon is None or jarez.location.lon > 30  # never moved to Mexico
     assert "Jarez" in [name for name, _ in found.unknown_places]
+
+
+def test_an_exact_namesake_abroad_is_not_a_place_of_a_sentence_in_the_bundled_country(lex: Lexicon) -> None:
+    # the report's first sentence: nothing located yet; Deir Ezzor (a bundled place) says where it is
+    found = extract("Army units operating in Deir Ezzor restored control over the town of al-Husseiniya "
+                    "north of the city.", lex, "2017-10-17")
+    town = next(f for f in found.events if f.place_name == "al-Husseiniya")
+    assert town.place is None and "Husayniyah" not in town.location.located_by
 
 
 def test_a_near_spelling_is_still_matched_within_the_theatre(lex: Lexicon) -> None:
