@@ -7,9 +7,9 @@ noun ("Russian airstrikes") only the demonym is the side, so the strike stays an
 alone ("Russia") is a side, except after a word that makes it a place ("the border with Turkey", "fled to
 Turkey": parties.py drops those).
 
-The theatre: the countries a report is about, by the names of countries it writes and the points of the
-places it names; the gazetteer and the faction matcher keep to it (a place or an actor of another
-country's war is not matched by a near spelling or a short label).
+The theatre: the countries a report is about, by the countries it names (`named_countries`) and those of
+the places it names; the gazetteer and the faction matcher keep to it (a place or an actor of another
+country's war is not matched by a near spelling or an acronym).
 """
 
 from __future__ import annotations

@@ -6,11 +6,12 @@ adds it to the store when an event is stored there). Names are compared by `vari
 spelling need not be the gazetteer's; a store place wins over a bundled one of the same name nearby.
 
 A store may hold many countries' places (an ACLED world file): a name is matched within the report's
-theatre, the countries of the place it last located (`near`), of the bundled gazetteer's places and of the
-countries' names the sentence writes. A near spelling (a skeleton match) only within it, and before
-anything says where the report is only in the bundled gazetteer's own country; an exact name elsewhere only
-while the theatre is unknown. "Jarez" in a Syria report is never Juárez, Mexico: it stays unknown under
-its own name.
+theatre, the countries of the place it last located (`near`), of the countries the sentence names and the
+bundled gazetteer's if it names one of the bundled places (a place's country is its front's, else its
+events'). A near spelling (a skeleton match) only within it, and before anything says where the report is
+only in the bundled gazetteer's country; an exact name elsewhere only where the sentence names that
+country, or while nothing says where the report is. "Jarez" in a Syria report is never Juárez, Mexico: it
+stays unknown under its own name.
 """
 
 from __future__ import annotations
@@ -98,7 +99,6 @@ class Gazetteer:
         self._skeletons: dict[str, list[str]] = {}
         self._spellings: dict[str, list[str]] = {}  # id → every name it answers to
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
-        # id → the country a place is in (its front's, as name_key), and the same by point, for `near`
         self._countries: dict[str, str | None] = {}  # id → the country its front or its events give
         self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
         self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
