@@ -6,11 +6,18 @@ A demonym before a weapon or a force ("Russian jets", "Iranian troops") names th
 noun ("Russian airstrikes") only the demonym is the side, so the strike stays an event word; a country
 alone ("Russia") is a side, except after a word that makes it a place ("the border with Turkey", "fled to
 Turkey": parties.py drops those).
+
+The theatre: the countries a report is about, by the countries it names (`named_countries`) and those of
+the places it names; the gazetteer and the faction matcher keep to it (a place or an actor of another
+country's war is not matched by a near spelling or an acronym).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from ..geography import name_key
 
 # (country, demonym or other names, faction name, store slug (if the store has it), bloc)
 COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
@@ -54,3 +61,19 @@ def descriptors(air: str, force: str) -> list[tuple[str, str, str | None, str | 
 def bare_country(text: str) -> bool:
     """Whether a side's words are a country's name alone ("Russia"), which a preposition can make a place."""
     return any(re.fullmatch(country, text) for country, *_ in COUNTRIES)
+
+
+# -- the countries a report is about: its theatre --------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])") \
+        if ordered else None
+
+
+def named_countries(text: str, countries: frozenset[str]) -> frozenset[str]:
+    """Which of `countries` (as the store writes them: "Syria", "Afghanistan") a text names, by name
+    and capitalised ("Syrian" is a demonym, not the country), as name_keys."""
+    pattern = _pattern(countries)
+    return frozenset(name_key(m.group()) for m in pattern.finditer(text)) if pattern else frozenset()

@@ -4,6 +4,14 @@ imports added) and the bundled Syria gazetteer (db/data/gazetteer_syria.json: Ge
 A place in the store is known by its id; a place only in the bundled gazetteer by "geonames:<id>" (ingest
 adds it to the store when an event is stored there). Names are compared by `variant_key`, so a report's
 spelling need not be the gazetteer's; a store place wins over a bundled one of the same name nearby.
+
+A store may hold many countries' places (an ACLED world file): a name is matched within the report's
+theatre, the countries of the place it last located (`near`), of the countries the sentence names and the
+bundled gazetteer's if it names one of the bundled places (a place's country is its front's, else its
+events'). A near spelling (a skeleton match) only within it, and before anything says where the report is
+only in the bundled gazetteer's country; an exact name elsewhere only where the sentence names that
+country, or while nothing says where the report is. "Jarez" in a Syria report is never Juárez, Mexico: it
+stays unknown under its own name.
 """
 
 from __future__ import annotations
@@ -15,11 +23,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..geography import name_key
 from ..reference import read_reference
 from ..write.resolve import km_between
+from .countries import named_countries
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
+HOME = "Syria"  # the bundled gazetteer's country (its places are GeoNames' populated places of Syria)
 NAMESAKE_KM = 100.0  # a bundled or loosely matched place farther than this from the report's area is another
 # Alternate names GeoNames lists that are also ordinary words or the first word of many names.
 _TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "ain", "bir", "abu", "umm",
@@ -68,6 +79,16 @@ def bundled() -> tuple[tuple[GazPlace, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@cache
+def _bundled_keys() -> frozenset[str]:
+    """The names of the bundled data's places (the GeoNames gazetteer's and db/data/places.json's): a
+    sentence naming one is of the bundled gazetteer's country."""
+    curated = json.loads((resources.files("sitroom.db") / "data" / "places.json").read_text(encoding="utf-8"))
+    names = [n for _, names in bundled() for n in names]
+    names += [n for p in curated for n in (p["name"], *p["aliases"])]
+    return frozenset(variant_key(n) for n in names) - GENERIC_WORDS
+
+
 class Gazetteer:
     """Names → places, for finding the places a sentence names."""
 
@@ -78,11 +99,24 @@ class Gazetteer:
         self._skeletons: dict[str, list[str]] = {}
         self._spellings: dict[str, list[str]] = {}  # id → every name it answers to
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
+        self._countries: dict[str, str | None] = {}  # id → the country its front or its events give
+        self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
+        self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
                              p.precision_km, True)
             self._add(place, (p.name, *p.aliases))
             self._lower.update(variant_key(a) for a in (p.name, *p.aliases) if a[:1].islower())
+            front = ref.fronts.get(p.front) if p.front else None
+            if front and front.country:
+                self._countries[p.id] = front.country
+            if p.lat is not None and p.lon is not None:
+                self._at.setdefault((p.lat, p.lon), p.id)
+        for pid, country in conn.execute(  # a place no front places in a country: its events say
+                "SELECT place, country FROM events WHERE place IN (SELECT id FROM places WHERE front IS "
+                "NULL OR front NOT IN (SELECT slug FROM fronts WHERE country IS NOT NULL)) AND country IS "
+                "NOT NULL GROUP BY place"):
+            self._countries[pid] = country
         for place, names in bundled():
             same = [self.places[i] for n in names for i in self._keys.get(variant_key(n), [])]
             if any(s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25 for s in same):
@@ -91,6 +125,10 @@ class Gazetteer:
 
     def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
         self.places[place.id] = place
+        if not place.in_store:
+            self._countries[place.id] = HOME
+            if place.lat is not None and place.lon is not None:
+                self._at.setdefault((place.lat, place.lon), place.id)
         self._spellings.setdefault(place.id, []).extend(names)
         for name in names:
             key = variant_key(name)
@@ -102,11 +140,71 @@ class Gazetteer:
             if len(bones) >= 3 and place.id not in self._skeletons.setdefault(bones, []):
                 self._skeletons[bones].append(place.id)
 
-    def lookup(self, name: str, *, loose: bool = False,
-               near: tuple[float, float] | None = None) -> GazPlace | None:
+    def theatre(self, near: tuple[float, float] | None, sentence: str = "") -> frozenset[str]:
+        """The countries (name_keys) the report is about, as far as one call can tell: that of its last
+        located place, those the sentence names, and the bundled gazetteer's if the sentence names one of
+        the bundled data's places."""
+        keys = {c[4] for runs in self._spans(sentence).values() for c in runs} if sentence else set()
+        return self._theatre(near, sentence, keys)
+
+    def _theatre(self, near: tuple[float, float] | None, sentence: str, keys: set[str]) -> frozenset[str]:
+        codes = set(named_countries(sentence, self.countries)) if sentence else set()
+        if near is not None and near in self._at:
+            codes.add(name_key(self.country(self.places[self._at[near]]) or ""))
+        if keys & _bundled_keys():
+            codes.add(name_key(HOME))
+        return frozenset(codes - {""})
+
+    def _spans(self, sentence: str) -> dict[int, list[tuple[int, int, int, str, str]]]:
+        """Every run of up to six words that is a gazetteer name, by its first word: (words, start, end,
+        text, key), longest first."""
+        tokens = list(TOKEN.finditer(normalise(sentence)))
+        out: dict[int, list[tuple[int, int, int, str, str]]] = {}
+        for i in range(len(tokens)):
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                text = sentence[start:end]
+                if re.search(r"[,;:.()]", text):
+                    continue
+                key = variant_key(text)
+                if key in self._keys and (_CAPITALISED.match(text) or key in self._lower):
+                    out.setdefault(i, []).append((n, start, end, text, key))
+        return out
+
+    def _default_theatre(self, near: tuple[float, float] | None) -> frozenset[str]:
+        """The theatre of a name looked up without its sentence: its last located place's country, else the
+        bundled gazetteer's (`find`, which sees the sentence, reads a name written exactly anywhere while
+        nothing says where the report is)."""
+        return self.theatre(near) or frozenset({name_key(HOME)})
+
+    def country(self, place: GazPlace) -> str | None:
+        """The country a place is in, as the store writes it: its front's, else its events' (a place an
+        import has not yet put on a front); a bundled place is in the bundled gazetteer's."""
+        return self._countries.get(place.id)
+
+    def _in_theatre(self, places: list[GazPlace], exact: bool, theatre: frozenset[str],
+                    near: tuple[float, float] | None, sentence: str) -> list[GazPlace]:
+        """The places a name may be within the theatre: a place across a border within NAMESAKE_KM of
+        the report's last located place counts as in it (a border town, a simplified border)."""
+        def inside(p: GazPlace) -> bool:
+            country = self.country(p)
+            if country and (name_key(country) in theatre or
+                            (sentence and named_countries(sentence, frozenset({country})))):
+                return True  # its country is the report's, or one the sentence names
+            return near is not None and p.lat is not None and p.lon is not None and \
+                km_between(near[0], near[1], p.lat, p.lon) <= NAMESAKE_KM
+        if theatre:
+            return [p for p in places if inside(p)]
+        if exact:
+            return places  # nothing says yet where the report is: a name written exactly is that place
+        return [p for p in places if self.country(p) == HOME]
+
+    def lookup(self, name: str, *, loose: bool = False, near: tuple[float, float] | None = None,
+               theatre: frozenset[str] | None = None, sentence: str = "") -> GazPlace | None:
         """The place called `name`: a store place first, then the bundled one nearest `near` (the
-        report's last located place). `loose` also compares consonant skeletons, for a name the text
-        already presents as a place; a loose or bundled match far from `near` is a namesake, not it."""
+        report's last located place), within the `theatre` (by default `_default_theatre`). `loose`
+        also compares consonant skeletons, for a name the text already presents as a place; a loose or
+        bundled match far from `near` is a namesake, not it."""
         ids = self._keys.get(variant_key(name), [])
         exact = bool(ids)
         if not ids and loose:
@@ -116,7 +214,8 @@ class Gazetteer:
                    and any(same_shape(n, name) for n in self._spellings[i])]
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
-        places = [self.places[i] for i in ids]
+        places = self._in_theatre([self.places[i] for i in ids], exact,
+                                  self._default_theatre(near) if theatre is None else theatre, near, sentence)
         if near is not None:
             def km(p: GazPlace) -> float:
                 return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
@@ -135,22 +234,14 @@ class Gazetteer:
         return sorted(cities, key=lambda p: not p.in_store)[0] if cities else None
 
     def find(self, sentence: str, near: tuple[float, float] | None = None) -> list[PlaceName]:
-        """The gazetteer names in a sentence, longest first, not overlapping."""
-        tokens = list(TOKEN.finditer(normalise(sentence)))
+        """The gazetteer names in a sentence, longest first, not overlapping, in the sentence's theatre."""
+        spans = self._spans(sentence)
+        theatre = self._theatre(near, sentence, {c[4] for runs in spans.values() for c in runs})
         found: list[PlaceName] = []
-        i = 0
-        while i < len(tokens):
-            for n in range(min(6, len(tokens) - i), 0, -1):
-                start, end = tokens[i].start(), tokens[i + n - 1].end()
-                text = sentence[start:end]
-                if re.search(r"[,;:.()]", text):
-                    continue
-                key = variant_key(text)
-                if key not in self._keys:
-                    continue
-                if not _CAPITALISED.match(text) and key not in self._lower:
-                    continue
-                place = self.lookup(text, near=near)
+        i, last = 0, max(spans, default=-1)
+        while i <= last:
+            for n, start, end, text, _ in spans.get(i, []):
+                place = self.lookup(text, near=near, theatre=theatre, sentence=sentence)
                 if place is not None:
                     found.append(PlaceName(start, end, text, place))
                     i += n

@@ -5,16 +5,28 @@ Names are matched as names, never as words: an abbreviation ("IS", "FaR", "SAA")
 letter case, so "is" and "so far" name nobody; a longer name in any case, whole words only. A descriptor
 maps to a store faction when the store has one of that name, else it is an unknown faction (slug None)
 with the bloc the descriptor gives.
+
+Only names a source wrote are matched: a faction's name, its aliases, the name without ACLED's acronym
+("STC: Southern Transitional Council"), the bundled factions' curated short names (SAA, YPG, FaR). The
+short label an import makes up for the screen ("Tal" for Taliban - Red Unit) is no name, and is never read
+in a text. An acronym a source wrote for an imported actor ("STC", "NDS") is matched only in a sentence of
+its own war: one naming a country it acts in, or, for an actor of the bundled data's country, any; an
+actor of another country's war needs its full name.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
+from functools import cache
 
+from ..models import Faction
 from ..reference import read_reference
-from .countries import PLACE_BEFORE, bare_country, descriptors
+from ..schema import DATA
+from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
+from .gazetteer import HOME
 from .spelling import normalise
 
 FORCE, AIR, MEDIA, MONITOR, GENERIC = "force", "air", "media", "monitor", "generic"
@@ -107,6 +119,42 @@ def _is_abbreviation(label: str) -> bool:
     return " " not in label and (len(label) <= 3 or sum(c.isupper() for c in label) >= 2)
 
 
+_WORD = re.compile(r"[\w-]+")
+_ACRONYM = re.compile(r"^(?P<acronym>[A-Z][A-Za-z0-9-]{1,9}):\s+(?=\S)")  # ACLED's "QSD: ", "STC: "
+
+
+@cache
+def curated_shorts() -> dict[str, str]:
+    """The bundled factions' short names (db/data/factions.json): chosen by people, names in texts."""
+    return {f["slug"]: f["short"] for f in json.loads((DATA / "factions.json").read_text(encoding="utf-8"))}
+
+
+def _names(f: Faction) -> tuple[list[str], list[str]]:
+    """(the names a source wrote for `f`, the acronyms a source wrote for an imported actor, matched only
+    within its war). A short label no source wrote is neither."""
+    written = [f.name, *f.aliases]
+    names = [*written, *(_ACRONYM.sub("", n) for n in written)]
+    acronyms = [m.group("acronym") for n in written if (m := _ACRONYM.match(n))]
+    if curated_shorts().get(f.slug) == f.short:
+        names.append(f.short)
+    elif any(f.short in _WORD.findall(n) for n in written):
+        acronyms.append(f.short)  # "(SDF)", "STC: …": the source wrote it
+    return names, acronyms
+
+
+def _wars(conn: sqlite3.Connection, slugs: set[str]) -> dict[str, frozenset[str]]:
+    """The countries each faction's events are in, as the store writes them: read with the rest, so the
+    lexicon needs no store once made."""
+    out: dict[str, set[str]] = {}
+    if slugs:
+        for slug, country in conn.execute(
+                "SELECT ef.faction, e.country FROM event_factions ef JOIN events e ON e.id = ef.event "
+                "WHERE ef.faction IN (SELECT value FROM json_each(?)) AND e.country IS NOT NULL "
+                "GROUP BY 1, 2", (json.dumps(sorted(slugs)),)):
+            out.setdefault(slug, set()).add(country)
+    return {slug: frozenset(countries) for slug, countries in out.items()}
+
+
 class Parties:
     """The store's factions and the descriptors, as patterns."""
 
@@ -114,15 +162,21 @@ class Parties:
         self.factions = read_reference(conn).factions
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
+        self._scoped: set[str] = set()  # acronyms matched only in a sentence of their faction's war
+        named = {f.slug: _names(f) for f in self.factions.values()}
         for f in self.factions.values():
-            for label in (f.name, f.short, *f.aliases):
+            names, acronyms = named[f.slug]
+            for label, scoped in [(n, False) for n in names] + [(a, True) for a in acronyms]:
                 label = normalise(label).strip()
                 if len(label) < 2 or "(" in label or ":" in label:
                     continue
                 if _is_abbreviation(label):
-                    exact.setdefault(label, f.slug)
+                    if exact.setdefault(label, f.slug) == f.slug and scoped:
+                        self._scoped.add(label)
                 else:
                     folded.setdefault(label.casefold(), f.slug)
+        self._scoped -= {n for names, _ in named.values() for n in names}  # a name too: unscoped
+        self._wars = _wars(conn, {exact[a] for a in self._scoped})
         self._exact, self._folded = exact, folded
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
@@ -133,6 +187,14 @@ class Parties:
     def _store_slug(self, name: str) -> str | None:
         return self._folded.get(name.casefold()) or self._exact.get(name)
 
+    def _in_war(self, label: str, slug: str, sentence: str) -> bool:
+        """Whether an acronym a source wrote may be read here: its faction acts in the bundled data's
+        country, or in a country the sentence names."""
+        if label not in self._scoped:
+            return True
+        war = self._wars.get(slug, frozenset())
+        return HOME in war or bool(named_countries(sentence, war))
+
     def find(self, sentence: str) -> list[Party]:
         """The sides a sentence names, in order, none overlapping another."""
         found: list[Party] = []
@@ -141,7 +203,7 @@ class Parties:
                 continue
             for m in pattern.finditer(sentence):
                 slug = names.get(m.group("name")) or names.get(m.group("name").casefold())
-                if slug:
+                if slug and self._in_war(m.group("name"), slug, sentence):
                     f = self.factions[slug]
                     kind = AIR if re.search(r"air|warplane|jet", m.group(), re.IGNORECASE) else FORCE
                     found.append(Party(m.start(), m.end(), m.group(), f.name, slug, f.bloc, kind))
