@@ -101,6 +101,7 @@ class Gazetteer:
         self._lower: set[str] = set()  # store names written in lower case ("eastern Damascus")
         self._countries: dict[str, str | None] = {}  # id → the country its front or its events give
         self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
+        self._home: set[str] = set()  # store places that are also bundled ones (of HOME)
         self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
@@ -119,8 +120,10 @@ class Gazetteer:
             self._countries[pid] = country
         for place, names in bundled():
             same = [self.places[i] for n in names for i in self._keys.get(variant_key(n), [])]
-            if any(s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25 for s in same):
-                continue  # the store already has it, under its own id
+            here = [s for s in same if s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25]
+            if here:  # the store already has it, under its own id: in the bundled gazetteer's country too,
+                self._home.update(s.id for s in here)  # whatever its front says (a border front's)
+                continue
             self._add(place, names)
 
     def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
@@ -191,6 +194,8 @@ class Gazetteer:
             if country and (name_key(country) in theatre or
                             (sentence and named_countries(sentence, frozenset({country})))):
                 return True  # its country is the report's, or one the sentence names
+            if p.id in self._home and name_key(HOME) in theatre:
+                return True
             return near is not None and p.lat is not None and p.lon is not None and \
                 km_between(near[0], near[1], p.lat, p.lon) <= NAMESAKE_KM
         if theatre:
