@@ -51,12 +51,20 @@ ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natur
 _ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 
 
+# Letters that NFKD does not take apart and casefold leaves alone, as the Latin letters a name written
+# without them uses (Diyarbakır/Diyarbakir, Łódź/Lodz, Tromsø/Tromso, Đà Nẵng/Da Nang, Þórshöfn/Thorshofn,
+# Færøerne/Faeroerne, Ħamrun/Hamrun); ß becomes ss in casefold already.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae",
+                          "œ": "oe", "ħ": "h", "ŧ": "t", "ŋ": "ng", "ĸ": "k"})
+
+
 @lru_cache(maxsize=1 << 16)  # the same few names come back on every row of a file
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
-    text = unicodedata.normalize("NFKD", name).casefold()
+    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count, nor
+    letters a name is also written without (_LETTERS)."""
+    text = unicodedata.normalize("NFKD", name).casefold().translate(_LETTERS)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2019'`ʿʾ]", "", text)
+    text = re.sub(r"[\u2019\u02bb\u02bc'`ʿʾ]", "", text)  # apostrophes, ʻokina and ʼ among them
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
