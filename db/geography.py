@@ -57,6 +57,7 @@ COUNTRY_ALIASES = {
     "virgin islands us": "united states virgin islands", "virgin islands u s": "united states virgin islands",
     "us virgin islands": "united states virgin islands",
     "yemen peoples republic": "yemen", "kingdom of eswatini": "swaziland",
+    "bosnia herzegovina": "bosnia and herzegovina", "macedonia fyr": "macedonia",
 }
 ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natural Earth's names
     "rural damascus": "rif dimashq", "damascus countryside": "rif dimashq", "ninewa": "ninawa",
@@ -231,7 +232,11 @@ class Atlas:
         if not name:
             return None
         key = name_key(name)
-        return self._country_keys.get(COUNTRY_ALIASES.get(key, key))
+        found = self._country_keys.get(COUNTRY_ALIASES.get(key, key))
+        if found is None and "(" in name:  # UCDP's "DR Congo (Zaire)", "Russia (Soviet Union)": now (then)
+            outside = name_key(name.split("(", 1)[0])
+            found = self._country_keys.get(COUNTRY_ALIASES.get(outside, outside))
+        return found
 
     def by_code(self, code: str) -> Region | None:
         return self._by_code.get(code)
