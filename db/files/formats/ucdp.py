@@ -1,10 +1,11 @@
 """UCDP Georeferenced Event Dataset (GED) CSV, every version: the 41 columns of the 19.1 Syria set, the
 49 of 23.1 (`relid`, `code_status`, `where_description`, `*_dset_id`) and whatever comes between.
 
-UCDP's sides are undirected in a conflict between armed sides: side A is not the one who acted, and
-every group a side lists ("Ahrar al-Sham, Jabhat Fateh al-Sham, Southern Front") is a party to the event
-as a *side*. One-sided violence (type 3) is directed by definition, the use of armed force by a government
-or an organised group against civilians: side A is its actor, side B (Civilians) its target.
+UCDP's sides are undirected: side A is not the one who acted. Every group a side lists ("Ahrar al-Sham,
+Jabhat Fateh al-Sham, Southern Front") is a party to the event as a *side*, never an actor or target, in
+one-sided violence too: its side A would be an actor, but the linker (db/happenings/matching.py) then asks
+the actors' blocs of both accounts to share one, and UCDP's names for a group (IS, Syrian insurgents) are
+other factions than ACLED's, often of another bloc: accounts of one happening would no longer link.
 UCDP codes an event only when it judges the deaths to have happened, so every event is confirmed.
 
 What a side is, which gives a new faction its bloc (write/resolve.py INTER_BLOCS), is in the row: a side
@@ -65,8 +66,7 @@ def sides(row: Mapping[str, str | None], violence: str) -> list[tuple[str | None
     state_a, state_b = ((row.get(c) or "").strip() not in ("", "-1") for c in ("gwnoa", "gwnob"))
     side_a, side_b = row.get("side_a"), row.get("side_b")
     if violence == "3":
-        return [*groups(side_a, "actor", "state forces" if state_a else None),
-                *groups(side_b, "target", "civilians")]
+        return [*groups(side_a, code="state forces" if state_a else None), *groups(side_b, code="civilians")]
     if violence == "2":
         return [*groups(side_a, code="political militia"), *groups(side_b, code="political militia")]
     return [*groups(side_a, code="state forces"),

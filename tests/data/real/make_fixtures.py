@@ -606,10 +606,8 @@ def ucdp_expect(rows: list[dict], bad: dict | None = None) -> list[dict]:
             e.update(status="bad", reason=bad[i]); out.append(e); continue
         prec, is_point = WHERE[r["where_prec"]]
         adm1 = strip_admin(r["adm_1"]) if r["adm_1"] else None
-        # One-sided violence (type 3) is directed: side A acts, side B (civilians) is its target.
-        role_a, role_b = ("actor", "target") if r["type_of_violence"] == "3" else ("side", "side")
-        facs = [[n, role_a] for n in split_names(r["side_a"], ",")] + \
-               [[n, role_b] for n in split_names(r["side_b"], ",")]
+        facs = [[n, "side"] for n in split_names(r["side_a"], ",")] + \
+               [[n, "side"] for n in split_names(r["side_b"], ",")]
         parts = {k: int(r[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")}
         assert sum(parts.values()) == int(r["best"]), r["id"]
         e.update(status="ok", event_type=UCDP_TYPE[r["type_of_violence"]],
