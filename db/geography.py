@@ -68,6 +68,7 @@ ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natur
     "dara a": "dara", "lattakia": "lattakia", "latakia": "lattakia", "tartous": "tartus",
     "nabatieh": "an nabatiyah", "nabatiyeh": "an nabatiyah", "north": "north",
     "middle shabelle": "shabeellaha dhexe", "galgaduud": "galguduud",  # ACLED's Somalia
+    "meurthe et moselle": "meurhe et moselle", "seine et marne": "seien et marne",  # Natural Earth's typos
 }
 _ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 

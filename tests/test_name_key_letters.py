@@ -26,6 +26,8 @@ def test_letters_fold(written: str, plain: str) -> None:
     ("Turkey", "Kırklareli", "Kirklareli"),
     ("Poland", "Lodz", "Łódź"),
     ("Türkiye", "Diyarbakır", "Diyarbakir"),
+    ("France", "Meurthe-et-Moselle", "Meurhe-et-Moselle"),  # Natural Earth's spelling, mistyped
+    ("France", "Seine-et-Marne", "Seien-et-Marne"),
 ])
 def test_divisions_found_whichever_way_written(country: str, admin1: str, atlas_name: str) -> None:
     found = atlas().region(country, admin1)
