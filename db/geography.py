@@ -26,17 +26,38 @@ BBox = tuple[float, float, float, float]  # (west, south, east, north)
 Ring = tuple[Point, ...]
 Segment = tuple[Point, Point]
 
-# Names datasets give a country or a division that Natural Earth spells otherwise (name keys).
+# Natural Earth's country names that no dataset uses, as the countries' own (the data keeps Natural
+# Earth's, scripts/make_boundaries.py); the old ones stay names of the country (COUNTRY_ALIASES).
+COUNTRY_NAMES = {"USA": "United States of America", "SDS": "South Sudan", "PSX": "Palestine"}
+# Names datasets give a country or a territory that Natural Earth spells otherwise or holds as part of
+# another (name keys): ACLED's, as its data names all 234 of its countries and territories, and older
+# releases' (Swaziland, Macedonia); UCDP's (Gleditsch-Ward names). A territory Natural Earth counts
+# as a division of its state is that state (French Guiana, Réunion: France; Caribbean Netherlands: the
+# Netherlands, whose divisions Bonaire, Saba and St. Eustatius are; Christmas Island: Australia's Indian
+# Ocean Territories); Tokelau, which it does not hold at all, New Zealand, whose territory it is.
 COUNTRY_ALIASES = {
     "democratic republic of congo": "democratic republic of the congo",
-    "drc": "democratic republic of the congo",
-    "republic of congo": "republic of congo", "congo": "republic of congo",
-    "ivory coast": "ivory coast", "cote divoire": "ivory coast", "russian federation": "russia",
-    "palestine": "palestine", "state of palestine": "palestine", "turkiye": "turkey",
+    "drc": "democratic republic of the congo", "dr congo": "democratic republic of the congo",
+    "congo kinshasa": "democratic republic of the congo", "zaire": "democratic republic of the congo",
+    "republic of congo": "republic of the congo", "congo": "republic of the congo",
+    "congo brazzaville": "republic of the congo",
+    "cote divoire": "ivory coast", "russian federation": "russia",
+    "state of palestine": "palestine", "west bank": "palestine", "turkiye": "turkey",
     "myanmar burma": "myanmar", "burma": "myanmar", "syrian arab republic": "syria",
     "united states": "united states of america", "usa": "united states of america",
-    "czech republic": "czech republic", "czechia": "czech republic", "eswatini": "swaziland",
-    "north macedonia": "macedonia", "timor leste": "east timor",
+    "czechia": "czech republic", "eswatini": "swaziland",
+    "north macedonia": "macedonia", "timor leste": "east timor", "bahamas": "the bahamas",
+    "bailiwick of guernsey": "guernsey", "bailiwick of jersey": "jersey",
+    "caribbean netherlands": "netherlands", "bonaire sint eustatius and saba": "netherlands",
+    "christmas island": "indian ocean territories", "cocos keeling islands": "indian ocean territories",
+    "french guiana": "france", "guadeloupe": "france", "martinique": "france", "mayotte": "france",
+    "reunion": "france", "tokelau": "new zealand",
+    "micronesia": "federated states of micronesia", "serbia": "republic of serbia", "s sudan": "south sudan",
+    "tanzania": "united republic of tanzania", "vatican city": "vatican", "holy see": "vatican",
+    "virgin islands us": "united states virgin islands", "virgin islands u s": "united states virgin islands",
+    "us virgin islands": "united states virgin islands",
+    "yemen peoples republic": "yemen", "kingdom of eswatini": "swaziland",
+    "bosnia herzegovina": "bosnia and herzegovina", "macedonia fyr": "macedonia",
 }
 ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natural Earth's names
     "rural damascus": "rif dimashq", "damascus countryside": "rif dimashq", "ninewa": "ninawa",
@@ -47,16 +68,25 @@ ADMIN1_ALIASES = {  # ACLED and UCDP spellings with nothing in common with Natur
     "dara a": "dara", "lattakia": "lattakia", "latakia": "lattakia", "tartous": "tartus",
     "nabatieh": "an nabatiyah", "nabatiyeh": "an nabatiyah", "north": "north",
     "middle shabelle": "shabeellaha dhexe", "galgaduud": "galguduud",  # ACLED's Somalia
+    "meurthe et moselle": "meurhe et moselle", "seine et marne": "seien et marne",  # Natural Earth's typos
 }
 _ARTICLE = re.compile(r"^(al|ar|as|ad|an|at|az|ash|el|es|ed|en|et) ")
 
 
+# Letters that NFKD does not take apart and casefold leaves alone, as the Latin letters a name written
+# without them uses (Diyarbakır/Diyarbakir, Łódź/Lodz, Tromsø/Tromso, Đà Nẵng/Da Nang, Þórshöfn/Thorshofn,
+# Færøerne/Faeroerne, Ħamrun/Hamrun); ß becomes ss in casefold already.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae",
+                          "œ": "oe", "ħ": "h", "ŧ": "t", "ŋ": "ng", "ĸ": "k"})
+
+
 @lru_cache(maxsize=1 << 16)  # the same few names come back on every row of a file
 def name_key(name: str) -> str:
-    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count."""
-    text = unicodedata.normalize("NFKD", name).casefold()
+    """A spelling-insensitive key: case, accents, hyphens, apostrophes and spacing do not count, nor
+    letters a name is also written without (_LETTERS)."""
+    text = unicodedata.normalize("NFKD", name).casefold().translate(_LETTERS)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\u2019'`ʿʾ]", "", text)
+    text = re.sub(r"[\u2019\u02bb\u02bc'`ʿʾ]", "", text)  # apostrophes, ʻokina and ʼ among them
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
@@ -180,8 +210,9 @@ class Atlas:
         for r in data["regions"]:
             flats.setdefault(r["country"], []).extend(r["rings"])
         # A country is the rings of its divisions: even-odd, the edges they share cancel out.
-        self.countries = tuple(Region(c["name"], c["iso3"], flats.get(c["iso3"], []), tuple(c["bbox"]))
-                               for c in data["countries"])
+        self.countries = tuple(
+            Region(COUNTRY_NAMES.get(c["iso3"], c["name"]), c["iso3"], flats.get(c["iso3"], []),
+                   tuple(c["bbox"])) for c in data["countries"])
         self._by_code = {c.code: c for c in self.countries}
         self._country_keys = {name_key(c.name): c for c in self.countries}
         self._country_keys.update({c.code.casefold(): c for c in self.countries})
@@ -202,7 +233,11 @@ class Atlas:
         if not name:
             return None
         key = name_key(name)
-        return self._country_keys.get(COUNTRY_ALIASES.get(key, key))
+        found = self._country_keys.get(COUNTRY_ALIASES.get(key, key))
+        if found is None and "(" in name:  # UCDP's "DR Congo (Zaire)", "Russia (Soviet Union)": now (then)
+            outside = name_key(name.split("(", 1)[0])
+            found = self._country_keys.get(COUNTRY_ALIASES.get(outside, outside))
+        return found
 
     def by_code(self, code: str) -> Region | None:
         return self._by_code.get(code)

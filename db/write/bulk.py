@@ -27,6 +27,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from ..rules import SIDE_ROLE
+from ..tallies import SIDE
 from .derived import Derived
 from .upsert import EVENT_COLUMNS, WriteCounts, read_stored
 
@@ -230,6 +232,7 @@ class BulkWriter:
             "SELECT p.event, a.ancestor, p.date FROM temp.import_parties p "
             "CROSS JOIN faction_ancestors a ON a.faction = p.faction ORDER BY 1, 2")  # in the key's order
         self.derived.write()
+        self._reside()
         for count in _COUNT:
             conn.execute(count.format(sign="", t="temp.import_updated"))
         conn.execute("INSERT INTO events_fts (rowid, summary, excerpt) "
@@ -241,6 +244,30 @@ class BulkWriter:
         for table in ("import_rows", "import_batch", "import_updated", "import_events", "import_parties"):
             conn.execute(f"DELETE FROM temp.{table}")
         self.restore()
+
+    def _reside(self) -> None:
+        """Events staged with the side of a faction whose bloc a later row changed (an actor code met
+        after the faction was made, write/resolve.py): their side again, and an added event's tallies
+        moved to it (a changed event is counted after this, by SQL)."""
+        stale = self.derived.stale()
+        if not stale:
+            return
+        conn = self.conn
+        conn.execute("DELETE FROM temp.import_batch")
+        conn.execute(
+            "INSERT OR IGNORE INTO temp.import_batch (rowid) SELECT e.rowid FROM temp.import_parties p "
+            "CROSS JOIN events e ON e.id = p.event WHERE p.role = ? AND p.faction IN "
+            "(SELECT value FROM json_each(?)) ORDER BY 1", (SIDE_ROLE, json.dumps(stale)))
+        conn.execute("DELETE FROM temp.import_batch WHERE rowid IN (SELECT rowid FROM temp.import_updated)")
+        for count in _COUNT:
+            conn.execute(count.format(sign="-", t="temp.import_batch"))
+        conn.execute(
+            f"UPDATE events SET side = {SIDE.format(x='events.id')} WHERE rowid IN "
+            "(SELECT e.rowid FROM temp.import_parties p CROSS JOIN events e ON e.id = p.event "
+            "WHERE p.role = ? AND p.faction IN (SELECT value FROM json_each(?)))",
+            (SIDE_ROLE, json.dumps(stale)))
+        for count in _COUNT:
+            conn.execute(count.format(sign="", t="temp.import_batch"))
 
     def restore(self) -> None:
         """The connection's own page cache again (after close, or after a rollback)."""

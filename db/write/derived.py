@@ -56,6 +56,13 @@ class Derived:
                                 "WHERE f.slug = ?", (faction,)).fetchone()
         self._blocs[faction] = _order(*row) if row else _NO_BLOC
 
+    def stale(self) -> list[str]:
+        """The factions whose bloc changed since their events' sides were worked out here: an actor
+        code met later (write/resolve.py Resolver._recode)."""
+        now = {slug: _order(sort, bloc) for slug, sort, bloc in self.conn.execute(
+            "SELECT f.slug, b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc")}
+        return sorted(slug for slug, order in self._blocs.items() if now.get(slug, _NO_BLOC) != order)
+
     def of(self, parties: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], str]:
         """An event's faction keys and side (keys() and side()), from its ((faction, role), …)."""
         found = self._of.get(parties)

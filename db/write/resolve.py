@@ -1,7 +1,8 @@
 """Matching the names in imported rows to the store's factions, places and fronts.
 
 Actors are matched through the alias table; a name no faction knows becomes a new faction, and is
-reported: in the bloc its dataset's actor code says (ACLED's inter1/inter2, INTER_BLOCS), else "other";
+reported: in the bloc its dataset's actor code says (ACLED's inter1/inter2, INTER_BLOCS), else "other",
+and, when a later row of the import gives it a code that says more (code_rank), in that code's bloc;
 an era-suffixed ACLED actor as an era or unit of its force (names.era_parts), made if new. Places are
 matched through the gazetteer's names and aliases, or added with the row's coordinates. A new place is
 put on the front whose area holds it, else the nearest front within `max_km`, else an "other" front.
@@ -13,12 +14,14 @@ import json
 import math
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
+from ..rules import SIDE_ROLE
 from ..schema import bundled_blocs
+from ..tallies import SIDE
 from ..text import clean_text
 from .names import (
     era_parts,
@@ -52,6 +55,23 @@ INTER_BLOCS = {
     "protesters": "protesters", "7": "civilians", "civilians": "civilians", "8": OTHER_BLOC,
     "external other forces": OTHER_BLOC,
 }
+# How much a code says of what an actor is, for a faction this import makes (Resolver._recode): none
+# (an associated actor's, or a code INTER_BLOCS lacks), external/other (ACLED gives it to state forces
+# outside their country and to international forces: where, not what), a kind of group, state forces
+# (given only in the force's own country). A faction's bloc comes from the highest it is given; among
+# codes of the same rank, the first stays (a group ACLED coded 3 and later 2 stays a militia).
+_STATE = "government"
+
+
+def code_rank(inter: str | None) -> int:
+    bloc = INTER_BLOCS.get(name_key(inter or ""))
+    return 0 if bloc is None else 1 if bloc == OTHER_BLOC else 3 if bloc == _STATE else 2
+
+
+# An event's side (db/tallies.py SIDE), for the events of faction ?1, when a faction's bloc changes
+# after its events were written (row by row, the triggers then keep the tallies).
+_RESIDE = (f"UPDATE events SET side = {SIDE.format(x='events.id')} "
+           f"WHERE id IN (SELECT event FROM event_factions WHERE faction = ?1 AND role = '{SIDE_ROLE}')")
 __all__ = ["DEFAULT_MAX_KM", "Resolver", "km_between", "name_key", "slugify"]
 
 
@@ -109,6 +129,11 @@ class Resolver:
         self._seen_factions: dict[str, str] = {}  # a label as written → its slug
         self._seen_places: dict[tuple[str, str | None], str] = {}  # (name, admin1) → the place by admin1
         self._savepoint = False
+        # The factions this import made whose bloc an actor code gave or may still give (not one given
+        # by a bundled table or a file's own bloc), with the rank of that code (code_rank); and the
+        # units made on their force's side (names.era_parts), which follow it.
+        self._ranks: dict[str, int] = {}
+        self._units: dict[str, list[str]] = {}
 
     def _writing(self) -> None:
         """About to create something for the current row: open its savepoint, once."""
@@ -123,7 +148,7 @@ class Resolver:
         `known` may give the new faction's slug, name, short, parent, bloc and colour, `inter` the
         dataset's code for the actor (INTER_BLOCS), which gives its bloc when `known` does not."""
         if not known and (slug := self._seen_factions.get(label)):
-            return slug
+            return self._recode(slug, inter) if slug in self._ranks else slug
         # Names from a file are cleaned once, here, before they are matched or stored.
         name = _clean(label)
         known = {k: _clean(v) if isinstance(v, str) else v for k, v in known.items()}
@@ -134,13 +159,16 @@ class Resolver:
         if found:
             if not known and len(self._seen_factions) < 100_000:
                 self._seen_factions[label] = found
-            return found
+            return self._recode(found, inter) if found in self._ranks and not known else found
         parent, bloc = known.get("parent"), known.get("bloc")
         era = era_parts(name) if not parent else None
         if era:  # made first: a unit's foreign key needs its parent, and "IND-Pol" goes to the force
             parent = self.faction(era[0], inter, **({"bloc": bloc} if bloc else {}))
             if era[2]:  # a unit is on its force's side
                 bloc = bloc or self.ref.factions[parent].bloc
+        rank = None if bloc else code_rank(inter)
+        if era and era[2] and not known.get("bloc"):
+            rank = self._ranks.get(parent)  # a unit is ranked as its force, and follows it
         bloc = bloc or INTER_BLOCS.get(name_key(inter or "")) or OTHER_BLOC
         self._writing()
         slug = slugify(known.get("slug") or name)
@@ -161,10 +189,54 @@ class Resolver:
         self._factions[key] = slug
         self._shorts.add(row["short"].casefold())
         self.created.factions.append(row["name"])
+        if rank is not None:
+            self._ranks[slug] = rank
+            if era and era[2]:
+                self._units.setdefault(parent, []).append(slug)
         self._undo.append(lambda: (self.ref.factions.pop(slug, None), self._factions.pop(key, None),
                                    self._shorts.discard(row["short"].casefold()),
+                                   self._ranks.pop(slug, None), self._unit_gone(parent, slug),
                                    self.created.factions.pop()))
         return slug
+
+    def _unit_gone(self, parent: str | None, slug: str) -> None:
+        if slug in self._units.get(parent or "", ()):
+            self._units[parent or ""].remove(slug)
+
+    def _recode(self, slug: str, inter: str | None) -> str:
+        """A faction this import made, named again with an actor code: its bloc is the one the highest
+        code it has been given says (code_rank), its force's and its units' with it. The events already
+        written with it take their side again (events.side; the triggers keep the tallies; a bulk write
+        that staged events with the old side puts them right as it closes, write/bulk.py)."""
+        rank = code_rank(inter)
+        if rank > self._ranks[slug]:
+            self._rebloc(slug, INTER_BLOCS[name_key(inter or "")], rank)
+        return slug
+
+    def _rebloc(self, slug: str, bloc: str, rank: int) -> None:
+        was, before = self._ranks[slug], self.ref.factions[slug]
+        self._ranks[slug] = rank
+        self._undo.append(lambda: (self._ranks.__setitem__(slug, was),
+                                   self.ref.factions.__setitem__(slug, before)))
+        if bloc != before.bloc:
+            self._ensure_bloc(bloc)
+            self._writing()
+            self.conn.execute("UPDATE factions SET bloc = ? WHERE slug = ?", (bloc, slug))
+            if self._row_by_row():
+                self.conn.execute(_RESIDE, (slug,))
+            self.ref.factions[slug] = replace(before, bloc=bloc)
+        related = [before.parent, *self._units.get(slug, ())]
+        for other in related:  # the force an era or unit was made under, and the units on its side
+            if other in self._ranks and self._ranks[other] < rank:
+                self._rebloc(other, bloc, rank)
+
+    def _row_by_row(self) -> bool:
+        """Whether events are written as their rows are resolved, the triggers keeping the derived
+        tables; a bulk write (triggers set aside, events staged) puts its sides right itself, and in a
+        process of its own (files/worker.py) the resolver has no connection."""
+        return isinstance(self.conn, sqlite3.Connection) and self.conn.execute(
+            "SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND name = 'side_party_insert'"
+        ).fetchone() is not None
 
     def _short(self, given: str | None, name: str) -> str:
         """A new faction's short label: the one a file gives if no other faction has it, else one made

@@ -2,8 +2,18 @@
 49 of 23.1 (`relid`, `code_status`, `where_description`, `*_dset_id`) and whatever comes between.
 
 UCDP's sides are undirected: side A is not the one who acted. Every group a side lists ("Ahrar al-Sham,
-Jabhat Fateh al-Sham, Southern Front") is a party to the event as a *side*, never an actor or target.
+Jabhat Fateh al-Sham, Southern Front") is a party to the event as a *side*, never an actor or target, in
+one-sided violence too: its side A would be an actor, but the linker (db/happenings/matching.py) then asks
+the actors' blocs of both accounts to share one, and UCDP's names for a group (IS, Syrian insurgents) are
+other factions than ACLED's, often of another bloc: accounts of one happening would no longer link.
 UCDP codes an event only when it judges the deaths to have happened, so every event is confirmed.
+
+What a side is, which gives a new faction its bloc (write/resolve.py INTER_BLOCS), is in the row: a side
+with a Gleditsch-Ward number (gwnoa, gwnob) is a state's government, as is side A of a state-based
+conflict (type 1, in the 19.1 sets that have no gwnoa); side B of a state-based conflict without one is a
+rebel group; the sides of a non-state conflict (type 2) are armed groups fighting each other (militias);
+side B of one-sided violence is civilians. Side A of one-sided violence without a gwnoa is left uncoded
+(the 19.1 sets cannot tell a government from a group there): a later row coding it decides.
 """
 
 from __future__ import annotations
@@ -45,10 +55,22 @@ def detect(header: list[str]) -> bool:
     return "date_start" in header and "side_a" in header
 
 
-def groups(side: str | None) -> list[tuple[str, str]]:
-    """Each group a side names, as a side: UCDP lists several with ", " (a hyphen is part of a name:
-    `Anti-Balaka - Mokom` is one group)."""
-    return [(name, "side") for name in (side or "").split(", ") if name.strip()]
+def groups(side: str | None, role: str = "side", code: str | None = None) -> list[tuple[str | None, ...]]:
+    """Each group a side names, in `role` and with the actor `code` (INTER_BLOCS) the row gives it: UCDP
+    lists several with ", " (a hyphen is part of a name: `Anti-Balaka - Mokom` is one group)."""
+    return [(name, role, code) for name in (side or "").split(", ") if name.strip()]
+
+
+def sides(row: Mapping[str, str | None], violence: str) -> list[tuple[str | None, ...]]:
+    """The parties of a row: each group of side A and of side B, with its role and actor code."""
+    state_a, state_b = ((row.get(c) or "").strip() not in ("", "-1") for c in ("gwnoa", "gwnob"))
+    side_a, side_b = row.get("side_a"), row.get("side_b")
+    if violence == "3":
+        return [*groups(side_a, code="state forces" if state_a else None), *groups(side_b, code="civilians")]
+    if violence == "2":
+        return [*groups(side_a, code="political militia"), *groups(side_b, code="political militia")]
+    return [*groups(side_a, code="state forces"),
+            *groups(side_b, code="state forces" if state_b else "rebel group")]
 
 
 def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Context) -> dict:
@@ -85,6 +107,6 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
         "source": resolver.source(source_id, title=article[:200] or "UCDP GED", publisher="UCDP",
                                   published=(row.get("source_date") or "")[:10] or None, kind="UCDP"),
         "excerpt": headline or None,
-        "factions": parties(resolver, [*groups(side_a), *groups(side_b)]),
+        "factions": parties(resolver, sides(row, violence)),
         "attributes": attributes(row, _USED, counts=PARTS),
     }

@@ -1,0 +1,64 @@
+"""UCDP GED rows (tests/data/real/ucdp_ged_231_car.csv: 16 of UCDP's own rows, CC BY 4.0) give their
+groups blocs from what the row says of each side (formats/ucdp.py): a side with a Gleditsch-Ward number
+is a government, side B of a state-based conflict without one a rebel group, the sides of a non-state
+conflict militias, side B of one-sided violence civilians. Every group stays a side (undirected)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sitroom.db import create_store, tallies
+from sitroom.db.files import preparing
+from sitroom.db.geography import atlas
+
+from .test_bulk_import import imported
+from .test_tallies import derived
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+@pytest.fixture(autouse=True)
+def row_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preparing, "BATCH", 1)  # each row staged before the next is resolved
+
+
+def test_ucdp_sides_give_blocs(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    create_store(path, bundled=False)
+    report = imported(path, REAL / "ucdp_ged_231_car.csv")
+    assert (report.counts.added, report.bad) == (16, [])
+    conn = sqlite3.connect(path)
+    blocs = dict(conn.execute("SELECT name, bloc FROM factions"))
+    sides = dict(conn.execute("SELECT source_event_id, side FROM events"))
+    roles = set(conn.execute("SELECT e.source_event_id, f.name, ef.role FROM event_factions ef "
+                             "JOIN events e ON e.id = ef.event JOIN factions f ON f.slug = ef.faction"))
+    conn.close()
+    assert {name: blocs[name] for name in (
+        "Government of Uganda", "Government of Central African Republic", "LRA", "CPC", "FPRC", "MPC",
+        "UPC", "anti-Balaka", "Civilians")} == {
+        "Government of Uganda": "government",  # gwnoa 500: a state's, fighting abroad
+        "Government of Central African Republic": "government", "LRA": "opposition",
+        "CPC": "opposition",  # side B of a state-based conflict before it attacks civilians (type 3)
+        "FPRC": "militias", "MPC": "militias",  # first met attacking civilians (uncoded), then type 2
+        "UPC": "militias", "anti-Balaka": "militias", "Civilians": "civilians"}
+    assert {role for _, _, role in roles} == {"side"}
+    assert set(sides.values()) == {""}  # no side acted
+    conn = sqlite3.connect(path)
+    kept = derived(conn)
+    with conn:
+        tallies.rebuild(conn)
+    assert derived(conn) == kept  # keys and tallies as a rebuild makes them
+    conn.close()
+
+
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("DR Congo (Zaire)", "COD"), ("Russia (Soviet Union)", "RUS"), ("Yemen (North Yemen)", "YEM"),
+    ("Cambodia (Kampuchea)", "KHM"), ("Zimbabwe (Rhodesia)", "ZWE"), ("Madagascar (Malagasy)", "MDG"),
+    ("Myanmar (Burma)", "MMR"), ("Serbia (Yugoslavia)", "SRB"), ("Bosnia-Herzegovina", "BIH"),
+    ("Macedonia, FYR", "MKD"), ("Kingdom of eSwatini (Swaziland)", "SWZ"), ("Congo", "COG"),
+])
+def test_ucdp_country_names(name: str, iso3: str) -> None:
+    found = atlas().country(name)
+    assert found is not None and found.code == iso3
