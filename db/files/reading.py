@@ -272,7 +272,7 @@ class JsonlRows:
             value = json.loads(line)
             # Cleaning walks the value as deep as it goes: a depth json.loads accepted can still be
             # too deep for it, so both are inside the same guard.
-            cleaned = _cleaned(value) if isinstance(value, dict) else None
+            cleaned = cleaned_value(value) if isinstance(value, dict) else None
         except ValueError as err:
             return RowError(f"is not valid JSON ({err.args[0].split(':')[0]})")
         except RecursionError:
@@ -290,14 +290,14 @@ def jsonl_rows(f: TextIO) -> Rows:
     return ((line, rows.row(raw)) for line, _, raw in rows)
 
 
-def _cleaned(value: Any) -> Any:
+def cleaned_value(value: Any) -> Any:
     """A JSON value with every string in it (keys too) cleaned; numbers and the rest as they are."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, dict):
-        return {clean_text(k): _cleaned(v) for k, v in value.items()}
+        return {clean_text(k): cleaned_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_cleaned(v) for v in value]
+        return [cleaned_value(v) for v in value]
     return value
 
 
