@@ -202,3 +202,25 @@ def test_rows_a_store_read_before_na_was_empty_are_read_again(tmp_path: Path) ->
         again = import_file(conn, path)
         assert again.na_read == 13  # every row read again, none skipped as known
         assert import_file(conn, path).na_read == 0  # ... and known from then on
+
+
+def test_na_in_a_ucdp_file_written_by_r_is_missing(tmp_path: Path) -> None:
+    # UCDP GED 23.1's CAR row as R's write.csv leaves it: adm_1, adm_2 and gwnob NA.
+    real = Path(__file__).parent / "data" / "real" / "ucdp_ged_231_car.csv"
+    header, row = real.read_text(encoding="utf-8").splitlines()[:2]
+    row = row.replace(",CAR,,,7.0,", ",CAR,NA,NA,7.0,").removesuffix(",") + ",NA"
+    db = _store(tmp_path)
+    with sqlite3.connect(db, isolation_level=None) as conn:
+        report = import_file(conn, _write(tmp_path / "ged.csv", f"{header}\n{row}\n"))
+        attributes = conn.execute("SELECT attributes FROM events").fetchone()[0]
+    assert report.na_read == 3 and not report.bad
+    assert "gwnob" not in attributes and "adm_2" not in attributes
+    assert "NA" not in _names(db, "places") | _names(db, "fronts")
+
+
+def test_a_file_of_unknown_columns_is_told_how_its_header_was_split(tmp_path: Path, capsys) -> None:
+    path = _write(tmp_path / "other.csv", "Datum;Ort;Akteur\n2022-12-30;Karimama;NA\n")
+    assert main(["import", str(path), "--db", str(tmp_path / "x.db")]) == 2
+    assert "first line (its names separated by semicolons): expected ACLED" in capsys.readouterr().err
+    assert main(["import", str(path), "--format", "acled", "--db", str(tmp_path / "x.db")]) == 2
+    assert "missing columns (its names separated by semicolons): event_id_cnty" in capsys.readouterr().err

@@ -100,14 +100,21 @@ def detect_format(path: Path, codec: str = "utf-8-sig") -> str:
     first = first_line(path, codec)
     if FORMATS["jsonl"].detect(first):
         return "jsonl"
-    cells = next(csv.reader([first], delimiter=delimiter_of(first)), [])
+    delimiter = delimiter_of(first)
+    cells = next(csv.reader([first], delimiter=delimiter), [])
     for name in ("acled", "ucdp", "csv"):
         if FORMATS[name].detect(header_names(cells, FORMATS[name].ALIASES)):
             return name
     raise ImportFailed(
-        "cannot tell the format from the first line: expected ACLED columns (event_id_cnty, actor1, …), "
+        f"cannot tell the format from the first line{_read_as(delimiter)}: expected ACLED columns "
+        "(event_id_cnty, actor1, …), "
         "UCDP GED columns (id, date_start, side_a, …), sitroom's CSV export or JSON Lines; name it with "
         "--format")
+
+
+def _read_as(delimiter: str) -> str:
+    """How a header was split, for a message about its columns: said when it is not by commas."""
+    return f" (its names separated by {DELIMITER_NAMES[delimiter]})" if delimiter != "," else ""
 
 
 def undecodable(values: Any) -> str | None:
@@ -155,7 +162,8 @@ class CsvRows:
             raise ImportFailed(f"the header names {', '.join(repeated)} more than once")
         missing = [c for c in required if c not in header]
         if missing:
-            raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+            raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}{_read_as(delimiter)}: "
+                               f"{', '.join(missing)}")
         self.unnamed = "" in header  # pandas' index column, dropped from every row
         self._line = _Line()
         self._one = csv.reader(self._line, delimiter=delimiter)  # every one-line record, given it in turn
