@@ -108,7 +108,7 @@ def _separated(by: str) -> str:
 
 
 @pytest.mark.parametrize(("by", "words", "name"), [(";", "semicolons", "semicolon.csv"),
-                                                    ("\t", "tabs", "tab.tsv")])
+                                                    ("\t", "tabs", "tab.tsv"), ("|", "pipes", "pipe.txt")])
 def test_semicolon_and_tab_separated_files_are_read(tmp_path: Path, capsys, by: str, words: str,
                                                     name: str) -> None:
     db = _store(tmp_path)
