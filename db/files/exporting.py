@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..filters import EventFilter
+from ..text import clean_text
+from .reading import cleaned_value
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -76,8 +78,9 @@ def write_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def _md(text: str | None) -> str:
-    """Source text inside Markdown: no line breaks, and no character that would start markup."""
-    flat = " ".join((text or "").split())
+    """Source text inside Markdown: no line breaks, no escape sequence (whole, before its brackets are
+    escaped), and no character that would start markup."""
+    flat = clean_text(text, single_line=True) or ""
     for ch in "\\`*_[]<>#|":
         flat = flat.replace(ch, "\\" + ch)
     return flat
@@ -135,10 +138,15 @@ def write_markdown(store: Store, f: EventFilter, out: TextIO) -> int:
 
 
 def export(store: Store, f: EventFilter, fmt: str, out: TextIO) -> int:
-    """Write the events passing `f` to `out`; returns how many."""
+    """Write the events passing `f` to `out`; returns how many. An `out` that cleans what it is given
+    (`cleans`: the command line's standard output) is given JSON of cleaned values: JSON spells an escape
+    character as \\u001b, which no stream cleaning sees but `jq -r` prints raw."""
     if fmt == "markdown":
         return write_markdown(store, f, out)
     writer = {"csv": write_csv, "jsonl": write_jsonl, "geojson": write_geojson}.get(fmt)
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return writer(store.records(f), out)
+    records = store.records(f)
+    if fmt != "csv" and getattr(out, "cleans", False):
+        records = map(cleaned_value, records)
+    return writer(records, out)

@@ -32,7 +32,7 @@ from .formats import FORMATS
 from .formats.common import Context
 from .formats.dates import DateOrder
 from .preparing import ROW, SKIP, SQL, Item, Row, batches, chunks, mostly_known
-from .reading import CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
+from .reading import DELIMITER_NAMES, CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
 from .worker import Preparing, can_fork
 
 _SOURCE_ID = EVENT_COLUMNS.index("source_event_id")
@@ -58,12 +58,19 @@ class ImportReport:
     new_fronts: list[str] = field(default_factory=list)
     rejected: bool = False  # strict mode met a bad row: nothing was written
     encoding: str = "UTF-8"  # how the file was read, said when it is not UTF-8
+    delimiter: str = ","  # what the file's fields are separated by, said when it is not a comma
+    na_read: int = 0  # cells written NA (by R or pandas) read as empty (files/missing.py)
     merged: int = 0  # rows that named another actor of the event on the row before (actor-based files)
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
 
     @property
     def landed(self) -> int:
         return self.counts.added + self.counts.updated + self.counts.unchanged
+
+    @property
+    def separated_by(self) -> str:
+        """What the fields are separated by, in words: "semicolons"."""
+        return DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
 
     @property
     def exit_code(self) -> int:
@@ -182,22 +189,28 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
+            report.delimiter = rows.delimiter if isinstance(rows, CsvRows) else ","
+            # A comma file's key is as it always was: its stored fingerprints stay good.
+            options = (date_format, max_km) + ((report.delimiter,) if report.delimiter != "," else ())
             merges = getattr(FORMATS[fmt], "merges_repeats", None)
             # An actor-based file's event is several rows: no row of it is fingerprinted.
             prints = None if header is not None and merges and merges(dict.fromkeys(header)) else \
-                Fingerprints(conn, fmt, header, (date_format, max_km))
+                Fingerprints(conn, fmt, header, options)
             writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
             store = conn.execute("PRAGMA database_list").fetchone()[2]
             read = chunks(rows)
+            na = isinstance(rows, CsvRows) and bool(rows.na_at)  # its NA cells read as empty
             first = next(read, [])
             # A re-import's rows are mostly known by fingerprint: read here, a second process costs more.
-            if store and can_fork(total) and not mostly_known(first, prints):
+            if store and can_fork(total) and not mostly_known(first, prints, na):
                 preparing = Preparing(path, fmt, encoding.codec, store, resolver, context, prints)
                 _write(preparing, conn, writer, report, progress, total)
                 resolver.created = preparing.created
+                report.na_read = preparing.na_read
             else:
                 _write(batches(FORMATS[fmt], rows, resolver, context, prints, read=chain([first], read)),
                        conn, writer, report, progress, total)
+                report.na_read = rows.na_read if isinstance(rows, CsvRows) else 0
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places

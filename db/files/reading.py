@@ -23,6 +23,11 @@ from ..text import clean_text, clean_values
 from ..write.records import RowError
 from .encoding import Encoding, survey
 from .formats import FORMATS
+from .missing import NA, may_hold_na, na_positions
+
+DELIMITERS = (",", ";", "\t", "|")  # what spreadsheets and scripts separate fields with (comma first)
+DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
+CUT_SHORT = "the file ends inside a quoted field: cut short?"
 
 RECORD_MAX = 8 << 20  # characters: a record longer is cut (no real one is: csv limits a field to 128 KiB)
 _FIELD_LIMIT = csv.field_size_limit()  # the csv module's longest field: a longer line is left to it
@@ -70,19 +75,46 @@ def header_names(cells: list[str], aliases: dict[str, str] | None = None) -> lis
     return [(aliases or {}).get(n, n) for n in names]
 
 
-def detect_format(path: Path, codec: str = "utf-8-sig") -> str:
+def first_line(path: Path, codec: str = "utf-8-sig") -> str:
+    """The file's first line that is not blank (its header, or its first JSON object)."""
     with opened(path, codec=codec) as f:
-        first = next((line for line in f if line.strip()), "")
+        return next((line for line in f if line.strip()), "")
+
+
+def delimiter_of(header: str) -> str:
+    """What a CSV header line separates its names with: of comma, semicolon, tab and pipe, the one that
+    splits it into the most names (quotes respected), a comma when none splits it. Decided once, from
+    the header, which names columns and so holds none of these inside a name."""
+    best, most = ",", 1
+    for candidate in DELIMITERS:
+        try:
+            count = len(next(csv.reader([header], delimiter=candidate), []))
+        except csv.Error:
+            continue
+        if count > most:
+            best, most = candidate, count
+    return best
+
+
+def detect_format(path: Path, codec: str = "utf-8-sig") -> str:
+    first = first_line(path, codec)
     if FORMATS["jsonl"].detect(first):
         return "jsonl"
-    cells = next(csv.reader([first]), [])
+    delimiter = delimiter_of(first)
+    cells = next(csv.reader([first], delimiter=delimiter), [])
     for name in ("acled", "ucdp", "csv"):
         if FORMATS[name].detect(header_names(cells, FORMATS[name].ALIASES)):
             return name
     raise ImportFailed(
-        "cannot tell the format from the first line: expected ACLED columns (event_id_cnty, actor1, …), "
+        f"cannot tell the format from the first line{_read_as(delimiter)}: expected ACLED columns "
+        "(event_id_cnty, actor1, …), "
         "UCDP GED columns (id, date_start, side_a, …), sitroom's CSV export or JSON Lines; name it with "
         "--format")
+
+
+def _read_as(delimiter: str) -> str:
+    """How a header was split, for a message about its columns: said when it is not by commas."""
+    return f" (its names separated by {DELIMITER_NAMES[delimiter]})" if delimiter != "," else ""
 
 
 def undecodable(values: Any) -> str | None:
@@ -114,9 +146,11 @@ class CsvRows:
     `row()` makes a row of names to cleaned values. An import that finds a record's text unchanged since
     it last read it (write/fingerprints.py) never parses it."""
 
-    def __init__(self, f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, f: TextIO, required: tuple[str, ...], aliases: dict[str, str] | None = None,
+                 delimiter: str = ",", fmt: str = "") -> None:
         self.f = f
-        reader = csv.reader(f)
+        self.delimiter = delimiter
+        reader = csv.reader(f, delimiter=delimiter)
         try:
             self.header = header_names(next(reader), aliases)
         except (StopIteration, csv.Error):
@@ -128,11 +162,15 @@ class CsvRows:
             raise ImportFailed(f"the header names {', '.join(repeated)} more than once")
         missing = [c for c in required if c not in header]
         if missing:
-            raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+            raise ImportFailed(f"missing column{'s' if len(missing) > 1 else ''}{_read_as(delimiter)}: "
+                               f"{', '.join(missing)}")
         self.unnamed = "" in header  # pandas' index column, dropped from every row
         self._line = _Line()
-        self._one = csv.reader(self._line)  # one reader for every one-line record, given it in turn
+        self._one = csv.reader(self._line, delimiter=delimiter)  # every one-line record, given it in turn
         self.position = {name: i for i, name in enumerate(header)}
+        self.na_at = na_positions(fmt, header)  # where a NA cell is empty (files/missing.py)
+        self.na_read = 0  # cells read as empty for holding NA
+        self.cut_at: int | None = None  # the line a record left open at the end of the file starts after
 
     def __iter__(self) -> RawRows:
         number, lines, odd, size = self.after_header, [], False, 0
@@ -151,16 +189,21 @@ class CsvRows:
                 text, before = physical, number - 1
             if not text.isspace():
                 yield number, text, before
+        if lines:  # the file ended inside a quoted field: the record it cut is a bad row, not dropped
+            self.cut_at = number - len(lines)
+            yield number, "".join(lines), self.cut_at
 
     def records(self, text: str, first: int) -> list[tuple[int, list[str] | RowError]]:
         """The rows of a record whose text begins after line `first` (one, unless its quotes are
         stray), each with its line: their values or why they cannot be read."""
         width = len(self.header)
+        if first == self.cut_at:
+            return [(first + 1, RowError(CUT_SHORT))]
         body = text.rstrip("\r\n")
         if "\n" not in body and "\r" not in body:  # nearly every record: one line, one row at most
             try:
                 if '"' not in body and len(body) <= _FIELD_LIMIT:
-                    values = body.split(",")  # what the csv module reads of a line with no quote
+                    values = body.split(self.delimiter)  # what the csv module reads of a line with no quote
                 else:
                     self._line.text = text
                     values = next(self._one, [])
@@ -171,7 +214,7 @@ class CsvRows:
             if len(values) != width:
                 return [(first + 1, RowError(f"has {len(values)} fields, the header has {width}"))]
             return [(first + 1, values)]
-        reader, out = csv.reader(io.StringIO(text, newline="")), []
+        reader, out = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter), []
         while True:
             try:
                 for values in reader:
@@ -190,12 +233,20 @@ class CsvRows:
         """A record's values cleaned, in the header's order (what a reader's converter takes)."""
         if isinstance(values, RowError):
             return values
-        if "".join(values).isprintable():  # nearly every row: no undecodable byte, nothing to clean
-            return [v.strip() for v in values]
-        bad_bytes = undecodable(values)
-        if bad_bytes:
-            return RowError(bad_bytes)
-        return clean_values(values)
+        joined = "".join(values)
+        if joined.isprintable():  # nearly every row: no undecodable byte, nothing to clean
+            cleaned = [v.strip() for v in values]
+        else:
+            bad_bytes = undecodable(values)
+            if bad_bytes:
+                return RowError(bad_bytes)
+            cleaned = clean_values(values)
+        if self.na_at and may_hold_na(joined):
+            for i in self.na_at:
+                if cleaned[i] in NA:
+                    cleaned[i] = ""
+                    self.na_read += 1
+        return cleaned
 
     def row(self, values: list[str] | RowError) -> dict | RowError:
         cleaned = self.cleaned(values)
@@ -229,7 +280,7 @@ class JsonlRows:
             value = json.loads(line)
             # Cleaning walks the value as deep as it goes: a depth json.loads accepted can still be
             # too deep for it, so both are inside the same guard.
-            cleaned = _cleaned(value) if isinstance(value, dict) else None
+            cleaned = cleaned_value(value) if isinstance(value, dict) else None
         except ValueError as err:
             return RowError(f"is not valid JSON ({err.args[0].split(':')[0]})")
         except RecursionError:
@@ -247,14 +298,14 @@ def jsonl_rows(f: TextIO) -> Rows:
     return ((line, rows.row(raw)) for line, _, raw in rows)
 
 
-def _cleaned(value: Any) -> Any:
+def cleaned_value(value: Any) -> Any:
     """A JSON value with every string in it (keys too) cleaned; numbers and the rest as they are."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, dict):
-        return {clean_text(k): _cleaned(v) for k, v in value.items()}
+        return {clean_text(k): cleaned_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_cleaned(v) for v in value]
+        return [cleaned_value(v) for v in value]
     return value
 
 
@@ -262,8 +313,13 @@ def _cleaned(value: Any) -> Any:
 def raw_rows(path: Path, fmt: str, codec: str = "utf-8-sig") -> Iterator[CsvRows | JsonlRows]:
     """The rows of a file of format `fmt` (a name in FORMATS), read as they are needed."""
     reader = FORMATS[fmt]
-    with opened(path, newline=None if reader.KIND == "jsonl" else "", codec=codec) as f:
-        yield JsonlRows(f) if reader.KIND == "jsonl" else CsvRows(f, reader.REQUIRED, reader.ALIASES)
+    if reader.KIND == "jsonl":
+        with opened(path, newline=None, codec=codec) as f:
+            yield JsonlRows(f)
+        return
+    delimiter = delimiter_of(first_line(path, codec))
+    with opened(path, newline="", codec=codec) as f:
+        yield CsvRows(f, reader.REQUIRED, reader.ALIASES, delimiter, fmt)
 
 
 def rows_of(path: Path, fmt: str, codec: str = "utf-8-sig") -> Rows:

@@ -75,7 +75,7 @@ def _prepare(out: Connection, path: Path, fmt: str, codec: str, store: str, reso
         with raw_rows(path, fmt, codec) as rows:
             for items in batches(FORMATS[fmt], rows, resolver, context, prints, recorder.take):
                 out.send(items)
-        out.send([(0, DONE, resolver.created)])
+        out.send([(0, DONE, resolver.created, getattr(rows, "na_read", 0))])
     except ImportFailed as err:
         out.send([(0, FAILED, str(err))])
     except BaseException as err:  # said by the importing process, as one sentence
@@ -90,6 +90,7 @@ class Preparing:
     def __init__(self, path: Path, fmt: str, codec: str, store: str, resolver: Resolver, context: Context,
                  prints: Fingerprints | None) -> None:
         self.created = Created()
+        self.na_read = 0  # what the preparing process read as empty for holding NA
         fork = multiprocessing.get_context("fork")
         self._in, out = fork.Pipe(duplex=False)
         self._process = fork.Process(target=_prepare, args=(out, path, fmt, codec, store, resolver, context,
@@ -105,7 +106,7 @@ class Preparing:
                 raise ImportFailed("the process preparing the rows stopped before the end of the file") \
                     from None
             if items and items[-1][1] == DONE:
-                self.created = items[-1][2]
+                self.created, self.na_read = items[-1][2], items[-1][3]
                 return
             if items and items[-1][1] == FAILED:
                 raise ImportFailed(items[-1][2])

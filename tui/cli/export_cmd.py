@@ -13,7 +13,7 @@ import sys
 from sitroom.db import EventFilter, FilterError
 
 from ..files import Refused, check_target, replacing
-from .output import failed, shown, warn
+from .output import Cleaned, failed, shown, warn
 from .stores import open_store
 
 
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
             store.page(f, limit=1)  # a filter the store cannot run is refused before any writing
         except FilterError as e:
             return failed("export", f"{e}; nothing was written")
-        if args.output is None:
+        if args.output is None or str(args.output) == "-":  # "-": standard output, as for most tools
             return _to_stdout(store, f, args.format)
         name = shown(args.output)
         try:
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _to_stdout(store, f: EventFilter, fmt: str) -> int:
     try:
-        store.export(f, fmt, sys.stdout)
+        store.export(f, fmt, Cleaned(sys.stdout))  # type: ignore[arg-type]
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader (head, less) stopped early: not an error. Keep Python from complaining at exit.

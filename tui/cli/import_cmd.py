@@ -96,6 +96,8 @@ def _nothing(store: Store, new: bool, message: str) -> int:
 
 def print_report(report: ImportReport, name: str) -> None:
     read_as = f", read as {report.encoding}" if report.encoding != "UTF-8" else ""
+    if report.delimiter != ",":
+        read_as += f", fields separated by {report.separated_by}"
     table = Table(title=Text(f"{name} ({report.format}{read_as})"), show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -108,6 +110,9 @@ def print_report(report: ImportReport, name: str) -> None:
         if value or label not in ("rows merged into the event above", "linked to another source's happening"):
             table.add_row(label, f"{value:,}")
     out.print(table)
+    if report.na_read:
+        out.print(f"NA read as empty (missing, as R and pandas write it): {report.na_read:,} cells",
+                  markup=False)
     for label, names in (("new factions", report.new_factions), ("new places", report.new_places),
                          ("new fronts", report.new_fronts)):
         if names:

@@ -7,6 +7,8 @@ sequence in it can style, move or break the terminal.
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from rich.console import Console
 from sitroom.db import clean_text
 
@@ -34,6 +36,34 @@ def table_console() -> Console:
 def shown(value: object) -> str:
     """`value` as one clean line for the terminal: no escape sequences, controls or bidi overrides."""
     return clean_text(str(value), single_line=True) or "''"
+
+
+class Cleaned:
+    """A stream whose text is cleaned as it is written (what an export prints): a store written by other
+    means than sitroom's importers may hold escape sequences, which must not reach a terminal raw. Lines,
+    tabs and the spaces that begin and end a line are kept; only escapes and controls go."""
+
+    cleans = True  # the exporter gives such a stream cleaned values (JSON spells escapes its own way)
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if not text.replace("\n", "").replace("\t", "").isprintable():
+            text = "\n".join(map(_clean_line, text.split("\n")))
+        return self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _clean_line(line: str) -> str:
+    if line.replace("\t", "").isprintable():
+        return line
+    core = line.strip()
+    lead, trail = line[:len(line) - len(line.lstrip())], line[len(line.rstrip()):]
+    keep = " \t".__contains__  # of the white space around the text, what is not a control
+    return "".join(filter(keep, lead)) + (clean_text(core) or "") + "".join(filter(keep, trail))
 
 
 def say(message: str) -> None:
