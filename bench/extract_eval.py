@@ -3,7 +3,7 @@
     python bench/extract_eval.py                       # the founding report, then both halves of the set
     python bench/extract_eval.py --founding            # the founding report only
     python bench/extract_eval.py ANSWERS.json REPORT.txt
-    python bench/extract_eval.py --devset [--split dev|test|holdout|fresh|fresh2|…|fresh8] [-v]
+    python bench/extract_eval.py --devset [--split dev|test|holdout|fresh|fresh2|…|fresh9] [-v]
 
 The development set (bench/reports/index.json) lists real reports of other publishers; their texts are
 read from the git-ignored bench/reports/texts/ (a missing text is skipped with a line saying so) and
