@@ -8,7 +8,9 @@
 - A sentence that names no acting side and states a capture, an advance, an encirclement, an attack,
   shelling or an airstrike takes the actor of the sentence before; failing that, the side that dominates
   the paragraph's happenings so far; then the lead's; then the headline's. Never when the sentence before
-  named two sides fighting ("clashes between A and B"); an airstrike only from a side that flies.
+  named two sides fighting ("clashes between A and B") or told a happening by a side the rules do not
+  know ("the Turkish occupation aircrafts …"); an airstrike only from a side that flies; and never when the
+  words before the event word hold a subject of their own the rules do not know.
 - The certainty is the sentence's own (its attribution, or the one carried over by wording.frame).
 - `why` says where the side came from.
 """
@@ -54,6 +56,7 @@ class Discourse:
     named: list[Role] = field(default_factory=list)  # every side named with a slug, in order
     before: list[Role] = field(default_factory=list)  # the sentence before's roles
     fought: bool = False  # the sentence before named two sides fighting
+    unknown: bool = False  # the sentence before told a happening by a side the rules do not know
     air: list[Role] = field(default_factory=list)  # the actors of the last airstrike told
     first: bool = True  # no reporting paragraph yet: this one is the lead
     end: int = -1  # where the sentence before ended in the text
@@ -72,9 +75,11 @@ class Discourse:
             self.paragraph = Counter()
         self.end = span[1]
 
-    def heard(self, roles: list[tuple[Role, str]], parties: list[Party]) -> None:
-        """The sentence just read: its roles (with the type of their happening) and the sides it named."""
+    def heard(self, roles: list[tuple[Role, str]], parties: list[Party], happened: bool) -> None:
+        """The sentence just read: its roles (with the type of their happening), the sides it named, and
+        whether it told a happening."""
         self.before = [r for r, _ in roles]
+        self.unknown = happened and not any(r == "actor" and p.slug for p, r in self.before)
         kinds = {t for _, t in roles}
         sides = {_key(p) for (p, r) in self.before if r in ("actor", "target", "side") and p.slug}
         self.fought = any(r == "side" for _, r in self.before) or ("clashes" in kinds and len(sides) > 1)
@@ -96,8 +101,9 @@ class Discourse:
             return sides, None
         generic = None if claimed else self._generic(s, cue, parties, said)
         if generic:
-            word, kind = generic
-            fits = self._fits(kind, cue, parties)
+            word, kind, end = generic
+            owner = [p for p in parties if p.slug and re.fullmatch(r"\s+of\s+(?:the\s+)?", s[end:p.start])]
+            fits = owner[0] if owner else self._fits(kind, cue, parties)  # "Units of the SDF": the SDF's
             if fits:
                 unslugged = [p for p, r in sides if r == "actor" and not p.slug]
                 kept = [(p, r) for p, r in sides if p not in unslugged]
@@ -126,7 +132,7 @@ class Discourse:
                                                        for m in _NAME.finditer(before)))
 
     def _sources(self, cue: Cue) -> list[tuple[list[Role], str]]:
-        if self.fought:
+        if self.fought or self.unknown:  # the last actor is no side the rules know: none to jump back to
             return []
         if cue.type == "airstrike":  # only a side that flies struck from the air
             return [(self.air, "the last airstrike told")]
@@ -137,20 +143,23 @@ class Discourse:
                 ([(p, "actor") for p in self.headline[:1]], "the headline")]
 
     def _generic(self, s: str, cue: Cue, parties: list[Party], said: tuple[int, int]
-                 ) -> tuple[str, str] | None:
-        """The pronoun or generic in the subject of the event word's clause, and which kind it is."""
+                 ) -> tuple[str, str, int] | None:
+        """The pronoun or generic in the subject of the event word's clause, which kind it is, its end."""
         found = None
         for m in _GENERIC.finditer(s, 0, cue.start):
             if said[0] <= m.start() < said[1] or PREPOSITION.search(s[:m.start()]):
                 continue
-            if re.search(r"[,;]|\b(?:which|who|that)\b", s[m.end():cue.start]) and not re.match(
-                    r"\s*(?:have|has|had|were|was|are|is)?\s*(?:also\s+)?$", s[m.end():cue.start]):
+            opening = not s[:m.start()].strip()  # "Units of the SDF, an alliance of …, encircled X"
+            between = s[m.end():cue.start]
+            if not opening and re.search(r"[,;]|\b(?:which|who|that)\b", between) and not re.match(
+                    r"\s*(?:have|has|had|were|was|are|is)?\s*(?:also\s+)?$", between):
                 continue  # a subject of another clause
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in parties if p.slug):
                 continue  # "SDF fighters": named, not generic
-            if any(m.end() <= p.start < cue.start and p.slug for p in parties):
+            if any(m.end() <= p.start < cue.start and p.slug and not PREPOSITION.search(s[:p.start])
+                   and not s[:p.start].rstrip().endswith("(") for p in parties):
                 continue  # a named side nearer the word is its subject
-            found = (m.group(), next(k for k, v in m.groupdict().items() if v))
+            found = (m.group(), next(k for k, v in m.groupdict().items() if v), m.end())
         return found
 
     def _fits(self, kind: str, cue: Cue, parties: list[Party]) -> Party | None:

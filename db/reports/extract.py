@@ -388,7 +388,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                   if r in ("actor", "ally") and p.kind in (FORCE, AIR, GENERIC)]
         if acting:
             previous = acting
-        talk.heard(told, parties)
+        talk.heard(told, parties, bool(found))
         if f.claimants:
             said_by = f.claimants
     return Extraction(summaries(events), list(dict.fromkeys(unknown_places)), date,
