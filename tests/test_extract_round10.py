@@ -94,10 +94,10 @@ def test_no_side_takes_the_headlines_actor(lex: Lexicon) -> None:
 
 
 def test_no_side_after_two_sides_fought_stays_without_one(lex: Lexicon) -> None:
-    text = ("Clashes broke out between the army and ISIS in the village of Kafr Ammar. Heavy "
-            "shelling hit the "
-            "village of Tal Harir.")
-    assert not _actors(_at(text, lex, "Tal Harir"))
+    for fight in ("Clashes broke out between the army and ISIS in the village of Kafr Ammar.",
+                  "The army fought ISIS in the village of Kafr Ammar."):
+        text = f"The army captured the village of Jubb Safa on Monday. {fight} Heavy shelling hit Tal Harir."
+        assert not _actors(_at(text, lex, "Tal Harir"))
 
 
 def test_an_airstrike_is_carried_only_from_a_side_that_flies(lex: Lexicon) -> None:
@@ -136,9 +136,9 @@ def test_an_ally_in_quotes_between_dashes_is_on_the_actors_side(lex: Lexicon) ->
 
 
 def test_a_clause_after_a_semicolon_is_no_main_clause_of_an_opening_phrase(lex: Lexicon) -> None:
-    text = ("The Syrian Army recaptured the village of Jubb Safa on Monday. Following yesterday's "
-            "assault on the village of Kafr Ammar, the attacking forces marched on and retook Tal Harir; "
-            "thus tightening the noose around the Islamic State fighters in Kafr Nabl.")
+    text = ("Following yesterday's assault which enabled the government forces to oust ISIS from the "
+            "village of Kafr Ammar, the attacking forces marched on eastward and retook Tal Harir; thus "
+            "tightening the noose around the Islamic State fighters in Kafr Nabl.")
     found = _at(text, lex, "Tal Harir")
     assert _actors(found) == {"saa"}, found.why
     assert "isis" not in _actors(found)

@@ -94,16 +94,19 @@ class Discourse:
         self.named += [(p, roled.get(id(p), "named")) for p in parties if p.slug and p.kind in (FORCE, AIR)]
 
     def carry(self, s: str, cue: Cue, sides: list[Role], parties: list[Party], said: tuple[int, int],
-              places: list[tuple[int, int]], claimed: bool) -> tuple[list[Role], str | None]:
+              places: list[tuple[int, int]], claimed: bool, told: list[Role]
+              ) -> tuple[list[Role], str | None]:
         """`sides` with the actor the discourse gives when the sentence names none; and why. `places`:
-        the spans of the sentence's places; `claimed`: a side speaks for itself ("it said it …")."""
+        the spans of the sentence's places; `claimed`: a side speaks for itself ("it said it …"); `told`:
+        the roles of the sentence's happenings read so far."""
         if any(r == "actor" and (p.slug or p.kind != GENERIC) for p, r in sides):
             return sides, None
         generic = None if claimed else self._generic(s, cue, parties, said)
         if generic:
             word, kind, end = generic
             owner = [p for p in parties if p.slug and re.fullmatch(r"\s+of\s+(?:the\s+)?", s[end:p.start])]
-            fits = owner[0] if owner else self._fits(kind, cue, parties)  # "Units of the SDF": the SDF's
+            # "Units of the SDF": the SDF's
+            fits = owner[0] if owner else self._fits(kind, cue, parties, told)
             if fits:
                 unslugged = [p for p, r in sides if r == "actor" and not p.slug]
                 kept = [(p, r) for p, r in sides if p not in unslugged]
@@ -162,8 +165,11 @@ class Discourse:
             found = (m.group(), next(k for k, v in m.groupdict().items() if v), m.end())
         return found
 
-    def _fits(self, kind: str, cue: Cue, parties: list[Party]) -> Party | None:
-        earlier = [(p, "named") for p in parties if p.slug and p.end <= cue.start and p.kind in (FORCE, AIR)]
+    def _fits(self, kind: str, cue: Cue, parties: list[Party], told: list[Role]) -> Party | None:
+        # the sentence's own sides before the word: in the roles its earlier happenings gave them
+        roled = {id(p): r for p, r in told}
+        earlier = [(p, roled.get(id(p), "named")) for p in parties if p.slug and p.end <= cue.start
+                   and p.kind in (FORCE, AIR)]
         for p, r in reversed(self.named + earlier):
             if kind == "hostile" and p.bloc != "government":
                 return p

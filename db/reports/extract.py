@@ -321,7 +321,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             if ANOTHER.match(s) and not any(r == "actor" for _, r in sides):  # "In another attack, …"
                 sides, notes = previous + sides, [*notes, "'another': the sides of the happening before"]
             sides, carried = talk.carry(s, cue, sides, parties, f.span, [(p.start, p.end) for p in spots],
-                                        f.self_claim or bool(f.claimants and f.claimants[0].kind == FORCE))
+                                        f.self_claim or bool(f.claimants and f.claimants[0].kind == FORCE),
+                                        [r for r, _ in told])
             notes = [*notes, carried] if carried else notes
             sentence_roles = sentence_roles or sides
             told += [(r, cue.type) for r in sides]

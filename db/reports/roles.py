@@ -84,11 +84,9 @@ def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: lis
     clauses = list(zip(bounds, [*bounds[1:], len(s)], strict=True))
     opener = _OPENER.match(s[body:])
     earlier = [c for c in clauses if c[0] <= cue.start][::-1]
-    # only an event word inside the opening phrase takes the main clause's subject; a clause after a
-    # semicolon ("…; thus tightening the noose around ISIS fighters") is no main clause of it
-    semicolon = s.find(";", body)
-    later = [c for c in clauses if c[0] > cue.start and (semicolon < 0 or c[0] <= semicolon)] \
-        if opener and cue.start < clauses[0][1] else []
+    # only an event word inside the opening phrase takes the main clause's subject ("…, the forces retook
+    # X; thus tightening the noose around ISIS fighters": no later clause is the subject of "retook")
+    later = [c for c in clauses if c[0] > cue.start] if opener and cue.start < clauses[0][1] else []
     for a, b in earlier + later:
         first_cue = min((c.start for c in cues if a <= c.start < b), default=b)
         found = _subject(s, a, min(first_cue, cue.start) if a <= cue.start else first_cue, parties)
