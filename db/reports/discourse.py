@@ -101,8 +101,8 @@ class Discourse:
         the roles of the sentence's happenings read so far."""
         if any(r == "actor" and (p.slug or p.kind != GENERIC) for p, r in sides):
             return sides, None
-        generic = None if claimed else self._generic(s, cue, parties, said)
-        if generic:
+        generic = self._generic(s, cue, parties, said)
+        if generic and not (claimed and generic[1] == "pronoun"):  # "X said it …": X itself
             word, kind, end = generic
             owner = [p for p in parties if p.slug and re.fullmatch(r"\s+of\s+(?:the\s+)?", s[end:p.start])]
             # "Units of the SDF": the SDF's
