@@ -6,7 +6,8 @@ Each sentence (headlines, captions and datelines set aside: sentences.py) is rea
 background — takes the places in its scope: those after it up to the next event word, else the one
 before it ("… came under regime control"), else a lone reference ("attacked the SAA east of Resafa",
 approximately). One event per listed place; a wider place beside a precise one is its container; a
-governorate alone is too vague for a happening. Roles come from the clause (roles.py). A sentence's
+governorate alone is too vague for a happening. Roles come from the clause (roles.py), the acting side a
+sentence does not name from the sentences before it (discourse.py). A sentence's
 unnamed places ("four villages") that a report's named events of the same type and side account for are
 its summary, not more events. Every field keeps the words that made it (`why`).
 """

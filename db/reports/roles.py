@@ -9,6 +9,7 @@
 - "It", "they", "their forces", "Another …" take the actors of the sentence's claimant or of the
   sentence before; "government troops" after named government units are those units.
 - Who says it (the attribution) is the claimant, never a party to the happening.
+- One side is never both actor and target of one happening: the clause's subject keeps the actor's role.
 """
 
 from __future__ import annotations
