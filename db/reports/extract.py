@@ -6,7 +6,8 @@ Each sentence (headlines, captions and datelines set aside: sentences.py) is rea
 background — takes the places in its scope: those after it up to the next event word, else the one
 before it ("… came under regime control"), else a lone reference ("attacked the SAA east of Resafa",
 approximately). One event per listed place; a wider place beside a precise one is its container; a
-governorate alone is too vague for a happening. Roles come from the clause (roles.py). A sentence's
+governorate alone is too vague for a happening. Roles come from the clause (roles.py), the acting side a
+sentence does not name from the sentences before it (discourse.py). A sentence's
 unnamed places ("four villages") that a report's named events of the same type and side account for are
 its summary, not more events. Every field keeps the words that made it (`why`).
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .context import ANOTHER, attribute, carried_type, listed, toll_strike
 from .cues import AUXILIARY, PRIORITY, Cue, find_cues
+from .discourse import Discourse
 from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
@@ -253,11 +255,14 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     before_spots: list[Spot] = []
     statement: list[Party] | None = None  # who speaks in a quotation introduced by "The statement read:"
     last_parties: list[Party] = []
+    talk = Discourse()  # who acts when a sentence names no side
     for sentence in sentences(text):
+        talk.start(text, sentence.span)
         if STATEMENT.search(sentence.text):  # "The statement included:": what follows is its sayer's
             statement = (lex.parties.find(sentence.text) or last_parties)[:1]
             continue
         if sentence.headline:
+            talk.heard_headline(lex.parties.find(sentence.text))
             continue
         s, shown = sentence.text, sentence.literal  # the rules read `s`; what is stored and shown: `shown`
         parties = last_parties = lex.parties.find(s)
@@ -289,6 +294,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         when, precision, when_why = resolve(s, date)
         chosen: dict[tuple[str, str], Found] = {}
         sentence_roles: list[Role] = []
+        told: list[tuple[Role, str]] = []
         # "attempted to regain X": the attempt was an attack on X, whatever came of it
         cues = [Cue(c.start, c.end, "attack", f"attempted to {c.word}", c.passive)
                 if c.type in ("capture", "advance") and _ATTEMPT.search(s[:c.start]) else c for c in cues]
@@ -315,7 +321,12 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             sides, notes = roles(s, cue, cues, parties, f, previous, lex.parents)
             if ANOTHER.match(s) and not any(r == "actor" for _, r in sides):  # "In another attack, …"
                 sides, notes = previous + sides, [*notes, "'another': the sides of the happening before"]
+            sides, carried = talk.carry(s, cue, sides, parties, f.span, [(p.start, p.end) for p in spots],
+                                        f.self_claim or bool(f.claimants and f.claimants[0].kind == FORCE),
+                                        [r for r, _ in told])
+            notes = [*notes, carried] if carried else notes
             sentence_roles = sentence_roles or sides
+            told += [(r, cue.type) for r in sides]
             for spot in places:
                 pid, name, names = _where(spot)
                 kind, where, partial = cue.type, region_location(spot) or locate(spot, last_place), None
@@ -379,6 +390,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                   if r in ("actor", "ally") and p.kind in (FORCE, AIR, GENERIC)]
         if acting:
             previous = acting
+        talk.heard(told, parties, bool(found))
         if f.claimants:
             said_by = f.claimants
     return Extraction(summaries(events), list(dict.fromkeys(unknown_places)), date,

@@ -9,6 +9,7 @@
 - "It", "they", "their forces", "Another …" take the actors of the sentence's claimant or of the
   sentence before; "government troops" after named government units are those units.
 - Who says it (the attribution) is the claimant, never a party to the happening.
+- One side is never both actor and target of one happening: the clause's subject keeps the actor's role.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|in
                           r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
                    r"together with|aided by|assisted by|and (?:the )?allied|and (?:its|"
-                   r"their) allies,?)\s+(?:the\s+)?(?:\w+\s+)?$",
+                   r"their) allies,?)\s+(?:the\s+)?[\"“‘'(]?(?:\w+\s+)?[\"“‘'(]?$",
                    re.IGNORECASE)
 # "militants fighting under the banner of ISIS": the side named is the one acting
 _BANNER = re.compile(r"\b(?:under|in) the (?:banner|flag|ranks|command) of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -38,6 +39,7 @@ GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro
                                 re.IGNORECASE)
 
 Role = tuple[Party, str]
+PREPOSITION = _PREPOSITION
 
 
 _JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|"
@@ -83,13 +85,25 @@ def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: lis
     clauses = list(zip(bounds, [*bounds[1:], len(s)], strict=True))
     opener = _OPENER.match(s[body:])
     earlier = [c for c in clauses if c[0] <= cue.start][::-1]
-    later = [c for c in clauses if c[0] > cue.start] if opener else []
+    # only an event word inside the opening phrase takes the main clause's subject ("…, the forces retook
+    # X; thus tightening the noose around ISIS fighters": no later clause is the subject of "retook")
+    later = [c for c in clauses if c[0] > cue.start] if opener and cue.start < clauses[0][1] else []
     for a, b in earlier + later:
         first_cue = min((c.start for c in cues if a <= c.start < b), default=b)
         found = _subject(s, a, min(first_cue, cue.start) if a <= cue.start else first_cue, parties)
         if any(r == "actor" for _, r in found):
             return found
     return []
+
+
+def _one_role(out: list[Role], notes: list[str]) -> list[Role]:
+    """One side is never both actor and target of one happening: the subject the clause analysis found
+    ("Following the liberation of A, the SAA secured B": the SAA, after the word but its main clause's
+    subject) outranks a side's position after the event word."""
+    actors = {p.slug or p.name for p, r in out if r == "actor"}
+    both = sorted(actors & {p.slug or p.name for p, r in out if r == "target"})
+    notes += [f"'{k}' read as both actor and target: kept as the actor" for k in both]
+    return [(p, r) for p, r in out if not (r == "target" and (p.slug or p.name) in both)]
 
 
 def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
@@ -185,6 +199,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             if units:
                 out = [x for x in out if x[0] is not p] + units
                 notes.append(f"'{p.text}' are the units named before: " + ", ".join(q.name for q, _ in units))
+    out = _one_role(out, notes)
     claimants = list(f.claimants)
     if f.self_claim:
         claimants += [p for p, r in out if r == "actor"]
