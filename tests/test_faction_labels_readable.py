@@ -47,3 +47,8 @@ def test_no_label_of_the_real_names_has_a_bracket_cut_into_it() -> None:
         label = short_label(name, set())
         # A bracket only as the dataset's own acronym writes it, whole: CPI (Maoist), B-18 (R).
         assert not re.search(r"\([^)]*$", label), (name, label)
+
+
+def test_a_groups_part_takes_the_groups_label_and_the_parts_when_the_group_has_it() -> None:
+    assert short_label("Taliban - Red Unit", {"taliban"}) == "Taliban-RU"  # was the syllable "Tal"
+    assert short_label("Taliban - Red Unit", set()) == "Taliban"

@@ -266,6 +266,8 @@ def label_candidates(name: str) -> list[str]:
         labels += [initials + caps[0], (_syllable(before[0]) if before else "") + caps[0], caps[0]]
     made = _word_labels(main, qualified=bool(code))
     labels += [_qualified(b, code) for b in made] if code else made
+    if after and not code:  # "Taliban - Red Unit", its group's label taken: the group's and the part's
+        labels += [_qualified(b, _code(after)) for b in made]
     if not labels:
         labels.append(_syllable(name_key(name).replace(" ", "")) or "X")
     return list(dict.fromkeys(label for label in labels if label))
