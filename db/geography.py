@@ -97,6 +97,26 @@ def division_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", name_key(name).replace(" ", ""))
 
 
+# Words that spell one division two ways across datasets and eras ("North Darfur", "Northern Darfur";
+# "Centre", "Center", "Central"), and the type words an atlas alias may end in ("... Province").
+_VARIANT_WORDS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west",
+                  "center": "centre", "central": "centre"}
+_KIND_WORDS = frozenset({"province", "region", "state", "governorate", "department", "prefecture"})
+
+
+@lru_cache(maxsize=1 << 14)
+def variant_key(name: str) -> str:
+    """division_key, looser by the ways one division's name is written across datasets and eras, and no
+    further: "&"/"and", "North"/"Northern", y/i (Paktia, Paktya; Oromia, Oromiya), a dropped h (Pakhtunkhwa,
+    Pakhtunkwa), a plural s inside the name (Haut-Bassins, Hauts-Bassins). A vowel still counts: Hunan is
+    not Henan, Adana not Aydin, Paktia not Paktika (one letter apart, as Paktia and Paktya are, so no
+    edit-distance threshold tells them apart). On every country's list of divisions it joins no two that
+    division_key keeps apart (tests/test_fronts_variants.py)."""
+    words = [_VARIANT_WORDS.get(w, w) for w in name_key(name).split() if w != "and"]
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words[:-1]] + words[-1:]
+    return re.sub(r"(.)\1+", r"\1", "".join(words).replace("y", "i").replace("h", ""))
+
+
 def _keys(name: str) -> list[str]:
     key = name_key(name)
     key = ADMIN1_ALIASES.get(key, key)
@@ -221,6 +241,7 @@ class Atlas:
             self._divisions.setdefault(region.code, []).append(region)
         self._region_keys: dict[str, dict[str, Region]] = {}  # per country, made on first use
         self._loose_keys: dict[str, dict[str, Region | None]] = {}  # by division_key; None: two share it
+        self._variant_keys: dict[str, dict[str, Region | None]] = {}  # by variant_key; likewise
         self._grid: dict[tuple[int, int], list[Region]] = {}
         for region in self.regions:
             west, south, east, north = region.bbox
@@ -275,7 +296,10 @@ class Atlas:
                 return next(iter(found.values()))
         # A spelling of another release (Banadir for Banaadir): the division of the country that alone
         # has its division_key. Never across countries: a country must be named.
-        return self._loose(where.code).get(division_key(admin1)) if where is not None else None
+        if where is None:
+            return None
+        return (self._loose(where.code).get(division_key(admin1))
+                or self._variants(where.code).get(variant_key(admin1)))
 
     def _loose(self, code: str) -> dict[str, Region | None]:
         if code not in self._loose_keys:
@@ -286,6 +310,29 @@ class Atlas:
                     keys[key] = region if keys.get(key, region) is region else None
             self._loose_keys[code] = keys
         return self._loose_keys[code]
+
+    def _variants(self, code: str) -> dict[str, Region | None]:
+        """A country's divisions by the variant_key of their names; then of their aliases, then of their
+        aliases without a closing type word ("Khyber Pakhtunkhwa Province"), each only for keys the
+        tier before left free: a division's own name first (Paktya's, not Paktika's stray alias Paktiya).
+        Two divisions of one tier sharing a key: neither is guessed."""
+        if code not in self._variant_keys:
+            regions = self._divisions.get(code, ())
+            tiers: list[list[tuple[str, Region]]] = [[(r.name, r) for r in regions],
+                                                     [(a, r) for r in regions for a in r.aliases], []]
+            for alias, region in tiers[1]:
+                words = name_key(alias).split()
+                if len(words) > 1 and words[-1] in _KIND_WORDS:
+                    tiers[2].append((" ".join(words[:-1]), region))
+            keys: dict[str, Region | None] = {}
+            for tier in tiers:
+                found: dict[str, Region | None] = {}
+                for name, region in tier:
+                    key = variant_key(name)
+                    found[key] = region if found.get(key, region) is region else None
+                keys.update((k, v) for k, v in found.items() if k not in keys)
+            self._variant_keys[code] = keys
+        return self._variant_keys[code]
 
     def locate(self, lon: float, lat: float) -> tuple[Region | None, Region | None]:
         """(country, division) holding the point; (None, None) at sea or off the map."""

@@ -221,6 +221,8 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             conn.rollback()
             report.rejected = True
             report.counts = WriteCounts()
+            # Rolled back with the rows: no faction, place or front was added.
+            report.new_factions, report.new_places, report.new_fronts = [], [], []
         else:
             if then is not None and (report.counts.added or report.counts.updated):
                 then(conn, report)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..geography import Atlas, atlas, division_key, name_key
+from ..geography import Atlas, atlas, name_key, variant_key
 from .areas import Definition, parse
 
 USER, BUNDLED, DIVISION, COUNTRY, OTHER = "user", "bundled", "division", "country", "other"
@@ -104,11 +104,12 @@ class Rules:
         found = self.atlas.country(country) if country else None
         region = self.atlas.region(country or None, admin1) if admin1 else None
         country_key = found.code if found else region.code if region and not country else name_key(country)
-        # A division the boundaries do not know is keyed by what its spellings share (Banaadir, Banadir;
-        # Deir-ez-Zor, Deir Ezzor): never by a looser key that drops vowels, which on a country's real list
-        # of divisions makes Hunan, Henan and Hainan (or Adana and Aydin) one front.
+        # A division the boundaries do not know is keyed by what its spellings share across datasets and
+        # eras (Banaadir, Banadir; Hauts-Bassins, Haut-Bassins; Azad Jammu & Kashmir, ... and Kashmir):
+        # the atlas's own rule (geography.variant_key), never a looser key that drops vowels, which on a
+        # country's real list of divisions makes Hunan, Henan and Hainan (or Adana and Aydin) one front.
         return country_key, (f"{region.code}:{region.name}" if region else
-                             division_key(admin1) if admin1 else "")
+                             variant_key(admin1) if admin1 else "")
 
     def front(self, lat: float | None, lon: float | None, place: str | None, admin1: str | None,
               country: str | None, place_admin1: str | None) -> str:

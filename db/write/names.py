@@ -13,8 +13,9 @@ first-level division share, strict enough for a whole country, is geography.divi
 
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..geography import name_key
 
@@ -95,15 +96,52 @@ def era_parts(name: str) -> tuple[str, str, str] | None:
     return (found["head"] if unit else found["base"]).strip(), era, unit
 
 
+# A branch's name after its organisation's: "(West Africa)", "-Sahel", "Central Africa Province", "in Libya".
+_BRANCH_TAIL = re.compile(r"^(?:\s*\((?!\d{4})[^()]+\)|-\w[\w-]*|\s+(?:in\s+)?\S.*\b(?:province|wilayat?h?)|"
+                          r"\s+in\s+\S.*)$", re.IGNORECASE)
+
+
+def branch_bases(name: str) -> list[str]:
+    """The organisation a branch's name names first, longest first: "Islamic State (West Africa)",
+    "IS-Sahel", "Islamic State Central Africa Province" → "Islamic State" / "IS" (the resolver takes the
+    one a bundled faction goes by). Not a joint attribution ("X and/or Y": either group) nor an era of a
+    state's force (era_parts)."""
+    text = " ".join(name.split())
+    if " and/or " in text.casefold() or era_parts(text):
+        return []
+    cuts = [m.start() for m in re.finditer(r"[\s(-]", text)]
+    bases = (text[:i].strip(" -") for i in reversed(cuts) if i and _BRANCH_TAIL.match(text[i:]))
+    return list(dict.fromkeys(bases))
+
+
+@cache
+def bundled_organisations() -> dict[str, str]:
+    """The bundled factions (db/data/factions.json) by the name keys of their proper names: name, short
+    and the aliases written with a capital ("Islamic State", "IS"; not "coalition", "government forces",
+    which name no organisation a branch is named after)."""
+    from ..schema import DATA
+
+    out: dict[str, str] = {}
+    for f in json.loads((DATA / "factions.json").read_text(encoding="utf-8")):
+        for label in (f["name"], f["short"], *f.get("aliases", ())):
+            if any(ch.isupper() for ch in label):
+                out.setdefault(name_key(label), f["slug"])
+    return out
+
+
 # -- short labels for the factions a dataset brings --------------------------------------------------
 
 LABEL_MAX = 10  # characters: the timeline's sides column shows two or three labels side by side
+WORDS_MAX = 18  # a label of whole words, when nothing shorter is free, may be longer
 _ANY_YEARS = re.compile(r"\s*\((\d{4})\s*-\s*(?:\d{4})?\)")  # "(2000-2024)" wherever it stands
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9-]{1,8})\)")  # "Syrian Democratic Forces (SDF)"
+# ACLED's acronym before the name, brackets and all: "CPI (Maoist): ", "CPN(M)-NBC: ", "B-18 (R): ".
+_LABEL_ACRONYM = re.compile(r"^([A-Z][A-Za-z0-9-]*(?: ?\([A-Za-z0-9-]{1,8}\))?(?:-[A-Za-z0-9]+)*):\s+(?=\S)")
+_INNER = re.compile(r"\s*\([^()]*\)")  # a bracket inside a name: "Mayi Mayi Militia (Nyatura) ..."
 _QUALIFIER = re.compile(r"\s*\(([^()]+)\)\s*$")  # "Civilians (Syria)"
 _CAPS = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")  # HTS, FPRC-AK, JTF
-_STATE_FORCE = re.compile(r"^(military|police|government|navy|air force)(?: forces)? of (?:the )?(.+)$",
-                          re.IGNORECASE)
+_STATE_FORCE = re.compile(
+    r"^(former )?(military|police|government|navy|air force)(?: forces)? of (?:the )?(.+)$", re.IGNORECASE)
 _FORCE_WORD = {"military": "Mil", "police": "Pol", "government": "Gov", "navy": "Navy", "air force": "AF"}
 _FILLER = frozenset({"of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "et"})
 
@@ -130,7 +168,7 @@ def _code(qualifier: str) -> str:
     if country is not None:
         return country
     words = [w for w in re.split(r"[^\w]+", qualifier) if w]
-    if len(words) == 1 and len(words[0]) <= 6:
+    if len(words) == 1 and len(words[0]) <= 8:  # Tripoli, Sahel: a one-word place reads whole
         return words[0]
     return "".join(w[0].upper() for w in words if w.casefold() not in _FILLER)[:4]
 
@@ -146,25 +184,39 @@ def _country_and_rest(text: str) -> tuple[str, str]:
     return _code(text), ""
 
 
+def _first_words(raw: list[str]) -> str:
+    """A name's first words, cut at a word, within WORDS_MAX (Sultan Murad Division → Sultan Murad), not
+    ending on "of", "the" (Soldiers of the Caliphate → Soldiers); its first word alone if longer."""
+    out = [raw[0]]
+    for word in raw[1:]:
+        if len(" ".join([*out, word])) > WORDS_MAX:
+            break
+        out.append(word)
+    while len(out) > 1 and out[-1].casefold() in _FILLER | _ARTICLES:
+        out.pop()
+    return " ".join(out)
+
+
 def _word_labels(main: str, qualified: bool = False) -> list[str]:
     """Labels made of a name's words: whole when short (Hezbollah, BokoHaram), the Levant's
-    `Liwa al-Quds` → LaQ, else the initials (Syrian National Army → SNA, Jabhat Fateh al-Sham → JFS).
-    A name `qualified` (by a country) keeps its words whole only when it is one word."""
-    raw = [w for w in re.split(r"[\s]+", main) if w]
-    parts = [p for w in raw for p in w.split("-") if p]
-    articles = [p for p in parts if p.casefold() in _ARTICLES]
+    `Liwa al-Quds` → LaQ, the initials (Syrian National Army → SNA, Jabhat Fateh al-Sham → JFS), else its
+    first words cut at a word. A name `qualified` (by a country) keeps its words whole only when it is
+    one word. Words are letters and digits: a bracket or a stop is never part of a label."""
+    raw = [w for w in re.split(r"[^\w'-]+", main) if w.strip("'-")]
+    parts = [p for w in raw for p in re.split(r"[-']", w) if p]
     words = [p for p in parts if p.casefold() not in _ARTICLES and p.casefold() not in _FILLER]
     if not words:
         return []
     labels = []
-    if len(words) == 2 and articles:
+    # An article between two words (Liwa al-Quds, Jaysh al-Islam), not one before them (Al Sham Corps).
+    if len(words) == 2 and len(parts) == 3 and parts[1].casefold() in _ARTICLES:
         labels.append(f"{words[0][0].upper()}a{words[1][0].upper()}")
     joined = "".join(w[:1].upper() + w[1:] for w in words)
     if len(joined) <= LABEL_MAX and not (qualified and len(words) > 1):
         labels.append(joined)
-    if len(words) >= 2:
-        labels.append("".join(w[0].upper() for w in words)[:6])
-    labels.append(_syllable(words[0]) + "".join(w[0].upper() for w in words[1:])[:4])
+    if 2 <= len(words) <= 4:  # more initials than that no reader unpacks
+        labels.append("".join(w[0].upper() for w in words))
+    labels.append(_syllable(words[0]) if qualified else _first_words(raw))
     return labels
 
 
@@ -179,12 +231,16 @@ def label_candidates(name: str) -> list[str]:
     """The short labels a faction called `name` may take, best first (short_label picks the first no
     other faction has). Made from the name's own words, never from a count: an analyst reads them. An
     era of a force is its force's label and the era: IND-Pol 2014-, AFG-Mil 2004-21."""
+    if " and/or " in name:  # a joint attribution, either group: both labels ("JNIM/IS-GS")
+        one, _, other = name.partition(" and/or ")
+        joint = [f"{a}/{b}" for a in label_candidates(one)[:2] for b in label_candidates(other)]
+        return list(dict.fromkeys([*(j for j in joint if len(j) <= LABEL_MAX), *joint]))
     era = era_parts(name)
     if era and not era[2]:
         return [f"{label} {era[1]}" for label in label_candidates(era[0])]
     years = _ANY_YEARS.findall(name)
-    acronym = _ACRONYM.match(name)
-    text = _ACRONYM.sub("", " ".join(_ANY_YEARS.sub(" ", name).split()))
+    acronym = _LABEL_ACRONYM.match(name)
+    text = _LABEL_ACRONYM.sub("", " ".join(_ANY_YEARS.sub(" ", name).split()))
     labels: list[str] = [acronym.group(0).rstrip(": \t")] if acronym else []
     labels += _PAREN_ACRONYM.findall(text)
     text = _PAREN_ACRONYM.sub("", text).strip()
@@ -192,13 +248,15 @@ def label_candidates(name: str) -> list[str]:
     qualifier = _QUALIFIER.search(main)
     code = _code(qualifier.group(1)) if qualifier else ""
     main = _QUALIFIER.sub("", main).strip() if qualifier else main.strip()
+    main = _INNER.sub("", main).strip() or main
     if not code and after and len(after.split()) == 1 and len(after) <= 6:
         code = after.strip()
     force = _STATE_FORCE.match(main)
     if force:  # a state's forces: its country's code and what they are (NGA-Mil, IRQ-Pol, SYR-MI)
-        country, rest = _country_and_rest(force.group(2))
+        country, rest = _country_and_rest(force.group(3))
         unit = "".join(w[0].upper() for w in rest.split() if w.casefold() not in _FILLER)
-        label = f"{country}-{unit or _FORCE_WORD[force.group(1).casefold()]}"
+        # ACLED's "Former Government of Iraq": the fallen government's people (IRQ-exGov)
+        label = f"{country}-{'ex' if force.group(1) else ''}{unit or _FORCE_WORD[force.group(2).casefold()]}"
         return [label, *(f"{label}{y[-2:]}" for y in years[:1])]  # the second era: ISR-Mil22
     words = main.split()
     caps = [w for w in words if _CAPS.match(w) and sum(c.isupper() for c in w) >= 2]
@@ -208,6 +266,8 @@ def label_candidates(name: str) -> list[str]:
         labels += [initials + caps[0], (_syllable(before[0]) if before else "") + caps[0], caps[0]]
     made = _word_labels(main, qualified=bool(code))
     labels += [_qualified(b, code) for b in made] if code else made
+    if after and not code:  # "Taliban - Red Unit", its group's label taken: the group's and the part's
+        labels += [_qualified(b, _code(after)) for b in made]
     if not labels:
         labels.append(_syllable(name_key(name).replace(" ", "")) or "X")
     return list(dict.fromkeys(label for label in labels if label))

@@ -24,6 +24,8 @@ from ..schema import bundled_blocs
 from ..tallies import SIDE
 from ..text import clean_text
 from .names import (
+    branch_bases,
+    bundled_organisations,
     era_parts,
     faction_keys,
     name_key,
@@ -162,6 +164,11 @@ class Resolver:
             return self._recode(found, inter) if found in self._ranks and not known else found
         parent, bloc = known.get("parent"), known.get("bloc")
         era = era_parts(name) if not parent else None
+        if not parent and not era:  # a branch of a bundled organisation (Islamic State (West Africa))
+            orgs = bundled_organisations()
+            parent = next((orgs[k] for b in branch_bases(name) if (k := name_key(b)) in orgs
+                           and orgs[k] in self.ref.factions), None)
+            bloc = bloc or (self.ref.factions[parent].bloc if parent else None)
         if era:  # made first: a unit's foreign key needs its parent, and "IND-Pol" goes to the force
             parent = self.faction(era[0], inter, **({"bloc": bloc} if bloc else {}))
             if era[2]:  # a unit is on its force's side

@@ -126,6 +126,7 @@ def print_report(report: ImportReport, name: str) -> None:
         for reason, n in report.reasons().most_common():
             warn(f"  {n:>6,} × {shown(reason)}")
     if report.rejected:
-        warn(f"--strict: {len(report.bad)} bad rows, so the whole file was rejected; the store is unchanged.")
+        warn(f"--strict: {len(report.bad)} bad rows, so the whole file was rejected: nothing was added (no "
+             "event, faction, place or front); the store is unchanged.")
     elif report.bad and not report.landed:
         warn("no row could be imported; the store is unchanged.")

@@ -75,7 +75,8 @@ def parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="export the events under a filter")
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
-    exp.add_argument("--output", "-o", type=Path, help="default: standard output")
+    exp.add_argument("--output", "-o", type=Path, metavar="FILE",
+                     help='the file to write; "-" (or none given) means standard output')
     exp.add_argument("--force", action="store_true", help="replace the output file if it exists")
     exp.add_argument("--front", action="append", default=[], metavar="SLUG")
     exp.add_argument("--faction", action="append", default=[], metavar="SLUG",
