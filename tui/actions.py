@@ -94,8 +94,9 @@ class Actions(_Base):
     def on_ranked_loaded(self, message: loading.RankedLoaded) -> None:
         if message.by == "source":
             self.source_titles.update({r.id: r.name for r in message.ranked})
-        if message.generation == self.generation and isinstance(self.screen, FilterPicker):
-            self.screen.update_ranked(message.by, message.like, message.ranked)
+        picker = self.picker  # None after the app has closed (a quit with the picker open)
+        if message.generation == self.generation and picker is not None:
+            picker.update_ranked(message.by, message.like, message.ranked)
 
     def on_sources_named(self, message: loading.SourcesNamed) -> None:
         self.source_titles.update(message.titles)

@@ -197,11 +197,19 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         self.show_filter()
         self.store.interrupt_counts()
         self._start("timeline", self.loader.timeline, self.generation, view, max(PAGE_SIZE, rows))
-        self.load_counts(factions=isinstance(self.screen, FilterPicker))
-        if isinstance(self.screen, FilterPicker):
-            self.load_ranked(self.screen.like)
+        picker = self.picker
+        self.load_counts(factions=picker is not None)
+        if picker is not None:
+            self.load_ranked(picker.like)
         if self.map.display:
             self.load_map()
+
+    @property
+    def picker(self) -> FilterPicker | None:
+        """The filter picker when it is open. An answer can arrive after the app has closed, when
+        there is no screen at all: reading self.screen then raises."""
+        top = self.screen_stack[-1] if self.screen_stack else None
+        return top if isinstance(top, FilterPicker) else None
 
     def show_filter(self) -> None:
         """The filter in words; the titles of the sources it names are asked for when unknown."""
@@ -302,8 +310,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
                                         estimated=bool(facets.sample))
         self.timeline.histogram = Histogram.of(facets, tuple(self.ref.blocs))
         self.map.count(facets.total)
-        if isinstance(self.screen, FilterPicker):
-            self.screen.update_facets(facets)
+        if self.picker is not None:
+            self.picker.update_facets(facets)
 
     @on(loading.MapLoaded)
     def _map_loaded(self, message: loading.MapLoaded) -> None:
