@@ -57,6 +57,9 @@ class Actions(_Base):
         """The timeline's cursor is on `event_id`: fetch its detail unless it is shown or on its way."""
         if event_id and event_id not in (self.detail.event_id, self._detail_asked):
             self._detail_asked = event_id
+            row = self.timeline.rows.get(event_id)
+            if row is not None:  # at once, never the last event while this one is read
+                self.detail.show_pending(row, self.ref)
             self.load_detail(event_id)
 
     # -- messages from the panes ----------------------------------------------------------------
