@@ -142,6 +142,26 @@ class Actions(_Base):
         else:
             self.notify(f"there is no front {number}", severity="warning")
 
+    def action_fronts(self) -> None:
+        """Go to the fronts: at 80 columns, where the pane is hidden, it opens in the event's place
+        until a front is entered (enter, esc) or focus moves on."""
+        if self.narrow:
+            self.screen_stack[0].add_class("fronts-open")
+            self.arrange()
+        self.fronts_pane.focus()
+
+    def action_tab_fronts(self) -> None:
+        self.action_fronts()
+
+    def close_fronts(self) -> None:
+        main = self.screen_stack[0]
+        if main.has_class("fronts-open"):
+            main.remove_class("fronts-open")
+            self.arrange()
+
+    def on_fronts_pane_left(self, event: FrontsPane.Left) -> None:
+        self.close_fronts()
+
     def action_factions(self) -> None:
         facets = self.counted.facets if self.counted else None
         self.push_screen(FilterPicker(self.ref.blocs, self.ref.factions, self.ref.types,

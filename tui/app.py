@@ -49,6 +49,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        # The fronts at every size: the pane focused, or at 80 columns shown in the event's place.
+        Binding("F", "fronts", "Fronts"),
         Binding("f", "factions", "Filter"),
         Binding("slash", "search", "Search"),
         Binding("x", "clear_filters", "Clear"),
@@ -72,6 +74,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         Binding("u", "unlink", "Split", show=False),
     ]
     view: var[ViewState] = var(ViewState, init=False)
+    narrow = False  # under 100 columns: the fronts pane is hidden until F or tab opens it
     # The panes, found once at mount.
     filter_bar: FilterBar
     fronts_pane: FrontsPane
@@ -124,12 +127,14 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     # Keys that change what the panes show: off while an event is open full-screen, so the event
     # being read never changes under the reader (and the footer shows only what works).
     VIEW_ACTIONS = frozenset({"factions", "search", "clear_filters", "toggle_map", "step_day", "as_of",
-                              "jump", "stats"})
+                              "jump", "stats", "fronts", "tab_fronts"})
     # These and the keys about the event at hand work on the main screen only, never behind another
     # (the statistics sheet, the help).
     MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source", "link", "unlink"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "tab_fronts" and not self.narrow:
+            return False  # the fronts pane is on show: tab goes to the next pane, as ever
         if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:
             return False
         return action not in self.VIEW_ACTIONS or self.screen_stack[0].maximized is None
@@ -156,7 +161,10 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         main.set_class(a.short, "short")
         main.set_class(shown, "map-on")
         main.set_class(a.stacked, "stacked")
-        self.fronts_pane.display = a.fronts > 0 or a.stacked
+        self.narrow = a.kind == "narrow"
+        # Narrow, the fronts pane is shown in the event's place only while it is open (F, or tab).
+        opened = self.narrow and main.has_class("fronts-open")
+        self.fronts_pane.display = a.fronts > 0 or a.stacked or opened
         # Stacked, #main is a grid filled in the panes' order: the fronts pane above the side on the
         # left, the timeline down the right (tab still goes fronts, timeline, event).
         if a.stacked:

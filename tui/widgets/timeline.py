@@ -93,6 +93,8 @@ class EventTable(DataTable):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("enter", "select_cursor", "Open"),
+        # At 80 columns, where the fronts pane is hidden, tab opens it (elsewhere tab is the screen's).
+        Binding("tab", "app.tab_fronts", "Fronts", show=False),
         # Rows, not columns: the columns always fit, so there is nothing sideways to go to.
         Binding("home", "scroll_top", "First", show=False),
         Binding("end", "scroll_bottom", "Last", show=False),
