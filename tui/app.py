@@ -37,6 +37,7 @@ from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Sele
 from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
+WIDE_ONLY = ("e",)  # keys the footer names from 100 columns on (export)
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
@@ -172,6 +173,11 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         self.fronts_pane.styles.width = a.fronts or "100%"
         self.query_one("#side").styles.width = a.side or "100%"
         self.timeline.short = a.short
+        # At 80 columns the footer drops the rarest key (on the help screen) to keep the rest whole.
+        for key in WIDE_ONLY:
+            self._bindings.key_to_bindings[key] = [replace(b, show=not self.narrow)
+                                                   for b in self._bindings.key_to_bindings[key]]
+        self.refresh_bindings()
         footer = self.query_one(Footer)
         footer.compact = a.kind == "narrow"
         if footer.show_command_palette != (a.kind != "narrow"):
