@@ -74,3 +74,17 @@ async def test_F_focuses_the_fronts_pane_where_it_shows(db_path: Path) -> None:
         assert app.focused is not app.fronts_pane
         await pilot.press("F")
         assert app.focused is app.fronts_pane
+
+
+async def test_a_jump_to_a_hidden_front_says_where_it_landed(db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")  # the fronts pane is hidden at 80 columns
+        await settle(pilot)
+        count = len(app.fronts_pane.slugs) - 1
+        assert str(app.timeline.border_title).startswith(
+            f"{app.ref.front_name(app.fronts_pane.slugs[1])} · front 1 of {count} (F: list)")
+        await pilot.press("0")
+        await settle(pilot)
+        assert str(app.timeline.border_title).startswith(f"All fronts · {count} fronts (F: list)")

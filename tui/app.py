@@ -25,7 +25,7 @@ from textual.reactive import var
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from . import layout, loading
+from . import layout, loading, render
 from .actions import Actions
 from .commands import JumpCommands
 from .habits import Habits
@@ -218,6 +218,17 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         if self.map.display:
             self.load_map()
 
+    def view_title(self, view: ViewState) -> str:
+        """The timeline's title: the front shown; where the fronts pane is hidden, also its place in
+        the list (what 1–9 and F reach), so a jump to a front unseen says where it landed."""
+        name = self.ref.view_name(view.front, view.fronts)
+        slugs = self.fronts_pane.slugs
+        if not self.narrow or view.fronts or view.front not in slugs:
+            return name
+        if view.front is None:
+            return f"{name} · {render.plural(len(slugs) - 1, 'front')} (F: list)"
+        return f"{name} · front {slugs.index(view.front)} of {len(slugs) - 1} (F: list)"
+
     @property
     def picker(self) -> FilterPicker | None:
         """The filter picker when it is open. An answer can arrive after the app has closed, when
@@ -298,7 +309,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
             self.fronts_pane.show(self.ref.fronts, kept.counts if kept else None, view.front,
                                   approximate=bool(kept and kept.facets.sample), totals=self.ref.totals,
                                   chosen=view.fronts)
-            self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of)
+            self.timeline.heading = Heading(self.view_title(view), view.as_of)
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
             self._detail_asked = None
@@ -320,7 +331,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         view, facets = message.view, message.facets
         self.fronts_pane.show(self.ref.fronts, message.counts, view.front, approximate=bool(facets.sample),
                               totals=self.ref.totals, chosen=view.fronts)
-        self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of, facets.total,
+        self.timeline.heading = Heading(self.view_title(view), view.as_of, facets.total,
                                         estimated=bool(facets.sample))
         self.timeline.histogram = Histogram.of(facets, tuple(self.ref.blocs))
         self.map.count(facets.total)
