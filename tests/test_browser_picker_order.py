@@ -65,11 +65,12 @@ async def test_the_factions_with_events_in_view_come_first_most_first(db_path: P
         rest = [(i, r) for i, r in listed[ids.index("hdr:rest"):] if i.startswith("faction:")]
         counts = [int(r.split()[-1]) for _, r in active]
         assert active and rest and all(r.endswith(" 0") for _, r in rest)
-        # The families with the most events first: a unit sits under its parent, with its own count.
+        # The families with the busiest member first: a unit sits under its parent, with its own count.
         counts_of = picker.facets.factions
-        family = {}
+        family: dict[str, int] = {}
         for slug, n in counts_of.items():
-            family[picker._root.get(slug, slug)] = family.get(picker._root.get(slug, slug), 0) + n
+            root = picker._root.get(slug, slug)
+            family[root] = max(family.get(root, 0), n)
         sizes = [family[picker._root[i.partition(":")[2]]] for i, _ in active]
         assert sizes == sorted(sizes, reverse=True) and sizes[0] == max(family.values())
         assert sum(counts) > 0
@@ -78,4 +79,21 @@ async def test_the_factions_with_events_in_view_come_first_most_first(db_path: P
         bloc = next(b for b in app.ref.blocs if b.slug == top.bloc)
         assert bloc.name[:10] in active[0][1]
         assert picker._highlighted_id() == active[0][0]  # the picker opens on it
+        await pilot.press("escape")
+
+
+async def test_a_family_ranks_by_its_busiest_member_not_the_sum(db_path: Path) -> None:
+    from dataclasses import replace
+
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await answered(pilot)
+        picker = app.screen
+        # A parent's count holds its units' events (SAA 10 = NDF 5 + Tiger Forces 5): summed, the
+        # family would have 20 and come before ISIS's 12.
+        picker.facets = replace(picker.facets, factions={"saa": 10, "ndf": 5, "tiger-forces": 5, "isis": 12})
+        active, _ = picker._ordered(list(picker.factions))
+        assert [f.slug for f in active][:2] == ["isis", "saa"]
         await pilot.press("escape")

@@ -201,15 +201,17 @@ class FilterPicker(ModalScreen[None]):
 
     def _ordered(self, members: list[Faction]) -> tuple[list[Faction], list[Faction]]:
         """The matching factions: those whose family (a faction, its units, theirs) has events in the
-        view, the family with the most first, then the rest by bloc, a unit under its parent. Until
+        view, the family with the busiest member first, then the rest by bloc, a unit under its parent. Until
         the counts arrive, all are the rest."""
         counts = self.facets.factions if self.facets else None
         if counts is None:
             return [], members
+        # A family ranks by its busiest member: a parent's count may already hold its units' events,
+        # so a sum would count them twice.
         family: dict[str, int] = {}
         for slug, n in counts.items():
             root = self._root.get(slug, slug)
-            family[root] = family.get(root, 0) + n
+            family[root] = max(family.get(root, 0), n)
         size = {f.slug: family.get(self._root[f.slug], 0) for f in members}
         active = sorted((f for f in members if size[f.slug]), key=lambda f: -size[f.slug])  # stable
         return active, [f for f in members if not size[f.slug]]
