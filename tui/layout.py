@@ -9,7 +9,8 @@ does:
   front names, and the timeline beside them; with the map on, the fronts pane gives way so the map
   is not a sliver (1–9, 0 and ctrl+p still choose a front);
 - **narrow** (under 100, e.g. 80×24): the timeline takes the whole width, the event (or the map,
-  when it is on) sits below it; the fronts pane is hidden.
+  when it is on) sits below it; the fronts pane is hidden until F, or tab from the timeline, opens it
+  in the event's place.
 
 In each, the timeline keeps at least TIMELINE_MIN columns: date, place, sides, the certainty word
 and type always show, and the summary takes whatever is left, so nothing hides behind a sideways
