@@ -101,7 +101,7 @@ async def test_the_footer_fits_80_columns_whatever_has_focus(db_path: Path, map_
         await started(pilot, map_on)
         assert app.focused is app.timeline.table
         footer = screen_lines(app)[-1].rstrip()
-        assert footer.startswith("⏎ Open ? Help q Quit") and footer.endswith("e Export"), footer
+        assert footer.startswith("⏎ Open ? Help q Quit F Fronts") and footer.endswith("s Stats"), footer
 
 
 async def test_at_80x24_j_moves_the_timeline_not_the_hidden_fronts(db_path: Path) -> None:

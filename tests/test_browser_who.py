@@ -94,3 +94,15 @@ async def test_a_unit_of_a_unit_is_indented_by_its_depth(world_db: Path) -> None
         assert indent("YEM-Mil ") == 0  # the force, its 2016- era under it, the era's unit under that
         assert indent("YEM-Mil 2016-") == 2
         assert indent("YEM-SPC") == 4
+
+
+async def test_the_who_column_keeps_the_era_beside_the_map_at_160_columns(world_db: Path) -> None:
+    app = make_app(world_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")  # the map beside the timeline took the sides' column back to 14
+        await settle(pilot)
+        assert app.map.display and app.fronts_pane.display
+        assert app.timeline.widths["who"] >= len("NAF ▸ UKR-Mil'19")
+        screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "NAF ▸ UKR-Mil'19" in screen

@@ -57,6 +57,9 @@ class Actions(_Base):
         """The timeline's cursor is on `event_id`: fetch its detail unless it is shown or on its way."""
         if event_id and event_id not in (self.detail.event_id, self._detail_asked):
             self._detail_asked = event_id
+            row = self.timeline.rows.get(event_id)
+            if row is not None:  # at once, never the last event while this one is read
+                self.detail.show_pending(row, self.ref)
             self.load_detail(event_id)
 
     # -- messages from the panes ----------------------------------------------------------------
@@ -94,8 +97,9 @@ class Actions(_Base):
     def on_ranked_loaded(self, message: loading.RankedLoaded) -> None:
         if message.by == "source":
             self.source_titles.update({r.id: r.name for r in message.ranked})
-        if message.generation == self.generation and isinstance(self.screen, FilterPicker):
-            self.screen.update_ranked(message.by, message.like, message.ranked)
+        picker = self.picker  # None after the app has closed (a quit with the picker open)
+        if message.generation == self.generation and picker is not None:
+            picker.update_ranked(message.by, message.like, message.ranked)
 
     def on_sources_named(self, message: loading.SourcesNamed) -> None:
         self.source_titles.update(message.titles)
@@ -137,6 +141,26 @@ class Actions(_Base):
             self.select_front(slugs[number])
         else:
             self.notify(f"there is no front {number}", severity="warning")
+
+    def action_fronts(self) -> None:
+        """Go to the fronts: at 80 columns, where the pane is hidden, it opens in the event's place
+        until a front is entered (enter, esc) or focus moves on."""
+        if self.narrow:
+            self.screen_stack[0].add_class("fronts-open")
+            self.arrange()
+        self.fronts_pane.focus()
+
+    def action_tab_fronts(self) -> None:
+        self.action_fronts()
+
+    def close_fronts(self) -> None:
+        main = self.screen_stack[0]
+        if main.has_class("fronts-open"):
+            main.remove_class("fronts-open")
+            self.arrange()
+
+    def on_fronts_pane_left(self, event: FrontsPane.Left) -> None:
+        self.close_fronts()
 
     def action_factions(self) -> None:
         facets = self.counted.facets if self.counted else None

@@ -25,7 +25,7 @@ from textual.reactive import var
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
-from . import layout, loading
+from . import layout, loading, render
 from .actions import Actions
 from .commands import JumpCommands
 from .habits import Habits
@@ -37,6 +37,7 @@ from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Sele
 from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
+WIDE_ONLY = ("e",)  # keys the footer names from 100 columns on (export)
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
@@ -49,6 +50,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        # The fronts at every size: the pane focused, or at 80 columns shown in the event's place.
+        Binding("F", "fronts", "Fronts"),
         Binding("f", "factions", "Filter"),
         Binding("slash", "search", "Search"),
         Binding("x", "clear_filters", "Clear"),
@@ -72,6 +75,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         Binding("u", "unlink", "Split", show=False),
     ]
     view: var[ViewState] = var(ViewState, init=False)
+    narrow = False  # under 100 columns: the fronts pane is hidden until F or tab opens it
     # The panes, found once at mount.
     filter_bar: FilterBar
     fronts_pane: FrontsPane
@@ -124,12 +128,14 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     # Keys that change what the panes show: off while an event is open full-screen, so the event
     # being read never changes under the reader (and the footer shows only what works).
     VIEW_ACTIONS = frozenset({"factions", "search", "clear_filters", "toggle_map", "step_day", "as_of",
-                              "jump", "stats"})
+                              "jump", "stats", "fronts", "tab_fronts"})
     # These and the keys about the event at hand work on the main screen only, never behind another
     # (the statistics sheet, the help).
     MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source", "link", "unlink"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "tab_fronts" and not self.narrow:
+            return False  # the fronts pane is on show: tab goes to the next pane, as ever
         if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:
             return False
         return action not in self.VIEW_ACTIONS or self.screen_stack[0].maximized is None
@@ -156,7 +162,10 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         main.set_class(a.short, "short")
         main.set_class(shown, "map-on")
         main.set_class(a.stacked, "stacked")
-        self.fronts_pane.display = a.fronts > 0 or a.stacked
+        self.narrow = a.kind == "narrow"
+        # Narrow, the fronts pane is shown in the event's place only while it is open (F, or tab).
+        opened = self.narrow and main.has_class("fronts-open")
+        self.fronts_pane.display = a.fronts > 0 or a.stacked or opened
         # Stacked, #main is a grid filled in the panes' order: the fronts pane above the side on the
         # left, the timeline down the right (tab still goes fronts, timeline, event).
         if a.stacked:
@@ -164,6 +173,11 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         self.fronts_pane.styles.width = a.fronts or "100%"
         self.query_one("#side").styles.width = a.side or "100%"
         self.timeline.short = a.short
+        # At 80 columns the footer drops the rarest key (on the help screen) to keep the rest whole.
+        for key in WIDE_ONLY:
+            self._bindings.key_to_bindings[key] = [replace(b, show=not self.narrow)
+                                                   for b in self._bindings.key_to_bindings[key]]
+        self.refresh_bindings()
         footer = self.query_one(Footer)
         footer.compact = a.kind == "narrow"
         if footer.show_command_palette != (a.kind != "narrow"):
@@ -197,11 +211,30 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         self.show_filter()
         self.store.interrupt_counts()
         self._start("timeline", self.loader.timeline, self.generation, view, max(PAGE_SIZE, rows))
-        self.load_counts(factions=isinstance(self.screen, FilterPicker))
-        if isinstance(self.screen, FilterPicker):
-            self.load_ranked(self.screen.like)
+        picker = self.picker
+        self.load_counts(factions=picker is not None)
+        if picker is not None:
+            self.load_ranked(picker.like)
         if self.map.display:
             self.load_map()
+
+    def view_title(self, view: ViewState) -> str:
+        """The timeline's title: the front shown; where the fronts pane is hidden, also its place in
+        the list (what 1–9 and F reach), so a jump to a front unseen says where it landed."""
+        name = self.ref.view_name(view.front, view.fronts)
+        slugs = self.fronts_pane.slugs
+        if not self.narrow or view.fronts or view.front not in slugs:
+            return name
+        if view.front is None:
+            return f"{name} · {render.plural(len(slugs) - 1, 'front')} (F: list)"
+        return f"{name} · front {slugs.index(view.front)} of {len(slugs) - 1} (F: list)"
+
+    @property
+    def picker(self) -> FilterPicker | None:
+        """The filter picker when it is open. An answer can arrive after the app has closed, when
+        there is no screen at all: reading self.screen then raises."""
+        top = self.screen_stack[-1] if self.screen_stack else None
+        return top if isinstance(top, FilterPicker) else None
 
     def show_filter(self) -> None:
         """The filter in words; the titles of the sources it names are asked for when unknown."""
@@ -276,7 +309,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
             self.fronts_pane.show(self.ref.fronts, kept.counts if kept else None, view.front,
                                   approximate=bool(kept and kept.facets.sample), totals=self.ref.totals,
                                   chosen=view.fronts)
-            self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of)
+            self.timeline.heading = Heading(self.view_title(view), view.as_of)
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
             self._detail_asked = None
@@ -298,12 +331,12 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         view, facets = message.view, message.facets
         self.fronts_pane.show(self.ref.fronts, message.counts, view.front, approximate=bool(facets.sample),
                               totals=self.ref.totals, chosen=view.fronts)
-        self.timeline.heading = Heading(self.ref.view_name(view.front, view.fronts), view.as_of, facets.total,
+        self.timeline.heading = Heading(self.view_title(view), view.as_of, facets.total,
                                         estimated=bool(facets.sample))
         self.timeline.histogram = Histogram.of(facets, tuple(self.ref.blocs))
         self.map.count(facets.total)
-        if isinstance(self.screen, FilterPicker):
-            self.screen.update_facets(facets)
+        if self.picker is not None:
+            self.picker.update_facets(facets)
 
     @on(loading.MapLoaded)
     def _map_loaded(self, message: loading.MapLoaded) -> None:

@@ -9,7 +9,8 @@ does:
   front names, and the timeline beside them; with the map on, the fronts pane gives way so the map
   is not a sliver (1–9, 0 and ctrl+p still choose a front);
 - **narrow** (under 100, e.g. 80×24): the timeline takes the whole width, the event (or the map,
-  when it is on) sits below it; the fronts pane is hidden.
+  when it is on) sits below it; the fronts pane is hidden until F, or tab from the timeline, opens it
+  in the event's place.
 
 In each, the timeline keeps at least TIMELINE_MIN columns: date, place, sides, the certainty word
 and type always show, and the summary takes whatever is left, so nothing hides behind a sideways
@@ -29,6 +30,8 @@ MAP_MIN = 43  # the map beside the timeline (what 120 columns leave it); below, 
 FRONTS_WIDE, FRONTS_MAP = 34, 28  # the fronts pane at wide sizes; with a map short of room
 TIMELINE_WIDE = 86  # at wide sizes the event pane narrows before the sides' column does (UCDP's
 # "Civilians · CAF-Gov" and ACLED's "SYR-MI ▸ Civ-SYR" whole at 160 columns)
+TIMELINE_MAP = 83  # wide with the map on: the sides' column at its most ("NAF ▸ UKR-Mil'19" whole at 160
+# columns), the map keeping MAP_MIN
 STACKED_MIN = 40  # the side holding the fronts above the event
 TIMELINE_MEDIUM = 80  # stacked, the timeline is at least as wide as at 80 columns: its sides' column too
 # ("NAF ▸ UKR-Mil'19", an era of a force and its enemy, whole at 120 columns as at 80)
@@ -67,7 +70,8 @@ def arrange(width: int, height: int, map_on: bool) -> Arrangement:
         fronts = FRONTS_WIDE if not map_on or width - FRONTS_WIDE - TIMELINE_MIN >= want else FRONTS_MAP
     if kind == "wide" and not map_on:
         want -= FRONTS_WIDE - FRONTS_MAP  # the whole front names' columns come from the event's
-    side = min(want, width - fronts - (TIMELINE_MIN if map_on else TIMELINE_WIDE))
+    timeline = TIMELINE_WIDE if not map_on else TIMELINE_MAP if kind == "wide" else TIMELINE_MIN
+    side = min(want, width - fronts - timeline)
     if side < (MAP_MIN if map_on else SIDE_MIN):
         fronts = 0  # the fronts pane gives way before the map or the event becomes a sliver
         side = min(want, width - TIMELINE_MIN)

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import FIELD_LIMITS, EventDetail, Faction, bounded
+from sitroom.db import FIELD_LIMITS, EventDetail, EventRow, Faction, bounded
 
 from . import render_accounts, render_located
 from .render import (
@@ -71,6 +71,21 @@ def control(d: EventDetail, factions: Mapping[str, Faction]) -> Text:
 
 
 MATCH = Style(reverse=True, bold=True)
+
+
+def pending(row: EventRow, factions: Mapping[str, Faction], front_name: str) -> Text:
+    """The timeline's row of an event while the whole event is read: its summary, day, type, front,
+    sides and certainty, so the pane never shows another event meanwhile."""
+    out = Text()
+    out.append(bounded(row.summary, FIELD_LIMITS["summary"]) or "", style="bold")
+    out.append(f"\n{date_label(row.date, row.date_precision, long=True)} ({row.date_precision})")
+    out.append(f" · {row.event_type} · {front_name}")
+    out.append("\n")
+    out.append_text(parties(row, factions))
+    out.append("  ")
+    out.append_text(certainty(row.certainty))
+    out.append("\nreading the whole event…", style="dim italic")
+    return out
 
 
 def detail(d: EventDetail, factions: Mapping[str, Faction], front_name: str,

@@ -30,6 +30,7 @@ HELP = "type to narrow · space toggle · ↑↓ move · enter/esc close"
 RANKED = 8  # places and sources listed: those with the most events; typing finds the others
 FACTIONS_LISTED = 60  # a bloc's factions listed (a world file's "other" bloc holds thousands): typing
 # finds the others, and drawing thousands of rows took a second a key
+BLOC_WIDTH = 16  # the bloc's name on a faction's row, cut with an ellipsis beyond
 ASK_DELAY = 0.15  # seconds of quiet typing before the store is asked for matching names
 
 
@@ -83,6 +84,7 @@ class FilterPicker(ModalScreen[None]):
         self.blocs = blocs
         self.factions = factions
         self.by_slug = {f.slug: f for f in factions}
+        self._blocs = {b.slug: b for b in blocs}
         self.types = types
         self.filter = current
         self.facets = facets
@@ -90,7 +92,12 @@ class FilterPicker(ModalScreen[None]):
         self.ranked: dict[str, list[Ranked]] = {}
         self.ranked_like: dict[str, str] = {}
         self._ask_timer: Timer | None = None
-        self._names = {f.slug: self._names_of(f) for f in factions}  # what typing matches, worked out once
+        self._names = {f.slug: self._names_of(f) for f in factions}
+        # Each faction's family: the faction at the top of its parents (itself when it has none).
+        self._root = {f.slug: ([f.slug, *self._ancestors(f)])[-1] for f in factions}
+        # The cursor is still in the box: the highlight sits on the first match, which space toggles
+        # and ↓ lands on (it does not skip it).
+        self._in_box = True  # what typing matches, worked out once
         self._built_for: str | None = None  # the narrowing text the list on show was built for
 
     def compose(self) -> ComposeResult:
@@ -136,13 +143,18 @@ class FilterPicker(ModalScreen[None]):
     def _included_by_parent(self, faction: Faction) -> bool:
         return any(a in self.filter.factions for a in self._ancestors(faction))
 
-    def _row(self, mark: str, label: Text, count: int | None, estimated: bool = False) -> Table:
+    def _row(self, mark: str, label: Text, count: int | None, estimated: bool = False,
+             bloc: Text | None = None) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(width=3, no_wrap=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        if bloc is not None:  # a faction's side, on its row: the list is ordered by events, not blocs
+            grid.add_column(max_width=BLOC_WIDTH, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
         figure = "" if count is None else f"≈{count:,}" if estimated else f"{count:,}"
-        grid.add_row(Text(mark), label, Text(figure, style="dim italic" if estimated else "dim"))
+        cells = (Text(mark), label, *((bloc,) if bloc is not None else ()),
+                 Text(figure, style="dim italic" if estimated else "dim"))
+        grid.add_row(*cells)
         return grid
 
     def _faction_option(self, f: Faction) -> Option:
@@ -156,7 +168,9 @@ class FilterPicker(ModalScreen[None]):
         counts = self.facets.factions if self.facets else None
         # Until the per-faction counts arrive the column stays empty rather than saying 0.
         count = None if counts is None else counts.get(f.slug, 0)
-        return Option(self._row(mark, label, count), id=f"faction:{f.slug}")
+        bloc = self._blocs.get(f.bloc)
+        return Option(self._row(mark, label, count, bloc=Text(bloc.name if bloc else f.bloc, style="dim")),
+                      id=f"faction:{f.slug}")
 
     def _simple_option(self, kind: str, value: str, chosen: bool, counts: Mapping[str, int],
                        label: Text) -> Option:
@@ -185,28 +199,45 @@ class FilterPicker(ModalScreen[None]):
     def _matches(self, query: str, *names: str) -> bool:
         return not query or any(query in n.casefold() for n in names)
 
-    def _listed(self, members: list[Faction]) -> list[Faction]:
-        """The first FACTIONS_LISTED of a bloc's matching factions, those with the most events in the
-        view first once counted, the chosen ones always."""
-        if len(members) <= FACTIONS_LISTED:
-            return members
+    def _ordered(self, members: list[Faction]) -> tuple[list[Faction], list[Faction]]:
+        """The matching factions: those whose family (a faction, its units, theirs) has events in the
+        view, the family with the busiest member first, then the rest by bloc, a unit under its parent. Until
+        the counts arrive, all are the rest."""
         counts = self.facets.factions if self.facets else None
-        ranked = sorted(members, key=lambda f: -counts.get(f.slug, 0)) if counts else members
-        top = {f.slug for f in ranked[:FACTIONS_LISTED]} | set(self.filter.factions)
-        return [f for f in members if f.slug in top]
+        if counts is None:
+            return [], members
+        # A family ranks by its busiest member: a parent's count may already hold its units' events,
+        # so a sum would count them twice.
+        family: dict[str, int] = {}
+        for slug, n in counts.items():
+            root = self._root.get(slug, slug)
+            family[root] = max(family.get(root, 0), n)
+        size = {f.slug: family.get(self._root[f.slug], 0) for f in members}
+        active = sorted((f for f in members if size[f.slug]), key=lambda f: -size[f.slug])  # stable
+        return active, [f for f in members if not size[f.slug]]
+
+    def _section(self, key: str, title: str, members: list[Faction]) -> Iterable[Option]:
+        """A heading and the first FACTIONS_LISTED of `members` (a world file's "other" bloc holds
+        thousands, and drawing thousands of rows took a second a key), the chosen ones always."""
+        if not members:
+            return
+        yield Option(Text(title, style="bold underline"), id=f"hdr:{key}", disabled=True)
+        shown = members
+        if len(members) > FACTIONS_LISTED:
+            top = {f.slug for f in members[:FACTIONS_LISTED]} | set(self.filter.factions)
+            shown = [f for f in members if f.slug in top]
+        yield from (self._faction_option(f) for f in shown)
+        if len(shown) < len(members):
+            yield Option(Text(f"    {len(members) - len(shown):,} more: type to narrow",
+                              style="dim italic"), id=f"more:{key}", disabled=True)
 
     def _options(self, query: str) -> Iterable[Option]:
-        for bloc in self.blocs:
-            members = [f for f in self.factions if f.bloc == bloc.slug
-                       and self._matches(query, *self._names[f.slug])]
-            if members:
-                yield Option(Text(bloc.name, style="bold underline"), id=f"bloc:{bloc.slug}",
-                             disabled=True)
-                shown = self._listed(members)
-                yield from (self._faction_option(f) for f in shown)
-                if len(shown) < len(members):
-                    yield Option(Text(f"    {len(members) - len(shown):,} more: type to narrow",
-                                      style="dim italic"), id=f"more:{bloc.slug}", disabled=True)
+        members = [f for bloc in self.blocs for f in self.factions
+                   if f.bloc == bloc.slug and self._matches(query, *self._names[f.slug])]
+        active, rest = self._ordered(members)
+        yield from self._section("active", "Factions with events in view, most first", active)
+        yield from self._section("rest", "Factions" if self.facets is None or self.facets.factions is None
+                                 else "No events in view", rest)
         facets = self.facets
         types = [t for t in self.types if self._matches(query, t)]
         if types:
@@ -230,12 +261,13 @@ class FilterPicker(ModalScreen[None]):
         self._built_for = self.query_one("#narrow", Input).value
         choices.add_options(list(self._options(self._built_for.strip().casefold())))
         ids = [choices.get_option_at_index(i).id for i in range(choices.option_count)]
-        if keep in ids:
+        if keep in ids and not self._in_box:  # in the box, it waits on the first match as listed now
             choices.highlighted = ids.index(keep)
         else:
             enabled = [i for i in range(choices.option_count)
                        if not choices.get_option_at_index(i).disabled]
             choices.highlighted = enabled[0] if enabled else None
+            self._in_box = True
 
     def _highlighted_id(self) -> str | None:
         choices = self.choices
@@ -277,6 +309,9 @@ class FilterPicker(ModalScreen[None]):
         count = choices.option_count
         if not count:
             return
+        first_down, self._in_box = self._in_box and step == 1, False
+        if first_down and choices.highlighted is not None:
+            return  # from the box into the list: onto the first match, where the highlight waits
         index = choices.highlighted if choices.highlighted is not None else -step
         for _ in range(count):
             index = min(max(index + step, 0), count - 1)

@@ -16,6 +16,7 @@ KEYS = (
         ("g  G", "first / last row (the last loaded: more load as you go)"),
         ("ctrl+d  ctrl+u", "half a page down / up"),
         ("tab  shift+tab", "next / previous pane"),
+        ("F", "the fronts: under 100 columns they open in the event's place (tab too); enter or esc returns"),
         ("0", "all fronts"),
         ("1 – 9", "jump to a front"),
         ("enter", "open the highlighted event full-screen (esc to return)"),

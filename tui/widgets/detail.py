@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.console import RenderableType
 from rich.text import Text
-from sitroom.db import EventDetail
+from sitroom.db import EventDetail, EventRow
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -72,6 +72,11 @@ class DetailPane(VerticalScroll):
         """Make another search's words stand out in the event on show."""
         if self.shown is not None and tuple(marks) != self.marks:
             self.show_event(self.shown, reference, marks)
+
+    def show_pending(self, row: EventRow, reference: Reference) -> None:
+        """The timeline's row of the event the cursor is now on, until the whole event is read."""
+        self.shown = None
+        self._show(None, render_detail.pending(row, reference.by_slug, reference.front_name(row.front)))
 
     def show_note(self, note: str) -> None:
         """A word in place of an event (no event under the filter, an event gone from the store)."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from rich.table import Table
 from rich.text import Text
 from sitroom.db import Front
+from textual import events
 from textual.binding import Binding
 from textual.css.styles import RulesMap
 from textual.message import Message
@@ -120,6 +121,7 @@ class FrontsPane(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("space", "toggle", "Choose", show=False),
+        Binding("escape", "enter", "Timeline", show=False),
     ]
 
     class Toggled(Message):
@@ -129,6 +131,9 @@ class FrontsPane(OptionList):
 
     class Entered(Message):
         """Enter on a front: go into its timeline."""
+
+    class Left(Message):
+        """Focus moved out of the pane (at 80 columns the pane then closes)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
@@ -189,6 +194,12 @@ class FrontsPane(OptionList):
     def action_toggle(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.Toggled(self.slug_of(self._ids[self.highlighted])))
+
+    def action_enter(self) -> None:
+        self.post_message(self.Entered())
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.post_message(self.Left())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is self:

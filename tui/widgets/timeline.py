@@ -93,6 +93,8 @@ class EventTable(DataTable):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("enter", "select_cursor", "Open"),
+        # At 80 columns, where the fronts pane is hidden, tab opens it (elsewhere tab is the screen's).
+        Binding("tab", "app.tab_fronts", "Fronts", show=False),
         # Rows, not columns: the columns always fit, so there is nothing sideways to go to.
         Binding("home", "scroll_top", "First", show=False),
         Binding("end", "scroll_bottom", "Last", show=False),
@@ -126,6 +128,7 @@ class Timeline(Vertical):
         self.widths: dict[str, int] = {}
         self.marked: str | None = None  # the event `l` marked, to link with the next
         self._unmarked: tuple[Text, ...] = ()  # the marked row's own cells, to put back
+        self.rows: dict[str, EventRow] = {}  # the rows on show, by event id: the detail's first lines
 
     def compose(self) -> ComposeResult:
         yield Static(id="histogram")
@@ -171,6 +174,7 @@ class Timeline(Vertical):
         the event the cursor is on."""
         table = self.table
         table.clear()
+        self.rows = {}
         self.next, self.waiting = page.next, False
         self._add(page.rows, factions)
         ids = self.event_ids
@@ -186,6 +190,7 @@ class Timeline(Vertical):
     def _add(self, rows: tuple[EventRow, ...], factions: Mapping[str, Faction]) -> None:
         table = self.table
         for row in rows:
+            self.rows[row.id] = row
             cells = render.event_cells(row, factions)
             if row.id == self.marked:
                 self._unmarked, cells = cells, marked_cells(cells)
