@@ -143,14 +143,11 @@ class Gazetteer:
             if len(bones) >= 3 and place.id not in self._skeletons.setdefault(bones, []):
                 self._skeletons[bones].append(place.id)
 
-    def theatre(self, near: tuple[float, float] | None, sentence: str = "") -> frozenset[str]:
+    def _theatre(self, near: tuple[float, float] | None, sentence: str = "",
+                 keys: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
         """The countries (name_keys) the report is about, as far as one call can tell: that of its last
         located place, those the sentence names, and the bundled gazetteer's if the sentence names one of
-        the bundled data's places."""
-        keys = {c[4] for runs in self._spans(sentence).values() for c in runs} if sentence else set()
-        return self._theatre(near, sentence, keys)
-
-    def _theatre(self, near: tuple[float, float] | None, sentence: str, keys: set[str]) -> frozenset[str]:
+        the bundled data's places (`keys`, the gazetteer names found in it)."""
         codes = set(named_countries(sentence, self.countries)) if sentence else set()
         if near is not None and near in self._at:
             codes.add(name_key(self.country(self.places[self._at[near]]) or ""))
@@ -178,7 +175,7 @@ class Gazetteer:
         """The theatre of a name looked up without its sentence: its last located place's country, else the
         bundled gazetteer's (`find`, which sees the sentence, reads a name written exactly anywhere while
         nothing says where the report is)."""
-        return self.theatre(near) or frozenset({name_key(HOME)})
+        return self._theatre(near) or frozenset({name_key(HOME)})
 
     def country(self, place: GazPlace) -> str | None:
         """The country a place is in, as the store writes it: its front's, else its events' (a place an

@@ -9,6 +9,7 @@ or ingest, and says so (LinkingInterrupted, IngestLinkingInterrupted carry what 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,12 +46,7 @@ class Intake:
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
                                   date_format=date_format, **kwargs)
-            try:
-                report.linked = self._link()
-            except KeyboardInterrupt as stop:  # the linking alone taken back: the events stay queued
-                raise LinkingInterrupted(report) from stop
-            finally:
-                self.refresh()  # the file is in, whatever happens to the linking
+            self._link_after(report, LinkingInterrupted)
         return report
 
     def ingest(self, text: str, *, title: str | None = None, date: str | None = None,
@@ -63,10 +59,16 @@ class Intake:
         self._check_writable()
         with self._main.lock:
             report = ingest_text(self._main.conn, text, title=title, date=date)
-            try:
-                report.linked = self._link()
-            except KeyboardInterrupt as stop:  # the linking alone taken back: the events stay queued
-                raise IngestLinkingInterrupted(report) from stop
-            finally:
-                self.refresh()  # the report is in, whatever happens to the linking
+            self._link_after(report, IngestLinkingInterrupted)
         return report
+
+    def _link_after(self, report: Any, interrupted: Callable[[Any], KeyboardInterrupt]) -> None:
+        """Link what `report` wrote (after its commit); Ctrl-C takes back the linking alone, the events
+        staying queued, and is raised as `interrupted` carrying the report. The store is read again
+        either way: what the report wrote is in."""
+        try:
+            report.linked = self._link()
+        except KeyboardInterrupt as stop:
+            raise interrupted(report) from stop
+        finally:
+            self.refresh()
