@@ -71,6 +71,16 @@ def bundled_blocs() -> list[dict]:
     return json.loads((DATA / "blocs.json").read_text(encoding="utf-8"))
 
 
+def bundled_factions() -> list[dict]:
+    """The bundled factions (data/factions.json): slug, name, short, parent, bloc, colour, aliases."""
+    return json.loads((DATA / "factions.json").read_text(encoding="utf-8"))
+
+
+def bundled_places() -> list[dict]:
+    """The bundled places (data/places.json): id, name, kind, front, admin1, point, aliases."""
+    return json.loads((DATA / "places.json").read_text(encoding="utf-8"))
+
+
 def event_rowid(event_id: str) -> int:
     """An event's rowid, derived from its id: evenly spread and unrelated to date, front or text, so
     the events below any rowid are a fair random sample of the store (Store.estimate reads one)."""

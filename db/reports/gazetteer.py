@@ -25,6 +25,7 @@ from importlib import resources
 
 from ..geography import name_key
 from ..reference import read_reference
+from ..schema import bundled_places
 from ..write.resolve import km_between
 from .countries import named_countries
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
@@ -83,7 +84,7 @@ def bundled() -> tuple[tuple[GazPlace, tuple[str, ...]], ...]:
 def _bundled_keys() -> frozenset[str]:
     """The names of the bundled data's places (the GeoNames gazetteer's and db/data/places.json's): a
     sentence naming one is of the bundled gazetteer's country."""
-    curated = json.loads((resources.files("sitroom.db") / "data" / "places.json").read_text(encoding="utf-8"))
+    curated = bundled_places()
     names = [n for _, names in bundled() for n in names]
     names += [n for p in curated for n in (p["name"], *p["aliases"])]
     return frozenset(variant_key(n) for n in names) - GENERIC_WORDS

@@ -24,7 +24,7 @@ from functools import cache
 
 from ..models import Faction
 from ..reference import read_reference
-from ..schema import DATA
+from ..schema import bundled_factions
 from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
 from .gazetteer import HOME
 from .spelling import normalise
@@ -126,7 +126,7 @@ _ACRONYM = re.compile(r"^(?P<acronym>[A-Z][A-Za-z0-9-]{1,9}):\s+(?=\S)")  # ACLE
 @cache
 def curated_shorts() -> dict[str, str]:
     """The bundled factions' short names (db/data/factions.json): chosen by people, names in texts."""
-    return {f["slug"]: f["short"] for f in json.loads((DATA / "factions.json").read_text(encoding="utf-8"))}
+    return {f["slug"]: f["short"] for f in bundled_factions()}
 
 
 def _names(f: Faction) -> tuple[list[str], list[str]]:

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from ..fronts import bundled_front_rows
 from ..reference import read_reference
-from ..schema import DATA, bundled_blocs
+from ..schema import DATA, bundled_blocs, bundled_factions, bundled_places
 from .records import prepare_event
 from .upsert import write_events
 
@@ -31,7 +31,7 @@ def load_reference(db: sqlite_utils.Database, *, sources: bool = True) -> None:
     """The bundled blocs, fronts, factions, places and (unless sources=False) sources."""
     db["blocs"].upsert_all(bundled_blocs(), pk="slug")
     db["fronts"].upsert_all(bundled_front_rows(), pk="slug")
-    factions = _json("factions.json")
+    factions = bundled_factions()
     # Parents first, so the foreign key from a unit to its parent always holds.
     factions.sort(key=lambda f: f["parent"] is not None)
     db["factions"].upsert_all(
@@ -40,7 +40,7 @@ def load_reference(db: sqlite_utils.Database, *, sources: bool = True) -> None:
     )
     db["places"].upsert_all(
         [{**p, "aliases": json.dumps(p.get("aliases", []), ensure_ascii=False)}
-         for p in _json("places.json")],
+         for p in bundled_places()],
         pk="id",
     )
     if sources:

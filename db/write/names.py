@@ -13,7 +13,6 @@ first-level division share, strict enough for a whole country, is geography.divi
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
 
@@ -119,10 +118,10 @@ def bundled_organisations() -> dict[str, str]:
     """The bundled factions (db/data/factions.json) by the name keys of their proper names: name, short
     and the aliases written with a capital ("Islamic State", "IS"; not "coalition", "government forces",
     which name no organisation a branch is named after)."""
-    from ..schema import DATA
+    from ..schema import bundled_factions
 
     out: dict[str, str] = {}
-    for f in json.loads((DATA / "factions.json").read_text(encoding="utf-8")):
+    for f in bundled_factions():
         for label in (f["name"], f["short"], *f.get("aliases", ())):
             if any(ch.isupper() for ch in label):
                 out.setdefault(name_key(label), f["slug"])
