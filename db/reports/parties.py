@@ -25,6 +25,7 @@ from functools import cache
 from ..models import Faction
 from ..reference import read_reference
 from ..schema import bundled_factions
+from . import forces
 from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
 from .gazetteer import HOME
 from .spelling import normalise
@@ -45,16 +46,18 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     # aircraft named by their type or kind alone: who flies them is for the sentence to say
     (r"(?:F-1[56]|Su-\d\dM?|MiG-\d\d)s?(?: (?:fighter )?(?:jets|warplanes|bombers|aircraft))?|"
      r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes|"
-     r"(?:the )?(?:government |regime |army )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
+     r"(?:the )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
      "", None, None, AIR),
-    (r"(?:US|U\.S\.)[- ]led (?:military )?coalition(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
+    (r"(?:US|U\.S\.?|United States)[- ]led (?:(?:military|global|international) )?coalition"
+     r"(?: against (?:the )?(?:IS|ISIS|ISIL|Daesh|Islamic State))?(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),
     (r"(?:Free Syrian Army|FSA)(?: " + _NOUNS + ")?", "Free Syrian Army", None, "opposition", FORCE),
     # the Turkey-backed opposition's army since 2017: not the Syrian Arab Army
     (r"(?:the )?(?:so-called )?Syrian National Army(?: \((?:SNA|NSA)\))?|SNA", "Syrian National Army",
      "syrian-opposition", "opposition", FORCE),
-    (r"Turkish(?:-backed)? (?:army|forces|troops|military|soldiers|artillery)|Turkish air ?force"
+    (r"Turkish (?:occupation |occupying |invading )?(?:army|forces|troops|military|soldiers|artillery)|"
+     r"Turkish air ?force"
      r"(?: and special ground forces)?|Olive Branch forces", "Turkish Armed Forces", None, "other", FORCE),
     (r"(?:Turkish|Turkey|Ankara)-backed (?:Syrian )?(?:opposition )?(?:terrorists|militants|rebels|factions|"
      r"groups|forces|fighters)|(?:the )?(?:Ankara-backed )?Euphrates Shield(?: Operation)? "
@@ -100,6 +103,7 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      r"opposition (?:fighters|groups|factions))(?: and allied opposition groups)?", "", None, None, GENERIC),
 ]
 DESCRIPTORS += descriptors(AIR, FORCE)  # sides named by their country (countries.py)
+DESCRIPTORS += forces.descriptors(AIR, FORCE)  # by a pejorative, a coalition's name, the army's aircraft
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,11 @@ class Parties:
                 if known and kind != GENERIC:
                     bloc = self.factions[known].bloc
                     label = label if kind in (MEDIA, MONITOR) else self.factions[known].name
-                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, kind))
+                label, how = forces.qualify(label, kind, sentence, GENERIC)
+                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, how))
+        for m in forces.BACKED.finditer(sentence):  # "Kurdish-led and US-backed forces"
+            name, slug, bloc = forces.backed(m, self.factions, self._store_slug)
+            found.append(Party(m.start(), m.end(), m.group(), name, slug, bloc, FORCE))
         # "the terrorists' military positions": positions named by their holder are not the army's
         found = [p for p in found if not (p.text.casefold().endswith("positions")
                                           and re.search(r"\w's?\s+$", sentence[:p.start]))]
