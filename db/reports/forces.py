@@ -24,7 +24,8 @@ from .countries import COUNTRIES
 
 # (pattern, name, store slug, bloc, kind): kinds are parties.py's, passed in to keep the import one-way
 _VERB = r"(?:backed|led|supported|sponsored)"
-_BACKER = r"(?:US|U\.S\.?|United States|American|Russian|Russia|Iranian|Iran|Turkish|Turkey|Kurdish|Saudi|Qatari)"
+_BACKER = (r"(?:US|U\.S\.?|United States|American|Russian|Russia|Iranian|Iran|Turkish|Turkey|Kurdish|Saudi|"
+           r"Qatari)")
 BACKED = re.compile(rf"(?<![\w-])(?:the )?(?P<x>{_BACKER})[- ]{_VERB}(?: and (?P<x2>{_BACKER})[- ]{_VERB})? "
                     r"(?P<y>(?:Syrian |Kurdish |Arab |Shiite |Shia |local )?(?:forces|fighters|militias?|"
                     r"troops|groups|factions|alliance|units|paramilitaries|gunmen))(?![\w-])")
@@ -77,6 +78,6 @@ def backed(m: re.Match[str], factions: dict[str, Faction], slug_of: Callable[[st
 def _country_slug(backer: str, factions: dict[str, Faction]) -> str | None:
     for country, demonym, _, slug, _ in COUNTRIES:
         if slug in factions and (re.fullmatch(country, backer) or re.fullmatch(demonym, backer)
-                                 or backer in ("U.S", "United States") and slug == "us-coalition"):
+                                 or (backer in ("U.S", "United States") and slug == "us-coalition")):
             return slug
     return None

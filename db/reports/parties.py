@@ -49,7 +49,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      r"(?:the )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
      "", None, None, AIR),
     (r"(?:US|U\.S\.?|United States)[- ]led (?:(?:military|global|international) )?coalition"
-     r"(?: against (?:the )?(?:IS|ISIS|ISIL|Daesh|Islamic State))?(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
+     r"(?: against (?:the )?(?:IS|ISIS|ISIL|Daesh|Islamic State))?"
+     r"(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),
     (r"(?:Free Syrian Army|FSA)(?: " + _NOUNS + ")?", "Free Syrian Army", None, "opposition", FORCE),
