@@ -115,3 +115,22 @@ def test_government_jets_and_army_warplanes_are_the_syrian_armys_aircraft(lex: L
     parties = lex.parties.find("Government jets and army warplanes bombed the village on Monday.")
     assert [(p.text, p.slug, p.kind) for p in parties] == [("Government jets", "saa", AIR),
                                                            ("army warplanes", "saa", AIR)]
+
+
+# -- bare "rebels" (the Conventions), a named group's rebels, and "shelling by X" -------------------------
+
+def test_bare_rebels_are_the_armed_opposition(lex: Lexicon) -> None:
+    found = _at("Hours later, rebels in Idlib seized the village of Tal Harir in a surprise attack.", lex,
+                "Tal Harir")
+    assert _actors(found) == {"syrian-opposition"}, found.why
+
+
+def test_a_named_groups_rebels_are_that_group_not_the_umbrella(lex: Lexicon) -> None:
+    (p,) = lex.parties.find("Jaish al-Islam rebels fired shells.")
+    assert (p.text, p.slug) == ("Jaish al-Islam rebels", None)
+
+
+def test_the_agent_after_an_event_noun_acts(lex: Lexicon) -> None:
+    found = _at("SANA said the shelling by Jaish al-Islam rebels hit the village of Tal Harir.", lex,
+                "Tal Harir")
+    assert ("Jaish al-Islam rebels", None) in _named_actors(found), found.why

@@ -81,7 +81,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:extremist alliance )?(?:Hay'?at )?Tahrir al-Sham|HTS", "Hayat Tahrir al-Sham", None, "opposition",
      FORCE),
     # "Jaysh", "Jaish", "Jeish", "Jish": one word (army), however transliterated
-    (r"J(?:a|e)?(?:y|i)?sh al-Islam|Ahrar al-Sham", "", None, "opposition", FORCE),
+    (r"(?:J(?:a|e)?(?:y|i)?sh al-Islam|Ahrar al-Sham)(?: rebels| " + _NOUNS + ")?", "", None, "opposition",
+     FORCE),
     (r"(?:Jabhat )?Fat[ae]h al-Sham(?: Front)?", "Jabhat Fateh al-Sham", None, "opposition", FORCE),
     (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
      r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
@@ -100,6 +101,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "Syrian Observatory for Human Rights", None, None, MONITOR),
     (r"(?:Syrian |local |pro-government |opposition |military |field |Kurdish )*(?:activists|sources)|"
      r"(?:the )?press release|(?:the )?reporter", "", None, None, MONITOR),
+    # bare "rebels", "insurgents": the armed opposition (the Conventions), unless a named group is meant
+    (r"(?:(?:Syrian|Islamist|moderate|jihadist|armed) )?(?:rebels|insurgents)", "Syrian armed opposition",
+     "syrian-opposition", "opposition", FORCE),
     (r"(?:foreign-backed )?(?:Takfiri )?(?:insurgents|rebels|militants|extremists|terrorists|jihadists|"
      r"opposition (?:fighters|groups|factions))(?: and allied opposition groups)?", "", None, None, GENERIC),
 ]
