@@ -134,3 +134,8 @@ def test_the_agent_after_an_event_noun_acts(lex: Lexicon) -> None:
     found = _at("SANA said the shelling by Jaish al-Islam rebels hit the village of Tal Harir.", lex,
                 "Tal Harir")
     assert ("Jaish al-Islam rebels", None) in _named_actors(found), found.why
+
+
+def test_turkish_backed_forces_are_the_opposition_not_turkeys_army(lex: Lexicon) -> None:
+    (p,) = lex.parties.find("Turkish-backed forces entered the town.")
+    assert (p.name, p.slug) == ("Syrian armed opposition", "syrian-opposition")
