@@ -4,7 +4,8 @@
 Names are matched as names, never as words: an abbreviation ("IS", "FaR", "SAA") only in its own
 letter case, so "is" and "so far" name nobody; a longer name in any case, whole words only. A descriptor
 maps to a store faction when the store has one of that name, else it is an unknown faction (slug None)
-with the bloc the descriptor gives.
+with the bloc the descriptor gives. Sides named by a backer, a pejorative, a coalition's own name or the
+army's aircraft are forces.py's; by their country, countries.py's.
 
 Only names a source wrote are matched: a faction's name, its aliases, the name without ACLED's acronym
 ("STC: Southern Transitional Council"), the bundled factions' curated short names (SAA, YPG, FaR). The
