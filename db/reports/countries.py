@@ -31,7 +31,9 @@ COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
     ("Iraq", r"Iraqi", "Iraqi forces", None, "other"),
 ]
 _DEMONYMS = "|".join(d for _, d, *_ in COUNTRIES) + "|Syrian"
-AIR_NOUNS = (r"(?:(?:fighter |military |attack |combat |war)?(?:jets|warplanes|war planes|planes|aircraft|"
+# a publisher's word for a foreign force: "the Turkish occupation army" is still Turkey's
+_QUALIFIER = r"(?:occupation |occupying |invading |invasion )"
+AIR_NOUNS = (r"(?:(?:fighter |military |attack |combat |war)?(?:jets|warplanes|war planes|planes|aircrafts?|"
              r"helicopters|bombers|drones)|air ?force|aviation|air power|air support|air cover)")
 FORCE_NOUNS = (r"(?:(?:special |ground |armed |military |regular )?(?:forces|troops|soldiers|army|military|"
                r"units|marines|artillery|tanks|advisers|advisors))")
@@ -48,11 +50,13 @@ def descriptors(air: str, force: str) -> list[tuple[str, str, str | None, str | 
     for country, demonym, name, slug, bloc in COUNTRIES:
         led = rf"(?:{demonym})(?:[- ]led(?: coalition)?)?"
         out += [
-            (rf"{led} {AIR_NOUNS}", name, slug, bloc, air),
+            (rf"{led} (?:{_QUALIFIER}|army |military )?{AIR_NOUNS}", name, slug, bloc, air),
             # "Russian airstrikes", "Russian and Syrian warplanes": the demonym is the side
             (rf"{led}(?= {STRIKES}\b| and (?:the )?(?:{_DEMONYMS})(?: regime| government)? {AIR_NOUNS})",
              name, slug, bloc, air),
-            (rf"(?:the )?{led} {FORCE_NOUNS}", name, slug, bloc, force),
+            (rf"(?:the )?{led} {_QUALIFIER}?{FORCE_NOUNS}", name, slug, bloc, force),
+            # "the regime and its Russian ally": the country's side
+            (rf"(?:(?:its|their|the) )?{led} (?:ally|allies|partners?|backers?)", name, slug, bloc, force),
             (rf"(?:{country})(?!-| (?:{STRIKES}|{AIR_NOUNS}|{FORCE_NOUNS})\b)", name, slug, bloc, force),
         ]
     return out

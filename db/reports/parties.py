@@ -4,7 +4,8 @@
 Names are matched as names, never as words: an abbreviation ("IS", "FaR", "SAA") only in its own
 letter case, so "is" and "so far" name nobody; a longer name in any case, whole words only. A descriptor
 maps to a store faction when the store has one of that name, else it is an unknown faction (slug None)
-with the bloc the descriptor gives.
+with the bloc the descriptor gives. Sides named by a backer, a pejorative, a coalition's own name or the
+army's aircraft are forces.py's; by their country, countries.py's.
 
 Only names a source wrote are matched: a faction's name, its aliases, the name without ACLED's acronym
 ("STC: Southern Transitional Council"), the bundled factions' curated short names (SAA, YPG, FaR). The
@@ -25,6 +26,7 @@ from functools import cache
 from ..models import Faction
 from ..reference import read_reference
 from ..schema import bundled_factions
+from . import forces
 from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
 from .gazetteer import HOME
 from .spelling import normalise
@@ -45,16 +47,19 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     # aircraft named by their type or kind alone: who flies them is for the sentence to say
     (r"(?:F-1[56]|Su-\d\dM?|MiG-\d\d)s?(?: (?:fighter )?(?:jets|warplanes|bombers|aircraft))?|"
      r"(?:the )?(?:fighter )?jets|(?:the )?warplanes|(?:the )?war planes|"
-     r"(?:the )?(?:government |regime |army )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
+     r"(?:the )?(?:helicopters|aircraft|bombers|(?:war)?drones|planes)",
      "", None, None, AIR),
-    (r"(?:US|U\.S\.)[- ]led (?:military )?coalition(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
+    (r"(?:US|U\.S\.?|United States)[- ]led (?:(?:military|global|international) )?coalition"
+     r"(?: against (?:the )?(?:IS|ISIS|ISIL|Daesh|Islamic State))?"
+     r"(?: (?:air ?strikes|warplanes|jets|aircraft))?|"
      r"(?:US|U\.S\.) coalition(?: air ?strikes)?|coalition (?:air ?strikes|warplanes|jets|aircraft)",
      "US-led coalition", "us-coalition", "sdf-coalition", AIR),
     (r"(?:Free Syrian Army|FSA)(?: " + _NOUNS + ")?", "Free Syrian Army", None, "opposition", FORCE),
     # the Turkey-backed opposition's army since 2017: not the Syrian Arab Army
     (r"(?:the )?(?:so-called )?Syrian National Army(?: \((?:SNA|NSA)\))?|SNA", "Syrian National Army",
      "syrian-opposition", "opposition", FORCE),
-    (r"Turkish(?:-backed)? (?:army|forces|troops|military|soldiers|artillery)|Turkish air ?force"
+    (r"Turkish (?:occupation |occupying |invading )?(?:army|forces|troops|military|soldiers|artillery)|"
+     r"Turkish air ?force"
      r"(?: and special ground forces)?|Olive Branch forces", "Turkish Armed Forces", None, "other", FORCE),
     (r"(?:Turkish|Turkey|Ankara)-backed (?:Syrian )?(?:opposition )?(?:terrorists|militants|rebels|factions|"
      r"groups|forces|fighters)|(?:the )?(?:Ankara-backed )?Euphrates Shield(?: Operation)? "
@@ -77,7 +82,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:extremist alliance )?(?:Hay'?at )?Tahrir al-Sham|HTS", "Hayat Tahrir al-Sham", None, "opposition",
      FORCE),
     # "Jaysh", "Jaish", "Jeish", "Jish": one word (army), however transliterated
-    (r"J(?:a|e)?(?:y|i)?sh al-Islam|Ahrar al-Sham", "", None, "opposition", FORCE),
+    (r"(?:J(?:a|e)?(?:y|i)?sh al-Islam|Ahrar al-Sham)(?: rebels| " + _NOUNS + ")?", "", None, "opposition",
+     FORCE),
     (r"(?:Jabhat )?Fat[ae]h al-Sham(?: Front)?", "Jabhat Fateh al-Sham", None, "opposition", FORCE),
     (r"(?:Syrian |government |regime |pro-government |pro-regime |loyalist )(?:army )?(?:troops|forces|"
      r"soldiers|units|loyalists|militias)|(?:Russia-backed )?Syrian army(?: troops| units)?|"
@@ -96,10 +102,14 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "Syrian Observatory for Human Rights", None, None, MONITOR),
     (r"(?:Syrian |local |pro-government |opposition |military |field |Kurdish )*(?:activists|sources)|"
      r"(?:the )?press release|(?:the )?reporter", "", None, None, MONITOR),
+    # bare "rebels", "insurgents": the armed opposition (the Conventions), unless a named group is meant
+    (r"(?:(?:Syrian|Islamist|moderate|jihadist|armed) )?(?:rebels|insurgents)", "Syrian armed opposition",
+     "syrian-opposition", "opposition", FORCE),
     (r"(?:foreign-backed )?(?:Takfiri )?(?:insurgents|rebels|militants|extremists|terrorists|jihadists|"
      r"opposition (?:fighters|groups|factions))(?: and allied opposition groups)?", "", None, None, GENERIC),
 ]
 DESCRIPTORS += descriptors(AIR, FORCE)  # sides named by their country (countries.py)
+DESCRIPTORS += forces.descriptors(AIR, FORCE)  # by a pejorative, a coalition's name, the army's aircraft
 
 
 @dataclass(frozen=True)
@@ -214,7 +224,11 @@ class Parties:
                 if known and kind != GENERIC:
                     bloc = self.factions[known].bloc
                     label = label if kind in (MEDIA, MONITOR) else self.factions[known].name
-                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, kind))
+                label, how = forces.qualify(label, kind, sentence, GENERIC)
+                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, how))
+        for m in forces.BACKED.finditer(sentence):  # "Kurdish-led and US-backed forces"
+            name, slug, bloc = forces.backed(m, self.factions, self._store_slug)
+            found.append(Party(m.start(), m.end(), m.group(), name, slug, bloc, FORCE))
         # "the terrorists' military positions": positions named by their holder are not the army's
         found = [p for p in found if not (p.text.casefold().endswith("positions")
                                           and re.search(r"\w's?\s+$", sentence[:p.start]))]

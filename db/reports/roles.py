@@ -30,6 +30,8 @@ _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|alo
 _BANNER = re.compile(r"\b(?:under|in) the (?:banner|flag|ranks|command) of\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
+# "shelling by Jaish al-Islam rebels", "airstrikes carried out by the coalition": the agent of the happening
+_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched) )?by\s+(?:the\s+)?", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
@@ -133,7 +135,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             and not cue.word.casefold().startswith("came under")]  # "drove ISIS out of X"
     for p in after:
         gap = s[cue.end:p.start]
-        if ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or \
+        if ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or _NOUN_BY.fullmatch(gap) or \
                 (cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap)) or \
                 (cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20):
             out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
