@@ -108,11 +108,14 @@ def places_of(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[
         before = [p for p in events if p.end <= cue.start]
         where = re.search(r"(?:,\s*|\s)where\s+[^,;]*$", s[:cue.start])
         framed = [p for p in spots if p.end <= cue.start and p.name and where and p.end <= where.start() + 1]
+        # "in Abu Hamam town located in the eastern countryside of X, where …": the place, not where it lies
+        framed = [p for p in framed if p.role != "reference"] or framed
         if where and framed and not any(where.start() < p.start for p in before):
             chosen, how = framed[-1:], "the place 'where' refers to"
         # an active verb with no place after it takes the one before only when a side is its object
         # ("… while also encircling the remaining terrorists"), not a thing ("destroying their headquarters")
-        elif before and (cue.passive or cue.type in ("clashes", "vbied", "explosion") or re.match(
+        elif before and (cue.passive or cue.type in ("clashes", "vbied", "explosion")
+                         or _left_before(s, cue, before) or re.match(
                 r"\s+(?:\w+\s+){0,3}?(?:" + SIDES + r")", s[cue.end:], re.IGNORECASE)):
             last = before[-1]
             chosen = [p for p in before if p is last or siblings(s, p, last)]
@@ -144,3 +147,11 @@ def _object(s: str, cue: Cue, after: list[Spot]) -> list[Spot]:
             break
         out.append(p)
     return out
+
+
+def _left_before(s: str, cue: Cue, before: list[Spot]) -> bool:
+    """"Took control of X after the group pulled out": a withdrawal verb with no place after it, in a
+    clause joined to the one naming the place, left that place."""
+    return cue.type == "withdrawal" and not cue.word.casefold().startswith("withdrawal") and \
+        before[-1].name is not None and bool(re.search(r"\b(?:after|as|when|once|before)\b",
+                                                      s[before[-1].end:cue.start]))

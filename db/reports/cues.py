@@ -45,8 +45,9 @@ TYPES: dict[str, str] = {
                r"villages?|towns?|blocks|farms)))|taken",
     "advance": r"advanc(?:e|ed|es|ing)|expand(?:ed|s|ing)? (?:their |its )?control|reach(?:ed|es|ing)?|"
                r"entered|enter(?:s|ing)|moved (?:into|through)|progress(?:ed|es|ing)? (?:towards?|into|in)|"
-               r"link(?:ed|s|ing)? up with|push(?:ed|es|ing)? "
-               r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|gained ground|"
+               r"link(?:ed|s|ing)? up with|push(?:ed|es|ing)? (?:(?:further|deeper) )?"
+               r"(?:into|toward|towards|for|on|deeper|ahead)|met up with|"
+               r"gain(?:ed|s|ing)? (?:ground|territory)|"
                r"(?:launch(?:ed|es|ing)?|began|begun|started) (?:\w+ ){0,3}(?:offensive|operation) "
                r"(?:on|against|toward|towards|in)|offensive (?:on|toward|towards)|progress(?:ed)? (?:in|"
                r"toward)|"
@@ -76,18 +77,23 @@ TYPES: dict[str, str] = {
                  r"roadside bombs?|explosive devices?)(?= (?:\w+ ){0,2}(?:exploded|went off|detonated|hit|"
                  r"struck|targeted|killed|wounded|blasts?|explosions?))",
     "airstrike": r"air ?strikes?|air ?raids?|bombed|bombing raids?|"
+                 r"(?:strikes|bombs|missiles)(?= (?:that |which )?(?:have |had |also )?hit\b)|"
                  r"aerial (?:bombing|bombardment|strikes?|raids?|attacks?)"
                  r"(?: campaign)?|dropp(?:ed|ing|s) (?:\w+ ){0,2}(?:bombs|missiles)|barrel bombs?",
     "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
                 r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
-                r"bombard(?:ed|ing|ment|s)?|pounding",
+                r"(?:shells|mortars|mortar rounds)(?= (?:that |which )?(?:have |had |also )?hit\b)|"
+                r"bombard(?:ed|ing|ments?|s)?|pounding",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
                     r"isolat(?:e|ed|es|ing)(?= (?:the (?:city|town|village)|(?-i:[A-Z])))|"
                     r"cut off|cut(?:ting|s)? (?:\w+ ){0,2}(?:supply|communication) (?:lines|routes)",
     "withdrawal": r"withdr(?:aw|ew|awn|awing|awal|aws)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)? (?:out|back)|"
                   r"(?:abandon(?:ed|s|ing)?|vacat(?:e|ed|es|ing))(?= (?:the|their|its|(?-i:[A-Z])))|"
-                  r"leave (?:their|its) (?:garrisons?|positions?|bases?)|evacuat(?:e|ed|ing) (?:their|its)",
+                  r"leave (?:their|its) (?:garrisons?|positions?|bases?)|evacuat(?:e|ed|ing) (?:their|its)|"
+                  # "the fighters … left Douma", "the militants are leaving the X neighborhood"
+                  r"(?:left|leaving|leaves)(?= (?:the (?:[\w'’-]+ ){0,3}?(?:neighbou?rhood|district|town|"
+                  r"city|village|area)\b|(?-i:[A-Z])))",
 }
 PRIORITY = ["capture", "vbied", "explosion", "airstrike", "shelling", "attack", "clashes", "encirclement",
             "withdrawal", "advance"]
@@ -118,6 +124,11 @@ TOLL = re.compile(r"(?<![\w-])(?:kill(?:ed|s|ing)|left (?:[\w-]+ ){1,5}?(?:dead|
                   r"(?![\w-])", re.IGNORECASE)
 
 
+_FIGHTERS = re.compile(r"\b(?:fighters|militants|rebels|troops|forces|gunmen|terrorists|jihadists|"
+                       r"insurgents)(?:\s+[\w']+){0,5}?\s+(?:(?:have|had|are|were|is|was)\s+)?(?:\w+ly\s+)?$",
+                       re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -140,6 +151,9 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         if word.casefold() in ("taken", "targeted") and not PASSIVE_AGENT.match(s[m.end():]) and \
                 kind != "attack" and not re.match(r"\s+(?:the|an?|over|(?-i:[A-Z]))\b", s[m.end():]):
             continue
+        if kind == "withdrawal" and word.casefold().startswith(("left", "leav")) and not _FIGHTERS.search(
+                s[:m.start()]):
+            continue  # "the delegation left Damascus": only fighters leaving a place withdraw
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
@@ -151,7 +165,10 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
                                            re.IGNORECASE) and (
                 artillery or _BY_GUNS.match(s[m.end():])):
             kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
-        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or bool(AUXILIARY.search(s[:m.start()])) or \
+        # "was advancing": a progressive, not a passive ("were being shelled" ends in -ed)
+        progressive = word.casefold().endswith("ing")
+        passive = bool(PASSIVE_AGENT.match(s[m.end():])) or (
+            bool(AUXILIARY.search(s[:m.start()])) and not progressive) or \
             word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen"))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):
@@ -159,6 +176,7 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             kind = "airstrike" if air or not artillery else "shelling"
             out.append(Cue(m.start(), m.end(), kind, m.group(), False))
     return _merged(sorted(out, key=lambda c: c.start), s)
+
 
 
 def _merged(cues: list[Cue], s: str) -> list[Cue]:

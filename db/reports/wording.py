@@ -83,6 +83,10 @@ _PURPOSE = re.compile(
 _DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed)|dismiss(?:es|ed)?)\s+(?:any|all)\s+"
                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "by this advance", "that attack": a happening told before, named again
+# "told DPA that fierce clashes are ongoing": a saying verb's "that" introduces, it does not point back
+_SAID_THAT = re.compile(r"\b(?:said|says|told(?:\s+[\w-]+){0,3}|reported|added|stated|announced|claimed|"
+                        r"confirmed|saying|adding)\s+that\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|who|formed|founded|established|created|set up)\b[^,;]*,")
 _ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same|such)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _LISTING = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:are|were|include|included|(?:can be |were |are )?"
                       r"(?:identified|listed|named) as)\s*:", re.IGNORECASE)
@@ -284,9 +288,9 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         return f"'{_NON_COMBATANT.search(near).group().strip()}' moved: no side advanced"
     if _DENIED.search(near):
         return f"denied ('{_DENIED.search(near).group().strip()}')"
-    if _ANAPHOR.search(near) and re.fullmatch(r"advance|attack|assault|offensive|operation|capture|"
-                                              r"liberation|push|battle|fighting|clashes", s[start:end],
-                                              re.IGNORECASE):
+    if _ANAPHOR.search(near) and not _SAID_THAT.search(near) and re.fullmatch(
+            r"advance|attack|assault|offensive|operation|capture|liberation|push|battle|fighting|clashes",
+            s[start:end], re.IGNORECASE):
         return f"'{_ANAPHOR.search(near).group().strip()} {s[start:end]}' names a happening told before"
     if re.search(r"\b(?:the|a|an|its|their|newly|recently|already)\s+(?:\w+ly\s+)?$", near,
                  re.IGNORECASE) and \
@@ -334,6 +338,8 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     if relative and (after is None or relative.start() < after.start()):
         after = relative
     region = s[:after.start() if after else len(s)]  # up to the end of the event word's clause
+    # "The alliance, formed last year by …, fought …": an aside on the side dates the side, not the happening
+    region = _ASIDE.sub(lambda m: " " * len(m.group()) if m.end() <= start else m.group(), region)
     year = next((int(y) for y in _YEAR.findall(region) if report_year and int(y) < report_year), None)
     background = _BACKGROUND.search(region) or _SINCE_LEAD.match(region)
     if year:
@@ -347,6 +353,14 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         if re.search(r"\b(?:killed|wounded|injured|died|dead|lost) in\s+(?:\w+\s+){0,2}$", near,
                      re.IGNORECASE):
             return TOLL_ONLY  # "six soldiers were killed in clashes": the fighting, unless told otherwise
+        # "they are amid fierce battles in X", "announced the killing of 33 … during battles in X": the
+        # fighting, when nothing else happened (not a caption's "smoke rising … during fighting")
+        amid = re.search(r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?amid\s+(?:\w+\s+){0,2}$", near,
+                         re.IGNORECASE)
+        during = re.search(r"\bduring\s+(?:\w+\s+){0,2}$", near, re.IGNORECASE) and \
+            re.search(r"\bkill(?:ed|ing)\b", s[:start])
+        if kind == "clashes" and (amid or during):
+            return TOLL_ONLY
         return "how another happening came about ('after … clashes'), not another happening"
     return None
 
