@@ -129,6 +129,16 @@ _FIGHTERS = re.compile(r"\b(?:fighters|militants|rebels|troops|forces|gunmen|ter
                        re.IGNORECASE)
 
 
+# "the deal which was reached between Russia and Turkey", "reached an agreement": terms, not ground
+_ACCORD = ("deal|agreement|accord|truce|ceasefire|cease-fire|settlement|understanding|consensus|"
+           "compromise|arrangement|memorandum")
+_ACCORD_BEFORE = re.compile(r"\b(?:" + _ACCORD + r")s?\s+(?:(?:which|that)\s+)?"
+                            r"(?:(?:was|were|had been|has been|have been|is|are)\s+)?(?:\w+ly\s+)?$",
+                            re.IGNORECASE)
+_ACCORD_AFTER = re.compile(r"^\s+(?:an?|the|a new|a final|an initial)\s+(?:[\w-]+\s+){0,2}?(?:" + _ACCORD
+                           + r")s?\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -150,6 +160,9 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         word = m.group()
         if word.casefold() in ("taken", "targeted") and not PASSIVE_AGENT.match(s[m.end():]) and \
                 kind != "attack" and not re.match(r"\s+(?:the|an?|over|(?-i:[A-Z]))\b", s[m.end():]):
+            continue
+        if word.casefold().startswith("reach") and (_ACCORD_BEFORE.search(s[:m.start()])
+                                                    or _ACCORD_AFTER.match(s[m.end():])):
             continue
         if kind == "withdrawal" and word.casefold().startswith(("left", "leav")) and not _FIGHTERS.search(
                 s[:m.start()]):

@@ -1,0 +1,27 @@
+"""Issue 17, round 11, found while merging: words that read as happenings but are not. Sentences written
+for the test."""
+
+from __future__ import annotations
+
+from sitroom.db.reports.extract import Lexicon
+
+from .extract_helpers import events, lex
+
+__all__ = ["lex"]
+
+
+def _found(text: str, lex: Lexicon) -> set[tuple[str, str | None]]:
+    return {(f.type, f.place_name) for f in events(text, lex)}
+
+
+def test_a_deal_reached_is_no_advance(lex: Lexicon) -> None:
+    assert not _found("The villages around Kafr Ammar are part of the deal which was reached between the "
+                      "rebels and the government in September.", lex)
+    assert not _found("The rebels and the government reached an agreement on Kafr Ammar on Monday.", lex)
+    assert not _found("A ceasefire reached last week around Kafr Ammar has held.", lex)
+
+
+def test_troops_reaching_a_place_still_advance(lex: Lexicon) -> None:
+    assert ("advance", "Kafr Ammar") in _found("Government forces reached the outskirts of Kafr Ammar on "
+                                               "Monday.", lex)
+    assert ("advance", "Kafr Ammar") in _found("The army reached Kafr Ammar after the deal collapsed.", lex)
