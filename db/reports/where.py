@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, GazPlace
 from .parties import Party
+from .place_roles import DIRECTION, RANK, WIDE, assign_roles, siblings
 from .unnamed import UNNAMED
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
@@ -75,22 +76,9 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
-_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _NOUN_TAIL = {"province", "governorate", "countryside"}
 _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
          "yesterday"}
-_REFERENCE = re.compile(
-    r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
-    r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
-    # "of the ISIS stronghold of X", "of the Kurdish-held X": no other name between ("of Daraa, B" ends there)
-    r"\s+of\s+(?:(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z]{2,})|(?:Syrian|Turkish|Kurdish|Iraqi|Russian|Iranian)\b|"
-    r"[A-Z]\w*-(?:held|controlled|backed|led|run|occupied)),?\s+){0,4}$"
-    r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
-    r"|\b(?:in )?the (?:area|areas|region) "
-    r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
-    r"outskirts) of|\bon the outskirts of|\bbetween)\s+(?:[a-z][\w-]*\s+){0,4}$"
-    r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
-    re.IGNORECASE)
 _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|project)|"
                      r"industrial (?:zone|city|area)|"
                      r"city|town|village|district|neighbou?rhood|area|"
@@ -98,24 +86,7 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
                      r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
                      r"base|station|checkpoint|farms|palace(?: area)?)|"
-                     r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
-_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
-                               r"governorate|region|countryside|district) of\s+(?:the\s+)?"
-                               r"|\b(?:in|within|inside)\s+(?:the\s+)?"
-                               r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
-                               r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
-                               r"subrub) of\s+(?:the\s+)?"
-                               r"|\b(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
-                               r"governorate|region|area|countryside) of\s+(?:the\s+)?"
-                               r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
-_FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
-_OF_THE_CITY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
-                          r"governorate|region|area|countryside) of\s+(?:the\s+)?")
-RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
-        "base": 0, "dam": 0, "crossing": 0, "neighbourhood": 1, "district": 1, "village": 2,
-        "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5,
-        "countryside": 5, "desert": 5, "pocket": 5, "suburbs": 5, "governorate": 6, "province": 6}
-WIDE = 5  # this rank and above: an area, a place's container rather than a happening's place
+                     r"(?P<cdir>" + DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -163,7 +134,7 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
     for m in re.finditer(r"(?:" + _QUALIFIER + r")?" + NAME, text):
-        if re.search(_DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
+        if re.search(DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
             continue  # "A, southeast of Daraa, B": where A lies
         words = m.group().split()
         dropped: list[str] = []
@@ -179,7 +150,7 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
                for w in dropped) and not any(w.endswith("'s") for w in dropped):
             continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
-        if words and re.fullmatch(_DIRECTION + "(?:ern)?", " ".join(words), re.IGNORECASE):
+        if words and re.fullmatch(DIRECTION + "(?:ern)?", " ".join(words), re.IGNORECASE):
             continue  # "Duma, East of Damascus": a direction, not a name
         if words and words[0] != "and" and not re.fullmatch(  # "Rebel-held" qualifies, it names nothing
                 r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
@@ -257,14 +228,14 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                                                            spot.name):
             spot.kind = "region"
         _suffix(s, spot)
-        direction = re.search(r"\b(?:" + _DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
+        direction = re.search(r"\b(?:" + DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
         if direction and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
             # "eastern Deir Ezzor", "northern Janderis district": the part of the area, not the town
             spot.start = direction.start()
             spot.text = spot.name = s[spot.start:spot.end]
             spot.anchor, spot.place = spot.place, None
             spot.kind, spot.relation = "region", direction.group().strip()
-        rural = re.search(r"\b(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?rural\s+$", s[:spot.start],
+        rural = re.search(r"\b(?:(?:" + DIRECTION + r")(?:ern)?\s+)?rural\s+$", s[:spot.start],
                           re.IGNORECASE)
         if rural and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
             # "in southern rural Hama": Hama's countryside, a container, not the city
@@ -301,7 +272,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             back.notes.append(f"'{m.group()}' refers back to {ref.name}")
             spots.append(back)
     spots.sort(key=lambda p: p.start)
-    _roles(s, spots)
+    assign_roles(s, spots)
     return spots
 
 
@@ -335,65 +306,3 @@ def _suffix(s: str, spot: Spot) -> None:
     else:
         spot.anchor, spot.place = spot.place, None
         spot.kind, spot.relation = kind, noun
-
-
-def _roles(s: str, spots: list[Spot]) -> None:
-    """Which places are references, containers or frames, and what each locates."""
-    comma = s.find(",")
-    frame = _FRAME.match(s)
-    for i, spot in enumerate(spots):
-        before = s[:spot.start]
-        previous = spots[i - 1] if i else None
-        ref = _REFERENCE.search(before[-90:])
-        if spot.name and (spot.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", s[spot.end:])):
-            spot.role, spot.relation = "container", "of"  # "seven of Raqqa's neighbourhoods": the whole
-        elif re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
-            spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
-        elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
-                      r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
-            spot.role = "modifier"  # "the Raqqa offensive", "a Tabqa-based activist": no place of a happening
-        elif frame and comma >= 0 and spot.end <= comma:
-            spot.role, spot.relation = "frame", frame.group().strip()
-        elif ref:
-            spot.role = "reference"
-            if ref.group("countryside"):
-                spot.relation = f"{ref.group('cdir').lower()} countryside of"
-            elif ref.group("near"):
-                spot.relation = ref.group("near").strip().lower()
-            else:
-                dirs = ref.group("dir").lower()
-                dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
-                dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
-                spot.relation = f"{dist}{dirs} of"
-        elif previous and (previous.role in ("event", "container") or (previous.role == "reference"
-                                                                        and previous.name is not None)) and \
-                len(s[previous.end:spot.start]) < 40 and \
-                _contains(s[previous.end:spot.start], previous, spot):
-            spot.role, spot.relation = "container", "in"
-    # each event place is located from the reference or container that follows it, else the one before
-    helpers = [p for p in spots if p.role in ("reference", "container")]
-    for p in spots:
-        if p.role == "event":
-            after = [h for h in helpers if h.start > p.start]
-            before = [h for h in helpers if h.start < p.start]
-            p.ref = (after[:1] or before[-1:] or [None])[0]
-
-
-def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
-    """Whether `outer` holds `inner` ("X in Hama province", "A village northern Janderis district",
-    "the village of X in the Jinderes district")."""
-    if outer.kind in ("district", "subdistrict", "region", "area") and \
-            re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
-        return True
-    if _OF_THE_CITY.fullmatch(gap):  # "the Qattar district of the eastern city of X": said outright
-        return True
-    if outer.rank <= inner.rank or outer.rank < 3:
-        return False
-    return bool(_CONTAINER_BEFORE.search(gap)) or (
-        outer.rank >= WIDE and bool(re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", gap)))
-
-
-def siblings(s: str, a: Spot, b: Spot) -> bool:
-    """Two places of one list ("A, B and C"): nothing but commas and "and" between them."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return bool(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", s[first.end:second.start]))
