@@ -73,7 +73,7 @@ def assign_roles(s: str, spots: list[Spot]) -> None:
         elif previous and (previous.role in ("event", "container") or (previous.role == "reference"
                                                                         and previous.name is not None)) and \
                 len(s[previous.end:spot.start]) < 40 and \
-                _contains(s[previous.end:spot.start], previous, spot):
+                _contains(s[previous.end:spot.start], previous, spot) and not _listed(s, spots, i):
             spot.role, spot.relation = "container", "in"
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]
@@ -96,6 +96,14 @@ def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
         return False
     return bool(_CONTAINER_BEFORE.search(gap)) or (
         outer.rank >= WIDE and bool(re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", gap)))
+
+
+def _listed(s: str, spots: list[Spot], i: int) -> bool:
+    """"A, al-Maqaber region and B": an area between two list commas (or a comma and "and") is one of the
+    list's places, not the container of the place before it ("A, Hama countryside" is)."""
+    after = spots[i + 1] if i + 1 < len(spots) else None
+    comma = i > 0 and bool(re.fullmatch(r"\s*,\s*", s[spots[i - 1].end:spots[i].start]))
+    return comma and after is not None and after.name is not None and siblings(s, spots[i], after)
 
 
 def siblings(s: str, a: Spot, b: Spot) -> bool:

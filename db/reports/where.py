@@ -28,7 +28,10 @@ NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _TAIL + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 # "Al Baryd (post office)": an item may carry a gloss in brackets
-_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?" \
+# a named site's noun: "al-Maqaber cemetery", "al-Jafrah passageway"
+SITE_NOUNS = r"cemetery|cemeteries|passageway|quarry"
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town|mountain|" + SITE_NOUNS + r"))?" \
+    r"(?:\s*\([^()]{1,30}\))?" \
     r"(?:,\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?" + NAME + \
     r"(?=,|\s+and\s))?"
 # "A, southeast of Daraa, B and C": an item may carry where it lies; that reference is no item
@@ -43,7 +46,8 @@ _AFTER_NOUN = re.compile(r"\b(?:(?P<noun>" + PLACE_NOUNS + r"|positions?)\s+(?:o
                          r"|including|such as)\s+(?:the\s+)?" + _LIST)
 _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|districts?|area|city|"
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
-                          r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
+                          r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?|"
+                          + SITE_NOUNS + r")\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|"
@@ -64,7 +68,9 @@ _LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:(?:which|that)\s+(?:are|w
                      r"(?:identified|listed|named) as)\s*:)\s*" + _LIST)
 _APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
+# "the rise of Islamist extremists", "Turkish mercenaries": a word before a side's noun qualifies the side
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
+                        r"extremists|mercenaries|insurgents|gangs|radicals|"
                         r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b",
                         re.IGNORECASE)
 _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", "iraq", "iraqi", "turkey",
@@ -85,7 +91,7 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
                      r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
-                     r"base|station|checkpoint|farms|palace(?: area)?)|"
+                     r"base|station|checkpoint|farms|palace(?: area)?|" + SITE_NOUNS + r")|"
                      r"(?P<cdir>" + DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 
 
@@ -128,6 +134,21 @@ _NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt
                         r"Minister|Ministry|Chief|Staff|Defen[cs]e|Civil|Agency|News|Council|Committee|Command|"
                         r"Helmets|Observatory|Corps|Division|Brigade|Regiment|Battalion|Media|Press|Radio|Television|"
                         r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital|Office|Bureau)\b|^[A-Z]{3,}$")
+
+
+# a barracks or site named after a unit: "17th Division Base", "Jonayd Division district", "Tamin Brigade
+# region" (a unit's name alone is no place; with a place noun after it, it is one)
+_UNIT_SITE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][\w'-]+)\s+(?:[Dd]ivision|[Bb]rigade|[Rr]egiment|"
+                        r"[Bb]attalion)\s+"
+                        r"(?:[Bb]ase|[Rr]egion|[Dd]istrict|[Aa]rea|[Hh]eadquarters|[Cc]amp|[Bb]arracks)\b")
+# "the Army of Conquest", "the Lions of the Caliphate": the name after a capitalised unit noun and "of" is the
+# unit's, not a place's
+_UNIT_OF = re.compile(r"\b(?:Army|Armies|Front|Brigades?|Battalions?|Legion|Movement|Lions|Falcons|Knights|"
+                      r"Soldiers|Guardians)\s+of\s+(?:the\s+)?$")
+
+
+# "Tal (hill) 17", "Hill 45": a height known by its number (a year is no part of a name)
+_NUMBERED = re.compile(r"^(?:\s*\([a-z]{1,15}\))?\s+(?!(?:19|20)\d\d\b)\d{1,4}(?=\s*(?:[,;.)]|and\b|$))")
 
 
 def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -192,10 +213,13 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                     kinds[(start, end)] = _noun_kind(noun)
                 if _overlaps((start, end), taken + [(p.start, p.end) for p in slotted]) or \
                         (pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3)) or \
-                        _SIDE_NOUN.match(s[end:]):
+                        _SIDE_NOUN.match(s[end:]) or _UNIT_OF.search(quoted[:start]):
                     continue
                 place = gaz.lookup(name, loose=True, near=near)
                 slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
+    for m in _UNIT_SITE.finditer(quoted):
+        if not _overlaps((m.start(), m.end()), taken + [(p.start, p.end) for p in slotted]):
+            slotted.append(Spot(m.start(), m.end(), m.group(), m.group(), None, "site"))
     spots: list[Spot] = []
     for m in gaz.find(s, near):
         inside = [p for p in slotted if p.start <= m.start and m.end <= p.end]
@@ -227,6 +251,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
         elif spot.place is None and spot.name and re.match(r"(?:Eastern|Western|Northern|Southern|Central) ",
                                                            spot.name):
             spot.kind = "region"
+        numbered = _NUMBERED.match(s[spot.end:])
+        if numbered and spot.place is None and spot.name:  # "Tal (hill) 17": the number is the name's
+            spot.end += numbered.end()
+            spot.text = spot.name = s[spot.start:spot.end]
         _suffix(s, spot)
         direction = re.search(r"\b(?:" + DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
         if direction and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
@@ -273,6 +301,11 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spots.append(back)
     spots.sort(key=lambda p: p.start)
     assign_roles(s, spots)
+    for spot in spots:  # "A, al-Maqaber region and B": an unknown "region" listed among places is a locality
+        if spot.kind in ("region", "area") and spot.role == "event" and spot.name and spot.place is None \
+                and spot.anchor is None and any(q.name and q.role == "event" and q.rank < WIDE
+                                                and siblings(s, spot, q) for q in spots):
+            spot.kind, spot.relation = "locality", ""
     return spots
 
 
@@ -283,6 +316,8 @@ def _suffix(s: str, spot: Spot) -> None:
     if not m or spot.name is None:
         return
     noun = m.group("noun").casefold()
+    if spot.kind == "site" and spot.place is None and noun == "area":
+        return  # "the 17th Division Base area": the site itself
     kind = "district" if "centre" in noun or "center" in noun else _noun_kind(noun)
     if m.group("site"):  # "Al-Umar oil field", "Jirah airport": a site of its own, named after the place
         spot.bare = spot.name
