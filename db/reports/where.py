@@ -301,12 +301,24 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spots.append(back)
     spots.sort(key=lambda p: p.start)
     assign_roles(s, spots)
-    for spot in spots:  # "A, al-Maqaber region and B": an unknown "region" listed among places is a locality
-        if spot.kind in ("region", "area") and spot.role == "event" and spot.name and spot.place is None \
-                and spot.anchor is None and any(q.name and q.role == "event" and q.rank < WIDE
-                                                and siblings(s, spot, q) for q in spots):
-            spot.kind, spot.relation = "locality", ""
+    _local_regions(s, spots)
     return spots
+
+
+def _local_regions(s: str, spots: list[Spot]) -> None:
+    """"A, al-Maqaber region and B mountain": an unknown "region" or "area" listed among precise places is a
+    local site like them (a list's places are of one scale), not an extent of land around them."""
+    chain: list[Spot] = []
+    for spot in [*spots, None]:
+        if spot is not None and chain and siblings(s, chain[-1], spot):
+            chain.append(spot)
+            continue
+        if any(q.name and q.role == "event" and q.rank < WIDE for q in chain):
+            for q in chain:
+                if q.kind in ("region", "area") and q.role == "event" and q.name and q.place is None \
+                        and q.anchor is None:
+                    q.kind, q.relation = "locality", ""
+        chain = [spot] if spot is not None else []
 
 
 def _suffix(s: str, spot: Spot) -> None:
