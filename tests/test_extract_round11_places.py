@@ -72,3 +72,21 @@ def test_a_word_before_extremists_qualifies_the_side(lex: Lexicon) -> None:
     text = "The offensive captured the town of Kafr Ammar after the retreat of Salafist extremists."
     places = _places(text, lex)
     assert "Salafist" not in places and "Kafr Ammar" in places
+
+
+# -- what holds a place: "belonging to X", "the village of A of X", and what holds X ------------------------
+
+def test_the_place_a_list_belongs_to_holds_it(lex: Lexicon) -> None:
+    text = "On Monday, militants shelled the villages of Tal Barin and Tel Baz belonging to Mashkan."
+    assert _places(text, lex) == {"Tal Barin", "Tel Baz"}
+
+
+def test_a_place_after_a_bare_of_holds_the_village_before_it(lex: Lexicon) -> None:
+    text = "On Monday, militants attacked the village of Qastal Jindo of Afrin."
+    assert _places(text, lex) == {"Qastal Jindo"}
+
+
+def test_the_place_a_container_lies_in_holds_it_too(lex: Lexicon) -> None:
+    text = ("On Monday, militants shelled the villages of Tal Barin and Tel Baz belonging to Jandairis "
+            "in Afrin.")
+    assert _places(text, lex) == {"Tal Barin", "Tel Baz"}

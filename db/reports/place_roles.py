@@ -31,7 +31,12 @@ _CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]
                                r"subrub) of\s+(?:the\s+)?"
                                r"|\b(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
                                r"governorate|region|area|countryside) of\s+(?:the\s+)?"
-                               r"|\b" + DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
+                               r"|\b" + DIRECTION + r"(?:ern)?\s+"
+                               # "the village of Alqameya of Afrin": a wider place after a bare "of"
+                               r"|^\s+of\s+(?:the\s+)?)$", re.IGNORECASE)
+# "A and B belonging to Shirawa": the wording says it holds them, whatever either is called
+_BELONGING = re.compile(r"\s+(?:(?:which|that)\s+)?(?:belonging|belongs?|affiliated|attached)\s+to\s+"
+                        r"(?:the\s+)?")
 _FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
 _OF_THE_CITY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
                           r"governorate|region|area|countryside) of\s+(?:the\s+)?")
@@ -75,6 +80,9 @@ def assign_roles(s: str, spots: list[Spot]) -> None:
                 len(s[previous.end:spot.start]) < 40 and \
                 _contains(s[previous.end:spot.start], previous, spot) and not _listed(s, spots, i):
             spot.role, spot.relation = "container", "in"
+        elif previous and previous.role == "container" and spot.rank >= max(previous.rank, 3) and \
+                re.fullmatch(r"\s+in\s+(?:the\s+)?", s[previous.end:spot.start]):
+            spot.role, spot.relation = "container", "in"  # "belonging to Jandrisa in Afrin": both hold it
     # each event place is located from the reference or container that follows it, else the one before
     helpers = [p for p in spots if p.role in ("reference", "container")]
     for p in spots:
@@ -87,6 +95,8 @@ def assign_roles(s: str, spots: list[Spot]) -> None:
 def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
     """Whether `outer` holds `inner` ("X in Hama province", "A village northern Janderis district",
     "the village of X in the Jinderes district")."""
+    if _BELONGING.fullmatch(gap):
+        return True
     if outer.kind in ("district", "subdistrict", "region", "area") and \
             re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
         return True
