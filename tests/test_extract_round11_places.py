@@ -90,3 +90,12 @@ def test_the_place_a_container_lies_in_holds_it_too(lex: Lexicon) -> None:
     text = ("On Monday, militants shelled the villages of Tal Barin and Tel Baz belonging to Jandairis "
             "in Afrin.")
     assert _places(text, lex) == {"Tal Barin", "Tel Baz"}
+
+
+# -- a loose spelling match is made by the spelling that matches -------------------------------------------
+
+def test_an_unknown_village_is_not_moved_to_a_place_whose_other_spelling_has_its_shape(lex: Lexicon) -> None:
+    # the bundled Kinnsibba is also spelt "Kensiya" (k-n-s, like al-Kanaes, but an -iya name): its other
+    # spellings, of another skeleton, do not make "Kensiya" the same shape as "al-Kanaes"
+    found = [f for f in events("Militants shelled the village of al-Kanaes on Monday.", lex)]
+    assert [(f.place, f.place_name) for f in found] == [(None, "al-Kanaes")]
