@@ -99,3 +99,16 @@ def test_an_unknown_village_is_not_moved_to_a_place_whose_other_spelling_has_its
     # spellings, of another skeleton, do not make "Kensiya" the same shape as "al-Kanaes"
     found = [f for f in events("Militants shelled the village of al-Kanaes on Monday.", lex)]
     assert [(f.place, f.place_name) for f in found] == [(None, "al-Kanaes")]
+
+
+# -- "Western X" before a village is a village of its own ---------------------------------------------------
+
+def test_a_capitalised_direction_before_a_village_names_a_village_of_its_own(lex: Lexicon) -> None:
+    # the bundled gazetteer knows Ghariyah, a village in Daraa: "Western Ghariyah" is another village
+    found = events("On Monday, Western Ghariyah was shelled by the army.", lex)
+    assert [(f.place, f.place_name) for f in found] == [(None, "Western Ghariyah")]
+
+
+def test_a_number_word_before_a_place_noun_is_no_name(lex: Lexicon) -> None:
+    text = "Five towns were entered by the army on Monday, among them the town of Kafr Ammar."
+    assert "Five" not in _places(text, lex)

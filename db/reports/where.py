@@ -81,7 +81,8 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "meanwhile", "moreover", "however", "according", "it", "they", "he", "she", "we", "his", "its",
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
-         "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
+         "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every",
+         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens"}
 _NOUN_TAIL = {"province", "governorate", "countryside"}
 _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
          "yesterday"}
@@ -263,6 +264,14 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             spot.text = spot.name = s[spot.start:spot.end]
             spot.anchor, spot.place = spot.place, None
             spot.kind, spot.relation = "region", direction.group().strip()
+        elif direction and spot.place is not None and spot.place.kind in ("village", "locality") and \
+                re.fullmatch(r"(?:North|South|East|West)ern\s+", direction.group()) and direction.start() > 0:
+            # "Western Ghariyah": a village has no western part to speak of; capitalised mid-sentence, the
+            # direction is the name of a village of its own beside it (unknown, located near it)
+            spot.start = direction.start()
+            spot.text = spot.name = s[spot.start:spot.end]
+            spot.anchor, spot.place, spot.relation = spot.place, None, ""
+            spot.notes.append(f"'{spot.name}': a village named after {spot.anchor.name}, not it")
         rural = re.search(r"\b(?:(?:" + DIRECTION + r")(?:ern)?\s+)?rural\s+$", s[:spot.start],
                           re.IGNORECASE)
         if rural and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
