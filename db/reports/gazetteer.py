@@ -214,7 +214,7 @@ class Gazetteer:
             bones = skeleton(name)
             ids = [i for i in self._skeletons.get(bones, []) if len(bones) >= 3
                    and variant_key(self.places[i].name)[:1] == variant_key(name)[:1]
-                   and any(same_shape(n, name) for n in self._spellings[i])]
+                   and any(skeleton(n) == bones and same_shape(n, name) for n in self._spellings[i])]
             if len({self.places[i].name for i in ids}) > 1:
                 return None  # two different places answer: not a match, a guess
         places = self._in_theatre([self.places[i] for i in ids], exact,

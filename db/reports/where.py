@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, GazPlace
 from .parties import Party
+from .place_roles import DIRECTION, RANK, WIDE, assign_roles, siblings
 from .unnamed import UNNAMED
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
@@ -27,7 +28,10 @@ NAME = r"(?:(?:al|el)\s+(?=[A-Z])|Mt\.\s+)?" + _WORD + \
     r"(?:\s+(?:(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|bani)\s+)?" + _TAIL + r"){0,3}"
 # a list item may carry its noun: "Al-Rubaii checkpoint, Tall Ashtara"
 # "Al Baryd (post office)": an item may carry a gloss in brackets
-_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town))?(?:\s*\([^()]{1,30}\))?" \
+# a named site's noun: "al-Maqaber cemetery", "al-Jafrah passageway"
+SITE_NOUNS = r"cemetery|cemeteries|passageway|quarry"
+_ITEM = NAME + r"(?:\s+(?:checkpoint|hill|dam|base|airport|village|town|mountain|" + SITE_NOUNS + r"))?" \
+    r"(?:\s*\([^()]{1,30}\))?" \
     r"(?:,\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?" + NAME + \
     r"(?=,|\s+and\s))?"
 # "A, southeast of Daraa, B and C": an item may carry where it lies; that reference is no item
@@ -42,7 +46,8 @@ _AFTER_NOUN = re.compile(r"\b(?:(?P<noun>" + PLACE_NOUNS + r"|positions?)\s+(?:o
                          r"|including|such as)\s+(?:the\s+)?" + _LIST)
 _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods?|districts?|area|city|"
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
-                          r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?)\b")
+                          r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?|"
+                          + SITE_NOUNS + r")\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|"
@@ -63,7 +68,9 @@ _LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:(?:which|that)\s+(?:are|w
                      r"(?:identified|listed|named) as)\s*:)\s*" + _LIST)
 _APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
+# "the rise of Islamist extremists", "Turkish mercenaries": a word before a side's noun qualifies the side
 _SIDE_NOUN = re.compile(r"\s+(?:groups?|militants?|fighters?|terrorists?|forces|rebels?|troops|factions?|"
+                        r"extremists|mercenaries|insurgents|gangs|radicals|"
                         r"members|units|militias?|jihadists|commanders?|officials?|media|agency)\b",
                         re.IGNORECASE)
 _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", "iraq", "iraqi", "turkey",
@@ -74,48 +81,19 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "meanwhile", "moreover", "however", "according", "it", "they", "he", "she", "we", "his", "its",
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
-         "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every"}
-_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+         "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every",
+         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens"}
 _NOUN_TAIL = {"province", "governorate", "countryside"}
 _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
          "yesterday"}
-_REFERENCE = re.compile(
-    r"(?:(?P<dist>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kilometers?|kilometres?|miles?)\s+(?:to the\s+)?)?"
-    r"(?:(?:to )?the\s+)?(?P<dir>" + _DIRECTION + r")(?:ern)?(?: and (?P<dir2>" + _DIRECTION + r"))?"
-    # "of the ISIS stronghold of X", "of the Kurdish-held X": no other name between ("of Daraa, B" ends there)
-    r"\s+of\s+(?:(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z]{2,})|(?:Syrian|Turkish|Kurdish|Iraqi|Russian|Iranian)\b|"
-    r"[A-Z]\w*-(?:held|controlled|backed|led|run|occupied)),?\s+){0,4}$"
-    r"|(?P<near>\bnear(?: to)?|\bclose to|\badjacent to|\bnext to|\boutside(?: of)?|\baround"
-    r"|\b(?:in )?the (?:area|areas|region) "
-    r"(?:surrounding|around|of)|\bin the (?:vicinity|surroundings|"
-    r"outskirts) of|\bon the outskirts of|\bbetween)\s+(?:[a-z][\w-]*\s+){0,4}$"
-    r"|(?P<countryside>\b(?:the\s+)?(?P<cdir>" + _DIRECTION + r"(?:ern)?)\s+countryside\s+of\s+(?:the\s+)?$)",
-    re.IGNORECASE)
 _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|project)|"
                      r"industrial (?:zone|city|area)|"
                      r"city|town|village|district|neighbou?rhood|area|"
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
                      r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
-                     r"base|station|checkpoint|farms|palace(?: area)?)|"
-                     r"(?P<cdir>" + _DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
-_CONTAINER_BEFORE = re.compile(r"(?:\b(?:in|within|inside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:province|"
-                               r"governorate|region|countryside|district) of\s+(?:the\s+)?"
-                               r"|\b(?:in|within|inside)\s+(?:the\s+)?"
-                               r"(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?"
-                               r"|\b(?:neighbou?rhoods?|districts?|suburbs?|quarters?|"
-                               r"subrub) of\s+(?:the\s+)?"
-                               r"|\b(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
-                               r"governorate|region|area|countryside) of\s+(?:the\s+)?"
-                               r"|\b" + _DIRECTION + r"(?:ern)?\s+)$", re.IGNORECASE)
-_FRAME = re.compile(r"^\s*(?:(?:to the\s+)?" + _DIRECTION + r"(?:ern)?\s+of|in)\s+(?:the\s+)?", re.IGNORECASE)
-_OF_THE_CITY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:city|town|province|"
-                          r"governorate|region|area|countryside) of\s+(?:the\s+)?")
-RANK = {"site": 0, "facility": 0, "garrison": 0, "oil field": 0, "field": 0, "road": 0, "airport": 0,
-        "base": 0, "dam": 0, "crossing": 0, "neighbourhood": 1, "district": 1, "village": 2,
-        "locality": 2, "hill": 2, "town": 3, "city": 4, "subdistrict": 4, "area": 5, "region": 5,
-        "countryside": 5, "desert": 5, "pocket": 5, "suburbs": 5, "governorate": 6, "province": 6}
-WIDE = 5  # this rank and above: an area, a place's container rather than a happening's place
+                     r"base|station|checkpoint|farms|palace(?: area)?|" + SITE_NOUNS + r")|"
+                     r"(?P<cdir>" + DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -159,11 +137,26 @@ _NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt
                         r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital|Office|Bureau)\b|^[A-Z]{3,}$")
 
 
+# a barracks or site named after a unit: "17th Division Base", "Jonayd Division district", "Tamin Brigade
+# region" (a unit's name alone is no place; with a place noun after it, it is one)
+_UNIT_SITE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][\w'-]+)\s+(?:[Dd]ivision|[Bb]rigade|[Rr]egiment|"
+                        r"[Bb]attalion)\s+"
+                        r"(?:[Bb]ase|[Rr]egion|[Dd]istrict|[Aa]rea|[Hh]eadquarters|[Cc]amp|[Bb]arracks)\b")
+# "the Army of Conquest", "the Lions of the Caliphate": the name after a capitalised unit noun and "of" is the
+# unit's, not a place's
+_UNIT_OF = re.compile(r"\b(?:Army|Armies|Front|Brigades?|Battalions?|Legion|Movement|Lions|Falcons|Knights|"
+                      r"Soldiers|Guardians)\s+of\s+(?:the\s+)?$")
+
+
+# "Tal (hill) 17", "Hill 45": a height known by its number (a year is no part of a name)
+_NUMBERED = re.compile(r"^(?:\s*\([a-z]{1,15}\))?\s+(?!(?:19|20)\d\d\b)\d{1,4}(?=\s*(?:[,;.)]|and\b|$))")
+
+
 def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
     """The names of a list: "A, B and C" → A, B, C with their offsets."""
     out = []
     for m in re.finditer(r"(?:" + _QUALIFIER + r")?" + NAME, text):
-        if re.search(_DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
+        if re.search(DIRECTION + r"(?:ern)?\s+of\s+(?:the\s+)?$", text[:m.start()], re.IGNORECASE):
             continue  # "A, southeast of Daraa, B": where A lies
         words = m.group().split()
         dropped: list[str] = []
@@ -179,7 +172,7 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
         if any(w[:1].isupper() and w.casefold() not in ("the", "a", "an", "in", "on", "at", "early", "late")
                for w in dropped) and not any(w.endswith("'s") for w in dropped):
             continue  # "the Euphrates River", "the Syrian Army": not a place's name with a word cut off
-        if words and re.fullmatch(_DIRECTION + "(?:ern)?", " ".join(words), re.IGNORECASE):
+        if words and re.fullmatch(DIRECTION + "(?:ern)?", " ".join(words), re.IGNORECASE):
             continue  # "Duma, East of Damascus": a direction, not a name
         if words and words[0] != "and" and not re.fullmatch(  # "Rebel-held" qualifies, it names nothing
                 r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
@@ -221,10 +214,13 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                     kinds[(start, end)] = _noun_kind(noun)
                 if _overlaps((start, end), taken + [(p.start, p.end) for p in slotted]) or \
                         (pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3)) or \
-                        _SIDE_NOUN.match(s[end:]):
+                        _SIDE_NOUN.match(s[end:]) or _UNIT_OF.search(quoted[:start]):
                     continue
                 place = gaz.lookup(name, loose=True, near=near)
                 slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
+    for m in _UNIT_SITE.finditer(quoted):
+        if not _overlaps((m.start(), m.end()), taken + [(p.start, p.end) for p in slotted]):
+            slotted.append(Spot(m.start(), m.end(), m.group(), m.group(), None, "site"))
     spots: list[Spot] = []
     for m in gaz.find(s, near):
         inside = [p for p in slotted if p.start <= m.start and m.end <= p.end]
@@ -256,15 +252,27 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
         elif spot.place is None and spot.name and re.match(r"(?:Eastern|Western|Northern|Southern|Central) ",
                                                            spot.name):
             spot.kind = "region"
+        numbered = _NUMBERED.match(s[spot.end:])
+        if numbered and spot.place is None and spot.name:  # "Tal (hill) 17": the number is the name's
+            spot.end += numbered.end()
+            spot.text = spot.name = s[spot.start:spot.end]
         _suffix(s, spot)
-        direction = re.search(r"\b(?:" + _DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
+        direction = re.search(r"\b(?:" + DIRECTION + r")(?:ern)?\s+$", s[:spot.start], re.IGNORECASE)
         if direction and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
             # "eastern Deir Ezzor", "northern Janderis district": the part of the area, not the town
             spot.start = direction.start()
             spot.text = spot.name = s[spot.start:spot.end]
             spot.anchor, spot.place = spot.place, None
             spot.kind, spot.relation = "region", direction.group().strip()
-        rural = re.search(r"\b(?:(?:" + _DIRECTION + r")(?:ern)?\s+)?rural\s+$", s[:spot.start],
+        elif direction and spot.place is not None and spot.place.kind in ("village", "locality") and \
+                re.fullmatch(r"(?:North|South|East|West)ern\s+", direction.group()) and direction.start() > 0:
+            # "Western Ghariyah": a village has no western part to speak of; capitalised mid-sentence, the
+            # direction is the name of a village of its own beside it (unknown, located near it)
+            spot.start = direction.start()
+            spot.text = spot.name = s[spot.start:spot.end]
+            spot.anchor, spot.place, spot.relation = spot.place, None, ""
+            spot.notes.append(f"'{spot.name}': a village named after {spot.anchor.name}, not it")
+        rural = re.search(r"\b(?:(?:" + DIRECTION + r")(?:ern)?\s+)?rural\s+$", s[:spot.start],
                           re.IGNORECASE)
         if rural and spot.place is not None and spot.place.kind in ("city", "town", "governorate"):
             # "in southern rural Hama": Hama's countryside, a container, not the city
@@ -301,8 +309,25 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
             back.notes.append(f"'{m.group()}' refers back to {ref.name}")
             spots.append(back)
     spots.sort(key=lambda p: p.start)
-    _roles(s, spots)
+    assign_roles(s, spots)
+    _local_regions(s, spots)
     return spots
+
+
+def _local_regions(s: str, spots: list[Spot]) -> None:
+    """"A, al-Maqaber region and B mountain": an unknown "region" or "area" listed among precise places is a
+    local site like them (a list's places are of one scale), not an extent of land around them."""
+    chain: list[Spot] = []
+    for spot in [*spots, None]:
+        if spot is not None and chain and siblings(s, chain[-1], spot):
+            chain.append(spot)
+            continue
+        if any(q.name and q.role == "event" and q.rank < WIDE for q in chain):
+            for q in chain:
+                if q.kind in ("region", "area") and q.role == "event" and q.name and q.place is None \
+                        and q.anchor is None:
+                    q.kind, q.relation = "locality", ""
+        chain = [spot] if spot is not None else []
 
 
 def _suffix(s: str, spot: Spot) -> None:
@@ -312,6 +337,8 @@ def _suffix(s: str, spot: Spot) -> None:
     if not m or spot.name is None:
         return
     noun = m.group("noun").casefold()
+    if spot.kind == "site" and spot.place is None and noun == "area":
+        return  # "the 17th Division Base area": the site itself
     kind = "district" if "centre" in noun or "center" in noun else _noun_kind(noun)
     if m.group("site"):  # "Al-Umar oil field", "Jirah airport": a site of its own, named after the place
         spot.bare = spot.name
@@ -335,65 +362,3 @@ def _suffix(s: str, spot: Spot) -> None:
     else:
         spot.anchor, spot.place = spot.place, None
         spot.kind, spot.relation = kind, noun
-
-
-def _roles(s: str, spots: list[Spot]) -> None:
-    """Which places are references, containers or frames, and what each locates."""
-    comma = s.find(",")
-    frame = _FRAME.match(s)
-    for i, spot in enumerate(spots):
-        before = s[:spot.start]
-        previous = spots[i - 1] if i else None
-        ref = _REFERENCE.search(before[-90:])
-        if spot.name and (spot.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", s[spot.end:])):
-            spot.role, spot.relation = "container", "of"  # "seven of Raqqa's neighbourhoods": the whole
-        elif re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
-            spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
-        elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
-                      r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
-            spot.role = "modifier"  # "the Raqqa offensive", "a Tabqa-based activist": no place of a happening
-        elif frame and comma >= 0 and spot.end <= comma:
-            spot.role, spot.relation = "frame", frame.group().strip()
-        elif ref:
-            spot.role = "reference"
-            if ref.group("countryside"):
-                spot.relation = f"{ref.group('cdir').lower()} countryside of"
-            elif ref.group("near"):
-                spot.relation = ref.group("near").strip().lower()
-            else:
-                dirs = ref.group("dir").lower()
-                dirs += f" and {ref.group('dir2').lower()}" if ref.group("dir2") else ""
-                dist = f"{ref.group('dist')} {ref.group('unit')} " if ref.group("dist") else ""
-                spot.relation = f"{dist}{dirs} of"
-        elif previous and (previous.role in ("event", "container") or (previous.role == "reference"
-                                                                        and previous.name is not None)) and \
-                len(s[previous.end:spot.start]) < 40 and \
-                _contains(s[previous.end:spot.start], previous, spot):
-            spot.role, spot.relation = "container", "in"
-    # each event place is located from the reference or container that follows it, else the one before
-    helpers = [p for p in spots if p.role in ("reference", "container")]
-    for p in spots:
-        if p.role == "event":
-            after = [h for h in helpers if h.start > p.start]
-            before = [h for h in helpers if h.start < p.start]
-            p.ref = (after[:1] or before[-1:] or [None])[0]
-
-
-def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
-    """Whether `outer` holds `inner` ("X in Hama province", "A village northern Janderis district",
-    "the village of X in the Jinderes district")."""
-    if outer.kind in ("district", "subdistrict", "region", "area") and \
-            re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
-        return True
-    if _OF_THE_CITY.fullmatch(gap):  # "the Qattar district of the eastern city of X": said outright
-        return True
-    if outer.rank <= inner.rank or outer.rank < 3:
-        return False
-    return bool(_CONTAINER_BEFORE.search(gap)) or (
-        outer.rank >= WIDE and bool(re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", gap)))
-
-
-def siblings(s: str, a: Spot, b: Spot) -> bool:
-    """Two places of one list ("A, B and C"): nothing but commas and "and" between them."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return bool(re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*as well as)\s*", s[first.end:second.start]))
