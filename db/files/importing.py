@@ -31,7 +31,7 @@ from . import preparing
 from .formats import FORMATS
 from .formats.common import Context
 from .formats.dates import DateOrder
-from .preparing import ROW, SKIP, SQL, Item, Row, batches, chunks, mostly_known
+from .preparing import ROW, SKIP, SQL, Item, Row, batches, chunks, mostly_known, na_delimiter
 from .reading import DELIMITER_NAMES, CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
 from .worker import Preparing, can_fork
 
@@ -199,7 +199,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
             store = conn.execute("PRAGMA database_list").fetchone()[2]
             read = chunks(rows)
-            na = isinstance(rows, CsvRows) and bool(rows.na_at)  # its NA cells read as empty
+            na = na_delimiter(rows)  # its NA cells read as empty
             first = next(read, [])
             # A re-import's rows are mostly known by fingerprint: read here, a second process costs more.
             if store and can_fork(total) and not mostly_known(first, prints, na):
