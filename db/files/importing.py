@@ -26,6 +26,7 @@ from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
+from ..write.twins import merge_governments
 from ..write.upsert import EVENT_COLUMNS, WriteCounts
 from . import preparing
 from .formats import FORMATS
@@ -62,6 +63,8 @@ class ImportReport:
     na_read: int = 0  # cells written NA (by R or pandas) read as empty (files/missing.py)
     merged: int = 0  # rows that named another actor of the event on the row before (actor-based files)
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
+    # (merged, kept) names of one country's government factions made one (write/twins.py)
+    merged_factions: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def landed(self) -> int:
@@ -186,6 +189,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     writer: BulkWriter | None = None
     preparing: Preparing | None = None
     try:
+        report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
@@ -223,6 +227,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             report.counts = WriteCounts()
             # Rolled back with the rows: no faction, place or front was added.
             report.new_factions, report.new_places, report.new_fronts = [], [], []
+            report.merged_factions = []
         else:
             if then is not None and (report.counts.added or report.counts.updated):
                 then(conn, report)

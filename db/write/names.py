@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..geography import name_key
+from ..geography import atlas, name_key
 
 # What a gazetteer or a dataset appends to a place's name to say what kind of place it is.
 PLACE_SUFFIX = re.compile(
@@ -77,9 +77,29 @@ def place_skeleton(name: str) -> str:
 
 def faction_keys(name: str) -> tuple[str, ...]:
     """The keys a dataset's actor name may be known by, most exact first: the name; without ACLED's
-    acronym prefix. Never without its era: another era is another government's forces."""
-    keys = (name_key(name), name_key(_ACRONYM.sub("", name).strip()))
+    acronym prefix; a country's government by its country (state_key). Never without its era: another
+    era is another government's forces."""
+    keys = (name_key(name), name_key(_ACRONYM.sub("", name).strip()), state_key(name))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+# A country's government as ACLED and UCDP name it: "Government of Russia", "Government of the Philippines",
+# UCDP's "Government of Russia (Soviet Union)" (the country now, and then). Not an era ("(2000-)").
+_GOVERNMENT = re.compile(r"^government of (?:the )?(?P<country>[^()]+?)(?: \((?P<then>[^()\d]+)\))?$",
+                         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 12)
+def state_key(name: str) -> str | None:
+    """One key for a country's government whatever a dataset calls the country ("Government of Russia
+    (Soviet Union)", "Government of Russia"; "Government of Philippines", "Government of the
+    Philippines"): its ISO code, after a NUL no name key holds. None for any other name, or a country the
+    atlas does not know."""
+    found = _GOVERNMENT.match(" ".join(name.split()))
+    if found is None:
+        return None
+    country = atlas().country(f"{found['country']} ({found['then']})" if found["then"] else found["country"])
+    return f"\x00government {country.code}" if country else None
 
 
 def era_parts(name: str) -> tuple[str, str, str] | None:
