@@ -146,3 +146,24 @@ def test_codes_of_one_rank_give_the_first_bloc_in_order_whatever_the_rows_order(
     assert _rows(path, "SELECT bloc FROM factions WHERE short = 'UAG-AFG'") == [(bloc,)]
     assert {s for (s,) in _rows(path, "SELECT side FROM events")} == {bloc}
     assert_exact(path)
+
+
+@pytest.mark.parametrize("changed_first", [True, False])
+def test_a_changed_event_of_a_faction_a_later_row_recodes_takes_its_side(tmp_path: Path,
+                                                                         changed_first: bool) -> None:
+    """write/bulk.py _reside: an event the import changes (not adds) and one it adds, both staged with the
+    faction's old bloc, take the new one; the tallies equal a rebuild's."""
+    uag = {"actor1": "Unidentified Armed Group (Afghanistan)", "inter1": "",
+           "actor2": "Civilians (Afghanistan)",
+           "inter2": "7", **AFGHANISTAN}
+    path = _store(tmp_path, ("a.csv", acled({"event_id_cnty": "AFG1", **uag})))
+    assert _rows(path, "SELECT side FROM events") == [("other",)]
+    changed = {"event_id_cnty": "AFG1", **uag, "fatalities": "3"}
+    coded = {"event_id_cnty": "AFG2", **uag, "inter1": "3"}
+    (tmp_path / "b.csv").write_text(acled(*((changed, coded) if changed_first else (coded, changed))),
+                                    encoding="utf-8")
+    report = imported(path, tmp_path / "b.csv")
+    assert (report.counts.added, report.counts.updated) == (1, 1)
+    assert _rows(path, "SELECT source_event_id, side FROM events ORDER BY 1") == [("AFG1", "militias"),
+                                                                                 ("AFG2", "militias")]
+    assert_exact(path)

@@ -253,19 +253,20 @@ class BulkWriter:
         if not stale:
             return
         conn = self.conn
+        # The stale events, selected once: a changed event's side is put right apart (it is counted
+        # after this, by SQL), an added one's between taking its tallies off and putting them back.
         conn.execute("DELETE FROM temp.import_batch")
         conn.execute(
             "INSERT OR IGNORE INTO temp.import_batch (rowid) SELECT e.rowid FROM temp.import_parties p "
             "CROSS JOIN events e ON e.id = p.event WHERE p.role = ? AND p.faction IN "
             "(SELECT value FROM json_each(?)) ORDER BY 1", (SIDE_ROLE, json.dumps(stale)))
-        conn.execute("DELETE FROM temp.import_batch WHERE rowid IN (SELECT rowid FROM temp.import_updated)")
+        resided = f"UPDATE events SET side = {SIDE.format(x='events.id')} WHERE rowid IN ({{}})"
+        changed = "SELECT rowid FROM temp.import_batch WHERE rowid IN (SELECT rowid FROM temp.import_updated)"
+        conn.execute(resided.format(changed))
+        conn.execute(f"DELETE FROM temp.import_batch WHERE rowid IN ({changed})")
         for count in _COUNT:
             conn.execute(count.format(sign="-", t="temp.import_batch"))
-        conn.execute(
-            f"UPDATE events SET side = {SIDE.format(x='events.id')} WHERE rowid IN "
-            "(SELECT e.rowid FROM temp.import_parties p CROSS JOIN events e ON e.id = p.event "
-            "WHERE p.role = ? AND p.faction IN (SELECT value FROM json_each(?)))",
-            (SIDE_ROLE, json.dumps(stale)))
+        conn.execute(resided.format("SELECT rowid FROM temp.import_batch"))
         for count in _COUNT:
             conn.execute(count.format(sign="", t="temp.import_batch"))
 
