@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from ..reference import read_reference
 from ..write import fingerprints
@@ -88,11 +89,12 @@ class ImportReport:
 
 
 class LinkingInterrupted(KeyboardInterrupt):
-    """Ctrl-C once the file's transaction had committed, while its events were being linked to other
-    sources' happenings (db/happenings/): the file is in the store, `report` says what it brought, and
-    its events stay queued, to be linked by the next import."""
+    """Ctrl-C once a file's or a report's transaction had committed, while its events were being linked
+    to other sources' happenings (db/happenings/): the file or report is in the store, `report` (its
+    ImportReport, or an ingest's IngestReport) says what it brought, and its events stay queued, to be
+    linked by the next import or ingest (db/store/intake.py raises it for both)."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: Any) -> None:
         super().__init__()
         self.report = report
 

@@ -353,14 +353,14 @@ class Resolver:
         if source_id in self.ref.sources:
             return source_id
         title, publisher, url = _clean(title) or "untitled", _clean(publisher) or None, _clean(url) or None
-        if source_id not in self.ref.sources:
-            self._writing()
-            self.conn.execute(
-                "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",
-                (source_id, title, publisher, published, url, kind))
-            self.ref.sources.add(source_id)
-            self.created.sources += 1
-            self._undo.append(lambda: self.ref.sources.discard(source_id))
+        self._writing()
+        self.conn.execute(
+            "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",
+            (source_id, title, publisher, published, url, kind))
+        self.ref.sources.add(source_id)
+        self.created.sources += 1
+        self._undo.append(lambda: (self.ref.sources.discard(source_id),
+                                   setattr(self.created, "sources", self.created.sources - 1)))
         return source_id
 
     # -- rows that fail after creating something ------------------------------------------------
