@@ -167,3 +167,20 @@ def test_a_changed_event_of_a_faction_a_later_row_recodes_takes_its_side(tmp_pat
     assert _rows(path, "SELECT source_event_id, side FROM events ORDER BY 1") == [("AFG1", "militias"),
                                                                                  ("AFG2", "militias")]
     assert_exact(path)
+
+
+def test_the_government_kept_is_the_one_acleds_eras_hang_under(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # UCDP's "Government of Philippines" sorts first; ACLED's "(2016-)" is an era of "... the Philippines".
+    ucdp = GED_ROW.replace("Government of Russia (Soviet Union)", "Government of Philippines")
+    era = acled({"event_id_cnty": "PHL1", "actor1": "Government of the Philippines (2016-)", "inter1": "1",
+                 "actor2": "NPA: New People's Army", "inter2": "2", **AFGHANISTAN})
+    with monkeypatch.context() as before:
+        before.setattr(names, "state_key", lambda name: None)
+        before.setattr(resolve, "state_key", lambda name: None)
+        path = _store(tmp_path, ("g.csv", f"{GED_HEADER}\n{ucdp}\n"), ("a.csv", era))
+    (tmp_path / "next.csv").write_text(acled({"event_id_cnty": "AFG1", "actor1": "Taliban", "inter1": "2",
+                                              **AFGHANISTAN}), encoding="utf-8")
+    report = imported(path, tmp_path / "next.csv")
+    assert report.merged_factions == [("Government of Philippines", "Government of the Philippines")]
+    assert_exact(path)

@@ -3,9 +3,10 @@
 An import now finds a government by its country (names.state_key): UCDP's "Government of Russia (Soviet
 Union)" is ACLED's "Government of Russia". A store imported into before holds both, as two factions
 (RUS-Gov, RUS-Gov2): the next import merges them, inside its transaction, before its rows are resolved.
-The faction kept is the one named as ACLED names it (no "(then)" after the country; else the first slug);
-the other's events, units and names become its own, and its bloc when the kept one's was "other". The
-derived tables are rebuilt once when anything was merged (a once-only cost).
+The faction kept is ACLED's: the one ACLED's eras of it hang under, else the one with no "(then)" after
+the country, else the first slug; the other's events, units and names become its own, and its bloc when
+the kept one's was "other". The derived tables are rebuilt once when anything was merged (a once-only
+cost; the reference changed, so the next import reads its rows again once, write/fingerprints.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,11 @@ def merge_governments(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     for twins in by_state.values():
         if len(twins) < 2:
             continue
-        kept = min(twins, key=lambda t: ("(" in t[1], t[0]))
+        # ACLED's: the one its eras hang under, else the one with no "(then)", else the first slug.
+        parents = {p for (p,) in conn.execute(
+            "SELECT DISTINCT parent FROM factions WHERE parent IN (SELECT value FROM json_each(?))",
+            (json.dumps([t[0] for t in twins]),))}
+        kept = min(twins, key=lambda t: (t[0] not in parents, "(" in t[1], t[0]))
         names, bloc = json.loads(kept[2]), kept[3]
         for slug, name, aliases, other_bloc in twins:
             if slug == kept[0]:
