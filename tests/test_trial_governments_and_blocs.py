@@ -116,15 +116,20 @@ def test_a_store_holding_two_of_one_government_is_merged_on_the_next_import(
 
 def test_a_faction_an_earlier_import_left_other_takes_a_later_imports_code(tmp_path: Path) -> None:
     first = acled({"event_id_cnty": "AFG1", "actor1": "Taliban", "inter1": "2",
-                   "actor2": "Unidentified Armed Group (Afghanistan)", "inter2": "", **AFGHANISTAN})
+                   "actor2": "Unidentified Armed Group (Afghanistan)", "inter2": "", **AFGHANISTAN},
+                  {"event_id_cnty": "AFG0", "actor1": "Unidentified Armed Group (Afghanistan)", "inter1": "",
+                   "actor2": "Civilians (Afghanistan)", "inter2": "7", **AFGHANISTAN})
     path = _store(tmp_path, ("a.csv", first))
     assert _rows(path, "SELECT bloc FROM factions WHERE short = 'UAG-AFG'") == [("other",)]
+    assert _rows(path, "SELECT side FROM events WHERE source_event_id = 'AFG0'") == [("other",)]
     later = acled({"event_id_cnty": "AFG2", "actor1": "Unidentified Armed Group (Afghanistan)",
                    "inter1": "3", "actor2": "Civilians (Afghanistan)", "inter2": "7", **AFGHANISTAN})
     (tmp_path / "b.csv").write_text(later, encoding="utf-8")
     imported(path, tmp_path / "b.csv")
     assert _rows(path, "SELECT bloc FROM factions WHERE short = 'UAG-AFG'") == [("militias",)]
-    assert _rows(path, "SELECT side FROM events WHERE source_event_id = 'AFG2'") == [("militias",)]
+    # The event it acted in before, which this file does not hold, takes the side too.
+    assert _rows(path, "SELECT source_event_id, side FROM events ORDER BY 1") == [
+        ("AFG0", "militias"), ("AFG1", "opposition"), ("AFG2", "militias")]
     assert_exact(path)
 
 
