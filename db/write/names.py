@@ -5,10 +5,12 @@ match a name anywhere). `place_skeleton` also ignores what transliterations of A
 article (al-/as-/ar-), Ain/Ayn/Ein, Tal/Tell, vowels, doubled letters, a final -h — so it may only be
 trusted between places a couple of km apart (Ein Terma = Ayn Tarma, Albu Kamal = Albukamal).
 `faction_keys` gives a dataset's actor name with and without the local acronym ACLED puts before it ("QSD:
-Syrian Democratic Forces"). The years ACLED puts after a government's forces are kept: "Military Forces of
-Afghanistan (2004-2021)" and "(2021-)" are two governments' forces. `era_parts` says which force an
-era-suffixed name is an era or a unit of, for the resolver to relate them. (What the spellings of one
-first-level division share, strict enough for a whole country, is geography.division_key.)
+Syrian Democratic Forces"), and a government by its country (`state_key`: UCDP's "Government of Russia
+(Soviet Union)" is ACLED's "Government of Russia"). The years ACLED puts after a government's forces are
+kept: "Military Forces of Afghanistan (2004-2021)" and "(2021-)" are two governments' forces. `era_parts`
+says which force an era-suffixed name is an era or a unit of, for the resolver to relate them. (What the
+spellings of one first-level division share, strict enough for a whole country, is
+geography.division_key.)
 """
 
 from __future__ import annotations
