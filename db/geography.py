@@ -265,13 +265,20 @@ class Atlas:
 
     def _names(self, code: str) -> dict[str, Region]:
         """A country's divisions by every name key they go by; a division's own name first:
-        "Damascus" is Dimashq, though Rif Dimashq's other names include it."""
+        "Damascus" is Dimashq, though Rif Dimashq's other names include it. An alias that spells another
+        division's own name (variant_key) is that division's, not a name of this one: Natural Earth lists
+        "Paktiya" (Paktya) among Paktika's, "Moskovskaya" (the oblast) among Moskva's."""
         if code not in self._region_keys:
             keys: dict[str, Region] = {}
             country = name_key(self._by_code[code].name) if code in self._by_code else ""
+            named: dict[str, Region | None] = {}  # two divisions whose names share a key: neither's
+            for r in self._divisions.get(code, ()):
+                named[variant_key(r.name)] = r if named.get(variant_key(r.name), r) is r else None
             for primary in (True, False):
                 for region in self._divisions.get(code, ()):
                     for alias in (region.name,) if primary else region.aliases:
+                        if not primary and named.get(variant_key(alias)) not in (None, region):
+                            continue
                         for key in _keys(alias):
                             keys.setdefault(key, region)
                             keys.setdefault(f"{key} {country}", region)  # "North" is "North Lebanon"

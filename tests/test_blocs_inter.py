@@ -27,8 +27,9 @@ def test_numeric_codes_give_blocs(fresh: Store) -> None:
     assert made["Rioters (India)"] == "protesters"  # 5
     assert made["Civilians (India)"] == "civilians"  # 7
     assert made["Military Forces of Pakistan (2018-)"] == "other"  # 8: external / other forces
-    # Coded 3 (political militia) first, 2 on a later row: the bloc first given stays.
-    assert made["Unidentified Armed Group (Afghanistan)"] == "militias"
+    # Coded 3 (political militia) first, 2 (rebel group) on a later row: codes of one rank give the first
+    # in bloc order, whichever row came first (write/codes.py; tests/test_trial_governments_and_blocs.py).
+    assert made["Unidentified Armed Group (Afghanistan)"] == "opposition"
 
 
 def test_codes_in_words_give_blocs_and_bundled_factions_keep_theirs(fresh: Store) -> None:

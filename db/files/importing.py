@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from ..reference import read_reference
 from ..write import fingerprints
@@ -26,12 +27,13 @@ from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
+from ..write.twins import merge_governments
 from ..write.upsert import EVENT_COLUMNS, WriteCounts
 from . import preparing
 from .formats import FORMATS
 from .formats.common import Context
 from .formats.dates import DateOrder
-from .preparing import ROW, SKIP, SQL, Item, Row, batches, chunks, mostly_known
+from .preparing import ROW, SKIP, SQL, Item, Row, batches, chunks, mostly_known, na_delimiter
 from .reading import DELIMITER_NAMES, CsvRows, ImportFailed, detect_format, encoding_of, raw_rows
 from .worker import Preparing, can_fork
 
@@ -62,6 +64,8 @@ class ImportReport:
     na_read: int = 0  # cells written NA (by R or pandas) read as empty (files/missing.py)
     merged: int = 0  # rows that named another actor of the event on the row before (actor-based files)
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
+    # (merged, kept) names of one country's government factions made one (write/twins.py)
+    merged_factions: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def landed(self) -> int:
@@ -85,11 +89,12 @@ class ImportReport:
 
 
 class LinkingInterrupted(KeyboardInterrupt):
-    """Ctrl-C once the file's transaction had committed, while its events were being linked to other
-    sources' happenings (db/happenings/): the file is in the store, `report` says what it brought, and
-    its events stay queued, to be linked by the next import."""
+    """Ctrl-C once a file's or a report's transaction had committed, while its events were being linked
+    to other sources' happenings (db/happenings/): the file or report is in the store, `report` (its
+    ImportReport, or an ingest's IngestReport) says what it brought, and its events stay queued, to be
+    linked by the next import or ingest (db/store/intake.py raises it for both)."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: Any) -> None:
         super().__init__()
         self.report = report
 
@@ -186,6 +191,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     writer: BulkWriter | None = None
     preparing: Preparing | None = None
     try:
+        report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
@@ -199,7 +205,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             writer = BulkWriter(conn, report.counts, expected=total, looking=bool(prints and prints.looking))
             store = conn.execute("PRAGMA database_list").fetchone()[2]
             read = chunks(rows)
-            na = isinstance(rows, CsvRows) and bool(rows.na_at)  # its NA cells read as empty
+            na = na_delimiter(rows)  # its NA cells read as empty
             first = next(read, [])
             # A re-import's rows are mostly known by fingerprint: read here, a second process costs more.
             if store and can_fork(total) and not mostly_known(first, prints, na):
@@ -223,6 +229,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             report.counts = WriteCounts()
             # Rolled back with the rows: no faction, place or front was added.
             report.new_factions, report.new_places, report.new_fronts = [], [], []
+            report.merged_factions = []
         else:
             if then is not None and (report.counts.added or report.counts.updated):
                 then(conn, report)

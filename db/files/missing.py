@@ -18,6 +18,9 @@ Matching is exact (case and all): "Nan" is a province of Thailand, "Na" a name.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 NA = frozenset({"NA", "NaN", "N/A"})
 
 ACLED_COLUMNS = frozenset({
@@ -50,3 +53,15 @@ def na_positions(fmt: str, header: list[str]) -> tuple[int, ...]:
 def may_hold_na(text: str) -> bool:
     """Whether a row's text may hold a NA cell: the cheap test before its values are looked at."""
     return "NA" in text or "NaN" in text or "N/A" in text
+
+
+@cache
+def _cell(delimiter: str) -> re.Pattern[str]:
+    d = re.escape(delimiter)
+    return re.compile(rf'(?:^|{d})"?(?:NA|NaN|N/A)"?(?={d}|\r?\n|$)')
+
+
+def holds_na_cell(text: str, delimiter: str = ",") -> bool:
+    """Whether a record's text (as read, delimited by `delimiter`) has a cell that is exactly NA, NaN or
+    N/A: "NATO" or "NAF" inside a name is no NA cell."""
+    return may_hold_na(text) and _cell(delimiter).search(text) is not None

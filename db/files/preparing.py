@@ -28,7 +28,7 @@ from ..write.records import RowError, checked
 from ..write.resolve import Resolver
 from .formats.common import Context
 from .formats.dates import DateOrderUnknown, written_with_numbers
-from .missing import may_hold_na
+from .missing import holds_na_cell
 from .reading import CsvRows, ImportFailed, JsonlRows
 
 BATCH = 5_000  # rows read, looked up and written together (each batch's rows are held in memory)
@@ -59,17 +59,23 @@ def prepare_row(reader: ModuleType, resolver: Resolver, row: dict | list | RowEr
     return (event_rowid(values[0]), values, parties)
 
 
-def _hashes(chunk: list, prints: Fingerprints | None, na: bool = False) -> list[bytes | None]:
+def _hashes(chunk: list, prints: Fingerprints | None, na: str | None = None) -> list[bytes | None]:
     """Each record's fingerprint: of its text as read (see write/fingerprints.py). `na`: the file's
-    NA cells are read as empty (files/missing.py)."""
+    delimiter when its NA cells are read as empty (files/missing.py)."""
     if prints is None:
         return [None] * len(chunk)
     of = prints.of
     if not na:
         return [of(text) for _, text, _ in chunk]
     # Before NA was read as empty, such a row made a faction "NA": its fingerprint is marked, so a store
-    # holding the old reading prepares it again; a row with no NA keeps the fingerprint it had.
-    return [of(_NA_MARK + text) if may_hold_na(text) else of(text) for _, text, _ in chunk]
+    # holding the old reading prepares it again; a row with no NA cell ("NATO" is none) keeps the
+    # fingerprint it had.
+    return [of(_NA_MARK + text) if holds_na_cell(text, na) else of(text) for _, text, _ in chunk]
+
+
+def na_delimiter(rows: CsvRows | JsonlRows) -> str | None:
+    """The file's delimiter when its NA cells are read as empty, else None (_hashes)."""
+    return rows.delimiter if getattr(rows, "na_at", ()) else None
 
 
 def _numeric(rows: CsvRows | JsonlRows, dates: tuple[str, ...]) -> Callable[[Any], bool]:
@@ -96,7 +102,7 @@ def chunks(rows: CsvRows | JsonlRows) -> Iterator[list]:
         yield chunk
 
 
-def mostly_known(chunk: list, prints: Fingerprints | None, na: bool = False) -> bool:
+def mostly_known(chunk: list, prints: Fingerprints | None, na: str | None = None) -> bool:
     """Whether most rows of a file's first chunk are unchanged since the store read them: the file is
     then a re-import, whose rows cost too little to be worth a second process."""
     if prints is None or not prints.looking or not chunk:
@@ -118,7 +124,7 @@ def batches(reader: ModuleType, rows: CsvRows | JsonlRows, resolver: Resolver, c
     as_row = rows.cleaned if convert else rows.row
     merges = bool(merges_repeats and convert and merges_repeats(dict.fromkeys(rows.header)))
     for chunk in read if read is not None else chunks(rows):
-        hashes = _hashes(chunk, prints, bool(getattr(rows, "na_at", ())))
+        hashes = _hashes(chunk, prints, na_delimiter(rows))
         known = prints.known(hashes) if prints else {}
         items: list[Item] = []
         skipped: list[tuple[int, int]] = []  # the run of known rows before this one

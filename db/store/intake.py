@@ -3,20 +3,19 @@
 Each lands in one transaction that also puts its events on their fronts (db/fronts/); then, after the
 commit, its events are linked to the happenings other sources report (db/happenings/). Ctrl-C before the
 commit leaves the store as it was; Ctrl-C while linking leaves the events in, queued for the next import
-or ingest, and says so (LinkingInterrupted, IngestLinkingInterrupted carry what landed).
+or ingest, and says so (LinkingInterrupted carries what landed, for a file as for a report).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..files.importing import ImportReport, LinkingInterrupted, Progress
 from ..files.importing import import_file as _import_file
 from ..fronts.assign import after_import
-from ..reports.ingest import IngestLinkingInterrupted, IngestReport, ingest_text
+from ..reports.ingest import IngestReport, ingest_text
 from ..write.bulk import WRITTEN
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ class Intake:
         with self._main.lock:
             report = _import_file(self._main.conn, Path(path), fmt, strict=strict, progress=progress,
                                   date_format=date_format, **kwargs)
-            self._link_after(report, LinkingInterrupted)
+            self._link_after(report)
         return report
 
     def ingest(self, text: str, *, title: str | None = None, date: str | None = None,
@@ -59,16 +58,16 @@ class Intake:
         self._check_writable()
         with self._main.lock:
             report = ingest_text(self._main.conn, text, title=title, date=date)
-            self._link_after(report, IngestLinkingInterrupted)
+            self._link_after(report)
         return report
 
-    def _link_after(self, report: Any, interrupted: Callable[[Any], KeyboardInterrupt]) -> None:
+    def _link_after(self, report: Any) -> None:
         """Link what `report` wrote (after its commit); Ctrl-C takes back the linking alone, the events
-        staying queued, and is raised as `interrupted` carrying the report. The store is read again
+        staying queued, and is raised as LinkingInterrupted carrying the report. The store is read again
         either way: what the report wrote is in."""
         try:
             report.linked = self._link()
         except KeyboardInterrupt as stop:
-            raise interrupted(report) from stop
+            raise LinkingInterrupted(report) from stop
         finally:
             self.refresh()

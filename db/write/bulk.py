@@ -246,26 +246,31 @@ class BulkWriter:
         self.restore()
 
     def _reside(self) -> None:
-        """Events staged with the side of a faction whose bloc a later row changed (an actor code met
-        after the faction was made, write/resolve.py): their side again, and an added event's tallies
-        moved to it (a changed event is counted after this, by SQL)."""
+        """Events with the side of a faction whose bloc a row changed (an actor code met after the
+        faction was made, or one an earlier import left in "other", write/resolve.py): their side again,
+        and their tallies moved to it (a changed event is counted after this, by SQL)."""
         stale = self.derived.stale()
         if not stale:
             return
         conn = self.conn
+        # The stale events, selected once, by their faction's keys: the file's, and those the store held
+        # before (a faction an earlier import left in "other" may take this one's code). A changed
+        # event's side is put right apart (it is counted after this, by SQL); an added or untouched
+        # one's between taking its tallies off and putting them back.
         conn.execute("DELETE FROM temp.import_batch")
         conn.execute(
-            "INSERT OR IGNORE INTO temp.import_batch (rowid) SELECT e.rowid FROM temp.import_parties p "
-            "CROSS JOIN events e ON e.id = p.event WHERE p.role = ? AND p.faction IN "
-            "(SELECT value FROM json_each(?)) ORDER BY 1", (SIDE_ROLE, json.dumps(stale)))
-        conn.execute("DELETE FROM temp.import_batch WHERE rowid IN (SELECT rowid FROM temp.import_updated)")
+            "INSERT OR IGNORE INTO temp.import_batch (rowid) SELECT e.rowid FROM event_keys k "
+            "CROSS JOIN event_factions ef ON ef.event = k.event AND ef.faction = k.key AND ef.role = ? "
+            "CROSS JOIN events e ON e.id = k.event WHERE k.key IN (SELECT value FROM json_each(?)) "
+            "ORDER BY 1",
+            (SIDE_ROLE, json.dumps(stale)))
+        resided = f"UPDATE events SET side = {SIDE.format(x='events.id')} WHERE rowid IN ({{}})"
+        changed = "SELECT rowid FROM temp.import_batch WHERE rowid IN (SELECT rowid FROM temp.import_updated)"
+        conn.execute(resided.format(changed))
+        conn.execute(f"DELETE FROM temp.import_batch WHERE rowid IN ({changed})")
         for count in _COUNT:
             conn.execute(count.format(sign="-", t="temp.import_batch"))
-        conn.execute(
-            f"UPDATE events SET side = {SIDE.format(x='events.id')} WHERE rowid IN "
-            "(SELECT e.rowid FROM temp.import_parties p CROSS JOIN events e ON e.id = p.event "
-            "WHERE p.role = ? AND p.faction IN (SELECT value FROM json_each(?)))",
-            (SIDE_ROLE, json.dumps(stale)))
+        conn.execute(resided.format("SELECT rowid FROM temp.import_batch"))
         for count in _COUNT:
             conn.execute(count.format(sign="", t="temp.import_batch"))
 

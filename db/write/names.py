@@ -5,10 +5,12 @@ match a name anywhere). `place_skeleton` also ignores what transliterations of A
 article (al-/as-/ar-), Ain/Ayn/Ein, Tal/Tell, vowels, doubled letters, a final -h — so it may only be
 trusted between places a couple of km apart (Ein Terma = Ayn Tarma, Albu Kamal = Albukamal).
 `faction_keys` gives a dataset's actor name with and without the local acronym ACLED puts before it ("QSD:
-Syrian Democratic Forces"). The years ACLED puts after a government's forces are kept: "Military Forces of
-Afghanistan (2004-2021)" and "(2021-)" are two governments' forces. `era_parts` says which force an
-era-suffixed name is an era or a unit of, for the resolver to relate them. (What the spellings of one
-first-level division share, strict enough for a whole country, is geography.division_key.)
+Syrian Democratic Forces"), and a government by its country (`state_key`: UCDP's "Government of Russia
+(Soviet Union)" is ACLED's "Government of Russia"). The years ACLED puts after a government's forces are
+kept: "Military Forces of Afghanistan (2004-2021)" and "(2021-)" are two governments' forces. `era_parts`
+says which force an era-suffixed name is an era or a unit of, for the resolver to relate them. (What the
+spellings of one first-level division share, strict enough for a whole country, is
+geography.division_key.)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..geography import name_key
+from ..geography import atlas, name_key
 
 # What a gazetteer or a dataset appends to a place's name to say what kind of place it is.
 PLACE_SUFFIX = re.compile(
@@ -77,9 +79,29 @@ def place_skeleton(name: str) -> str:
 
 def faction_keys(name: str) -> tuple[str, ...]:
     """The keys a dataset's actor name may be known by, most exact first: the name; without ACLED's
-    acronym prefix. Never without its era: another era is another government's forces."""
-    keys = (name_key(name), name_key(_ACRONYM.sub("", name).strip()))
+    acronym prefix; a country's government by its country (state_key). Never without its era: another
+    era is another government's forces."""
+    keys = (name_key(name), name_key(_ACRONYM.sub("", name).strip()), state_key(name))
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+# A country's government as ACLED and UCDP name it: "Government of Russia", "Government of the Philippines",
+# UCDP's "Government of Russia (Soviet Union)" (the country now, and then). Not an era ("(2000-)").
+_GOVERNMENT = re.compile(r"^government of (?:the )?(?P<country>[^()]+?)(?: \((?P<then>[^()\d]+)\))?$",
+                         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 12)
+def state_key(name: str) -> str | None:
+    """One key for a country's government whatever a dataset calls the country ("Government of Russia
+    (Soviet Union)", "Government of Russia"; "Government of Philippines", "Government of the
+    Philippines"): its ISO code, after a NUL no name key holds. None for any other name, or a country the
+    atlas does not know."""
+    found = _GOVERNMENT.match(" ".join(name.split()))
+    if found is None:
+        return None
+    country = atlas().country(f"{found['country']} ({found['then']})" if found["then"] else found["country"])
+    return f"\x00government {country.code}" if country else None
 
 
 def era_parts(name: str) -> tuple[str, str, str] | None:

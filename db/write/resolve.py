@@ -20,9 +20,10 @@ from functools import cache
 from ..models import Faction, Front, Place
 from ..reference import Reference
 from ..rules import SIDE_ROLE
-from ..schema import bundled_blocs
+from ..schema import bundled_blocs, bundled_factions
 from ..tallies import SIDE
 from ..text import clean_text
+from .codes import INTER_BLOCS, OTHER_BLOC, code_bloc, code_rank, stronger
 from .names import (
     branch_bases,
     bundled_organisations,
@@ -32,6 +33,7 @@ from .names import (
     place_skeleton,
     short_label,
     slugify,
+    state_key,
     without_place_suffix,
 )
 
@@ -43,33 +45,6 @@ SAME_PLACE_KM = 25.0
 # A name that matches a known place only up to transliteration (names.place_skeleton) is that place
 # when this close: "Ein Terma" 0.4 km from Ayn Tarma.
 TRANSLITERATED_KM = 3.0
-OTHER_BLOC = "other"
-# ACLED's actor codes (inter1/inter2: numbers before 2024, words since, as name keys) and the bloc an
-# actor the faction table does not know is put in: state forces with the governments, rebels with the
-# armed opposition, militias (political or communal) apart from both, rioters with protesters (crowds,
-# not armed groups), civilians apart (mostly targets), external forces in "other" (whose side they are
-# on is not in the code).
-INTER_BLOCS = {
-    "1": "government", "state forces": "government", "2": "opposition", "rebel group": "opposition",
-    "rebel groups": "opposition", "3": "militias", "political militia": "militias",
-    "political militias": "militias", "4": "militias", "identity militia": "militias",
-    "identity militias": "militias", "5": "protesters", "rioters": "protesters", "6": "protesters",
-    "protesters": "protesters", "7": "civilians", "civilians": "civilians", "8": OTHER_BLOC,
-    "external other forces": OTHER_BLOC,
-}
-# How much a code says of what an actor is, for a faction this import makes (Resolver._recode): none
-# (an associated actor's, or a code INTER_BLOCS lacks), external/other (ACLED gives it to state forces
-# outside their country and to international forces: where, not what), a kind of group, state forces
-# (given only in the force's own country). A faction's bloc comes from the highest it is given; among
-# codes of the same rank, the first stays (a group ACLED coded 3 and later 2 stays a militia).
-_STATE = "government"
-
-
-def code_rank(inter: str | None) -> int:
-    bloc = INTER_BLOCS.get(name_key(inter or ""))
-    return 0 if bloc is None else 1 if bloc == OTHER_BLOC else 3 if bloc == _STATE else 2
-
-
 # An event's side (db/tallies.py SIDE), for the events of faction ?1, when a faction's bloc changes
 # after its events were written (row by row, the triggers then keep the tallies).
 _RESIDE = (f"UPDATE events SET side = {SIDE.format(x='events.id')} "
@@ -120,6 +95,8 @@ class Resolver:
         for f in ref.factions.values():
             for label in (f.slug, f.name, f.short, *f.aliases):
                 self._factions.setdefault(name_key(label), f.slug)
+            if state := state_key(f.name):  # one country's government, whatever a dataset calls it
+                self._factions.setdefault(state, f.slug)
         self._places: dict[str, list[str]] = {}
         self._skeletons: dict[str, list[str]] = {}
         for place in ref.places.values():
@@ -134,7 +111,11 @@ class Resolver:
         # The factions this import made whose bloc an actor code gave or may still give (not one given
         # by a bundled table or a file's own bloc), with the rank of that code (code_rank); and the
         # units made on their force's side (names.era_parts), which follow it.
-        self._ranks: dict[str, int] = {}
+        # A faction an earlier import left in "other" (no code, or only external) is ranked as nothing
+        # known: a code this import gives it says more (not a bundled faction's bloc, which a table gave).
+        bundled = {f["slug"] for f in bundled_factions()}
+        self._ranks: dict[str, int] = {f.slug: 0 for f in ref.factions.values()
+                                       if f.bloc == OTHER_BLOC and f.slug not in bundled}
         self._units: dict[str, list[str]] = {}
 
     def _writing(self) -> None:
@@ -194,6 +175,8 @@ class Resolver:
         self.ref.factions[slug] = Faction(slug, row["name"], row["short"], row["parent"], bloc, row["colour"],
                                           (name.strip(),))
         self._factions[key] = slug
+        if state := state_key(name):
+            self._factions.setdefault(state, slug)
         self._shorts.add(row["short"].casefold())
         self.created.factions.append(row["name"])
         if rank is not None:
@@ -211,13 +194,15 @@ class Resolver:
             self._units[parent or ""].remove(slug)
 
     def _recode(self, slug: str, inter: str | None) -> str:
-        """A faction this import made, named again with an actor code: its bloc is the one the highest
-        code it has been given says (code_rank), its force's and its units' with it. The events already
-        written with it take their side again (events.side; the triggers keep the tallies; a bulk write
-        that staged events with the old side puts them right as it closes, write/bulk.py)."""
-        rank = code_rank(inter)
-        if rank > self._ranks[slug]:
-            self._rebloc(slug, INTER_BLOCS[name_key(inter or "")], rank)
+        """A faction this import made (or an earlier one left in "other"), named again with an actor code:
+        its bloc is the one its highest-ranked codes say, the first in bloc order among them (codes.py),
+        its force's and its units' with it. The events already written with it take their side again
+        (events.side; the triggers keep the tallies; a bulk write that staged events with the old side
+        puts them right as it closes, write/bulk.py)."""
+        rank, bloc = code_rank(inter), code_bloc(inter)
+        if bloc is not None and (rank > self._ranks[slug] or (rank == self._ranks[slug]
+                                 and stronger(bloc, self.ref.factions[slug].bloc))):
+            self._rebloc(slug, bloc, rank)
         return slug
 
     def _rebloc(self, slug: str, bloc: str, rank: int) -> None:
@@ -234,7 +219,8 @@ class Resolver:
             self.ref.factions[slug] = replace(before, bloc=bloc)
         related = [before.parent, *self._units.get(slug, ())]
         for other in related:  # the force an era or unit was made under, and the units on its side
-            if other in self._ranks and self._ranks[other] < rank:
+            if other in self._ranks and (self._ranks[other] < rank or (
+                    self._ranks[other] == rank and stronger(bloc, self.ref.factions[other].bloc))):
                 self._rebloc(other, bloc, rank)
 
     def _row_by_row(self) -> bool:
@@ -367,14 +353,14 @@ class Resolver:
         if source_id in self.ref.sources:
             return source_id
         title, publisher, url = _clean(title) or "untitled", _clean(publisher) or None, _clean(url) or None
-        if source_id not in self.ref.sources:
-            self._writing()
-            self.conn.execute(
-                "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",
-                (source_id, title, publisher, published, url, kind))
-            self.ref.sources.add(source_id)
-            self.created.sources += 1
-            self._undo.append(lambda: self.ref.sources.discard(source_id))
+        self._writing()
+        self.conn.execute(
+            "INSERT INTO sources (id, title, publisher, published, url, kind) VALUES (?, ?, ?, ?, ?, ?)",
+            (source_id, title, publisher, published, url, kind))
+        self.ref.sources.add(source_id)
+        self.created.sources += 1
+        self._undo.append(lambda: (self.ref.sources.discard(source_id),
+                                   setattr(self.created, "sources", self.created.sources - 1)))
         return source_id
 
     # -- rows that fail after creating something ------------------------------------------------
