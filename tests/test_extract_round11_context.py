@@ -1,0 +1,74 @@
+"""Issue 17, round 11: the report as a whole. Its date read off the page when none is given (in the many
+shapes pages carry it), datelines and glued stamps kept out of its sentences. Sentences written for the
+test."""
+
+from __future__ import annotations
+
+import pytest
+from sitroom.db.reports.extract import Lexicon, extract
+from sitroom.db.reports.sentences import sentences
+
+from .extract_helpers import lex
+
+__all__ = ["lex"]
+
+NEWS = "The Syrian army captured the town of Maskanah on Sunday after fierce clashes with ISIS."
+
+
+# -- the report's date, read off the page ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("page", "date", "source"), [
+    ("Army takes Maskanah\n\nSun Apr 10, 2016 17:49:14\n\n" + NEWS, "2016-04-10", "stamp"),
+    ("Army takes Maskanah\n\n11.06.2017 12:42\n\n" + NEWS, "2017-06-11", "stamp"),
+    ("Army takes Maskanah\n\nUpdated 12:43 GMT, 15.03.2017\n\n" + NEWS, "2017-03-15", "stamp"),
+    ("2017-03-15 10:21 " + NEWS, "2017-03-15", "stamp"),
+    ("15 March 2017 | 10:21 " + NEWS, "2017-03-15", "stamp"),
+    (" date 2018-01-10 " + NEWS, "2018-01-10", "stamp"),
+    ("Army takes Maskanah\n\nPublish Date : 15 July 2018 - 21:36\n\n" + NEWS, "2018-07-15", "stamp"),
+    ("Li Jiayao / 2019-05-14 02:05:58\n\nDAMASCUS, May 13 (Xinhua) -- " + NEWS, "2019-05-13", "dateline"),
+    ("Army takes Maskanah\n\nFriday, December 28, 2018\n\n" + NEWS, "2018-12-28", "stamp"),
+])
+def test_the_reports_date_is_read_off_the_page(page: str, date: str, source: str, lex: Lexicon) -> None:
+    x = extract(page, lex)
+    assert (x.date, source in x.date_from) == (date, True), x.date_from
+    assert all(e.sentence.startswith("The Syrian army") for e in x.events)
+
+
+def test_a_dateline_is_filed_on_its_own_day_even_when_the_stamp_is_the_next() -> None:
+    from sitroom.db.reports.report_date import report_date
+    page = "Li Jiayao / 2019-01-01 02:05:58\n\nDAMASCUS, Dec. 31 (Xinhua) -- " + NEWS
+    assert report_date(page, sentences(page))[0] == "2018-12-31"
+
+
+def test_a_caption_that_names_a_date_is_not_the_pages_date(lex: Lexicon) -> None:
+    page = ("Army takes Maskanah\n\nA picture taken on July 16, 2017 shows smoke rising over the town of "
+            "Maskanah after an air strike by the coalition\n\nUpdated 16 August 2017\n\n" + NEWS)
+    assert extract(page, lex).date == "2017-08-16"
+
+
+def test_a_stamp_marked_updated_gives_way_to_the_published_one(lex: Lexicon) -> None:
+    page = "Army takes Maskanah\n\nUpdated: 20 March 2017\n\nPublished: 15 March 2017\n\n" + NEWS
+    assert extract(page, lex).date == "2017-03-15"
+
+
+def test_the_date_given_always_wins(lex: Lexicon) -> None:
+    x = extract("Army takes Maskanah\n\nSun Apr 10, 2016 17:49:14\n\n" + NEWS, lex, "2016-04-12")
+    assert (x.date, x.date_from) == ("2016-04-12", "given")
+
+
+def test_an_events_date_says_where_the_reports_date_came_from(lex: Lexicon) -> None:
+    x = extract("Army takes Maskanah\n\n11.06.2017 12:42\n\nThe Syrian army captured the town of Maskanah "
+                "after fierce clashes with ISIS.", lex)
+    assert [e.why["date"] for e in x.events] == [
+        "no time in the sentence: the report's date (2017-06-11: the page's date stamp '11.06.2017 12:42')"]
+
+
+# -- datelines are no sentence's words and no event's place ------------------------------------------------
+
+@pytest.mark.parametrize("dateline", ["DEIR EZ-ZOR GOVERNORATE (DECEMBER 7, 2018) –",
+                                      "HOMS, July 10, (Agencies):"])
+def test_a_dateline_is_taken_off_the_first_sentence(dateline: str, lex: Lexicon) -> None:
+    said = [s for s in sentences(f"{dateline} {NEWS}") if not s.headline]
+    assert (said[0].text, said[0].dateline) == (NEWS, dateline)
+    found = extract(f"{dateline} {NEWS}", lex, "2018-12-07").events
+    assert [e.place_name for e in found] == ["Maskanah"]
