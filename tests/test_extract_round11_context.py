@@ -72,3 +72,48 @@ def test_a_dateline_is_taken_off_the_first_sentence(dateline: str, lex: Lexicon)
     assert (said[0].text, said[0].dateline) == (NEWS, dateline)
     found = extract(f"{dateline} {NEWS}", lex, "2018-12-07").events
     assert [e.place_name for e in found] == ["Maskanah"]
+
+
+# -- the whole report's theatre scopes its first sentence's names ------------------------------------------
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    """The bundled store with other countries' ACLED rows imported (test_ingest_scope's rows)."""
+    import sqlite3
+
+    from sitroom.db import create_store
+    from sitroom.db.files.importing import import_file
+
+    from .test_ingest_scope import HEADER, ROWS
+    folder = tmp_path_factory.mktemp("world")
+    create_store(folder / "mixed.db")
+    (folder / "world.csv").write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
+    conn = sqlite3.connect(folder / "mixed.db")
+    import_file(conn, folder / "world.csv")
+    conn.commit()
+    return Lexicon(conn)
+
+
+def test_a_first_sentences_namesake_abroad_is_not_the_place_of_a_syria_report(world: Lexicon) -> None:
+    # "Al Husayniyah" is a Yemeni town in the store; nothing is located before it, the sentence names no
+    # country: the report's other places (Tal Rifaat, Azaz) say it is about Syria
+    text = ("Gunmen attacked Al Husayniyah on Sunday, killing three. Government troops later shelled Tal "
+            "Rifaat and Azaz north of Aleppo.")
+    first = extract(text, world, "2020-05-10").events[0]
+    assert (first.place_name, first.place) == ("Al Husayniyah", None)
+    assert "Husayniyah" not in first.location.located_by and (first.location.lon or 40) > 30
+
+
+def test_one_name_in_the_body_alone_does_not_make_a_country_the_reports(world: Lexicon) -> None:
+    from sitroom.db.reports.theatre import report_theatre
+    said = sentences("Gunmen attacked Al Husayniyah on Sunday, killing three.")
+    assert report_theatre(said, world.gazetteer) == frozenset()
+
+
+def test_a_report_of_another_war_reads_its_acronyms_in_every_sentence(world: Lexicon) -> None:
+    # the sentence names no country; the headline's place and the body's say the report is Yemen's
+    text = "Clashes in Hadibu\n\nSTC fighters clashed with government troops in Hadibu on Sunday."
+    found = extract(text, world, "2020-05-10").events
+    assert "stc-southern-transitional-council" in {slug for f in found for _, slug, _, _ in f.parties}
+    # the theatre is the report's own: the next report starts without it
+    assert extract("Gunmen attacked Al Husayniyah.", world, "2020-05-10").events[0].place is not None

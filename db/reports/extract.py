@@ -32,6 +32,7 @@ from .roles import Role, roles
 from .sentences import sentences
 from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
+from .theatre import report_theatre
 from .unnamed import COUNT, villages_of
 from .when import dates_in, resolve
 from .where import WIDE, Spot, find_spots
@@ -112,6 +113,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     said = sentences(text)
     # the date given always wins; else the page's own (report_date.py)
     date, date_from = (report_date, "given") if report_date else read_date(text, said)
+    # the report's countries scope every sentence's names, its first before any place is located
+    lex.gazetteer.report = lex.parties.report = frozenset()
+    lex.gazetteer.report = lex.parties.report = report_theatre(said, lex.gazetteer)
     year = int(date[:4]) if date else None
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []
