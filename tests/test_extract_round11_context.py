@@ -117,3 +117,45 @@ def test_a_report_of_another_war_reads_its_acronyms_in_every_sentence(world: Lex
     assert "stc-southern-transitional-council" in {slug for f in found for _, slug, _, _ in f.parties}
     # the theatre is the report's own: the next report starts without it
     assert extract("Gunmen attacked Al Husayniyah.", world, "2020-05-10").events[0].place is not None
+
+
+# -- background read against the report's date -----------------------------------------------------------
+
+REPORT = "2017-12-28"
+
+
+def _places(text: str, lex: Lexicon, date: str = REPORT) -> list[tuple[str | None, str]]:
+    return [(e.place_name, e.type) for e in extract(text, lex, date).events]
+
+
+def test_a_fight_told_by_when_it_began_long_ago_is_background_with_its_causes(lex: Lexicon) -> None:
+    text = ("The fighting and shelling which started again in early December 2017, due to a new attack by "
+            "ISIS on Hajin, drove families away from the shelling in Abu Kamal and Maskanah.")
+    assert _places(text, lex) == []
+    # begun within the last week: the report's news
+    assert _places(text.replace("early December 2017", "December 24"), lex) != []
+
+
+def test_a_month_written_with_its_year_is_that_years_month() -> None:
+    from sitroom.db.reports.when import resolve
+    assert resolve("Fighting started again in early December 2016.", REPORT)[:2] == ("2016-12-01", "month")
+
+
+def test_a_past_happening_with_its_date_stays_an_event(lex: Lexicon) -> None:
+    # reports recap happenings they count, dated: not background by the date alone
+    text = "The army had besieged ISIS fighters in Maskanah after securing Deir Hafer on December 17, 2017."
+    assert ("Deir Hafer", "capture") in _places(text, lex, "2018-02-12")
+
+
+@pytest.mark.parametrize("text", [
+    "The base has a huge supply of ammunition and is used regularly to shell parts of Maskanah.",
+    "Rebels have repeatedly shelled Maskanah.",
+    "The mosque in Maskanah has since been destroyed by government shelling.",
+    "Maskanah has been besieged by government forces for more than four years.",
+])
+def test_habits_changes_since_and_states_of_years_are_background(text: str, lex: Lexicon) -> None:
+    assert _places(text, lex) == []
+
+
+def test_a_habit_word_beside_a_day_named_is_news(lex: Lexicon) -> None:
+    assert _places("Rebels repeatedly shelled Maskanah on Tuesday.", lex) == [("Maskanah", "shelling")]

@@ -18,6 +18,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
+from .background import drop_old
 from .context import ANOTHER, attribute, carried_type, listed, toll_strike
 from .cue_places import WITNESSED, places_of
 from .cues import PRIORITY, Cue, find_cues
@@ -182,6 +183,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     for p in parties)) or any(p.kind == AIR and _AGENT.fullmatch(s[c.end:p.start])
                                              for p in parties)) else c for c in cues]
         happening, by_toll = stated_or_toll(s, cues, year, f.certainty == "rumoured")
+        happening = drop_old(s, happening, date, cues)  # background read against the report's date
         if not happening:
             happening = toll_strike(s, parties, f.span)
             by_toll = bool(happening)
