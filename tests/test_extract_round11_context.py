@@ -152,6 +152,7 @@ def test_a_past_happening_with_its_date_stays_an_event(lex: Lexicon) -> None:
     "Rebels have repeatedly shelled Maskanah.",
     "The mosque in Maskanah has since been destroyed by government shelling.",
     "Maskanah has been besieged by government forces for more than four years.",
+    "The deal failed to materialize as ISIS expanded in Maskanah and started attacks on army positions.",
 ])
 def test_habits_changes_since_and_states_of_years_are_background(text: str, lex: Lexicon) -> None:
     assert _places(text, lex) == []
@@ -159,3 +160,8 @@ def test_habits_changes_since_and_states_of_years_are_background(text: str, lex:
 
 def test_a_habit_word_beside_a_day_named_is_news(lex: Lexicon) -> None:
     assert _places("Rebels repeatedly shelled Maskanah on Tuesday.", lex) == [("Maskanah", "shelling")]
+
+
+def test_a_failed_deal_on_a_day_named_tells_the_news(lex: Lexicon) -> None:
+    found = _places("The truce collapsed as ISIS attacked Maskanah on Tuesday.", lex)
+    assert found == [("Maskanah", "attack")]

@@ -10,6 +10,8 @@
   unless the sentence names a day.
 - "has since been destroyed": a change since some past time, told as background.
 - A state that has lasted years: "has been besieged for more than four years".
+- Why an agreement failed: "The deal failed to materialize as the HTS expanded in Idlib and started
+  attacks": what follows the failure's "as"/"because" explains it — unless the sentence names a day.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ _HABIT = re.compile(r"\b(?:regularly|routinely|repeatedly|frequently|habitually|
 _SINCE = re.compile(r"\b(?:has|have|had)\s+since\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _YEARS = re.compile(r"\bfor\s+(?:more than |over |nearly |almost |about |some |at least )?\w+\s+years\b",
                     re.IGNORECASE)
+# "The deal failed to materialize as …": the happenings after it are why it failed
+_FAILED = re.compile(r"^\W*(?:The|A|That|This|Their|Its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|truce|"
+                     r"ceasefire|cease-fire|accord|plan|talks|negotiations)\s+(?:has\s+|had\s+)?(?:failed|collapsed|"
+                     r"fell apart|broke down|stalled|faltered)\b[^,;]*?\s(?:as|because|since|when)\s",
+                     re.IGNORECASE)
 # "fighting which started again in early December 2017": when an ongoing fight began
 _BEGAN = re.compile(r"\s+(?:which|that)\s+(?:has\s+|had\s+)?(?:started|began|begun|erupted|broke out|resumed|"
                     r"flared up|escalated)(?:\s+again)?\s+(?:in|on|since)\s+[^,;]{3,40}", re.IGNORECASE)
@@ -68,6 +75,8 @@ def old_news(s: str, start: int, end: int) -> str | None:
         return f"background ('{habit.group().strip()}': what a side does, not what it did)"
     if years := _YEARS.search(clause):
         return f"background ('{years.group()}': a state that has lasted years)"
+    if (failed := _FAILED.match(s)) and start >= failed.end() and not _REPORT_DAYS.search(s):
+        return f"background ('{failed.group().strip()} …': why an agreement failed)"
     return None
 
 
