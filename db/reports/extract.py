@@ -18,6 +18,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 
+from .background import drop_old
 from .context import ANOTHER, attribute, carried_type, listed, toll_strike
 from .cue_places import WITNESSED, places_of
 from .cues import PRIORITY, Cue, find_cues
@@ -27,10 +28,12 @@ from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
 from .parties import AIR, FORCE, GENERIC, Parties, Party
 from .regions import region_location, regions
+from .report_date import report_date as read_date
 from .roles import Role, roles
 from .sentences import sentences
 from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
+from .theatre import report_theatre
 from .unnamed import COUNT, villages_of
 from .when import dates_in, resolve
 from .where import WIDE, Spot, find_spots
@@ -87,6 +90,7 @@ class Extraction:
     unknown_places: list[tuple[str, str]]  # (name, sentence as the report wrote it)
     date: str | None
     unknown_factions: list[tuple[str, str]] = field(default_factory=list)
+    date_from: str = "given"  # where the report's date came from (report_date.py)
 
 
 def _areas(s: str, spot: Spot, spots: list[Spot]) -> list[Spot]:
@@ -107,7 +111,12 @@ def _where(spot: Spot) -> tuple[str | None, str | None, tuple[str, ...]]:
 
 def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extraction:
     """Every happening the text states, by the rules in this module's docstring."""
-    date = report_date or max(dates_in(normalise(text)), default=None)
+    said = sentences(text)
+    # the date given always wins; else the page's own (report_date.py)
+    date, date_from = (report_date, "given") if report_date else read_date(text, said)
+    # the report's countries scope every sentence's names, its first before any place is located
+    lex.gazetteer.report = lex.parties.report = frozenset()
+    lex.gazetteer.report = lex.parties.report = report_theatre(said, lex.gazetteer)
     year = int(date[:4]) if date else None
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []
@@ -123,7 +132,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     statement: list[Party] | None = None  # who speaks in a quotation introduced by "The statement read:"
     last_parties: list[Party] = []
     talk = Discourse()  # who acts when a sentence names no side
-    for sentence in sentences(text):
+    for sentence in said:
         talk.start(text, sentence.span)
         if STATEMENT.search(sentence.text):  # "The statement included:": what follows is its sayer's
             statement = (lex.parties.find(sentence.text) or last_parties)[:1]
@@ -159,6 +168,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         air = any(p.kind == AIR for p in parties if p.start < head and not f.span[0] <= p.start < f.span[1])
         cues = find_cues(s, air, bool(re.search(r"\bartillery\b", s[:head], re.IGNORECASE)), names)
         when, precision, when_why = resolve(s, date)
+        if precision == "report" and date_from != "given":
+            when_why += f" ({date}: {date_from})"
         chosen: dict[tuple[str, str], Found] = {}
         sentence_roles: list[Role] = []
         told: list[tuple[Role, str]] = []
@@ -172,6 +183,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     for p in parties)) or any(p.kind == AIR and _AGENT.fullmatch(s[c.end:p.start])
                                              for p in parties)) else c for c in cues]
         happening, by_toll = stated_or_toll(s, cues, year, f.certainty == "rumoured")
+        happening = drop_old(s, happening, date, cues)  # background read against the report's date
         if not happening:
             happening = toll_strike(s, parties, f.span)
             by_toll = bool(happening)
@@ -261,4 +273,4 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         if f.claimants:
             said_by = f.claimants
     return Extraction(summaries(events), list(dict.fromkeys(unknown_places)), date,
-                      list(dict.fromkeys(unknown_factions)))
+                      list(dict.fromkeys(unknown_factions)), date_from)

@@ -104,6 +104,7 @@ class Gazetteer:
         self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
         self._home: set[str] = set()  # store places that are also bundled ones (of HOME)
         self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
+        self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
                              p.precision_km, True)
@@ -146,10 +147,11 @@ class Gazetteer:
 
     def _theatre(self, near: tuple[float, float] | None, sentence: str = "",
                  keys: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
-        """The countries (name_keys) the report is about, as far as one call can tell: that of its last
-        located place, those the sentence names, and the bundled gazetteer's if the sentence names one of
-        the bundled data's places (`keys`, the gazetteer names found in it)."""
-        codes = set(named_countries(sentence, self.countries)) if sentence else set()
+        """The countries (name_keys) the report is about, as far as one call can tell: the report's own
+        (`report`, set for the whole report), that of its last located place, those the sentence names,
+        and the bundled gazetteer's if the sentence names one of the bundled data's places (`keys`, the
+        gazetteer names found in it)."""
+        codes = set(self.report) | (set(named_countries(sentence, self.countries)) if sentence else set())
         if near is not None and near in self._at:
             codes.add(name_key(self.country(self.places[self._at[near]]) or ""))
         if keys & _bundled_keys():

@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
+from ..geography import name_key
 from ..models import Faction
 from ..reference import read_reference
 from ..schema import bundled_factions
@@ -188,6 +189,7 @@ class Parties:
         self._scoped -= {n for names, _ in named.values() for n in names}  # a name too: unscoped
         self._wars = _wars(conn, {exact[a] for a in self._scoped})
         self._exact, self._folded = exact, folded
+        self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
         self._folded_re = _alternation(folded, re.IGNORECASE, tail)
@@ -199,11 +201,12 @@ class Parties:
 
     def _in_war(self, label: str, slug: str, sentence: str) -> bool:
         """Whether an acronym a source wrote may be read here: its faction acts in the bundled data's
-        country, or in a country the sentence names."""
+        country, in a country the sentence names, or in one the report is about (`report`)."""
         if label not in self._scoped:
             return True
         war = self._wars.get(slug, frozenset())
-        return HOME in war or bool(named_countries(sentence, war))
+        return HOME in war or bool(named_countries(sentence, war)) or any(name_key(c) in self.report
+                                                                          for c in war)
 
     def find(self, sentence: str) -> list[Party]:
         """The sides a sentence names, in order, none overlapping another."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .report_date import STAMP as _PAGE_STAMP
 from .spelling import GLOSS, normalised
 
 _ABBREVIATIONS = re.compile(r"\b(?:[AP]\.M|U\.S|U\.N|St|Dr|Mr|Mrs|Gen|Lt|Col|No|Maj|Brig|Mt|approx|Jan|Feb|"
@@ -14,9 +15,12 @@ _END = re.compile(r"[.!?][\"')\]]*$|[.!?][\"')\]]*\s+\S{1,4}$")  # a stop, perha
 # "BEIRUT —", "BEIRUT, LEBANON (10:45 P.M.) –", "Aleppo (Qasioun) –", "DAMASCUS, 2 July –", "Alwaght-",
 # "(AFP) -": a place in capitals, a bracketed agency or time, or one word glued to its dash.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z' .]+(?:,\s*[A-Z][\w' .]*?)?\s*(?:\([^)]{1,40}\))?|[A-Z][\w' ]{0,30}\([^)]{1,40}\)"
+    r"^\s*(?:[A-Z][A-Z' .]*(?:-[A-Z][A-Z' .]*)*(?:,\s*[A-Z][\w' .]*?)?\s*(?:\([^)]{1,40}\))?"
+    r"|[A-Z][\w' ]{0,30}\([^)]{1,40}\)"
     r"|\([^)]{1,40}\)|[A-Z]\w+(?=-\s)|[A-Z][\w ]{0,20},\s*\d{1,2}\s+[A-Z][a-z]+)\s*[-–—]+\s+"
-    r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*\([^)]{1,80}\)\s+(?=[A-Z])")  # "DAMASCUS (Sputnik - 14 Aug) The …"
+    r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*\s*\([^)]{1,80}\)\s+(?=[A-Z])"  # "DAMASCUS (Sputnik - 14 Aug) The …"
+    r"|^\s*[A-Z]{3,}(?:,\s*[A-Z]{3,})*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\([^)]{1,40}\)\s*:\s+")
+# "BEIRUT, July 10, (Agencies): …"
 _LINK = re.compile(r"^\s*(?:READ MORE|Read more|RELATED|Related|Watch|WATCH|See also|Click)\b")
 # "Meanwhile, the town of X was recaptured …": a line that opens as prose continues the text, stop or not
 _PROSE = re.compile(r"^(?:Meanwhile|Moreover|However|Furthermore|Separately|Elsewhere|Earlier|Later|"
@@ -209,7 +213,7 @@ def sentences(text: str) -> list[Sentence]:
         titled = _TITLE.match(paragraph)
         headline = bool(titled) or _is_headline(paragraph, first=not out)
         dateline = ""
-        stamp = _STAMP.match(paragraph)
+        stamp = _STAMP.match(paragraph) or _PAGE_STAMP.match(paragraph)
         if stamp and len(paragraph) > stamp.end() + 20 and not headline:
             dateline, paragraph = stamp.group().strip(), paragraph[stamp.end():]
         match = _DATELINE.match(paragraph)

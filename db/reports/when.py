@@ -27,7 +27,8 @@ _RELATIVE = re.compile(r"\b(?P<w>yesterday|last night|overnight|earlier today|to
 # "over the last few weeks": a period ending at the report's date, dated to the month most of it lies in
 _SPAN = re.compile(r"\b(?:over|during|in|within)\s+the\s+(?:last|past)\s+"
                    r"(?P<n>few|several|couple of|two|three|four)\s+(?P<unit>weeks|days)\b", re.IGNORECASE)
-_IN_MONTH = re.compile(rf"\bin (?:early |mid-|late )?(?P<m>{_M})\b(?! \d)")
+# "in June", "in early December 2017" (a year written: that year's month)
+IN_MONTH = re.compile(rf"\bin (?P<part>early |mid-|late )?(?P<m>{_M})(?: (?P<y>\d{{4}}))?\b(?! \d)")
 
 
 def _day(year: str, month: str, day: str) -> dt.date | None:
@@ -87,9 +88,9 @@ def resolve(sentence: str, report: str | None) -> tuple[str, str, str]:
         if wd["since"]:
             return day, "week", f"'since {wd['day']}': between {day} and {report}"
         return day, "day", f"'{wd.group().strip()}': the last {wd['day']} up to {report}"
-    month = _IN_MONTH.search(sentence)
+    month = IN_MONTH.search(sentence)
     if month:
         index = MONTHS.index(month["m"]) + 1
-        year = base.year if index <= base.month else base.year - 1
+        year = int(month["y"]) if month["y"] else base.year if index <= base.month else base.year - 1
         return f"{year}-{index:02d}-01", "month", f"'{month.group()}'"
     return report or "", "report", "no time in the sentence: the report's date"
