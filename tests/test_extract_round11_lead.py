@@ -25,3 +25,12 @@ def test_troops_reaching_a_place_still_advance(lex: Lexicon) -> None:
     assert ("advance", "Kafr Ammar") in _found("Government forces reached the outskirts of Kafr Ammar on "
                                                "Monday.", lex)
     assert ("advance", "Kafr Ammar") in _found("The army reached Kafr Ammar after the deal collapsed.", lex)
+
+
+def test_a_weapon_as_subject_takes_no_carried_actor(lex: Lexicon) -> None:
+    text = ("The SDF captured the village of Kafr Ammar on Monday. "
+            "Mortars shelled the village of Tal Harir later that day.")
+    found = [f for f in events(text, lex) if f.place_name == "Tal Harir"]
+    assert [f.type for f in found] == ["shelling"]
+    assert not [slug for slug, role in found[0].factions if role == "actor"], found[0].why
+

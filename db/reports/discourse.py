@@ -38,8 +38,11 @@ _GENERIC = re.compile(rf"\b(?:(?P<pronoun>{_PRONOUN})|(?P<hostile>{_HOSTILE})|(?
 _NAME = re.compile(r"(?<![.,;:!?\"“(]\s)(?<!^)\b[A-Z][\w'’-]+")
 _CALENDAR = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
                        r"July|August|September|October|November|December")
+# a subject of its own, or a weapon as the subject ("mortars shelled the villages"): whoever fired is
+# not said, so the last actor is not carried to it
 _OWN_SUBJECT = re.compile(r"\b(?:forces|troops|army|aircrafts?|jets|planes|warplanes|drones|occupation|"
-                          r"militias?|group|fighters|mercenaries|units|soldiers|gunmen|militants)\b",
+                          r"militias?|group|fighters|mercenaries|units|soldiers|gunmen|militants|"
+                          r"mortars?|shells|rockets|missiles|projectiles|bombs)\b",
                           re.IGNORECASE)
 CARRIED = ("capture", "advance", "encirclement", "attack", "shelling", "airstrike")
 _PARAGRAPH = re.compile(r"\n\s*\n")
