@@ -1,5 +1,5 @@
 """Two small defects left from last session's review: the store raised one of two twin exceptions for
-Ctrl-C while linking (LinkingInterrupted for a file, IngestLinkingInterrupted for a report), which meant
+Ctrl-C while linking (LinkingInterrupted for a file, a twin class for a report, now removed), which meant
 the same; and a row that failed after creating a source left it counted in `created.sources`."""
 
 from __future__ import annotations

@@ -34,16 +34,6 @@ class IngestError(ValueError):
     """The report cannot be ingested as asked, with a message meant for the user."""
 
 
-class IngestLinkingInterrupted(KeyboardInterrupt):
-    """Ctrl-C once the report's transaction had committed, while its events were being linked to other
-    sources' happenings (db/happenings/): the report is in the store, `report` says what it brought, and
-    its events stay queued, to be linked by the next import or ingest."""
-
-    def __init__(self, report: IngestReport) -> None:
-        super().__init__()
-        self.report = report
-
-
 @dataclass
 class IngestReport:
     source_id: str

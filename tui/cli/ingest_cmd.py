@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         code = failed("ingest", f"{name}: {write_failure(store.path, e)}; nothing was added")
     except KeyboardInterrupt as e:
         # Ctrl-C after the report's transaction committed, while its events were linked (the store's
-        # IngestLinkingInterrupted carries the report): the report is in, only the linking waits.
+        # LinkingInterrupted carries the report): the report is in, only the linking waits.
         if (report := getattr(e, "report", None)) is None:
             code = failed("ingest", f"{name}: interrupted. Nothing was added; the store is as it was.")
         linking_stopped = report is not None
