@@ -1,0 +1,47 @@
+"""Issue 17, round 11b: sites named only by what they are ("a cement factory", "the armament school") are
+countable unnamed places of the sentence's area, never points; offsets from a reference are regions.
+Sentences written for the test."""
+
+from __future__ import annotations
+
+from sitroom.db.reports.extract import Lexicon
+
+from .extract_helpers import events, lex
+
+__all__ = ["lex"]
+
+
+def _unnamed(text: str, lex: Lexicon) -> list[str]:
+    return [f.why["place"] for f in events(text, lex) if f.unnamed]
+
+
+# -- sites named by what they are --------------------------------------------------------------------------
+
+def test_a_site_in_a_list_of_named_places_is_an_event_of_its_own(lex: Lexicon) -> None:
+    text = ("Army jets bombed ISIS positions in al-Rashid cemetery, brick making factory, al-Hamra "
+            "passageway and water pumping station on Monday.")
+    found = events(text, lex)
+    sites = [f for f in found if f.unnamed]
+    assert len(sites) == 2, [(f.place_name, f.why["place"]) for f in found]
+    assert all(f.place is None and f.kind == "site" for f in sites)
+    assert {f.place_name for f in found if not f.unnamed} >= {"al-Rashid cemetery", "al-Hamra passageway"}
+
+
+def test_a_site_taken_is_an_unnamed_place_not_located_at_a_point(lex: Lexicon) -> None:
+    text = "Rebel fighters took control of the artillery school on Saturday, a monitor said."
+    found = [f for f in events(text, lex) if f.type == "capture"]
+    assert len(found) == 1 and found[0].unnamed and found[0].place is None, [f.why for f in found]
+    assert "the artillery school" in found[0].why["place"]
+
+
+def test_a_site_is_not_a_summary_of_the_named_places(lex: Lexicon) -> None:
+    # two named villages and one factory, all taken by the same side: the factory is not "the two villages"
+    text = "Government troops captured the villages of Rasm Haddad and Umm Tuwaynah and a cement factory."
+    found = events(text, lex)
+    assert any(f.unnamed and "cement factory" in f.why["place"] for f in found), \
+        [(f.place_name, f.why["place"]) for f in found]
+
+
+def test_a_capitalised_site_word_is_not_a_site(lex: Lexicon) -> None:
+    text = "The School said on Monday that army shells hit the village of Kafr Zita."
+    assert not _unnamed(text, lex)
