@@ -45,3 +45,19 @@ def test_a_site_is_not_a_summary_of_the_named_places(lex: Lexicon) -> None:
 def test_a_capitalised_site_word_is_not_a_site(lex: Lexicon) -> None:
     text = "The School said on Monday that army shells hit the village of Kafr Zita."
     assert not _unnamed(text, lex)
+
+
+# -- a relative clause's own happening at the same place -----------------------------------------------------
+
+def test_a_relative_clause_s_earlier_capture_is_a_happening_of_its_own(lex: Lexicon) -> None:
+    text = ("The Syrian Army recaptured the town of Maskanah from ISIS militants, who had taken over the "
+            "town a week earlier.")
+    found = [f for f in events(text, lex) if f.type == "capture"]
+    actors = sorted(tuple(slug for slug, r in f.factions if r == "actor") for f in found)
+    assert actors == [("isis",), ("saa",)], [(f.place_name, f.factions) for f in found]
+    assert len({f.place for f in found}) == 1
+
+
+def test_the_same_side_in_a_relative_clause_is_not_a_second_happening(lex: Lexicon) -> None:
+    text = "The Syrian Army captured the town of Maskanah, which it had besieged for weeks, on Monday."
+    assert [f.type for f in events(text, lex)].count("capture") == 1
