@@ -61,3 +61,15 @@ def test_a_relative_clause_s_earlier_capture_is_a_happening_of_its_own(lex: Lexi
 def test_the_same_side_in_a_relative_clause_is_not_a_second_happening(lex: Lexicon) -> None:
     text = "The Syrian Army captured the town of Maskanah, which it had besieged for weeks, on Monday."
     assert [f.type for f in events(text, lex)].count("capture") == 1
+
+
+# -- land placed by its offset from a reference -----------------------------------------------------------
+
+def test_farmland_beside_a_named_village_is_a_region_by_its_offset(lex: Lexicon) -> None:
+    text = ("On Monday the Syrian Army took the village of Tal Sawan and nearby farmland south of "
+            "Maarat al-Numan.")
+    found = events(text, lex)
+    land = [f for f in found if f.unnamed]
+    assert len(land) == 1 and land[0].type == "capture", [(f.place_name, f.why["place"]) for f in found]
+    assert land[0].place is None and land[0].location.lat is not None  # placed from the reference, not at it
+    assert "south of" in land[0].location.located_by

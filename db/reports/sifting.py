@@ -76,8 +76,9 @@ def summaries(events: list[Found]) -> list[Found]:
         if e.type == "advance" and taken and e.read != taken[0].read:
             e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
             continue
-        # a site named by what it is ("cement block making factory") is one place, not a count to sum up
-        if e.unnamed and e.kind != "site" and "as well as" not in e.read \
+        # a site named by what it is ("cement block making factory") or land ("nearby farmland") is one place,
+        # not a count of places to sum up
+        if e.unnamed and e.kind not in ("site", "farmland") and "as well as" not in e.read \
                 and "aforementioned" not in e.why["place"]:
             named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
             if named and len(named) >= (e.count or 1):

@@ -43,6 +43,9 @@ UNNAMED = re.compile(
     r"(?=\s+(?:near|around|along|close to|east of|west of|north of|south of|surrounding)\s)"
     r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
     r"|(?:a|an) (?:large|vast|wide|big|huge|significant) (?:area|region|swathe|swath|stretch|tract)"
+    # "nearby farmland northwest of X": land around a place, unnamed (its offset places it)
+    r"|(?:(?:the|nearby|surrounding|adjacent)\s+)+(?:farmlands?|agricultural (?:lands?|areas))"
+    r"(?!\s+(?:of|in)\s+[A-Z])"
     r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
     r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
     r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "

@@ -240,7 +240,8 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     known = [(p.start, p.end) for p in spots]
     for m in UNNAMED.finditer(s):  # "a dozen ISIS-held villages": a side may qualify an unnamed place
         if not _overlaps((m.start(), m.end()), known):
-            kind = "site" if SITE_ONLY.search(m.group()) else _noun_kind(m.group().split()[-1])
+            kind = "site" if SITE_ONLY.search(m.group()) else "farmland" if "land" in m.group() \
+                else _noun_kind(m.group().split()[-1])
             spots.append(Spot(m.start(), m.end(), m.group(), None, None, kind))
     spots.sort(key=lambda p: p.start)
     for spot in spots:
