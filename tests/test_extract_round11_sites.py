@@ -73,3 +73,17 @@ def test_farmland_beside_a_named_village_is_a_region_by_its_offset(lex: Lexicon)
     assert len(land) == 1 and land[0].type == "capture", [(f.place_name, f.why["place"]) for f in found]
     assert land[0].place is None and land[0].location.lat is not None  # placed from the reference, not at it
     assert "south of" in land[0].location.located_by
+
+
+def test_directions_from_one_place_are_one_region_each_beside_the_listed_places(lex: Lexicon) -> None:
+    text = ("Army jets struck ISIS positions near the village of Kabajib on Sunday. "
+            "Army jets also bombed ISIS gathering points north and west of Palmyra, brick making factory and "
+            "al-Hamra passageway on Monday.")
+    found = [f for f in events(text, lex) if "gathering points" in f.sentence]
+    regions = {f.place_name: f for f in found if f.kind == "region"}
+    assert set(regions) == {"north of Palmyra", "west of Palmyra"}, [(f.place_name, f.kind) for f in found]
+    north, west = regions["north of Palmyra"].location, regions["west of Palmyra"].location
+    assert north.lat is not None and west.lat is not None and north.lon is not None and west.lon is not None
+    assert north.lat > west.lat and west.lon < north.lon  # each moved its own way from Palmyra
+    assert "approximate" in north.located_by
+    assert {f.place_name for f in found if f.kind != "region"} >= {"al-Hamra passageway"}
