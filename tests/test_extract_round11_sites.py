@@ -87,3 +87,9 @@ def test_directions_from_one_place_are_one_region_each_beside_the_listed_places(
     assert north.lat > west.lat and west.lon < north.lon  # each moved its own way from Palmyra
     assert "approximate" in north.located_by
     assert {f.place_name for f in found if f.kind != "region"} >= {"al-Hamra passageway"}
+
+
+def test_plural_sites_named_by_what_they_are_are_unnamed_places(lex: Lexicon) -> None:
+    text = "Rebel fighters stormed the military colleges south of Aleppo on Monday."
+    found = [f for f in events(text, lex) if f.unnamed]
+    assert found and "the military colleges" in found[0].why["place"], [f.why for f in events(text, lex)]

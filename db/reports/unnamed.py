@@ -20,7 +20,8 @@ _NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|
 # making factory", "a major crossing"): one place, unnamed, of the sentence's area; lowercase words only
 # describe it (a capitalised word makes it a name of its own)
 _SITE_HEAD = (r"factory|factories|silo complex|silos|grain silos?|power (?:company|plant|station)|refinery|"
-              r"(?:border )?crossing|(?:military |armament |artillery |infantry )?(?:school|academy|college)|"
+              r"(?:border )?crossing|(?:military |armament |artillery |infantry )?"
+              r"(?:schools?|academy|academies|colleges?)|"
               r"water (?:station|plant)|pumping station|warehouses?|depot")
 _SITE_WORD = r"(?!(?:the|a|an|of|in|on|at|to|and|or|from|with|by|near|its|their|his|her)\b)(?-i:[a-z]+)"
 SITE = (r"(?:(?:a|an|the)\s+|(?<=, )|(?<=\band ))"
