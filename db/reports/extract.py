@@ -26,7 +26,7 @@ from .discourse import Discourse
 from .gains import hills_near, is_territory, part_of, span, whole_of
 from .gazetteer import Gazetteer, GazPlace
 from .locate import Location, locate
-from .parties import AIR, FORCE, GENERIC, Parties, Party
+from .parties import AIR, FORCE, GENERIC, MEDIA, MONITOR, Parties, Party
 from .regions import region_location, regions
 from .report_date import report_date as read_date
 from .roles import Role, roles
@@ -92,6 +92,28 @@ class Extraction:
     unknown_factions: list[tuple[str, str]] = field(default_factory=list)
     date_from: str = "given"  # where the report's date came from (report_date.py)
 
+
+
+# "…, who had taken over the city two days ago": a relative clause's own happening
+_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _relative_actors(s: str, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Party]:
+    """The sides a relative clause's "who" stands for: those named after the main clause's event word and
+    before the clause's comma ("took X from Turkish troops and their allies, who had taken over …")."""
+    rel = _RELATIVE.search(s[:cue.start])
+    if rel is None:
+        return []
+    main = max((c.end for c in cues if c.end <= rel.start()), default=None)
+    return [p for p in parties if main is not None and main <= p.start and p.end <= rel.start()
+            and p.kind not in (MEDIA, MONITOR)]
+
+
+def _another_hand(who: list[Party], had: Found) -> bool:
+    """The same type at the same place is another happening when a relative clause tells it of other
+    hands than the main clause's."""
+    theirs = {name for name, _, r, _ in had.parties if r in ("actor", "ally")}
+    return bool(who) and not {p.name for p in who} & theirs
 
 def _areas(s: str, spot: Spot, spots: list[Spot]) -> list[Spot]:
     """The governorates or regions a stretch of territory lies in: the wide named places after it in its
@@ -204,6 +226,11 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                                         f.self_claim or bool(f.claimants and f.claimants[0].kind == FORCE),
                                         [r for r, _ in told])
             notes = [*notes, carried] if carried else notes
+            who = _relative_actors(s, cue, happening, parties)
+            if who:  # "…, who had taken over the city": the side before the comma did it
+                sides = [(p, "actor") for p in who]
+                notes = [*notes, f"'{s[_RELATIVE.search(s[:cue.start]).start():cue.start].strip(', ')}': "
+                                 "the side before the comma"]
             sentence_roles = sentence_roles or sides
             told += [(r, cue.type) for r in sides]
             for spot in places:
@@ -219,8 +246,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     if region is not None:
                         pid, name, names = region.id, region.name, (region.name, area_names)
                 key = (pid or name or spot.text, kind)
-                if key in chosen:
+                if key in chosen and not _another_hand(who, chosen[key]):
                     continue
+                key = (*key, cue.start) if key in chosen else key
                 why = {"type": f"'{cue.word}' → {cue.type}" + (f"; '{partial}': a partial gain → advance"
                                                                if partial else ""),
                        "place": (f"'{name}' → {spot.place.name if spot.place else 'not in the gazetteer'}"

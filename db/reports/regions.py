@@ -42,6 +42,9 @@ _STRETCH = re.compile(r"^(?:a|an|the)?\s*(?:large|vast|wide|huge|big|significant
 _DIRECTION_OF = re.compile(r"^\s+(?:to\s+the\s+)?(?P<dir>north|south|east|west|north-?east|north-?west|"
                            r"south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
                            re.IGNORECASE)
+# "gathering centers South and East of X": two or more directions from one place, one region each
+_DIRS_OF = re.compile(r"(?<![\w-])(?P<dirs>" + _DIR + r"(?:\s*(?:,|and|,\s*and)\s*" + _DIR + r")+)\s+of\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
 _IN = re.compile(r"\s*,?\s*(?:in|of|within|inside|across)\s+(?:the\s+)?", re.IGNORECASE)
 _NAMESAKE = ("city", "town", "governorate", "province", "village", "locality", "subdistrict")
 
@@ -91,6 +94,10 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
                 out.append(_region(s, p.start, ref.end, ref.place or ref.anchor, m.group("dir").casefold()))
                 spots[i + 1] = Spot(ref.start, ref.end, ref.text, ref.name, ref.place, ref.kind, "modifier")
                 continue
+        dirs = _DIRS_OF.search(s[:p.start]) if p.name and anchor is not None else None
+        if dirs:  # the place stays the others' reference; each direction of it is a region of its own
+            for d in re.findall(_DIR, dirs.group("dirs"), re.IGNORECASE):
+                out.append(_region(s, dirs.start(), p.end, anchor, d.casefold(), name=f"{d} of {p.name}"))
         out.append(p)
     for pattern, area in _AREAS.items():
         for m in re.finditer(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", s):

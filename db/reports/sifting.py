@@ -4,6 +4,7 @@ places the report names, a wide area holding the same side's precise happening."
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .spelling import variant_key
@@ -52,6 +53,11 @@ def prune(found: list[Found]) -> list[Found]:
     return out
 
 
+# "South and East of X, A, B and C": the offsets are extents listed beside the sentence's places, not
+# summaries of the report's precise places near them
+_OFFSET = re.compile(r"(?:north|south|east|west)\w*(?:-\w+)? of ", re.IGNORECASE)
+
+
 def _within(inner: Found, area: Found, km: float) -> bool:
     a, b = inner.location, area.location
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
@@ -76,12 +82,16 @@ def summaries(events: list[Found]) -> list[Found]:
         if e.type == "advance" and taken and e.read != taken[0].read:
             e.why["place"] += "; already taken by the same side: a detail of that capture, dropped"
             continue
-        if e.unnamed and "as well as" not in e.read and "aforementioned" not in e.why["place"]:
+        # a site named by what it is ("cement block making factory") or land ("nearby farmland") is one place,
+        # not a count of places to sum up
+        if e.unnamed and e.kind not in ("site", "farmland") and "as well as" not in e.read \
+                and "aforementioned" not in e.why["place"]:
             named = [o for o in events if not o.unnamed and o.type == e.type and side(o) & side(e)]
             if named and len(named) >= (e.count or 1):
                 e.why["place"] += "; a summary of the named places: dropped"
                 continue
-        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and not e.direct and any(
+        listed = _OFFSET.match(e.place_name or "") and any(o is not e and o.read == e.read for o in events)
+        if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and not e.direct and not listed and any(
                 o is not e and (o.type == e.type or (e.type == "advance" and o.type == "capture"))
                 and (side(o) & side(e) or not side(e)) and RANK.get(o.kind, 2) < WIDE
                 and _within(o, e, 75.0) for o in events):

@@ -16,6 +16,16 @@ _NUMBER = (r"(?:(?:nearly|about|around|some|over|more than|at least)\s+)?(?:\d+|
            r"a string of|a series of|most of the|parts of|large (?:chunks|"
            r"parts)"
            r" of|new|more|other|few|yet another|another)")
+# a site named only by what it is ("a large wheat silo complex", "the armament school", a list's "cement block
+# making factory", "a major crossing"): one place, unnamed, of the sentence's area; lowercase words only
+# describe it (a capitalised word makes it a name of its own)
+_SITE_HEAD = (r"factory|factories|silo complex|silos|grain silos?|power (?:company|plant|station)|refinery|"
+              r"(?:border )?crossing|(?:military |armament |artillery |infantry )?"
+              r"(?:schools?|academy|academies|colleges?)|"
+              r"water (?:station|plant)|pumping station|warehouses?|depot")
+_SITE_WORD = r"(?!(?:the|a|an|of|in|on|at|to|and|or|from|with|by|near|its|their|his|her)\b)(?-i:[a-z]+)"
+SITE = (r"(?:(?:a|an|the)\s+|(?<=, )|(?<=\band ))"
+        r"(?:" + _SITE_WORD + r"[- ]){0,3}(?-i:" + _SITE_HEAD + r")(?!\s+(?:of|in|named|called)\s+[A-Z])")
 UNNAMED = re.compile(
     r"\b(?:" + _NUMBER + r"\s+(?:(?:new|more|other|strategic|key|nearby|important|small|surrounding|"
     r"sprawling|large|major|big|"
@@ -34,10 +44,14 @@ UNNAMED = re.compile(
     r"(?=\s+(?:near|around|along|close to|east of|west of|north of|south of|surrounding)\s)"
     r"|the aforementioned (?:areas|villages|towns|sites|positions|hills|settlements)"
     r"|(?:a|an) (?:large|vast|wide|big|huge|significant) (?:area|region|swathe|swath|stretch|tract)"
+    # "nearby farmland northwest of X": land around a place, unnamed (its offset places it)
+    r"|(?:(?:the|nearby|surrounding|adjacent)\s+)+(?:farmlands?|agricultural (?:lands?|areas))"
+    r"(?!\s+(?:of|in)\s+[A-Z])"
     r"|(?:a|the) (?:main |key |strategic |international )?(?:highway|motorway)(?!\s+(?:of|named|called)\s)"
     r"|a (?:cluster|group|pocket|string|series) of (?:\w+ )?(?:villages|towns|hills|settlements)"
     r"|the (?:(?:eastern|western|northern|southern)(?: and (?:the )?(?:eastern|western))? )?banks? of the "
-    r"Euphrates(?: River)?|the (?:oil|gas) field)\b", re.IGNORECASE)
+    r"Euphrates(?: River)?|the (?:oil|gas) field|" + SITE + r")\b", re.IGNORECASE)
+SITE_ONLY = re.compile(r"(?:" + _SITE_HEAD + r")$")  # the head that makes an unnamed place a site
 # the number an unnamed place's words give ("four villages": 4)
 COUNT = {"a cluster": 3, "a group": 3, "a string": 3, "a series": 3, "a number": 3, "dozens": 24,
           "scores": 24, "several": 3, "numerous": 5, "a dozen": 12, "nearly a dozen": 11,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Gazetteer, GazPlace
 from .parties import Party
 from .place_roles import DIRECTION, RANK, WIDE, assign_roles, siblings
-from .unnamed import UNNAMED
+from .unnamed import SITE_ONLY, UNNAMED
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
 _WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
@@ -240,7 +240,9 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     known = [(p.start, p.end) for p in spots]
     for m in UNNAMED.finditer(s):  # "a dozen ISIS-held villages": a side may qualify an unnamed place
         if not _overlaps((m.start(), m.end()), known):
-            spots.append(Spot(m.start(), m.end(), m.group(), None, None, _noun_kind(m.group().split()[-1])))
+            kind = "site" if SITE_ONLY.search(m.group()) else "farmland" if "land" in m.group() \
+                else _noun_kind(m.group().split()[-1])
+            spots.append(Spot(m.start(), m.end(), m.group(), None, None, kind))
     spots.sort(key=lambda p: p.start)
     for spot in spots:
         kind = next((k for (a, b), k in kinds.items() if a <= spot.start and spot.end <= b), None)
