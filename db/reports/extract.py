@@ -40,6 +40,7 @@ from .where import WIDE, Spot, find_spots
 from .wording import CUT, LATER_SOURCE, STATEMENT, frame, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _ATTEMPT = re.compile(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE)
 # "the jets pounded …": strikes are airstrikes when the side right before them flies
@@ -147,6 +148,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     previous: list[Role] = []
     said_by: list[Party] = []
     last_place: tuple[GazPlace, str] | None = None
+    last_place_at = 0  # where the sentence that named it ends
     recent: list[Spot] = []
     last_found: list[Found] = []
     before_kind: str | None = None
@@ -168,6 +170,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             attribute(last_found, later.group("who") or "", lex.parties.find(later.group("who") or ""))
             continue
         point = last_place[0] if last_place else None
+        # a place no gazetteer knows falls back to the last place only within its paragraph: a digest's
+        # next paragraph is often another front ("Douma" after a Deir Ezzor paragraph is not near it)
+        fallback = last_place if not _PARAGRAPH.search(text[last_place_at:sentence.span[0]]) else None
         near = (point.lat, point.lon) if point and point.lat is not None and point.lon is not None else None
         spots = villages_of(s, regions(s, find_spots(s, lex.gazetteer, parties, learned, recent, near)))
         for p in spots:  # "al-Dawoudia" … "al-Dawoudiya": one place; it answers to the first spelling too
@@ -235,7 +240,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             told += [(r, cue.type) for r in sides]
             for spot in places:
                 pid, name, names = _where(spot)
-                kind, where, partial = cue.type, region_location(spot) or locate(spot, last_place), None
+                kind, where, partial = cue.type, region_location(spot) or locate(spot, fallback), None
                 if kind == "capture":  # only a place taken whole changes hands (gains.py)
                     partial = part_of(s, cue.end, spot) or (
                         "hills near a place" if hills_near(s, spot)
@@ -293,6 +298,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         for spot in spots:
             if spot.place is not None and spot.role in ("event", "container") and spot.place.lat is not None:
                 last_place = (spot.place, f"the report's last place, {spot.place.name}")
+                last_place_at = sentence.span[1]
         acting = [(p, r) for p, r in sentence_roles
                   if r in ("actor", "ally") and p.kind in (FORCE, AIR, GENERIC)]
         if acting:

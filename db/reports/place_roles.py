@@ -60,8 +60,10 @@ def assign_roles(s: str, spots: list[Spot]) -> None:
         elif re.match(r"\s+(?:suburbs?|subrub|outskirts)\s+of\b", s[spot.end:]):
             spot.role, spot.relation = "reference", "suburb"  # "the Damascus suburb of Eastern Ghouta"
         elif re.match(r"\s+(?:offensive|operations?|campaign|front|battle|axis|frontline|borders?|"
-                      r"direction|pocket|-based|based)\b", s[spot.end:], re.IGNORECASE):
-            spot.role = "modifier"  # "the Raqqa offensive", "a Tabqa-based activist": no place of a happening
+                      r"direction|pocket|-based|based|agreements?|accords?|deals?|talks|process|peace|"
+                      r"summit|conference|memorandum|format|negotiations)\b", s[spot.end:], re.IGNORECASE):
+            # "the Raqqa offensive", "a Tabqa-based activist", "the Astana agreement": no happening's place
+            spot.role = "modifier"
         elif frame and comma >= 0 and spot.end <= comma:
             spot.role, spot.relation = "frame", frame.group().strip()
         elif ref:
