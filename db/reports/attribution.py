@@ -24,12 +24,15 @@ _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 # "SOHR, a Britain-based war monitor, said …": the sayer may carry an apposition
 _LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)"
                       r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
+# "…, said the Observatory, as regime forces pressed on": a postposed attribution may be followed by a
+# clause of the writer's own, and its sayer by an apposition ("said Rami Abdel Rahman, head of the monitor")
+_GO_ON = r",\s+(?:as|while|amid|adding|saying|noting|referring|but)\b"
+_AFTER_SAYER = r"(?:\s*[.]?\s*$|(?=" + _GO_ON + "))"
 _TRAILING = re.compile(r",[\"”]?\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|"
                        r"announced|stated|told [^,.;]{1,60}?)" + _WHEN
-                       + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?"
-                       r"\s*[.]?\s*$|,[\"”]?\s*(?:said|says|reported|"
-                                                               r"according to)"
-                       r"\s+(?P<who2>[^,;]{2,120}?)\s*[.]?\s*$")
+                       + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?" + _AFTER_SAYER
+                       + r"|,[\"”]?\s*(?:said|says|reported|according to)"
+                       r"\s+(?P<who2>[^,;]{2,120}?(?:(?!" + _GO_ON + r"),\s[^,;]{2,60}?)?)" + _AFTER_SAYER)
 _AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
                  r"(?:reported|said|announced|claimed|stated)\b")
 _MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]{0,60}?,")

@@ -9,6 +9,7 @@ import re
 
 from .attribution import DENIAL, HEDGE, LATER_SOURCE, RUMOUR, Frame, frame
 from .cues import Cue
+from .purpose import aimed_at
 
 __all__ = ["DENIAL", "HEDGE", "LATER_SOURCE", "RUMOUR", "Frame", "frame"]
 
@@ -185,7 +186,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
         intent = None  # "attempted to regain X": the attempt happened (the extractor makes it an attack)
     if intent and not intent.group("done") and not intent.group("order") and not rumour:
         return f"intention ('{intent.group().strip()} …')"
-    purpose = _PURPOSE.search(s[max(0, start - 120):start])
+    purpose = _PURPOSE.search(s[max(0, start - 120):start]) or aimed_at(s, start, end)
     if purpose and not rumour:
         return f"intention ('{purpose.group().strip()}')"
     if re.fullmatch(r"surrounded|encircled|besieged", s[start:end], re.IGNORECASE) and \
