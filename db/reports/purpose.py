@@ -16,10 +16,10 @@ _GAP = (r"(?:\s+(?!(?:and|but|which|who|that|enabled|allowed|helped|managed|succ
         r"[\w'-]+){0,8}?")
 _AIMED = re.compile(
     r"\b(?:campaigns?|offensives?|operations?|push|bid|drive|efforts?|assaults?)\b" + _GAP +
-    r"\s+(?:to|aim(?:s|ed|ing)?\s+(?:to|at)|seek(?:s|ing)?\s+to|with\s+the\s+aim\s+of|in\s+a\s+bid\s+to|"
-    r"in\s+order\s+to|meant\s+to|intended\s+to|designed\s+to)"
+    r"\s+(?:to|aim(?:s|ed|ing)?\s+to|(?P<noun>aim(?:s|ed|ing)?\s+at|with\s+the\s+aim\s+of)|seek(?:s|ing)?\s+to|"
+    r"in\s+a\s+bid\s+to|in\s+order\s+to|meant\s+to|intended\s+to|designed\s+to)"
     # a verb follows, not a destination ("the push to the east of X")
-    r"\s+(?!(?:the|a|an|its|their|this|that|these|those|east|west|north|south)\b)(?-i:[a-z])[^.;:,]*$",
+    r"\s+(?:(?!(?:the|a|an|its|their|this|that|these|those|east|west|north|south)\b)(?-i:[a-z])[^.;:,]*)?$",
     re.IGNORECASE)
 _PAST = re.compile(r"\w+(?:ed|ing)|took|retook|overran|drove|won|fought|struck|shot|hit|fell|came|entered",
                    re.IGNORECASE)
@@ -32,9 +32,10 @@ def aimed_at(s: str, start: int, end: int) -> re.Match[str] | None:
     """The purpose phrase ("offensive to regain … and"), when the event word at s[start:end] is a verb of
     what an offensive, operation or campaign was launched to do; else None."""
     words = s[start:end].split()
-    if not words or _PAST.fullmatch(words[0]):
-        return None
     m = _AIMED.search(s[max(0, start - 200):start])
-    if not m or _DONE_AFTER.search(m.group()):
+    if not words or not m or _DONE_AFTER.search(m.group()):
+        return None
+    # "aimed at retaking", "with the aim of capturing": after these the purpose's verbs end in -ing
+    if _PAST.fullmatch(words[0]) and not (m.group("noun") and words[0].casefold().endswith("ing")):
         return None
     return m
