@@ -18,7 +18,6 @@ __all__ = ["lex"]
         "The army had launched a broad offensive to regain control of the eastern countryside and "
         "secure the road to Palmyra.",
         "Turkish forces began an operation on Tuesday aimed at retaking Manbij.",
-        "The SDF began a push last week intended to take Tabqa.",
         "Rebels launched a campaign last week with the aim of capturing Hama.",
         "The regime mounted an offensive on Sunday seeking to encircle Palmyra and retake Sukhnah.",
     ],
