@@ -25,7 +25,11 @@ _PAST = re.compile(r"\w+(?:ed|ing)|took|retook|overran|drove|won|fought|struck|s
                    re.IGNORECASE)
 # "… and captured Y", "… and has taken Y": the sentence turns back to what happened
 _DONE_AFTER = re.compile(r"\band\s+(?:\w+ly\s+)?(?:has|have|had|was|were|\w+ed|took|retook|overran|won|"
-                         r"drove|seized|fought)\b", re.IGNORECASE)
+                         r"drove|seized|fought)\b|"
+                         # "the campaign to eliminate ISIS began …": a finite verb ends the purpose
+                         r"\b(?:began|begun|started|ended|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+# "to tighten their siege", "the monumental liberation of X": a noun is no verb of the purpose
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def aimed_at(s: str, start: int, end: int) -> re.Match[str] | None:
@@ -33,7 +37,7 @@ def aimed_at(s: str, start: int, end: int) -> re.Match[str] | None:
     what an offensive, operation or campaign was launched to do; else None."""
     words = s[start:end].split()
     m = _AIMED.search(s[max(0, start - 200):start])
-    if not words or not m or _DONE_AFTER.search(m.group()):
+    if not words or not m or _DONE_AFTER.search(m.group()) or _NOUN_BEFORE.search(m.group()):
         return None
     # "aimed at retaking", "with the aim of capturing": after these the purpose's verbs end in -ing
     if _PAST.fullmatch(words[0]) and not (m.group("noun") and words[0].casefold().endswith("ing")):
