@@ -1,7 +1,9 @@
 """UCDP GED rows (tests/data/real/ucdp_ged_231_car.csv: 16 of UCDP's own rows, CC BY 4.0) give their
 groups blocs from what the row says of each side (formats/ucdp.py): a side with a Gleditsch-Ward number
 is a government, side B of a state-based conflict without one a rebel group, the sides of a non-state
-conflict militias, side B of one-sided violence civilians. Every group stays a side (undirected)."""
+conflict militias, side B of one-sided violence civilians. Every group stays a side (undirected, never an
+actor: the linker matches actors), side A's in a role of its own whose bloc is the event's side: the
+government's in a state-based conflict, the perpetrator's in one-sided violence."""
 
 from __future__ import annotations
 
@@ -43,13 +45,18 @@ def test_ucdp_sides_give_blocs(tmp_path: Path) -> None:
         "CPC": "opposition",  # side B of a state-based conflict before it attacks civilians (type 3)
         "FPRC": "militias", "MPC": "militias",  # first met attacking civilians (uncoded), then type 2
         "UPC": "militias", "anti-Balaka": "militias", "Civilians": "civilians"}
-    assert {role for _, _, role in roles} == {"side"}
-    assert set(sides.values()) == {""}  # no side acted
+    assert {("232614", "FPRC", "side_a"), ("232614", "MPC", "side_a"), ("232614", "Civilians", "side"),
+            ("61575", "Government of Uganda", "side_a"), ("61575", "LRA", "side")} <= roles
+    assert {role for _, _, role in roles} == {"side_a", "side"}  # never an actor or a target
+    assert (sides["61575"], sides["428791"]) == ("government", "government")  # state-based: the government
+    assert (sides["425023"], sides["391744"], sides["397576"], sides["232614"]) == (
+        "government", "opposition", "militias", "militias")  # one-sided: the perpetrator, not civilians
+    assert (sides["232687"], sides["377552"]) == ("militias", "militias")  # non-state: the first group
     conn = sqlite3.connect(path)
     kept = derived(conn)
     with conn:
         tallies.rebuild(conn)
-    assert derived(conn) == kept  # keys and tallies as a rebuild makes them
+    assert derived(conn) == kept  # sides, keys and tallies as a rebuild makes them
     conn.close()
 
 
