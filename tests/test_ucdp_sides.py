@@ -7,13 +7,19 @@ government's in a state-based conflict, the perpetrator's in one-sided violence.
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sitroom.db import create_store, tallies
-from sitroom.db.files import preparing
+from sitroom.db import Store, create_store, tallies
+from sitroom.db.files import importing, preparing, worker
+from sitroom.db.files.formats import ucdp
+from sitroom.db.files.formats.common import Context
 from sitroom.db.geography import atlas
+from sitroom.db.loader import prepare_event, write_events
+from sitroom.db.reference import read_reference
+from sitroom.db.write.resolve import Resolver
 
 from .test_bulk_import import imported
 from .test_tallies import derived
@@ -58,6 +64,49 @@ def test_ucdp_sides_give_blocs(tmp_path: Path) -> None:
         tallies.rebuild(conn)
     assert derived(conn) == kept  # sides, keys and tallies as a rebuild makes them
     conn.close()
+
+
+def _sides_and_tallies(path: Path) -> tuple[dict, list]:
+    with sqlite3.connect(path) as conn:
+        return (dict(conn.execute("SELECT source_event_id, side FROM events")),
+                sorted(conn.execute("SELECT * FROM tallies WHERE n != 0")))
+
+
+@pytest.mark.parametrize("fork", [False, True])
+def test_ucdp_sides_alike_in_bulk_row_by_row_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          fork: bool) -> None:
+    """Side A's bloc gives the event its side the same way in a bulk import (in a process of its own or
+    not), row by row (the triggers) and in a rebuild; FPRC, met uncoded attacking civilians and coded a
+    militia later, puts its earlier event's side right in each."""
+    bulk, rows = tmp_path / "bulk.db", tmp_path / "rows.db"
+    for path in (bulk, rows):
+        create_store(path, bundled=False)
+    monkeypatch.setattr(worker, "WORKER_FROM", 0 if fork else 10**9)
+    forked: list[bool] = []
+    monkeypatch.setattr(importing, "can_fork",
+                        lambda lines: forked.append(worker.can_fork(lines)) or forked[-1])
+    assert imported(bulk, REAL / "ucdp_ged_231_car.csv").counts.added == 16 and forked == [fork]
+    store = Store(rows)
+    conn = store.db.conn
+    with (REAL / "ucdp_ged_231_car.csv").open(encoding="utf-8", newline="") as f:
+        lines = list(csv.DictReader(f))
+    with conn:
+        resolver, context = Resolver(conn, read_reference(conn)), Context()
+        for line in lines:  # each event written before the next row is resolved
+            write_events(conn, [prepare_event(ucdp.to_record(line, resolver, context), resolver.ref)])
+            resolver.keep()
+    store.close()
+    sides, counted = _sides_and_tallies(bulk)
+    assert (sides, counted) == _sides_and_tallies(rows)
+    assert sides["232614"] == "militias" and "" not in sides.values()
+    assert {side for _, _, _, _, _, _, side, _ in counted} == {"government", "opposition", "militias"}
+    for path in (bulk, rows):
+        conn = sqlite3.connect(path)
+        kept = derived(conn)
+        with conn:
+            tallies.rebuild(conn)
+        assert derived(conn) == kept  # sides, keys and tallies as a rebuild makes them
+        conn.close()
 
 
 @pytest.mark.parametrize(("name", "iso3"), [
