@@ -109,6 +109,22 @@ def test_ucdp_sides_alike_in_bulk_row_by_row_and_rebuilt(tmp_path: Path, monkeyp
         conn.close()
 
 
+def test_the_histogram_stacks_ucdp_events_by_side_a(tmp_path: Path) -> None:
+    """The browser's "confirmed by side" legend names UCDP's side A blocs, not "no actor named"."""
+    from sitroom.tui.widgets.timeline import Histogram
+
+    path = tmp_path / "store.db"
+    create_store(path, bundled=False)
+    imported(path, REAL / "ucdp_ged_231_car.csv")
+    store = Store(path)
+    try:
+        legend = Histogram.of(store.facets(), tuple(store.blocs())).text(100).plain
+    finally:
+        store.close()
+    assert "no actor named" not in legend
+    assert all(word in legend for word in ("Government", "opposition", "Militias")), legend
+
+
 @pytest.mark.parametrize(("name", "iso3"), [
     ("DR Congo (Zaire)", "COD"), ("Russia (Soviet Union)", "RUS"), ("Yemen (North Yemen)", "YEM"),
     ("Cambodia (Kampuchea)", "KHM"), ("Zimbabwe (Rhodesia)", "ZWE"), ("Madagascar (Malagasy)", "MDG"),
