@@ -109,6 +109,25 @@ def test_ucdp_sides_alike_in_bulk_row_by_row_and_rebuilt(tmp_path: Path, monkeyp
         conn.close()
 
 
+def test_a_store_imported_before_side_a_is_put_right_by_importing_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows imported when side A was a plain side are not unchanged to the next import (the importer's
+    version is in their fingerprints): importing the file again gives them side A and a side."""
+    from sitroom.db.write import fingerprints
+
+    path = tmp_path / "store.db"
+    create_store(path, bundled=False)
+    with monkeypatch.context() as before:
+        before.setattr(fingerprints, "IMPORTER_VERSION", 2)
+        before.setattr(ucdp, "groups", lambda side, role="side", code=None: [
+            (name, "side", code) for name in (side or "").split(", ") if name.strip()])
+        imported(path, REAL / "ucdp_ged_231_car.csv")
+    assert set(_sides_and_tallies(path)[0].values()) == {""}
+    again = imported(path, REAL / "ucdp_ged_231_car.csv")
+    assert (again.counts.updated, again.counts.unchanged) == (16, 0)
+    assert "" not in _sides_and_tallies(path)[0].values()
+
+
 def test_the_histogram_stacks_ucdp_events_by_side_a(tmp_path: Path) -> None:
     """The browser's "confirmed by side" legend names UCDP's side A blocs, not "no actor named"."""
     from sitroom.tui.widgets.timeline import Histogram
