@@ -10,8 +10,13 @@ from typing import Any
 CERTAINTIES = ("confirmed", "claimed", "rumoured", "denied")
 # ACLED's actor1/actor2 read as actor/target, their associated actors as ally/target_ally; a "side" is a
 # party to an undirected event (UCDP's side_a/side_b, ACLED's actor-based files): it is credited with
-# no action.
+# no action. These are the roles a report's event may be given (in review, by hand).
 ROLES = ("actor", "ally", "target", "target_ally", "side", "claimant")
+# A dataset's events may also name "side_a", the first of an undirected event's sides (UCDP's side A: the
+# government, the first organised group, or the perpetrator of one-sided violence): a side too, whose bloc
+# is the event's side (events.side) when no actor is named, but not an actor (the linker matches actors,
+# db/rules.py). Every role a stored event's party may have:
+STORED_ROLES = ("actor", "ally", "target", "target_ally", "side_a", "side", "claimant")
 PRECISIONS = ("day", "week", "month", "year")
 
 

@@ -100,7 +100,14 @@ def claimed_capture(alias: str = "") -> str:
 # The blocs of an event's parties (aliases ef, f, b), and the order that picks one of them.
 PARTY_BLOCS = "event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b ON b.slug = f.bloc"
 BLOC_ORDER = "b.sort, b.slug"
-SIDE_ROLE = "actor"  # an event's side (events.side) is the bloc of its actors
+# An event's side (events.side) is the bloc of its actors; an undirected event (UCDP's) names none, and
+# its side is then the bloc of its side A (the government, the first organised group, or the perpetrator
+# of one-sided violence). Side A is a role of its own, not an actor: the linker matches actors' blocs
+# across sources, and UCDP's names for a group are often factions of another bloc than ACLED's.
+SIDE_ROLES = ("actor", "side_a")  # in precedence: an actor's bloc wins over a side A's
+SIDE_ROLES_SQL = ", ".join(f"'{r}'" for r in SIDE_ROLES)
+# Orders an event's side parties (aliases ef, b): precedence of role, then bloc order.
+SIDE_ORDER = f"ef.role != '{SIDE_ROLES[0]}', {BLOC_ORDER}"
 
 
 def bloc_of(event: str, role: str) -> str:
@@ -108,3 +115,10 @@ def bloc_of(event: str, role: str) -> str:
     no row when it has none."""
     return (f"SELECT f.bloc FROM {PARTY_BLOCS} WHERE ef.event = {event} AND ef.role = {role} "
             f"ORDER BY {BLOC_ORDER} LIMIT 1")
+
+
+def side_of(event: str) -> str:
+    """SQL for the side of event `event` (an SQL expression): its actors' bloc, else its side A's, the
+    first in bloc order; no row when it has neither."""
+    return (f"SELECT f.bloc FROM {PARTY_BLOCS} WHERE ef.event = {event} AND ef.role IN ({SIDE_ROLES_SQL}) "
+            f"ORDER BY {SIDE_ORDER} LIMIT 1")

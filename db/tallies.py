@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .rules import BLOC_ORDER, PARTY_BLOCS, SIDE_ROLE, bloc_of
+from .rules import PARTY_BLOCS, SIDE_ORDER, SIDE_ROLES_SQL, side_of
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS faction_ancestors (
@@ -37,8 +37,9 @@ CREATE TABLE IF NOT EXISTS tallies (
 
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
 
-# The side of event {x}: its actors' bloc, the first in bloc order ('' when it names no actor).
-SIDE = f"coalesce(({bloc_of('{x}', repr(SIDE_ROLE))}), '')"
+# The side of event {x}: its actors' bloc, else its side A's, the first in bloc order ('' when it names
+# neither).
+SIDE = f"coalesce(({side_of('{x}')}), '')"
 
 # One bucket of tallies for the event `{e}` under key `{k}`, changed by `{d}` (+1 or -1).
 _BUMP = """
@@ -101,12 +102,12 @@ CREATE TRIGGER IF NOT EXISTS tally_key_delete AFTER DELETE ON event_keys BEGIN
     ON CONFLICT ({_BUCKET}) DO UPDATE SET n = n - 1;
 END;
 CREATE TRIGGER IF NOT EXISTS side_party_insert AFTER INSERT ON event_factions
-WHEN new.role = '{SIDE_ROLE}' BEGIN
+WHEN new.role IN ({SIDE_ROLES_SQL}) BEGIN
     UPDATE events SET side = {SIDE.format(x="new.event")}
      WHERE id = new.event AND side IS NOT {SIDE.format(x="new.event")};
 END;
 CREATE TRIGGER IF NOT EXISTS side_party_delete AFTER DELETE ON event_factions
-WHEN old.role = '{SIDE_ROLE}' BEGIN
+WHEN old.role IN ({SIDE_ROLES_SQL}) BEGIN
     UPDATE events SET side = {SIDE.format(x="old.event")}
      WHERE id = old.event AND side IS NOT {SIDE.format(x="old.event")};
 END;
@@ -159,13 +160,13 @@ def rebuild(conn: sqlite3.Connection) -> None:
         "JOIN faction_ancestors a ON a.faction = ef.faction JOIN events e ON e.id = ef.event"
     )
     conn.execute("UPDATE events SET side = ''")
-    # SIDE for every event at once: the first of each event's actor blocs, by a window over all of them.
+    # SIDE for every event at once: the first of each event's side blocs, by a window over all of them.
     conn.execute(
         "UPDATE events SET side = s.bloc FROM ("
         "  SELECT ef.event AS event, f.bloc AS bloc,"
-        f"         row_number() OVER (PARTITION BY ef.event ORDER BY {BLOC_ORDER}) AS r"
-        f"    FROM {PARTY_BLOCS} WHERE ef.role = ?) s "
-        "WHERE s.event = events.id AND s.r = 1", (SIDE_ROLE,)
+        f"         row_number() OVER (PARTITION BY ef.event ORDER BY {SIDE_ORDER}) AS r"
+        f"    FROM {PARTY_BLOCS} WHERE ef.role IN ({SIDE_ROLES_SQL})) s "
+        "WHERE s.event = events.id AND s.r = 1"
     )
     conn.execute(
         f"INSERT INTO tallies ({_BUCKET}, n) SELECT '', front, event_type, certainty, substr(date, 1, 7), "

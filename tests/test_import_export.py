@@ -149,8 +149,11 @@ def test_ucdp_import(store: Store) -> None:
         (5, "empty side_a")]
     humaima = by_key(store, "ucdp:210001")
     assert humaima.row.place == "humaima"  # "Humaymah village"
-    # UCDP's sides are undirected: neither is the actor.
-    assert sorted((p.role, f.slug) for p, f in humaima.factions) == [("side", "isis"), ("side", "saa")]
+    # UCDP's sides are undirected: neither is the actor; side A (the government) gives the event its side.
+    assert sorted((p.role, f.slug) for p, f in humaima.factions) == [("side", "isis"), ("side_a", "saa")]
+    with sqlite3.connect(store.path) as conn:
+        assert conn.execute("SELECT side FROM events WHERE id = ?", (humaima.row.id,)).fetchone() == (
+            "government",)
     assert (humaima.row.fatalities, humaima.row.event_type) == (14, "clashes")
     raqqa = by_key(store, "ucdp:210002")
     assert raqqa.row.place == "raqqa" and raqqa.row.date_precision == "month"
@@ -178,7 +181,8 @@ def test_jsonl_bad_lines(store: Store, tmp_path: Path) -> None:
     assert reasons[4] == "certainty 'probable' is not one of confirmed, claimed, rumoured, denied"
     assert reasons[5].startswith("cannot be read (TypeError")
     assert reasons[6] == "unknown place 'atlantis' and no coordinates to add it with"
-    assert reasons[7] == "role 'spectator' is not one of actor, ally, target, target_ally, side, claimant"
+    assert reasons[7] == ("role 'spectator' is not one of actor, ally, target, target_ally, side_a, side, "
+                          "claimant")
 
 
 def test_round_trip_into_an_empty_store(store: Store, tmp_path: Path) -> None:

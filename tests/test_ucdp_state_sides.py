@@ -37,5 +37,5 @@ def test_a_ucdp_government_side_is_its_states_government(tmp_path: Path) -> None
     with sqlite3.connect(path) as conn:
         sides = set(conn.execute("SELECT f.name, f.short, f.bloc, ef.role FROM event_factions ef "
                                  "JOIN factions f ON f.slug = ef.faction"))
-    assert sides == {("Government of Russia (Soviet Union)", "RUS-Gov", "government", "side"),
+    assert sides == {("Government of Russia (Soviet Union)", "RUS-Gov", "government", "side_a"),
                      ("Government of Ukraine", "UKR-Gov", "government", "side")}

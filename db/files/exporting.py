@@ -18,7 +18,7 @@ FORMATS = ("csv", "jsonl", "geojson", "markdown")
 # Every field of an event, so that the file imports back (db/files/formats/sitroom_csv.py) as the same
 # events: the factions by name in a column per role, the rest of a dataset's row as a JSON object.
 ROLE_COLUMNS = {"actor": "actors", "ally": "allies", "target": "targets", "target_ally": "target_allies",
-                "side": "sides", "claimant": "claimants"}
+                "side_a": "sides_a", "side": "sides", "claimant": "claimants"}
 CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name", "place", "place_name",
                "place_kind", "admin1", "country", "area", "location_precision", "lat", "lon", "precision_km",
                "event_type", "certainty", "fatalities", *ROLE_COLUMNS.values(), "summary", "excerpt",

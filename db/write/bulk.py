@@ -27,7 +27,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ..rules import SIDE_ROLE
+from ..rules import SIDE_ROLES_SQL
 from ..tallies import SIDE
 from .derived import Derived
 from .upsert import EVENT_COLUMNS, WriteCounts, read_stored
@@ -260,10 +260,11 @@ class BulkWriter:
         conn.execute("DELETE FROM temp.import_batch")
         conn.execute(
             "INSERT OR IGNORE INTO temp.import_batch (rowid) SELECT e.rowid FROM event_keys k "
-            "CROSS JOIN event_factions ef ON ef.event = k.event AND ef.faction = k.key AND ef.role = ? "
+            "CROSS JOIN event_factions ef ON ef.event = k.event AND ef.faction = k.key "
+            f"AND ef.role IN ({SIDE_ROLES_SQL}) "
             "CROSS JOIN events e ON e.id = k.event WHERE k.key IN (SELECT value FROM json_each(?)) "
             "ORDER BY 1",
-            (SIDE_ROLE, json.dumps(stale)))
+            (json.dumps(stale),))
         resided = f"UPDATE events SET side = {SIDE.format(x='events.id')} WHERE rowid IN ({{}})"
         changed = "SELECT rowid FROM temp.import_batch WHERE rowid IN (SELECT rowid FROM temp.import_updated)"
         conn.execute(resided.format(changed))

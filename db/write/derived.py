@@ -15,7 +15,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
-from ..rules import SIDE_ROLE
+from ..rules import SIDE_ROLES
 from .upsert import EVENT_COLUMNS
 
 _BUCKET = "key, front, event_type, certainty, month, day_precise, side"
@@ -84,17 +84,19 @@ class Derived:
         return found
 
     def side(self, parties: Iterable[tuple[str, str]]) -> str:
-        """The bloc of an event's actors, the first in bloc order; '' when it names none."""
-        first: Order | None = None
+        """The bloc of an event's actors, else of its side A, the first in bloc order (rules.SIDE_ORDER);
+        '' when it names neither."""
+        first: tuple[int, Order] | None = None
         for faction, role in parties:
-            if role != SIDE_ROLE:
+            if role not in SIDE_ROLES:
                 continue
             if faction not in self._blocs:
                 self._read(faction)
             order = self._blocs[faction]
-            if order is not None and (first is None or order < first):
-                first = order
-        return first[2] if first else ""
+            ranked = (role != SIDE_ROLES[0], order) if order is not None else None
+            if ranked is not None and (first is None or ranked < first):
+                first = ranked
+        return first[1][2] if first else ""
 
     def count(self, keys: tuple[str, ...], fields: tuple, side: str) -> None:
         """An added event (`fields` in EVENT_COLUMNS order; it leads its happening: nothing links it

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 # Bump when what preparing makes of the same row changes (a reader or a check changed): every stored
 # fingerprint is then stale.
-IMPORTER_VERSION = 2  # 2: a CSV record's text as read, not its values joined
+IMPORTER_VERSION = 3  # 2: a CSV record's text as read, not its values joined; 3: UCDP side A is side_a
 _DIGEST = 16
 # What the resolver reads of the reference (write/resolve.py): names, aliases and points of places
 # and factions, the fronts with an area. Not what imports and reassignment change on their own (a

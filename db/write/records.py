@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..models import CERTAINTIES, PRECISIONS, ROLES
+from ..models import CERTAINTIES, PRECISIONS, STORED_ROLES
 from ..reference import Reference
 from ..text import FIELD_LIMITS, bounded, clean_text, clean_values
 
@@ -265,8 +265,8 @@ def checked(record: Mapping[str, Any], ref: Reference) -> tuple[tuple, tuple[tup
         faction, role = party.get("faction"), party.get("role")
         if faction not in factions:
             raise RowError(f"unknown faction {faction!r}")
-        if role not in ROLES:
-            raise RowError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        if role not in STORED_ROLES:
+            raise RowError(f"role {role!r} is not one of {', '.join(STORED_ROLES)}")
         parties.append((faction, role))
 
     lat = parse_coordinate(record.get("lat"), "latitude", 90)

@@ -19,7 +19,7 @@ from functools import cache
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
-from ..rules import SIDE_ROLE
+from ..rules import SIDE_ROLES_SQL
 from ..schema import bundled_blocs, bundled_factions
 from ..tallies import SIDE
 from ..text import clean_text
@@ -48,7 +48,8 @@ TRANSLITERATED_KM = 3.0
 # An event's side (db/tallies.py SIDE), for the events of faction ?1, when a faction's bloc changes
 # after its events were written (row by row, the triggers then keep the tallies).
 _RESIDE = (f"UPDATE events SET side = {SIDE.format(x='events.id')} "
-           f"WHERE id IN (SELECT event FROM event_factions WHERE faction = ?1 AND role = '{SIDE_ROLE}')")
+           "WHERE id IN (SELECT event FROM event_factions "
+           f"WHERE faction = ?1 AND role IN ({SIDE_ROLES_SQL}))")
 __all__ = ["DEFAULT_MAX_KM", "Resolver", "km_between", "name_key", "slugify"]
 
 

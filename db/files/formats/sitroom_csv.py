@@ -15,7 +15,7 @@ REQUIRED = ("id", "date", "date_precision", "front", "event_type", "certainty", 
 ALIASES: dict[str, str] = {}
 # The export's role columns (db/files/exporting.py ROLE_COLUMNS); names within a cell are split by "; ".
 ROLES = {"actors": "actor", "allies": "ally", "targets": "target", "target_allies": "target_ally",
-         "sides": "side", "claimants": "claimant"}
+         "sides_a": "side_a", "sides": "side", "claimants": "claimant"}
 _FORMULA_GUARD = ("'=", "'+", "'-", "'@", "'\t", "'\r")  # the exporter's quote before a formula-like cell
 
 

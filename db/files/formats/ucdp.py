@@ -1,11 +1,14 @@
 """UCDP Georeferenced Event Dataset (GED) CSV, every version: the 41 columns of the 19.1 Syria set, the
 49 of 23.1 (`relid`, `code_status`, `where_description`, `*_dset_id`) and whatever comes between.
 
-UCDP's sides are undirected: side A is not the one who acted. Every group a side lists ("Ahrar al-Sham,
-Jabhat Fateh al-Sham, Southern Front") is a party to the event as a *side*, never an actor or target, in
+UCDP's sides are undirected: side A is not said to have acted. Every group a side lists ("Ahrar al-Sham,
+Jabhat Fateh al-Sham, Southern Front") is a party to the event as a side, never an actor or target, in
 one-sided violence too: its side A would be an actor, but the linker (db/happenings/matching.py) then asks
 the actors' blocs of both accounts to share one, and UCDP's names for a group (IS, Syrian insurgents) are
 other factions than ACLED's, often of another bloc: accounts of one happening would no longer link.
+Side A's groups are *side_a*, side B's *side*: by UCDP's definition side A is the government (in a
+non-state conflict the first organised group, in one-sided violence the perpetrator), and its bloc is the
+event's side (db/rules.py SIDE_ROLES) without making it an actor.
 UCDP codes an event only when it judges the deaths to have happened, so every event is confirmed.
 
 What a side is, which gives a new faction its bloc (write/resolve.py INTER_BLOCS), is in the row: a side
@@ -66,10 +69,11 @@ def sides(row: Mapping[str, str | None], violence: str) -> list[tuple[str | None
     state_a, state_b = ((row.get(c) or "").strip() not in ("", "-1") for c in ("gwnoa", "gwnob"))
     side_a, side_b = row.get("side_a"), row.get("side_b")
     if violence == "3":
-        return [*groups(side_a, code="state forces" if state_a else None), *groups(side_b, code="civilians")]
+        return [*groups(side_a, "side_a", "state forces" if state_a else None),
+                *groups(side_b, code="civilians")]
     if violence == "2":
-        return [*groups(side_a, code="political militia"), *groups(side_b, code="political militia")]
-    return [*groups(side_a, code="state forces"),
+        return [*groups(side_a, "side_a", "political militia"), *groups(side_b, code="political militia")]
+    return [*groups(side_a, "side_a", "state forces"),
             *groups(side_b, code="state forces" if state_b else "rebel group")]
 
 

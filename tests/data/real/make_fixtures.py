@@ -606,7 +606,9 @@ def ucdp_expect(rows: list[dict], bad: dict | None = None) -> list[dict]:
             e.update(status="bad", reason=bad[i]); out.append(e); continue
         prec, is_point = WHERE[r["where_prec"]]
         adm1 = strip_admin(r["adm_1"]) if r["adm_1"] else None
-        facs = [[n, "side"] for n in split_names(r["side_a"], ",")] + \
+        # Side A (the government, the first group, the perpetrator) is a role of its own: its bloc is
+        # the event's side; side B's groups are sides.
+        facs = [[n, "side_a"] for n in split_names(r["side_a"], ",")] + \
                [[n, "side"] for n in split_names(r["side_b"], ",")]
         parts = {k: int(r[k]) for k in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown")}
         assert sum(parts.values()) == int(r["best"]), r["id"]
