@@ -3,7 +3,7 @@ for the test."""
 
 from __future__ import annotations
 
-from sitroom.db.reports.extract import Lexicon
+from sitroom.db.reports.extract import Found, Lexicon
 
 from .extract_helpers import events, lex
 
@@ -36,7 +36,7 @@ def test_a_weapon_as_subject_takes_no_carried_actor(lex: Lexicon) -> None:
 
 
 
-def _unknown(text: str, lex: Lexicon, name: str):  # noqa: ANN202 - a Found
+def _unknown(text: str, lex: Lexicon, name: str) -> Found:
     found = [f for f in events(text, lex) if f.place_name == name]
     assert len(found) == 1, [(f.place_name, f.type) for f in events(text, lex)]
     assert found[0].place is None

@@ -153,3 +153,22 @@ def test_the_histogram_stacks_ucdp_events_by_side_a(tmp_path: Path) -> None:
 def test_ucdp_country_names(name: str, iso3: str) -> None:
     found = atlas().country(name)
     assert found is not None and found.code == iso3
+
+
+async def test_the_browser_shows_the_dyad_side_a_first(tmp_path: Path) -> None:
+    """A UCDP event names no actor: the timeline's Who column shows its dyad, side A first ("Gov · LRA"),
+    and the event pane calls side A's faction "side A", not the stored role's name."""
+    from .helpers import column, make_app, settle
+
+    path = tmp_path / "store.db"
+    create_store(path, bundled=False)
+    imported(path, REAL / "ucdp_ged_231_car.csv")
+    app = make_app(path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        who = column(app, "who")
+        dyads = [w for w in who if " · " in w]
+        assert dyads and all("▸" not in w for w in dyads), who
+        assert any(w.startswith("UGA-Gov") and w.endswith("LRA") for w in who), who
+        screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "side_a" not in screen

@@ -25,7 +25,7 @@ CERTAINTY_WORDS = {
     "disputed": "Disputed: one source's account is denied by another's.",
 }
 ROLE_WORDS = {"actor": "actor", "target": "target", "ally": "ally", "target_ally": "with target",
-              "side": "side", "claimant": "claims it"}
+              "side_a": "side A", "side": "side", "claimant": "claims it"}
 BARS = " ▁▂▃▄▅▆▇█"
 CELL_CHARACTERS = 300  # of a summary in a timeline row; the detail pane has the rest
 
@@ -79,7 +79,7 @@ def plural(n: int, word: str) -> str:
 # The order factions are named in, everywhere (timeline, detail, control, the Markdown brief): the
 # acting side first (actors, then allies, then those who only claim it), then the parties to an
 # undirected event (sides), then the targets and their allies.
-ROLE_ORDER = {"actor": 0, "ally": 1, "claimant": 2, "side": 3, "target": 4, "target_ally": 5}
+ROLE_ORDER = {"actor": 0, "ally": 1, "claimant": 2, "side_a": 3, "side": 4, "target": 5, "target_ally": 6}
 
 
 def acting_side(row: EventRow) -> list[str]:
@@ -96,7 +96,8 @@ def parties(row: EventRow, factions: Mapping[str, Faction], compact: bool = Fals
     """Who did what to whom: `SAA+VKS ▸ ISIS`; the sides of an undirected event: `IS · SAA`. `compact`
     writes eras short (the timeline's narrow column)."""
     acting = acting_side(row)
-    if not acting and (sides := row.with_role("side")):
+    # UCDP's dyad, side A first ("GOV · Rebels"): neither side is counted as the one who acted
+    if not acting and (sides := [*row.with_role("side_a"), *row.with_role("side")]):
         return Text(" · ").join(short(s, factions, compact) for s in dict.fromkeys(sides))
     out = joined(acting, factions, compact)
     targets = [*row.with_role("target"), *row.with_role("target_ally")]

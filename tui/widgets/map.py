@@ -111,7 +111,7 @@ class MapLayers:
         by_faction = Counter[str]()
         unsure = 0  # claimed or rumoured: no faction's proven action, counted apart
         for row in self.view.events:
-            actor = next(iter(row.with_role("actor")), "")
+            actor = next(iter([*row.with_role("actor"), *row.with_role("side_a")]), "")
             if row.certainty == "confirmed":
                 by_faction[actor] += 1
             else:
