@@ -191,17 +191,20 @@ class Resolver(Recoding):
         return slug
 
     def _match(self, name: str, code: str | None) -> str | None:
-        """The faction a row of country `code` means by `name`: by a name of it (as a dataset writes it,
-        or a government by its country), anywhere; by its short label, or by a name without ACLED's
-        acronym ("LF: Left Front" is not Russia's "Left Front"), only in one of its countries."""
+        """The faction a row of country `code` means by `name`: one of its countries' by its name, short
+        label, or name without ACLED's acronym ("LF: Left Front" is not Russia's "Left Front"); else the
+        faction that has the name, wherever it is (UCDP's "LRA" in Uganda, Sudan and DR Congo). A bare
+        "NDC" in Ghana is Ghana's NDC, though the DR Congo faction UCDP's rows made is called "NDC"."""
         whole, state = name_key(name), state_key(name)
+        named = None
         for key in faction_keys(name):
-            sure = key in (whole, state)
-            if (slug := self._factions.get(key)) and (sure or self._admits(slug, code)):
-                return slug
+            if slug := self._factions.get(key):
+                if key == state or self._admits(slug, code):
+                    return slug
+                named = named or (slug if key == whole else None)
             if slug := next((s for s in self._labels.get(key, ()) if self._admits(s, code)), None):
                 return slug
-        return None
+        return named
 
     def _admits(self, slug: str, code: str | None) -> bool:
         return self._homes.admits(slug, self.ref.factions[slug].name, code)
