@@ -2,15 +2,15 @@
 
 A label is shared across countries by unrelated organisations: UCDP's "NDC" (Nduma Defence of Congo,
 DR Congo) is the label an import made for ACLED's Ghanaian "NDC: National Democratic Congress", and
-"MSA" (Mali's Movement for the Salvation of Azawad) Armenia's "My Step Alliance"'s; a name without ACLED's
-acronym may be another country's party of the same name. A faction's name (or an alias) still matches
-anywhere: it is the name a dataset gives that organisation wherever it acts (UCDP's "LRA" in Uganda, Sudan
-and DR Congo). A match by a short label or by a name without ACLED's acronym needs the row's country to
-be one of the faction's:
-the country its name gives in brackets ("Civilians (Ghana)"), the countries of the events it holds in
-the store, and those of the rows this import matched it on. A bundled faction (ISIS, al-Qaeda, Wagner:
-organisations that act across borders), or one that holds no event of a known country, has no country
-and matches everywhere; so does a row that names no country the atlas knows.
+"MSA" (Mali's Movement for the Salvation of Azawad) that of Armenia's "My Step Alliance"; a name without
+ACLED's acronym may be another country's party of the same name. A match by a short label or by a name
+without ACLED's acronym needs the row's country to be one of the faction's: the country its name gives
+in brackets ("Civilians (Ghana)"), the countries of the events it holds in the store, and those of the
+rows this import matched it on. A faction's own name still matches in any country when no faction of the
+row's country answers to it: it is the name a dataset gives that organisation wherever it acts (UCDP's
+"LRA" in Uganda, Sudan and DR Congo). A bundled faction (ISIS, the US-led coalition: the curated factions,
+which act across borders), or one that holds no event of a known country, has no country and matches
+everywhere; so does a row that names no country.
 """
 
 from __future__ import annotations
