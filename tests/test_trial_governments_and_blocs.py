@@ -99,7 +99,8 @@ def test_a_store_holding_two_of_one_government_is_merged_on_the_next_import(
         before.setattr(names, "state_key", lambda name: None)
         before.setattr(resolve, "state_key", lambda name: None)
         path = _store(tmp_path, ("a.csv", ACLED_RUSSIA), ("g.csv", UCDP_RUSSIA))
-    assert sorted(r[1] for r in _rows(path, GOVERNMENTS)) == ["RUS-Gov", "RUS-Gov2"]
+    # two governments, the second labelled apart (by the row's country since labels are homed)
+    assert sorted(r[1] for r in _rows(path, GOVERNMENTS)) == ["RUS-Gov", "RUS-Gov-UKR"]
     (tmp_path / "next.csv").write_text(acled({"event_id_cnty": "AFG1", "actor1": "Taliban", "inter1": "2",
                                               **AFGHANISTAN}), encoding="utf-8")
     report = imported(path, tmp_path / "next.csv")

@@ -294,14 +294,18 @@ def label_candidates(name: str) -> list[str]:
     return list(dict.fromkeys(label for label in labels if label))
 
 
-def short_label(name: str, taken: set[str]) -> str:
+def short_label(name: str, taken: set[str], country: str | None = None) -> str:
     """A short label for a new faction called `name` that no other faction has (`taken`: the store's
-    labels, casefolded): the first free one of label_candidates, else the first with a number."""
+    labels, casefolded): the first free one of label_candidates, else the first with the ISO code of
+    the country it was named in (another country's organisation of the same label: NDC-COD), else the
+    first with a number."""
     candidates = label_candidates(name)
     for label in candidates:
         if label.casefold() not in taken:
             return label
     first = candidates[0]
+    if country and f"{first}-{country}".casefold() not in taken:
+        return f"{first}-{country}"
     n = 2
     while f"{first}{n}".casefold() in taken:
         n += 1

@@ -14,16 +14,14 @@ import json
 import math
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
 
 from ..models import Faction, Front, Place
 from ..reference import Reference
-from ..rules import SIDE_ROLES_SQL
-from ..schema import bundled_blocs, bundled_factions
-from ..tallies import SIDE
+from ..schema import bundled_factions
 from ..text import clean_text
-from .codes import INTER_BLOCS, OTHER_BLOC, code_bloc, code_rank, stronger
+from .codes import INTER_BLOCS, OTHER_BLOC, code_rank
+from .homes import Homes, country_code
 from .names import (
     branch_bases,
     bundled_organisations,
@@ -36,6 +34,7 @@ from .names import (
     state_key,
     without_place_suffix,
 )
+from .recoding import Recoding
 
 OTHER_FRONT = "other"
 DEFAULT_MAX_KM = 25.0  # how far outside a front's area a new place may lie and still join it
@@ -45,21 +44,11 @@ SAME_PLACE_KM = 25.0
 # A name that matches a known place only up to transliteration (names.place_skeleton) is that place
 # when this close: "Ein Terma" 0.4 km from Ayn Tarma.
 TRANSLITERATED_KM = 3.0
-# An event's side (db/tallies.py SIDE), for the events of faction ?1, when a faction's bloc changes
-# after its events were written (row by row, the triggers then keep the tallies).
-_RESIDE = (f"UPDATE events SET side = {SIDE.format(x='events.id')} "
-           "WHERE id IN (SELECT event FROM event_factions "
-           f"WHERE faction = ?1 AND role IN ({SIDE_ROLES_SQL}))")
 __all__ = ["DEFAULT_MAX_KM", "Resolver", "km_between", "name_key", "slugify"]
 
 
 def _clean(value: str | None) -> str:
     return clean_text(value, single_line=True) or ""
-
-
-@cache
-def _bundled_blocs() -> dict[str, dict]:
-    return {b["slug"]: b for b in bundled_blocs()}
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -78,7 +67,7 @@ class Created:
     sources: int = 0
 
 
-class Resolver:
+class Resolver(Recoding):
     """Finds or creates the rows an imported event refers to, inside the caller's transaction.
 
     What a row creates is written inside a savepoint, opened only when the row first creates something:
@@ -92,10 +81,14 @@ class Resolver:
         self.max_km = max_km
         self.created = Created()
         self._undo: list[Callable[[], None]] = []  # cache changes since the last keep()
+        # A faction by its names (a row of any country matches them), and by its short label, which
+        # matches a row only of one of its countries (write/homes.py).
         self._factions: dict[str, str] = {}
+        self._labels: dict[str, list[str]] = {}
         for f in ref.factions.values():
-            for label in (f.slug, f.name, f.short, *f.aliases):
+            for label in (f.slug, f.name, *f.aliases):
                 self._factions.setdefault(name_key(label), f.slug)
+            self._labels.setdefault(name_key(f.short), []).append(f.slug)
             if state := state_key(f.name):  # one country's government, whatever a dataset calls it
                 self._factions.setdefault(state, f.slug)
         self._places: dict[str, list[str]] = {}
@@ -115,6 +108,7 @@ class Resolver:
         # A faction an earlier import left in "other" (no code, or only external) is ranked as nothing
         # known: a code this import gives it says more (not a bundled faction's bloc, which a table gave).
         bundled = {f["slug"] for f in bundled_factions()}
+        self._homes = Homes(lambda: self.conn, bundled)
         self._ranks: dict[str, int] = {f.slug: 0 for f in ref.factions.values()
                                        if f.bloc == OTHER_BLOC and f.slug not in bundled}
         self._units: dict[str, list[str]] = {}
@@ -127,11 +121,14 @@ class Resolver:
 
     # -- factions -------------------------------------------------------------------------------
 
-    def faction(self, label: str, inter: str | None = None, **known: str | None) -> str:
+    def faction(self, label: str, inter: str | None = None, country: str | None = None,
+                **known: str | None) -> str:
         """The slug of the faction called `label` (a slug, name, short name or alias), created if new;
         `known` may give the new faction's slug, name, short, parent, bloc and colour, `inter` the
-        dataset's code for the actor (INTER_BLOCS), which gives its bloc when `known` does not."""
-        if not known and (slug := self._seen_factions.get(label)):
+        dataset's code for the actor (INTER_BLOCS), which gives its bloc when `known` does not, `country`
+        the row's country, which a faction matched by a label must be of (write/homes.py)."""
+        code = country_code(country)
+        if not known and (slug := self._seen_factions.get((label, code))):
             return self._recode(slug, inter) if slug in self._ranks else slug
         # Names from a file are cleaned once, here, before they are matched or stored.
         name = _clean(label)
@@ -139,10 +136,11 @@ class Resolver:
         key = name_key(name)
         if not key:
             raise ValueError("empty faction name")
-        found = next((self._factions[k] for k in faction_keys(name) if k in self._factions), None)
+        found = self._match(name, code)
         if found:
+            self._homes.note(found, self.ref.factions[found].name, code)
             if not known and len(self._seen_factions) < 100_000:
-                self._seen_factions[label] = found
+                self._seen_factions[label, code] = found
             return self._recode(found, inter) if found in self._ranks and not known else found
         parent, bloc = known.get("parent"), known.get("bloc")
         era = era_parts(name) if not parent else None
@@ -152,7 +150,7 @@ class Resolver:
                            and orgs[k] in self.ref.factions), None)
             bloc = bloc or (self.ref.factions[parent].bloc if parent else None)
         if era:  # made first: a unit's foreign key needs its parent, and "IND-Pol" goes to the force
-            parent = self.faction(era[0], inter, **({"bloc": bloc} if bloc else {}))
+            parent = self.faction(era[0], inter, country, **({"bloc": bloc} if bloc else {}))
             if era[2]:  # a unit is on its force's side
                 bloc = bloc or self.ref.factions[parent].bloc
         rank = None if bloc else code_rank(inter)
@@ -166,7 +164,7 @@ class Resolver:
         self._ensure_bloc(bloc)
         row = {
             "slug": slug, "name": known.get("name") or name.strip(),
-            "short": self._short(known.get("short"), name), "aliases": json.dumps([name.strip()]),
+            "short": self._short(known.get("short"), name, code), "aliases": json.dumps([name.strip()]),
             "parent": parent if parent in self.ref.factions else None, "bloc": bloc,
             "colour": known.get("colour") or "#9E9E9E",
         }
@@ -176,6 +174,7 @@ class Resolver:
         self.ref.factions[slug] = Faction(slug, row["name"], row["short"], row["parent"], bloc, row["colour"],
                                           (name.strip(),))
         self._factions[key] = slug
+        self._homes.note(slug, row["name"], code)
         if state := state_key(name):
             self._factions.setdefault(state, slug)
         self._shorts.add(row["short"].casefold())
@@ -185,67 +184,37 @@ class Resolver:
             if era and era[2]:
                 self._units.setdefault(parent, []).append(slug)
         self._undo.append(lambda: (self.ref.factions.pop(slug, None), self._factions.pop(key, None),
+                                   self._homes.forget(slug),
                                    self._shorts.discard(row["short"].casefold()),
                                    self._ranks.pop(slug, None), self._unit_gone(parent, slug),
                                    self.created.factions.pop()))
         return slug
 
-    def _unit_gone(self, parent: str | None, slug: str) -> None:
-        if slug in self._units.get(parent or "", ()):
-            self._units[parent or ""].remove(slug)
+    def _match(self, name: str, code: str | None) -> str | None:
+        """The faction a row of country `code` means by `name`: one of its countries' by its name, short
+        label, or name without ACLED's acronym ("LF: Left Front" is not Russia's "Left Front"); else the
+        faction that has the name, wherever it is (UCDP's "LRA" in Uganda, Sudan and DR Congo). A bare
+        "NDC" in Ghana is Ghana's NDC, though the DR Congo faction UCDP's rows made is called "NDC"."""
+        whole, state = name_key(name), state_key(name)
+        named = None
+        for key in faction_keys(name):
+            if slug := self._factions.get(key):
+                if key == state or self._admits(slug, code):
+                    return slug
+                named = named or (slug if key == whole else None)
+            if slug := next((s for s in self._labels.get(key, ()) if self._admits(s, code)), None):
+                return slug
+        return named
 
-    def _recode(self, slug: str, inter: str | None) -> str:
-        """A faction this import made (or an earlier one left in "other"), named again with an actor code:
-        its bloc is the one its highest-ranked codes say, the first in bloc order among them (codes.py),
-        its force's and its units' with it. The events already written with it take their side again
-        (events.side; the triggers keep the tallies; a bulk write that staged events with the old side
-        puts them right as it closes, write/bulk.py)."""
-        rank, bloc = code_rank(inter), code_bloc(inter)
-        if bloc is not None and (rank > self._ranks[slug] or (rank == self._ranks[slug]
-                                 and stronger(bloc, self.ref.factions[slug].bloc))):
-            self._rebloc(slug, bloc, rank)
-        return slug
+    def _admits(self, slug: str, code: str | None) -> bool:
+        return self._homes.admits(slug, self.ref.factions[slug].name, code)
 
-    def _rebloc(self, slug: str, bloc: str, rank: int) -> None:
-        was, before = self._ranks[slug], self.ref.factions[slug]
-        self._ranks[slug] = rank
-        self._undo.append(lambda: (self._ranks.__setitem__(slug, was),
-                                   self.ref.factions.__setitem__(slug, before)))
-        if bloc != before.bloc:
-            self._ensure_bloc(bloc)
-            self._writing()
-            self.conn.execute("UPDATE factions SET bloc = ? WHERE slug = ?", (bloc, slug))
-            if self._row_by_row():
-                self.conn.execute(_RESIDE, (slug,))
-            self.ref.factions[slug] = replace(before, bloc=bloc)
-        related = [before.parent, *self._units.get(slug, ())]
-        for other in related:  # the force an era or unit was made under, and the units on its side
-            if other in self._ranks and (self._ranks[other] < rank or (
-                    self._ranks[other] == rank and stronger(bloc, self.ref.factions[other].bloc))):
-                self._rebloc(other, bloc, rank)
-
-    def _row_by_row(self) -> bool:
-        """Whether events are written as their rows are resolved, the triggers keeping the derived
-        tables; a bulk write (triggers set aside, events staged) puts its sides right itself, and in a
-        process of its own (files/worker.py) the resolver has no connection."""
-        return isinstance(self.conn, sqlite3.Connection) and self.conn.execute(
-            "SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND name = 'side_party_insert'"
-        ).fetchone() is not None
-
-    def _short(self, given: str | None, name: str) -> str:
+    def _short(self, given: str | None, name: str, country: str | None = None) -> str:
         """A new faction's short label: the one a file gives if no other faction has it, else one made
-        from the name that none has."""
+        from the name that none has (qualified by the row's country before it is numbered)."""
         if given and given.casefold() not in self._shorts:
             return given
-        return short_label(name, self._shorts)
-
-    def _ensure_bloc(self, bloc: str) -> None:
-        """The bloc, added if the store lacks it: as the bundled blocs have it (a store made before
-        the bloc was bundled), else named by its slug."""
-        self._writing()
-        given = _bundled_blocs().get(bloc, {"name": bloc, "sort": 99, "colour": None})
-        self.conn.execute("INSERT OR IGNORE INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
-                          (bloc, given["name"], given["sort"], given["colour"]))
+        return short_label(name, self._shorts, country if country and country[:1] != "?" else None)
 
     # -- places and fronts ----------------------------------------------------------------------
 

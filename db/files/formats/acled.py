@@ -103,7 +103,7 @@ def converter(header: tuple[str, ...]) -> Convert:
             "fatalities": parse_count(fatalities, "fatalities"),
             "source": source,
             "excerpt": notes or None,
-            "factions": memo.parties(resolver, named),
+            "factions": memo.parties(resolver, named, country),
             "attributes": attributes,
         }
 

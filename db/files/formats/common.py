@@ -44,14 +44,16 @@ class Memo:
             self.points[lat, lon] = found
         return found
 
-    def parties(self, resolver: Resolver, named: tuple[tuple[str | None, ...], ...]) -> list[dict[str, str]]:
-        """parties() of `named`; the list is shared by the rows naming the same, and never changed."""
-        found = self.named.get(named)
+    def parties(self, resolver: Resolver, named: tuple[tuple[str | None, ...], ...],
+                country: str | None = None) -> list[dict[str, str]]:
+        """parties() of `named` in a row of `country`; the list is shared by the rows naming the same in
+        the same country (a label names another organisation elsewhere: write/homes.py), never changed."""
+        found = self.named.get((named, country))
         if found is None:
-            found = parties(resolver, list(named))
+            found = parties(resolver, list(named), country)
             if len(self.named) >= self.SIZE:
                 self.named.clear()
-            self.named[named] = found
+            self.named[named, country] = found
         return found
 
 
@@ -115,14 +117,16 @@ def point(row: Mapping[str, str | None], lat_col: str, lon_col: str) -> tuple[fl
     return lat, lon
 
 
-def parties(resolver: Resolver, named: list[tuple[str | None, ...]]) -> list[dict[str, str]]:
-    """Faction entries for (name as written, role[, the dataset's actor code]) tuples; several names may
-    share a cell, split by ';'."""
+def parties(resolver: Resolver, named: list[tuple[str | None, ...]],
+            country: str | None = None) -> list[dict[str, str]]:
+    """Faction entries for (name as written, role[, the dataset's actor code]) tuples of a row of
+    `country`; several names may share a cell, split by ';'."""
     out: list[dict[str, str]] = []
     for cell, role, *code in named:
         for name in (cell or "").split(";"):
             if name.strip():
-                out.append({"faction": resolver.faction(name.strip(), *code), "role": role})
+                faction = resolver.faction(name.strip(), *(code or [None]), country=country)
+                out.append({"faction": faction, "role": role})
     return out
 
 

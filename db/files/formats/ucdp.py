@@ -111,6 +111,6 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
         "source": resolver.source(source_id, title=article[:200] or "UCDP GED", publisher="UCDP",
                                   published=(row.get("source_date") or "")[:10] or None, kind="UCDP"),
         "excerpt": headline or None,
-        "factions": parties(resolver, sides(row, violence)),
+        "factions": parties(resolver, sides(row, violence), row.get("country")),
         "attributes": attributes(row, _USED, counts=PARTS),
     }
