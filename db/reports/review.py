@@ -205,7 +205,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
                 date: str | None = None) -> Review:
     """A report's candidate events: what the extractor finds in `text`, beside what the store holds
     for it already (a report ingested before). Reads only. IngestError says why it cannot be read."""
-    report = ingest_text(conn, text, title=title, date=date, dry_run=True)
+    report = ingest_text(conn, text, title=title, date=date, extract_only=True)
     text = clean_text(text) or ""
     lex = Lexicon(conn)
     stored = _stored(conn, report.source_id)

@@ -103,7 +103,9 @@ def run(args: argparse.Namespace) -> int:
         say(f"this report was reviewed (source {report.source_id}): nothing was changed; "
             f"`sitroom review {report.source_id}` opens it again.")
     elif args.dry_run:
-        say(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
+        c = report.counts
+        say(f"dry run: {c.added} events would be added, {c.updated} updated, {c.unchanged} already there; "
+            "nothing was written.")
     else:
         c = report.counts
         linked = f"; {report.linked} linked to another source's happening" if report.linked else ""

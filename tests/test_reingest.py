@@ -1,0 +1,48 @@
+"""Ingesting a report already stored: the same report again changes nothing, and a dry run counts as the
+real run would (a new user's trial: "2 updated" every time, "2 events would be added")."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from sitroom.tui.cli import main
+
+# An unnamed village placed by the words around it ("to the south of Deir Hafer"): its point is in one
+# front's box, and the fronts put the event on another; the front an event is stored on is not the one
+# its point first gives it. (Al-Masdar News, 2017-03-20, as a trial user ingested it.)
+REPORT = ("Syrian Army attempts to encircle ISIS in east Aleppo\nAl-Masdar News, 2017-03-20\n\n"
+          "DAMASCUS, SYRIA (5:50 P.M.) \u2013 Another village to the south of the ISIS stronghold of Deir "
+          "Hafer was recaptured today by the Syrian Army in an attempt to besiege the terror organization "
+          "in a key town in east Aleppo countryside.\n")
+
+
+def _ingest(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["--db", str(db), "ingest", *args]) == 0
+    return capsys.readouterr().out.splitlines()[-1]
+
+
+def test_the_same_report_again_is_already_there(db_path: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    file = tmp_path / "report.txt"
+    file.write_text(REPORT, encoding="utf-8")
+    first = _ingest(db_path, capsys, str(file))
+    assert first.startswith("1 events added, 0 updated, 0 already there")
+    assert _ingest(db_path, capsys, str(file)).startswith("0 events added, 0 updated, 1 already there")
+    monkeypatch.setattr("sys.stdin", io.StringIO(REPORT))  # the same text read from standard input
+    assert _ingest(db_path, capsys, "-").startswith("0 events added, 0 updated, 1 already there")
+
+
+def test_a_dry_run_counts_as_the_real_run(db_path: Path, tmp_path: Path, capsys) -> None:
+    file = tmp_path / "report.txt"
+    file.write_text(REPORT, encoding="utf-8")
+    assert _ingest(db_path, capsys, str(file), "--dry-run").startswith(
+        "dry run: 1 events would be added, 0 updated, 0 already there; nothing was written")
+    _ingest(db_path, capsys, str(file))
+    assert _ingest(db_path, capsys, str(file), "--dry-run").startswith(
+        "dry run: 0 events would be added, 0 updated, 1 already there")
+    longer = tmp_path / "longer.txt"  # another report: a source of its own
+    longer.write_text(REPORT + "The SDF captured Tabqa.\n", encoding="utf-8")
+    dry = _ingest(db_path, capsys, str(longer), "--dry-run")
+    real = _ingest(db_path, capsys, str(longer))
+    assert dry.removeprefix("dry run: ").split(";")[0].replace(" would be", "") == real.split(";")[0]
