@@ -46,3 +46,16 @@ def test_a_dry_run_counts_as_the_real_run(db_path: Path, tmp_path: Path, capsys)
     dry = _ingest(db_path, capsys, str(longer), "--dry-run")
     real = _ingest(db_path, capsys, str(longer))
     assert dry.removeprefix("dry run: ").split(";")[0].replace(" would be", "") == real.split(";")[0]
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_a_report_too_large_says_its_size_and_the_limit(db_path: Path, tmp_path: Path, capsys, monkeypatch,
+                                                        stdin: bool) -> None:
+    text = "The SAA captured Resafa. " * 120_800  # 3,020,000 bytes
+    file = tmp_path / "big.txt"
+    file.write_text(text, encoding="utf-8")
+    if stdin:
+        monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["--db", str(db_path), "ingest", "-" if stdin else str(file), "--date", "2017-06-04"]) == 2
+    err = capsys.readouterr().err
+    assert "the report is 3.02 MB; sitroom reads reports of up to 2 MB (2,000,000 bytes)" in err

@@ -204,8 +204,8 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     real run would add, update and find already there; extract_only only extracts."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_REPORT_BYTES:
-        raise IngestError(f"the report is {size / 1e6:.1f} MB; sitroom reads reports of up to "
-                          f"{MAX_REPORT_BYTES / 1e6:.0f} MB: split it into its days or sections")
+        raise IngestError(f"the report is {size / 1e6:.2f} MB; sitroom reads reports of up to "
+                          f"{MAX_REPORT_BYTES / 1e6:g} MB: split it into its days or sections")
     text = clean_text(text) or ""  # escape sequences and controls never enter the store or the output
     if not text.strip():  # not a source of its own
         raise IngestError("the report is empty: there is nothing to extract")

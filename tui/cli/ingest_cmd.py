@@ -17,12 +17,29 @@ from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
 from .stores import is_new, open_store, settle_new, write_failure
 
 
-def _read(file: str) -> str:
-    """The report's text; of a huge file, only enough to say it is too large."""
+def _read(file: str) -> tuple[str, int]:
+    """The report's text and its size in bytes; of a huge file, only enough of the text to say it is
+    too large (standard input is read to its end, in pieces, to know its size)."""
     if file == "-":
-        return sys.stdin.read(MAX_REPORT_BYTES + 1)
+        text = sys.stdin.read(MAX_REPORT_BYTES + 1)
+        size = len(text.encode("utf-8", errors="surrogatepass"))
+        if len(text) > MAX_REPORT_BYTES:
+            while piece := sys.stdin.read(1 << 20):
+                size += len(piece.encode("utf-8", errors="surrogatepass"))
+        return text, size
     with Path(file).open(encoding="utf-8") as handle:
-        return handle.read(MAX_REPORT_BYTES + 1)
+        return handle.read(MAX_REPORT_BYTES + 1), Path(file).stat().st_size
+
+
+def _too_large(size: int) -> str | None:
+    """Why a report of `size` bytes is refused, saying its size and the limit; None if it is not."""
+    if size <= MAX_REPORT_BYTES:
+        return None
+    big = f"{size / 1e6:.2f} MB"
+    if big == f"{MAX_REPORT_BYTES / 1e6:.2f} MB":  # only just over: in bytes, or the two read the same
+        big = f"{size:,} bytes"
+    return (f"the report is {big}; sitroom reads reports of up to {MAX_REPORT_BYTES / 1e6:g} MB "
+            f"({MAX_REPORT_BYTES:,} bytes): split it into its days or sections")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,10 +52,12 @@ def run(args: argparse.Namespace) -> int:
         return failed("ingest", NEEDS_A_TERMINAL if args.file != "-" else
                       "--review reads the keyboard, so the report must be a file, not standard input")
     try:
-        text = _read(args.file)
+        text, size = _read(args.file)
     except (OSError, UnicodeDecodeError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else "it is not UTF-8 text"
         return failed("ingest", f"cannot read {name}: {reason}")
+    if too_large := _too_large(size):
+        return failed("ingest", f"{name}: {too_large}")
     date = None
     if args.date:
         try:
