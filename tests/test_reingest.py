@@ -4,10 +4,13 @@ real run would (a new user's trial: "2 updated" every time, "2 events would be a
 from __future__ import annotations
 
 import io
+import sqlite3
 from pathlib import Path
 
 import pytest
 from sitroom.tui.cli import main
+
+from .test_tallies import assert_consistent
 
 # An unnamed village placed by the words around it ("to the south of Deir Hafer"): its point is in one
 # front's box, and the fronts put the event on another; the front an event is stored on is not the one
@@ -59,3 +62,24 @@ def test_a_report_too_large_says_its_size_and_the_limit(db_path: Path, tmp_path:
     assert main(["--db", str(db_path), "ingest", "-" if stdin else str(file), "--date", "2017-06-04"]) == 2
     err = capsys.readouterr().err
     assert "the report is 3.02 MB; sitroom reads reports of up to 2 MB (2,000,000 bytes)" in err
+
+
+def test_the_same_report_re_dated_replaces_its_events(db_path: Path, tmp_path: Path, capsys) -> None:
+    file = tmp_path / "report.txt"
+    file.write_text(REPORT, encoding="utf-8")  # the page says 2017-03-20
+    _ingest(db_path, capsys, str(file))
+    assert main(["--db", str(db_path), "ingest", str(file), "--date", "2017-03-22", "--dry-run"]) == 0
+    assert ("dry run: the same report was stored before dated 2017-03-20: its 1 events stored then would "
+            "be replaced") in capsys.readouterr().out
+    assert main(["--db", str(db_path), "ingest", str(file), "--date", "2017-03-22"]) == 0
+    out = capsys.readouterr().out
+    assert "1 events added" in out and "its 1 events stored then were replaced" in out
+    source = out.split("(source ")[1].split(")")[0]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*), min(date), max(date) FROM events WHERE source = ?",
+                        (source,)).fetchone() == (1, "2017-03-22", "2017-03-22")
+    assert conn.execute("SELECT published FROM sources WHERE id = ?", (source,)).fetchone() == ("2017-03-22",)
+    conn.close()
+    assert _ingest(db_path, capsys, str(file), "--date", "2017-03-22").startswith(
+        "0 events added, 0 updated, 1 already there")
+    assert_consistent(db_path)

@@ -130,6 +130,10 @@ def run(args: argparse.Namespace) -> int:
         linked = f"; {report.linked} linked to another source's happening" if report.linked else ""
         say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there{linked} "
             f"(source {report.source_id}).")
+    if report.redated and not report.reviewed:
+        say(f"{'dry run: ' if args.dry_run else ''}the same report was stored before dated {report.redated}: "
+            f"its {report.replaced} events stored then {'would be' if args.dry_run else 'were'} replaced by "
+            f"these (dated {report.extraction.date}).")
     _linking_stopped(name, linking_stopped)
     return 0
 
