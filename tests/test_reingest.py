@@ -83,3 +83,11 @@ def test_the_same_report_re_dated_replaces_its_events(db_path: Path, tmp_path: P
     assert _ingest(db_path, capsys, str(file), "--date", "2017-03-22").startswith(
         "0 events added, 0 updated, 1 already there")
     assert_consistent(db_path)
+
+
+def test_json_says_the_report_was_re_dated(db_path: Path, tmp_path: Path, capsys) -> None:
+    file = tmp_path / "report.txt"
+    file.write_text(REPORT, encoding="utf-8")
+    _ingest(db_path, capsys, str(file))
+    assert main(["--db", str(db_path), "ingest", str(file), "--date", "2017-03-22", "--json"]) == 0
+    assert "stored before dated 2017-03-20: its 1 events stored then were replaced" in capsys.readouterr().err

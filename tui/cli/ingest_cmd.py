@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import MAX_REPORT_BYTES, IngestError, RowError, StoreError, parse_date
+from sitroom.db import MAX_REPORT_BYTES, IngestError, IngestReport, RowError, StoreError, parse_date
 
 from .output import failed, out, say, shown, warn
 from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
             c = report.counts
             warn(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
                  f"(source {report.source_id}).")
+        if report.redated and not report.reviewed:
+            warn(_redated(report, args.dry_run))
         _linking_stopped(name, linking_stopped)
         return 0
     table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left")
@@ -131,11 +133,15 @@ def run(args: argparse.Namespace) -> int:
         say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there{linked} "
             f"(source {report.source_id}).")
     if report.redated and not report.reviewed:
-        say(f"{'dry run: ' if args.dry_run else ''}the same report was stored before dated {report.redated}: "
-            f"its {report.replaced} events stored then {'would be' if args.dry_run else 'were'} replaced by "
-            f"these (dated {report.extraction.date}).")
+        say(_redated(report, args.dry_run))
     _linking_stopped(name, linking_stopped)
     return 0
+
+
+def _redated(report: IngestReport, dry_run: bool) -> str:
+    return (f"{'dry run: ' if dry_run else ''}the same report was stored before dated {report.redated}: its "
+            f"{report.replaced} events stored then {'would be' if dry_run else 'were'} replaced by these "
+            f"(dated {report.extraction.date}).")
 
 
 def _linking_stopped(name: str, stopped: bool) -> None:
