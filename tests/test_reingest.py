@@ -91,3 +91,11 @@ def test_json_says_the_report_was_re_dated(db_path: Path, tmp_path: Path, capsys
     _ingest(db_path, capsys, str(file))
     assert main(["--db", str(db_path), "ingest", str(file), "--date", "2017-03-22", "--json"]) == 0
     assert "stored before dated 2017-03-20: its 1 events stored then were replaced" in capsys.readouterr().err
+
+
+def test_a_long_report_says_it_takes_a_while(db_path: Path, tmp_path: Path, capsys) -> None:
+    file = tmp_path / "long.txt"
+    file.write_text("The SAA captured Resafa.\n\n" + "The weather was mild.\n\n" * 9_000,
+                    encoding="utf-8")  # 207,026 bytes
+    assert main(["--db", str(db_path), "ingest", str(file), "--date", "2017-06-04", "--dry-run"]) == 0
+    assert "long.txt: reading 0.21 MB of report; a report this long takes a while." in capsys.readouterr().err

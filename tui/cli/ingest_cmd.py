@@ -16,6 +16,8 @@ from .output import failed, out, say, shown, warn
 from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
 from .stores import is_new, open_store, settle_new, write_failure
 
+LONG_REPORT_BYTES = 200_000  # a few seconds of extraction and more
+
 
 def _read(file: str) -> tuple[str, int]:
     """The report's text and its size in bytes; of a huge file, only enough of the text to say it is
@@ -71,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
                           about=name)  # closes the store
         return settle_new(store.path, new, code)
     code, report, linking_stopped = 0, None, False
+    if size >= LONG_REPORT_BYTES:  # seconds to a minute with nothing shown: say what it is doing
+        warn(f"{name}: reading {size / 1e6:.2f} MB of report; a report this long takes a while.")
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
