@@ -99,3 +99,18 @@ def test_a_long_report_says_it_takes_a_while(db_path: Path, tmp_path: Path, caps
                     encoding="utf-8")  # 207,026 bytes
     assert main(["--db", str(db_path), "ingest", str(file), "--date", "2017-06-04", "--dry-run"]) == 0
     assert "long.txt: reading 0.21 MB of report; a report this long takes a while." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_dry_run_writes_nothing_even_a_new_place(db_path: Path, read_only: bool) -> None:
+    """Deir Hafer is a gazetteer's place the store does not hold: the real run adds it; a dry run adds it
+    and takes it back, or, on a store it cannot write, counts its event as new without it."""
+    from sitroom.db.reports.ingest import ingest_text
+
+    uri = f"file:{db_path}?mode=ro" if read_only else f"file:{db_path}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    places = conn.execute("SELECT count(*) FROM places").fetchone()
+    report = ingest_text(conn, "The SAA captured the town of Deir Hafer.", date="2017-03-20", dry_run=True)
+    assert (report.counts.added, report.counts.updated, report.counts.unchanged) == (1, 0, 0)
+    assert conn.execute("SELECT count(*) FROM places").fetchone() == places and not conn.in_transaction
+    conn.close()
