@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sitroom.db.reports.ingest import ingest_text
 from sitroom.tui.cli import main
 
 from .test_tallies import assert_consistent
@@ -105,8 +106,6 @@ def test_a_long_report_says_it_takes_a_while(db_path: Path, tmp_path: Path, caps
 def test_a_dry_run_writes_nothing_even_a_new_place(db_path: Path, read_only: bool) -> None:
     """Deir Hafer is a gazetteer's place the store does not hold: the real run adds it; a dry run adds it
     and takes it back, or, on a store it cannot write, counts its event as new without it."""
-    from sitroom.db.reports.ingest import ingest_text
-
     uri = f"file:{db_path}?mode=ro" if read_only else f"file:{db_path}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     places = conn.execute("SELECT count(*) FROM places").fetchone()
