@@ -21,7 +21,7 @@ from ..reference import Reference, read_reference
 from ..text import clean_text
 from ..write.records import Prepared, event_id, prepare_event
 from ..write.resolve import Resolver
-from ..write.upsert import WriteCounts, write_events
+from ..write.upsert import WriteCounts, sort_out, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
 from .records import STORED_ROLE, json_lines, summary
 from .spelling import sentence_key
@@ -45,6 +45,8 @@ class IngestReport:
     faction_shorts: dict[str, str] = field(default_factory=dict)  # the found factions' slugs → short
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
     reviewed: bool = False  # a person reviewed this report: a plain ingest leaves it as they decided
+    redated: str | None = None  # the date the same report was stored under before, when it differs
+    replaced: int = 0  # its events stored under that date, replaced by these
 
     def json_lines(self) -> list[dict[str, Any]]:
         """The dry run's JSON Lines: one object per event, then the unknown places and factions."""
@@ -162,16 +164,70 @@ def once(prepared: list[Prepared]) -> list[Prepared]:
     return list({p.event["id"]: p for p in prepared}.values())
 
 
+def keep_fronts(conn: sqlite3.Connection, prepared: list[Prepared]) -> list[Prepared]:
+    """The events, each already stored on the front the store put it on. Its id names its place and
+    point, and the fronts (db/fronts/) move it from its place's front after each write: compared with
+    that front, the same report ingested again would count as changed every time."""
+    ids = json.dumps([p.event["id"] for p in prepared])
+    stored = dict(conn.execute("SELECT id, front FROM events WHERE id IN (SELECT value FROM json_each(?))",
+                               (ids,)).fetchall())
+    return [Prepared({**p.event, "front": stored[p.event["id"]]}, p.parties)
+            if p.event["id"] in stored else p for p in prepared]
+
+
+def _prepare(conn: sqlite3.Connection, report: IngestReport, lex: Lexicon, dry_run: bool) -> int:
+    """The report's events as rows (report.prepared), each with its own id and its stored front. In a
+    dry run on a store that cannot be written, an event whose place (or front) the store does not hold
+    yet is not prepared but counted, and the count returned: such an event cannot be stored yet."""
+    ref = read_reference(conn)
+    ref.sources.add(report.source_id)  # a dry run does not write the source its events would name
+    resolver = Resolver(conn, ref)
+    unplaced = 0
+    for found in report.extraction.events:
+        try:
+            report.prepared.append(prepared_event(found, lex, resolver, report.source_id, ref))
+        except sqlite3.OperationalError:
+            if not dry_run:
+                raise
+            resolver.forget_uncommitted()
+            unplaced += 1
+            continue
+        resolver.keep()
+    report.prepared = keep_fronts(conn, once(own_ids(report.prepared)))
+    return unplaced
+
+
+def _redate(conn: sqlite3.Connection, report: IngestReport) -> None:
+    """The same report stored before under another date (`--date` given one run, the page's own the
+    other): the date now wins, and its events replace those stored under the other, which are deleted
+    (their parties first; the triggers keep tallies and happenings exact). Never a reviewed report's:
+    a plain ingest leaves those alone."""
+    row = conn.execute("SELECT published FROM sources WHERE id = ?", (report.source_id,)).fetchone()
+    date = report.extraction.date
+    if row is None or not row[0] or row[0] == date:
+        return
+    report.redated = row[0]
+    keep = json.dumps([p.event["id"] for p in report.prepared])
+    earlier = [(e,) for (e,) in conn.execute(
+        "SELECT id FROM events WHERE source = ? AND id NOT IN (SELECT value FROM json_each(?))",
+        (report.source_id, keep))]
+    conn.executemany("DELETE FROM event_factions WHERE event = ?", earlier)
+    conn.executemany("DELETE FROM events WHERE id = ?", earlier)
+    conn.execute("UPDATE sources SET published = ? WHERE id = ?", (date, report.source_id))
+    report.replaced = len(earlier)
+
+
 def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
-                date: str | None = None, dry_run: bool = False) -> IngestReport:
+                date: str | None = None, dry_run: bool = False, extract_only: bool = False) -> IngestReport:
     """Extract the events of `text`; unless dry_run, store them under one source and put them on their
     fronts (db/fronts/), in one transaction: Ctrl-C before it commits leaves the store as it was. Linking
     them to other sources' happenings is the caller's, after the commit. The same text ingested twice
-    adds nothing: its source and event ids are derived from what it says."""
+    adds nothing: its source and event ids are derived from what it says. A dry run counts what the
+    real run would add, update and find already there; extract_only only extracts."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_REPORT_BYTES:
-        raise IngestError(f"the report is {size / 1e6:.1f} MB; sitroom reads reports of up to "
-                          f"{MAX_REPORT_BYTES / 1e6:.0f} MB: split it into its days or sections")
+        raise IngestError(f"the report is {size / 1e6:.2f} MB; sitroom reads reports of up to "
+                          f"{MAX_REPORT_BYTES / 1e6:g} MB: split it into its days or sections")
     text = clean_text(text) or ""  # escape sequences and controls never enter the store or the output
     if not text.strip():  # not a source of its own
         raise IngestError("the report is empty: there is nothing to extract")
@@ -196,18 +252,22 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         "SELECT 1 FROM reports WHERE source = ? AND reviewed = 1 UNION ALL "
         "SELECT 1 FROM events WHERE source = ? AND reviewed = 1 LIMIT 1", (source_id, source_id),
     ).fetchone() is not None
-    if dry_run or report.reviewed:
+    if extract_only or report.reviewed:
         return report
-    conn.execute("BEGIN IMMEDIATE")
+    # A dry run prepares the events as the real run would and counts them against the store, then
+    # takes back what preparing them wrote (a gazetteer's place added to the store's).
+    conn.execute("BEGIN" if dry_run else "BEGIN IMMEDIATE")
     try:
-        conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
-                     "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
-        ref = read_reference(conn)
-        resolver = Resolver(conn, ref)
-        for found in extraction.events:
-            report.prepared.append(prepared_event(found, lex, resolver, source_id, ref))
-            resolver.keep()
-        report.prepared = once(own_ids(report.prepared))
+        if not dry_run:
+            conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
+                         "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
+        unplaced = _prepare(conn, report, lex, dry_run)
+        _redate(conn, report)
+        if dry_run:
+            found = sort_out(conn, report.prepared)
+            report.counts = WriteCounts(len(found.added) + unplaced, len(found.updated), found.unchanged)
+            conn.rollback()
+            return report
         report.counts = write_events(conn, report.prepared)
         if report.counts.added or report.counts.updated:  # onto their fronts, as an import's are
             reassign(conn, [p.event["id"] for p in report.prepared])

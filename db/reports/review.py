@@ -66,6 +66,9 @@ class ReviewItem:
     lat: float | None = None
     lon: float | None = None
     dropped: bool = False  # an extracted candidate a review of this report dropped before
+    # A stored event that is an extracted candidate: that candidate's key (candidate_key), which a drop
+    # remembers (the store names a gazetteer's place its own way, the report another).
+    origin: list[str | None] | None = None
 
 
 def candidate_key(sentence: str, fields: Fields) -> list[str | None]:
@@ -205,7 +208,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
                 date: str | None = None) -> Review:
     """A report's candidate events: what the extractor finds in `text`, beside what the store holds
     for it already (a report ingested before). Reads only. IngestError says why it cannot be read."""
-    report = ingest_text(conn, text, title=title, date=date, dry_run=True)
+    report = ingest_text(conn, text, title=title, date=date, extract_only=True)
     text = clean_text(text) or ""
     lex = Lexicon(conn)
     stored = _stored(conn, report.source_id)
@@ -226,7 +229,7 @@ def review_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
         if match is not None:
             if match in free:
                 free.remove(match)
-            items.append(replace(match, why=tuple(found.why.items())))
+            items.append(replace(match, why=tuple(found.why.items()), origin=was))
             continue
         key = f"x{n}"
         found_by_key[key] = found

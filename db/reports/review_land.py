@@ -108,10 +108,15 @@ def _remember(conn: sqlite3.Connection, review: Review, decisions: list[Decision
     """The candidates dropped, to offer them as dropped next time; and which extraction each edited
     event was made from, so a later review pairs them exactly."""
     before, edits = remembered(conn, review.source_id)
-    undone = [candidate_key(d.item.sentence, d.item.fields) for d in decisions if d.verdict == ACCEPT]
-    dropped = [k for k in before if k not in undone] + [
-        k for d in decisions if d.verdict == DROP and not d.item.key.startswith("a")
-        and (k := candidate_key(d.item.sentence, d.item.fields)) not in before]
+
+    def key(item: ReviewItem) -> list[str | None]:
+        return item.origin or candidate_key(item.sentence, item.fields)
+
+    undone = [key(d.item) for d in decisions if d.verdict == ACCEPT]
+    dropped = [k for k in before if k not in undone]
+    for d in decisions:
+        if d.verdict == DROP and not d.item.key.startswith("a") and (k := key(d.item)) not in dropped:
+            dropped.append(k)
     for d in decisions:
         was = review.found.get(d.item.key)
         if d.verdict == ACCEPT and d.fields is not None and was is not None and d.item.key in ids:

@@ -10,19 +10,38 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import MAX_REPORT_BYTES, IngestError, RowError, StoreError, parse_date
+from sitroom.db import MAX_REPORT_BYTES, IngestError, IngestReport, RowError, StoreError, parse_date
 
 from .output import failed, out, say, shown, warn
 from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
 from .stores import is_new, open_store, settle_new, write_failure
 
+LONG_REPORT_BYTES = 200_000  # a few seconds of extraction and more
 
-def _read(file: str) -> str:
-    """The report's text; of a huge file, only enough to say it is too large."""
+
+def _read(file: str) -> tuple[str, int]:
+    """The report's text and its size in bytes; of a huge file, only enough of the text to say it is
+    too large (standard input is read to its end, in pieces, to know its size)."""
     if file == "-":
-        return sys.stdin.read(MAX_REPORT_BYTES + 1)
+        text = sys.stdin.read(MAX_REPORT_BYTES + 1)
+        size = len(text.encode("utf-8", errors="surrogatepass"))
+        if len(text) > MAX_REPORT_BYTES:
+            while piece := sys.stdin.read(1 << 20):
+                size += len(piece.encode("utf-8", errors="surrogatepass"))
+        return text, size
     with Path(file).open(encoding="utf-8") as handle:
-        return handle.read(MAX_REPORT_BYTES + 1)
+        return handle.read(MAX_REPORT_BYTES + 1), Path(file).stat().st_size
+
+
+def _too_large(size: int) -> str | None:
+    """Why a report of `size` bytes is refused, saying its size and the limit; None if it is not."""
+    if size <= MAX_REPORT_BYTES:
+        return None
+    big = f"{size / 1e6:.2f} MB"
+    if big == f"{MAX_REPORT_BYTES / 1e6:.2f} MB":  # only just over: in bytes, or the two read the same
+        big = f"{size:,} bytes"
+    return (f"the report is {big}; sitroom reads reports of up to {MAX_REPORT_BYTES / 1e6:g} MB "
+            f"({MAX_REPORT_BYTES:,} bytes): split it into its days or sections")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
         return failed("ingest", NEEDS_A_TERMINAL if args.file != "-" else
                       "--review reads the keyboard, so the report must be a file, not standard input")
     try:
-        text = _read(args.file)
+        text, size = _read(args.file)
     except (OSError, UnicodeDecodeError) as e:
         reason = e.strerror if isinstance(e, OSError) and e.strerror else "it is not UTF-8 text"
         return failed("ingest", f"cannot read {name}: {reason}")
+    if too_large := _too_large(size):
+        return failed("ingest", f"{name}: {too_large}")
     date = None
     if args.date:
         try:
@@ -52,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
                           about=name)  # closes the store
         return settle_new(store.path, new, code)
     code, report, linking_stopped = 0, None, False
+    if size >= LONG_REPORT_BYTES:  # seconds to a minute with nothing shown: say what it is doing
+        warn(f"{name}: reading {size / 1e6:.2f} MB of report; a report this long takes a while.")
     try:
         report = store.ingest(text, title=args.source, date=date, dry_run=args.dry_run)
     except IngestError as e:
@@ -79,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
             c = report.counts
             warn(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
                  f"(source {report.source_id}).")
+        if report.redated and not report.reviewed:
+            warn(_redated(report, args.dry_run))
         _linking_stopped(name, linking_stopped)
         return 0
     table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left")
@@ -103,14 +128,24 @@ def run(args: argparse.Namespace) -> int:
         say(f"this report was reviewed (source {report.source_id}): nothing was changed; "
             f"`sitroom review {report.source_id}` opens it again.")
     elif args.dry_run:
-        say(f"dry run: {len(report.extraction.events)} events would be added; nothing was written.")
+        c = report.counts
+        say(f"dry run: {c.added} events would be added, {c.updated} updated, {c.unchanged} already there; "
+            "nothing was written.")
     else:
         c = report.counts
         linked = f"; {report.linked} linked to another source's happening" if report.linked else ""
         say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there{linked} "
             f"(source {report.source_id}).")
+    if report.redated and not report.reviewed:
+        say(_redated(report, args.dry_run))
     _linking_stopped(name, linking_stopped)
     return 0
+
+
+def _redated(report: IngestReport, dry_run: bool) -> str:
+    return (f"{'dry run: ' if dry_run else ''}the same report was stored before dated {report.redated}: its "
+            f"{report.replaced} events stored then {'would be' if dry_run else 'were'} replaced by these "
+            f"(dated {report.extraction.date}).")
 
 
 def _linking_stopped(name: str, stopped: bool) -> None:

@@ -63,7 +63,9 @@ def parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="extract the events of a written report (text or Markdown)")
     ing.add_argument("file", help="the report; - reads standard input")
-    ing.add_argument("--date", metavar="YYYY-MM-DD", help="the report's date, if the text gives none")
+    ing.add_argument("--date", metavar="YYYY-MM-DD",
+                     help="the report's date; it wins over the page's own (the same report stored before "
+                          "under another date has its events replaced)")
     ing.add_argument("--source", metavar="TITLE", help="the source's title (default: the first line)")
     ing.add_argument("--dry-run", action="store_true", help="show what would be added; add nothing")
     ing.add_argument("--json", action="store_true", help="JSON Lines: an event a line, then the unknowns")
