@@ -70,11 +70,16 @@ def summaries(events: list[Found]) -> list[Found]:
     the same type taken by the same side; a listed place ("A, B as well as several hills") never is. A
     wide area ("eastern Deir Ezzor") is one when the report puts the same side's same happening at a
     precise place inside it."""
+    # each event's keys and side once, not once per pair: a long report has thousands of events
+    key_of = {id(e): {variant_key(n) for n in e.names} | ({e.place} if e.place else set()) for e in events}
+    side_of = {id(e): {bloc or name for name, _, r, bloc in e.parties if r in ("actor", "ally")}
+               for e in events}
+
     def keys(e: Found) -> set[str]:
-        return {variant_key(n) for n in e.names} | ({e.place} if e.place else set())
+        return key_of[id(e)]
 
     def side(e: Found) -> set[str]:
-        return {bloc or name for name, _, r, bloc in e.parties if r in ("actor", "ally")}
+        return side_of[id(e)]
 
     out: list[Found] = []
     for e in events:
