@@ -36,3 +36,14 @@ def roles(found: Found) -> dict[str, set[str]]:
     for name, _, role, _ in found.parties:
         out.setdefault(role, set()).add(name)
     return out
+
+
+def at(text: str, lex: Lexicon, place: str) -> Found:
+    """The one event the text puts at `place` (as the sentence names it)."""
+    found = [f for f in events(text, lex) if f.place_name == place]
+    assert len(found) == 1, [(f.place_name, f.type) for f in events(text, lex)]
+    return found[0]
+
+
+def actors(found: Found) -> set[str]:
+    return {slug for slug, role in found.factions if role == "actor"}
