@@ -21,7 +21,7 @@ from ..reference import Reference, read_reference
 from ..text import clean_text
 from ..write.records import Prepared, event_id, prepare_event
 from ..write.resolve import Resolver
-from ..write.upsert import WriteCounts, sort_out, write_events
+from ..write.upsert import WriteCounts, delete_events, sort_out, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
 from .records import STORED_ROLE, json_lines, summary
 from .spelling import sentence_key
@@ -208,11 +208,10 @@ def _redate(conn: sqlite3.Connection, report: IngestReport) -> None:
         return
     report.redated = row[0]
     keep = json.dumps([p.event["id"] for p in report.prepared])
-    earlier = [(e,) for (e,) in conn.execute(
+    earlier = [e for (e,) in conn.execute(
         "SELECT id FROM events WHERE source = ? AND id NOT IN (SELECT value FROM json_each(?))",
         (report.source_id, keep))]
-    conn.executemany("DELETE FROM event_factions WHERE event = ?", earlier)
-    conn.executemany("DELETE FROM events WHERE id = ?", earlier)
+    delete_events(conn, earlier)
     conn.execute("UPDATE sources SET published = ? WHERE id = ?", (date, report.source_id))
     report.replaced = len(earlier)
 

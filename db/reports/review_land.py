@@ -13,7 +13,7 @@ from ..happenings.editing import HappeningError, join, split
 from ..happenings.linking import link_queued
 from ..reference import read_reference
 from ..write.resolve import Resolver
-from ..write.upsert import write_events
+from ..write.upsert import delete_events, write_events
 from .extract import Found
 from .ingest import keep_text, once, own_ids, prepared_event
 from .locate import Location
@@ -68,12 +68,6 @@ def _found(review: Review, item: ReviewItem, fields: Fields) -> Found:
     return replace(base, type=fields.event_type, certainty=fields.certainty, date=fields.date,
                    date_precision=fields.date_precision, place=fields.place, place_name=fields.place_name,
                    factions=list(fields.factions), parties=parties, location=location)
-
-
-def _delete(conn: sqlite3.Connection, event: str) -> None:
-    # Its parties first (they name it); the triggers move tallies and re-queue its happening's others.
-    conn.execute("DELETE FROM event_factions WHERE event = ?", (event,))
-    conn.execute("DELETE FROM events WHERE id = ?", (event,))
 
 
 def _lead(conn: sqlite3.Connection, event: str) -> tuple[str, bool]:
@@ -164,7 +158,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
                 gone.append(item.stored)  # edited: its new form replaces it
         for event in dict.fromkeys(gone):
             if event not in done.ids.values():
-                _delete(conn, event)
+                delete_events(conn, [event])
                 done.removed += 1
         unique = once(prepared)
         counts = write_events(conn, unique)

@@ -93,6 +93,13 @@ def upsert(conn: sqlite3.Connection, added: Sequence[Prepared],
     return [(row[0], row[1]) for row in rows]
 
 
+def delete_events(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
+    """Delete events, their parties first (they name them); the triggers move the tallies and re-queue
+    the other events of their happenings. The caller owns the transaction."""
+    conn.executemany("DELETE FROM event_factions WHERE event = ?", [(i,) for i in ids])
+    conn.executemany("DELETE FROM events WHERE id = ?", [(i,) for i in ids])
+
+
 def rows_of(prepared: Sequence[Prepared]) -> list[tuple]:
     """(rowid, *fields) of each event, in rowid order."""
     rows = [(event_rowid(item.event["id"]), *fields(item.event)) for item in prepared]
