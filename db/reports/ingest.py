@@ -21,7 +21,7 @@ from ..reference import Reference, read_reference
 from ..text import clean_text
 from ..write.records import Prepared, event_id, prepare_event
 from ..write.resolve import Resolver
-from ..write.upsert import WriteCounts, delete_events, sort_out, write_events
+from ..write.upsert import WriteCounts, delete_events, keep_stored_fronts, sort_out, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
 from .records import STORED_ROLE, json_lines, summary
 from .spelling import sentence_key
@@ -164,17 +164,6 @@ def once(prepared: list[Prepared]) -> list[Prepared]:
     return list({p.event["id"]: p for p in prepared}.values())
 
 
-def keep_fronts(conn: sqlite3.Connection, prepared: list[Prepared]) -> list[Prepared]:
-    """The events, each already stored on the front the store put it on. Its id names its place and
-    point, and the fronts (db/fronts/) move it from its place's front after each write: compared with
-    that front, the same report ingested again would count as changed every time."""
-    ids = json.dumps([p.event["id"] for p in prepared])
-    stored = dict(conn.execute("SELECT id, front FROM events WHERE id IN (SELECT value FROM json_each(?))",
-                               (ids,)).fetchall())
-    return [Prepared({**p.event, "front": stored[p.event["id"]]}, p.parties)
-            if p.event["id"] in stored else p for p in prepared]
-
-
 def _prepare(conn: sqlite3.Connection, report: IngestReport, lex: Lexicon, dry_run: bool) -> int:
     """The report's events as rows (report.prepared), each with its own id and its stored front. In a
     dry run on a store that cannot be written, an event whose place (or front) the store does not hold
@@ -193,7 +182,7 @@ def _prepare(conn: sqlite3.Connection, report: IngestReport, lex: Lexicon, dry_r
             unplaced += 1
             continue
         resolver.keep()
-    report.prepared = keep_fronts(conn, once(own_ids(report.prepared)))
+    report.prepared = keep_stored_fronts(conn, once(own_ids(report.prepared)))
     return unplaced
 
 

@@ -13,7 +13,7 @@ from ..happenings.editing import HappeningError, join, split
 from ..happenings.linking import link_queued
 from ..reference import read_reference
 from ..write.resolve import Resolver
-from ..write.upsert import delete_events, write_events
+from ..write.upsert import delete_events, keep_stored_fronts, write_events
 from .extract import Found
 from .ingest import keep_text, once, own_ids, prepared_event
 from .locate import Location
@@ -160,7 +160,7 @@ def land(conn: sqlite3.Connection, review: Review, decisions: list[Decision]) ->
             if event not in done.ids.values():
                 delete_events(conn, [event])
                 done.removed += 1
-        unique = once(prepared)
+        unique = keep_stored_fronts(conn, once(prepared))
         counts = write_events(conn, unique)
         # Reviewed, even when every event was dropped; the text unless only its sentences were known.
         keep_text(conn, review.source_id, review.text if review.whole_text else None, reviewed=True)

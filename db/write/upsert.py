@@ -114,6 +114,18 @@ def rows_with(prepared: Sequence[Prepared]) -> list[tuple[tuple, Prepared]]:
     return rows
 
 
+def keep_stored_fronts(conn: sqlite3.Connection, prepared: list[Prepared]) -> list[Prepared]:
+    """The events, each already stored on the front the store put it on. A report's event id names its
+    place and point, and the fronts (db/fronts/) move it from its place's front after each write:
+    compared with that front, the same event written again (a re-ingest, a review's landing) would
+    count as changed every time. Datasets name their fronts and do not pass through here."""
+    ids = json.dumps([p.event["id"] for p in prepared])
+    stored = dict(conn.execute("SELECT id, front FROM events WHERE id IN (SELECT value FROM json_each(?))",
+                               (ids,)).fetchall())
+    return [Prepared({**p.event, "front": stored[p.event["id"]]}, p.parties)
+            if p.event["id"] in stored else p for p in prepared]
+
+
 def write_events(conn: sqlite3.Connection, prepared: Sequence[Prepared]) -> WriteCounts:
     """Upsert events and replace their parties, saying how many were new, changed or the same.
     The caller owns the transaction."""
