@@ -72,3 +72,15 @@ def test_a_participles_clause_after_the_list_is_not_one_of_its_places(lex: Lexic
 def test_a_participle_that_names_where_it_struck_keeps_its_place(lex: Lexicon) -> None:
     assert ("vbied", "Al-Hitash village") in _found(
         "At least one SVBIED struck rural Raqqa today, hitting the newly liberated Al-Hitash village.", lex)
+
+
+# -- "the orchards surrounding X" ----------------------------------------------------------------------------
+
+def test_land_surrounding_a_place_is_where_not_a_siege(lex: Lexicon) -> None:
+    found = _found("Syrian troops stormed the farms surrounding Kafr Nabl on Friday.", lex)
+    assert found == {("attack", "Kafr Nabl")}
+
+
+def test_surrounding_a_place_is_still_a_siege(lex: Lexicon) -> None:
+    assert _found("Syrian troops completed surrounding Kafr Nabl on Friday.", lex) == \
+        {("encirclement", "Kafr Nabl")}

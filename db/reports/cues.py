@@ -115,6 +115,9 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "the orchards surrounding X", "areas surrounding the airbase": land around a place, not a siege of it
+_LAND_BEFORE = re.compile(r"\b(?:orchards|areas?|regions?|hills|farms|farmlands?|fields|villages|towns|"
+                          r"neighbou?rhoods|districts|countryside|mountains|lands?)\s+$", re.IGNORECASE)
 # the means named after the verb: "… with a barrage of artillery rounds"
 _BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mortars?|rockets|tank fire)\b",
                       re.IGNORECASE)
@@ -178,6 +181,8 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         if kind == "withdrawal" and word.casefold().startswith(("left", "leav")) and not _FIGHTERS.search(
                 s[:m.start()]):
             continue  # "the delegation left Damascus": only fighters leaving a place withdraw
+        if kind == "encirclement" and word.casefold() == "surrounding" and _LAND_BEFORE.search(s[:m.start()]):
+            continue  # "a ground operation in the orchards surrounding Douma": where, not a siege
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
