@@ -25,6 +25,13 @@ def test_a_loss_of_a_place_named_with_its_article_is_the_winners_capture(lex: Le
     assert "jihadists" in roles(e)["target"]
 
 
+def test_a_loss_to_a_winner_the_rules_do_not_know_takes_no_actor_from_before(lex: Lexicon) -> None:
+    e = at("Rebels attacked Deir ez Zour on Monday. ISIS also lost Raqqa to Operation Wrath of Euphrates on "
+           "February 23.", lex, "Raqqa")
+    assert e.type == "capture"
+    assert actors(e) == set()
+
+
 # -- passives ----------------------------------------------------------------------------------------------
 
 def test_a_place_impacted_by_shelling_is_where_the_shelling_fell(lex: Lexicon) -> None:
