@@ -14,7 +14,12 @@ _INSTANCE = re.compile(r"\b(?:including|such as|among them|like)\s+(?:the\s+)?(?
                        re.IGNORECASE)
 # ", the government forces gained …": a new clause with its own subject
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:forces|troops|army|units|fighters|"
-                         r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b|,\s+(?:which|who|that)\s",
+                         r"militants|rebels|SDF|SAA|ISIS|government|militias?)\b|,\s+(?:which|who|that)\s|"
+                         # "…, exploiting the regime's focus on Aleppo": a participle's clause is no list item
+                         # (", hitting the newly liberated X" names where the happening struck: it is)
+                         r",\s+(?!(?:including|excluding|especially|notably|particularly|mainly|hitting|targeting|"
+                         r"striking|killing|wounding|injuring|destroying|damaging|affecting|reaching)\b)[a-z]\w+ing\s+"
+                         r"(?:the|its|their|his|a|an|to)\b",
                          re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 _ORIGIN = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?from\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?"

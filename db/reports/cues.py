@@ -39,7 +39,9 @@ TYPES: dict[str, str] = {
                r"(?:driv(?:e|es|ing|en)|drove) (?:out )?(?:[\w'-]+ ){0,6}?(?:out of|from)|"
                r"push(?:ed|ing)? (?:them|\w+) out of|expell(?:ed|ing) (?:\w+ ){0,3}from|(?:the )?capture of|"
                r"freed|fre(?:e|es|eing)(?= (?:the|(?-i:[A-Z])))|fall of|"
-               r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])))|"
+               r"los(?:t|ing|es|e)(?= (?:the |control |\w+ )?(?:town|village|city|(?-i:[A-Z])|"
+               # "lost al-Bab to …": a name that opens with its lowercase article
+               r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ath)-(?-i:[A-Z])))|"
                r"(?:took|taken|taking|takes)(?= (?:(?-i:[A-Z])|from |the (?:towns?|villages?|city|"
                r"neighbou?rhoods?|districts?|hills?) of|(?:\w+ ){0,2}(?:buildings|positions|points|hills?|"
                r"villages?|towns?|blocks|farms)))|taken",
@@ -63,6 +65,9 @@ TYPES: dict[str, str] = {
               r"(?:slamm|hammer|batter)ed(?= [^.;,]{0,60}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|raids|"
               r"(?:barrel )?bombs|missiles|rockets|artillery|shells|mortars?|tank fire|strikes)\b)|"
               r"hit(?= (?:\w+ ){0,3}(?:positions?|convoy|base|checkpoint))|"
+              # "launched offensives against the regime in A, B and C": several attacks, not one advance
+              r"(?:launch(?:ed|es|ing)?|mount(?:ed|ing)?|stag(?:ed|ing)) (?:\w+ ){0,2}?"
+              r"offensives(?= (?:against|on) )|"
               r"strik(?:e|es|ing)(?= (?:the |(?-i:[A-Z])|(?:\w+ ){0,2}(?:positions|villages|towns|targets)))",
     # "IS fighting positions", "fighting vehicles": a kind of position or vehicle, not fighting
     "clashes": r"clash(?:es|ed|ing)?|fighting(?! (?:positions?|vehicles?|units?|forces|season|age))|fought|"
@@ -110,11 +115,20 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "the orchards surrounding X", "areas surrounding the airbase": land around a place, not a siege of it
+_LAND_BEFORE = re.compile(r"\b(?:orchards|areas?|regions?|hills|farms|farmlands?|fields|villages|towns|"
+                          r"neighbou?rhoods|districts|countryside|mountains|lands?)\s+$", re.IGNORECASE)
 # the means named after the verb: "… with a barrage of artillery rounds"
 _BY_GUNS = re.compile(r"^[^.;]{0,80}?\bwith (?:\w+ ){0,4}?(?:artillery|shells|mortars?|rockets|tank fire)\b",
                       re.IGNORECASE)
 _BY_AIR = re.compile(r"^[^.;,]{0,80}?\bwith (?:\w+ ){0,3}?(?:air ?strikes|air ?raids|barrel bombs|"
                      r"(?:aerial|air) (?:bombardment|bombing))\b", re.IGNORECASE)
+# "X town was impacted by missile shelling": the happening named after a passive "by" befell the subject
+_BEFELL = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?(?:impacted|hit|struck|targeted|"
+                     r"affected|attacked)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "was struck by a missile": the weapon of a passive makes it shelling
+_BY_WEAPON = re.compile(r"^\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:missiles?|rockets?|shells?|mortars?|artillery|projectiles?)\b", re.IGNORECASE)
 PASSIVE_AGENT = re.compile(r"^(?:\s+\w+ly)?(?:\s+(?:launched|carried out|conducted|staged|mounted|made))?"
                            r"\s+by\s+", re.IGNORECASE)
 
@@ -167,6 +181,8 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
         if kind == "withdrawal" and word.casefold().startswith(("left", "leav")) and not _FIGHTERS.search(
                 s[:m.start()]):
             continue  # "the delegation left Damascus": only fighters leaving a place withdraw
+        if kind == "encirclement" and word.casefold() == "surrounding" and _LAND_BEFORE.search(s[:m.start()]):
+            continue  # "a ground operation in the orchards surrounding Douma": where, not a siege
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
@@ -178,11 +194,15 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
                                            re.IGNORECASE) and (
                 artillery or _BY_GUNS.match(s[m.end():])):
             kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
+        weapon = _BY_WEAPON.match(s[m.end():]) if kind == "attack" else None
+        if weapon:  # "struck by a missile": shelling (aircraft are sides: "struck by warplanes", parties.py)
+            kind = "shelling"
         # "was advancing": a progressive, not a passive ("were being shelled" ends in -ed)
         progressive = word.casefold().endswith("ing")
         passive = bool(PASSIVE_AGENT.match(s[m.end():])) or (
             bool(AUXILIARY.search(s[:m.start()])) and not progressive) or \
-            word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen"))
+            word.casefold().startswith(("came under", "fell", "los", "fallen", "had fallen", "has fallen")) \
+            or bool(_BEFELL.search(s[:m.start()]))
         out.append(Cue(m.start(), m.end(), kind, word, passive))
     for m in _STRIKES.finditer(s):
         if not any(c.start <= m.end() and m.start() <= c.end for c in out):

@@ -44,6 +44,8 @@ _OWN_SUBJECT = re.compile(r"\b(?:forces|troops|army|aircrafts?|jets|planes|warpl
                           r"militias?|group|fighters|mercenaries|units|soldiers|gunmen|militants|"
                           r"mortars?|shells|rockets|missiles|projectiles|bombs)\b",
                           re.IGNORECASE)
+# "lost al-Bab, Syria to Turkish-backed Operation Euphrates Shield": the loss names who won it
+_LOST_TO = re.compile(r"^[^.;]{0,60}?\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?-i:[A-Z])", re.IGNORECASE)
 CARRIED = ("capture", "advance", "encirclement", "attack", "shelling", "airstrike")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -114,6 +116,8 @@ class Discourse:
                 unslugged = [p for p, r in sides if r == "actor" and not p.slug]
                 kept = [(p, r) for p, r in sides if p not in unslugged]
                 return [(fits, "actor"), *kept], f"'{word}' → the last named side that fits: {fits.name}"
+        if cue.word.casefold().startswith("los") and _LOST_TO.match(s[cue.end:]):
+            return sides, None  # "ISIS lost X to Operation Euphrates Shield": the winner is named, if unknown
         own = [p for p in parties if not said[0] <= p.start < said[1] and p.kind in (FORCE, AIR, GENERIC)]
         if cue.type not in CARRIED or any(r in ("actor", "ally", "side") for p, r in sides if p in own) \
                 or any(p.kind == GENERIC and not p.slug for p in own) \

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .cues import Cue
-from .parties import FORCE, GENERIC, MEDIA, MONITOR, Party
+from .cues import TOLL, Cue
+from .parties import AIR, FORCE, GENERIC, MEDIA, MONITOR, Party
 from .wording import BOUNDARY, Frame
 
 _PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
@@ -32,6 +32,9 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
 # "shelling by Jaish al-Islam rebels", "airstrikes carried out by the coalition": the agent of the happening
 _NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched) )?by\s+(?:the\s+)?", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
+                   re.IGNORECASE)
+_MEANS = re.compile(r"\b(?:strikes|raids|shelling|bombardment|bombing|fire)\b", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
@@ -147,6 +150,20 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             out.append((p, "ally"))
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
+    # the dead's own happening only: the toll itself or the means it names ("killed … in air strikes"),
+    # not another clause's ("five militants were killed as they attacked X": they attacked)
+    dead = [m for m in _DIED.finditer(s, 0, cue.end) if m.end() >= cue.end or (
+        re.search(r"\b(?:in|by|from|during|under)\b", s[m.end():cue.start])
+        and not re.search(r"[;:]|\b(?:as|when|while|after|before|once|and|but|they|it|who|which)\b",
+                          s[m.end():cue.start], re.IGNORECASE))]
+    if dead:  # "9 ISIS jihadists were killed … in coalition air strikes": the dead were hit, not hitting
+        out = [(q, "target") if r == "actor" and q.end <= dead[-1].start() else (q, r) for q, r in out]
+    if TOLL.fullmatch(cue.word) and dead:  # the toll is the happening: the strikes' side acted
+        means = [p for p, r in out if r == "target" and p.start > cue.end
+                 and (p.kind == AIR or _MEANS.search(p.text))]
+        if means:
+            out = [(q, r) for q, r in out if q is not means[0]] + [(means[0], "actor")]
+            notes.append(f"'{cue.word}' by '{means[0].text}': its side acted, the dead were hit")
     if cue.word.casefold().startswith("los"):  # "Daesh lost the towns of …": the loser is the target
         out = [(q, "target") if r == "actor" and q.start < cue.start else (q, r) for q, r in out]
     of = [p for p in after if re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?", s[cue.end:p.start])]
