@@ -21,13 +21,14 @@ from .where import Spot
 
 # the generic nouns a description is built on; "area(s)" alone is left to regions.py (an extent of land)
 _HEAD = (r"villages?|towns?|hamlets|settlements|neighbou?rhoods|localities|farms|farmlands?|hills|hilltops|"
-         r"heights|positions?|posts|outposts|checkpoints|bases|regions|sites")
+         r"heights|positions?|posts?|outposts?|checkpoints?|bases|regions|sites")
 _ROAD = r"highway|motorway|road|roads"
 # what may qualify the noun: a count, an article, a few describing words ("an SDF position", "additional
 # towns", "a key military road", "rebel-held villages"); never a verb or a preposition
 _DET = r"(?:a|an|the|some|several|many|more|other|additional|further|new|nearby|\d+|two|three|four|" \
        r"five|six|seven|eight|nine|ten|dozens of|a number of|a dozen)"
-_ADJ = r"(?:small|key|strategic|main|major|important|surrounding|neighbou?ring|nearby|remaining|" \
+_ADJ = r"(?:army|regime|government|rebel|opposition|enemy|small|key|strategic|main|major|important|" \
+       r"surrounding|neighbou?ring|nearby|remaining|" \
        r"military|international|frontline|forward|advanced|abandoned|(?-i:[A-Z]{2,5})|[\w]+-(?:held|" \
        r"controlled|run|occupied))"
 _LEAD = r"(?<![\w'-])(?:" + _DET + r"\s+)?(?:" + _ADJ + r"\s+){0,3}"
@@ -51,6 +52,7 @@ _KIND = {"village": "village", "town": "town", "hamlet": "village", "settlement"
          "region": "region", "site": "site", "highway": "road", "motorway": "road", "road": "road",
          "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "localitie": "locality"}
 _MARK = "a described place"
+_POSTS = ("position", "post", "outpost", "checkpoint", "base")
 
 
 def _kind(head: str) -> str:
@@ -82,6 +84,8 @@ def _tie(s: str, m: re.Match[str], spots: list[Spot], road: bool) -> tuple[str, 
         return f"{dist}{d.group('dir').casefold().replace('-', '')} of", [first], d.group("origin") or ""
     if _BETWEEN.fullmatch(gap) and pair and second is not None and s[first.end:second.start].strip() == "and":
         return "between", [first, second], ""
+    if m.group("head").casefold().rstrip("s") in _POSTS:
+        return None  # "ISIS positions near X", "positions in the X region": where a side sits is X
     if (n := _NEAR.fullmatch(gap)) is not None:
         return n.group("near").casefold(), [first], ""
     if _IN.fullmatch(gap) and (first.rank >= WIDE or first.kind in ("region", "countryside")):
@@ -97,6 +101,11 @@ def described(s: str, spots: list[Spot]) -> list[Spot]:
         for m in pattern.finditer(s):
             if any(q.start <= m.start("head") < q.end and (q.name or q.kind == "region") for q in out):
                 continue  # inside a name ("Tal Abyad villages") or an extent regions.py made
+            if any(q.name and re.fullmatch(r"\s*,?\s*", s[q.end:m.start()]) for q in out
+                   if q.end <= m.start()):
+                continue  # "al-Husseiniya strategic town north of the city", "X, a town near Y": X's noun
+            if m.start() == m.start("head") and re.search(r"(?<![.:;]\s)\b[A-Z][\w'’-]*\s+$", s[:m.start()]):
+                continue  # "the Old Customs and Tal Sakar regions between A and B": a name's own noun
             tie = _tie(s, m, out, road)
             if tie is None:
                 continue
@@ -107,7 +116,10 @@ def described(s: str, spots: list[Spot]) -> list[Spot]:
             words = s[m.start():end].replace(aside, "", 1) if aside else s[m.start():end]
             inner = [q for q in out if m.start() <= q.start and q.end <= end and q not in refs]
             out = [q for q in out if q not in inner]
-            place = Spot(m.start(), end, words, None, None, _kind(m.group("head")), relation=relation)
+            # the spot is its noun phrase, its references after it, as for any unnamed place ("hills east of
+            # X": gains.hills_near reads them there); the whole description leads its location's words
+            place = Spot(m.start(), m.end(), m.group(), None, None, _kind(m.group("head")), relation=relation)
+            place.said = words
             place.ref, place.described = refs[0], tuple(refs)
             place.notes.append(f"'{words}': {_MARK}, {relation} {' and '.join(q.name or '' for q in refs)}")
             for q in refs:  # the reference locates the place; it is no happening's place of its own
@@ -130,7 +142,7 @@ def described_location(spot: Spot, region: Callable[[Spot], Location | None]) ->
     refs = spot.described
     if not refs:
         return None
-    words, rel = spot.text, spot.relation
+    words, rel = spot.said or spot.text, spot.relation
     names = " and ".join(q.name or "" for q in refs)
     points = [pt for q in refs if (pt := _point(q)) is not None]
     if rel == "in":

@@ -115,6 +115,7 @@ class Spot:
     notes: list[str] = field(default_factory=list)
     # a place named by what it is and its references ("towns southeast of al-Bab"): those references
     described: tuple[Spot, ...] = ()
+    said: str = ""  # a described place's whole description as written: "additional towns southeast of al-Bab"
 
     @property
     def rank(self) -> int:
