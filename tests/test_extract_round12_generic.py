@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 from sitroom.db.reports.extract import Found, Lexicon
+from sitroom.db.reports.regions import regions
+from sitroom.db.reports.where import Spot, find_spots
 from sitroom.tui.cli import main
 
 from .extract_helpers import events, lex
@@ -84,11 +86,20 @@ def test_a_positions_vicinity_stays_the_reference(lex: Lexicon) -> None:
     assert found.place_name == "Palmyra"
 
 
+def _spots(s: str, lex: Lexicon) -> list[Spot]:
+    return regions(s, find_spots(s, lex.gazetteer, lex.parties.find(s)))
+
+
 def test_a_named_place_keeps_its_noun_and_reference(lex: Lexicon) -> None:
-    """"X strategic town north of the city": the noun is X's, X is the place."""
-    found = _only("The army restored control over Qasr Hamdan strategic town south of Palmyra.", lex,
-                  "capture")
-    assert found.place_name == "Qasr Hamdan"
+    """"X strategic town south of Y", "X, a town south of Y": the noun is X's, no place of its own."""
+    for s in ("The army restored control over Qasr Hamdan strategic town south of Palmyra.",
+              "The army captured Kafr Zita, a town north of Hama, on Monday."):
+        assert not [p.said for p in _spots(s, lex) if p.said], s
+
+
+def test_a_names_own_noun_is_no_description(lex: Lexicon) -> None:
+    s = "The army took the Old Customs and Tal Sakar regions between Palmyra and Sukhnah on Monday."
+    assert not [p.said for p in _spots(s, lex) if p.said]
 
 
 def test_hills_east_of_a_town_stay_a_partial_gain(lex: Lexicon) -> None:
