@@ -98,7 +98,8 @@ def test_a_named_place_keeps_its_noun_and_reference(lex: Lexicon) -> None:
 
 
 def test_a_names_own_noun_is_no_description(lex: Lexicon) -> None:
-    s = "The army took the Old Customs and Tal Sakar regions between Palmyra and Sukhnah on Monday."
+    """A capitalised word right before the noun makes it a name's noun, found as a place or not."""
+    s = "Clashes spread across the Wadi Sakar regions between Palmyra and Sukhnah on Monday."
     assert not [p.said for p in _spots(s, lex) if p.said]
 
 
