@@ -52,7 +52,8 @@ _KIND = {"village": "village", "town": "town", "hamlet": "village", "settlement"
          "region": "region", "site": "site", "highway": "road", "motorway": "road", "road": "road",
          "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "localitie": "locality"}
 _MARK = "a described place"
-_POSTS = ("position", "post", "outpost", "checkpoint", "base")
+_SIDES = ("position", "post", "outpost")  # where a side sits, not a place of its own
+_POSTS = (*_SIDES, "checkpoint", "base")
 
 
 def _kind(head: str) -> str:
@@ -79,13 +80,15 @@ def _tie(s: str, m: re.Match[str], spots: list[Spot], road: bool) -> tuple[str, 
         if pair and _LINKING.fullmatch(gap):
             return "along", [first, second], ""
         return None
-    if (d := _OFFSET.fullmatch(gap)) is not None:
+    if _BETWEEN.fullmatch(gap) and pair and second is not None and s[first.end:second.start].strip() == "and":
+        return "between", [first, second], ""  # "an SDF position between A and B": neither is it
+    if m.group("head").casefold().rstrip("s") in _SIDES:
+        return None  # "attacked army positions east of X": where a side sits is told by X (the founding
+    if (d := _OFFSET.fullmatch(gap)) is not None:  # report's convention, "the SAA east of Resafa")
         dist = f"{d.group('dist')} {d.group('unit')} " if d.group("dist") else ""
         return f"{dist}{d.group('dir').casefold().replace('-', '')} of", [first], d.group("origin") or ""
-    if _BETWEEN.fullmatch(gap) and pair and second is not None and s[first.end:second.start].strip() == "and":
-        return "between", [first, second], ""
     if m.group("head").casefold().rstrip("s") in _POSTS:
-        return None  # "ISIS positions near X", "positions in the X region": where a side sits is X
+        return None  # "a checkpoint near X", "bases in the X region": a site in X's own vicinity is X
     if (n := _NEAR.fullmatch(gap)) is not None:
         return n.group("near").casefold(), [first], ""
     if _IN.fullmatch(gap) and (first.rank >= WIDE or first.kind in ("region", "countryside")):
