@@ -64,7 +64,8 @@ def _point(spot: Spot) -> GazPlace | None:
     return spot.place or spot.anchor
 
 
-def _province(name: str) -> tuple[float, float] | None:
+def province_centre(name: str) -> tuple[float, float] | None:
+    """The centre of the governorate a name says ("Dera'a province", "northern Hama"), or None."""
     words = re.sub(r"\b(?:province|governorate|countryside|the|of|northern|southern|eastern|western)\b", "",
                    name, flags=re.IGNORECASE)
     return governorates().get(skeleton(words))
@@ -105,14 +106,14 @@ def locate(spot: Spot, fallback: tuple[GazPlace, str] | None) -> Location:
         km = _AREA_KM.get(spot.kind, 10.0)
         return Location(spot.anchor.lat, spot.anchor.lon, km, f"an area named after {spot.anchor.name} "
                         f"(within about {km:.0f} km)")
-    if spot.kind in ("governorate", "province") and spot.name and (centre := _province(spot.name)):
+    if spot.kind in ("governorate", "province") and spot.name and (centre := province_centre(spot.name)):
         return Location(centre[0], centre[1], 60.0, f"{spot.name}: the governorate's centre, not located")
     ref = spot.ref
     if ref is not None and (point := _point(ref)) is not None:
         found = _relative(ref.relation or "in", point, ref.name or point.name)
         if found:
             return found
-    if ref is not None and ref.name and (centre := _province(ref.name)):
+    if ref is not None and ref.name and (centre := province_centre(ref.name)):
         return Location(centre[0], centre[1], 60.0, f"in {ref.name}: not located")
     said = f"{spot.relation} {spot.name}: " if spot.relation and spot.name and spot.role != "container" and \
         spot.relation not in ("in", spot.kind) else ""

@@ -14,6 +14,7 @@ import itertools
 import re
 
 from ..geography import atlas
+from .described import described, described_location
 from .gazetteer import GazPlace
 from .locate import BEARING, Location, governorates, offset
 from .spelling import skeleton
@@ -120,7 +121,7 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
         if q.kind == "region" and q.role == "event" and before.name and before.rank < 5 and \
                 before.role == "event" and _IN.fullmatch(s[before.end:q.start]):
             q.role, q.relation = "container", q.relation or "in"
-    return out
+    return described(s, out)
 
 
 def _area_named(name: str) -> str | None:
@@ -151,7 +152,10 @@ def _governorate(anchor: GazPlace | None, spot: Spot) -> tuple[str | None, tuple
 def region_location(spot: Spot) -> Location | None:
     """Where a region spot lies, approximately: the governorate's centre moved toward the stated direction
     (staying inside it) when the region is named after the governorate or its capital; else about 10 km
-    that way from the place it is named after; None for any other spot."""
+    that way from the place it is named after; a described place ("towns southeast of X") from its
+    references (described.py); None for any other spot."""
+    if spot.described:
+        return described_location(spot, region_location)
     if spot.kind not in ("region", "countryside") or spot.place is not None or spot.name is None or \
             (spot.anchor is None and not spot.notes[:1]):
         return None

@@ -113,6 +113,9 @@ class Spot:
     bare: str | None = None  # the name without its noun: "al-Romaniya" of "al-Romaniya neighbourhood"
     noun: str = ""  # what the wording calls it ("the town of X": town), whatever the gazetteer says
     notes: list[str] = field(default_factory=list)
+    # a place named by what it is and its references ("towns southeast of al-Bab"): those references
+    described: tuple[Spot, ...] = ()
+    said: str = ""  # a described place's whole description as written: "additional towns southeast of al-Bab"
 
     @property
     def rank(self) -> int:
