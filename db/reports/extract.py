@@ -257,7 +257,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                 why = {"type": f"'{cue.word}' → {cue.type}" + (f"; '{partial}': a partial gain → advance"
                                                                if partial else ""),
                        "place": (f"'{name}' → {spot.place.name if spot.place else 'not in the gazetteer'}"
-                                 if name else f"an unnamed place: '{spot.text}'") + f" ({how})",
+                                 if name else f"an unnamed place: '{spot.said or spot.text}'") + f" ({how})",
                        "located": where.located_by,
                        "certainty": f"'{f.cue}' → {f.certainty}" if f.cue else "no doubt in the wording "
                                                                                "→ confirmed",

@@ -50,7 +50,7 @@ _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods
                           + SITE_NOUNS + r")\b")
 _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
-                         r"struck|hit|"
+                         r"struck|hit|lost|loses|losing|"
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
                          # "…, shelling A, B and C": a gerund's list is the happening's places
                          r"shelling|striking|hitting|pounding|bombing|bombarding|targeting|attacking|raiding|"
