@@ -28,7 +28,7 @@ _BACKER = (r"(?:US|U\.S\.?|United States|American|Russian|Russia|Iranian|Iran|Tu
            r"Qatari)")
 BACKED = re.compile(rf"(?<![\w-])(?:the )?(?P<x>{_BACKER})[- ]{_VERB}(?: and (?P<x2>{_BACKER})[- ]{_VERB})? "
                     r"(?P<y>(?:Syrian |Kurdish |Arab |Shiite |Shia |local )?(?:forces|fighters|militias?|"
-                    r"troops|groups|factions|alliance|units|paramilitaries|gunmen))(?![\w-])")
+                    r"troops|groups|factions|alliance|coalition|units|paramilitaries|gunmen))(?![\w-])")
 _TURKEY = re.compile(r"\b(?:Turk(?:ish|ey)|Ankara|Erdogan)\b", re.IGNORECASE)
 _OCCUPATION = r"(?:occupation |occupying |invading |invasion )?"
 
@@ -64,10 +64,13 @@ def backed(m: re.Match[str], factions: dict[str, Faction], slug_of: Callable[[st
         return factions[sdf].name, sdf, factions[sdf].bloc
     label = re.sub(r"^the ", "", m.group())
     for x in backers:
-        slug = _country_slug(x, factions)
+        slug, bloc = _country_slug(x, factions)
+        if m.group("y") == "coalition":  # its leader's side: "the Saudi-led coalition" is no one else's
+            return (factions[slug].name, slug, bloc) if slug else (label, None, bloc)
         if not slug:
+            if bloc:
+                return label, None, bloc
             continue
-        bloc = factions[slug].bloc
         leads = [f.slug for f in factions.values() if f.bloc == bloc and f.parent is None and f.slug != slug]
         if len(leads) == 1:
             return factions[leads[0]].name, leads[0], bloc
@@ -75,9 +78,11 @@ def backed(m: re.Match[str], factions: dict[str, Faction], slug_of: Callable[[st
     return label, None, None
 
 
-def _country_slug(backer: str, factions: dict[str, Faction]) -> str | None:
-    for country, demonym, _, slug, _ in COUNTRIES:
-        if slug in factions and (re.fullmatch(country, backer) or re.fullmatch(demonym, backer)
-                                 or (backer in ("U.S", "United States") and slug == "us-coalition")):
-            return slug
-    return None
+def _country_slug(backer: str, factions: dict[str, Faction]) -> tuple[str | None, str | None]:
+    """The store's faction for a backer's country, and the country's bloc (countries.py's table, when the
+    store has no faction for it: "Iranian-backed militias" are the government's side)."""
+    for country, demonym, _, slug, bloc in COUNTRIES:
+        if re.fullmatch(country, backer) or re.fullmatch(demonym, backer) or \
+                (backer in ("U.S", "United States") and slug == "us-coalition"):
+            return (slug, factions[slug].bloc) if slug in factions else (None, bloc)
+    return None, None
