@@ -126,6 +126,8 @@ class Gazetteer:
             here = [s for s in same if s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25]
             if here:  # the store already has it, under its own id: in the bundled gazetteer's country too,
                 self._home.update(s.id for s in here)  # whatever its front says (a border front's)
+                for s in here:  # and it answers to the bundled place's names still: storing "Dayr Hafir"
+                    self._add(s, names)  # (an event landed there) must not unlearn "Deir Hafer"
                 continue
             self._add(place, names)
 
