@@ -99,10 +99,9 @@ def test_us_led_coalition_is_still_the_store_one(lex: Lexicon) -> None:
     assert [slug for f in found for _, slug, role, _ in f.parties if role == "actor"] == ["us-coalition"]
 
 
-def test_backer_without_a_store_faction_gives_its_bloc(lex: Lexicon) -> None:
-    found = _events("Iranian-backed militias captured the village of Khanasir on Monday.", lex)
-    assert [(name, bloc) for f in found for name, _, role, bloc in f.parties if role == "actor"] == \
-        [("Iranian-backed militias", "government")]
+def test_a_coalition_whose_leader_the_store_knows_is_the_leader(lex: Lexicon) -> None:
+    (p,) = lex.parties.find("A Russian-led coalition of forces struck the town.")
+    assert p.slug == "russian-aerospace-forces"
 
 
 # -- transliteration variants: which fold in the key, which only in the skeleton --------------------------

@@ -7,6 +7,10 @@ own name ("the Army of Conquest"), or by the army's aircraft ("the army aircraft
   and its bloc has exactly one such faction ("US-backed forces" → the SDF); otherwise the side is named
   and unknown, with X's bloc only when the store has X. "Kurdish-led … forces" is the SDF (in Syria, the
   only Kurdish-led alliance), when the store has it.
+- "X-led coalition" is X's own side: the store's faction for X ("the US-led coalition"), else named and
+  unknown ("the Saudi-led coalition": never the store's one coalition, the US-led, by its bare noun). The
+  blocs are the store's war's, so a backer the store lacks gives no bloc (Iranian-backed Houthis are not
+  Syria's government side).
 - "mercenaries" is the publisher's word for the other side's proxies: Turkish-backed groups when the
   sentence itself speaks of Turkey ("the mercenary groups of the Turkish occupation army", "the Turkish
   occupation army and its mercenaries"), otherwise a side no one can name (unknown, like "militants").
@@ -64,13 +68,12 @@ def backed(m: re.Match[str], factions: dict[str, Faction], slug_of: Callable[[st
         return factions[sdf].name, sdf, factions[sdf].bloc
     label = re.sub(r"^the ", "", m.group())
     for x in backers:
-        slug, bloc = _country_slug(x, factions)
+        slug = _country_slug(x, factions)
         if m.group("y") == "coalition":  # its leader's side: "the Saudi-led coalition" is no one else's
-            return (factions[slug].name, slug, bloc) if slug else (label, None, bloc)
+            return (factions[slug].name, slug, factions[slug].bloc) if slug else (label, None, None)
         if not slug:
-            if bloc:
-                return label, None, bloc
             continue
+        bloc = factions[slug].bloc
         leads = [f.slug for f in factions.values() if f.bloc == bloc and f.parent is None and f.slug != slug]
         if len(leads) == 1:
             return factions[leads[0]].name, leads[0], bloc
@@ -78,11 +81,9 @@ def backed(m: re.Match[str], factions: dict[str, Faction], slug_of: Callable[[st
     return label, None, None
 
 
-def _country_slug(backer: str, factions: dict[str, Faction]) -> tuple[str | None, str | None]:
-    """The store's faction for a backer's country, and the country's bloc (countries.py's table, when the
-    store has no faction for it: "Iranian-backed militias" are the government's side)."""
-    for country, demonym, _, slug, bloc in COUNTRIES:
-        if re.fullmatch(country, backer) or re.fullmatch(demonym, backer) or \
-                (backer in ("U.S", "United States") and slug == "us-coalition"):
-            return (slug, factions[slug].bloc) if slug in factions else (None, bloc)
-    return None, None
+def _country_slug(backer: str, factions: dict[str, Faction]) -> str | None:
+    for country, demonym, _, slug, _ in COUNTRIES:
+        if slug in factions and (re.fullmatch(country, backer) or re.fullmatch(demonym, backer)
+                                 or (backer in ("U.S", "United States") and slug == "us-coalition")):
+            return slug
+    return None
