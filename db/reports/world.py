@@ -12,6 +12,7 @@ village).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..geography import name_key
 
@@ -63,11 +64,11 @@ _ANYWHERE = _alternation([f"{country}|{names}" for country, _, names in WORLD])
 _LEADING = _alternation([f"{country}|{demonyms}|{names}" for country, demonyms, names in WORLD])
 
 
-def worded_countries(text: str, *, leading: bool = False) -> frozenset[str]:
-    """The countries (name_keys) a text names; `leading`: a headline or a dateline, whose demonyms say
-    where the report is ("Yemeni officials: …")."""
-    out = set()
+def worded_countries(text: str, *, leading: bool = False) -> Counter[str]:
+    """How often a text names each country (name_keys); `leading`: a headline or a dateline, whose
+    demonyms say where the report is ("Yemeni officials: …")."""
+    out: Counter[str] = Counter()
     for m in (_LEADING if leading else _ANYWHERE).finditer(text):
         group = next(g for g, v in m.groupdict().items() if v)
-        out.add(name_key(WORLD[int(group[1:])][0]))
-    return frozenset(out)
+        out[name_key(WORLD[int(group[1:])][0])] += 1
+    return out
