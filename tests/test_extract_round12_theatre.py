@@ -88,8 +88,8 @@ def test_places_near_one_another_outweigh_a_foreign_dateline(lex: Lexicon) -> No
 
 def test_a_foreign_city_named_in_passing_does_not_move_the_war(lex: Lexicon) -> None:
     # one Raqqa, named again and again, outweighs one comparison with Mosul (Iraq)
-    found = _events("ISIS attacked the SDF in Raqqah city on Monday. The SDF shelled ISIS in Raqqah on Tuesday. "
-                    "The battle for Raqqah may repeat the battle for Mosul.", lex)
+    found = _events("ISIS attacked the SDF in Raqqah city on Monday. The SDF shelled ISIS in Raqqah on "
+                    "Tuesday. The battle for Raqqah may repeat the battle for Mosul.", lex)
     assert found and all(_syrian(f.place, lex) for f in found), [(f.place_name, f.place) for f in found]
     assert not lex.gazetteer.abroad
 
