@@ -7,6 +7,10 @@ own name ("the Army of Conquest"), or by the army's aircraft ("the army aircraft
   and its bloc has exactly one such faction ("US-backed forces" → the SDF); otherwise the side is named
   and unknown, with X's bloc only when the store has X. "Kurdish-led … forces" is the SDF (in Syria, the
   only Kurdish-led alliance), when the store has it.
+- "X-led coalition" is X's own side: the store's faction for X ("the US-led coalition"), else named and
+  unknown ("the Saudi-led coalition": never the store's one coalition, the US-led, by its bare noun). The
+  blocs are the store's war's, so a backer the store lacks gives no bloc (Iranian-backed Houthis are not
+  Syria's government side).
 - "mercenaries" is the publisher's word for the other side's proxies: Turkish-backed groups when the
   sentence itself speaks of Turkey ("the mercenary groups of the Turkish occupation army", "the Turkish
   occupation army and its mercenaries"), otherwise a side no one can name (unknown, like "militants").
@@ -28,7 +32,7 @@ _BACKER = (r"(?:US|U\.S\.?|United States|American|Russian|Russia|Iranian|Iran|Tu
            r"Qatari)")
 BACKED = re.compile(rf"(?<![\w-])(?:the )?(?P<x>{_BACKER})[- ]{_VERB}(?: and (?P<x2>{_BACKER})[- ]{_VERB})? "
                     r"(?P<y>(?:Syrian |Kurdish |Arab |Shiite |Shia |local )?(?:forces|fighters|militias?|"
-                    r"troops|groups|factions|alliance|units|paramilitaries|gunmen))(?![\w-])")
+                    r"troops|groups|factions|alliance|coalition|units|paramilitaries|gunmen))(?![\w-])")
 _TURKEY = re.compile(r"\b(?:Turk(?:ish|ey)|Ankara|Erdogan)\b", re.IGNORECASE)
 _OCCUPATION = r"(?:occupation |occupying |invading |invasion )?"
 
@@ -65,6 +69,8 @@ def backed(m: re.Match[str], factions: dict[str, Faction], slug_of: Callable[[st
     label = re.sub(r"^the ", "", m.group())
     for x in backers:
         slug = _country_slug(x, factions)
+        if m.group("y") == "coalition":  # its leader's side: "the Saudi-led coalition" is no one else's
+            return (factions[slug].name, slug, factions[slug].bloc) if slug else (label, None, None)
         if not slug:
             continue
         bloc = factions[slug].bloc

@@ -105,6 +105,7 @@ class Gazetteer:
         self._home: set[str] = set()  # store places that are also bundled ones (of HOME)
         self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
         self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
+        self.abroad = False  # the report's words name other countries, not HOME: theatre.py's
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
                              p.precision_km, True)
@@ -125,6 +126,8 @@ class Gazetteer:
             here = [s for s in same if s.lat is None or km_between(s.lat, s.lon, place.lat, place.lon) < 25]
             if here:  # the store already has it, under its own id: in the bundled gazetteer's country too,
                 self._home.update(s.id for s in here)  # whatever its front says (a border front's)
+                for s in here:  # and it answers to the bundled place's names still: storing "Dayr Hafir"
+                    self._add(s, names)  # (an event landed there) must not unlearn "Deir Hafer"
                 continue
             self._add(place, names)
 
@@ -154,7 +157,7 @@ class Gazetteer:
         codes = set(self.report) | (set(named_countries(sentence, self.countries)) if sentence else set())
         if near is not None and near in self._at:
             codes.add(name_key(self.country(self.places[self._at[near]]) or ""))
-        if keys & _bundled_keys():
+        if keys & _bundled_keys() and not self.abroad:
             codes.add(name_key(HOME))
         return frozenset(codes - {""})
 
@@ -180,6 +183,11 @@ class Gazetteer:
         nothing says where the report is)."""
         return self._theatre(near) or frozenset({name_key(HOME)})
 
+    def is_home(self, place: GazPlace) -> bool:
+        """Whether a place is in the bundled gazetteer's country (a bundled place, or a store place that is
+        also one)."""
+        return place.id in self._home or self.country(place) == HOME
+
     def country(self, place: GazPlace) -> str | None:
         """The country a place is in, as the store writes it: its front's, else its events' (a place an
         import has not yet put on a front); a bundled place is in the bundled gazetteer's."""
@@ -202,7 +210,7 @@ class Gazetteer:
             return [p for p in places if inside(p)]
         if exact:
             return places  # nothing says yet where the report is: a name written exactly is that place
-        return [p for p in places if self.country(p) == HOME]
+        return [] if self.abroad else [p for p in places if self.country(p) == HOME]
 
     def lookup(self, name: str, *, loose: bool = False, near: tuple[float, float] | None = None,
                theatre: frozenset[str] | None = None, sentence: str = "") -> GazPlace | None:
