@@ -18,12 +18,13 @@ def _claimants(text: str, lex: Lexicon, place: str) -> set[str]:
 # -- the sayer, however the sentence names it --------------------------------------------------------------
 
 def test_quoted_as_saying_makes_both_the_medium_and_the_quoted_man_claimants(lex: Lexicon) -> None:
-    text = ("The Arabic-language website of Sputnik quoted Karim Haddad, a military expert, as saying that "
-            "the army seized back the town of Nasib on Monday.")
+    text = ("The Arabic-language website of Sputnik quoted Karim Haddad, a Syrian military expert, as saying "
+            "that the army seized back the town of Nasib on Monday.")
     e = at(text, lex, "Nasib")
     assert e.certainty == "claimed", e.why
-    said = {"Arabic-language website of Sputnik", "Karim Haddad, a military expert"}
-    assert said <= _claimants(text, lex, "Nasib")
+    said = {"Arabic-language website of Sputnik", "Karim Haddad, a Syrian military expert"}
+    assert said == _claimants(text, lex, "Nasib")  # an expert is no side: not the army's claim
+    assert not [slug for slug, role in e.factions if role == "claimant"]
 
 
 def test_an_adverb_between_the_sayer_and_its_verb_keeps_the_attribution(lex: Lexicon) -> None:
@@ -82,7 +83,7 @@ def test_the_source_named_before_says_the_next_sentence_too(lex: Lexicon) -> Non
     assert "source" not in {n.casefold() for n in _claimants(text, lex, "Sukhnah")}, e.why
 
 
-def test_a_later_statement_is_an_attribution(lex: Lexicon) -> None:
+def test_a_later_statement_is_an_attribution(lex: Lexicon) -> None:  # a guard: the trailing rule holds it
     text = "ISIS militants captured the village of Hawija, the Observatory said in a later statement."
     assert at(text, lex, "Hawija").certainty == "claimed"
 
