@@ -141,6 +141,8 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
             f.leading = m.re is _LEADING
         if pronoun and not sources:
             f.claimants = f.claimants or list(previous)
+            if previous and re.match(r"the (?:same )?(?:source|report)", who.strip(), re.IGNORECASE):
+                f.cue += f": {', '.join(p.name for p in previous)}, named before"  # `why` says which
             # "It also claimed to destroy a tank": who claims to have done it did it
             f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
                 ("the group", "the press", "the statement")) or bool(re.match(r"\s*to\s", s[m.end():]))
