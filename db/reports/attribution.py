@@ -6,6 +6,11 @@ report ("X said", "according to X", "Amaq reported", "activists reported") or a 
 "allegedly" however spelt, "purportedly") is claimed, the sides that say it its claimants; otherwise
 confirmed. A denial ("X denied losing Y") leaves the happening claimed (disputed: the denier is named in
 `why`), never confirmed. The extractor's own cue list: db/rules.py's is the importers', and reports need more.
+
+An attribution's reach is its sentence, whichever clause follows it ("…, X said, while …"); a quotation closed
+before its sayer is the sayer's even when the verb is not one of ours; "quoted X as saying" makes both
+sayers claimants; "the source said" is the source named before. The next sentence stays the narrator's:
+over the tuning texts, a sentence with no frame of its own after a claim is stated flatly three times in four.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .parties import MEDIA, MONITOR, Party
+from .parties import FORCE, MEDIA, MONITOR, Party
 
 _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
               r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|cited|noted|affirmed|"
@@ -22,25 +27,40 @@ _REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)" \
         r"(?:\s*\([^)]*\))?|\s+in\s+a\s+(?:statement|press release|report|video)|\s+on\s+its\s+\w+(?: \w+)?)*"
 # "SOHR, a Britain-based war monitor, said …": the sayer may carry an apposition
-_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)"
-                      r"\s+" + _REPORTING + _WHEN + r"(?:\s+that)?\s+(?=\S)")
+# "Sputnik further said": an adverb between the sayer and the verb
+_ADVERB = r"(?:\s+(?:further|also|later|earlier|again|then|additionally|separately|previously))?"
+# "The website of Sputnik quoted Ali Maqsoud, a military expert, as saying that …": both say it
+_QUOTED_AS = (r"(?:(?<=quoted)\s+(?P<quoted>[^;]{2,120}?)\s+as\s+"
+              r"(?:saying|reporting|stating|claiming|telling\s+\w+))?")
+_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)" + _ADVERB +
+                      r"\s+" + _REPORTING + _QUOTED_AS + _WHEN + r"(?:\s+that)?\s*:?\s+(?=\S)")
 # "…, said the Observatory, as regime forces pressed on": a postposed attribution may be followed by a
 # clause of the writer's own, and its sayer by an apposition ("said Rami Abdel Rahman, head of the monitor")
 _GO_ON = r",\s+(?:as|while|amid|adding|saying|noting|referring|but)\b"
 _AFTER_SAYER = r"(?:\s*[.]?\s*$|(?=" + _GO_ON + "))"
-_TRAILING = re.compile(r",[\"”]?\s*(?P<who>[^,;]{2,120}?)\s+(?:said|says|reported|reports|added|claimed|"
+# "…, rescuers and a monitor said, after a night of …": any clause after "X said," is the writer's (not after
+# "said X,": "…, said the rebels had taken A and B, which …" is no sayer)
+_AFTER_VERB = r"(?:\s*[.]?\s*$|(?=,\s))"
+_CLOSE = r"(?:,[\"”]?|[\"”],?)"  # '…," X said', '…", X said', '…" X said'
+_TRAILING = re.compile(_CLOSE + r"\s*(?P<who>[^,;]{2,120}?(?:,\s[^,;\"”]{2,80},)?)\s+(?:said|says|reported|"
+                       r"reports|added|claimed|"
                        r"announced|stated|told [^,.;]{1,60}?)" + _WHEN
-                       + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?" + _AFTER_SAYER
-                       + r"|,[\"”]?\s*(?:said|says|reported|according to)"
+                       + r"(?:\s+(?:in|from|at|during|on)\s[^,;]{0,80})?" + _AFTER_VERB
+                       + r"|" + _CLOSE + r"\s*(?:said|says|reported|according to)"
                        r"\s+(?P<who2>[^,;]{2,120}?(?:(?!" + _GO_ON + r"),\s[^,;]{2,60}?)?)" + _AFTER_SAYER)
 _AS = re.compile(r"\bas\s+(?P<who>[^,;]{2,60}?)\s+(?:earlier\s+|had\s+|previously\s+|also\s+)?"
                  r"(?:reported|said|announced|claimed|stated)\b")
-_MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|reported)\s[^,;]{0,60}?,")
+# ", Abdul Rahman said, while …", ", Ankara claimed, halting …"
+_MIDDLE = re.compile(r",\s*(?P<who>[^,;]{2,80}?)\s+(?:told|said|says|reported|claimed|added|stated|insisted|"
+                     r"alleged|announced)(?:\s[^,;]{0,60}?)?,")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,;.]+(?:\.[^,;.\s][^,;.]*)?)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statement)|the militants|"
+                      # "The source said …": the source the report named before
+                      r"the (?:same )?(?:source|sources|report)|"
                       r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
 _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
-                    r"statement|"
+                    r"statement|websites?|site|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
+                    r"analysts?|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
                     r"observatory|commanders?|correspondents?|fighters|witnesses|residents|"
                     # a person named with a rank or office: "Captain X said", "Observatory head X said"
@@ -50,9 +70,18 @@ _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|r
 # or medium says it observed is its claim, wherever in the sentence it says so
 _OBSERVED = re.compile(r"^\s+(?:(?:also|has|have|had|was|were)\s+)*(?:monitored|documented|recorded|"
                        r"observed|counted|verified|registered|tallied)\b", re.IGNORECASE)
+# a sayer named by a proper name alone: "Abdul Rahman", "Ankara", "Sputnik" (not "The army")
+_NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|ibn\s+|de\s+)?[A-Z][\w'’.-]+){0,3}")
+# a quotation whose opening mark the sentence does not hold ("… Daraa\", the monitor's head said"): someone's
+# words; four words at least, so a quoted name ("Gobelek\" village) is none
+_QUOTATION = re.compile(r"^(?P<words>[^\"“”]+?\w)(?P<end>[.,!?]?[\"”])(?=[\s,.]|$)")
+# a participle clause of a toll after the happening: ", killing six civilians and reportedly injuring more"
+_TOLL_CLAUSE = re.compile(r",\s+(?:killing|wounding|injuring|leaving|causing)\b[^;]*$", re.IGNORECASE)
 # Unconfirmed, unverified reports nobody is named for are rumours, as in the importers (db/rules.py).
 RUMOUR = re.compile(r"\b(?:rumou?r(?:s|ed)?|unconfirmed|unverified)\b", re.IGNORECASE)
 HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|alleged)|reportedly|"
+                   # "twelve airstrikes were reported in X": reported by nobody named
+                   r"(?:was|were|has been|have been|had been)\s+(?:also\s+)?reported(?!\s+(?:by|that)\b)|"
                    r"al+e?g+e?d+e?ly|"
                    r"alegedly|purportedly|"
                    r"no confirmed "
@@ -74,8 +103,10 @@ class Frame:
 
 
 # "This was reported by the ministry.": a sentence that only says who reported the one before
-LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|"
-                           r"have been|is)\s+(?:reported|announced|stated|said|claimed|confirmed)\b"
+# "The claim was made by the group's media wing.": the same, the sentence before being a claim
+LATER_SOURCE = re.compile(r"^(?:This|That|It|These|The (?:news|report|information|claims?|announcement))\s+"
+                           r"(?:was|were|has been|have been|is)\s+(?:reported|announced|stated|said|claimed|"
+                           r"confirmed|made|issued|published|released|posted|carried)\b"
                            r"(?:\s+(?:by|in|at|on)\s+(?P<who>[^.]+))?\.?$", re.IGNORECASE)
 
 
@@ -98,10 +129,11 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         # a quotation closed before "X said" is X's statement, whoever X is; otherwise an unknown
         # subject is no sayer: "The SAA captured X, killing …" is not a report of it
         quoted = re.match(r",[\"”]", m.group()) is not None
-        if not sources and not pronoun and not _SAYER.search(who) and not quoted:
+        named = _NAME.fullmatch(who.strip()) is not None  # "Abdul Rahman said", "Ankara claimed"
+        if not sources and not pronoun and not _SAYER.search(who) and not quoted and not named:
             continue
         if not sources and not pronoun:  # a source the lexicon does not know: "Al-Masdar News reports"
-            name = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+            name = _bare(who)
             sources = [Party(m.start(), m.start() + len(name), name, name, None, None, MONITOR)]
         f.certainty, f.cue = "claimed", m.group().strip(" ,")
         if f.span == (0, 0):  # a leading attribution starts at its sayer, not at the phrase before it
@@ -109,15 +141,29 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
             f.leading = m.re is _LEADING
         if pronoun and not sources:
             f.claimants = f.claimants or list(previous)
+            if previous and re.match(r"the (?:same )?(?:source|report)", who.strip(), re.IGNORECASE):
+                f.cue += f": {', '.join(p.name for p in previous)}, named before"  # `why` says which
+            # "It also claimed to destroy a tank": who claims to have done it did it
             f.self_claim = f.self_claim or not previous or who.strip().casefold().startswith(
-                ("the group", "the press", "the statement"))
-        f.claimants += [p for p in sources if p not in f.claimants]
+                ("the group", "the press", "the statement")) or bool(re.match(r"\s*to\s", s[m.end():]))
+        f.claimants += [p for p in sources if p.name not in {c.name for c in f.claimants}]
+        if m.groupdict().get("quoted"):  # "quoted X as saying": X says it too
+            f.claimants += [q for q in _said_by(s, m, "quoted", parties)
+                            if q.name not in {c.name for c in f.claimants}]
+    opened = _QUOTATION.match(s)
+    if f.cue is None and opened and len(opened.group("words").split()) >= 4:  # '… Daraa", X's head said'
+        last = opened.group("words").split()[-1]
+        f.certainty, f.cue = "claimed", f"a quotation ('…{last}{opened.group('end')}')"
+        f.claimants = [p for p in parties
+                       if p.start >= opened.end() and p.kind in (MEDIA, MONITOR, FORCE)][:1]
     for p in parties:
         seen = _OBSERVED.match(s[p.end:]) if p.kind in (MEDIA, MONITOR) else None
         if seen and not f.span[0] <= p.start < f.span[1]:
             f.certainty, f.cue = "claimed", f.cue or f"{p.text}{seen.group()}"
             f.claimants += [p] if p not in f.claimants else []
     hedge = HEDGE.search(s)
+    if hedge and _TOLL_CLAUSE.search(s[:hedge.start()]) and not HEDGE.search(s, hedge.end()):
+        hedge = None  # "…, killing six and reportedly injuring more": the toll's hedge, not the strike's
     if hedge and f.cue is None:
         f.certainty, f.cue = "claimed", hedge.group()
         if re.match(r"claim", hedge.group(), re.IGNORECASE):
@@ -131,6 +177,21 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
     if rumour:
         f.certainty, f.cue = "rumoured", rumour.group()
     return f
+
+
+def _said_by(s: str, m: re.Match[str], group: str, parties: list[Party]) -> list[Party]:
+    """The sides in a sayer's words, else the words as a source of their own ("Ali Maqsoud, an expert")."""
+    a, b = m.span(group)
+    inside = [p for p in parties if a <= p.start and p.end <= b]
+    if inside and not s[a:inside[0].start].strip():  # "Syrian military sources": the side speaks
+        return _head(s, inside)
+    name = _bare(m.group(group))  # "Ali Maqsoud, a Syrian military expert": a man, not the army
+    return [Party(a, a + len(name), name, name, None, None, MONITOR)]
+
+
+def _bare(who: str) -> str:
+    """A sayer's words as its name: no article, no quotation mark or comma left over."""
+    return re.sub(r"^(?:the|a|an)\s+", "", who.strip(" ,\"“”"), flags=re.IGNORECASE)
 
 
 def _head(s: str, inside: list[Party]) -> list[Party]:

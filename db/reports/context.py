@@ -88,7 +88,7 @@ def attribute(found: list[Found], who: str, sayers: list[Party]) -> None:
     for e in found:
         if e.certainty == "confirmed":
             e.certainty = "claimed"
-            e.why["certainty"] = f"the next sentence attributes it ('reported … {who.strip()}') → claimed"
+            e.why["certainty"] = f"the next sentence attributes it ('… by {who.strip()}') → claimed"
         slug = sayers[0].slug if sayers else None
         e.parties.append((name, slug, "claimant", sayers[0].bloc if sayers else None))
         if slug:

@@ -217,7 +217,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     background = _BACKGROUND.search(region) or _SINCE_LEAD.match(region)
     if year:
         return f"background (in {year})"
-    if background:
+    if background and not _recent_news(s, background, start):
         return f"background ('{background.group()}')"
     nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
                                     and not re.search(r"(?:ed|ing)$", s[start:end])) or \
@@ -236,6 +236,14 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             return TOLL_ONLY
         return "how another happening came about ('after … clashes'), not another happening"
     return None
+
+
+def _recent_news(s: str, background: re.Match[str], start: int) -> bool:
+    """ "where it recently retook a major crossing": "recently" before a verb in the simple past dates news;
+    after an auxiliary ("have made advances recently", "was recently killed") it sums up what came before."""
+    return background.group().casefold() == "recently" and background.end() <= start and \
+        not s[background.end():start].strip() and \
+        not re.search(r"\b(?:has|have|had|was|were|is|are|been)\s+$", s[:background.start()], re.IGNORECASE)
 
 
 # "After ousting ISIS from X, the SDF will move …": a clause leading into a future is itself to come
