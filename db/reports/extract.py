@@ -140,6 +140,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     # the report's countries scope every sentence's names, its first before any place is located
     lex.gazetteer.report = lex.parties.report = frozenset()
     lex.gazetteer.report = lex.parties.report = report_theatre(said, lex.gazetteer)
+    lex.parties.abroad = lex.gazetteer.abroad
     year = int(date[:4]) if date else None
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []

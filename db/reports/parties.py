@@ -38,6 +38,8 @@ _NOUNS = (r"(?:terrorists?|militants?|fighters?|forces|troops|units|soldiers|gun
 
 # (pattern, canonical name, store slug it stands for (if the store has it), bloc, kind); first match wins
 # at a position, then the longest.
+# The bundled war's own sides, which a bare descriptor ("the government", "rebels") names only at home.
+HOME_SIDES = frozenset({"saa", "syrian-opposition"})
 DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:warplanes of the |the )?Syrian (?:Arab )?Air ?Force(?: \(SyAAF\))?|SyAAF|Syrian (?:military )?"
      r"(?:fighter )?(?:jets|warplanes|war planes|aircraft|helicopters|bombers|air force)",
@@ -190,6 +192,7 @@ class Parties:
         self._wars = _wars(conn, {exact[a] for a in self._scoped})
         self._exact, self._folded = exact, folded
         self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
+        self.abroad = False  # the report is about another war than the bundled data's: extract.py's
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
         self._folded_re = _alternation(folded, re.IGNORECASE, tail)
@@ -208,6 +211,20 @@ class Parties:
         return HOME in war or bool(named_countries(sentence, war)) or any(name_key(c) in self.report
                                                                           for c in war)
 
+    def _away(self, slug: str | None, text: str) -> bool:
+        """Whether a name of the bundled war's own sides ("the government", "rebels", "government forces")
+        stands here for another war's: in a report abroad, unless it says Syria's."""
+        return self.abroad and slug in HOME_SIDES and not re.search(HOME, text, re.IGNORECASE)
+
+    @staticmethod
+    def _as_written(m: re.Match[str], sentence: str) -> Party:
+        """Another war's side named by a descriptor: unknown, under its words with the capitalised name
+        before them ("Houthi rebels"), and no bloc (the blocs are the bundled war's)."""
+        before = re.search(r"(?:^|(?<=\s))([A-Z][\w'-]+\s)$", sentence[:m.start()])
+        start = before.start(1) if before else m.start()
+        label = re.sub(r"^(?:the|an?) ", "", sentence[start:m.end()], flags=re.IGNORECASE)
+        return Party(start, m.end(), sentence[start:m.end()], label, None, None, FORCE)
+
     def find(self, sentence: str) -> list[Party]:
         """The sides a sentence names, in order, none overlapping another."""
         found: list[Party] = []
@@ -216,12 +233,17 @@ class Parties:
                 continue
             for m in pattern.finditer(sentence):
                 slug = names.get(m.group("name")) or names.get(m.group("name").casefold())
-                if slug and self._in_war(m.group("name"), slug, sentence):
+                if slug and self._away(slug, m.group()):
+                    found.append(self._as_written(m, sentence))
+                elif slug and self._in_war(m.group("name"), slug, sentence):
                     f = self.factions[slug]
                     kind = AIR if re.search(r"air|warplane|jet", m.group(), re.IGNORECASE) else FORCE
                     found.append(Party(m.start(), m.end(), m.group(), f.name, slug, f.bloc, kind))
         for pattern, name, slug, bloc, kind in self._descriptors:
             for m in pattern.finditer(sentence):
+                if self._away(slug, m.group()):
+                    found.append(self._as_written(m, sentence))
+                    continue
                 label = name or re.sub(r"^(?:the|an?) ", "", m.group(), flags=re.IGNORECASE)
                 known = (slug if slug in self.factions else None) or self._store_slug(label)
                 if known and kind != GENERIC:

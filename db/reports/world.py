@@ -64,11 +64,17 @@ _ANYWHERE = _alternation([f"{country}|{names}" for country, _, names in WORLD])
 _LEADING = _alternation([f"{country}|{demonyms}|{names}" for country, demonyms, names in WORLD])
 
 
+_BORDER_BEFORE = re.compile(r"\bborders?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"(?:'s)?(?:[- ]\w+)?\s+(?:border|frontier)\b", re.IGNORECASE)
+
+
 def worded_countries(text: str, *, leading: bool = False) -> Counter[str]:
     """How often a text names each country (name_keys); `leading`: a headline or a dateline, whose
     demonyms say where the report is ("Yemeni officials: …")."""
     out: Counter[str] = Counter()
     for m in (_LEADING if leading else _ANYWHERE).finditer(text):
+        if _BORDER_BEFORE.search(text[:m.start()]) or _BORDER_AFTER.match(text[m.end():]):
+            continue  # "near the border with Turkey", "the Turkish-Syrian border": a neighbour, not the war
         group = next(g for g, v in m.groupdict().items() if v)
         out[name_key(WORLD[int(group[1:])][0])] += 1
     return out
