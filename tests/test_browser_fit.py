@@ -72,13 +72,13 @@ async def test_the_map_legend_keeps_its_entries_whole(db_path: Path, size) -> No
 
 
 def test_flow_breaks_between_entries() -> None:
-    text = Text("Syria · held on 2017-06-30: G Government and allies 8  S SDF and US-led coalition 3  \n"
+    text = Text("Syria · held as of 2017-06-30: G Government and allies 8  S SDF and US-led coalition 3  \n"
                 "◉ Humaima")
     assert plain(flow(text, 40), width=40).splitlines() == [
-        "Syria · held on 2017-06-30:", "G Government and allies 8", "S SDF and US-led coalition 3",
+        "Syria · held as of 2017-06-30:", "G Government and allies 8", "S SDF and US-led coalition 3",
         "◉ Humaima"]
     assert plain(flow(text, 60), width=60).splitlines()[:2] == [
-        "Syria · held on 2017-06-30: G Government and allies 8", "S SDF and US-led coalition 3"]
+        "Syria · held as of 2017-06-30: G Government and allies 8", "S SDF and US-led coalition 3"]
     # An entry wider than the line is all that can break.
     assert plain(flow(Text("a  " + "b" * 30), 10), width=10).splitlines()[0] == "a"
 

@@ -5,6 +5,7 @@ and a unit of an era (a unit of a unit) sits one step further in than the era.""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,13 @@ ROWS = [
      "admin1": "Lahij", "location": "Jabal al Kirsh", "latitude": "13.3561", "longitude": "44.3042",
      "geo_precision": "1", "source": "Yemen Data Project",
      "notes": "On 9 May 2020, Houthi forces reportedly exchanged fire with pro-Hadi forces.",
+     "fatalities": "0"},
+    {"event_id_cnty": "YEM9002", "event_date": "8-May-20", "year": "2020", "time_precision": "1",
+     "event_type": "Strategic developments", "sub_event_type": "Agreement",
+     "actor1": "Government of Yemen (2016-) Supreme Political Council", "inter1": "State forces",
+     "country": "Yemen", "admin1": "Amanat al Asimah", "location": "Sanaa", "latitude": "15.3547",
+     "longitude": "44.2067", "geo_precision": "1", "source": "Saba News Agency",
+     "notes": "On 8 May 2020, the Supreme Political Council announced a prisoner release.",
      "fatalities": "0"},
 ]
 
@@ -106,3 +114,21 @@ async def test_the_who_column_keeps_the_era_beside_the_map_at_160_columns(world_
         assert app.timeline.widths["who"] >= len("NAF ▸ UKR-Mil'19")
         screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
         assert "NAF ▸ UKR-Mil'19" in screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 35), (160, 45)])
+async def test_the_picker_says_what_tells_two_units_apart_with_their_counts(world_db: Path,
+                                                                          size: tuple[int, int]) -> None:
+    """Two "Supreme Political Council"s, of Yemen's forces and of its government: each row reads the
+    unit's own words and its parent whole, with its count, where the full names were cut at the era."""
+    app = make_app(world_db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"SPC")
+        await answered(pilot)
+        screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        rows = [line for line in screen.splitlines() if "Supreme Political Council  unit of YEM-" in line]
+        assert len(rows) == 2  # the parents tell them apart: YEM-Mil 2016- and YEM-Gov 2016-
+        assert {row.split("unit of ")[1][:7] for row in rows} == {"YEM-Mil", "YEM-Gov"}
+        # each with its count, just inside the picker's border
+        assert all(re.search(r"unit of YEM-[^│]* 1 +│", row) for row in rows), rows

@@ -120,7 +120,7 @@ async def test_the_map_of_another_country(car_db: Path, tmp_path: Path) -> None:
         await pilot.press("m")
         await settle(pilot)
         legend = plain(app.map.query_one("#map-legend").content, width=60)
-        assert legend.startswith("Central African Republic · held on 2022-12-01")
+        assert legend.startswith("Central African Republic · held as of 2022-12-01")
         assert "5 known only to a district, province or country" in legend
         view = app.map.view
         west, south, east, north = view.bbox
@@ -132,7 +132,7 @@ async def test_the_map_of_another_country(car_db: Path, tmp_path: Path) -> None:
         await pilot.press(str(app.fronts_pane.slugs.index(ouaka)))
         await settle(pilot)
         legend = plain(app.map.query_one("#map-legend").content, width=60)
-        assert legend.startswith("Ouaka · held on")
+        assert legend.startswith("Ouaka · held as of")
         west, south, east, north = app.map.view.bbox
         assert 19 < west < 21 and 4.5 < south < 5.5 and 21.5 < east < 22.5 and 6.5 < north < 8
 

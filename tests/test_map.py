@@ -4,6 +4,7 @@ and what the browser shows as the day moves."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,7 @@ async def test_m_shows_the_map_and_the_day_steps_back(db_path: Path) -> None:
         await settle(pilot)
         assert app.map.display
         legend = _legend(app)
-        assert "held on 2017-06-30" in legend and "Government and allies 7" in legend
+        assert "held as of 2017-06-30" in legend and "Government and allies 7" in legend
         assert "latest 24 of 24 events, by actor (confirmed only)" in legend
         assert "claimed or rumoured 4" in legend  # Faylaq al-Rahman's claims, the rumoured withdrawals
         assert "G" in _map_text(app) and "◉" in _map_text(app)  # holdings and the selected event
@@ -121,7 +122,7 @@ async def test_m_shows_the_map_and_the_day_steps_back(db_path: Path) -> None:
             app.query_one("#filter-bar").render())
         assert app.timeline.table.row_count == 0  # June is not over: its month-precision events wait
         legend = _legend(app)
-        assert "held on 2017-06-29" in legend and "ISIS 7" in legend
+        assert "held as of 2017-06-29" in legend and "ISIS 7" in legend
         assert "latest 0 of 0 events" in legend
         damascus = plain(app.fronts_pane.get_option_at_index(3).prompt)
         assert "Eastern Damascus" in damascus and damascus.split()[-1] == "0"  # nothing before the 30th
@@ -190,7 +191,7 @@ async def test_the_map_says_it_is_loading_until_its_layers_arrive(db_path: Path)
         await pilot.pause()
         legend = _legend(app)
         assert "loading the map…" in legend and "no confirmed capture" not in legend
-        assert "held on" not in legend and "latest 0" not in legend
+        assert "held as of" not in legend and "latest 0" not in legend
         gathered.set()
         await settle(pilot)
         legend = _legend(app)
@@ -205,13 +206,32 @@ async def test_the_map_draws_the_holdings_its_legend_lists_before_the_first_even
         await settle(pilot)
         assert app.timeline.table.row_count == 0
         legend, canvas = _legend(app), _map_text(app)
-        assert "held on 2017-06-29" in legend and "I ISIS 7" in legend
+        assert "held as of 2017-06-29" in legend and "I ISIS 7" in legend
         assert _dots(canvas) > 150 and "I" in canvas  # Syria's outline and the places ISIS holds
         assert "◉" not in canvas + legend  # no event is selected: none is marked
         # Zoomed to a front whose frame holds none of those places, the legend lists none of them.
         await pilot.press("3")
         await settle(pilot)
         legend, canvas = _legend(app), _map_text(app)
-        assert "Eastern Damascus · held on 2017-06-29" in legend and "ISIS 7" not in legend
+        assert "Eastern Damascus · held as of 2017-06-29" in legend and "ISIS 7" not in legend
         assert "none of the 7 places with a known holder is on this map" in legend
         assert "I" not in canvas.replace("Iraq", "")
+
+
+async def test_the_map_says_what_the_holdings_are_known_from(db_path: Path) -> None:
+    """The day asked about is the store's last (or the as-of day), not a day each place was seen: the
+    legend names the last capture the holdings drawn rest on."""
+    app = make_app(db_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert "held as of 2017-06-30:" in _legend(app)  # a capture on the day itself: nothing to add
+        # A store whose last day comes after the captures (a later event elsewhere): the day asked
+        # about and the capture the holdings rest on are not the same.
+        app.map.show(replace(app.map.view, date="2017-07-15"), app.ref)
+        await pilot.pause()
+        assert "held as of 2017-07-15, last capture 2017-06-30:" in _legend(app)
+        await pilot.press("left_square_bracket")  # before those captures: the holders are inferred
+        await settle(pilot)
+        assert "held as of 2017-06-29, inferred from later captures:" in _legend(app)

@@ -67,7 +67,7 @@ async def test_the_map_frames_where_most_events_are_not_the_latest(world_db: Pat
         await pilot.press("m")
         await settle(pilot)
         legend = plain(app.map.query_one("#map-legend").content, width=60)
-        assert legend.startswith("India · held on")
+        assert legend.startswith("India · held as of")
         west, south, east, north = app.map.view.bbox
         assert 68 < west < 70 and 6 < south < 9 and 96 < east < 98 and 35 < north < 38  # India alone
         flat = " ".join(legend.split())
@@ -106,7 +106,7 @@ async def test_at_80x24_the_legend_leaves_the_map_most_of_its_pane(db_path: Path
         canvas, legend = app.map.query_one("#map-canvas"), app.map.query_one("#map-legend")
         text = " ".join(plain(legend.content, width=legend.size.width).split())
         # In brief: the frame and its holders, the events marked, and the selected event.
-        assert text.startswith("Syria · held on")
+        assert text.startswith("Syria · held as of")
         assert "● latest 24 of 24 events" in text and "◉ Humaima" in text
         assert "by actor" not in text
         assert canvas.size.height >= legend.size.height

@@ -162,7 +162,11 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         main.set_class(a.short, "short")
         main.set_class(shown, "map-on")
         main.set_class(a.stacked, "stacked")
-        self.narrow = a.kind == "narrow"
+        if self.narrow != (a.kind == "narrow"):
+            self.narrow = a.kind == "narrow"
+            heading = self.timeline.heading
+            if heading is not None:  # narrow, the title says where the front is in the hidden list
+                self.timeline.heading = replace(heading, front=self.view_title(self.view))
         # Narrow, the fronts pane is shown in the event's place only while it is open (F, or tab).
         opened = self.narrow and main.has_class("fronts-open")
         self.fronts_pane.display = a.fronts > 0 or a.stacked or opened
@@ -183,8 +187,10 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         if footer.show_command_palette != (a.kind != "narrow"):
             footer.show_command_palette = a.kind != "narrow"  # ctrl+p is on the help screen
             footer.refresh(recompose=True)
-        if self.focused is self.fronts_pane and not self.fronts_pane.display:
-            self.timeline.table.focus()
+        # The main screen's focus, not the top one's: resized under the help or the picker, the hidden
+        # pane kept focus and, back on the main screen, Textual moved it to the search box (F typed there).
+        if main.focused is self.fronts_pane and not self.fronts_pane.display:
+            main.set_focus(self.timeline.table)
 
     async def settled(self) -> None:
         """Wait until no store call is under way and every answer is on screen (tests, the bench)."""
@@ -310,6 +316,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
                                   approximate=bool(kept and kept.facets.sample), totals=self.ref.totals,
                                   chosen=view.fronts)
             self.timeline.heading = Heading(self.view_title(view), view.as_of)
+            # The bars on screen are another view's: never shown under this one's title.
+            self.timeline.histogram = Histogram.pending(tuple(self.ref.blocs))
         current = self.timeline.show(message.page, self.ref.by_slug, keep=self.timeline.current)
         if current is None:
             self._detail_asked = None

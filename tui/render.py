@@ -250,7 +250,7 @@ def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[B
         entry = f"{name} {by_side[side]:,}"
         if line + 4 + len(entry) > width:  # wrap between entries, never inside one
             out.append("\n")
-            line = -2
+            line = 0
         if side == UNSURE:
             out.append(f"  {UNSURE_HATCH} ", UNSURE_STYLE)
         else:

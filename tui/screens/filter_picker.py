@@ -31,6 +31,7 @@ RANKED = 8  # places and sources listed: those with the most events; typing find
 FACTIONS_LISTED = 60  # a bloc's factions listed (a world file's "other" bloc holds thousands): typing
 # finds the others, and drawing thousands of rows took a second a key
 BLOC_WIDTH = 16  # the bloc's name on a faction's row, cut with an ellipsis beyond
+WIDE_FROM = 100  # terminal columns from which a faction's row also names its side
 ASK_DELAY = 0.15  # seconds of quiet typing before the store is asked for matching names
 
 
@@ -46,6 +47,17 @@ class NarrowBox(Input):
             event.stop()
             event.prevent_default()  # not typed into the box
             await self.run_action("screen.toggle")
+
+
+def own_name(faction: Faction, parent: Faction | None) -> str:
+    """The faction's name less its parent's, which "unit of" names: ACLED's "Military Forces of Yemen
+    (2016-) Supreme Political Council" under "Military Forces of Yemen (2016-)" reads "Supreme
+    Political Council", the words that tell it from its parent's other units."""
+    if parent is not None and faction.name.startswith(parent.name):
+        rest = faction.name[len(parent.name):].strip(" -:,·")
+        if rest:
+            return rest
+    return faction.name
 
 
 def _toggle(values: tuple[str, ...], value: str) -> tuple[str, ...]:
@@ -162,15 +174,18 @@ class FilterPicker(ModalScreen[None]):
         mark = "[x]" if chosen else "[·]" if self._included_by_parent(f) else "[ ]"
         label = Text("  " * len(self._ancestors(f)))  # a unit of a unit sits under its parent
         label.append(f.short, style=render.faction_style(f))
-        label.append(f"  {f.name}")
-        if f.parent and f.parent in self.by_slug:
-            label.append(f"  unit of {self.by_slug[f.parent].short}", style="dim")
+        parent = self.by_slug.get(f.parent) if f.parent else None
+        label.append(f"  {own_name(f, parent)}")
+        if parent is not None:
+            label.append(f"  unit of {parent.short}", style="dim")
         counts = self.facets.factions if self.facets else None
         # Until the per-faction counts arrive the column stays empty rather than saying 0.
         count = None if counts is None else counts.get(f.slug, 0)
         bloc = self._blocs.get(f.bloc)
-        return Option(self._row(mark, label, count, bloc=Text(bloc.name if bloc else f.bloc, style="dim")),
-                      id=f"faction:{f.slug}")
+        # Under 100 columns the side's column would cut the name where units differ; the side's colour
+        # is on the short name, and the side is on the help screen and the statistics sheet.
+        side = Text(bloc.name if bloc else f.bloc, style="dim") if self.app.size.width >= WIDE_FROM else None
+        return Option(self._row(mark, label, count, bloc=side), id=f"faction:{f.slug}")
 
     def _simple_option(self, kind: str, value: str, chosen: bool, counts: Mapping[str, int],
                        label: Text) -> Option:

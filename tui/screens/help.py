@@ -17,7 +17,8 @@ KEYS = (
         ("ctrl+d  ctrl+u", "half a page down / up"),
         ("tab  shift+tab", "next / previous pane"),
         ("F", "the fronts: under 100 columns they open in the event's place (tab too); enter or esc returns"),
-        ("0", "all fronts"),
+        ("space", "in the fronts: add the highlighted front to the fronts shown together, or take it out ✓"),
+        ("0", "all fronts (and no fronts chosen together)"),
         ("1 – 9", "jump to a front"),
         ("enter", "open the highlighted event full-screen (esc to return)"),
     )),
@@ -33,7 +34,8 @@ KEYS = (
         ("/", "search the text as you type (enter keeps it, esc drops it)"),
         ("n  N", "the next / previous event the search matches"),
         ("s", "statistics: counts by faction, type, certainty, front, month (enter filters)"),
-        ("x", "clear the filter and the as-of date (the front stays)"),
+        ("x", "clear every filter: factions, types, certainty, places, sources, search, dates and the as-of "
+              "date (the fronts shown stay: 0 is all fronts)"),
         ("e", "export what the timeline shows to a CSV file in the working directory"),
     )),
     ("Time and place", (

@@ -93,12 +93,14 @@ class MapLayers:
         letters = bloc_letters(self.blocs)
         marks: list[Mark] = []
         held, claimed = Counter[str](), Counter[str]()
+        latest = ""  # the last confirmed capture among those drawn: what the holdings are known from
         for h in self.view.holdings:
             place = self.places.get(h.place)
             if place is None or place.lat is None or place.lon is None:
                 continue
             if self.frame is not None and self.frame.cell(place.lon, place.lat) is not None:
                 held[h.bloc] += 1  # counted as drawn: the legend never lists what the map leaves off
+                latest = max(latest, h.since or "")
                 claimed[h.claim_bloc or ""] += 1
             # A capture only claimed since: the claimant's letter in lower case, never a holder's.
             marks.append(Mark(place.lon, place.lat, letters.get(h.claim_bloc, "?").lower(),
@@ -137,7 +139,12 @@ class MapLayers:
         if not self.view.loaded:
             legend.append(f"{self.view.zoom_label or 'All fronts'} · loading the map…", style="dim italic")
             return marks, self._with_selected(legend)
-        legend.append(f"{label} · held on {self.view.date or '—'}: ", style="dim")
+        # The day asked about (the as-of day, else the store's last), and the capture it rests on:
+        # "held on" the store's last day read as if each place were seen that day.
+        drawn = sum(held.values())
+        known = (f", last capture {latest}" if latest and latest != self.view.date else
+                 ", inferred from later captures" if drawn and not latest else "")
+        legend.append(f"{label} · held as of {self.view.date or '—'}{known}: ", style="dim")
         if not any(held[b.slug] for b in self.blocs):
             known = len(self.view.holdings)
             legend.append("no confirmed capture recorded  " if not known else

@@ -66,6 +66,11 @@ class Histogram:
     blocs: tuple[Bloc, ...] = ()
     sample: int = 0
     unconfirmed: Mapping[str, int] = field(default_factory=dict)  # claimed or rumoured, not by side
+    counting: bool = False  # the view changed and its counts are not in: no bars of another view
+
+    @classmethod
+    def pending(cls, blocs: tuple[Bloc, ...]) -> Histogram:
+        return cls(blocs=blocs, counting=True)
 
     @classmethod
     def of(cls, facets: Facets, blocs: tuple[Bloc, ...]) -> Histogram:
@@ -73,6 +78,8 @@ class Histogram:
                    facets.unconfirmed)
 
     def text(self, width: int, rows: int = 3) -> Text:
+        if self.counting:  # as tall as the bars, their scale and legend, so the rows below stay put
+            return Text("counting…" + "\n" * (rows + 1), style="dim italic")
         return render.histogram(self.buckets, self.bucket, self.undated, width, self.sides, self.blocs,
                                 height=rows, sample=self.sample, unconfirmed=self.unconfirmed)
 
