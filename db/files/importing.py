@@ -27,6 +27,7 @@ from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
+from ..write.rivals import separate_rivals
 from ..write.twins import merge_governments
 from ..write.upsert import EVENT_COLUMNS, WriteCounts
 from . import preparing
@@ -217,6 +218,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
                 _write(batches(FORMATS[fmt], rows, resolver, context, prints, read=chain([first], read)),
                        conn, writer, report, progress, total)
                 report.na_read = rows.na_read if isinstance(rows, CsvRows) else 0
+        separate_rivals(conn)  # rival authorities of one state, this import's and an older store's
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
