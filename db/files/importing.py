@@ -29,6 +29,7 @@ from ..write.records import RowError
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.rivals import separate_rivals
 from ..write.twins import merge_governments
+from ..write.ucdp_sources import mend_titles
 from ..write.upsert import EVENT_COLUMNS, WriteCounts
 from . import preparing
 from .formats import FORMATS
@@ -193,6 +194,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     preparing: Preparing | None = None
     try:
         report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
+        mend_titles(conn)  # UCDP sources an older import titled with the raw field
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None

@@ -34,8 +34,8 @@ _ERA_FORCE = re.compile(
     r"\((?P<start>\d{4})\s*-\s*(?P<end>\d{4})?\)(?:\s+(?P<unit>\S.*))?$", re.IGNORECASE)
 # A unit that names the authority it serves, not a corps of the state's forces: "Supreme Political
 # Council", "Government of National Accord", "Haftar Faction", "Galmudug Administration".
-_AUTHORITY = re.compile(r"\b(?:council|government|faction|administration|authority|house of representatives)\b",
-                        re.IGNORECASE)
+_AUTHORITY = re.compile(
+    r"\b(?:council|government|faction|administration|authority|house of representatives)\b", re.IGNORECASE)
 _CODED = ("government", OTHER_BLOC)  # the blocs an actor code gives; one a user set is kept
 RIVAL_SORT = 1  # beside the governments in bloc order
 # Told apart in the histogram: Okabe-Ito's colours the bundled blocs leave free, then greys.
