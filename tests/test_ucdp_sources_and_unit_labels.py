@@ -13,6 +13,7 @@ from sitroom.db.write.names import label_candidates, short_label
 from sitroom.db.write.ucdp_sources import title
 
 UCDP = Path(__file__).parent / "fixtures" / "rivals_ucdp.csv"
+ACLED = Path(__file__).parent / "fixtures" / "rivals_acled.csv"
 RAW = ('"Xinhua News Agency,2020-03-12,Houthis clash with government forces in Marib: source";'
        '"Al Arabiya,2020-03-13,Fighting in Sirwah"')
 READ = ("Xinhua News Agency, 2020-03-12: Houthis clash with government forces in Marib: source; "
@@ -58,3 +59,17 @@ def test_a_units_number_stays_whole() -> None:
     for name in names:
         taken.add(short_label(name, taken).casefold())
     assert len(taken) == 4
+
+
+def test_an_older_stores_numberless_labels_are_made_again(db_path: Path) -> None:
+    store = Store(db_path)
+    try:
+        import_file(store.db.conn, ACLED)
+        name = "Military Forces of Yemen (2012-) 170th Air Defence Brigade"
+        store.db.conn.execute("UPDATE factions SET short = 'YEM-1ADB' WHERE name = ?", (name,))
+        store.db.conn.commit()
+        import_file(store.db.conn, ACLED)
+        [short] = store.db.execute("SELECT short FROM factions WHERE name = ?", (name,)).fetchone()
+        assert short == "YEM-170ADB"
+    finally:
+        store.close()

@@ -26,6 +26,7 @@ from ..write import fingerprints
 from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
+from ..write.relabel import relabel_numbered
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.rivals import separate_rivals
 from ..write.twins import merge_governments
@@ -195,6 +196,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     try:
         report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
         mend_titles(conn)  # UCDP sources an older import titled with the raw field
+        relabel_numbered(conn)  # labels an older import made without a unit's number
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
