@@ -31,3 +31,25 @@ def test_each_actor_on_its_side(fresh: Store) -> None:
     assert roles["BGD99002"] == {("Rioters (Bangladesh)", "side"), ("AL: Bangladesh Awami League", "ally"),
                                  ("BNP: Bangladesh Nationalist Party", "ally")}
     assert roles["BGD99003"] == {("Protesters (Bangladesh)", "actor"), ("Students (Bangladesh)", "ally")}
+
+
+async def test_the_timeline_and_detail_show_the_sides(tmp_path: Path) -> None:
+    from sitroom.db import create_store
+
+    from .helpers import column, detail_text, make_app, settle
+
+    path = tmp_path / "bgd.db"
+    create_store(path, bundled=False)
+    store = Store(path)
+    import_file(store.db.conn, FILE)
+    store.close()
+    app = make_app(path, tmp_path / "state.json")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"BGD99001", "enter")
+        await settle(pilot)
+        sides = [c for c in app.timeline.table.columns]
+        shown = detail_text(app)
+        assert "AL" in shown and "with target" in shown, shown
+        cells = " ".join(" ".join(column(app, str(k.value))) for k in sides)
+        assert "Riot-BGD" in cells and "Civ-BGD" in cells, cells
