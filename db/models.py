@@ -9,8 +9,9 @@ from typing import Any
 # sources contradict on (a claim or a report and a denial) is shown as disputed.
 CERTAINTIES = ("confirmed", "claimed", "rumoured", "denied")
 # ACLED's actor1/actor2 read as actor/target, their associated actors as ally/target_ally; a "side" is a
-# party to an undirected event (UCDP's side_a/side_b, ACLED's actor-based files): it is credited with
-# no action. These are the roles a report's event may be given (in review, by hand).
+# party to an undirected event (UCDP's side_a/side_b, an actor-based ACLED row whose interaction names
+# one code twice): it is credited with no action. These are the roles a report's event may be given (in
+# review, by hand).
 ROLES = ("actor", "ally", "target", "target_ally", "side", "claimant")
 # A dataset's events may also name "side_a", the first of an undirected event's sides (UCDP's side A: the
 # government, the first organised group, or the perpetrator of one-sided violence): a side too, whose bloc

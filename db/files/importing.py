@@ -26,8 +26,11 @@ from ..write import fingerprints
 from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
+from ..write.relabel import relabel_numbered
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
+from ..write.rivals import separate_rivals
 from ..write.twins import merge_governments
+from ..write.ucdp_sources import mend_titles
 from ..write.upsert import EVENT_COLUMNS, WriteCounts
 from . import preparing
 from .formats import FORMATS
@@ -192,6 +195,8 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     preparing: Preparing | None = None
     try:
         report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
+        mend_titles(conn)  # UCDP sources an older import titled with the raw field
+        relabel_numbered(conn)  # labels an older import made without a unit's number
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
@@ -217,6 +222,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
                 _write(batches(FORMATS[fmt], rows, resolver, context, prints, read=chain([first], read)),
                        conn, writer, report, progress, total)
                 report.na_read = rows.na_read if isinstance(rows, CsvRows) else 0
+        separate_rivals(conn)  # rival authorities of one state, this import's and an older store's
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places

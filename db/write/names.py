@@ -167,6 +167,16 @@ _FORCE_WORD = {"military": "Mil", "police": "Pol", "government": "Gov", "navy": 
 _FILLER = frozenset({"of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "et"})
 
 
+_NUMBER = re.compile(r"\d+")  # a unit's number: "170th", "313"
+
+
+def _initial(word: str) -> str:
+    """A word's initial in a label; a number is kept whole (170th Brigade → 170B, not 1B: the 17th would
+    read the same)."""
+    number = _NUMBER.match(word)
+    return number.group() if number else word[:1].upper()
+
+
 def _syllable(word: str) -> str:
     """A word's first syllable, as people cut words short: Civilians → Civ, Protesters → Prot."""
     for i in range(2, len(word)):
@@ -191,7 +201,7 @@ def _code(qualifier: str) -> str:
     words = [w for w in re.split(r"[^\w]+", qualifier) if w]
     if len(words) == 1 and len(words[0]) <= 8:  # Tripoli, Sahel: a one-word place reads whole
         return words[0]
-    return "".join(w[0].upper() for w in words if w.casefold() not in _FILLER)[:4]
+    return "".join(_initial(w) for w in words if w.casefold() not in _FILLER)[:4]
 
 
 def _country_and_rest(text: str) -> tuple[str, str]:
@@ -236,7 +246,7 @@ def _word_labels(main: str, qualified: bool = False) -> list[str]:
     if len(joined) <= LABEL_MAX and not (qualified and len(words) > 1):
         labels.append(joined)
     if 2 <= len(words) <= 4:  # more initials than that no reader unpacks
-        labels.append("".join(w[0].upper() for w in words))
+        labels.append("".join(_initial(w) for w in words))
     labels.append(_syllable(words[0]) if qualified else _first_words(raw))
     return labels
 
@@ -275,7 +285,7 @@ def label_candidates(name: str) -> list[str]:
     force = _STATE_FORCE.match(main)
     if force:  # a state's forces: its country's code and what they are (NGA-Mil, IRQ-Pol, SYR-MI)
         country, rest = _country_and_rest(force.group(3))
-        unit = "".join(w[0].upper() for w in rest.split() if w.casefold() not in _FILLER)
+        unit = "".join(_initial(w) for w in rest.split() if w.casefold() not in _FILLER)
         # ACLED's "Former Government of Iraq": the fallen government's people (IRQ-exGov)
         label = f"{country}-{'ex' if force.group(1) else ''}{unit or _FORCE_WORD[force.group(2).casefold()]}"
         return [label, *(f"{label}{y[-2:]}" for y in years[:1])]  # the second era: ISR-Mil22
@@ -283,7 +293,7 @@ def label_candidates(name: str) -> list[str]:
     caps = [w for w in words if _CAPS.match(w) and sum(c.isupper() for c in w) >= 2]
     if caps:
         before = words[: words.index(caps[0])]
-        initials = "".join(w[0].upper() for w in before if w.casefold() not in _FILLER)
+        initials = "".join(_initial(w) for w in before if w.casefold() not in _FILLER)
         labels += [initials + caps[0], (_syllable(before[0]) if before else "") + caps[0], caps[0]]
     made = _word_labels(main, qualified=bool(code))
     labels += [_qualified(b, code) for b in made] if code else made

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from operator import itemgetter
 
+from ...geography import name_key
 from ...rules import certainty_of
 from ...write.records import RowError, parse_coordinate, parse_count
 from ...write.resolve import Resolver, slugify
@@ -42,7 +43,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
 # The columns a row's record is made from, as converter() reads them (the order of its unpacking).
 _READ = ("event_id_cnty", "event_date", "time_precision", "geo_precision", "latitude", "longitude",
          "location", "event_type", "sub_event_type", "notes", "actor1", "actor2", "source", "assoc_actor_1",
-         "assoc_actor_2", "admin1", "country", "fatalities", "inter1", "inter2")
+         "assoc_actor_2", "admin1", "country", "fatalities", "inter1", "inter2", "interaction")
 Convert = Callable[[list, Resolver, Context], dict]
 
 
@@ -60,7 +61,7 @@ def converter(header: tuple[str, ...]) -> Convert:
         """The record of one row (its values in the header's order)."""
         (key, date, time_precision, geo_precision, lat, lon, location, source_type, sub, notes, actor1,
          actor2, source_name, assoc1, assoc2, admin1, country, fatalities, inter1,
-         inter2) = read([*values, None])
+         inter2, interaction) = read([*values, None])
         key = _required(key, "event_id_cnty")
         date = context.dates.parse(_required(date, "event_date"), "event_date", context.line)
         precision = _coded(time_precision, "time_precision", PRECISION)
@@ -83,7 +84,7 @@ def converter(header: tuple[str, ...]) -> Convert:
                 f"acled:{slugify(source_name)}" if source_name else "acled",
                 title=source_name or "ACLED", publisher=source_name or "ACLED", kind="ACLED")
         # The actor codes (inter1/inter2) are the main actors' only: the resolver's bloc for a new faction.
-        named = (((actor1, "side", inter1), (assoc1, "ally")) if actor_based else
+        named = (_actor_based(actor1, assoc1, inter1, interaction) if actor_based else
                  ((actor1, "actor", inter1), (assoc1, "ally"), (actor2, "target", inter2),
                   (assoc2, "target_ally")))
         attributes: dict[str, object] = {}
@@ -108,6 +109,35 @@ def converter(header: tuple[str, ...]) -> Convert:
         }
 
     return convert
+
+
+def _actor_based(actor: str, assoc: str | None, inter: str | None,
+                 interaction: str | None) -> tuple[tuple[str | None, ...], ...]:
+    """The parties of an actor-based row: its actor and associates, on the side its code takes in the
+    event's interaction ("Rioters-Civilians", "57": the first the actor, the second the target; "Protesters
+    only", "60": an actor alone). Both sides of one code ("Rioters-Rioters"), or no interaction: sides,
+    for the row does not say which acted."""
+    first, second = _interaction(interaction)
+    code = name_key(inter or "")
+    role, ally = "side", "ally"
+    if code and first and code != second and (code == first or not second):
+        role = "actor"
+    elif code and second and code == second != first:
+        role, ally = "target", "target_ally"
+    return (actor, role, inter), (assoc, ally)
+
+
+@lru_cache(maxsize=256)
+def _interaction(text: str | None) -> tuple[str, str]:
+    """The two actor codes an interaction names, as name keys ("" for none): "Rioters-Civilians" →
+    (rioters, civilians), "Protesters only" → (protesters, ""), "57" → (5, 7), "60" → (6, "")."""
+    text = (text or "").strip()
+    if text.isdigit() and len(text) == 2:
+        return text[0], "" if text[1] == "0" else text[1]
+    if text.casefold().endswith(" only"):
+        return name_key(text[:-5]), ""
+    first, _, second = text.partition("-")
+    return name_key(first), name_key(second)
 
 
 def _required(value: str | None, column: str) -> str:

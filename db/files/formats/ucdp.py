@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from ...write.names import without_admin_suffix
 from ...write.records import RowError, parse_count
 from ...write.resolve import Resolver
+from ...write.ucdp_sources import title as sources_title
 from .common import (
     Context,
     attributes,
@@ -108,8 +109,10 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
         "summary": summary,
         "certainty": "confirmed",
         "fatalities": best,
-        "source": resolver.source(source_id, title=article[:200] or "UCDP GED", publisher="UCDP",
-                                  published=(row.get("source_date") or "")[:10] or None, kind="UCDP"),
+        "source": resolver.source(source_id, title=sources_title(
+            article, row.get("source_office") or "", row.get("source_date") or "", headline) or "UCDP GED",
+            publisher="UCDP",
+            published=(row.get("source_date") or "")[:10] or None, kind="UCDP"),
         "excerpt": headline or None,
         "factions": parties(resolver, sides(row, violence), row.get("country")),
         "attributes": attributes(row, _USED, counts=PARTS),

@@ -511,8 +511,12 @@ def actor_based_expect() -> dict:
         facs = []
         for ln in lines:
             r = AB_ROWS[ln - 2]
-            facs.append([r["actor1"], "side"])
-            facs += [[n, "ally"] for n in split_names(r["assoc_actor_1"], ";")]
+            # the row's code is the interaction's first (the actor) or second (the target); both: a side
+            first, _, second = r["interaction"].removesuffix(" only").partition("-")
+            role, ally = (("actor", "ally") if r["inter1"] == first != second else
+                          ("target", "target_ally") if r["inter1"] == second != first else ("side", "ally"))
+            facs.append([r["actor1"], role])
+            facs += [[n, ally] for n in split_names(r["assoc_actor_1"], ";")]
         notes = src["notes"]
         merged.append({"source_event_id": eid, "lines": lines,
                        "event_type": ACLED_TYPE[src["sub_event_type"]], "source_type": src["event_type"],
