@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -90,7 +91,6 @@ UCDP_TYPE = {"1": "clashes", "2": "clashes", "3": "attack"}
 
 def remote_violence(notes: str) -> str:
     """Old "Remote violence" has no sub-type: the first cue in the notes decides, in this order."""
-    import re
     for cue, kind in ((r"suicide", "vbied"), (r"\bIEDs?\b|landmines?|roadside bomb", "explosion"),
                       (r"air ?strikes?|warplanes|jets|aircraft", "airstrike"),
                       (r"shell(?:ed|ing|s)?\b|mortars?|rockets?|artillery", "shelling")):
@@ -100,7 +100,11 @@ def remote_violence(notes: str) -> str:
 
 
 def acled_certainty(notes: str) -> str:
-    n = notes.lower()
+    # Doubt about the toll alone ("Unconfirmed reports of casualties", "fatalities unknown") is not doubt
+    # about the event (README, Certainty): written here by hand, not taken from db/rules.py.
+    n = re.sub(r"\b(?:unconfirmed|unverified) (?:reports? of )?(?:casualties|fatalities|deaths)"
+               r"|\b(?:casualties|fatalities|deaths) (?:are |were )?(?:unconfirmed|unknown)", " ",
+               notes.lower())
     if any(w in n for w in ("rumour", "rumor", "unconfirmed")):
         return "rumoured"
     if any(w in n for w in ("claimed", "claims", "reportedly", "allegedly")):
