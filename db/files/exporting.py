@@ -66,11 +66,12 @@ def write_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for r in records:
-        if r["lat"] is None or r["lon"] is None:
-            continue
+        # An event known only to a province or country is an area, never a point: a feature with no
+        # geometry (RFC 7946 §3.2), so that every format holds the same events.
+        point = None if r["lat"] is None or r["lon"] is None else {
+            "type": "Point", "coordinates": [r["lon"], r["lat"]]}
         properties = {k: v for k, v in r.items() if k not in ("lat", "lon")}
-        feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-                   "properties": properties}
+        feature = {"type": "Feature", "geometry": point, "properties": properties}
         out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
         count += 1
     out.write("\n]}\n")

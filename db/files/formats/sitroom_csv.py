@@ -33,6 +33,7 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
     record: dict[str, Any] = {name: _value(cell) for name, cell in row.items() if name not in ROLES}
     record["factions"] = [
         {"faction": name.strip(), "name": name.strip(), "role": role}
-        for column, role in ROLES.items() for name in (row.get(column) or "").split("; ") if name.strip()
+        for column, role in ROLES.items()
+        for name in (_value(row.get(column)) or "").split("; ") if name.strip()
     ]
     return jsonl.to_record(record, resolver, context)
