@@ -79,12 +79,12 @@ def na_delimiter(rows: CsvRows | JsonlRows) -> str | None:
 
 
 def _numeric(rows: CsvRows | JsonlRows, dates: tuple[str, ...]) -> Callable[[Any], bool]:
-    """Whether a row's date is written with numbers (a slash or a dot): such a row is never
+    """Whether a row's date is written with numbers alone (05/09/2017, 31-12-19): such a row is never
     fingerprinted, what its date means depends on the other rows."""
     at = [rows.position[c] for c in dates if c in rows.position] if isinstance(rows, CsvRows) else []
 
     def numeric(raw: list[str]) -> bool:
-        return any(("/" in raw[i] or "." in raw[i]) and written_with_numbers(raw[i]) for i in at)
+        return any(written_with_numbers(raw[i]) for i in at)
 
     return numeric
 

@@ -2,10 +2,10 @@
 
 ACLED has written `2017-06-30`, `30 June 2017` and `01-January-2015`; a spreadsheet re-saves them as
 `9-May-20` or `30-Jun-17`, UCDP as `2017-06-30 00:00:00.000`. All of those are read without asking. A
-date written with slashes or dots (`05/09/2017`) is day-first in some files and month-first in others:
-it is never guessed. A date that can only be read one way (`13/05/2017`) settles the order for the rest
-of the file; a file whose first such date could be read either way is refused whole, naming the column
-and asking for `--date-format`.
+date written with numbers alone (`05/09/2017`, `05.09.17`, `31-12-19`) is day-first in some files and
+month-first in others: it is never guessed. A date that can only be read one way (`13/05/2017`) settles
+the order for the rest of the file; a file whose first such date could be read either way is refused
+whole, naming the column and asking for `--date-format`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ...write.records import RowError
 
 NAMED_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %y",
                  "%d-%B-%y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d")
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
 _ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
@@ -53,7 +53,7 @@ class DateOrder:
             if len(self._named) < 1 << 16:
                 self._named[value, column] = found
             return found
-        a, b, year = int(numeric[1]), int(numeric[2]), _year(numeric[3])
+        a, b, year = int(numeric[1]), int(numeric[3]), _year(numeric[4])
         readings = {first: _date(year, b, a) if first else _date(year, a, b) for first in (True, False)}
         possible = [first for first, date in readings.items() if date]
         if self.date_format or not possible:
@@ -63,9 +63,10 @@ class DateOrder:
             if len(possible) == 2:
                 day, month = readings[True], readings[False]
                 assert day and month
+                sep, y = numeric[2], "%Y" if len(numeric[4]) == 4 else "%y"
                 raise DateOrderUnknown(
                     f"{column} {value!r} (line {line}) could be {_either(day, month)}; rerun "
-                    "with --date-format %d/%m/%Y or %m/%d/%Y")
+                    f"with --date-format %d{sep}%m{sep}{y} or %m{sep}%d{sep}{y}")
             self.day_first = possible[0]
         date = readings[self.day_first]
         if date is None:
@@ -84,7 +85,8 @@ def named_date(text: str, column: str) -> str:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    raise RowError(f"{column} {text!r} is not a date (2017-06-30, 30 June 2017, 30-Jun-17 …)")
+    raise RowError(f"{column} {text!r} is not a date (2017-06-30, 30 June 2017, 30-Jun-17 …; "
+                   "another form needs --date-format)")
 
 
 def _year(text: str) -> int:
@@ -107,5 +109,7 @@ def _either(one: str, other: str) -> str:
 
 
 def written_with_numbers(text: str) -> bool:
-    """Whether a date is written with slashes or dots (05/09/2017): what it means depends on the file."""
-    return ("/" in text or "." in text) and _NUMERIC.fullmatch(" ".join(text.split())) is not None
+    """Whether a date is written with numbers alone (05/09/2017, 05.09.17, 31-12-19): what it means depends
+    on the file."""
+    return ("/" in text or "." in text or "-" in text) and \
+        _NUMERIC.fullmatch(" ".join(text.split())) is not None
