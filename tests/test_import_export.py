@@ -145,7 +145,8 @@ def test_ucdp_import(store: Store) -> None:
     assert report.format == "ucdp"
     assert report.counts.added == 2
     assert [(b.line, b.reason) for b in report.bad] == [
-        (4, "date_start 'June 30' is not a date (2017-06-30, 30 June 2017, 30-Jun-17 …)"),
+        (4, "date_start 'June 30' is not a date (2017-06-30, 30 June 2017, 30-Jun-17 …; "
+         "another form needs --date-format)"),
         (5, "empty side_a")]
     humaima = by_key(store, "ucdp:210001")
     assert humaima.row.place == "humaima"  # "Humaymah village"
