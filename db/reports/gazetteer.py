@@ -42,6 +42,7 @@ _TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w']*(?:-[\w']+)*")
 _CITY_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CITY = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
+_NOUN = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"^(?:(?:al|el|as|ash|ar|at|ad|az|an|ath)-)?[A-Z\u00c0-\u00de]")
 
 
@@ -274,13 +275,17 @@ class Gazetteer:
         finds Yemen's), where no place's name is: each as an area GazPlace (kind "governorate", its
         id DIVISION_ID…, never stored; regions.py makes it a region spot)."""
         out = []
-        for start, end, text, divisions in spans(sentence, self.divisions) if theatre else ():
+        for start, end, _, divisions in spans(sentence, self.divisions) if theatre else ():
             if any(start < m.end and m.start < end for m in found) or _CITY_OF.search(sentence[:start]) or \
                     _CITY.match(sentence[end:]):
                 continue  # "the city of Marib", "Marib city": the town the division is named after
             inside = [d for d in divisions if name_key(d.country) in theatre]
             if len(inside) == 1:  # two divisions of one name in the theatre: a guess, not a match
-                out.append(PlaceName(start, end, text, self.division_place(inside[0])))
+                # "Marib province" is the division, whole: its noun must not make it an area named after
+                # a place (where.py's suffix rule), which would lose the division
+                noun = _NOUN.match(sentence[end:])
+                end = end + noun.end() if noun else end
+                out.append(PlaceName(start, end, sentence[start:end], self.division_place(inside[0])))
         return out
 
     def division_place(self, d: Division) -> GazPlace:
