@@ -136,3 +136,31 @@ def test_divisions_are_read_once_per_lexicon(store: Store) -> None:
     found = _events("Houthi rebels attacked positions in Marib. They shelled Al Jawf province.", lex)
     assert {e.location.admin1 for e in found} == {"Marib", "Al Jawf"}
     assert len(calls) == before  # extraction asks the store nothing
+
+
+def test_a_division_named_by_a_common_word_is_not_read_as_one(tmp_path: Path) -> None:
+    from sitroom.db.reports.divisions import read_divisions
+
+    create_store(tmp_path / "c.db")
+    s = Store(tmp_path / "c.db")
+    try:
+        rows = [("Maroua", "Far North", 10.59, 14.32), ("Garoua", "North", 9.30, 13.39),
+                ("Kousseri", "Logone-et-Chari", 12.08, 15.03)]
+        path = tmp_path / "cmr.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            out = csv.DictWriter(handle, ACLED_HEADER)
+            out.writeheader()
+            for n, (place, admin1, lat, lon) in enumerate(rows, 1):
+                out.writerow({"data_id": 700 + n, "iso": 120, "event_id_cnty": f"CMR{n}",
+                              "event_id_no_cnty": n,
+                              "event_date": f"{n} March 2021", "year": 2021, "time_precision": 1,
+                              "event_type": "Battles", "sub_event_type": "Armed clash",
+                              "actor1": "Boko Haram", "inter1": 2, "interaction": 20, "country": "Cameroon",
+                              "admin1": admin1, "location": place, "latitude": lat, "longitude": lon,
+                              "geo_precision": 1, "source": "Local", "notes": "Clash.", "fatalities": 0,
+                              "timestamp": 1620000000})
+        s.import_file(path)
+        names = {d.name for ds in read_divisions(s.db, "Syria").values() for d in ds}
+        assert names == {"Logone-et-Chari"}
+    finally:
+        s.close()

@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from ..geography import name_key
 from ..reference import bbox
 from ..write.resolve import km_between
-from .spelling import normalise, variant_key
+from .spelling import GENERIC_WORDS, normalise, variant_key
 
 ID = "division:"  # the id prefix of a division's GazPlace: never stored (place.id stays null)
 MIN_KM = 10.0  # a division's precision is never finer than this, however close its few events lie
+# a division named only by a direction or a common word ("North", "Centre", "Capital") is not read as one:
+# "North of the city, …" in a Cameroon report is no event in its North region
+_WORDS = re.compile(r"(?:(?:far|upper|lower)\s+)?(?:north|south|east|west|centre|center|central|capital|"
+                    r"coast|littoral|plateau|lakes?|islands?)(?:\s+(?:east|west))?(?:ern)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w']*(?:-[\w']+)*")
 
 
@@ -74,7 +78,8 @@ def read_divisions(conn: sqlite3.Connection, home: str) -> dict[str, list[Divisi
                                  max(MIN_KM, km_between(south, west, north, east) / 2), 0)
     out: dict[str, list[Division]] = {}
     for (country, _), d in seen.items():
-        if country != name_key(home) and d.lat is not None:
+        if country != name_key(home) and d.lat is not None and not _WORDS.fullmatch(d.name) and \
+                variant_key(d.name) not in GENERIC_WORDS:
             out.setdefault(variant_key(d.name), []).append(d)
     return out
 
