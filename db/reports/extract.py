@@ -251,13 +251,14 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
                     where, region, area_names = span(areas, lex.gazetteer)
                     if region is not None:
                         pid, name, names = region.id, region.name, (region.name, area_names)
+                known = "a first-level division, an area" if where.admin1 else "not in the gazetteer"
                 key = (pid or name or spot.text, kind)
                 if key in chosen and not _another_hand(who, chosen[key]):
                     continue
                 key = (*key, cue.start) if key in chosen else key
                 why = {"type": f"'{cue.word}' → {cue.type}" + (f"; '{partial}': a partial gain → advance"
                                                                if partial else ""),
-                       "place": (f"'{name}' → {spot.place.name if spot.place else 'not in the gazetteer'}"
+                       "place": (f"'{name}' → {spot.place.name if spot.place else known}"
                                  if name else f"an unnamed place: '{spot.said or spot.text}'") + f" ({how})",
                        "located": where.located_by,
                        "certainty": f"'{f.cue}' → {f.certainty}" if f.cue else "no doubt in the wording "
@@ -291,7 +292,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             if p.name and p.place is None and p.anchor is None and p.role == "event" and (
                     any(e.place_name == p.name for e in found) or p.kind != "locality"):
                 learned.setdefault(variant_key(p.bare or p.name), p.bare or p.name)
-        unknown_places += [(e.place_name, shown) for e in found if e.place is None and e.place_name]
+        unknown_places += [(e.place_name, shown) for e in found if e.place is None and e.place_name
+                           and not e.location.admin1]  # a division is known: an area, not a lost place
         for e in found:
             unknown_factions += [(n, shown) for n, slug, r, _ in e.parties
                                  if slug is None and r != "claimant"]

@@ -28,6 +28,8 @@ from ..reference import read_reference
 from ..schema import bundled_places
 from ..write.resolve import km_between
 from .countries import named_countries
+from .divisions import ID as DIVISION_ID
+from .divisions import Division, read_divisions, spans
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
 BUNDLED = "gazetteer_syria.json"
@@ -38,6 +40,9 @@ _TOO_COMMON = {"khan", "tall", "tell", "deir", "dayr", "kafr", "jabal", "ayn", "
                "hula", "mari", "shin", "sawda", "safir", "balis"}
 # A name: capitalised words, with the articles and particles Arabic names carry between them.
 TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w']*(?:-[\w']+)*")
+_CITY_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY = re.compile(r"\s+(?:city|town)\b", re.IGNORECASE)
+_NOUN = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"^(?:(?:al|el|as|ash|ar|at|ad|az|an|ath)-)?[A-Z\u00c0-\u00de]")
 
 
@@ -116,6 +121,8 @@ class Gazetteer:
                 self._countries[p.id] = front.country
             if p.lat is not None and p.lon is not None:
                 self._at.setdefault((p.lat, p.lon), p.id)
+        self.divisions = read_divisions(conn, HOME)  # other countries' governorates: areas, no place rows
+        self._division_of: dict[str, Division] = {}
         for pid, country in conn.execute(  # a place no front places in a country: its events say
                 "SELECT place, country FROM events WHERE place IN (SELECT id FROM places WHERE front IS "
                 "NULL OR front NOT IN (SELECT slug FROM fronts WHERE country IS NOT NULL)) AND country IS "
@@ -261,4 +268,31 @@ class Gazetteer:
                     break
             else:
                 i += 1
-        return found
+        return found + self._divisions(sentence, theatre, found)
+
+    def _divisions(self, sentence: str, theatre: frozenset[str], found: list[PlaceName]) -> list[PlaceName]:
+        """The store's divisions the sentence names, of the sentence's theatre only (a Syria report never
+        finds Yemen's), where no place's name is: each as an area GazPlace (kind "governorate", its
+        id DIVISION_ID…, never stored; regions.py makes it a region spot)."""
+        out = []
+        for start, end, _, divisions in spans(sentence, self.divisions) if theatre else ():
+            if any(start < m.end and m.start < end for m in found) or _CITY_OF.search(sentence[:start]) or \
+                    _CITY.match(sentence[end:]):
+                continue  # "the city of Marib", "Marib city": the town the division is named after
+            inside = [d for d in divisions if name_key(d.country) in theatre]
+            if len(inside) == 1:  # two divisions of one name in the theatre: a guess, not a match
+                # "Marib province" is the division, whole: its noun must not make it an area named after
+                # a place (where.py's suffix rule), which would lose the division
+                noun = _NOUN.match(sentence[end:])
+                end = end + noun.end() if noun else end
+                out.append(PlaceName(start, end, sentence[start:end], self.division_place(inside[0])))
+        return out
+
+    def division_place(self, d: Division) -> GazPlace:
+        self._division_of[d.id] = d
+        return GazPlace(d.id, d.name, "governorate", d.name, d.front, d.lat, d.lon, d.precision_km, False)
+
+    def division(self, place: GazPlace | None) -> Division | None:
+        """The division an area GazPlace stands for, or None for any other place."""
+        return self._division_of.get(place.id) if place is not None and place.id.startswith(DIVISION_ID) \
+            else None

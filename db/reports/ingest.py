@@ -111,6 +111,8 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         place = resolver.place(p.name, p.admin1, p.lat, p.lon, kind=p.kind)
     if place is not None:
         front = resolver.ref.places[place].front
+    elif loc.front in resolver.ref.fronts:  # an area of a division (locate.division_location): its front
+        front = loc.front
     elif loc.lat is not None and loc.lon is not None:
         front = resolver.front_for(loc.lat, loc.lon)
     else:
@@ -123,6 +125,7 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         # ("east of Khansir").
         "area": (found.place_name or _where_said(loc.located_by)) if place is None else None,
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
+        "admin1": loc.admin1, "country": loc.country,
         "excerpt": found.sentence,
         "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..geography import syria
+from .divisions import ID as DIVISION_ID
 from .gazetteer import GazPlace
 from .spelling import skeleton
 from .where import Spot
@@ -35,6 +36,23 @@ class Location:
     lon: float | None
     precision_km: float | None
     located_by: str
+    # an area known only to a first-level division of another country (divisions.py): what puts it on
+    # that division's front, as an import's row with only its admin1 is
+    front: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+
+
+def division_location(area: GazPlace, said: str, bearing: str = "") -> Location:
+    """An area of a division (divisions.py): at the division's centre with its extent as precision;
+    "northern Marib" half that extent toward the direction, within half the precision."""
+    country = area.id.removeprefix(DIVISION_ID).split(":")[0]
+    lat, lon, km = area.lat, area.lon, area.precision_km or 10.0
+    how = f"the centre of {country}'s division {area.name}"
+    if bearing in BEARING and lat is not None and lon is not None:
+        lat, lon = offset(lat, lon, BEARING[bearing], km / 2)
+        km, how = km / 2, f"about {km / 2:.0f} km {bearing} of {how}"
+    return Location(lat, lon, km, f"{said}: {how} (an area, not located)", area.front, area.name, country)
 
 
 @cache
@@ -87,6 +105,8 @@ def _relative(relation: str, ref: GazPlace, ref_name: str) -> Location | None:
         bearing = bearings[0] if len(bearings) == 1 else (sum(bearings) / len(bearings))
         lat, lon = offset(ref.lat, ref.lon, bearing, km)
         return Location(lat, lon, max(2.0, km / 4) if dist else 10.0, f"{relation} {ref_name}")
+    if ref.id.startswith(DIVISION_ID) and (rel in ("in", "province", "governorate") or rel in _AREA_KM):
+        return division_location(ref, f"in {ref_name}")
     if rel in ("in", "province", "governorate") or rel in _AREA_KM:
         return Location(ref.lat, ref.lon, _AREA_KM.get(ref.kind, 10.0), f"in {ref_name}: not located")
     return Location(ref.lat, ref.lon, 5.0, f"{relation} {ref_name}")

@@ -15,8 +15,9 @@ import re
 
 from ..geography import atlas
 from .described import described, described_location
+from .divisions import ID as DIVISION_ID
 from .gazetteer import GazPlace
-from .locate import BEARING, Location, governorates, offset
+from .locate import BEARING, Location, division_location, governorates, offset
 from .spelling import skeleton
 from .where import Spot, siblings
 
@@ -64,6 +65,8 @@ def _region(s: str, start: int, end: int, anchor: GazPlace | None, relation: str
 def regions(s: str, spots: list[Spot]) -> list[Spot]:
     """The sentence's places with each region-level extent made one region spot (several for a list of
     directions); other places as found."""
+    for p in spots:
+        _division_area(p)
     out: list[Spot] = []
     for i, p in enumerate(spots):
         anchor = p.place or p.anchor
@@ -124,6 +127,18 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
     return described(s, out)
 
 
+def _division_area(p: Spot) -> None:
+    """Another country's division named as a place ("Marib", "Marib province", "northern Marib", "the
+    province of Marib"): an area under its words, the division its anchor, never a place of its own. It is
+    a happening's place when nothing finer is named beside it (the last loop of `regions` makes it the
+    container of a place "in" it)."""
+    area = p.place or p.anchor
+    if area is None or not area.id.startswith(DIVISION_ID) or p.role not in ("event", "container"):
+        return
+    p.anchor, p.place, p.kind, p.role = area, None, "region", "event"
+    p.notes.append(f"'{p.name}': a first-level division of the store, an area")
+
+
 def _area_named(name: str) -> str | None:
     """The governorate a region's words name ("northern Hama province" → Hama), or None."""
     words = re.sub(r"['’]s\b|\b(?:" + _DIR + r"|province|governorate|countryside|rural|the|of|al-|ar-|"
@@ -156,6 +171,11 @@ def region_location(spot: Spot) -> Location | None:
     references (described.py); None for any other spot."""
     if spot.described:
         return described_location(spot, region_location)
+    if spot.place is None and spot.anchor is not None and spot.anchor.id.startswith(DIVISION_ID):
+        said = re.search(r"(?:north|south|east|west)(?:-?(?:east|west))?", f"{spot.relation} {spot.name}",
+                         re.IGNORECASE)
+        return division_location(spot.anchor, spot.name or spot.anchor.name,
+                                 said.group().casefold().replace("-", "") if said else "")
     if spot.kind not in ("region", "countryside") or spot.place is not None or spot.name is None or \
             (spot.anchor is None and not spot.notes[:1]):
         return None
