@@ -112,3 +112,12 @@ def test_a_failure_leaves_an_existing_store_as_it_was(db_path: Path, tmp_path: P
     assert main(["ingest", str(tmp_path / "empty.txt"), "--db", str(db_path)]) == 2
     assert main(["import", str(_all_bad(tmp_path)), "--db", str(db_path)]) == 2
     assert db_path.exists() and _dump(db_path) == before
+
+
+def test_a_store_in_a_folder_that_does_not_exist_is_refused_not_made(tmp_path: Path, capsys) -> None:
+    # trial4: a mistyped folder in --db had silently become a new folder tree holding a new store
+    target = tmp_path / "nope" / "dir" / "s.db"
+    assert main(["--db", str(target), "import", str(REAL / "acled_2024.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
+    assert not (tmp_path / "nope").exists()

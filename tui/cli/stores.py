@@ -43,6 +43,9 @@ def open_store(path: Path | None, *, create_empty: bool = False, announce: bool 
         if not path.exists():
             create(path, bundled=True)
     elif create_empty and not path.exists():
+        if not path.parent.is_dir():  # a mistyped folder must not become a new tree holding a new store
+            raise StoreError(f"cannot create a store at {shown(path)}: the folder {shown(path.parent)} does "
+                             "not exist")
         create(path, bundled=False)
         if announce:
             announce_new(path)
