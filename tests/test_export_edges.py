@@ -8,9 +8,10 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from sitroom.db import EventFilter, Store
 from sitroom.db.files.exporting import export
-from sitroom.db.files.importing import import_file
+from sitroom.db.files.importing import ImportFailed, import_file
 from sitroom.db.store import create_store
 
 REAL = Path(__file__).parent / "data" / "real" / "acled_2024.csv"
@@ -48,3 +49,11 @@ def test_a_quoted_formula_in_a_factions_name_reads_back_as_written(store: Store,
     import_file(target.db.conn, exported)
     names = {f.name for f in target.factions()}
     assert "=1+2" in names and "'=1+2" not in names, names
+
+
+def test_a_geojson_export_given_to_import_is_named_for_what_it_is(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "events.geojson"
+    with path.open("w", encoding="utf-8") as f:
+        export(store, EventFilter(), "geojson", f)
+    with pytest.raises(ImportFailed, match="a GeoJSON file, which sitroom exports"):
+        import_file(store.db.conn, path)

@@ -98,6 +98,9 @@ def delimiter_of(header: str) -> str:
 
 def detect_format(path: Path, codec: str = "utf-8-sig") -> str:
     first = first_line(path, codec)
+    if re.match(r'\s*\{\s*"type"\s*:\s*"FeatureCollection"', first):  # sitroom's own GeoJSON export
+        raise ImportFailed("a GeoJSON file, which sitroom exports for maps but does not read back: import "
+                           "the CSV or JSON Lines export instead (export --format csv or jsonl)")
     if FORMATS["jsonl"].detect(first):
         return "jsonl"
     delimiter = delimiter_of(first)
