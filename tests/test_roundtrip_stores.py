@@ -153,3 +153,20 @@ def test_faction_details_that_are_not_json_name_the_row(original: Path, tmp_path
     assert [(b.line, b.reason) for b in report.bad] == [
         (2, "faction_details is not the JSON object an export writes")]
     assert report.counts.added == len(rows) - 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_users_front_is_not_made_empty_in_a_new_store(original: Path, tmp_path: Path, fmt: str) -> None:
+    """What a user's front covers is not in the file: the new store puts its events on its own fronts,
+    and makes no front that keeps none of them."""
+    path = tmp_path / "mine.db"
+    path.write_bytes(original.read_bytes())
+    mine = Store(path)
+    slug, _ = mine.define_front("North-east Nigeria", admin1="Borno")
+    assert mine.front_totals()[slug] == 8
+    mine.close()
+    again = Store(_imported(_exported(path, fmt, tmp_path / f"events.{fmt}"), tmp_path / "again.db"))
+    assert slug not in {f.slug for f in again.fronts()}
+    assert set(again.front_totals()) | {"homs-desert"} == {f.slug for f in again.fronts()}
+    assert sum(again.front_totals().values()) == len(_tables(original)["events"])
+    again.close()

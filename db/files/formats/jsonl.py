@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...fronts import describe_carried
+from ...fronts import BUNDLED, USER, describe_carried
 from ...write.records import RowError, parse_coordinate
-from ...write.resolve import Resolver
+from ...write.resolve import OTHER_FRONT, Resolver
 from .common import Context
 
 KIND = "jsonl"
 REQUIRED = ()
 ALIASES: dict[str, str] = {}
+MADE_BY_A_USER = (USER, BUNDLED)  # fronts whose area a file does not carry
 
 
 def detect(first_line: str) -> bool:
@@ -30,11 +31,16 @@ def to_record(record: Mapping[str, Any], resolver: Resolver, context: Context | 
     lat = parse_coordinate(record.get("lat"), "latitude", 90)
     lon = parse_coordinate(record.get("lon"), "longitude", 180)
     front = record.get("front")
+    kind = record.get("front_kind")
+    if isinstance(front, str) and front and front not in resolver.ref.fronts and kind in MADE_BY_A_USER:
+        # What another store's user made the front cover is not in the file: this store's rules decide.
+        out["front"] = front = resolver.front_for(lat, lon) if lat is not None and lon is not None \
+            else resolver.front(OTHER_FRONT, "Other")
     if isinstance(front, str) and front:
         new = front not in resolver.ref.fronts
         resolver.front(front, record.get("front_name"))
         if new:
-            describe_carried(resolver.conn, front, record.get("front_kind"), record.get("front_country"),
+            describe_carried(resolver.conn, front, kind, record.get("front_country"),
                              record.get("front_admin1"))
     elif lat is not None and lon is not None:
         out["front"] = resolver.front_for(lat, lon)
