@@ -42,8 +42,9 @@ def to_record(row: Mapping[str, str | None], resolver: Resolver, context: Contex
     details = _details(row.get(DETAILS))
     record["factions"] = []
     for column, role in ROLES.items():
-        names = [n.strip() for n in (row.get(column) or "").split("; ")]
-        blocs = (row.get(f"{column}_blocs") or "").split("; ")
+        # Through _value: a name the exporter guarded as a formula ("'=…") is read without its quote.
+        names = [n.strip() for n in (_value(row.get(column)) or "").split("; ")]
+        blocs = (_value(row.get(f"{column}_blocs")) or "").split("; ")
         for i, name in enumerate(names):
             if not name:
                 continue
