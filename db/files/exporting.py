@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..filters import EventFilter
@@ -19,17 +19,33 @@ FORMATS = ("csv", "jsonl", "geojson", "markdown")
 # events: the factions by name in a column per role, the rest of a dataset's row as a JSON object.
 ROLE_COLUMNS = {"actor": "actors", "ally": "allies", "target": "targets", "target_ally": "target_allies",
                 "side_a": "sides_a", "side": "sides", "claimant": "claimants"}
-CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name", "place", "place_name",
-               "place_kind", "admin1", "country", "area", "location_precision", "lat", "lon", "precision_km",
-               "event_type", "certainty", "fatalities", *ROLE_COLUMNS.values(), "summary", "excerpt",
+# Each role's factions' blocs, in the order of its names, so that a new store puts them on the same side.
+BLOC_COLUMNS = {role: f"{column}_blocs" for role, column in ROLE_COLUMNS.items()}
+CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name", "front_kind",
+               "front_country", "front_admin1", "place", "place_name", "place_kind", "admin1", "country",
+               "area", "location_precision", "lat", "lon", "precision_km", "event_type", "certainty",
+               "fatalities", *ROLE_COLUMNS.values(), *BLOC_COLUMNS.values(), "faction_details", "summary",
+               "excerpt",
                "source", "source_title", "source_publisher", "source_published", "source_url", "source_kind",
                "source_event_id", "source_type", "source_sub_type", "attributes", "sources_count",
                "source_ids")
+# What a faction is, beyond its name and bloc: read back by name (db/files/formats/sitroom_csv.py).
+_DETAILS = ("short", "colour")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _names(record: dict[str, Any], role: str) -> str:
-    return "; ".join(p["name"] for p in record["factions"] if p["role"] == role)
+def _names(record: dict[str, Any], role: str, field: str = "name") -> str:
+    return "; ".join(p[field] or "" for p in record["factions"] if p["role"] == role)
+
+
+def _details(record: dict[str, Any]) -> str | None:
+    """The row's factions' short labels and colours, and the units each is part of (outermost last), by
+    name: a JSON object, as `attributes` is, for what one cell per role cannot say."""
+    details = {p["name"]: {**{k: p.get(k) for k in _DETAILS},
+                           "parents": [{"name": u["name"], "bloc": u["bloc"],
+                                        **{k: u.get(k) for k in _DETAILS}} for u in p.get("parents") or ()]}
+               for p in record["factions"]}
+    return json.dumps(details, ensure_ascii=False) if details else None
 
 
 def _cell(value: Any) -> Any:
@@ -45,6 +61,8 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     count = 0
     for r in records:
         row = {**r, **{column: _names(r, role) for role, column in ROLE_COLUMNS.items()},
+               **{column: _names(r, role, "bloc") for role, column in BLOC_COLUMNS.items()},
+               "faction_details": _details(r),
                "attributes": json.dumps(r["attributes"], ensure_ascii=False) if r.get("attributes") else None,
                # A happening several sources report: how many, and which (the lead's first).
                "sources_count": len(r.get("sources") or ()) or 1,
@@ -138,6 +156,32 @@ def write_markdown(store: Store, f: EventFilter, out: TextIO) -> int:
     return count
 
 
+def _described(store: Store, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each record with what a new store needs to hold it as this one does: its front's kind, country
+    and division (a division's front stays that division's, db/fronts/define.py describe_carried), and
+    each faction's `parents`, the units it is part of, nearest first, described as the faction is."""
+    fronts = {x.slug: x for x in store.fronts()}
+    factions = {x.slug: x for x in store.factions()}
+
+    def parents(slug: str) -> list[dict[str, Any]]:
+        chain, seen = [], {slug}
+        parent = factions[slug].parent if slug in factions else None
+        while parent in factions and parent not in seen:  # a loop in a hand-edited store ends
+            seen.add(parent)
+            x = factions[parent]
+            chain.append({"faction": x.slug, "name": x.name, "short": x.short, "bloc": x.bloc,
+                          "colour": x.colour})
+            parent = x.parent
+        return chain
+
+    for r in records:
+        front = fronts.get(r["front"])
+        yield {**r, "front_kind": front.kind or None if front else None,
+               "front_country": front.country if front else None,
+               "front_admin1": front.admin1 if front else None,
+               "factions": [{**p, "parents": parents(p["faction"])} for p in r["factions"]]}
+
+
 def export(store: Store, f: EventFilter, fmt: str, out: TextIO) -> int:
     """Write the events passing `f` to `out`; returns how many. An `out` that cleans what it is given
     (`cleans`: the command line's standard output) is given JSON of cleaned values: JSON spells an escape
@@ -147,7 +191,7 @@ def export(store: Store, f: EventFilter, fmt: str, out: TextIO) -> int:
     writer = {"csv": write_csv, "jsonl": write_jsonl, "geojson": write_geojson}.get(fmt)
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    records = store.records(f)
+    records = _described(store, store.records(f))
     if fmt != "csv" and getattr(out, "cleans", False):
         records = map(cleaned_value, records)
     return writer(records, out)

@@ -152,12 +152,10 @@ class Rules:
             if clash and country and admin1:
                 name = f"{admin1} ({country})"  # beside a defined front of the same name
             slug = self._free_slug([admin1 or f"{country} country-wide", f"{admin1} {country}"])
-            what = (f"First-level division {admin1}" + (f", {country}" if country else "") if admin1
-                    else f"Events located only to {country}, not to one of its divisions")
             self.conn.execute(
                 "INSERT INTO fronts (slug, name, description, sort, bbox, kind, country, admin1) "
                 "VALUES (?, ?, ?, ?, NULL, ?, ?, ?)",
-                (slug, name, what + ".", SORT[kind], kind, country or None, admin1 or None))
+                (slug, name, described(country, admin1), SORT[kind], kind, country or None, admin1 or None))
             self.divisions[key] = slug
             self.result.created.append(name)
         return self.divisions[key]
@@ -174,6 +172,12 @@ class Rules:
             candidate, n = f"{base}-{n}", n + 1
         self.slugs.add(candidate)
         return candidate
+
+
+def described(country: str | None, admin1: str | None) -> str:
+    """A division's (or a country's) front, in words."""
+    return (f"First-level division {admin1}" + (f", {country}" if country else "") + "." if admin1
+            else f"Events located only to {country}, not to one of its divisions.")
 
 
 def ensure_other(conn: sqlite3.Connection) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from ..schema import DATA
 from ..text import FIELD_LIMITS, clean_text
 from .areas import Definition, FrontError
-from .assign import AUTO, BUNDLED, SORT, USER, Reassigned, reassign
+from .assign import AUTO, BUNDLED, COUNTRY, DIVISION, SORT, USER, Reassigned, described, reassign
 
 BUNDLED_COUNTRY = "Syria"
 
@@ -82,3 +82,18 @@ def remove_front(conn: sqlite3.Connection, slug: str) -> tuple[str, Reassigned]:
         conn.execute("UPDATE places SET front = NULL WHERE front = ?", (slug,))
         conn.execute("DELETE FROM fronts WHERE slug = ?", (slug,))
     return name, result
+
+
+def describe_carried(conn: Any, slug: str, kind: object, country: object, admin1: object) -> None:
+    """A front an import just made from a file's slug and name (kind unset), said to be the file's
+    division or country front: it becomes that division's front, so that the events put on their fronts
+    after the import stay on it rather than on a new "<division>-<country>" beside it. Any other kind (a
+    user's front, whose definition a file does not carry) is left as it was made. `conn` may be the
+    preparing process's recorder (files/worker.py), which hands the statement on."""
+    country = clean_text(country, single_line=True) if isinstance(country, str) else None
+    admin1 = clean_text(admin1, single_line=True) if isinstance(admin1, str) else None
+    if (kind == DIVISION and admin1) or (kind == COUNTRY and country):
+        admin1 = admin1 if kind == DIVISION else None
+        conn.execute("UPDATE fronts SET kind = ?, country = ?, admin1 = ?, sort = ?, "
+                     "description = coalesce(nullif(description, ''), ?) WHERE slug = ? AND kind IS NULL",
+                     (kind, country or None, admin1, SORT[kind], described(country, admin1), slug))
