@@ -44,6 +44,16 @@ class Division:
         return f"{ID}{self.country}:{self.name}"
 
 
+def is_division(place: object) -> bool:
+    """Whether a GazPlace (or a place found in a sentence) stands for a division: an area, never stored."""
+    return getattr(place, "id", "").startswith(ID)
+
+
+def division_country(place: object) -> str:
+    """The country of a division's GazPlace, as its id (Division.id) carries it."""
+    return getattr(place, "id", "").removeprefix(ID).split(":")[0]
+
+
 def _country(raw: str) -> str:
     return re.sub(r"\s*\(.*\)\s*$", "", raw).strip()
 

@@ -28,7 +28,6 @@ from ..reference import read_reference
 from ..schema import bundled_places
 from ..write.resolve import km_between
 from .countries import named_countries
-from .divisions import ID as DIVISION_ID
 from .divisions import Division, read_divisions, spans
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
@@ -122,7 +121,6 @@ class Gazetteer:
             if p.lat is not None and p.lon is not None:
                 self._at.setdefault((p.lat, p.lon), p.id)
         self.divisions = read_divisions(conn, HOME)  # other countries' governorates: areas, no place rows
-        self._division_of: dict[str, Division] = {}
         for pid, country in conn.execute(  # a place no front places in a country: its events say
                 "SELECT place, country FROM events WHERE place IN (SELECT id FROM places WHERE front IS "
                 "NULL OR front NOT IN (SELECT slug FROM fronts WHERE country IS NOT NULL)) AND country IS "
@@ -273,7 +271,7 @@ class Gazetteer:
     def _divisions(self, sentence: str, theatre: frozenset[str], found: list[PlaceName]) -> list[PlaceName]:
         """The store's divisions the sentence names, of the sentence's theatre only (a Syria report never
         finds Yemen's), where no place's name is: each as an area GazPlace (kind "governorate", its
-        id DIVISION_ID…, never stored; regions.py makes it a region spot)."""
+        id Division.id, never stored; regions.py makes it a region spot)."""
         out = []
         for start, end, _, divisions in spans(sentence, self.divisions) if theatre else ():
             if any(start < m.end and m.start < end for m in found) or _CITY_OF.search(sentence[:start]) or \
@@ -285,14 +283,9 @@ class Gazetteer:
                 # a place (where.py's suffix rule), which would lose the division
                 noun = _NOUN.match(sentence[end:])
                 end = end + noun.end() if noun else end
-                out.append(PlaceName(start, end, sentence[start:end], self.division_place(inside[0])))
+                out.append(PlaceName(start, end, sentence[start:end], _division_place(inside[0])))
         return out
 
-    def division_place(self, d: Division) -> GazPlace:
-        self._division_of[d.id] = d
-        return GazPlace(d.id, d.name, "governorate", d.name, d.front, d.lat, d.lon, d.precision_km, False)
 
-    def division(self, place: GazPlace | None) -> Division | None:
-        """The division an area GazPlace stands for, or None for any other place."""
-        return self._division_of.get(place.id) if place is not None and place.id.startswith(DIVISION_ID) \
-            else None
+def _division_place(d: Division) -> GazPlace:
+    return GazPlace(d.id, d.name, "governorate", d.name, d.front, d.lat, d.lon, d.precision_km, False)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..geography import syria
-from .divisions import ID as DIVISION_ID
+from .divisions import division_country, is_division
 from .gazetteer import GazPlace
 from .spelling import skeleton
 from .where import Spot
@@ -46,7 +46,7 @@ class Location:
 def division_location(area: GazPlace, said: str, bearing: str = "") -> Location:
     """An area of a division (divisions.py): at the division's centre with its extent as precision;
     "northern Marib" half that extent toward the direction, within half the precision."""
-    country = area.id.removeprefix(DIVISION_ID).split(":")[0]
+    country = division_country(area)
     lat, lon, km = area.lat, area.lon, area.precision_km or 10.0
     how = f"the centre of {country}'s division {area.name}"
     if bearing in BEARING and lat is not None and lon is not None:
@@ -105,7 +105,7 @@ def _relative(relation: str, ref: GazPlace, ref_name: str) -> Location | None:
         bearing = bearings[0] if len(bearings) == 1 else (sum(bearings) / len(bearings))
         lat, lon = offset(ref.lat, ref.lon, bearing, km)
         return Location(lat, lon, max(2.0, km / 4) if dist else 10.0, f"{relation} {ref_name}")
-    if ref.id.startswith(DIVISION_ID) and (rel in ("in", "province", "governorate") or rel in _AREA_KM):
+    if is_division(ref) and (rel in ("in", "province", "governorate") or rel in _AREA_KM):
         return division_location(ref, f"in {ref_name}")
     if rel in ("in", "province", "governorate") or rel in _AREA_KM:
         return Location(ref.lat, ref.lon, _AREA_KM.get(ref.kind, 10.0), f"in {ref_name}: not located")

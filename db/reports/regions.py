@@ -15,7 +15,7 @@ import re
 
 from ..geography import atlas
 from .described import described, described_location
-from .divisions import ID as DIVISION_ID
+from .divisions import is_division
 from .gazetteer import GazPlace
 from .locate import BEARING, Location, division_location, governorates, offset
 from .spelling import skeleton
@@ -133,7 +133,7 @@ def _division_area(p: Spot) -> None:
     a happening's place when nothing finer is named beside it (the last loop of `regions` makes it the
     container of a place "in" it)."""
     area = p.place or p.anchor
-    if area is None or not area.id.startswith(DIVISION_ID) or p.role not in ("event", "container"):
+    if area is None or not is_division(area) or p.role not in ("event", "container"):
         return
     p.anchor, p.place, p.kind, p.role = area, None, "region", "event"
     p.notes.append(f"'{p.name}': a first-level division of the store, an area")
@@ -171,7 +171,7 @@ def region_location(spot: Spot) -> Location | None:
     references (described.py); None for any other spot."""
     if spot.described:
         return described_location(spot, region_location)
-    if spot.place is None and spot.anchor is not None and spot.anchor.id.startswith(DIVISION_ID):
+    if spot.place is None and spot.anchor is not None and is_division(spot.anchor):
         said = re.search(r"(?:north|south|east|west)(?:-?(?:east|west))?", f"{spot.relation} {spot.name}",
                          re.IGNORECASE)
         return division_location(spot.anchor, spot.name or spot.anchor.name,
