@@ -177,6 +177,11 @@ def _initial(word: str) -> str:
     return number.group() if number else word[:1].upper()
 
 
+def _initials(words: list[str]) -> str:
+    """The initials of the words that are not fillers ("of", "the" …)."""
+    return "".join(_initial(w) for w in words if w.casefold() not in _FILLER)
+
+
 def _syllable(word: str) -> str:
     """A word's first syllable, as people cut words short: Civilians → Civ, Protesters → Prot."""
     for i in range(2, len(word)):
@@ -201,7 +206,7 @@ def _code(qualifier: str) -> str:
     words = [w for w in re.split(r"[^\w]+", qualifier) if w]
     if len(words) == 1 and len(words[0]) <= 8:  # Tripoli, Sahel: a one-word place reads whole
         return words[0]
-    return "".join(_initial(w) for w in words if w.casefold() not in _FILLER)[:4]
+    return _initials(words)[:4]
 
 
 def _country_and_rest(text: str) -> tuple[str, str]:
@@ -285,7 +290,7 @@ def label_candidates(name: str) -> list[str]:
     force = _STATE_FORCE.match(main)
     if force:  # a state's forces: its country's code and what they are (NGA-Mil, IRQ-Pol, SYR-MI)
         country, rest = _country_and_rest(force.group(3))
-        unit = "".join(_initial(w) for w in rest.split() if w.casefold() not in _FILLER)
+        unit = _initials(rest.split())
         # ACLED's "Former Government of Iraq": the fallen government's people (IRQ-exGov)
         label = f"{country}-{'ex' if force.group(1) else ''}{unit or _FORCE_WORD[force.group(2).casefold()]}"
         return [label, *(f"{label}{y[-2:]}" for y in years[:1])]  # the second era: ISR-Mil22
@@ -293,7 +298,7 @@ def label_candidates(name: str) -> list[str]:
     caps = [w for w in words if _CAPS.match(w) and sum(c.isupper() for c in w) >= 2]
     if caps:
         before = words[: words.index(caps[0])]
-        initials = "".join(_initial(w) for w in before if w.casefold() not in _FILLER)
+        initials = _initials(before)
         labels += [initials + caps[0], (_syllable(before[0]) if before else "") + caps[0], caps[0]]
     made = _word_labels(main, qualified=bool(code))
     labels += [_qualified(b, code) for b in made] if code else made
