@@ -142,9 +142,9 @@ class MapLayers:
         # The day asked about (the as-of day, else the store's last), and the capture it rests on:
         # "held on" the store's last day read as if each place were seen that day.
         drawn = sum(held.values())
-        known = (f", last capture {latest}" if latest and latest != self.view.date else
+        basis = (f", last capture {latest}" if latest and latest != self.view.date else
                  ", inferred from later captures" if drawn and not latest else "")
-        legend.append(f"{label} · held as of {self.view.date or '—'}{known}: ", style="dim")
+        legend.append(f"{label} · held as of {self.view.date or '—'}{basis}: ", style="dim")
         if not any(held[b.slug] for b in self.blocs):
             known = len(self.view.holdings)
             legend.append("no confirmed capture recorded  " if not known else
