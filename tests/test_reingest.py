@@ -113,3 +113,48 @@ def test_a_dry_run_writes_nothing_even_a_new_place(db_path: Path, read_only: boo
     assert (report.counts.added, report.counts.updated, report.counts.unchanged) == (1, 0, 0)
     assert conn.execute("SELECT count(*) FROM places").fetchone() == places and not conn.in_transaction
     conn.close()
+
+
+# A new user's trial: a report ingested, then an ACLED file of its war imported, then the report again.
+# The store now knew its city, so the event had another id, and the first reading's stayed beside it.
+UKRAINE = ("Shelling in Kherson\n\nAt least one person was killed in Russian shelling of the southern "
+           "city of Kherson on Friday, the regional governor said.\n")
+ACLED_KHERSON = (
+    "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,"
+    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,"
+    "admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3\n"
+    "9100001,804,UKR1,1,20 September 2023,2023,1,Explosions/Remote violence,Shelling/artillery/missile "
+    "attack,Military Forces of Russia (2000-),,8,Civilians (Ukraine),,7,78,Europe,Ukraine,Kherson,"
+    "Khersonskyi,Kherson,Kherson,46.6354,32.6169,1,Ukrinform,National,"
+    "\"On 20 September 2023, Russian forces shelled Kherson city.\",0,1700000000,UKR\n")
+
+
+def test_a_report_read_again_once_the_store_knows_its_place_replaces_the_first_reading(
+        db_path: Path, tmp_path: Path, capsys) -> None:
+    report = tmp_path / "kherson.txt"
+    report.write_text(UKRAINE, encoding="utf-8")
+    first = _ingest(db_path, capsys, str(report), "--date", "2023-09-22")
+    source = first.split("(source ")[1].split(")")[0]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT place, area FROM events WHERE source = ?", (source,)).fetchall() == [
+        (None, "Kherson")]
+    conn.close()
+    acled = tmp_path / "acled_kherson.csv"
+    acled.write_text(ACLED_KHERSON, encoding="utf-8")
+    assert main(["--db", str(db_path), "import", str(acled)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "ingest", str(report), "--date", "2023-09-22", "--dry-run"]) == 0
+    assert ("dry run: 1 events stored from an earlier reading of this report would be replaced by these"
+            in capsys.readouterr().out)
+    assert main(["--db", str(db_path), "ingest", str(report), "--date", "2023-09-22"]) == 0
+    out = capsys.readouterr().out
+    assert "1 events added" in out
+    assert "1 events stored from an earlier reading of this report were replaced by these" in out
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("SELECT p.name, e.area FROM events e LEFT JOIN places p ON p.id = e.place "
+                        "WHERE e.source = ?", (source,)).fetchall()
+    conn.close()
+    assert rows == [("Kherson", None)]  # one account of the shelling, at the place the store now knows
+    assert _ingest(db_path, capsys, str(report), "--date", "2023-09-22").startswith(
+        "0 events added, 0 updated, 1 already there")
+    assert_consistent(db_path)

@@ -46,7 +46,7 @@ class IngestReport:
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
     reviewed: bool = False  # a person reviewed this report: a plain ingest leaves it as they decided
     redated: str | None = None  # the date the same report was stored under before, when it differs
-    replaced: int = 0  # its events stored under that date, replaced by these
+    replaced: int = 0  # events of an earlier reading of it (another date, store or extractor) replaced
 
     def json_lines(self) -> list[dict[str, Any]]:
         """The dry run's JSON Lines: one object per event, then the unknown places and factions."""
@@ -189,23 +189,27 @@ def _prepare(conn: sqlite3.Connection, report: IngestReport, lex: Lexicon, dry_r
     return unplaced
 
 
-def _redate(conn: sqlite3.Connection, report: IngestReport) -> None:
-    """The same report stored before under another date (`--date` given one run, the page's own the
-    other): the date now wins, and its events replace those stored under the other, which are deleted
-    (their parties first; the triggers keep tallies and happenings exact). Never a reviewed report's:
-    a plain ingest leaves those alone."""
+def _supersede(conn: sqlite3.Connection, report: IngestReport, dry_run: bool) -> None:
+    """The same report stored before, read otherwise then: under another date (`--date` given one run,
+    the page's own the other: the date now wins), or before the store knew a place or faction it names,
+    or by an earlier extractor. Its events now replace those of the earlier reading, which are deleted
+    (their parties first; the triggers keep tallies and happenings exact), so a report stands once, as
+    read today. A dry run counts them and changes nothing. Never a reviewed report's: a plain ingest
+    leaves those alone."""
     row = conn.execute("SELECT published FROM sources WHERE id = ?", (report.source_id,)).fetchone()
-    date = report.extraction.date
-    if row is None or not row[0] or row[0] == date:
+    if row is None:
         return
-    report.redated = row[0]
+    date = report.extraction.date
+    if row[0] and row[0] != date:
+        report.redated = row[0]
     keep = json.dumps([p.event["id"] for p in report.prepared])
     earlier = [e for (e,) in conn.execute(
         "SELECT id FROM events WHERE source = ? AND id NOT IN (SELECT value FROM json_each(?))",
         (report.source_id, keep))]
-    delete_events(conn, earlier)
-    conn.execute("UPDATE sources SET published = ? WHERE id = ?", (date, report.source_id))
     report.replaced = len(earlier)
+    if not dry_run:
+        delete_events(conn, earlier)
+        conn.execute("UPDATE sources SET published = ? WHERE id = ?", (date, report.source_id))
 
 
 def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None,
@@ -253,7 +257,7 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
             conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
                          "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
         unplaced = _prepare(conn, report, lex, dry_run)
-        _redate(conn, report)
+        _supersede(conn, report, dry_run)
         if dry_run:
             found = sort_out(conn, report.prepared)
             report.counts = WriteCounts(len(found.added) + unplaced, len(found.updated), found.unchanged)

@@ -102,8 +102,8 @@ def run(args: argparse.Namespace) -> int:
             c = report.counts
             warn(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there "
                  f"(source {report.source_id}).")
-        if report.redated and not report.reviewed:
-            warn(_redated(report, args.dry_run))
+        if report.replaced and not report.reviewed:
+            warn(_replaced(report, args.dry_run))
         _linking_stopped(name, linking_stopped)
         return 0
     table = Table(title=Text(f"{shown(report.title)} ({report.extraction.date})"), title_justify="left")
@@ -136,16 +136,23 @@ def run(args: argparse.Namespace) -> int:
         linked = f"; {report.linked} linked to another source's happening" if report.linked else ""
         say(f"{c.added} events added, {c.updated} updated, {c.unchanged} already there{linked} "
             f"(source {report.source_id}).")
-    if report.redated and not report.reviewed:
-        say(_redated(report, args.dry_run))
+    if report.replaced and not report.reviewed:
+        say(_replaced(report, args.dry_run))
     _linking_stopped(name, linking_stopped)
     return 0
 
 
-def _redated(report: IngestReport, dry_run: bool) -> str:
-    return (f"{'dry run: ' if dry_run else ''}the same report was stored before dated {report.redated}: its "
-            f"{report.replaced} events stored then {'would be' if dry_run else 'were'} replaced by these "
-            f"(dated {report.extraction.date}).")
+def _replaced(report: IngestReport, dry_run: bool) -> str:
+    """What became of the events an earlier reading of the same report stored and this one does not."""
+    were = "would be" if dry_run else "were"
+    if report.redated:
+        return (f"{'dry run: ' if dry_run else ''}the same report was stored before dated {report.redated}: "
+                f"its {report.replaced} events stored then {were} replaced by these "
+                f"(dated {report.extraction.date}).")
+    dry = "dry run: " if dry_run else ""
+    return (f"{dry}{report.replaced} events stored from an earlier reading of this "
+            f"report {were} replaced by these: the store knows more of its places or factions now, or "
+            "sitroom reads it otherwise.")
 
 
 def _linking_stopped(name: str, stopped: bool) -> None:
