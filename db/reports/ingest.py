@@ -23,6 +23,7 @@ from ..write.records import Prepared, event_id, prepare_event
 from ..write.resolve import Resolver
 from ..write.upsert import WriteCounts, delete_events, keep_stored_fronts, sort_out, write_events
 from .extract import Extraction, Found, Lexicon, dates_in, extract, normalise
+from .parties import DESCRIPTORS
 from .records import STORED_ROLE, json_lines, summary
 from .spelling import sentence_key
 
@@ -47,6 +48,7 @@ class IngestReport:
     reviewed: bool = False  # a person reviewed this report: a plain ingest leaves it as they decided
     redated: str | None = None  # the date the same report was stored under before, when it differs
     replaced: int = 0  # events of an earlier reading of it (another date, store or extractor) replaced
+    new_factions: list[str] = field(default_factory=list)  # organisations it names that the store gains
 
     def json_lines(self) -> list[dict[str, Any]]:
         """The dry run's JSON Lines: one object per event, then the unknown places and factions."""
@@ -102,6 +104,23 @@ def _where_said(located_by: str) -> str | None:
                                                   "named by hand")) else words
 
 
+# The organisations the extractor names by their own names ("Turkish Armed Forces", "Syrian Observatory
+# for Human Rights", "Hezbollah"): a store without them gains them as factions when a report names them,
+# so an event keeps who acted and who claimed it. A sayer or side as the text words it ("local sources",
+# "Captain X", "warplanes") is no faction and stays in the event's `why` only.
+ORGANISATIONS = frozenset(name for _, name, _, _, _ in DESCRIPTORS if name[:1].isupper())
+
+
+def _parties(found: Found, resolver: Resolver) -> list[dict[str, str]]:
+    """The event's factions as stored: those the store knows, then the organisations it did not."""
+    rows = {(f, STORED_ROLE.get(r, r)): None for f, r in found.factions}
+    for name, slug, role, bloc in found.parties:
+        if slug is None and name in ORGANISATIONS:
+            made = resolver.faction(name, **({"bloc": bloc} if bloc else {}))
+            rows.setdefault((made, STORED_ROLE.get(role, role)), None)
+    return [{"faction": f, "role": r} for f, r in rows]
+
+
 def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> dict[str, Any]:
     loc = found.location
     km = stated_precision(found)
@@ -127,7 +146,7 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
         "admin1": loc.admin1, "country": loc.country,
         "excerpt": found.sentence,
-        "factions": [{"faction": f, "role": STORED_ROLE.get(r, r)} for f, r in found.factions],
+        "factions": _parties(found, resolver),
     }
 
 
@@ -185,6 +204,7 @@ def _prepare(conn: sqlite3.Connection, report: IngestReport, lex: Lexicon, dry_r
             unplaced += 1
             continue
         resolver.keep()
+    report.new_factions = list(resolver.created.factions)
     report.prepared = keep_stored_fronts(conn, once(own_ids(report.prepared)))
     return unplaced
 

@@ -124,6 +124,9 @@ def run(args: argparse.Namespace) -> int:
                 out.print(Text(f"   {k}: {shown(v)}"))
     for unknown, sentence in report.extraction.unknown_places:
         warn(f"not in the gazetteer: {shown(unknown)!r} (in: {shown(sentence[:100])})")
+    if report.new_factions and not report.reviewed:
+        say(f"new factions ({len(report.new_factions)}{', if written' if args.dry_run else ''}): "
+            + ", ".join(shown(n) for n in report.new_factions))
     if report.reviewed:
         say(f"this report was reviewed (source {report.source_id}): nothing was changed; "
             f"`sitroom review {report.source_id}` opens it again.")
