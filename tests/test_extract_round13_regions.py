@@ -100,3 +100,17 @@ def test_a_city_named_alone_stays_the_city(lex: Lexicon) -> None:
     found = one("Government warplanes bombed Idlib on Sunday.", lex)
     assert found.place is not None
     assert "approximate" not in found.location.located_by
+
+
+@pytest.mark.parametrize(("sentence", "name", "part"), [
+    ("Regime jets bombed the eastern parts of Raqqa on Friday.", "the eastern parts of Raqqa", "east"),
+    ("The army shelled the western suburbs of Aleppo overnight.", "the western suburbs of Aleppo", "west"),
+])
+def test_a_part_of_a_city_is_in_the_city_but_off_its_point(
+        lex: Lexicon, sentence: str, name: str, part: str) -> None:
+    found = one(sentence, lex)
+    assert found.place_name == name
+    assert found.place is not None  # the city it lies in, for whoever counts that city's events
+    assert "approximate, a part of it" in found.location.located_by, found.location
+    assert f"km {part} of" in found.location.located_by
+    assert (found.location.precision_km or 0) <= 10  # inside the city's own extent, not its countryside

@@ -32,9 +32,13 @@ _POSSESSIVE = re.compile(r"(?P<name>(?:(?:Al|al|Ar|ar|Ad|Deir|Dayr|Rif|Ras)[- ])
 _DIR_BEFORE = re.compile(r"\b" + _DIR + r"\s+$", re.IGNORECASE)
 # "the countryside of (the provinces of) X", "the provincial borders of X", "the (northern) outskirts
 # of the province of X": an extent of X's land, not X
-_EXTENT_OF = re.compile(r"\b(?:the\s+)?(?:" + _DIR + r"\s+)?(?:countryside(?:\s+(?:side|areas?))?|"
-                        r"provincial\s+borders?|province's\s+borders?|administrative\s+borders?|rural\s+areas?)\s+of\s+(?:the\s+)?"
-                        r"(?:(?:provinces?|governorates?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_EXTENT_OF = re.compile(r"\b(?:the\s+)?(?:(?:" + _DIR + r"\s+)?(?:countryside(?:\s+(?:side|areas?))?|"
+                        r"provincial\s+borders?|province's\s+borders?|administrative\s+borders?|rural\s+areas?)|"
+                        # "the eastern parts of Raqqa", "the northern half of Tabqa": a part of a place by
+                        # its direction (without one, "parts of X" is X's own business)
+                        + _DIR + r"\s+(?:parts?|half|sides?|sections?|suburbs|districts|neighbou?rhoods))"
+                        r"\s+of\s+(?:the\s+)?(?:(?:provinces?|governorates?|city|town)\s+of\s+(?:the\s+)?)?$",
+                        re.IGNORECASE)
 # a named area the gazetteer lacks, with its governorate
 _AREAS = {r"(?:the\s+)?(?:East(?:ern)?|West(?:ern)?)\s+Ghouta|(?:the\s+)?Ghouta": "Rif Dimashq",
           r"(?:the\s+)?(?:Eastern\s+|Western\s+)?Qalamoun(?:\s+mountains)?": "Rif Dimashq"}
@@ -48,6 +52,9 @@ _DIRECTION_OF = re.compile(r"^\s+(?:to\s+the\s+)?(?P<dir>north|south|east|west|n
 # "gathering centers South and East of X": two or more directions from one place, one region each
 _DIRS_OF = re.compile(r"(?<![\w-])(?P<dirs>" + _DIR + r"(?:\s*(?:,|and|,\s*and)\s*" + _DIR + r")+)\s+of\s+"
                       r"(?:the\s+)?$", re.IGNORECASE)
+_PART = re.compile(r"(?<!countryside )\b(?:parts?|half|sides?|sections?|suburbs|districts|neighbou?rhoods)"
+                   r"(?=\s+of\b)", re.IGNORECASE)
+_SETTLED = ("city", "town", "village")
 _IN = re.compile(r"\s*,?\s*(?:in|of|within|inside|across)\s+(?:the\s+)?", re.IGNORECASE)
 _NAMESAKE = ("city", "town", "governorate", "province", "village", "locality", "subdistrict")
 
@@ -94,6 +101,8 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
                 s[start:p.end] if extent else f"the {m.group().split(' of')[0].split()[-1]} of {p.name}")))
             if d:
                 out[-1].relation = d.group().casefold()
+            if anchor is not None and anchor.kind in _SETTLED and _PART.search(out[-1].name or ""):
+                out[-1].place = anchor  # "the eastern parts of Raqqa": in Raqqa, never at its point
             continue
         if p.name and p.kind in ("governorate", "province") and p.relation == "province":
             before = _DIR_BEFORE.search(s[:p.start])
@@ -207,7 +216,8 @@ def region_location(spot: Spot) -> Location | None:
                          re.IGNORECASE)
         return division_location(spot.anchor, spot.name or spot.anchor.name,
                                  said.group().casefold().replace("-", "") if said else "")
-    if spot.kind not in ("region", "countryside") or spot.place is not None or spot.name is None or \
+    if spot.kind not in ("region", "countryside") or spot.place not in (None, spot.anchor) or \
+            spot.name is None or \
             (spot.anchor is None and not spot.notes[:1]):
         return None
     anchor = spot.anchor
@@ -240,6 +250,12 @@ def region_location(spot: Spot) -> Location | None:
         lat, lon = offset(anchor.lat, anchor.lon, 0, 0)
         return Location(lat, lon, 15.0, f"{spot.name}: around {anchor.name}, within about 15 km "
                         "(approximate, a region)")
+    part = _PART.search(spot.name) if anchor.kind in _SETTLED else None
+    if part:  # "the eastern parts of Raqqa": inside the place's own extent, a few km that way
+        km, within = (6.0, 8.0) if part.group().casefold() == "suburbs" else (3.0, 5.0)
+        lat, lon = offset(anchor.lat, anchor.lon, bearing, km)
+        return Location(lat, lon, within, f"{spot.name}: about {km:.0f} km {bearing_key} of {anchor.name}'s "
+                        f"centre, within about {within:.0f} km (approximate, a part of it)")
     lat, lon = offset(anchor.lat, anchor.lon, bearing, 10.0)
     return Location(lat, lon, 15.0, f"{spot.name}: about 10 km {bearing_key} of {anchor.name} "
                     "(approximate, a region)")
