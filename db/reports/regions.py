@@ -18,6 +18,7 @@ from .described import described, described_location
 from .divisions import is_division
 from .gazetteer import GazPlace
 from .locate import BEARING, Location, division_location, governorates, offset
+from .region_forms import PROVINCE_OF, forms, governorate_named
 from .spelling import skeleton
 from .where import Spot, siblings
 
@@ -31,9 +32,13 @@ _POSSESSIVE = re.compile(r"(?P<name>(?:(?:Al|al|Ar|ar|Ad|Deir|Dayr|Rif|Ras)[- ])
 _DIR_BEFORE = re.compile(r"\b" + _DIR + r"\s+$", re.IGNORECASE)
 # "the countryside of (the provinces of) X", "the provincial borders of X", "the (northern) outskirts
 # of the province of X": an extent of X's land, not X
-_EXTENT_OF = re.compile(r"\b(?:the\s+)?(?:" + _DIR + r"\s+)?(?:countryside|provincial\s+borders?|"
-                        r"province's\s+borders?|administrative\s+borders?|rural\s+areas?)\s+of\s+(?:the\s+)?"
-                        r"(?:(?:provinces?|governorates?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_EXTENT_OF = re.compile(r"\b(?:the\s+)?(?:(?:" + _DIR + r"\s+)?(?:countryside(?:\s+(?:side|areas?))?|"
+                        r"provincial\s+borders?|province's\s+borders?|administrative\s+borders?|rural\s+areas?)|"
+                        # "the eastern parts of Raqqa", "the northern half of Tabqa": a part of a place by
+                        # its direction (without one, "parts of X" is X's own business)
+                        + _DIR + r"\s+(?:parts?|half|sides?|sections?|suburbs|districts|neighbou?rhoods))"
+                        r"\s+of\s+(?:the\s+)?(?:(?:provinces?|governorates?|city|town)\s+of\s+(?:the\s+)?)?$",
+                        re.IGNORECASE)
 # a named area the gazetteer lacks, with its governorate
 _AREAS = {r"(?:the\s+)?(?:East(?:ern)?|West(?:ern)?)\s+Ghouta|(?:the\s+)?Ghouta": "Rif Dimashq",
           r"(?:the\s+)?(?:Eastern\s+|Western\s+)?Qalamoun(?:\s+mountains)?": "Rif Dimashq"}
@@ -47,6 +52,9 @@ _DIRECTION_OF = re.compile(r"^\s+(?:to\s+the\s+)?(?P<dir>north|south|east|west|n
 # "gathering centers South and East of X": two or more directions from one place, one region each
 _DIRS_OF = re.compile(r"(?<![\w-])(?P<dirs>" + _DIR + r"(?:\s*(?:,|and|,\s*and)\s*" + _DIR + r")+)\s+of\s+"
                       r"(?:the\s+)?$", re.IGNORECASE)
+_PART = re.compile(r"(?<!countryside )\b(?:parts?|half|sides?|sections?|suburbs|districts|neighbou?rhoods)"
+                   r"(?=\s+of\b)", re.IGNORECASE)
+_SETTLED = ("city", "town", "village")
 _IN = re.compile(r"\s*,?\s*(?:in|of|within|inside|across)\s+(?:the\s+)?", re.IGNORECASE)
 _NAMESAKE = ("city", "town", "governorate", "province", "village", "locality", "subdistrict")
 
@@ -67,11 +75,14 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
     directions); other places as found."""
     for p in spots:
         _division_area(p)
+    spots = forms(s, spots)
     out: list[Spot] = []
     for i, p in enumerate(spots):
         anchor = p.place or p.anchor
+        # "the northern countryside of Latakia province": a governorate the gazetteer has no row for
         namesake = p.name is not None and (p.kind in _NAMESAKE or p.kind in ("region", "countryside")) \
-            and anchor is not None
+            and (anchor is not None or (p.kind in ("governorate", "province")
+                                        and bool(governorate_named(p.name))))
         extent = _EXTENT_OF.search(s[:p.start]) if namesake else None
         if (extent and p.kind not in ("region", "countryside")) or (
                 extent is None and namesake and out and out[-1].kind == "region" and out[-1].relation == "of"
@@ -80,10 +91,18 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
             assert m is not None
             d = re.match(_DIR, m.group().strip().removeprefix("the ").strip(), re.IGNORECASE)
             start = extent.start() if extent else p.start
-            out.append(_region(s, start, p.end, anchor, "of", role=p.role, name=(
+            role = p.role
+            if role == "reference" and p.relation.endswith("countryside of") and \
+                    _own_extent(s, start, spots[:i]):
+                role = "event"  # "clashes in the northern countryside of Latakia": the happening's place
+                for q in spots:
+                    q.ref = None if q.ref is p else q.ref
+            out.append(_region(s, start, p.end, anchor, "of", role=role, name=(
                 s[start:p.end] if extent else f"the {m.group().split(' of')[0].split()[-1]} of {p.name}")))
             if d:
                 out[-1].relation = d.group().casefold()
+            if anchor is not None and anchor.kind in _SETTLED and _PART.search(out[-1].name or ""):
+                out[-1].place = anchor  # "the eastern parts of Raqqa": in Raqqa, never at its point
             continue
         if p.name and p.kind in ("governorate", "province") and p.relation == "province":
             before = _DIR_BEFORE.search(s[:p.start])
@@ -127,6 +146,22 @@ def regions(s: str, spots: list[Spot]) -> list[Spot]:
     return described(s, out)
 
 
+_NEAR_BEFORE = re.compile(r"\b(?:near(?:\s+to)?|around|close\s+to|outside(?:\s+of)?|adjacent\s+to|next\s+to|"
+                          r"towards?|from|of|between)\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\s*,?\s*(?:(?:located|situated|lying)\s+)?(?:in|within|inside|at|of|on)?\s*",
+                       re.IGNORECASE)
+
+
+def _own_extent(s: str, start: int, before: list[Spot]) -> bool:
+    """Whether an extent the roles read as a reference ("the northern countryside of X") stands on its own:
+    not after "near", "from" and the like, and not tied to the named place just before it ("A in the
+    western countryside of X" locates A); after a list's "and" or a verb it is a place of its own."""
+    if _NEAR_BEFORE.search(s[:start]):
+        return False
+    previous = next((q for q in reversed(before) if q.name), None)
+    return previous is None or not _ATTACHED.fullmatch(s[previous.end:start])
+
+
 def _division_area(p: Spot) -> None:
     """Another country's division named as a place ("Marib", "Marib province", "northern Marib", "the
     province of Marib"): an area under its words, the division its anchor, never a place of its own. It is
@@ -155,7 +190,12 @@ def _inside(area: str | None, lat: float, lon: float) -> bool:
 def _governorate(anchor: GazPlace | None, spot: Spot) -> tuple[str | None, tuple[float, float] | None]:
     """The governorate a region lies in and its centre: the named area's, else the anchor's admin1."""
     named = _area_named(spot.name or "")
-    for name in (named and re.sub(r"['’]s\b.*", "", named), spot.bare, anchor.admin1 if anchor else None):
+    own = governorate_named(spot.name or "")
+    if own and skeleton(own) == skeleton("Damascus") and re.search(
+            r"\b(?:province|countryside|rural|" + _DIR + r")\b", spot.name or "", re.IGNORECASE):
+        own = "Rif Dimashq"  # "eastern Damascus province": the governorate around the capital
+    for name in (own, named and re.sub(r"['’]s\b.*", "", named), spot.bare,
+                 anchor.admin1 if anchor else None):
         words = re.sub(r"\b(?:" + _DIR + r"|province|governorate|countryside|rural|the|of|al-|ar-)\b", " ",
                        name or "", flags=re.IGNORECASE)
         clean = " ".join(words.split())
@@ -176,11 +216,14 @@ def region_location(spot: Spot) -> Location | None:
                          re.IGNORECASE)
         return division_location(spot.anchor, spot.name or spot.anchor.name,
                                  said.group().casefold().replace("-", "") if said else "")
-    if spot.kind not in ("region", "countryside") or spot.place is not None or spot.name is None or \
+    if spot.kind not in ("region", "countryside") or spot.place not in (None, spot.anchor) or \
+            spot.name is None or \
             (spot.anchor is None and not spot.notes[:1]):
         return None
     anchor = spot.anchor
-    said = re.search(r"(?:north|south|east|west)[\w-]*", f"{spot.relation} {spot.name}".casefold())
+    # "the eastern province of Deir Ezzor" is the whole governorate: no direction within it
+    said = re.search(r"(?:north|south|east|west)[\w-]*",
+                     f"{spot.relation} {PROVINCE_OF.sub('', spot.name)}".casefold())
     d = re.match(r"(north|south|east|west)?-?(north|south|east|west)?", said.group() if said else "")
     bearing_key = "".join(x for x in (d.groups() if d else ()) if x)
     bearing = BEARING.get(bearing_key)
@@ -207,6 +250,12 @@ def region_location(spot: Spot) -> Location | None:
         lat, lon = offset(anchor.lat, anchor.lon, 0, 0)
         return Location(lat, lon, 15.0, f"{spot.name}: around {anchor.name}, within about 15 km "
                         "(approximate, a region)")
+    part = _PART.search(spot.name) if anchor.kind in _SETTLED else None
+    if part:  # "the eastern parts of Raqqa": inside the place's own extent, a few km that way
+        km, within = (6.0, 8.0) if part.group().casefold() == "suburbs" else (3.0, 5.0)
+        lat, lon = offset(anchor.lat, anchor.lon, bearing, km)
+        return Location(lat, lon, within, f"{spot.name}: about {km:.0f} km {bearing_key} of {anchor.name}'s "
+                        f"centre, within about {within:.0f} km (approximate, a part of it)")
     lat, lon = offset(anchor.lat, anchor.lon, bearing, 10.0)
     return Location(lat, lon, 15.0, f"{spot.name}: about 10 km {bearing_key} of {anchor.name} "
                     "(approximate, a region)")
