@@ -78,6 +78,9 @@ def offset(lat: float, lon: float, bearing: float, km: float) -> tuple[float, fl
     return round(math.degrees(p2), 4), round(math.degrees(l2), 4)
 
 
+_SETTLEMENTS = frozenset({"town", "village", "villages", "towns"})
+
+
 def _point(spot: Spot) -> GazPlace | None:
     return spot.place or spot.anchor
 
@@ -97,8 +100,11 @@ def _relative(relation: str, ref: GazPlace, ref_name: str) -> Location | None:
     dirs = [d for d in re.findall(r"north-?east|north-?west|south-?east|south-?west|north|south|east|"
                                   r"west", rel)]
     if "countryside" in rel and dirs:
-        lat, lon = offset(ref.lat, ref.lon, BEARING[dirs[0].replace("-", "")], 15)
-        return Location(lat, lon, 20.0, f"{relation} {ref_name}: about 15 km {dirs[0]} of it")
+        # A city's countryside is its governorate's part on that side, tens of kilometres across: the
+        # point is a guess a little way out, and its precision says so.
+        lat, lon = offset(ref.lat, ref.lon, BEARING[dirs[0].replace("-", "")], 20)
+        return Location(lat, lon, 40.0, f"{relation} {ref_name}: about 20 km {dirs[0]} of it, within "
+                        "about 40 km")
     if dirs:
         km = float(dist.group(1)) * (1.609 if dist.group(2).startswith("mile") else 1) if dist else 10.0
         bearings = [BEARING[d.replace("-", "")] for d in dirs]
@@ -129,6 +135,12 @@ def locate(spot: Spot, fallback: tuple[GazPlace, str] | None) -> Location:
     if spot.kind in ("governorate", "province") and spot.name and (centre := province_centre(spot.name)):
         return Location(centre[0], centre[1], 60.0, f"{spot.name}: the governorate's centre, not located")
     ref = spot.ref
+    # "the town of A in the northwestern province of Idlib", "the village of B in Hama": a town or village
+    # is in the governorate, not in the city of its name.
+    if ref is not None and ref.name and (ref.kind in ("governorate", "province") or (
+            ref.kind == "city" and (ref.relation or "in") == "in" and spot.kind in _SETTLEMENTS)) and (
+            centre := province_centre(ref.name)):
+        return Location(centre[0], centre[1], 60.0, f"in {ref.name}: the governorate's centre, not located")
     if ref is not None and (point := _point(ref)) is not None:
         found = _relative(ref.relation or "in", point, ref.name or point.name)
         if found:
