@@ -234,3 +234,14 @@ def test_a_dateline_is_not_the_title(store: Store) -> None:
             "Government troops captured the village of Kafr Zibdan on Monday.\n")
     report = ingest_text(store.db.conn, text, dry_run=True)
     assert report.title == "Fighters overrun a gas field in the desert"
+
+
+def test_the_page_s_address_is_not_the_title(store: Store) -> None:
+    """A saved page's address names the report's date too; the headline above it is the title."""
+    text = ("Jets strike a market town in Idlib\n"
+            "https://news.example.org/world/12962/2018-03-14\n"
+            "Published: 2018-03-14 09:30\n"
+            "Government jets struck the town of Saraqib on Wednesday, activists said.\n")
+    report = ingest_text(store.db.conn, text, dry_run=True)
+    assert report.extraction.date == "2018-03-14"
+    assert report.title == "Jets strike a market town in Idlib"

@@ -55,11 +55,14 @@ class IngestReport:
         return json_lines(self.extraction)
 
 
+_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+$")  # a saved page's address: it may name the date too
+
+
 def _title(text: str, date: str) -> str:
     """A headline: the first short line naming the report's date, else the first short line that is
-    not a sentence, else the start of the first line."""
+    not a sentence, else the start of the first line. Never a time stamp or a page's address."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    short = [line for line in lines if len(line) <= 120 and not _stamp(line)]
+    short = [line for line in lines if len(line) <= 120 and not _stamp(line) and not _ADDRESS.match(line)]
     dated = [line for line in short if date in dates_in(normalise(line))]
     headline = [line for line in short if not line.endswith(".")]
     return (dated or headline or [lines[0][:120] if lines else "report"])[0]
