@@ -61,6 +61,7 @@ class Faction:
     bloc: str
     colour: str
     aliases: tuple[str, ...] = ()
+    edited: frozenset[str] = frozenset()  # the fields a user set by hand, which no import changes
 
 
 @dataclass(frozen=True)

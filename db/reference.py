@@ -71,8 +71,14 @@ def place_of(r: Row) -> Place:
 def faction_of(r: Row) -> Faction:
     return Faction(
         slug=r["slug"], name=r["name"], short=r["short"], parent=r["parent"], bloc=r["bloc"],
-        colour=r["colour"], aliases=aliases(r["aliases"]),
+        colour=r["colour"], aliases=aliases(r["aliases"]), edited=edited_fields(r),
     )
+
+
+def edited_fields(r: Row) -> frozenset[str]:
+    """The fields of a faction row a user set by hand (none in a store read before version 8)."""
+    has = "edited" in r.keys()  # noqa: SIM118 (`in` a sqlite3.Row tests its values)
+    return frozenset(json.loads(r["edited"])) if has and r["edited"] else frozenset()
 
 
 @dataclass
