@@ -40,7 +40,8 @@ def front_of(r: Row) -> Front:
                  defined_by=_defined_by(kind, r["definition"] if "definition" in names else None,
                                         r["admin1"] if "admin1" in names else None,
                                         r["country"] if "country" in names else None),
-                 admin1=r["admin1"] if "admin1" in names else None)
+                 admin1=r["admin1"] if "admin1" in names else None,
+                 definition=r["definition"] if "definition" in names else None)
 
 
 def _defined_by(kind: str, definition: str | None, admin1: str | None, country: str | None) -> str:
