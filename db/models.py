@@ -40,6 +40,7 @@ class Front:
     country: str | None = None  # the country it is in, when known: the fronts pane groups by it
     defined_by: str = ""  # what puts events on it, in words ("divisions: Idlib, Hama", "box …")
     admin1: str | None = None  # a division's front: the division, as the events name it
+    definition: str | None = None  # a user's or bundled front's area or divisions, stored (fronts/areas.py)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Faction:
     bloc: str
     colour: str
     aliases: tuple[str, ...] = ()
+    edited: frozenset[str] = frozenset()  # the fields a user set by hand, which no import changes
 
 
 @dataclass(frozen=True)

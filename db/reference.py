@@ -40,7 +40,8 @@ def front_of(r: Row) -> Front:
                  defined_by=_defined_by(kind, r["definition"] if "definition" in names else None,
                                         r["admin1"] if "admin1" in names else None,
                                         r["country"] if "country" in names else None),
-                 admin1=r["admin1"] if "admin1" in names else None)
+                 admin1=r["admin1"] if "admin1" in names else None,
+                 definition=r["definition"] if "definition" in names else None)
 
 
 def _defined_by(kind: str, definition: str | None, admin1: str | None, country: str | None) -> str:
@@ -71,8 +72,14 @@ def place_of(r: Row) -> Place:
 def faction_of(r: Row) -> Faction:
     return Faction(
         slug=r["slug"], name=r["name"], short=r["short"], parent=r["parent"], bloc=r["bloc"],
-        colour=r["colour"], aliases=aliases(r["aliases"]),
+        colour=r["colour"], aliases=aliases(r["aliases"]), edited=edited_fields(r),
     )
+
+
+def edited_fields(r: Row) -> frozenset[str]:
+    """The fields of a faction row a user set by hand (none in a store read before version 8)."""
+    has = "edited" in r.keys()  # noqa: SIM118 (`in` a sqlite3.Row tests its values)
+    return frozenset(json.loads(r["edited"])) if has and r["edited"] else frozenset()
 
 
 @dataclass

@@ -14,6 +14,9 @@ import sqlite_utils
 
 from . import tallies
 from .rules import capture, claimed_capture, crosses_month, period_end
+from .schema_steps import DROPPED_IN_7 as DROPPED_IN_7  # read from here by the tests
+from .schema_steps import TIMELINE as TIMELINE
+from .schema_steps import version_7, version_8
 
 # 1: blocs, fronts, factions, places, sources, events, event_factions.
 # 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
@@ -39,7 +42,9 @@ from .rules import capture, claimed_capture, crosses_month, period_end
 #    order, rows that fail tested without reading them; the per-front, per-type and per-certainty
 #    indexes and event_factions_faction (no query read it) are dropped; event types are listed from an
 #    index of their own (events_type: by type and date, so an import in date order appends to it).
-SCHEMA_VERSION = 7
+# 8: the fields of each faction a user set by hand (factions.edited, JSON: ["bloc", "short"]), which no
+#    import changes after (db/store/editing.py).
+SCHEMA_VERSION = 8
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
@@ -103,7 +108,7 @@ def create(db: sqlite_utils.Database) -> None:
     )
     db["factions"].create(
         {"slug": str, "name": str, "short": str, "aliases": str, "parent": str, "bloc": str,
-         "colour": str},
+         "colour": str, "edited": str},
         pk="slug",
         not_null={"name", "short", "bloc"},
         foreign_keys=[("parent", "factions", "slug"), ("bloc", "blocs", "slug")],
@@ -153,7 +158,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_5_happenings(db)
     _version_5_import(db)
     _version_6(db)
-    _version_7(db)
+    version_7(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -166,8 +171,9 @@ def migrate(db: sqlite_utils.Database) -> bool:
         return False
     with db.conn:
         _happening_columns(db)  # the rules the older steps' indexes are written in name them
+        version_8(db)
         if found < 7:
-            _version_7(db)  # first: the older steps then write fewer indexes
+            version_7(db)  # first: the older steps then write fewer indexes
         if found < 3:
             if "colour" not in db["blocs"].columns_dict:
                 db.conn.execute("ALTER TABLE blocs ADD COLUMN colour TEXT")
@@ -329,38 +335,6 @@ def _version_6(db: sqlite_utils.Database) -> None:
         db.conn.execute(f"CREATE TRIGGER IF NOT EXISTS link_event_update AFTER UPDATE OF "
                         f"{', '.join(LINKED_BY)} ON events BEGIN "
                         f"{_QUEUE.format(ids='SELECT new.id AS id')}; END")
-
-
-# The timeline's index: (date, id) orders the pages; front, type and certainty are there to be tested.
-TIMELINE = ("date", "id", "front", "event_type", "certainty")
-DROPPED_IN_7 = ("events_front_date_id", "events_type_date_id", "events_certainty_date_id",
-                "event_factions_faction")
-
-
-def _version_7(db: sqlite_utils.Database) -> None:
-    """The index set of version 7 (see SCHEMA_VERSION). A store analysed before (sqlite_stat1) keeps
-    what its statistics said of the columns the new indexes lead with."""
-    conn = db.conn
-    analysed = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone()
-    stat = (lambda name: conn.execute("SELECT stat FROM sqlite_stat1 WHERE idx = ?", (name,)).fetchone()
-            ) if analysed else (lambda name: None)
-    timeline, types = stat("events_date_id"), stat("events_type_date_id")
-    for name in DROPPED_IN_7:
-        conn.execute(f"DROP INDEX IF EXISTS {name}")
-    if [r[2] for r in conn.execute("PRAGMA index_info(events_date_id)")] != list(TIMELINE):
-        conn.execute("DROP INDEX IF EXISTS events_date_id")
-        conn.execute(f"CREATE INDEX events_date_id ON events ({', '.join(TIMELINE)})")
-        if timeline:  # (rows, rows a date) holds; the id makes each entry unique
-            rows, per_date = timeline[0].split()[:2]
-            conn.execute("INSERT INTO sqlite_stat1 VALUES ('events', 'events_date_id', ?)",
-                         (f"{rows} {per_date} 1 1 1 1",))
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_type'").fetchone():
-        # By date within a type: an import's events, written in date order, land in order in it
-        # (by type alone, they land by rowid, all over it: twice the cost).
-        conn.execute("CREATE INDEX events_type ON events (event_type, date)")
-        if types:  # (rows, rows a type, rows a type and day)
-            conn.execute("INSERT INTO sqlite_stat1 VALUES ('events', 'events_type', ?)",
-                         (" ".join(types[0].split()[:3]),))
 
 
 def version(db: sqlite_utils.Database) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sitroom.db import EventFilter, Store, create_store
+from sitroom.db.files import worker
 from sitroom.db.files.exporting import BLOC_COLUMNS, export
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -155,18 +156,79 @@ def test_faction_details_that_are_not_json_name_the_row(original: Path, tmp_path
     assert report.counts.added == len(rows) - 1
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
-def test_a_users_front_is_not_made_empty_in_a_new_store(original: Path, tmp_path: Path, fmt: str) -> None:
-    """What a user's front covers is not in the file: the new store puts its events on its own fronts,
-    and makes no front that keeps none of them."""
+def _with_my_front(original: Path, tmp_path: Path, **definition: str) -> tuple[Path, str, int]:
+    """A copy of the original store with a front its user made (`sitroom fronts add`)."""
     path = tmp_path / "mine.db"
     path.write_bytes(original.read_bytes())
     mine = Store(path)
-    slug, _ = mine.define_front("North-east Nigeria", admin1="Borno")
-    assert mine.front_totals()[slug] == 8
+    slug, _ = mine.define_front("North-east Nigeria", **definition)
+    count = mine.front_totals()[slug]
     mine.close()
-    again = Store(_imported(_exported(path, fmt, tmp_path / f"events.{fmt}"), tmp_path / "again.db"))
+    return path, slug, count
+
+
+FRONTS = "SELECT slug, name, description, kind, definition, bbox FROM fronts WHERE kind = 'user'"
+
+
+@pytest.mark.parametrize("fork", [False, True])
+@pytest.mark.parametrize("definition", [{"admin1": "Borno"}, {"bbox": "11.5,10.5,14.7,13.7"}])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_users_front_keeps_its_area_in_a_new_store(original: Path, tmp_path: Path, fmt: str,
+                                                     definition: dict[str, str], fork: bool,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker, "WORKER_FROM", 0 if fork else 10**9)  # read in a process of its own
+    path, slug, count = _with_my_front(original, tmp_path, **definition)
+    assert count > 1
+    again = _imported(_exported(path, fmt, tmp_path / f"events.{fmt}"), tmp_path / "again.db")
+    conn, before = sqlite3.connect(path), sqlite3.connect(again)
+    assert before.execute(FRONTS).fetchall() == conn.execute(FRONTS).fetchall()  # its area, its name
+    conn.close()
+    before.close()
+    assert _tables(again) == _tables(path)  # its events on it, and every other as it was
+    store = Store(again)
+    assert store.front_totals()[slug] == count
+    store.close()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_users_front_carried_once_per_file(original: Path, tmp_path: Path, fmt: str) -> None:
+    """A polygon may be large: the area is on the first row of the front's events only."""
+    path, slug, count = _with_my_front(original, tmp_path, admin1="Borno")
+    out = _exported(path, fmt, tmp_path / f"events.{fmt}")
+    rows = _csv_rows(out) if fmt == "csv" else [json.loads(line) for line in out.read_text().splitlines()]
+    mine = [r for r in rows if r["front"] == slug]
+    assert len(mine) == count and [bool(r.get("front_area")) for r in mine] == [True] + [False] * (count - 1)
+    assert json.loads(mine[0]["front_area"]) == {"admin1": ["Borno"]}
+
+
+def test_an_older_file_without_the_area_puts_a_users_fronts_events_by_its_rules(original: Path,
+                                                                                tmp_path: Path) -> None:
+    """A file exported before `front_area`: the new store puts the user's front's events on its own
+    fronts, and makes no front that keeps none of them."""
+    path, slug, _ = _with_my_front(original, tmp_path, admin1="Borno")
+    rows = _csv_rows(_exported(path, "csv", tmp_path / "events.csv"))
+    old = tmp_path / "old.csv"
+    with old.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, [c for c in rows[0] if c != "front_area"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    again = Store(_imported(old, tmp_path / "again.db"))
     assert slug not in {f.slug for f in again.fronts()}
     assert set(again.front_totals()) | {"homs-desert"} == {f.slug for f in again.fronts()}
     assert sum(again.front_totals().values()) == len(_tables(original)["events"])
+    again.close()
+
+
+def test_an_area_that_is_no_definition_defines_nothing(original: Path, tmp_path: Path) -> None:
+    path, slug, _ = _with_my_front(original, tmp_path, admin1="Borno")
+    rows = _csv_rows(_exported(path, "csv", tmp_path / "events.csv"))
+    for row in rows:
+        row["front_area"] = '{"polygon": "not a ring"}' if row["front_area"] else ""
+    bad = tmp_path / "bad.csv"
+    with bad.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    again = Store(_imported(bad, tmp_path / "again.db"))
+    assert slug not in {f.slug for f in again.fronts()}  # as a file without the area
     again.close()

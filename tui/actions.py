@@ -241,5 +241,5 @@ class Actions(_Base):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    def action_export(self) -> None:
+    def action_export(self, _binding: str = "") -> None:  # the footer's binding says so (keys.WIDE_ONLY)
         self.export()

@@ -18,7 +18,6 @@ from pathlib import Path
 from sitroom.db import Cursor, EventFilter, Interrupted, Store, StoreError, search_words, state_path
 from textual import events, on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import var
@@ -29,6 +28,7 @@ from . import layout, loading, render
 from .actions import Actions
 from .commands import JumpCommands
 from .habits import Habits
+from .keys import FOOTER, KEYS, WIDE_ONLY
 from .linking import Linking
 from .reference import Reference
 from .screens import FilterPicker
@@ -37,7 +37,6 @@ from .widgets import DetailPane, FilterBar, FrontsPane, MapPane, SearchBox, Sele
 from .widgets.timeline import Heading, Histogram
 
 PAGE_SIZE = 100
-WIDE_ONLY = ("e",)  # keys the footer names from 100 columns on (export)
 POLL_EVERY = 1.5  # seconds between looks for another process's writes to the store
 
 
@@ -45,35 +44,7 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     CSS_PATH = "sitroom.tcss"
     TITLE = "sitroom"
     COMMANDS = App.COMMANDS | {JumpCommands}
-    # The footer shows these in this order: help and quit first, so no width ever hides them; the
-    # rarest keys last, where a narrow footer ends (all are on the help screen).
-    BINDINGS = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        # The fronts at every size: the pane focused, or at 80 columns shown in the event's place.
-        Binding("F", "fronts", "Fronts"),
-        Binding("f", "factions", "Filter"),
-        Binding("slash", "search", "Search"),
-        Binding("x", "clear_filters", "Clear"),
-        Binding("m", "toggle_map", "Map"),
-        Binding("left_square_bracket", "step_day(-1)", "Day", key_display="[ ]"),
-        Binding("right_square_bracket", "step_day(1)", "Day +", show=False),
-        Binding("t", "as_of", "As of", show=False),  # on the help screen: the footer fits 80 columns
-        Binding("s", "stats", "Stats"),
-        Binding("e", "export", "Export"),
-        *(Binding(str(n), f"jump({n})", f"Front {n}", show=False) for n in range(10)),
-        # The habits people bring (habits.py); on the help screen, not in the footer.
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
-        Binding("n", "next_match(1)", "Next match", show=False),
-        Binding("N", "next_match(-1)", "Previous match", show=False),
-        Binding("y", "copy_event", "Copy event", show=False),
-        Binding("o", "open_source", "Open source", show=False),
-        Binding("l", "link", "Link", show=False),
-        Binding("u", "unlink", "Split", show=False),
-    ]
+    BINDINGS = KEYS
     view: var[ViewState] = var(ViewState, init=False)
     narrow = False  # under 100 columns: the fronts pane is hidden until F or tab opens it
     # The panes, found once at mount.
@@ -134,6 +105,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
     MAIN_ACTIONS = VIEW_ACTIONS | {"next_match", "copy_event", "open_source", "link", "unlink"}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WIDE_ONLY and parameters == (FOOTER,) and self.narrow:
+            return False  # out of the footer: the key falls through to the unnamed binding
         if action == "tab_fronts" and not self.narrow:
             return False  # the fronts pane is on show: tab goes to the next pane, as ever
         if action in self.MAIN_ACTIONS and self.screen is not self.screen_stack[0]:
@@ -177,10 +150,8 @@ class SitroomApp(Actions, Habits, Linking, App[None]):
         self.fronts_pane.styles.width = a.fronts or "100%"
         self.query_one("#side").styles.width = a.side or "100%"
         self.timeline.short = a.short
-        # At 80 columns the footer drops the rarest key (on the help screen) to keep the rest whole.
-        for key in WIDE_ONLY:
-            self._bindings.key_to_bindings[key] = [replace(b, show=not self.narrow)
-                                                   for b in self._bindings.key_to_bindings[key]]
+        # At 80 columns the footer drops the rarest key (on the help screen) to keep the rest whole: the
+        # footer asks check_action again.
         self.refresh_bindings()
         footer = self.query_one(Footer)
         footer.compact = a.kind == "narrow"

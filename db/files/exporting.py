@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..filters import EventFilter
+from ..fronts import USER
 from ..text import clean_text
 from .reading import cleaned_value
 
@@ -22,10 +23,10 @@ ROLE_COLUMNS = {"actor": "actors", "ally": "allies", "target": "targets", "targe
 # Each role's factions' blocs, in the order of its names, so that a new store puts them on the same side.
 BLOC_COLUMNS = {role: f"{column}_blocs" for role, column in ROLE_COLUMNS.items()}
 CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "front", "front_name", "front_kind",
-               "front_country", "front_admin1", "place", "place_name", "place_kind", "admin1", "country",
-               "area", "location_precision", "lat", "lon", "precision_km", "event_type", "certainty",
-               "fatalities", *ROLE_COLUMNS.values(), *BLOC_COLUMNS.values(), "faction_details", "summary",
-               "excerpt",
+               "front_country", "front_admin1", "front_area", "place", "place_name", "place_kind", "admin1",
+               "country", "area", "location_precision", "lat", "lon", "precision_km", "event_type",
+               "certainty", "fatalities", *ROLE_COLUMNS.values(), *BLOC_COLUMNS.values(), "faction_details",
+               "summary", "excerpt",
                "source", "source_title", "source_publisher", "source_published", "source_url", "source_kind",
                "source_event_id", "source_type", "source_sub_type", "attributes", "sources_count",
                "source_ids")
@@ -156,11 +157,15 @@ def write_markdown(store: Store, f: EventFilter, out: TextIO) -> int:
     return count
 
 
-def _described(store: Store, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _described(store: Store, records: Iterable[dict[str, Any]],
+               areas: bool = True) -> Iterator[dict[str, Any]]:
     """Each record with what a new store needs to hold it as this one does: its front's kind, country
-    and division (a division's front stays that division's, db/fronts/define.py describe_carried), and
-    each faction's `parents`, the units it is part of, nearest first, described as the faction is."""
+    and division (a division's front stays that division's, db/fronts/define.py describe_carried), a
+    user's front's area (`front_area`, its stored definition: on the first record of each such front
+    only, as a polygon may be large), and each faction's `parents`, the units it is part of, nearest
+    first, described as the faction is."""
     fronts = {x.slug: x for x in store.fronts()}
+    carried: set[str] = set()  # the user's fronts whose area a record above carries
     factions = {x.slug: x for x in store.factions()}
 
     def parents(slug: str) -> list[dict[str, Any]]:
@@ -176,10 +181,15 @@ def _described(store: Store, records: Iterable[dict[str, Any]]) -> Iterator[dict
 
     for r in records:
         front = fronts.get(r["front"])
+        area = None
+        if areas and front and front.kind == USER and front.definition and front.slug not in carried:
+            carried.add(front.slug)
+            area = front.definition
         yield {**r, "front_kind": front.kind or None if front else None,
                "front_country": front.country if front else None,
                "front_admin1": front.admin1 if front else None,
-               "factions": [{**p, "parents": parents(p["faction"])} for p in r["factions"]]}
+               "factions": [{**p, "parents": parents(p["faction"])} for p in r["factions"]],
+               **({"front_area": area} if area else {})}
 
 
 def export(store: Store, f: EventFilter, fmt: str, out: TextIO) -> int:
@@ -191,7 +201,7 @@ def export(store: Store, f: EventFilter, fmt: str, out: TextIO) -> int:
     writer = {"csv": write_csv, "jsonl": write_jsonl, "geojson": write_geojson}.get(fmt)
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    records = _described(store, store.records(f))
+    records = _described(store, store.records(f), areas=fmt != "geojson")
     if fmt != "csv" and getattr(out, "cleans", False):
         records = map(cleaned_value, records)
     return writer(records, out)

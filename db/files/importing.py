@@ -69,6 +69,7 @@ class ImportReport:
     linked: int = 0  # events linked to a happening another source reports (db/happenings/)
     # (merged, kept) names of one country's government factions made one (write/twins.py)
     merged_factions: list[tuple[str, str]] = field(default_factory=list)
+    by_hand: int = 0  # factions whose bloc, parent or label a user set, which the file would have changed
 
     @property
     def landed(self) -> int:
@@ -196,7 +197,8 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
     try:
         report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
         mend_titles(conn)  # UCDP sources an older import titled with the raw field
-        relabel_numbered(conn)  # labels an older import made without a unit's number
+        by_hand: set[str] = set()  # factions a user set that this import would have changed
+        relabel_numbered(conn, by_hand)  # labels an older import made without a unit's number
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
             header = rows.header if isinstance(rows, CsvRows) else None
@@ -222,7 +224,9 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
                 _write(batches(FORMATS[fmt], rows, resolver, context, prints, read=chain([first], read)),
                        conn, writer, report, progress, total)
                 report.na_read = rows.na_read if isinstance(rows, CsvRows) else 0
-        separate_rivals(conn)  # rival authorities of one state, this import's and an older store's
+        by_hand |= resolver.created.by_hand
+        separate_rivals(conn, by_hand)  # rival authorities of one state, this import's and an older store's
+        report.by_hand = len(by_hand)
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions
         report.new_places = resolver.created.places
@@ -236,6 +240,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
             # Rolled back with the rows: no faction, place or front was added.
             report.new_factions, report.new_places, report.new_fronts = [], [], []
             report.merged_factions = []
+            report.by_hand = 0
         else:
             if then is not None and (report.counts.added or report.counts.updated):
                 then(conn, report)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..schema import DATA
 from ..text import FIELD_LIMITS, clean_text
-from .areas import Definition, FrontError
+from .areas import Definition, FrontError, parse
 from .assign import AUTO, BUNDLED, COUNTRY, DIVISION, SORT, USER, Reassigned, described, reassign
 
 BUNDLED_COUNTRY = "Syria"
@@ -82,6 +82,25 @@ def remove_front(conn: sqlite3.Connection, slug: str) -> tuple[str, Reassigned]:
         conn.execute("UPDATE places SET front = NULL WHERE front = ?", (slug,))
         conn.execute("DELETE FROM fronts WHERE slug = ?", (slug,))
     return name, result
+
+
+def carry_user_front(conn: Any, slug: str, area: object) -> bool:
+    """A front an import just made from a file's slug and name (kind unset) that the file says is a
+    user's front with this area (`front_area`: its definition as the exporting store held it): it becomes
+    that user's front here too. False, and nothing done, for an area that is not a definition (a damaged
+    or hostile cell defines nothing). `conn` may be the preparing process's recorder (files/worker.py)."""
+    definition = parse(area) if isinstance(area, str) else None
+    if definition is None:
+        return False
+    box = definition.bbox()
+    conn.execute(
+        "UPDATE fronts SET kind = ?, definition = ?, bbox = ?, "
+        "description = coalesce(nullif(description, ''), ?), "
+        "sort = (SELECT coalesce(max(sort), 0) + 1 FROM fronts WHERE sort < ?) "
+        "WHERE slug = ? AND kind IS NULL",
+        (USER, definition.to_json(), json.dumps([round(v, 5) for v in box]) if box else None,
+         f"Defined by {definition.describe()}.", SORT["division"], slug))
+    return True
 
 
 def describe_carried(conn: Any, slug: str, kind: object, country: object, admin1: object) -> None:

@@ -7,11 +7,12 @@ transaction, so that every count stays exact.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from .. import tallies
 from ..models import Faction
-from ..reference import faction_of
+from ..reference import edited_fields, faction_of
 from ..text import clean_text
 
 
@@ -22,7 +23,9 @@ class EditError(ValueError):
 def set_faction(conn: sqlite3.Connection, slug: str, *, bloc: str | None = None, parent: str | None = None,
                 no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
     """Change the named fields of faction `slug` in one transaction and return it as it now is."""
-    row = conn.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone()
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    row = cursor.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone()
     if row is None:
         raise EditError(f"no faction {slug!r} (sitroom factions lists them)")
     changes: dict[str, str | None] = {}
@@ -56,10 +59,10 @@ def set_faction(conn: sqlite3.Connection, slug: str, *, bloc: str | None = None,
                             "(labels are unique)")
     if changes:
         with conn:
+            # What the user set is kept from every later import (write/recoding.py, rivals.py, relabel.py).
+            changes["edited"] = json.dumps(sorted(edited_fields(row) | changes.keys()))
             sets = ", ".join(f"{column} = ?" for column in changes)  # column names from this function only
             conn.execute(f"UPDATE factions SET {sets} WHERE slug = ?", [*changes.values(), slug])
             if "bloc" in changes or "parent" in changes:
                 tallies.rebuild(conn)
-    cursor = conn.cursor()
-    cursor.row_factory = sqlite3.Row
     return faction_of(cursor.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone())

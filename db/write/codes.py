@@ -30,6 +30,8 @@ INTER_BLOCS = {
     "protesters": "protesters", "7": "civilians", "civilians": "civilians", "8": OTHER_BLOC,
     "external other forces": OTHER_BLOC,
 }
+# SQL: the faction row's {field} a user set by hand (db/store/editing.py), which no import changes.
+SET_BY_HAND = "'{field}' IN (SELECT value FROM json_each(coalesce(factions.edited, '[]')))"
 _STATE = "government"
 _ORDER = {b["slug"]: (b["sort"], b["slug"]) for b in bundled_blocs()}
 

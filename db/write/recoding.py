@@ -7,12 +7,16 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..reference import Reference
 from ..rules import SIDE_ROLES_SQL
 from ..schema import bundled_blocs
 from ..tallies import SIDE
 from .codes import code_bloc, code_rank, stronger
+
+if TYPE_CHECKING:
+    from .resolve import Created
 
 # An event's side (db/tallies.py SIDE), for the events of faction ?1, when a faction's bloc changes
 # after its events were written (row by row, the triggers then keep the tallies).
@@ -36,6 +40,7 @@ class Recoding:
     _units: dict[str, list[str]]
     _undo: list[Callable[[], None]]
     _writing: Callable[[], None]  # the resolver's: opens the row's savepoint
+    created: Created
 
     def _unit_gone(self, parent: str | None, slug: str) -> None:
         if slug in self._units.get(parent or "", ()):
@@ -55,6 +60,10 @@ class Recoding:
 
     def _rebloc(self, slug: str, bloc: str, rank: int) -> None:
         was, before = self._ranks[slug], self.ref.factions[slug]
+        if "bloc" in before.edited:  # a user's choice outranks any code (store/editing.py)
+            if bloc != before.bloc:
+                self.created.by_hand.add(slug)
+            return
         self._ranks[slug] = rank
         self._undo.append(lambda: (self._ranks.__setitem__(slug, was),
                                    self.ref.factions.__setitem__(slug, before)))

@@ -65,6 +65,7 @@ class Created:
     places: list[str] = field(default_factory=list)
     fronts: list[str] = field(default_factory=list)
     sources: int = 0
+    by_hand: set[str] = field(default_factory=set)  # factions a user set whose bloc a code would change
 
 
 class Resolver(Recoding):

@@ -13,8 +13,9 @@ histogram. After an import's rows (and so on a re-import of a store imported int
 era's heads leave that common parent, and the era, its units and its other forces ("Police Forces of
 Yemen (2016-)", "Government of Yemen (2016-) ...") take a bloc of their own, named after the country, the
 era and the authority its units name, if one does. Only a bloc a code gave (government, other) is
-changed: one a user set stays. An open era that a file also gives closed ("(2014-)" and "(2014-2021)",
-two exports of different years) is the closed one, not a rival of its successor.
+changed: one a user set stays, and so does a parent or bloc set with `factions set` (factions.edited).
+An open era that a file also gives closed ("(2014-)" and "(2014-2021)", two exports of different years)
+is the closed one, not a rival of its successor.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from collections import defaultdict
 
 from .. import tallies
 from ..geography import atlas
-from .codes import OTHER_BLOC
+from .codes import OTHER_BLOC, SET_BY_HAND
 
 # "Military Forces of Yemen (2016-) Supreme Political Council": the kind, the country, the era, the unit.
 _ERA_FORCE = re.compile(
@@ -79,9 +80,11 @@ def _country_name(code: str) -> str:
     return getattr(found, "name", None) or code
 
 
-def separate_rivals(conn: sqlite3.Connection) -> list[str]:
+def separate_rivals(conn: sqlite3.Connection, by_hand: set[str] | None = None) -> list[str]:
     """Give each rival authority's era its own bloc and no common parent (see the module docstring); the
-    names of the blocs it changed anything in. The derived tables are rebuilt when anything moved."""
+    names of the blocs it changed anything in. The derived tables are rebuilt when anything moved. A bloc
+    or parent a user set (factions.edited) stays: such factions are added to `by_hand`."""
+    by_hand = set() if by_hand is None else by_hand
     changed: list[str] = []
     for code, factions in sorted(_eras(conn).items()):
         rivals = rival_eras([(s, e) for _, _, s, e, _ in factions])
@@ -96,15 +99,23 @@ def separate_rivals(conn: sqlite3.Connection) -> list[str]:
                 conn.execute("INSERT INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
                              (bloc, name, RIVAL_SORT, _colour(conn)))
             slugs = [slug for slug, *_ in members]
+            coded = f"bloc IN ({', '.join('?' * len(_CODED))}) AND bloc != ?"
+            by_hand.update(s for (s,) in conn.execute(
+                f"SELECT slug FROM factions WHERE slug IN (SELECT value FROM json_each(?)) AND {coded} "
+                f"AND {SET_BY_HAND.format(field='bloc')}", (_json(slugs), *_CODED, bloc)))
             moved = conn.execute(
-                "UPDATE factions SET bloc = ? WHERE slug IN (SELECT value FROM json_each(?)) "
-                f"AND bloc IN ({', '.join('?' * len(_CODED))})", (bloc, _json(slugs), *_CODED)).rowcount
+                f"UPDATE factions SET bloc = ? WHERE slug IN (SELECT value FROM json_each(?)) AND {coded} "
+                f"AND NOT {SET_BY_HAND.format(field='bloc')}", (bloc, _json(slugs), *_CODED, bloc)).rowcount
             # The era's heads leave the era-less force (or government) both rivals hung under.
             heads = [slug for slug, _, _, _, unit in members if not unit]
+            leaving = ("slug IN (SELECT value FROM json_each(?)) "
+                       "AND parent IN (SELECT slug FROM factions WHERE name NOT LIKE '%(%-%)%')")
+            by_hand.update(s for (s,) in conn.execute(
+                f"SELECT slug FROM factions WHERE {leaving} AND {SET_BY_HAND.format(field='parent')}",
+                (_json(heads),)))
             moved += conn.execute(
-                "UPDATE factions SET parent = NULL WHERE slug IN (SELECT value FROM json_each(?)) "
-                "AND parent IN (SELECT slug FROM factions WHERE name NOT LIKE '%(%-%)%')",
-                (_json(heads),)).rowcount
+                f"UPDATE factions SET parent = NULL WHERE {leaving} "
+                f"AND NOT {SET_BY_HAND.format(field='parent')}", (_json(heads),)).rowcount
             if moved:
                 changed.append(name)
     if changed:

@@ -15,17 +15,19 @@ import json
 import sqlite3
 
 from .. import tallies
-from .codes import OTHER_BLOC
+from .codes import OTHER_BLOC, SET_BY_HAND
 from .names import state_key
 
 
 def merge_governments(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """Merge each country's government factions into one; (merged, kept) names, in slug order."""
-    by_state: dict[str, list[tuple[str, str, str, str]]] = {}
-    for slug, name, aliases, bloc in conn.execute(
-            "SELECT slug, name, aliases, bloc FROM factions WHERE name LIKE 'Government of %' ORDER BY slug"):
+    """Merge each country's government factions into one; (merged, kept) names, in slug order. A bloc a
+    user set on either (factions.edited) is the merged faction's, and stays set by hand."""
+    by_state: dict[str, list[tuple[str, str, str, str, bool]]] = {}
+    for slug, name, aliases, bloc, hand in conn.execute(
+            f"SELECT slug, name, aliases, bloc, {SET_BY_HAND.format(field='bloc')} FROM factions "
+            "WHERE name LIKE 'Government of %' ORDER BY slug"):
         if key := state_key(name):
-            by_state.setdefault(key, []).append((slug, name, aliases or "[]", bloc))
+            by_state.setdefault(key, []).append((slug, name, aliases or "[]", bloc, bool(hand)))
     merged: list[tuple[str, str]] = []
     for twins in by_state.values():
         if len(twins) < 2:
@@ -35,8 +37,8 @@ def merge_governments(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             "SELECT DISTINCT parent FROM factions WHERE parent IN (SELECT value FROM json_each(?))",
             (json.dumps([t[0] for t in twins]),))}
         kept = min(twins, key=lambda t: (t[0] not in parents, "(" in t[1], t[0]))
-        names, bloc = json.loads(kept[2]), kept[3]
-        for slug, name, aliases, other_bloc in twins:
+        names, bloc, by_hand = json.loads(kept[2]), kept[3], kept[4]
+        for slug, name, aliases, other_bloc, other_by_hand in twins:
             if slug == kept[0]:
                 continue
             conn.execute("INSERT OR IGNORE INTO event_factions (event, faction, role) "
@@ -46,9 +48,12 @@ def merge_governments(conn: sqlite3.Connection) -> list[tuple[str, str]]:
             conn.execute("DELETE FROM faction_ancestors WHERE faction = ? OR ancestor = ?", (slug, slug))
             conn.execute("DELETE FROM factions WHERE slug = ?", (slug,))
             names += [n for n in (name, *json.loads(aliases)) if n not in names]
-            bloc = other_bloc if bloc == OTHER_BLOC else bloc
+            if not by_hand and (other_by_hand or bloc == OTHER_BLOC):  # a user's bloc, else a code's
+                bloc, by_hand = other_bloc, other_by_hand
             merged.append((name, kept[1]))
-        conn.execute("UPDATE factions SET aliases = ?, bloc = ? WHERE slug = ?",
+        mark = by_hand and not kept[4]  # the merged twin's hand-set bloc is now the kept one's
+        edited = "json_insert(coalesce(edited, '[]'), '$[#]', 'bloc')" if mark else "edited"
+        conn.execute(f"UPDATE factions SET aliases = ?, bloc = ?, edited = {edited} WHERE slug = ?",
                      (json.dumps(names, ensure_ascii=False), bloc, kept[0]))
     if merged:
         tallies.rebuild(conn)

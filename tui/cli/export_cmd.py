@@ -16,6 +16,8 @@ from ..files import Refused, check_target, replacing
 from .output import Cleaned, failed, shown, warn
 from .stores import open_store
 
+BOM = "\ufeff"  # UTF-8's byte-order mark, for Excel (--bom)
+
 
 def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
@@ -27,8 +29,14 @@ def run(args: argparse.Namespace) -> int:
             store.page(f, limit=1)  # a filter the store cannot run is refused before any writing
         except FilterError as e:
             return failed("export", f"{e}; nothing was written")
+        if args.bom and args.format != "csv":
+            return failed("export", f"--bom is for --format csv (a {args.format} reader does not expect "
+                                    "one); nothing was written")
+        # A mark only when asked: most programs that read UTF-8 (csv modules, pandas, cut, cat) take it
+        # as part of the first column's name, and standard output is mostly piped to them.
+        mark = BOM if args.bom else ""
         if args.output is None or str(args.output) == "-":  # "-": standard output, as for most tools
-            return _to_stdout(store, f, args.format)
+            return _to_stdout(store, f, args.format, mark)
         name = shown(args.output)
         try:
             check_target(args.output, store=store.path, force=args.force)
@@ -36,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
             return failed("export", f"{name}: {e}; nothing was written")
         try:
             with replacing(args.output) as handle:
+                handle.write(mark)
                 count = store.export(f, args.format, handle)
         except OSError as e:
             return failed("export", f"cannot write {name}: {e.strerror or e}; nothing was written")
@@ -47,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _to_stdout(store, f: EventFilter, fmt: str) -> int:
+def _to_stdout(store, f: EventFilter, fmt: str, mark: str = "") -> int:
     try:
+        sys.stdout.write(mark)  # past the cleaning, which would drop it as a format character
         store.export(f, fmt, Cleaned(sys.stdout))  # type: ignore[arg-type]
         sys.stdout.flush()
     except BrokenPipeError:

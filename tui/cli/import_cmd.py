@@ -119,6 +119,9 @@ def print_report(report: ImportReport, name: str) -> None:
             listed = ", ".join(map(shown, names[:15]))
             more = f" and {len(names) - 15} more" if len(names) > 15 else ""
             out.print(f"{label} ({len(names)}): {listed}{more}", markup=False)
+    if report.by_hand:
+        out.print(f"factions you set by hand, left as you set them: {report.by_hand:,} (the file's codes "
+                  "or names would have changed their bloc, parent or label)", markup=False)
     for bad in report.bad[:SHOW_BAD]:
         warn(f"{name}, line {bad.line}: {shown(bad.reason)}")
     if len(report.bad) > SHOW_BAD:

@@ -80,6 +80,9 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", "-o", type=Path, metavar="FILE",
                      help='the file to write; "-" (or none given) means standard output')
     exp.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    exp.add_argument("--bom", action="store_true",
+                     help="start a CSV with a UTF-8 byte-order mark, which Excel on Windows needs to show "
+                          "non-ASCII names right (sitroom import reads the file either way)")
     exp.add_argument("--front", action="append", default=[], metavar="SLUG")
     exp.add_argument("--faction", action="append", default=[], metavar="SLUG",
                      help="a parent faction includes its units")

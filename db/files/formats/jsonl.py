@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...fronts import BUNDLED, USER, describe_carried
+from ...fronts import BUNDLED, USER, carry_user_front, describe_carried, parse
 from ...write.records import RowError, parse_coordinate
 from ...write.resolve import OTHER_FRONT, Resolver
 from .common import Context
@@ -32,14 +32,16 @@ def to_record(record: Mapping[str, Any], resolver: Resolver, context: Context | 
     lon = parse_coordinate(record.get("lon"), "longitude", 180)
     front = record.get("front")
     kind = record.get("front_kind")
-    if isinstance(front, str) and front and front not in resolver.ref.fronts and kind in MADE_BY_A_USER:
+    area = record.get("front_area") if kind == USER else None  # what another store's user made it cover
+    if isinstance(front, str) and front and front not in resolver.ref.fronts and kind in MADE_BY_A_USER \
+            and parse(area if isinstance(area, str) else None) is None:
         # What another store's user made the front cover is not in the file: this store's rules decide.
         out["front"] = front = resolver.front_for(lat, lon) if lat is not None and lon is not None \
             else resolver.front(OTHER_FRONT, "Other")
     if isinstance(front, str) and front:
         new = front not in resolver.ref.fronts
         resolver.front(front, record.get("front_name"))
-        if new:
+        if new and not carry_user_front(resolver.conn, front, area):
             describe_carried(resolver.conn, front, kind, record.get("front_country"),
                              record.get("front_admin1"))
     elif lat is not None and lon is not None:
