@@ -29,7 +29,8 @@ _SIDE_VERB = (r"(?:is|are)\s+(?:\w+ly\s+)?(?:supported|backed|led|funded|armed|m
               r"(?:views?|considers?|regards?|sees|describes?|designates?)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}"
               r"as\b")
 # the sentence's opening clause: a name (a few capitalised words, "the" allowed) and the describing verb
-_DESCRIBED = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:\([^)]{1,20}\)\s+)?(?:" + _SIDE_VERB + ")")
+_DESCRIBED = re.compile(r"^\W*(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:\([^)]{1,20}\)\s+)?"
+                        r"(?:" + _SIDE_VERB + ")")
 _DEFINED = re.compile(r"^\W*The\s+(?:[\w'’-]+\s+){0,3}(?:groups?|factions?|forces|militants|militias?|"
                       r"rebels|fighters|organi[sz]ations?|parties)\s+$", re.IGNORECASE)
 _LISTS = re.compile(r"\s(?:are|is|include|includes|were)\s", re.IGNORECASE)
