@@ -114,3 +114,21 @@ def test_a_caption_with_the_agency_s_credit_is_set_aside(lex: Lexicon) -> None:
 def test_prose_that_ends_on_a_weekday_and_a_date_is_no_caption(lex: Lexicon) -> None:
     text = "The army captured the town of Jasim, the ministry said on Monday, July 2, 2018."
     assert ("Jasim", "capture") in _places(text, lex)
+
+
+# -- a battle by its name is the setting ---------------------------------------------------------------------
+
+def test_a_battle_by_its_name_is_the_setting_of_what_the_sentence_tells(lex: Lexicon) -> None:
+    text = ("Local tribes have sent hundreds of men to help the army in the battle for Mayadin, an official "
+            "said.")
+    assert not _places(text, lex)
+
+
+def test_a_named_battle_that_rages_is_a_happening(lex: Lexicon) -> None:
+    text = "The battle for Mayadin raged on Monday as the army pushed into the town."
+    assert ("Mayadin", "clashes") in _places(text, lex)
+
+
+def test_battles_over_villages_with_a_toll_stay_a_happening(lex: Lexicon) -> None:
+    text = "Six fighters were killed in battles over the village of Kabani since Sunday, the monitor said."
+    assert ("Kabani", "clashes") in _places(text, lex)

@@ -9,6 +9,9 @@
   …" — is its record, not the news; unless it names a day.
 - A definition: "The groups fighting the government in Idlib are A, B and C": the event word is a
   participle that picks out the subject of "are"/"include"; the sentence lists who, not what happened.
+- A battle by its name: "in the battle for Raqqa", "the foundation in the battle of Albu Kamal", "the battle
+  for Aleppo is at its end": "the battle for/of X" names a campaign, the setting of what the sentence
+  tells — unless the sentence says it goes on ("the battle for X raged", "… intensified").
 - Civilians moving: "6000 people were reported to have reached X": people who flee or arrive are not a
   side's advance.
 """
@@ -37,6 +40,10 @@ _LISTS = re.compile(r"\s(?:are|is|include|includes|were)\s", re.IGNORECASE)
 _CIVILIANS = re.compile(r"\b(?:civilians|people|residents|families|refugees|inhabitants|villagers|"
                         r"displaced(?:\s+people)?)\s+(?:(?:were|was|are|is|have|has|had|been|being|reportedly|"
                         r"reported|said|to|also|already|now|still)\s+){0,5}$", re.IGNORECASE)
+_THE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NAMED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_GOES_ON = re.compile(r"\s+(?:\w+\s+)?(?:rages?|raged|raging|continues|continued|intensifie[sd]|erupted|"
+                      r"began|started|broke out|flared|escalated|resumed)\b", re.IGNORECASE)
 _DAY = re.compile(r"\b(?:today|yesterday|overnight|last night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                   r"on\s+\d{1,2}\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+\s+\d{1,2})\b")
 
@@ -59,6 +66,9 @@ def aside(s: str, cue: Cue) -> str | None:
         return f"'{said.group().strip()} …': a description of a side, not the news"
     if _DEFINED.match(s[:cue.start]) and _LISTS.search(s, cue.end):
         return f"'{s[:cue.end].strip()} …': a definition of whom the sentence lists"
+    if s[cue.start:cue.end].casefold() == "battle" and _THE.search(s[:cue.start]) and (
+            named := _NAMED.match(s, cue.end)) and not _GOES_ON.match(s, named.end()):
+        return f"'the {s[cue.start:named.end()]}': a battle by its name, the setting of the sentence"
     if cue.type == "advance" and (who := _CIVILIANS.search(s[:cue.start])):
         return f"'{who.group().strip()} {s[cue.start:cue.end]}': civilians moving, not a side's advance"
     return None
