@@ -20,6 +20,7 @@ import datetime as dt
 import re
 
 from ..dates import month_end
+from .asides import drop_asides
 from .cues import Cue
 from .when import IN_MONTH, MONTHS, dates_in, resolve
 from .wording import clause_start
@@ -100,4 +101,5 @@ def drop_old(s: str, cues: list[Cue], report: str | None, every: list[Cue]) -> l
     words, the ones the wording rules set aside too: "fighting which started …" may be one of them)."""
     if _began_long_ago(s, every, report):
         return []
-    return [c for c in cues if old_news(s, c.start, c.end) is None]
+    # asides.py: causes, descriptions, definitions and civilians moving tell no happening of their own
+    return drop_asides(s, [c for c in cues if old_news(s, c.start, c.end) is None])

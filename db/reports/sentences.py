@@ -34,6 +34,13 @@ _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
                       r"\((?:" + _AGENCY + r"|[Pp]hoto)\b[^()]{0,60}\)\.?\s*$|"
                       r"\([^()]{0,40}/\s*" + _AGENCY + r"[^()]{0,20}\)\.?\s*$|"
                       r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}\s*/\s*" + _AGENCY + r"\s*$|"
+                      # "… 2017. REUTERS/Stringer": the agency's credit before the photographer's name
+                      r"\b(?:" + _AGENCY + r"|REUTERS)\s*/\s*[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2}\s*$|"
+                      # "… rides in a vehicle in southwestern Aleppo, Syria August 5, 2016.": a wire photo's
+                      # caption ends on its place, country and date, with no comma before the month
+                      r",\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+"
+                      r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\s+\d{1,2},\s+\d{4}\.?\s*$|"
                       # "A picture taken on July 16 … shows smoke rising …": a caption written as prose
                       r"^(?:An?|This|The)\s+(?:file\s+)?(?:picture|photo(?:graph)?|image)\s+(?:was\s+)?"
                       r"(?:taken|shows?)\b")
@@ -86,6 +93,23 @@ def split(paragraph: str) -> list[str]:
     if paragraph[start:].strip():
         out.append(paragraph[start:].strip())
     return out
+
+
+# "Syrian Forces Encircle Militants in Hama: ReportSyrian troops seized …": a title glued to its lead
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+\s+[a-z])")
+
+
+def _glued_title(paragraph: str) -> int | None:
+    """Where the lead starts when the paragraph opens with a title glued to it (no space, no stop between):
+    four or more words, most of them capitalised, before a run of prose that ends with a stop."""
+    m = _GLUED.search(paragraph)
+    if m is None:
+        return None
+    title, rest = paragraph[:m.start()].split(), paragraph[m.start():]
+    capitalised = sum(1 for w in title if w[:1].isupper() or not w[:1].isalpha())
+    if len(title) >= 4 and capitalised / len(title) >= 0.6 and len(rest.split()) >= 8 and _END.search(rest):
+        return m.start()
+    return None
 
 
 _BULLET = re.compile(r"^\s*(?:[•·*▪‣◦-]|\d{1,2}[.)])\s+(?P<item>.+?)\s*$")
@@ -219,9 +243,13 @@ def sentences(text: str) -> list[Sentence]:
         match = _DATELINE.match(paragraph)
         if match and len(paragraph) > match.end() + 20:
             dateline, paragraph = match.group().strip(), paragraph[match.end():]
-        parts = split(paragraph)
         said_norm, said_at = normalised(block.literal)
         pos = 0
+        if not headline and not dateline and (lead := _glued_title(paragraph)):
+            literal, span, pos = _find(block, paragraph[:lead], said_norm, said_at, pos)
+            out.append(Sentence(paragraph[:lead], "", True, False, literal, span))
+            paragraph = paragraph[lead:]
+        parts = split(paragraph)
         if dateline:  # as the report wrote it too; the first sentence is after it
             dateline, _, pos = _find(block, dateline, said_norm, said_at, pos)
         for i, s in enumerate(parts):
