@@ -27,7 +27,7 @@ TYPES: dict[str, str] = {
                # "SDF fighters now control X": a hold stated in the present is the place taken
                r"now (?:fully )?control(?:s|led)?(?= (?:the |(?-i:[A-Z])))|"
                r"(?:seiz(?:e|ed|es|ing)|w(?:i|o)n|winning|took|tak(?:e|es|en|ing)) back|"
-               r"came under (?:\w+(?:-\w+)? ){0,2}control|"
+               r"(?:came|fell) (?:back )?under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
                r"cleared(?= (?:\w+ ){0,4}of| (?:\w+ ){0,8}from)|"
                r"drove (?:\w+ ){0,3}out of|"
