@@ -37,6 +37,10 @@ _AREA_OBJECT = re.compile(r"\s+(?:the\s+)?(?:area|areas|region|vicinity|surround
 # container
 _VICINITY_ITEM = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?(?:surroundings|outskirts|vicinity|environs)\s+"
                             r"of\s+(?:the\s+)?(?:(?:city|town) of\s+)?", re.IGNORECASE)
+# the words between two verbs that share one object: a conjunction, perhaps a time adverb
+_SHARED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:then|later|subsequently|eventually|finally)\s+)?")
+_VERB = re.compile(r"\w+(?:ed|ing)|took|retook|overran|struck|fought|drove|hit|won|besieged",
+                   re.IGNORECASE)
 _LOCATED = re.compile(r"\b(?:located|situated|lies|lying|lie)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:armed|using)\b")
 _VERBISH = re.compile(r"\b\w+(?:ing|ed)\b")
@@ -47,6 +51,13 @@ SIDES = (r"ISIS|ISIL|IS|Daesh|the SAA|the SDF|the (?:remaining )?(?:terrorists|m
 def places_of(cue: Cue, cues: list[Cue], spots: list[Spot], s: str, sides: list[Party] | None = None
               ) -> tuple[list[Spot], str]:
     """The places an event word speaks of, and how they were chosen."""
+    # "encircled and attacked X", "surrounding and then taking X": two verbs of one object share its places
+    # (verbs only: "carrying out raids and dropping barrel bombs on X" puts the raids nowhere said)
+    joined = [c for c in cues if c.start >= cue.end and _SHARED.fullmatch(s[cue.end:c.start])]
+    if joined and not cue.passive and not joined[0].passive and _VERB.fullmatch(cue.word) \
+            and _VERB.fullmatch(joined[0].word):
+        places, how = places_of(joined[0], cues, spots, s, sides)
+        return places, f"{how}, the object it shares with '{joined[0].word}'"
     later = [c.start for c in cues if c.start > cue.end]
     stop = min(later, default=len(s))
     cut = CUT.search(s, cue.end)

@@ -27,7 +27,7 @@ TYPES: dict[str, str] = {
                # "SDF fighters now control X": a hold stated in the present is the place taken
                r"now (?:fully )?control(?:s|led)?(?= (?:the |(?-i:[A-Z])))|"
                r"(?:seiz(?:e|ed|es|ing)|w(?:i|o)n|winning|took|tak(?:e|es|en|ing)) back|"
-               r"came under (?:\w+(?:-\w+)? ){0,2}control|"
+               r"(?:came|fell) (?:back )?under (?:\w+(?:-\w+)? ){0,2}control|"
                r"fell to|fell into the hands of|(?:had |has |have )?fallen(?= (?:to|into|and|under))|"
                r"cleared(?= (?:\w+ ){0,4}of| (?:\w+ ){0,8}from)|"
                r"drove (?:\w+ ){0,3}out of|"
@@ -55,7 +55,10 @@ TYPES: dict[str, str] = {
                r"toward)|"
                # an advance stated as motion toward or around a place (README, Conventions: ongoing advances)
                # ("…, thus tightening the noose around X": the result of the happening just stated)
-               r"clos(?:e|es|ed|ing) in on|approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
+               r"clos(?:e|es|ed|ing) in on|"
+               # "infiltrated the villages of A and B", "had infiltrated Rajo": ground entered, not yet held
+               r"infiltrat(?:ed|ing)(?= (?:in(?:to)? |in between )?(?:the |(?-i:[A-Z])))|"
+               r"approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
                r"(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
                r"(?:noose|grip)(?= around| on)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
@@ -85,7 +88,8 @@ TYPES: dict[str, str] = {
                  r"(?:strikes|bombs|missiles)(?= (?:that |which )?(?:have |had |also )?hit\b)|"
                  r"aerial (?:bombing|bombardment|strikes?|raids?|attacks?)"
                  r"(?: campaign)?|dropp(?:ed|ing|s) (?:\w+ ){0,2}(?:bombs|missiles)|barrel bombs?",
-    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes)|mortar (?:fire|shells|"
+    "shelling": r"shell(?:ed|ing|s)?|shellfire|artillery (?:fire|shelling|strikes|attacks?)|"
+                r"mortar (?:fire|shells|"
                 r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
                 r"(?:shells|mortars|mortar rounds)(?= (?:that |which )?(?:have |had |also )?hit\b)|"

@@ -52,7 +52,9 @@ _RARE = re.compile(r"\b(?:rare|rarely|seldom|never)\b", re.IGNORECASE)
 _OPINION = re.compile(r"\b(?:believes?|believed|it appears|appears to|seems?|expect(?:s|ed|ing)?|thought to|"
                       r"possibility|predict(?:s|ed)?|estimates?|fears?|warn(?:s|ed)|hopes?)\b", re.IGNORECASE)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_BACKGROUND = re.compile(r"\b(?:previously|formerly|once|turning points?|milestones?|(?:has|have|had) long|"
+# "once more", "once again": a repetition now, not a former state
+_BACKGROUND = re.compile(r"\b(?:previously|formerly|once(?!\s+(?:more|again)\b)|turning points?|milestones?|"
+                         r"(?:has|have|had) long|"
                          r"for years|over the past "
                          r"(?:\w+ )?(?:year|years|months|decade)|in recent (?:weeks|months|years)|"
                          r"recently|"
