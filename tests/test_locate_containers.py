@@ -44,3 +44,10 @@ def test_a_countryside_is_tens_of_kilometres_across(lex: Lexicon) -> None:
                         "countryside of Deir Ezzor on Monday.")
     assert {v for v in found.values()} == {
         (40.0, "western countryside of Deir Ezzor: about 20 km west of it, within about 40 km")}
+
+
+def test_regions_listed_together_are_each_an_event_beside_a_nearby_town(lex: Lexicon) -> None:
+    """A region in a list of wide places is one of the list, not a summary of a town's event near it."""
+    found = _where(lex, "Shelling continued in Idleb and Hama Governorates and the western countryside of "
+                        "Aleppo on Monday. Government forces also shelled the town of Saraqib on Monday.")
+    assert {"Idleb", "Hama Governorates", "the western countryside of Aleppo", "Saraqib"} <= set(found)

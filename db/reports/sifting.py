@@ -95,7 +95,10 @@ def summaries(events: list[Found]) -> list[Found]:
             if named and len(named) >= (e.count or 1):
                 e.why["place"] += "; a summary of the named places: dropped"
                 continue
-        listed = _OFFSET.match(e.place_name or "") and any(o is not e and o.read == e.read for o in events)
+        # A region listed beside other wide places of its sentence ("Idleb and Hama Governorates … the
+        # western countryside of Aleppo") is one of the list, not a summary of a nearby point.
+        listed = (_OFFSET.match(e.place_name or "") or e.kind == "region") and \
+            any(o is not e and o.read == e.read and RANK.get(o.kind, 2) >= WIDE for o in events)
         if RANK.get(e.kind, 2) >= WIDE and not e.unnamed and not e.direct and not listed and any(
                 o is not e and (o.type == e.type or (e.type == "advance" and o.type == "capture"))
                 and (side(o) & side(e) or not side(e)) and RANK.get(o.kind, 2) < WIDE
