@@ -41,7 +41,20 @@ from .reading import DELIMITER_NAMES, CsvRows, ImportFailed, detect_format, enco
 from .worker import Preparing, can_fork
 
 _SOURCE_ID = EVENT_COLUMNS.index("source_event_id")
-_VALUES = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(\.\d+)?\b")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NUMBER = re.compile(r"\b\d+(\.\d+)?\b")
+
+
+def _general(reason: str) -> str:
+    """A bad row's reason without the row's own values: what it quotes, and numbers outside the
+    parentheses where a reason gives its examples ("(2017-06-30, 30 June 2017 …)"), which stay."""
+    reason = _QUOTED.sub("…", reason)
+    out, depth, last = [], 0, 0
+    for m in _NUMBER.finditer(reason):
+        depth = reason.count("(", 0, m.start()) - reason.count(")", 0, m.start())
+        out.append(reason[last:m.start()] + (m[0] if depth > 0 else "…"))
+        last = m.end()
+    return "".join(out) + reason[last:]
 Progress = Callable[[int, int], None]  # (rows done, rows in the file)
 
 
@@ -89,7 +102,7 @@ class ImportReport:
 
     def reasons(self) -> Counter[str]:
         """Bad rows grouped by reason, with the row's own values left out."""
-        return Counter(_VALUES.sub("…", b.reason) for b in self.bad)
+        return Counter(_general(b.reason) for b in self.bad)
 
 
 class LinkingInterrupted(KeyboardInterrupt):

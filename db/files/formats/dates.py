@@ -2,7 +2,8 @@
 
 ACLED has written `2017-06-30`, `30 June 2017` and `01-January-2015`; a spreadsheet re-saves them as
 `9-May-20` or `30-Jun-17`, UCDP as `2017-06-30 00:00:00.000`. All of those are read without asking. A
-date written with numbers alone (`05/09/2017`, `05.09.17`, `31-12-19`) is day-first in some files and
+date written with numbers alone (`05/09/2017`, `05.09.17`, `31-12-19`, with or without a time of day
+after it: `10/03/2024 00:00:00`) is day-first in some files and
 month-first in others: it is never guessed. A date that can only be read one way (`13/05/2017`) settles
 the order for the rest of the file; a file whose first such date could be read either way is refused
 whole, naming the column and asking for `--date-format`.
@@ -19,6 +20,8 @@ from ...write.records import RowError
 NAMED_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d-%b-%y", "%d %b %y",
                  "%d-%B-%y", "%B %d, %Y", "%b %d, %Y", "%Y/%m/%d")
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})")
+# A time of day after a date written with numbers, as a spreadsheet re-saves it: "10/03/2024 00:00:00"
+_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 _ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
@@ -47,7 +50,7 @@ class DateOrder:
                 return dt.datetime.strptime(text, self.date_format).date().isoformat()
             except ValueError:
                 pass  # a file may still mix in ISO or named dates
-        numeric = _NUMERIC.fullmatch(text)
+        numeric = _NUMERIC.fullmatch(_CLOCK.sub("", text))
         if numeric is None:
             found = named_date(text, column)
             if len(self._named) < 1 << 16:
