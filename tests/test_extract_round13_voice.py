@@ -81,3 +81,30 @@ def test_a_sentence_after_a_named_sayers_one_stays_the_narrators(lex: Lexicon) -
     text = ("State news agency SANA said the army shelled the town of Morek on Friday. Soldiers targeted "
             "the village of Lahaya, destroying two tanks.")
     assert at(text, lex, "Lahaya").certainty == "confirmed"
+
+
+# -- reporting verbs and hedges, missed or over-read -------------------------------------------------------
+
+def test_a_monitor_named_again_by_description_is_still_the_sayer(lex: Lexicon) -> None:
+    text = ("The Syrian Observatory for Human Rights said fighting raged near Hama on Friday. The UK-based "
+            "group said the army regained control over the village of Kafr Zita.")
+    e = at(text, lex, "Kafr Zita")
+    assert e.certainty == "claimed", e.why
+    assert "Syrian Observatory for Human Rights" in roles(e).get("claimant", set())
+
+
+def test_reports_coming_through_are_reports_nobody_is_named_for(lex: Lexicon) -> None:
+    text = "Reports are coming through of heavy clashes between the army and rebels in the village of Lahaya."
+    assert at(text, lex, "Lahaya").certainty == "claimed"
+
+
+def test_claiming_a_target_or_the_lives_of_people_is_no_claim(lex: Lexicon) -> None:
+    for text in ("Militants mounted an assault on the town of Morek that may have aimed at claiming a soft "
+                 "target.",
+                 "Air strikes hit the town of Morek on Monday, claiming the lives of six civilians."):
+        assert at(text, lex, "Morek").certainty == "confirmed", at(text, lex, "Morek").why
+
+
+def test_a_side_that_claims_a_capture_still_claims_it(lex: Lexicon) -> None:
+    text = "The rebels claimed the capture of the town of Morek on Monday."
+    assert at(text, lex, "Morek").certainty == "claimed"
