@@ -55,6 +55,7 @@ class Voice:
     last: Frame | None = None  # the frame of the sentence before
     last_span: tuple[int, int] | None = None
     resumed: bool = False  # the sentence before resumed a source named earlier ("It said …")
+    index: dict[int, int] = field(default_factory=dict)  # a sentence's place in `said`
 
     @classmethod
     def of(cls, text: str, said: list[Sentence], find: Callable[[str], list[Party]]) -> Voice:
@@ -111,7 +112,9 @@ class Voice:
 
     def _closed_by_source(self, sentence: Sentence) -> bool:
         """The paragraph's last sentence, after this one, ends '…, the report added.'"""
-        at = next((i for i, s in enumerate(self.said) if s is sentence), None)
+        if not self.index:
+            self.index = {id(s): i for i, s in enumerate(self.said)}
+        at = self.index.get(id(sentence))
         if at is None or sentence.span is None:
             return False
         end = sentence.span
