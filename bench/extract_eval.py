@@ -214,6 +214,12 @@ class Devset:
                        f"{sorted(side(matched[i].factions, ('actor', 'ally')))}, expected "
                        f"{sorted(side(expected[i]['factions'], ('actor', 'ally')))}"
                        for i in certainty_right if i not in strict]
+        # the certainty of matched events that differs: expected vs found, with the found one's reason
+        wrong_certainty = [f"{matched[i].type} at "
+                           f"{expected[i].get('place_name') or expected[i].get('region')}: "
+                           f"expected {expected[i]['certainty']}, found {matched[i].certainty}"
+                           f" ({matched[i].why.get('certainty', 'no cue')}): {expected[i]['sentence'][:80]}"
+                           for i in sorted(matched) if i not in certainty_right]
         non_event_hits = [f for f in false_positives if any(
             _same_sentence(f.sentence, [_norm(n["sentence"])])
             and (n.get("place_name") is None or name_key(n["place_name"]) in self.found_place(f)[1])
@@ -248,6 +254,7 @@ class Devset:
             "regions": len(regions), "region_hit": sum(i in matched for i in regions),
             "region_at_point": len(at_point),
             "missed": [e for i, e in enumerate(expected) if i not in matched], "wrong_sides": wrong_sides,
+            "wrong_certainty": wrong_certainty,
             "false_positives": false_positives,
         }
 
@@ -271,6 +278,20 @@ def _line(label: str, r: dict) -> str:
             f"{r['regions'] - r['region_hit'] - r['region_at_point']}")
 
 
+def print_details(result: dict) -> None:
+    """`-v`: a report's missed events, wrong sides, wrong certainties and extra events."""
+    for e in result["missed"]:
+        where = e.get("place_name") or e.get("region") or e.get("area")
+        print(f"    missed: {e['type']} at {where} ({e['certainty']}): {e['sentence'][:80]}")
+    for i in result.get("wrong_sides", []):
+        print(f"    sides:  {i}")
+    for i in result.get("wrong_certainty", []):
+        print(f"    cert:   {i}")
+    for f in result["false_positives"]:
+        where = getattr(f, "place_name", None) or f.place
+        print(f"    extra:  {f.type} at {where} ({f.certainty}): {f.sentence[:80]}")
+
+
 def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, dict]:
     """Score every report of bench/reports/index.json whose text is present; print per report and split."""
     index = json.loads((REPORTS / "index.json").read_text(encoding="utf-8"))["reports"]
@@ -292,14 +313,7 @@ def score_devset(split: str | None = None, verbose: bool = False) -> dict[str, d
         result = devset.score_report(answers, text, entry.get("published"))
         print(_line(entry["id"], result))
         if verbose:
-            for e in result["missed"]:
-                where = e.get("place_name") or e.get("region") or e.get("area")
-                print(f"    missed: {e['type']} at {where} ({e['certainty']}): {e['sentence'][:80]}")
-            for i in result.get("wrong_sides", []):
-                print(f"    sides:  {i}")
-            for f in result["false_positives"]:
-                where = getattr(f, "place_name", None) or f.place
-                print(f"    extra:  {f.type} at {where} ({f.certainty}): {f.sentence[:80]}")
+            print_details(result)
         for key in (entry["split"], "all"):
             total = totals.setdefault(key, dict.fromkeys(SUMS, 0))
             for k in SUMS:

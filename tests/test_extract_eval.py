@@ -98,3 +98,17 @@ def test_a_region_matches_the_name_it_is_written_around(devset) -> None:
     assert score(devset, [bank], [region_event("the western bank of the Euphrates River",
                                                "Deir ez-Zor")])["matched"] == 1
     assert score(devset, [latakia], [region_event("rural Hama", "Hama")])["matched"] == 0
+
+
+def test_verbose_prints_a_cert_line_for_a_matched_event_of_another_certainty(devset, capsys) -> None:
+    claimed = found("geonames:1", "Kafr Zita", NOT_LOCATED, "shelling", OTHER)
+    claimed.certainty, claimed.why["certainty"] = "claimed", "'the monitor said' → claimed"
+    right = found(None, "northern Hama", NORTH_OF_HAMA)
+    expected = [{"place": "geonames:1", "place_name": "Kafr Zita", "place_known": True, "type": "shelling",
+                 "certainty": "confirmed", "factions": [["saa", "actor"]], "sentence": OTHER}, region_event()]
+    result = score(devset, [claimed, right], expected)
+    assert result["matched"] == 2 and result["certainty_right"] == 1
+    bench_module("extract_eval").print_details(result)
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    assert lines == ["cert:   shelling at Kafr Zita: expected confirmed, found claimed "
+                     f"('the monitor said' → claimed): {OTHER}"]

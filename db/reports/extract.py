@@ -35,6 +35,7 @@ from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
 from .theatre import report_theatre
 from .unnamed import COUNT, villages_of
+from .voice import Voice
 from .when import dates_in, resolve
 from .where import WIDE, Spot, find_spots
 from .wording import CUT, LATER_SOURCE, STATEMENT, frame, stated_or_toll
@@ -157,6 +158,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     statement: list[Party] | None = None  # who speaks in a quotation introduced by "The statement read:"
     last_parties: list[Party] = []
     talk = Discourse()  # who acts when a sentence names no side
+    voice = Voice.of(text, said, lex.parties.find)  # who the report speaks for (voice.py)
     for sentence in said:
         talk.start(text, sentence.span)
         if STATEMENT.search(sentence.text):  # "The statement included:": what follows is its sayer's
@@ -187,6 +189,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
             if f.certainty == "confirmed":
                 f.certainty, f.cue, f.claimants = "claimed", "a quoted statement", list(statement)
             statement = None if sentence.closes_quote else statement
+        f = voice.hear(sentence, f)
         # a place inside the attribution ("… TV said in a broadcast from Khan Sheykhoun") is where it was said
         spots = [p for p in spots if f.span == (0, 0) or not f.span[0] <= p.start < f.span[1]
                  or p.role == "frame"]
