@@ -33,7 +33,11 @@ _ADVERB = r"(?:\s+(?:further|also|later|earlier|again|then|additionally|separate
 # "The website of Sputnik quoted Ali Maqsoud, a military expert, as saying that …": both say it
 _QUOTED_AS = (r"(?:(?<=quoted)\s+(?P<quoted>[^;]{2,120}?)\s+as\s+"
               r"(?:saying|reporting|stating|claiming|telling\s+\w+))?")
-_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+)?(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)" + _ADVERB +
+# "Moscow on Tuesday said …", "On Tuesday it said …": the day may stand before the verb or the sayer
+_DAY = r"(?:(?:late |early |earlier |later )?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|" \
+       r"Sunday)|today|yesterday|overnight)"
+_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+|" + _DAY.replace("on\\s+", "[Oo]n\\s+") + r",?\s+)?"
+                      r"(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)" + r"(?:\s+" + _DAY + r")?" + _ADVERB +
                       r"\s+" + _REPORTING + _QUOTED_AS + _WHEN + r"(?:\s+that)?\s*:?\s+(?=\S)")
 # "…, said the Observatory, as regime forces pressed on": a postposed attribution may be followed by a
 # clause of the writer's own, and its sayer by an apposition ("said Rami Abdel Rahman, head of the monitor")

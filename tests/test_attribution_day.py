@@ -1,0 +1,32 @@
+"""A day named between the sayer and the verb, or before both, leaves the sentence a claim. A new user's
+trial on Ukraine reports: "Moscow on Tuesday said its forces had captured the village of N" and "On
+Tuesday it said its forces seized …" were both stored as confirmed captures."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sitroom.db.reports.extract import Lexicon, extract
+
+
+@pytest.fixture
+def lex(db_path: Path) -> Lexicon:
+    return Lexicon(sqlite3.connect(db_path))
+
+
+@pytest.mark.parametrize("text", [
+    "Damascus on Tuesday said its forces had captured the village of Kafr Nabuda.",
+    "Damascus on Tuesday also said its forces had captured the village of Kafr Nabuda.",
+    "The ministry spoke on Monday. On Tuesday it said its forces captured the village of Kafr Nabuda.",
+    "The ministry spoke on Monday. Late on Tuesday, it said its forces captured the village of Kafr Nabuda.",
+])
+def test_a_day_beside_the_sayer_keeps_the_claim(lex: Lexicon, text: str) -> None:
+    (found,) = extract(text, lex, "2019-05-08").events
+    assert found.certainty == "claimed", found.why
+
+
+def test_a_day_with_no_sayer_is_the_narrator_s(lex: Lexicon) -> None:
+    (found,) = extract("On Tuesday the army captured the village of Kafr Nabuda.", lex, "2019-05-08").events
+    assert found.certainty == "confirmed"
