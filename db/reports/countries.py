@@ -31,8 +31,8 @@ COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
     ("Iraq", r"Iraqi", "Iraqi forces", None, "other"),
 ]
 _DEMONYMS = "|".join(d for _, d, *_ in COUNTRIES) + "|Syrian"
-# a publisher's word for a foreign force: "the Turkish occupation army" is still Turkey's
-_QUALIFIER = r"(?:occupation |occupying |invading |invasion )"
+# a publisher's word for a foreign force: "the Turkish occupation army", "Turkish terror army" are Turkey's
+_QUALIFIER = r"(?:occupation |occupying |invading |invasion |terror |terrorist )"
 AIR_NOUNS = (r"(?:(?:fighter |military |attack |combat |war)?(?:jets|warplanes|war planes|planes|aircrafts?|"
              r"helicopters|bombers|drones)|air ?force|aviation|air power|air support|air cover)")
 FORCE_NOUNS = (r"(?:(?:special |ground |armed |military |regular )?(?:forces|troops|soldiers|army|military|"

@@ -96,6 +96,10 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      r"(?:the )?(?:Bashar )?(?:al-)?Assad regime|(?:the )?regime"
      r"(?: forces| troops| loyalists)?|(?:the )?army|government offensive|(?:the )?government",
      "Syrian Arab Army", "saa", "government", FORCE),
+    # "the pro-government advance": the adjective names the side of the happening it qualifies
+    (r"(?:the )?(?:pro-government|pro-regime|pro-Assad|loyalist)(?= (?:\w+ )?(?:advance|offensive|assault|"
+     r"attack|push|bombardment|shelling|counter-?attack|counter-?offensive)s?\b)",
+     "Syrian Arab Army", "saa", "government", FORCE),
     (r"(?:State media outlet |state news agency |state agency )?SANA(?: reporter)?|Syrian Arab News Agency|"
      r"(?:Syrian )?state (?:media|news agency|television|TV|agency)(?: outlet)?|(?:a )?military source",
      "SANA", "saa", "government", MEDIA),

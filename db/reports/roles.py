@@ -36,6 +36,16 @@ _DIED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:killed|w
                    re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:strikes|raids|shelling|bombardment|bombing|fire)\b", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
+# "repelled ISIL's attack", "repelling deadly suicide attacks by …": who repels an attack did not make it
+_REPELS_NOUN = re.compile(r"\b(?:repell?(?:ed|s|ing)?|repuls(?:ed|es|ing)|thwart(?:ed|s|ing)|"
+                          r"foil(?:ed|s|ing))\s+(?:(?:an?|the|their|its|several|two|three|\d+)\s+)?(?:[\w-]+(?:'s|’s|'|’)?\s+)"
+                          r"{0,3}$", re.IGNORECASE)
+# "ISIL's attack", "the army's new offensive": the side whose happening it is
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?$")
+# "rebel groups that attacked X": the side the relative pronoun stands for did it
+_THAT = re.compile(r"^\s+(?:that|who|which)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+# "… the SDF, which is backed by the US-led coalition": the ally hangs on the side before it, a target
+_ITS_BACKER = re.compile(r"^,?\s+(?:(?:which|who)\s+(?:is|are|was|were)\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
                               r"(?:the|these|our|its|their) (?:forces|units|troops|soldiers|fighters))\b",
@@ -111,6 +121,25 @@ def _one_role(out: list[Role], notes: list[str]) -> list[Role]:
     return [(p, r) for p, r in out if not (r == "target" and (p.slug or p.name) in both)]
 
 
+def _whose(s: str, cue: Cue, own: list[Party], out: list[Role], notes: list[str]) -> list[Role]:
+    """The happening's own maker, named on the event word itself, outranks the clause's subject: "ISIL's
+    attack", "rebel groups that attacked X"; and who repels an attack is its target ("the army repelled
+    ISIL's attack", "repelling suicide attacks by VBIEDs")."""
+    maker = [p for p in own if p.end <= cue.start and p.kind in (FORCE, GENERIC)
+             and (_POSSESSIVE.match(s[p.end:cue.start]) or _THAT.match(s[p.end:cue.start]))]
+    repelled = not _REPELLED.match(cue.word) and _REPELS_NOUN.search(s[:cue.start])
+    if repelled:
+        out = [(q, "target") if r in ("actor", "ally") and q.start < repelled.start() else (q, r)
+               for q, r in out]
+        notes.append(f"'{repelled.group().strip()}': who repels the {cue.word} did not make it")
+    if maker:
+        p = maker[-1]
+        out = [(q, "target") if r in ("actor", "ally") and q.start < p.start else (q, r)
+               for q, r in out if q is not p] + [(p, "actor")]
+        notes.append(f"'{s[p.start:cue.end]}': {p.text} made it")
+    return out
+
+
 def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
           previous: list[Role], faction_parent: dict[str, str | None]) -> tuple[list[Role], list[str]]:
     """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
@@ -147,7 +176,13 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         elif between and cue.end + between.end() <= p.start < cue.end + between.end() + 60:
             out.append((p, "side"))
         elif _ALLY.search(s[:p.start]):
-            out.append((p, "ally"))
+            held = [q for q, r in out if r == "target" and q.end <= p.start]
+            backer = _ALLY.search(s[:p.start])
+            if held and _ITS_BACKER.match(s[held[-1].end:backer.start()]):
+                out.append((p, "target"))
+                notes.append(f"'{p.text}' backs '{held[-1].text}', the target: on the target's side")
+            else:
+                out.append((p, "ally"))
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
     # the dead's own happening only: the toll itself or the means it names ("killed … in air strikes"),
@@ -218,6 +253,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             if units:
                 out = [x for x in out if x[0] is not p] + units
                 notes.append(f"'{p.text}' are the units named before: " + ", ".join(q.name for q, _ in units))
+    out = _whose(s, cue, own, out, notes)
     out = _one_role(out, notes)
     claimants = list(f.claimants)
     if f.self_claim:
