@@ -1,0 +1,51 @@
+"""Issue 17, round 13: the acting side — the maker named on the event word itself, who repels an attack,
+a backer of the target, and sides named by an adjective. Sentences written for the test; each fails
+without its rule."""
+
+from __future__ import annotations
+
+from sitroom.db.reports.extract import Lexicon
+
+from .extract_helpers import actors, at, events, lex
+
+__all__ = ["lex"]
+
+
+def _acting(text: str, lex: Lexicon, place: str) -> set[str]:
+    return {slug for slug, role in at(text, lex, place).factions if role in ("actor", "ally")}
+
+
+def test_a_possessive_on_the_attack_names_its_maker_and_the_repeller_is_hit(lex: Lexicon) -> None:
+    e = at("Government troops repelled Daesh's attack on the village of Morek on Sunday.", lex, "Morek")
+    assert actors(e) == {"isis"}, e.why
+    assert ("saa", "target") in e.factions, e.why
+
+
+def test_the_side_a_relative_pronoun_stands_for_made_the_happening(lex: Lexicon) -> None:
+    e = at("The army killed dozens of rebels who attacked the town of Kafr Nabudah on Monday.", lex,
+           "Kafr Nabudah")
+    assert actors(e) == {"syrian-opposition"}, e.why
+
+
+def test_who_repels_an_attack_is_not_its_maker(lex: Lexicon) -> None:
+    text = "The army repelled two suicide attacks on its positions in the town of Mayadin on Sunday."
+    found = [e for e in events(text, lex) if e.type in ("attack", "vbied")]
+    assert found and all("saa" not in actors(e) for e in found), [e.why for e in found]
+
+
+def test_a_backer_of_the_target_is_not_on_the_acting_side(lex: Lexicon) -> None:
+    text = ("ISIS advanced towards the village of Bahra, pushing back the SDF, which is backed by the US-led "
+            "coalition.")
+    assert _acting(text, lex, "Bahra") == {"isis"}
+
+
+def test_a_pro_government_offensive_is_the_army_s(lex: Lexicon) -> None:
+    e = at("The pro-government advance against ISIS towards the town of Deir Hafer is continuing.", lex,
+           "Deir Hafer")
+    assert actors(e) == {"saa"}, e.why
+
+
+def test_a_foreign_army_under_a_pejorative_is_not_the_syrian_army(lex: Lexicon) -> None:
+    e = at("The Turkish terror army shelled the village of Arima on Wednesday.", lex, "Arima")
+    assert "saa" not in actors(e), e.why
+    assert "Turkish Armed Forces" in {n for n, _, r, _ in e.parties if r == "actor"}, e.why
