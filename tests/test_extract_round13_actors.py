@@ -49,3 +49,31 @@ def test_a_foreign_army_under_a_pejorative_is_not_the_syrian_army(lex: Lexicon) 
     e = at("The Turkish terror army shelled the village of Arima on Wednesday.", lex, "Arima")
     assert "saa" not in actors(e), e.why
     assert "Turkish Armed Forces" in {n for n, _, r, _ in e.parties if r == "actor"}, e.why
+
+
+def test_a_gain_told_only_by_a_side_s_own_media_is_that_side_s(lex: Lexicon) -> None:
+    text = ("Hezbollah fighters advanced on the town of Albu Kamal. Syrian state television declared that "
+            "the town of Albu Kamal is liberated.")
+    e = next(e for e in events(text, lex) if e.type == "capture")
+    assert actors(e) == {"saa"}, e.why
+
+
+def test_an_attack_on_the_enemy_told_by_a_side_s_media_is_that_side_s_not_a_car_bomb_on_no_one(
+        lex: Lexicon) -> None:
+    e = at("According to Amaq, a suicide attack killed 15 SDF members near the town of Mansoura.", lex,
+           "Mansoura")
+    assert actors(e) == {"isis"}, e.why
+    e = at("State news agency SANA said a car bomb exploded in the town of Jableh, killing five people.", lex,
+           "Jableh")
+    assert not actors(e), e.why
+
+
+def test_the_holder_of_a_place_outside_whose_control_it_lies_is_no_party(lex: Lexicon) -> None:
+    e = at("Warplanes struck the town of Nawa, the last town outside the regime's control in the area.", lex,
+           "Nawa")
+    assert "saa" not in {slug for slug, _ in e.factions}, e.why
+
+
+def test_by_doing_x_comma_the_subject_of_the_main_clause_did_it(lex: Lexicon) -> None:
+    e = at("By securing the town of Maadan, the Syrian Arab Army has cut the road to Raqqa.", lex, "Maadan")
+    assert actors(e) == {"saa"}, e.why

@@ -130,6 +130,7 @@ class Party:
     slug: str | None  # None: not a faction the store knows
     bloc: str | None
     kind: str  # FORCE, AIR, MEDIA, MONITOR, GENERIC
+    side: str = ""  # a side's own media (SANA, Amaq): the name of the side it speaks for
 
 
 def _is_abbreviation(label: str) -> bool:
@@ -254,7 +255,8 @@ class Parties:
                     bloc = self.factions[known].bloc
                     label = label if kind in (MEDIA, MONITOR) else self.factions[known].name
                 label, how = forces.qualify(label, kind, sentence, GENERIC)
-                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, how))
+                side = self.factions[known].name if known and kind == MEDIA else ""
+                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, how, side))
         for m in forces.BACKED.finditer(sentence):  # "Kurdish-led and US-backed forces"
             name, slug, bloc = forces.backed(m, self.factions, self._store_slug)
             found.append(Party(m.start(), m.end(), m.group(), name, slug, bloc, FORCE))

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cues import TOLL, Cue
 from .parties import AIR, FORCE, GENERIC, MEDIA, MONITOR, Party
@@ -40,6 +41,8 @@ _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _REPELS_NOUN = re.compile(r"\b(?:repell?(?:ed|s|ing)?|repuls(?:ed|es|ing)|thwart(?:ed|s|ing)|"
                           r"foil(?:ed|s|ing))\s+(?:(?:an?|the|their|its|several|two|three|\d+)\s+)?(?:[\w-]+(?:'s|’s|'|’)?\s+)"
                           r"{0,3}$", re.IGNORECASE)
+# "the last town outside regime's control": the holder of the place, no party to what happens there
+_HOLDER = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 # "ISIL's attack", "the army's new offensive": the side whose happening it is
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?$")
 # "rebel groups that attacked X": the side the relative pronoun stands for did it
@@ -89,7 +92,7 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
     return out
 
 
-_OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|during)\b", re.IGNORECASE)
+_OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|during|by)\b", re.IGNORECASE)
 
 
 def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Role]:
@@ -140,11 +143,28 @@ def _whose(s: str, cue: Cue, own: list[Party], out: list[Role], notes: list[str]
     return out
 
 
+def _own_media(cue: Cue, f: Frame, out: list[Role], notes: list[str]) -> list[Role]:
+    """A happening that names no maker, told by one side's own media: a gain ("Albu Kamal is liberated",
+    state television declared) is that side's, and so is an attack on its enemy (Amaq: "a suicide attack
+    killed 15 SDF members"); not an attack on no one or on its own (a car bomb in a government town)."""
+    media = [p for p in f.claimants if p.kind == MEDIA and p.slug and p.side]
+    if len(media) != 1:
+        return out
+    p = media[0]
+    hit = [q for q, r in out if r == "target" and q.bloc]
+    if cue.type in ("capture", "advance") or (hit and all(q.bloc != p.bloc for q in hit)):
+        notes.append(f"no side named: '{p.text}' speaks for {p.side}, whose happening it is")
+        # still a voice (its kind kept): not carried as the acting side of the sentences after
+        return [(replace(p, name=p.side), "actor"), *out]
+    return out
+
+
 def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
           previous: list[Role], faction_parent: dict[str, str | None]) -> tuple[list[Role], list[str]]:
     """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
     notes: list[str] = []
-    own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
+    own = [p for p in parties if (not f.span[0] <= p.start < f.span[1] or f.span == (0, 0))
+           and not _HOLDER.search(s[:p.start])]
     body = f.span[1] if f.leading else 0
     # " and " between two sides joins a subject ("The SAA and the Russian Air Force took X"), not clauses
     starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body
@@ -228,6 +248,8 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    if not any(r == "actor" for _, r in out):
+        out = _own_media(cue, f, out, notes)
     # "the villages were retaken", "X was captured from the YPG": a passive without its agent was done by
     # the side that acted last (not a loss: "lost X" names the loser only)
     if cue.passive and not any(r == "actor" for _, r in out) and not re.match(
