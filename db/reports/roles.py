@@ -41,6 +41,9 @@ _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _REPELS_NOUN = re.compile(r"\b(?:repell?(?:ed|s|ing)?|repuls(?:ed|es|ing)|thwart(?:ed|s|ing)|"
                           r"foil(?:ed|s|ing))\s+(?:(?:an?|the|their|its|several|two|three|\d+)\s+)?(?:[\w-]+(?:'s|’s|'|’)?\s+)"
                           r"{0,3}$", re.IGNORECASE)
+# a word for a side in the clause ("troops were pushing …", "they shelled …"): the discourse's to resolve
+_SUBJECT_WORD = re.compile(r"\b(?:they|it|troops|soldiers|forces|fighters|units|army|militants|terrorists|"
+                           r"jihadists|rebels|insurgents|gunmen|militias?|group)\b", re.IGNORECASE)
 # "the last town outside regime's control": the holder of the place, no party to what happens there
 _HOLDER = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 # "ISIL's attack", "the army's new offensive": the side whose happening it is
@@ -248,7 +251,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
-    if not any(r == "actor" for _, r in out):
+    if not any(r == "actor" for _, r in out) and not _SUBJECT_WORD.search(s[body:cue.start]):
         out = _own_media(cue, f, out, notes)
     # "the villages were retaken", "X was captured from the YPG": a passive without its agent was done by
     # the side that acted last (not a loss: "lost X" names the loser only)
