@@ -77,3 +77,17 @@ def test_the_holder_of_a_place_outside_whose_control_it_lies_is_no_party(lex: Le
 def test_by_doing_x_comma_the_subject_of_the_main_clause_did_it(lex: Lexicon) -> None:
     e = at("By securing the town of Maadan, the Syrian Arab Army has cut the road to Raqqa.", lex, "Maadan")
     assert actors(e) == {"saa"}, e.why
+
+
+def test_a_number_of_a_side_heading_its_clause_is_that_side(lex: Lexicon) -> None:
+    text = ("On Friday, evacuations from the town of Douma stopped, days after hundreds of opposition "
+            "fighters and their families left the town of Douma.")
+    e = next(e for e in events(text, lex) if e.type == "withdrawal")
+    assert actors(e) == {"syrian-opposition"}, e.why
+
+
+def test_a_clause_with_an_unnamed_subject_of_its_own_does_not_take_the_main_clause_s(lex: Lexicon) -> None:
+    text = "The army took control of the town of Morek after a jihadist group pulled out."
+    e = next(e for e in events(text, lex) if e.type == "withdrawal")
+    assert not actors(e), e.why
+    assert actors(next(e for e in events(text, lex) if e.type == "capture")) == {"saa"}

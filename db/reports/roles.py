@@ -41,6 +41,9 @@ _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
 _REPELS_NOUN = re.compile(r"\b(?:repell?(?:ed|s|ing)?|repuls(?:ed|es|ing)|thwart(?:ed|s|ing)|"
                           r"foil(?:ed|s|ing))\s+(?:(?:an?|the|their|its|several|two|three|\d+)\s+)?(?:[\w-]+(?:'s|’s|'|’)?\s+)"
                           r"{0,3}$", re.IGNORECASE)
+# "an al-Qaida-linked group", "a jihadist faction": a side the lexicon does not name, heading its clause
+_UNNAMED = re.compile(r"^\s*(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,3}(?:group|faction|militia|"
+                      r"organi[sz]ation|alliance)s?\s+(?:\w+ly\s+|had\s+|has\s+|have\s+)*$", re.IGNORECASE)
 # a word for a side in the clause ("troops were pushing …", "they shelled …"): the discourse's to resolve
 _SUBJECT_WORD = re.compile(r"\b(?:they|it|troops|soldiers|forces|fighters|units|army|militants|terrorists|"
                            r"jihadists|rebels|insurgents|gunmen|militias?|group)\b", re.IGNORECASE)
@@ -62,6 +65,11 @@ GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro
 Role = tuple[Party, str]
 PREPOSITION = _PREPOSITION
 
+
+# "hundreds of opposition fighters … left X": a number of a side heading its clause is that side
+_QUANTITY = re.compile(r"(?:^\s*|\b(?:after|as|when|while|since|that|and)\s+)(?:some |about |nearly |around |"
+                       r"more than |at least )?(?:hundreds|dozens|thousands|scores|tens|a number|a group|"
+                       r"a handful|\d+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 _JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|"
                    r"with)?\s*(?:the\s+)?$",
@@ -90,7 +98,7 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
                 out.append((p, "actor"))
             elif p.kind != "air":  # "A killed 13 B militants and captured X": B was hit too
                 out.append((p, "target"))
-        elif not _PREPOSITION.search(before):
+        elif not _PREPOSITION.search(before) or _QUANTITY.search(before):
             out.append((p, "actor"))
     return out
 
@@ -115,6 +123,16 @@ def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: lis
         if any(r == "actor" for _, r in found):
             return found
     return []
+
+
+def _unnamed_subject(s: str, start: int, end: int, parties: list[Party]) -> bool:
+    """Whether the clause of the event word has a subject of its own that names no known side ("… after an
+    al-Qaida-linked group pulled out"): then the main clause's subject did not do it."""
+    words = s[start:end]
+    for p in parties:
+        if start <= p.start < end:
+            words = words.replace(p.text, " ")
+    return bool(_UNNAMED.match(words))
 
 
 def _one_role(out: list[Role], notes: list[str]) -> list[Role]:
@@ -174,7 +192,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
               and not (m.group() == " and " and any(p.end == m.start() for p in own))]
     clause = starts[-1] if starts else body
     subject = _subject(s, clause, cue.start, own) if clause < cue.start else []
-    if not any(r == "actor" for _, r in subject):
+    if not any(r == "actor" for _, r in subject) and not _unnamed_subject(s, clause, cue.start, own):
         subject = _sentence_subject(s, body, cue, cues, own) + [r for r in subject if r[1] == "ally"]
     # "Backed by X, A …" anywhere in the sentence: X is an ally
     subject += [(p, "ally") for p in own if p.start < cue.start and _ALLY.search(s[:p.start])
