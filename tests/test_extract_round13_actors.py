@@ -91,3 +91,15 @@ def test_a_clause_with_an_unnamed_subject_of_its_own_does_not_take_the_main_clau
     e = next(e for e in events(text, lex) if e.type == "withdrawal")
     assert not actors(e), e.why
     assert actors(next(e for e in events(text, lex) if e.type == "capture")) == {"saa"}
+
+
+def test_a_side_telling_of_its_fight_with_a_named_enemy_made_it_but_not_a_blast_on_no_one(
+        lex: Lexicon) -> None:
+    e = at("On Saturday, the SDF announced the killing of 33 ISIS members during battles in the town of "
+           "Hajin.",
+           lex, "Hajin")
+    assert actors(e) == {"sdf"}, e.why
+    e = at("Hezbollah said a car bomb exploded in the town of Hermel, killing five people.", lex, "Hermel")
+    assert not actors(e), e.why
+    e = at("Rebels said the town of Morek was captured on Sunday.", lex, "Morek")
+    assert "syrian-opposition" not in actors(e), e.why

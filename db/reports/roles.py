@@ -164,19 +164,23 @@ def _whose(s: str, cue: Cue, own: list[Party], out: list[Role], notes: list[str]
     return out
 
 
-def _own_media(cue: Cue, f: Frame, out: list[Role], notes: list[str]) -> list[Role]:
-    """A happening that names no maker, told by one side's own media: a gain ("Albu Kamal is liberated",
-    state television declared) is that side's, and so is an attack on its enemy (Amaq: "a suicide attack
-    killed 15 SDF members"); not an attack on no one or on its own (a car bomb in a government town)."""
-    media = [p for p in f.claimants if p.kind == MEDIA and p.slug and p.side]
-    if len(media) != 1:
+def _own_media(cue: Cue, f: Frame, own: list[Party], out: list[Role], notes: list[str]) -> list[Role]:
+    """A happening that names no maker, told by one side itself or its own media: a gain ("Albu Kamal is
+    liberated", state television declared) is that side's, and so is a fight with its enemy (Amaq: "a suicide
+    attack killed 15 SDF members"; "the SDF announced the killing of 33 IS members during battles"); not a
+    blast that hit no named enemy (a car bomb in a government town)."""
+    voices = [p for p in f.claimants if p.slug and ((p.kind == MEDIA and p.side) or p.kind == FORCE)]
+    if len(voices) != 1:
         return out
-    p = media[0]
-    hit = [q for q, r in out if r == "target" and q.bloc]
-    if cue.type in ("capture", "advance") or (hit and all(q.bloc != p.bloc for q in hit)):
-        notes.append(f"no side named: '{p.text}' speaks for {p.side}, whose happening it is")
-        # still a voice (its kind kept): not carried as the acting side of the sentences after
-        return [(replace(p, name=p.side), "actor"), *out]
+    p = voices[0]
+    hit = [q for q, r in out if r == "target" and q.bloc] + [q for q in own if q.bloc and q.start > p.end]
+    # a gain without its taker, in a side's own words, may be its loss ("rebels said the town fell"): only
+    # its media's wording ("is liberated") is read as the side's gain
+    gain = cue.type in ("capture", "advance") and p.kind == MEDIA
+    if gain or (hit and all(q.bloc != p.bloc for q in hit)):
+        notes.append(f"no side named: '{p.text}' tells of its own side's happening")
+        # a media's side keeps its kind (a voice): not carried as the acting side of the sentences after
+        return [(replace(p, name=p.side or p.name), "actor"), *out]
     return out
 
 
@@ -270,7 +274,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
     if not any(r == "actor" for _, r in out) and not _SUBJECT_WORD.search(s[body:cue.start]):
-        out = _own_media(cue, f, out, notes)
+        out = _own_media(cue, f, own, out, notes)
     # "the villages were retaken", "X was captured from the YPG": a passive without its agent was done by
     # the side that acted last (not a loss: "lost X" names the loser only)
     if cue.passive and not any(r == "actor" for _, r in out) and not re.match(
