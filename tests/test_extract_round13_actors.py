@@ -103,3 +103,12 @@ def test_a_side_telling_of_its_fight_with_a_named_enemy_made_it_but_not_a_blast_
     assert not actors(e), e.why
     e = at("Rebels said the town of Morek was captured on Sunday.", lex, "Morek")
     assert "syrian-opposition" not in actors(e), e.why
+
+
+def test_the_gazetteer_and_the_faction_matcher_read_one_theatre(lex: Lexicon) -> None:
+    events("The army captured the village of Morek on Monday.", lex)  # a report sets it
+    lex.theatre.abroad, lex.theatre.countries = True, frozenset({"yemen"})
+    assert (lex.parties.abroad, lex.gazetteer.abroad) == (True, True)
+    assert lex.parties.report == lex.gazetteer.report == frozenset({"yemen"})
+    lex.theatre.reset()  # outside a report: one reset for both
+    assert not (lex.parties.abroad or lex.gazetteer.abroad or lex.parties.report or lex.gazetteer.report)

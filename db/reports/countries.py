@@ -15,6 +15,7 @@ country's war is not matched by a near spelling or an acronym).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..geography import name_key
@@ -68,6 +69,20 @@ def bare_country(text: str) -> bool:
 
 
 # -- the countries a report is about: its theatre --------------------------------------------------------
+
+@dataclass
+class Theatre:
+    """The report being read: its own countries (name_keys) and whether it is abroad (about another war than
+    the bundled data's). One per lexicon, read by the gazetteer and the faction matcher alike, so the two
+    never disagree; set by extract.py (theatre.py works it out), empty outside a report."""
+
+    countries: frozenset[str] = frozenset()
+    abroad: bool = False
+
+    def reset(self) -> None:
+        """Outside any report: every name read as at home."""
+        self.countries, self.abroad = frozenset(), False
+
 
 @lru_cache(maxsize=64)
 def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:

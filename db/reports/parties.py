@@ -28,7 +28,7 @@ from ..models import Faction
 from ..reference import read_reference
 from ..schema import bundled_factions
 from . import forces
-from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
+from .countries import PLACE_BEFORE, Theatre, bare_country, descriptors, named_countries
 from .gazetteer import HOME
 from .spelling import normalise
 
@@ -176,8 +176,9 @@ def _wars(conn: sqlite3.Connection, slugs: set[str]) -> dict[str, frozenset[str]
 class Parties:
     """The store's factions and the descriptors, as patterns."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, theatre: Theatre | None = None) -> None:
         self.factions = read_reference(conn).factions
+        self.theatre = theatre or Theatre()  # the report being read: the lexicon's, shared with the gazetteer
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
         self._scoped: set[str] = set()  # acronyms matched only in a sentence of their faction's war
@@ -196,13 +197,30 @@ class Parties:
         self._scoped -= {n for names, _ in named.values() for n in names}  # a name too: unscoped
         self._wars = _wars(conn, {exact[a] for a in self._scoped})
         self._exact, self._folded = exact, folded
-        self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
-        self.abroad = False  # the report is about another war than the bundled data's: extract.py's
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
         self._folded_re = _alternation(folded, re.IGNORECASE, tail)
         self._descriptors = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w]|-\w)", re.IGNORECASE),
                               name, slug, bloc, kind) for p, name, slug, bloc, kind in DESCRIPTORS]
+
+
+    @property
+    def report(self) -> frozenset[str]:
+        """The report's own countries (name_keys): the shared theatre's."""
+        return self.theatre.countries
+
+    @report.setter
+    def report(self, countries: frozenset[str]) -> None:
+        self.theatre.countries = countries
+
+    @property
+    def abroad(self) -> bool:
+        """Whether the report is about another war than the bundled data's: the shared theatre's."""
+        return self.theatre.abroad
+
+    @abroad.setter
+    def abroad(self, abroad: bool) -> None:
+        self.theatre.abroad = abroad
 
     def _store_slug(self, name: str) -> str | None:
         return self._folded.get(name.casefold()) or self._exact.get(name)
