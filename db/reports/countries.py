@@ -15,6 +15,7 @@ country's war is not matched by a near spelling or an acronym).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..geography import name_key
@@ -31,8 +32,8 @@ COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
     ("Iraq", r"Iraqi", "Iraqi forces", None, "other"),
 ]
 _DEMONYMS = "|".join(d for _, d, *_ in COUNTRIES) + "|Syrian"
-# a publisher's word for a foreign force: "the Turkish occupation army" is still Turkey's
-_QUALIFIER = r"(?:occupation |occupying |invading |invasion )"
+# a publisher's word for a foreign force: "the Turkish occupation army", "Turkish terror army" are Turkey's
+_QUALIFIER = r"(?:occupation |occupying |invading |invasion |terror |terrorist )"
 AIR_NOUNS = (r"(?:(?:fighter |military |attack |combat |war)?(?:jets|warplanes|war planes|planes|aircrafts?|"
              r"helicopters|bombers|drones)|air ?force|aviation|air power|air support|air cover)")
 FORCE_NOUNS = (r"(?:(?:special |ground |armed |military |regular )?(?:forces|troops|soldiers|army|military|"
@@ -68,6 +69,20 @@ def bare_country(text: str) -> bool:
 
 
 # -- the countries a report is about: its theatre --------------------------------------------------------
+
+@dataclass
+class Theatre:
+    """The report being read: its own countries (name_keys) and whether it is abroad (about another war than
+    the bundled data's). One per lexicon, read by the gazetteer and the faction matcher alike, so the two
+    never disagree; set by extract.py (theatre.py works it out), empty outside a report."""
+
+    countries: frozenset[str] = frozenset()
+    abroad: bool = False
+
+    def reset(self) -> None:
+        """Outside any report: every name read as at home."""
+        self.countries, self.abroad = frozenset(), False
+
 
 @lru_cache(maxsize=64)
 def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .background import drop_old
 from .context import ANOTHER, attribute, carried_type, listed, toll_strike
+from .countries import Theatre
 from .cue_places import WITNESSED, places_of
 from .cues import PRIORITY, Cue, find_cues
 from .discourse import Discourse
@@ -55,8 +56,9 @@ class Lexicon:
     """What the extractor knows: the store's places and factions, the bundled gazetteer, descriptors."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.gazetteer = Gazetteer(conn)
-        self.parties = Parties(conn)
+        self.theatre = Theatre()  # the report being read, one for both matchers
+        self.gazetteer = Gazetteer(conn, self.theatre)
+        self.parties = Parties(conn, self.theatre)
         self.factions = self.parties.factions
         self.places = self.gazetteer.places
         self.parents = {slug: f.parent for slug, f in self.factions.items()}
@@ -139,9 +141,8 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
     # the date given always wins; else the page's own (report_date.py)
     date, date_from = (report_date, "given") if report_date else read_date(text, said)
     # the report's countries scope every sentence's names, its first before any place is located
-    lex.gazetteer.report = lex.parties.report = frozenset()
-    lex.gazetteer.report = lex.parties.report = report_theatre(said, lex.gazetteer)
-    lex.parties.abroad = lex.gazetteer.abroad
+    lex.theatre.countries = frozenset()
+    lex.theatre.countries = report_theatre(said, lex.gazetteer)  # sets lex.theatre.abroad too
     year = int(date[:4]) if date else None
     events: list[Found] = []
     unknown_places: list[tuple[str, str]] = []

@@ -27,7 +27,7 @@ from ..geography import name_key
 from ..reference import read_reference
 from ..schema import bundled_places
 from ..write.resolve import km_between
-from .countries import named_countries
+from .countries import Theatre, named_countries
 from .divisions import Division, read_divisions, spans
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
@@ -97,8 +97,9 @@ def _bundled_keys() -> frozenset[str]:
 class Gazetteer:
     """Names → places, for finding the places a sentence names."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, theatre: Theatre | None = None) -> None:
         ref = read_reference(conn)
+        self.theatre = theatre or Theatre()  # the report being read: the lexicon's, shared with Parties
         self.places: dict[str, GazPlace] = {}
         self._keys: dict[str, list[str]] = {}
         self._skeletons: dict[str, list[str]] = {}
@@ -108,8 +109,6 @@ class Gazetteer:
         self._at: dict[tuple[float, float], str] = {}  # a point → the place there, for `near`
         self._home: set[str] = set()  # store places that are also bundled ones (of HOME)
         self.countries = frozenset(f.country for f in ref.fronts.values() if f.country) | {HOME}
-        self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
-        self.abroad = False  # the report's words name other countries, not HOME: theatre.py's
         for p in ref.places.values():
             place = GazPlace(p.id, p.name, p.kind or "locality", p.admin1, p.front, p.lat, p.lon,
                              p.precision_km, True)
@@ -135,6 +134,25 @@ class Gazetteer:
                     self._add(s, names)  # (an event landed there) must not unlearn "Deir Hafer"
                 continue
             self._add(place, names)
+
+
+    @property
+    def report(self) -> frozenset[str]:
+        """The report's own countries (name_keys): the shared theatre's."""
+        return self.theatre.countries
+
+    @report.setter
+    def report(self, countries: frozenset[str]) -> None:
+        self.theatre.countries = countries
+
+    @property
+    def abroad(self) -> bool:
+        """Whether the report is about another war than the bundled data's: the shared theatre's."""
+        return self.theatre.abroad
+
+    @abroad.setter
+    def abroad(self, abroad: bool) -> None:
+        self.theatre.abroad = abroad
 
     def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
         self.places[place.id] = place

@@ -28,7 +28,7 @@ from ..models import Faction
 from ..reference import read_reference
 from ..schema import bundled_factions
 from . import forces
-from .countries import PLACE_BEFORE, bare_country, descriptors, named_countries
+from .countries import PLACE_BEFORE, Theatre, bare_country, descriptors, named_countries
 from .gazetteer import HOME
 from .spelling import normalise
 
@@ -96,6 +96,10 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      r"(?:the )?(?:Bashar )?(?:al-)?Assad regime|(?:the )?regime"
      r"(?: forces| troops| loyalists)?|(?:the )?army|government offensive|(?:the )?government",
      "Syrian Arab Army", "saa", "government", FORCE),
+    # "the pro-government advance": the adjective names the side of the happening it qualifies
+    (r"(?:the )?(?:pro-government|pro-regime|pro-Assad|loyalist)(?= (?:\w+ )?(?:advance|offensive|assault|"
+     r"attack|push|bombardment|shelling|counter-?attack|counter-?offensive)s?\b)",
+     "Syrian Arab Army", "saa", "government", FORCE),
     (r"(?:State media outlet |state news agency |state agency )?SANA(?: reporter)?|Syrian Arab News Agency|"
      r"(?:Syrian )?state (?:media|news agency|television|TV|agency)(?: outlet)?|(?:a )?military source",
      "SANA", "saa", "government", MEDIA),
@@ -126,6 +130,7 @@ class Party:
     slug: str | None  # None: not a faction the store knows
     bloc: str | None
     kind: str  # FORCE, AIR, MEDIA, MONITOR, GENERIC
+    side: str = ""  # a side's own media (SANA, Amaq): the name of the side it speaks for
 
 
 def _is_abbreviation(label: str) -> bool:
@@ -171,8 +176,9 @@ def _wars(conn: sqlite3.Connection, slugs: set[str]) -> dict[str, frozenset[str]
 class Parties:
     """The store's factions and the descriptors, as patterns."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, theatre: Theatre | None = None) -> None:
         self.factions = read_reference(conn).factions
+        self.theatre = theatre or Theatre()  # the report being read: the lexicon's, shared with the gazetteer
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
         self._scoped: set[str] = set()  # acronyms matched only in a sentence of their faction's war
@@ -191,13 +197,30 @@ class Parties:
         self._scoped -= {n for names, _ in named.values() for n in names}  # a name too: unscoped
         self._wars = _wars(conn, {exact[a] for a in self._scoped})
         self._exact, self._folded = exact, folded
-        self.report: frozenset[str] = frozenset()  # the report's own countries (name_keys): extract.py's
-        self.abroad = False  # the report is about another war than the bundled data's: extract.py's
         tail = r"(?:\s+" + _NOUNS + r")?"
         self._exact_re = _alternation(exact, 0, tail)
         self._folded_re = _alternation(folded, re.IGNORECASE, tail)
         self._descriptors = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w]|-\w)", re.IGNORECASE),
                               name, slug, bloc, kind) for p, name, slug, bloc, kind in DESCRIPTORS]
+
+
+    @property
+    def report(self) -> frozenset[str]:
+        """The report's own countries (name_keys): the shared theatre's."""
+        return self.theatre.countries
+
+    @report.setter
+    def report(self, countries: frozenset[str]) -> None:
+        self.theatre.countries = countries
+
+    @property
+    def abroad(self) -> bool:
+        """Whether the report is about another war than the bundled data's: the shared theatre's."""
+        return self.theatre.abroad
+
+    @abroad.setter
+    def abroad(self, abroad: bool) -> None:
+        self.theatre.abroad = abroad
 
     def _store_slug(self, name: str) -> str | None:
         return self._folded.get(name.casefold()) or self._exact.get(name)
@@ -250,7 +273,8 @@ class Parties:
                     bloc = self.factions[known].bloc
                     label = label if kind in (MEDIA, MONITOR) else self.factions[known].name
                 label, how = forces.qualify(label, kind, sentence, GENERIC)
-                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, how))
+                side = self.factions[known].name if known and kind == MEDIA else ""
+                found.append(Party(m.start(), m.end(), m.group(), label, known, bloc, how, side))
         for m in forces.BACKED.finditer(sentence):  # "Kurdish-led and US-backed forces"
             name, slug, bloc = forces.backed(m, self.factions, self._store_slug)
             found.append(Party(m.start(), m.end(), m.group(), name, slug, bloc, FORCE))

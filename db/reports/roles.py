@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cues import TOLL, Cue
 from .parties import AIR, FORCE, GENERIC, MEDIA, MONITOR, Party
@@ -36,6 +37,24 @@ _DIED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:killed|w
                    re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:strikes|raids|shelling|bombardment|bombing|fire)\b", re.IGNORECASE)
 _REPELLED = re.compile(r"repell?(?:ed|s|ing)?\b", re.IGNORECASE)
+# "repelled ISIL's attack", "repelling deadly suicide attacks by …": who repels an attack did not make it
+_REPELS_NOUN = re.compile(r"\b(?:repell?(?:ed|s|ing)?|repuls(?:ed|es|ing)|thwart(?:ed|s|ing)|"
+                          r"foil(?:ed|s|ing))\s+(?:(?:an?|the|their|its|several|two|three|\d+)\s+)?(?:[\w-]+(?:'s|’s|'|’)?\s+)"
+                          r"{0,3}$", re.IGNORECASE)
+# "an al-Qaida-linked group", "a jihadist faction": a side the lexicon does not name, heading its clause
+_UNNAMED = re.compile(r"^\s*(?:an?|the|another)\s+(?:[\w'’-]+\s+){0,3}(?:group|faction|militia|"
+                      r"organi[sz]ation|alliance)s?\s+(?:\w+ly\s+|had\s+|has\s+|have\s+)*$", re.IGNORECASE)
+# a word for a side in the clause ("troops were pushing …", "they shelled …"): the discourse's to resolve
+_SUBJECT_WORD = re.compile(r"\b(?:they|it|troops|soldiers|forces|fighters|units|army|militants|terrorists|"
+                           r"jihadists|rebels|insurgents|gunmen|militias?|group)\b", re.IGNORECASE)
+# "the last town outside regime's control": the holder of the place, no party to what happens there
+_HOLDER = re.compile(r"\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "ISIL's attack", "the army's new offensive": the side whose happening it is
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?$")
+# "rebel groups that attacked X": the side the relative pronoun stands for did it
+_THAT = re.compile(r"^\s+(?:that|who|which)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+# "… the SDF, which is backed by the US-led coalition": the ally hangs on the side before it, a target
+_ITS_BACKER = re.compile(r"^,?\s+(?:(?:which|who)\s+(?:is|are|was|were)\s+)?$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|its forces|its fighters|"
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
                               r"(?:the|these|our|its|their) (?:forces|units|troops|soldiers|fighters))\b",
@@ -46,6 +65,11 @@ GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro
 Role = tuple[Party, str]
 PREPOSITION = _PREPOSITION
 
+
+# "hundreds of opposition fighters … left X": a number of a side heading its clause is that side
+_QUANTITY = re.compile(r"(?:^\s*|\b(?:after|as|when|while|since|that|and)\s+)(?:some |about |nearly |around |"
+                       r"more than |at least )?(?:hundreds|dozens|thousands|scores|tens|a number|a group|"
+                       r"a handful|\d+)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 _JOIN = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|,\s*and|as well as|along with|together with|"
                    r"with)?\s*(?:the\s+)?$",
@@ -74,12 +98,12 @@ def _subject(s: str, start: int, end: int, parties: list[Party]) -> list[Role]:
                 out.append((p, "actor"))
             elif p.kind != "air":  # "A killed 13 B militants and captured X": B was hit too
                 out.append((p, "target"))
-        elif not _PREPOSITION.search(before):
+        elif not _PREPOSITION.search(before) or _QUANTITY.search(before):
             out.append((p, "actor"))
     return out
 
 
-_OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|during)\b", re.IGNORECASE)
+_OPENER = re.compile(r"^\s*(?:following|after|before|since|despite|amid|with|in|during|by)\b", re.IGNORECASE)
 
 
 def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: list[Party]) -> list[Role]:
@@ -101,6 +125,16 @@ def _sentence_subject(s: str, body: int, cue: Cue, cues: list[Cue], parties: lis
     return []
 
 
+def _unnamed_subject(s: str, start: int, end: int, parties: list[Party]) -> bool:
+    """Whether the clause of the event word has a subject of its own that names no known side ("… after an
+    al-Qaida-linked group pulled out"): then the main clause's subject did not do it."""
+    words = s[start:end]
+    for p in parties:
+        if start <= p.start < end:
+            words = words.replace(p.text, " ")
+    return bool(_UNNAMED.match(words))
+
+
 def _one_role(out: list[Role], notes: list[str]) -> list[Role]:
     """One side is never both actor and target of one happening: the subject the clause analysis found
     ("Following the liberation of A, the SAA secured B": the SAA, after the word but its main clause's
@@ -111,18 +145,58 @@ def _one_role(out: list[Role], notes: list[str]) -> list[Role]:
     return [(p, r) for p, r in out if not (r == "target" and (p.slug or p.name) in both)]
 
 
+def _whose(s: str, cue: Cue, own: list[Party], out: list[Role], notes: list[str]) -> list[Role]:
+    """The happening's own maker, named on the event word itself, outranks the clause's subject: "ISIL's
+    attack", "rebel groups that attacked X"; and who repels an attack is its target ("the army repelled
+    ISIL's attack", "repelling suicide attacks by VBIEDs")."""
+    maker = [p for p in own if p.end <= cue.start and p.kind in (FORCE, GENERIC)
+             and (_POSSESSIVE.match(s[p.end:cue.start]) or _THAT.match(s[p.end:cue.start]))]
+    repelled = not _REPELLED.match(cue.word) and _REPELS_NOUN.search(s[:cue.start])
+    if repelled:
+        out = [(q, "target") if r in ("actor", "ally") and q.start < repelled.start() else (q, r)
+               for q, r in out]
+        notes.append(f"'{repelled.group().strip()}': who repels the {cue.word} did not make it")
+    if maker:
+        p = maker[-1]
+        out = [(q, "target") if r in ("actor", "ally") and q.start < p.start else (q, r)
+               for q, r in out if q is not p] + [(p, "actor")]
+        notes.append(f"'{s[p.start:cue.end]}': {p.text} made it")
+    return out
+
+
+def _own_media(cue: Cue, f: Frame, own: list[Party], out: list[Role], notes: list[str]) -> list[Role]:
+    """A happening that names no maker, told by one side itself or its own media: a gain ("Albu Kamal is
+    liberated", state television declared) is that side's, and so is a fight with its enemy (Amaq: "a suicide
+    attack killed 15 SDF members"; "the SDF announced the killing of 33 IS members during battles"); not a
+    blast that hit no named enemy (a car bomb in a government town)."""
+    voices = [p for p in f.claimants if p.slug and ((p.kind == MEDIA and p.side) or p.kind == FORCE)]
+    if len(voices) != 1:
+        return out
+    p = voices[0]
+    hit = [q for q, r in out if r == "target" and q.bloc] + [q for q in own if q.bloc and q.start > p.end]
+    # a gain without its taker, in a side's own words, may be its loss ("rebels said the town fell"): only
+    # its media's wording ("is liberated") is read as the side's gain
+    gain = cue.type in ("capture", "advance") and p.kind == MEDIA
+    if gain or (hit and all(q.bloc != p.bloc for q in hit)):
+        notes.append(f"no side named: '{p.text}' tells of its own side's happening")
+        # a media's side keeps its kind (a voice): not carried as the acting side of the sentences after
+        return [(replace(p, name=p.side or p.name), "actor"), *out]
+    return out
+
+
 def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
           previous: list[Role], faction_parent: dict[str, str | None]) -> tuple[list[Role], list[str]]:
     """The sides of the happening the event word `cue` states, with their roles, and the reasons."""
     notes: list[str] = []
-    own = [p for p in parties if not f.span[0] <= p.start < f.span[1] or f.span == (0, 0)]
+    own = [p for p in parties if (not f.span[0] <= p.start < f.span[1] or f.span == (0, 0))
+           and not _HOLDER.search(s[:p.start])]
     body = f.span[1] if f.leading else 0
     # " and " between two sides joins a subject ("The SAA and the Russian Air Force took X"), not clauses
     starts = [m.end() for m in BOUNDARY.finditer(s, 0, cue.start) if m.end() > body
               and not (m.group() == " and " and any(p.end == m.start() for p in own))]
     clause = starts[-1] if starts else body
     subject = _subject(s, clause, cue.start, own) if clause < cue.start else []
-    if not any(r == "actor" for _, r in subject):
+    if not any(r == "actor" for _, r in subject) and not _unnamed_subject(s, clause, cue.start, own):
         subject = _sentence_subject(s, body, cue, cues, own) + [r for r in subject if r[1] == "ally"]
     # "Backed by X, A …" anywhere in the sentence: X is an ally
     subject += [(p, "ally") for p in own if p.start < cue.start and _ALLY.search(s[:p.start])
@@ -147,7 +221,13 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         elif between and cue.end + between.end() <= p.start < cue.end + between.end() + 60:
             out.append((p, "side"))
         elif _ALLY.search(s[:p.start]):
-            out.append((p, "ally"))
+            held = [q for q, r in out if r == "target" and q.end <= p.start]
+            backer = _ALLY.search(s[:p.start])
+            if held and _ITS_BACKER.match(s[held[-1].end:backer.start()]):
+                out.append((p, "target"))
+                notes.append(f"'{p.text}' backs '{held[-1].text}', the target: on the target's side")
+            else:
+                out.append((p, "ally"))
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
     # the dead's own happening only: the toll itself or the means it names ("killed … in air strikes"),
@@ -193,6 +273,8 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         if source:
             out = source + out
             notes.append("the subject refers back to " + ", ".join(p.name for p, _ in source))
+    if not any(r == "actor" for _, r in out) and not _SUBJECT_WORD.search(s[body:cue.start]):
+        out = _own_media(cue, f, own, out, notes)
     # "the villages were retaken", "X was captured from the YPG": a passive without its agent was done by
     # the side that acted last (not a loss: "lost X" names the loser only)
     if cue.passive and not any(r == "actor" for _, r in out) and not re.match(
@@ -218,6 +300,7 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
             if units:
                 out = [x for x in out if x[0] is not p] + units
                 notes.append(f"'{p.text}' are the units named before: " + ", ".join(q.name for q, _ in units))
+    out = _whose(s, cue, own, out, notes)
     out = _one_role(out, notes)
     claimants = list(f.claimants)
     if f.self_claim:

@@ -1,5 +1,5 @@
 """The countries a whole report is about, read before its sentences are: the gazetteer and the faction
-matcher scope names to them (gazetteer.Gazetteer.report, parties.Parties.report), so a report's first
+matcher scope names to them (the lexicon's one countries.Theatre, which both read), so a report's first
 sentence, before any place is located, is read in the report's war like the rest.
 
 A country is the report's when its own words name it (world.py: a country's name, capital or a name only
