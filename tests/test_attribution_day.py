@@ -1,6 +1,7 @@
-"""A day named between the sayer and the verb, or before both, leaves the sentence a claim. A new user's
-trial on Ukraine reports: "Moscow on Tuesday said its forces had captured the village of N" and "On
-Tuesday it said its forces seized …" were both stored as confirmed captures."""
+"""Who says it and who did it. A day named between the sayer and the verb, or before both, leaves the
+sentence a claim (a new user's trial on Ukraine reports: "Moscow on Tuesday said its forces had captured
+the village of N" and "On Tuesday it said its forces seized …" were stored as confirmed captures); whoever
+a place "came under the control of" took it."""
 
 from __future__ import annotations
 
@@ -30,3 +31,9 @@ def test_a_day_beside_the_sayer_keeps_the_claim(lex: Lexicon, text: str) -> None
 def test_a_day_with_no_sayer_is_the_narrator_s(lex: Lexicon) -> None:
     (found,) = extract("On Tuesday the army captured the village of Kafr Nabuda.", lex, "2019-05-08").events
     assert found.certainty == "confirmed"
+
+
+def test_who_a_place_came_under_the_control_of_took_it(lex: Lexicon) -> None:
+    (found,) = extract("The town of Khan Sheikhoun came under the control of the Syrian army on Monday.",
+                       lex, "2019-08-20").events
+    assert found.type == "capture" and ("saa", "actor") in found.factions

@@ -258,8 +258,12 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         out = [(q, "target") if r == "actor" else (q, r) for q, r in out if q not in owners]
         out += [(p, "actor") for p in owners]
     if cue.word.casefold().startswith("came under"):
-        inside = [p for p in own if cue.start <= p.start < cue.end]
-        out = [(q, "target") if r == "actor" else (q, r) for q, r in out] + [(p, "actor") for p in inside]
+        # "came under the control of the Syrian army": the controller follows the cue word when the cue
+        # (a capture read from "came under … control") does not hold it
+        inside = [p for p in own if cue.start <= p.start < cue.end] or \
+            [p for p, r in out if r == "actor" and p.start >= cue.end]
+        out = [(q, "target") if r == "actor" and q not in inside else (q, r) for q, r in out] + \
+            [(p, "actor") for p in inside if (p, "actor") not in out]
     if between:  # an earlier clause's subject is not a party to "clashes between A and B"
         out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
                for q, r in out if not (r == "actor" and q.start < clause)]
