@@ -51,3 +51,16 @@ def test_regions_listed_together_are_each_an_event_beside_a_nearby_town(lex: Lex
     found = _where(lex, "Shelling continued in Idleb and Hama Governorates and the western countryside of "
                         "Aleppo on Monday. Government forces also shelled the town of Saraqib on Monday.")
     assert {"Idleb", "Hama Governorates", "the western countryside of Aleppo", "Saraqib"} <= set(found)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Government forces advanced near Deir ez-Zor on Monday. Meanwhile, ISIS recaptured Palmyra on Sunday.",
+     "Palmyra"),
+    ("Warplanes struck Idlib on Monday. Other airstrikes hit Dara'a and Khan Sheikhoun.", "Dara'a"),
+])
+def test_a_city_far_from_the_last_place_is_that_city(lex: Lexicon, text: str, place: str) -> None:
+    """A city the gazetteer holds once, written as it is, has no namesake to be taken for, however far
+    it is from the report's last place (a new user's trial: "Dara'a" after Idlib was not in the
+    gazetteer)."""
+    found = {f.place_name: f.place for f in extract(text, lex, "2018-03-01").events}
+    assert found.get(place) is not None

@@ -255,7 +255,10 @@ class Gazetteer:
         if near is not None:
             def km(p: GazPlace) -> float:
                 return km_between(near[0], near[1], p.lat, p.lon) if p.lat is not None else 0.0
-            places = [p for p in places if (exact and p.in_store) or km(p) <= NAMESAKE_KM]
+            # A city the gazetteer has one place of, written as it is, has no namesake to be taken for:
+            # "lost Palmyra" after a sentence on Deir ez-Zor is Palmyra.
+            only_city = exact and len(ids) == 1 and places[:1] and places[0].kind == "city"
+            places = [p for p in places if (exact and p.in_store) or only_city or km(p) <= NAMESAKE_KM]
             places.sort(key=lambda p: (not p.in_store, km(p)))
         else:
             places.sort(key=lambda p: not p.in_store)
