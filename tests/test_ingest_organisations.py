@@ -62,3 +62,16 @@ def test_a_dry_run_names_the_factions_it_would_add_and_adds_none(db_path: Path, 
     made = conn.execute("SELECT count(*) FROM factions WHERE slug = 'turkish-armed-forces'").fetchone()
     assert made == (0,)
     conn.close()
+
+
+def test_a_located_event_says_its_division_and_country(db_path: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """As an imported event does: the export's country column was empty for every report event."""
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    assert main(["--db", str(db_path), "ingest", str(report), "--date", "2018-01-29"]) == 0
+    conn = sqlite3.connect(db_path)
+    rows = set(conn.execute("SELECT p.name, e.admin1, e.country FROM events e "
+                            "JOIN places p ON p.id = e.place WHERE e.source LIKE 'report-%'"))
+    conn.close()
+    assert ("Jindayris", "Aleppo", "Syria") in rows

@@ -147,7 +147,10 @@ def _record(found: Found, lex: Lexicon, resolver: Resolver, source_id: str) -> d
         # ("east of Khansir").
         "area": (found.place_name or _where_said(loc.located_by)) if place is None else None,
         "summary": summary(found, lex), "certainty": found.certainty, "source": source_id,
-        "admin1": loc.admin1, "country": loc.country,
+        # where the place is, as the store knows it: its division, and the country of its front
+        "admin1": loc.admin1 or (resolver.ref.places[place].admin1 if place is not None else None),
+        "country": loc.country or (lex.gazetteer.country(lex.places[found.place])
+                                   if found.place is not None else None),
         "excerpt": found.sentence,
         "factions": _parties(found, resolver),
     }
