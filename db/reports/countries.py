@@ -84,6 +84,31 @@ class Theatre:
         self.countries, self.abroad = frozenset(), False
 
 
+class InTheatre:
+    """A reader of the lexicon's one Theatre (the gazetteer, the faction matcher): its .report and
+    .abroad are the theatre's, so setting either on one reader sets it for both."""
+
+    theatre: Theatre
+
+    @property
+    def report(self) -> frozenset[str]:
+        """The report's own countries (name_keys): the shared theatre's."""
+        return self.theatre.countries
+
+    @report.setter
+    def report(self, countries: frozenset[str]) -> None:
+        self.theatre.countries = countries
+
+    @property
+    def abroad(self) -> bool:
+        """Whether the report is about another war than the bundled data's: the shared theatre's."""
+        return self.theatre.abroad
+
+    @abroad.setter
+    def abroad(self, abroad: bool) -> None:
+        self.theatre.abroad = abroad
+
+
 @lru_cache(maxsize=64)
 def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
     ordered = sorted(names, key=len, reverse=True)

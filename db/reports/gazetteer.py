@@ -27,7 +27,7 @@ from ..geography import name_key
 from ..reference import read_reference
 from ..schema import bundled_places
 from ..write.resolve import km_between
-from .countries import Theatre, named_countries
+from .countries import InTheatre, Theatre, named_countries
 from .divisions import Division, read_divisions, spans
 from .spelling import GENERIC_WORDS, normalise, same_shape, skeleton, variant_key
 
@@ -94,7 +94,7 @@ def _bundled_keys() -> frozenset[str]:
     return frozenset(variant_key(n) for n in names) - GENERIC_WORDS
 
 
-class Gazetteer:
+class Gazetteer(InTheatre):
     """Names → places, for finding the places a sentence names."""
 
     def __init__(self, conn: sqlite3.Connection, theatre: Theatre | None = None) -> None:
@@ -134,25 +134,6 @@ class Gazetteer:
                     self._add(s, names)  # (an event landed there) must not unlearn "Deir Hafer"
                 continue
             self._add(place, names)
-
-
-    @property
-    def report(self) -> frozenset[str]:
-        """The report's own countries (name_keys): the shared theatre's."""
-        return self.theatre.countries
-
-    @report.setter
-    def report(self, countries: frozenset[str]) -> None:
-        self.theatre.countries = countries
-
-    @property
-    def abroad(self) -> bool:
-        """Whether the report is about another war than the bundled data's: the shared theatre's."""
-        return self.theatre.abroad
-
-    @abroad.setter
-    def abroad(self, abroad: bool) -> None:
-        self.theatre.abroad = abroad
 
     def _add(self, place: GazPlace, names: tuple[str, ...]) -> None:
         self.places[place.id] = place

@@ -28,7 +28,7 @@ from ..models import Faction
 from ..reference import read_reference
 from ..schema import bundled_factions
 from . import forces
-from .countries import PLACE_BEFORE, Theatre, bare_country, descriptors, named_countries
+from .countries import PLACE_BEFORE, InTheatre, Theatre, bare_country, descriptors, named_countries
 from .gazetteer import HOME
 from .spelling import normalise
 
@@ -173,7 +173,7 @@ def _wars(conn: sqlite3.Connection, slugs: set[str]) -> dict[str, frozenset[str]
     return {slug: frozenset(countries) for slug, countries in out.items()}
 
 
-class Parties:
+class Parties(InTheatre):
     """The store's factions and the descriptors, as patterns."""
 
     def __init__(self, conn: sqlite3.Connection, theatre: Theatre | None = None) -> None:
@@ -202,25 +202,6 @@ class Parties:
         self._folded_re = _alternation(folded, re.IGNORECASE, tail)
         self._descriptors = [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w]|-\w)", re.IGNORECASE),
                               name, slug, bloc, kind) for p, name, slug, bloc, kind in DESCRIPTORS]
-
-
-    @property
-    def report(self) -> frozenset[str]:
-        """The report's own countries (name_keys): the shared theatre's."""
-        return self.theatre.countries
-
-    @report.setter
-    def report(self, countries: frozenset[str]) -> None:
-        self.theatre.countries = countries
-
-    @property
-    def abroad(self) -> bool:
-        """Whether the report is about another war than the bundled data's: the shared theatre's."""
-        return self.theatre.abroad
-
-    @abroad.setter
-    def abroad(self, abroad: bool) -> None:
-        self.theatre.abroad = abroad
 
     def _store_slug(self, name: str) -> str | None:
         return self._folded.get(name.casefold()) or self._exact.get(name)
