@@ -66,8 +66,9 @@ def restock_bundled(conn: sqlite3.Connection, by_hand: set[str] | None = None) -
                 changed.append(f["name"])
     # Only by the names the bundle gives anew: a faction the resolver kept apart from a bundled one that
     # has its name all along (another country's, write/homes.py) stays apart.
-    changed += _merge_named(conn, fresh, slugs, by_hand)
-    changed += _move_units(conn, fresh, slugs, by_hand)
+    if fresh:  # else nothing to look for: a store up to date costs two reads of its factions
+        changed += _merge_named(conn, fresh, slugs, by_hand)
+        changed += _move_units(conn, fresh, slugs, by_hand)
     for f in bundle:  # a label a merged faction held is free now
         if f["slug"] not in stored:
             conn.execute("UPDATE factions SET short = ? WHERE slug = ? AND short != ? AND NOT EXISTS "
