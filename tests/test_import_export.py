@@ -72,7 +72,7 @@ def test_acled_actors_places_fronts_and_certainty(store: Store) -> None:
     assert humaima.row.place == "humaima"  # "Humaymah" found through the gazetteer's aliases
     assert humaima.row.front == "homs-desert"
     assert [(p.role, f.slug) for p, f in humaima.factions] == [
-        ("actor", "saa"), ("ally", "russian-aerospace-forces"), ("target", "isis")]
+        ("actor", "saa"), ("ally", "russian-armed-forces"), ("target", "isis")]
     row = humaima.row
     assert (row.event_type, row.fatalities, row.certainty) == ("capture", 12, "confirmed")
     assert humaima.source.title == "SANA; SOHR" and humaima.source.kind == "ACLED"

@@ -28,6 +28,7 @@ from ..write.fingerprints import Fingerprints
 from ..write.records import RowError
 from ..write.relabel import relabel_numbered
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
+from ..write.restock import restock_bundled
 from ..write.rivals import separate_rivals
 from ..write.twins import merge_governments
 from ..write.ucdp_sources import mend_titles
@@ -211,6 +212,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
         report.merged_factions = merge_governments(conn)  # twins an older store holds (write/twins.py)
         mend_titles(conn)  # UCDP sources an older import titled with the raw field
         by_hand: set[str] = set()  # factions a user set that this import would have changed
+        restock_bundled(conn, by_hand)  # bundled factions added or renamed since the store was made
         relabel_numbered(conn, by_hand)  # labels an older import made without a unit's number
         resolver = Resolver(conn, read_reference(conn), max_km)
         with raw_rows(path, fmt, encoding.codec) as rows:
