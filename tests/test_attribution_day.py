@@ -1,7 +1,7 @@
 """Who says it and who did it. A day named between the sayer and the verb, or before both, leaves the
 sentence a claim (a new user's trial on Ukraine reports: "Moscow on Tuesday said its forces had captured
 the village of N" and "On Tuesday it said its forces seized …" were stored as confirmed captures); whoever
-a place "came under the control of" took it."""
+a place "came under the control of" took it; Russia's troops are its armed forces, its jets its air force."""
 
 from __future__ import annotations
 
@@ -37,3 +37,11 @@ def test_who_a_place_came_under_the_control_of_took_it(lex: Lexicon) -> None:
     (found,) = extract("The town of Khan Sheikhoun came under the control of the Syrian army on Monday.",
                        lex, "2019-08-20").events
     assert found.type == "capture" and ("saa", "actor") in found.factions
+
+
+def test_russia_s_troops_are_its_armed_forces_and_its_jets_its_air_force(lex: Lexicon) -> None:
+    """Trial 5: every "Russian forces" in a Ukraine report became the Russian Aerospace Forces."""
+    found = extract("Russian troops shelled the village of Kafr Nabuda on Friday. Russian jets struck the "
+                    "town of Saraqib on Friday.", lex, "2019-05-10").events
+    sides = {f.place_name: {s for s, r in f.factions if r == "actor"} for f in found}
+    assert sides == {"Kafr Nabuda": {"russian-armed-forces"}, "Saraqib": {"russian-aerospace-forces"}}

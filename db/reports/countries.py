@@ -31,6 +31,9 @@ COUNTRIES: list[tuple[str, str, str, str | None, str]] = [
     ("Israel", r"Israeli", "Israel Defense Forces", None, "other"),
     ("Iraq", r"Iraqi", "Iraqi forces", None, "other"),
 ]
+# A country whose ground forces the store holds apart from the side its aircraft stand for: "Russian troops"
+# are Russia's armed forces, "Russian jets" its air force (VKS, their unit).
+GROUND: dict[str, tuple[str, str]] = {"Russia": ("Russian Armed Forces", "russian-armed-forces")}
 _DEMONYMS = "|".join(d for _, d, *_ in COUNTRIES) + "|Syrian"
 # a publisher's word for a foreign force: "the Turkish occupation army", "Turkish terror army" are Turkey's
 _QUALIFIER = r"(?:occupation |occupying |invading |invasion |terror |terrorist )"
@@ -55,7 +58,7 @@ def descriptors(air: str, force: str) -> list[tuple[str, str, str | None, str | 
             # "Russian airstrikes", "Russian and Syrian warplanes": the demonym is the side
             (rf"{led}(?= {STRIKES}\b| and (?:the )?(?:{_DEMONYMS})(?: regime| government)? {AIR_NOUNS})",
              name, slug, bloc, air),
-            (rf"(?:the )?{led} {_QUALIFIER}?{FORCE_NOUNS}", name, slug, bloc, force),
+            (rf"(?:the )?{led} {_QUALIFIER}?{FORCE_NOUNS}", *GROUND.get(country, (name, slug)), bloc, force),
             # "the regime and its Russian ally": the country's side
             (rf"(?:(?:its|their|the) )?{led} (?:ally|allies|partners?|backers?)", name, slug, bloc, force),
             (rf"(?:{country})(?!-| (?:{STRIKES}|{AIR_NOUNS}|{FORCE_NOUNS})\b)", name, slug, bloc, force),
