@@ -80,6 +80,16 @@ def _country_name(code: str) -> str:
     return getattr(found, "name", None) or code
 
 
+def _unless_by_hand(conn: sqlite3.Connection, field: str, assignment: str, values: tuple, where: str,
+                    params: tuple, by_hand: set[str]) -> int:
+    """UPDATE factions SET `assignment` on the rows `where` selects, but for those whose `field` a user
+    set (factions.edited), which are added to `by_hand`; how many rows it changed."""
+    hand = SET_BY_HAND.format(field=field)
+    by_hand.update(s for (s,) in conn.execute(f"SELECT slug FROM factions WHERE {where} AND {hand}", params))
+    return conn.execute(f"UPDATE factions SET {assignment} WHERE {where} AND NOT {hand}",
+                        (*values, *params)).rowcount
+
+
 def separate_rivals(conn: sqlite3.Connection, by_hand: set[str] | None = None) -> list[str]:
     """Give each rival authority's era its own bloc and no common parent (see the module docstring); the
     names of the blocs it changed anything in. The derived tables are rebuilt when anything moved. A bloc
@@ -99,23 +109,15 @@ def separate_rivals(conn: sqlite3.Connection, by_hand: set[str] | None = None) -
                 conn.execute("INSERT INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
                              (bloc, name, RIVAL_SORT, _colour(conn)))
             slugs = [slug for slug, *_ in members]
-            coded = f"bloc IN ({', '.join('?' * len(_CODED))}) AND bloc != ?"
-            by_hand.update(s for (s,) in conn.execute(
-                f"SELECT slug FROM factions WHERE slug IN (SELECT value FROM json_each(?)) AND {coded} "
-                f"AND {SET_BY_HAND.format(field='bloc')}", (_json(slugs), *_CODED, bloc)))
-            moved = conn.execute(
-                f"UPDATE factions SET bloc = ? WHERE slug IN (SELECT value FROM json_each(?)) AND {coded} "
-                f"AND NOT {SET_BY_HAND.format(field='bloc')}", (bloc, _json(slugs), *_CODED, bloc)).rowcount
+            coded = (f"slug IN (SELECT value FROM json_each(?)) AND bloc IN ({', '.join('?' * len(_CODED))}) "
+                     "AND bloc != ?")
+            moved = _unless_by_hand(conn, "bloc", "bloc = ?", (bloc,), coded, (_json(slugs), *_CODED, bloc),
+                                    by_hand)
             # The era's heads leave the era-less force (or government) both rivals hung under.
             heads = [slug for slug, _, _, _, unit in members if not unit]
             leaving = ("slug IN (SELECT value FROM json_each(?)) "
                        "AND parent IN (SELECT slug FROM factions WHERE name NOT LIKE '%(%-%)%')")
-            by_hand.update(s for (s,) in conn.execute(
-                f"SELECT slug FROM factions WHERE {leaving} AND {SET_BY_HAND.format(field='parent')}",
-                (_json(heads),)))
-            moved += conn.execute(
-                f"UPDATE factions SET parent = NULL WHERE {leaving} "
-                f"AND NOT {SET_BY_HAND.format(field='parent')}", (_json(heads),)).rowcount
+            moved += _unless_by_hand(conn, "parent", "parent = NULL", (), leaving, (_json(heads),), by_hand)
             if moved:
                 changed.append(name)
     if changed:
