@@ -27,6 +27,7 @@ from .. import tallies
 from ..schema import bundled_factions
 from .codes import SET_BY_HAND
 from .names import era_parts, name_key
+from .twins import fold_faction
 
 
 def restock_bundled(conn: sqlite3.Connection, by_hand: set[str] | None = None) -> list[str]:
@@ -91,12 +92,7 @@ def _merge_named(conn: sqlite3.Connection, owner: dict[str, str], bundled: set[s
         if json.loads(edited or "[]"):  # a user's faction: theirs to merge
             by_hand.add(slug)
             continue
-        conn.execute("INSERT OR IGNORE INTO event_factions (event, faction, role) "
-                     "SELECT event, ?, role FROM event_factions WHERE faction = ?", (kept, slug))
-        conn.execute("DELETE FROM event_factions WHERE faction = ?", (slug,))
-        conn.execute("UPDATE factions SET parent = ? WHERE parent = ?", (kept, slug))
-        conn.execute("DELETE FROM faction_ancestors WHERE faction = ? OR ancestor = ?", (slug, slug))
-        conn.execute("DELETE FROM factions WHERE slug = ?", (slug,))
+        fold_faction(conn, slug, kept)
         names = json.loads(conn.execute("SELECT aliases FROM factions WHERE slug = ?", (kept,)).fetchone()[0])
         names += [n for n in (name, *json.loads(aliases or "[]")) if n not in names]
         conn.execute("UPDATE factions SET aliases = ? WHERE slug = ?", (_json(names), kept))

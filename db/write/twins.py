@@ -19,6 +19,17 @@ from .codes import OTHER_BLOC, SET_BY_HAND
 from .names import state_key
 
 
+def fold_faction(conn: sqlite3.Connection, slug: str, into: str) -> None:
+    """Faction `slug` made one with `into`: its events' parties and its units become `into`'s, and it is
+    gone (its names are the caller's to keep). The caller rebuilds the derived tables."""
+    conn.execute("INSERT OR IGNORE INTO event_factions (event, faction, role) "
+                 "SELECT event, ?, role FROM event_factions WHERE faction = ?", (into, slug))
+    conn.execute("DELETE FROM event_factions WHERE faction = ?", (slug,))
+    conn.execute("UPDATE factions SET parent = ? WHERE parent = ?", (into, slug))
+    conn.execute("DELETE FROM faction_ancestors WHERE faction = ? OR ancestor = ?", (slug, slug))
+    conn.execute("DELETE FROM factions WHERE slug = ?", (slug,))
+
+
 def merge_governments(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """Merge each country's government factions into one; (merged, kept) names, in slug order. A bloc a
     user set on either (factions.edited) is the merged faction's, and stays set by hand."""
@@ -41,12 +52,7 @@ def merge_governments(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         for slug, name, aliases, other_bloc, other_by_hand in twins:
             if slug == kept[0]:
                 continue
-            conn.execute("INSERT OR IGNORE INTO event_factions (event, faction, role) "
-                         "SELECT event, ?, role FROM event_factions WHERE faction = ?", (kept[0], slug))
-            conn.execute("DELETE FROM event_factions WHERE faction = ?", (slug,))
-            conn.execute("UPDATE factions SET parent = ? WHERE parent = ?", (kept[0], slug))
-            conn.execute("DELETE FROM faction_ancestors WHERE faction = ? OR ancestor = ?", (slug, slug))
-            conn.execute("DELETE FROM factions WHERE slug = ?", (slug,))
+            fold_faction(conn, slug, kept[0])
             names += [n for n in (name, *json.loads(aliases)) if n not in names]
             if not by_hand and (other_by_hand or bloc == OTHER_BLOC):  # a user's bloc, else a code's
                 bloc, by_hand = other_bloc, other_by_hand
