@@ -164,7 +164,9 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
     """Events per day (or per month, on large stores) as `height` rows of bars, oldest left, each
     bar's confirmed events stacked by the acting side (bloc order from the bottom, no named actor
     next), its claimed or rumoured events on top; several days or months share a bar when the span is
-    wider than `width`. A legend names the sides in words."""
+    wider than `width`. A legend names the sides in words: on one line when the bars are one row high
+    (a short terminal, where every line the histogram takes is a timeline row less)."""
+    one_line = height == 1
     width = max(width, 10)
     if not buckets:
         note = f"  ({undated:,} dated only to the week, month or year)" if undated else ""
@@ -183,7 +185,8 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         if undated:
             out.append(f" · +{undated:,} less precise", style="dim")
         out.append("\n")
-        out.append_text(_sides_legend({"": _stack(sides, unconfirmed, first, buckets[first])}, blocs, width))
+        out.append_text(_sides_legend({"": _stack(sides, unconfirmed, first, buckets[first])}, blocs, width,
+                                      one_line=one_line))
         return out
     per_bar = max(1, -(-span // width))
     columns: list[dict[str, int]] = [{} for _ in range(-(-span // per_bar))]
@@ -228,14 +231,15 @@ def histogram(buckets: Mapping[str, int], bucket: str, undated: int, width: int,
         out.append(f" · +{undated:,} less precise", style="dim")
     out.append("\n")
     out.append_text(_sides_legend(dict(enumerate(columns)), blocs, width,
-                                  "confirmed by side, bottom up:"))
+                                  "confirmed by side, bottom up:", one_line=one_line))
     return out
 
 
 def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[Bloc], width: int,
-                  lead: str = "confirmed by side:") -> Text:
+                  lead: str = "confirmed by side:", *, one_line: bool = False) -> Text:
     """The sides' colours in words with their counts, claimed or rumoured events last and apart; an
-    entry never breaks across lines."""
+    entry never breaks across lines. `one_line`: no lead, the largest sides that fit one line (in
+    the stack's order) and how many more there are (the statistics screen lists them all)."""
     rank = {b.slug: i for i, b in enumerate(blocs)}
     colour = {b.slug: Style(color=b.colour) for b in blocs}
     names = {b.slug: b.name for b in blocs}
@@ -243,20 +247,40 @@ def _sides_legend(columns: Mapping[object, Mapping[str, int]], blocs: Sequence[B
     for column in columns.values():
         for side, m in column.items():
             by_side[side] = by_side.get(side, 0) + m
+    order = sorted(by_side, key=lambda s: rank.get(s, len(rank) + (s == UNSURE)))
+
+    def entry(side: str) -> str:
+        unsure = "unconfirmed" if one_line else "claimed or rumoured"
+        return f"{unsure if side == UNSURE else names.get(side, 'no actor named')} {by_side[side]:,}"
+
+    shown, more = order, 0
+    if one_line:
+        lead = ""
+        room = width - len(f"  +{len(order)} more")
+        picked: set[str] = set()
+        used = 0
+        for side in sorted(order, key=lambda s: (s != UNSURE, -by_side[s])):  # the hatch's meaning first
+            used += 4 + len(entry(side))
+            if used > room:  # a smaller side never shown where a larger one is not
+                break
+            picked.add(side)
+        shown = [s for s in order if s in picked]
+        more = len(order) - len(shown)
     out = Text(lead, style="dim")
     line = len(lead)
-    for side in sorted(by_side, key=lambda s: rank.get(s, len(rank) + (s == UNSURE))):
-        name = "claimed or rumoured" if side == UNSURE else names.get(side, "no actor named")
-        entry = f"{name} {by_side[side]:,}"
-        if line + 4 + len(entry) > width:  # wrap between entries, never inside one
+    for side in shown:
+        text = entry(side)
+        if line + 4 + len(text) > width:  # wrap between entries, never inside one
             out.append("\n")
             line = 0
         if side == UNSURE:
             out.append(f"  {UNSURE_HATCH} ", UNSURE_STYLE)
         else:
             out.append("  ■ ", colour.get(side, NO_SIDE))
-        out.append(entry)
-        line += 4 + len(entry)
+        out.append(text)
+        line += 4 + len(text)
+    if more:
+        out.append(f"  +{more} more", style="dim")
     return out
 
 

@@ -97,6 +97,7 @@ class ReviewScreen(Screen[None]):
         self.links.clear()
         self.paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*",
                                                                         review.text)]
+        self.drawn: dict[int, object] = {}  # paragraph → the marks it was last drawn with
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
@@ -179,9 +180,16 @@ class ReviewScreen(Screen[None]):
             mark, style = (item.span if item else None), draw.CURRENT
         shown = None
         for n, (start, text) in enumerate(self.paragraphs):
+            end = start + len(text)
+            # Only a paragraph whose marks changed is drawn again: each update lays the pane out anew,
+            # and redrawing every paragraph on every j/k made the cursor lag on a long report.
+            key = (tuple(s for s in spans if s[0] < end and s[1] > start),
+                   (mark, style) if mark and mark[0] < end and mark[1] > start else None)
             para = self.query_one(f"#para-{n}", Static)
-            para.update(draw.paragraph(text, start, mark, spans, style))
-            if mark and start <= mark[0] < start + len(text) + 1:
+            if self.drawn.get(n) != key:
+                self.drawn[n] = key
+                para.update(draw.paragraph(text, start, mark, spans, style))
+            if mark and start <= mark[0] < end + 1:
                 shown = para
         if shown is not None:
             self.query_one("#review-text", VerticalScroll).scroll_to_center(shown, animate=False)
