@@ -46,3 +46,9 @@ def test_the_name_after_a_faction_head_word_is_the_factions(lex: Lexicon) -> Non
     assert not any(p and "Sham" in p for p in _places(text, lex)), _places(text, lex)
     text = "Fighters shelled the positions of Jaysh al-Sham near the village of Kurdo on Monday."
     assert "Kurdo" in _places(text, lex) and not any(p and "Sham" in p for p in _places(text, lex))
+
+
+def test_a_city_after_in_that_names_its_governorate_holds_the_city_before_it(lex: Lexicon) -> None:
+    # Salamiyah and Hama are both cities; "in Hama" says which governorate Salamiyah is in
+    text = "Government forces shelled the city of Salamiyah in Hama on Tuesday."
+    assert _places(text, lex, "shelling") == ["Salamiyah"]
