@@ -52,3 +52,18 @@ def test_a_city_after_in_that_names_its_governorate_holds_the_city_before_it(lex
     # Salamiyah and Hama are both cities; "in Hama" says which governorate Salamiyah is in
     text = "Government forces shelled the city of Salamiyah in Hama on Tuesday."
     assert _places(text, lex, "shelling") == ["Salamiyah"]
+
+
+def test_two_nations_joined_name_a_border_not_a_place(lex: Lexicon) -> None:
+    text = "The rebels launched an attack to seal off the last stretch of the Iraqi-Syrian frontier."
+    assert "Iraqi-Syrian" not in _places(text, lex)
+
+
+def test_an_adverb_after_a_stray_comma_is_no_place(lex: Lexicon) -> None:
+    text = "The army advanced toward the town of Morek , Only 5 km remained on Monday."
+    assert "Only" not in _places(text, lex) and "Morek" in _places(text, lex)
+
+
+def test_god_in_a_quotation_is_no_place(lex: Lexicon) -> None:
+    text = "Rebels clashed with “the enemies of Allah” near Morek on Monday, a video said."
+    assert "Allah" not in _places(text, lex)

@@ -38,3 +38,9 @@ _HEADS = (
 FACTION_HEAD = re.compile(r"\b" + _HEADS + r"\s+(?:(?:[A-Z]|al-|el-)[\w’'-]*\s+){0,2}$")
 # "the positions of Jaysh al-Sham": a name that opens with such a word is the faction's own
 FACTION_NAME = re.compile(_HEADS + r"\s")
+
+# "the Syrian-Turkish frontier", "Iraqi-Syrian border": two nations joined name a border, not a place
+_NATION = (
+    r"(?:Syrian?|Turk(?:ish|ey)|Iraqi?|Jordan(?:ian)?|Lebanon|Lebanese|Israeli?|Russian?|Iran(?:ian)?|Saudi)"
+)
+NATIONS_JOINED = re.compile(_NATION + r"(?:-" + _NATION + r")+")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, GazPlace
-from .not_places import FACTION_HEAD, FACTION_NAME, NOT_PLACE, UNIT_OF, UNIT_SITE
+from .not_places import FACTION_HEAD, FACTION_NAME, NATIONS_JOINED, NOT_PLACE, UNIT_OF, UNIT_SITE
 from .parties import Party
 from .place_roles import DIRECTION, RANK, WIDE, assign_roles, siblings
 from .unnamed import SITE_ONLY, UNNAMED
@@ -92,7 +92,9 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every",
-         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens"}
+         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
+         # an adverb capitalised after a stray comma ("Deir Ezzor , Just 18 km remained"); God in a quotation
+         "just", "only", "nearly", "almost", "allah", "god"}
 _NOUN_TAIL = {"province", "governorate", "countryside"}
 _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
          "yesterday"}
@@ -175,7 +177,7 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
                 r"manufactured|produced|owned|funded|sponsored|trained|armed)", words[0],
                 re.IGNORECASE):
             name = " ".join(words)
-            if NOT_PLACE.search(name):
+            if NOT_PLACE.search(name) or NATIONS_JOINED.fullmatch(words[0]):
                 continue
             # the words may stand apart by more than one space (a quotation mark blanked out)
             at = re.search(r"\s+".join(map(re.escape, words)) + r"(?=" + tail + r"$)", m.group())
