@@ -67,3 +67,11 @@ def test_an_adverb_after_a_stray_comma_is_no_place(lex: Lexicon) -> None:
 def test_god_in_a_quotation_is_no_place(lex: Lexicon) -> None:
     text = "Rebels clashed with “the enemies of Allah” near Morek on Monday, a video said."
     assert "Allah" not in _places(text, lex)
+
+
+def test_a_site_named_after_its_city_is_the_site_not_the_city(lex: Lexicon) -> None:
+    # the post office is struck, not the whole city; it is located at the city it is named after
+    text = "Regime jets struck the Idlib Post Office on Monday, killing two civilians."
+    e = next(e for e in events(text, lex) if e.type == "airstrike")
+    assert e.place_name == "Idlib Post Office", e.place_name
+    assert e.location.lat is not None, e.location

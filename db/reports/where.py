@@ -104,7 +104,9 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
                      r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
-                     r"base|station|checkpoint|farms|palace(?: area)?|" + SITE_NOUNS + r")|"
+                     r"base|station|checkpoint|farms|palace(?: area)?|"
+                     # "the Raqqa Post Office", "Idlib Hospital": a building in the city, named after it
+                     r"post office|hospital|stadium|square|prison|" + SITE_NOUNS + r")|"
                      r"(?P<cdir>" + DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 
 
