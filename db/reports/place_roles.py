@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .spelling import variant_key
+
 if TYPE_CHECKING:
     from .where import Spot
 
@@ -104,10 +106,21 @@ def _contains(gap: str, inner: Spot, outer: Spot) -> bool:
         return True
     if _OF_THE_CITY.fullmatch(gap):  # "the Qattar district of the eastern city of X": said outright
         return True
+    if _named_governorate(gap, inner, outer):
+        return True
     if outer.rank <= inner.rank or outer.rank < 3:
         return False
     return bool(_CONTAINER_BEFORE.search(gap)) or (
         outer.rank >= WIDE and bool(re.fullmatch(r"\s*[,–-]\s*(?:the\s+)?", gap)))
+
+
+def _named_governorate(gap: str, inner: Spot, outer: Spot) -> bool:
+    """"the al-Qaryatain city in Homs", "the town of Morek in Hama": a city that gives its name to its
+    governorate, after "in" a named town or city, is that governorate (a city is not inside a city)."""
+    if outer.kind != "city" or outer.place is None or not outer.place.admin1 or not outer.name or \
+            not re.fullmatch(r"\s+in\s+", gap) or inner.name is None or inner.place is outer.place:
+        return False
+    return variant_key(outer.name) == variant_key(outer.place.admin1)
 
 
 def _listed(s: str, spots: list[Spot], i: int) -> bool:

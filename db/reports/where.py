@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, GazPlace
+from .not_places import FACTION_HEAD, FACTION_NAME, NATIONS_JOINED, NOT_PLACE, UNIT_OF, UNIT_SITE
 from .parties import Party
 from .place_roles import DIRECTION, RANK, WIDE, assign_roles, siblings
 from .unnamed import SITE_ONLY, UNNAMED
 
 ARTICLE = r"(?:al|el|as|ash|ar|at|ad|az|an|ath|ed|es|et|ez)-"
-_WORD = r"(?:" + ARTICLE + r")?[A-Z][\w']*(?:-[\w']+)*"
+# a name may open with an accented capital: Kurdish "Îlan", Turkish "Şehba", "Çobanbey"
+_CAP = r"[A-ZÀ-ÖØ-ÞŞĞİ]"
+_WORD = r"(?:" + ARTICLE + r")?" + _CAP + r"[\w']*(?:-[\w']+)*"
 # "the town of al Hara": a name may begin with its article, unhyphenated
 # after its first word a name reads on through its particles, whatever their case or spacing:
 # "Tal al-sultan", "al-Maliha al-kabeira", "Rasm al- Mfker", "Rajm al-Abeil al-gharbi"
@@ -48,7 +51,9 @@ _BEFORE_NOUN = re.compile(_LIST + r"\s+(?P<noun>villages?|towns?|neighbou?rhoods
                           r"countryside|desert|provinces?|governorates?|region|airport|air ?base|"
                           r"(?:oil |gas )?fields?|dam|hills?|mountains?|crossing|base|pocket|suburbs?|"
                           + SITE_NOUNS + r")\b")
-_AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retaken|recaptured|liberated|"
+# "Hay’at Tahrir al-Sham": a word's tail after an apostrophe is no preposition "at"
+_AFTER_VERB = re.compile(r"\b(?<![’'‘`])(?:captured|capture|seized|took|taken|retook|retaken|recaptured|"
+                         r"liberated|"
                          r"secured|entered|stormed|besieged|surrounded|encircled|shelled|bombarded|"
                          r"struck|hit|lost|loses|losing|"
                          r"pounded|bombed|attacked|targeted|raided|ambushed|overran|reached|"
@@ -66,6 +71,11 @@ _AFTER_VERB = re.compile(r"\b(?:captured|capture|seized|took|taken|retook|retake
 _LISTED = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s+(?:(?:which|that)\s+(?:are|were|include[sd]?)\s*:?|"
                      r"(?:are|were|include|included|(?:can be |were |are )?"
                      r"(?:identified|listed|named) as)\s*:)\s*" + _LIST)
+# "shelled the villages A, B and C", "the two towns A and B": a plural noun and its list with no "of"
+# (a list of two or more; one capitalised word after the noun may be anything: "the villages ISIS held")
+_BARE = re.compile(r"\bthe\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+                   r"(?P<noun>villages|towns|neighbou?rhoods|districts|cities)\s+"
+                   r"(?=(?:" + ARTICLE + r")?" + _CAP + r")" + _LIST)
 _APPOSITION = re.compile(r"\b(?:village|town|district|neighbou?rhood|city|hill)s?,\s+" + _LIST)
 _BACK = re.compile(r"\bthe (city|town|village)\b(?!\s+(?:of|named|called|centre|center)\b|'s)")
 # "the rise of Islamist extremists", "Turkish mercenaries": a word before a side's noun qualifies the side
@@ -82,7 +92,9 @@ _STOP = {"the", "a", "an", "this", "that", "these", "those", "syria", "syrian", 
          "their", "noteworthy", "separately", "in", "on", "at", "early", "late", "both", "all", "read",
          "state", "government", "army", "regime", "there", "here", "today", "yesterday", "one", "two",
          "several", "some", "many", "most", "parts", "new", "more", "other", "another", "each", "every",
-         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens"}
+         "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
+         # an adverb capitalised after a stray comma ("Deir Ezzor , Just 18 km remained"); God in a quotation
+         "just", "only", "nearly", "almost", "allah", "god"}
 _NOUN_TAIL = {"province", "governorate", "countryside"}
 _TIME = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
          "yesterday"}
@@ -92,7 +104,9 @@ _SUFFIX = re.compile(r"^\s+(?P<noun>city cent(?:re|er)|housing (?:district|proje
                      r"countryside|desert|province|governorate|region|pocket|suburbs?|"
                      r"(?P<site>(?:oil |gas )?fields?|oilfields?|gasfields?|airport|(?:military )?air ?base|"
                      r"military airport|dam|crossing|road|highway|canyon|roundabout|hills?|mountains?|bridge|"
-                     r"base|station|checkpoint|farms|palace(?: area)?|" + SITE_NOUNS + r")|"
+                     r"base|station|checkpoint|farms|palace(?: area)?|"
+                     # "the Raqqa Post Office", "Idlib Hospital": a building in the city, named after it
+                     r"post office|hospital|stadium|square|prison|" + SITE_NOUNS + r")|"
                      r"(?P<cdir>" + DIRECTION + r")(?:ern)? countryside)\b", re.IGNORECASE)
 
 
@@ -134,23 +148,6 @@ def _noun_kind(noun: str) -> str:
 
 # a title or an institution ("Chief of the General Staff", "Brigadier General X", "according to TASS", "the
 # Civil Defense"): a name with one of these words, or one word in capitals, is not a place's
-_NOT_PLACE = re.compile(r"\b(?:General|Brigadier|Colonel|Col|Major|Lieutenant|Lt|Captain|Commander|President|"
-                        r"Minister|Ministry|Chief|Staff|Defen[cs]e|Civil|Agency|News|Council|Committee|Command|"
-                        r"Helmets|Observatory|Corps|Division|Brigade|Regiment|Battalion|Media|Press|Radio|Television|"
-                        r"Reuters|Sputnik|Ambassador|Spokesman|Spokesperson|University|Hospital|Office|Bureau)\b|^[A-Z]{3,}$")
-
-
-# a barracks or site named after a unit: "17th Division Base", "Jonayd Division district", "Tamin Brigade
-# region" (a unit's name alone is no place; with a place noun after it, it is one)
-_UNIT_SITE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][\w'-]+)\s+(?:[Dd]ivision|[Bb]rigade|[Rr]egiment|"
-                        r"[Bb]attalion)\s+"
-                        r"(?:[Bb]ase|[Rr]egion|[Dd]istrict|[Aa]rea|[Hh]eadquarters|[Cc]amp|[Bb]arracks)\b")
-# "the Army of Conquest", "the Lions of the Caliphate": the name after a capitalised unit noun and "of" is the
-# unit's, not a place's
-_UNIT_OF = re.compile(r"\b(?:Army|Armies|Front|Brigades?|Battalions?|Legion|Movement|Lions|Falcons|Knights|"
-                      r"Soldiers|Guardians)\s+of\s+(?:the\s+)?$")
-
-
 # "Tal (hill) 17", "Hill 45": a height known by its number (a year is no part of a name)
 _NUMBERED = re.compile(r"^(?:\s*\([a-z]{1,15}\))?\s+(?!(?:19|20)\d\d\b)\d{1,4}(?=\s*(?:[,;.)]|and\b|$))")
 
@@ -178,10 +175,11 @@ def _names(text: str, offset: int) -> list[tuple[int, int, str]]:
         if words and re.fullmatch(DIRECTION + "(?:ern)?", " ".join(words), re.IGNORECASE):
             continue  # "Duma, East of Damascus": a direction, not a name
         if words and words[0] != "and" and not re.fullmatch(  # "Rebel-held" qualifies, it names nothing
-                r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run)", words[0],
+                r"[\w-]+-(?:held|controlled|backed|led|based|affiliated|linked|run|made|built|supplied|"
+                r"manufactured|produced|owned|funded|sponsored|trained|armed)", words[0],
                 re.IGNORECASE):
             name = " ".join(words)
-            if _NOT_PLACE.search(name):
+            if NOT_PLACE.search(name) or NATIONS_JOINED.fullmatch(words[0]):
                 continue
             # the words may stand apart by more than one space (a quotation mark blanked out)
             at = re.search(r"\s+".join(map(re.escape, words)) + r"(?=" + tail + r"$)", m.group())
@@ -206,8 +204,10 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
     kinds: dict[tuple[int, int], str] = {}
     quoted = re.sub(r"[\"“”]", " ", s)  # 'the “Gobelek” village': quotes around a name do not hide it
     quoted = re.sub(r"(?<![\w'])'([A-Z][\w -]{1,40}?)'(?![\w])", r" \1 ", quoted)  # "the 'Zullaqiyat' hill"
-    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION, _LISTED):
+    for pattern in (_AFTER_NOUN, _BEFORE_NOUN, _AFTER_VERB, _APPOSITION, _LISTED, _BARE):
         for m in pattern.finditer(quoted):
+            if pattern is _BARE and len(_names(m.group("list"), 0)) < 2:
+                continue
             noun = m.groupdict().get("noun")
             if pattern is _AFTER_NOUN and noun and not re.match(r"villages?|towns?|cit|neighbou?rhoods?",
                                                                   noun):
@@ -217,11 +217,12 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
                     kinds[(start, end)] = _noun_kind(noun)
                 if _overlaps((start, end), taken + [(p.start, p.end) for p in slotted]) or \
                         (pattern is _AFTER_VERB and (name.casefold() in _STOP or len(name) < 3)) or \
-                        _SIDE_NOUN.match(s[end:]) or _UNIT_OF.search(quoted[:start]):
+                        _SIDE_NOUN.match(s[end:]) or UNIT_OF.search(quoted[:start]) or \
+                        FACTION_HEAD.search(quoted[:start]) or FACTION_NAME.match(name):
                     continue
                 place = gaz.lookup(name, loose=True, near=near)
                 slotted.append(Spot(start, end, name, name, place, place.kind if place else "locality"))
-    for m in _UNIT_SITE.finditer(quoted):
+    for m in UNIT_SITE.finditer(quoted):
         if not _overlaps((m.start(), m.end()), taken + [(p.start, p.end) for p in slotted]):
             slotted.append(Spot(m.start(), m.end(), m.group(), m.group(), None, "site"))
     spots: list[Spot] = []
@@ -229,7 +230,7 @@ def find_spots(s: str, gaz: Gazetteer, parties: list[Party], learned: dict[str, 
         inside = [p for p in slotted if p.start <= m.start and m.end <= p.end]
         if inside and inside[0].place is None and inside[0].text != m.text:
             continue  # part of a longer name the wording gives as a place: "Tal Maleh", not "Tal"
-        if not _overlaps((m.start, m.end), taken):
+        if not _overlaps((m.start, m.end), taken) and not FACTION_HEAD.search(quoted[:m.start]):
             spots.append(Spot(m.start, m.end, m.text, m.text, m.place, m.place.kind))
     for spot in slotted:
         if not _overlaps((spot.start, spot.end), [(p.start, p.end) for p in spots]):
