@@ -57,6 +57,7 @@ TYPES: dict[str, str] = {
                # ("…, thus tightening the noose around X": the result of the happening just stated)
                r"clos(?:e|es|ed|ing) in on|"
                # "infiltrated the villages of A and B", "had infiltrated Rajo": ground entered, not yet held
+               # (a raid when the infiltrators harm the people there: _RAID)
                r"infiltrat(?:ed|ing)(?= (?:in(?:to)? |in between )?(?:the |(?-i:[A-Z])))|"
                r"approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
                r"(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
@@ -116,6 +117,12 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |
                       r"(?:buildings|positions|points|streets|"
                       r"blocks|houses|farms|(?:square )?(?:meters|metres|kilometers|kilometres|km) of)\b",
                       re.IGNORECASE)
+# "infiltrated the villages of A and B and committed massacres", "… and kidnapped six": an incursion that
+# kills or abducts is a raid (an attack), not ground gained
+_RAID = re.compile(r"^[^;]{0,200}?\band\s+(?:\w+\s+){0,2}?(?:committ(?:ed|ing)\s+(?:\w+\s+){0,2}?"
+                   r"(?:massacres?|atrocities|crimes)|massacr(?:ed|ing)|kill(?:ed|ing)|kidnapp(?:ed|ing)|"
+                   r"abduct(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|took\s+(?:\w+\s+){0,4}?hostages?)\b",
+                   re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -187,6 +194,8 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue  # "the delegation left Damascus": only fighters leaving a place withdraw
         if kind == "encirclement" and word.casefold() == "surrounding" and _LAND_BEFORE.search(s[:m.start()]):
             continue  # "a ground operation in the orchards surrounding Douma": where, not a siege
+        if kind == "advance" and word.casefold().startswith("infiltrat") and _RAID.match(s[m.end():]):
+            kind = "attack"
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
