@@ -219,7 +219,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     background = _BACKGROUND.search(region) or _SINCE_LEAD.match(region)
     if year:
         return f"background (in {year})"
-    if background and not _recent_news(s, background, start):
+    if background and not _recent_news(s, background, start) and not _still_on(s, background):
         return f"background ('{background.group()}')"
     nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
                                     and not re.search(r"(?:ed|ing)$", s[start:end])) or \
@@ -238,6 +238,17 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             return TOLL_ONLY
         return "how another happening came about ('after … clashes'), not another happening"
     return None
+
+
+# "fighting has been ongoing since then", "clashes have raged since": a happening still going on is news
+_STILL_ON = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:ongoing|continu(?:ed|ing)|rag(?:ed|ing)|under\s?way|"
+                       r"going\s+on|persisted)\s+(?:since\b.*)?$", re.IGNORECASE)
+
+
+def _still_on(s: str, background: re.Match[str]) -> bool:
+    """ "fighting has been ongoing since then": the happening goes on at the report's time (not "had")."""
+    return bool(_STILL_ON.search(s[:background.start()]) or _STILL_ON.fullmatch(background.group())
+                or _STILL_ON.search(s[:background.end()]))
 
 
 def _recent_news(s: str, background: re.Match[str], start: int) -> bool:
