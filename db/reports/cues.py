@@ -60,9 +60,14 @@ TYPES: dict[str, str] = {
                # (a raid when the infiltrators harm the people there: _RAID)
                r"infiltrat(?:ed|ing)(?= (?:in(?:to)? |in between )?(?:the |(?-i:[A-Z])))|"
                r"approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
+               # "marched on X", "continued to march in the regions south of X"; "broke through the lines of
+               # ISIS in X": ground gained, the place not yet taken
+               r"march(?:ed|es|ing)?(?= (?:on|in|into|toward|towards|through) (?:the |(?-i:[A-Z])))|"
+               r"(?:br(?:oke|eak|eaks|eaking|oken)) (?:through )?(?:the |their |its |\w+ )?"
+               r"(?:(?:front|defen[cs]e) )?(?:lines|defen[cs]es)|"
                r"(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
                r"(?:noose|grip)(?= around| on)",
-    "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+    "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|counter-?offensives?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
               r"sh(?:ot|oot|ooting) down|downed|"
@@ -94,7 +99,11 @@ TYPES: dict[str, str] = {
                 r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
                 r"(?:shells|mortars|mortar rounds)(?= (?:that |which )?(?:have |had |also )?hit\b)|"
-                r"bombard(?:ed|ing|ments?|s)?|pounding",
+                r"bombard(?:ed|ing|ments?|s)?|pounding|"
+                # "the army fired on rebel supply routes": guns fired at ground, not at people ("fired on
+                # protesters" names a side, parties.py) — by aircraft an airstrike (find_cues)
+                r"fir(?:ed|es|ing)(?= (?:on|at|upon) (?:\w+ ){0,3}?(?:positions?|routes?|roads?|villages?|"
+                r"towns?|areas?|neighbou?rhoods?|districts?|(?-i:[A-Z])))",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
                     r"isolat(?:e|ed|es|ing)(?= (?:the (?:city|town|village)|(?-i:[A-Z])))|"
                     r"cut off|cut(?:ting|s)? (?:\w+ ){0,2}(?:supply|communication) (?:lines|routes)",
@@ -207,6 +216,8 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
                                            re.IGNORECASE) and (
                 artillery or _BY_GUNS.match(s[m.end():])):
             kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
+        if kind == "shelling" and air and word.casefold().startswith("fir"):
+            kind = "airstrike"  # "the jets fired on X"
         weapon = _BY_WEAPON.match(s[m.end():]) if kind == "attack" else None
         if weapon:  # "struck by a missile": shelling (aircraft are sides: "struck by warplanes", parties.py)
             kind = "shelling"
