@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .background import drop_old
 from .context import ANOTHER, attribute, carried_type, listed, toll_strike
+from .tolls import toll_fight
 from .countries import Theatre
 from .cue_places import WITNESSED, places_of
 from .cues import PRIORITY, Cue, find_cues
@@ -217,7 +218,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         happening, by_toll = stated_or_toll(s, cues, year, f.certainty == "rumoured")
         happening = drop_old(s, happening, date, cues)  # background read against the report's date
         if not happening:
-            happening = toll_strike(s, parties, f.span)
+            happening = toll_strike(s, parties, f.span) or toll_fight(s)
             by_toll = bool(happening)
         for cue in happening:
             places, how = places_of(cue, happening, spots, s, parties)
