@@ -134,6 +134,10 @@ _RAID = re.compile(r"^[^;]{0,200}?\band\s+(?:\w+\s+){0,2}?(?:committ(?:ed|ing)\s
                    r"(?:massacres?|atrocities|crimes)|massacr(?:ed|ing)|kill(?:ed|ing)|kidnapp(?:ed|ing)|"
                    r"abduct(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|took\s+(?:\w+\s+){0,4}?hostages?)\b",
                    re.IGNORECASE)
+# "seized several heavy weapons from ISIS", "captured large quantities of ammunition": spoils, not ground
+_SPOILS = re.compile(r"^\s+(?:[\w,-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|equipment|vehicles|tanks|"
+                     r"rifles|guns|missiles|rockets|drones|documents|caches?|stash(?:es)?|depots?|explosives|"
+                     r"hardware|materiel)\b", re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -207,6 +211,8 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue  # "a ground operation in the orchards surrounding Douma": where, not a siege
         if kind == "advance" and word.casefold().startswith("infiltrat") and _RAID.match(s[m.end():]):
             kind = "attack"
+        if kind == "capture" and _SPOILS.match(s[m.end():]):
+            continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
