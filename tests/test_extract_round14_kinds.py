@@ -27,7 +27,10 @@ def test_fighting_still_going_on_since_is_news(lex: Lexicon) -> None:
 
 
 def test_firing_on_ground_is_shelling_and_by_jets_an_airstrike(lex: Lexicon) -> None:
-    assert at("Government troops fired on rebel positions in the town of Morek.", lex, "Morek").type == "shelling"
+    assert (
+        at("Government troops fired on rebel positions in the town of Morek.", lex, "Morek").type
+        == "shelling"
+    )
     assert at("Russian jets fired on the town of Morek on Sunday.", lex, "Morek").type == "airstrike"
 
 
@@ -46,7 +49,9 @@ def test_a_counteroffensive_is_an_attack(lex: Lexicon) -> None:
 
 
 def test_fighters_killed_at_a_place_are_the_fighting_there(lex: Lexicon) -> None:
-    assert ("clashes", "Morek") in _types("Twelve soldiers were killed on Monday near the town of Morek.", lex)
+    assert ("clashes", "Morek") in _types(
+        "Twelve soldiers were killed on Monday near the town of Morek.", lex
+    )
     assert not events("Seven civilians were killed on Monday in the town of Morek.", lex)
 
 

@@ -69,7 +69,8 @@ TYPES: dict[str, str] = {
                r"(?:noose|grip)(?= around| on)",
     "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|counter-?offensives?|"
               # "matched the bombardment with a ground operation in X": troops going in, not guns
-              r"ground (?:operations?|incursions?)(?= (?:in|on|against|into|inside|around) )|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+              r"ground (?:operations?|incursions?)(?= (?:in|on|against|into|inside|around) )|"
+              r"destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
               r"sh(?:ot|oot|ooting) down|downed|"

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from .background import drop_old
 from .context import ANOTHER, attribute, carried_type, listed, toll_strike
-from .tolls import toll_fight
 from .countries import Theatre
 from .cue_places import WITNESSED, places_of
 from .cues import PRIORITY, Cue, find_cues
@@ -36,6 +35,7 @@ from .sentences import sentences
 from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
 from .theatre import report_theatre
+from .tolls import toll_fight
 from .unnamed import COUNT, villages_of
 from .voice import Voice
 from .when import dates_in, resolve

@@ -16,7 +16,9 @@ from .wording import stated
 _FIGHTERS_KILLED = re.compile(
     r"(?<!family )(?<!crew )\b(?:members|fighters|soldiers|militants|troops|terrorists|gunmen|insurgents|"
     r"rebels|jihadists|servicemen|personnel|elements|militiamen)\b[^.;:]{0,40}?\b"
-    r"(?P<toll>(?:were|was|have been|had been|are|got)\s+(?:\w+ly\s+)?killed)\b", re.IGNORECASE)
+    r"(?P<toll>(?:were|was|have been|had been|are|got)\s+(?:\w+ly\s+)?killed)\b",
+    re.IGNORECASE,
+)
 # the rest of the sentence places the toll: "in", "on the outskirts of", "near", "around"
 _AT = re.compile(r"^[^.;]*?\b(?:in|on the outskirts of|near|around|at)\s", re.IGNORECASE)
 
@@ -24,7 +26,7 @@ _AT = re.compile(r"^[^.;]*?\b(?:in|on the outskirts of|near|around|at)\s", re.IG
 def toll_fight(s: str) -> list[Cue]:
     """The fighting a fighters' toll stands for, or nothing."""
     m = _FIGHTERS_KILLED.search(s)
-    if not m or not _AT.match(s[m.end():]):
+    if not m or not _AT.match(s[m.end() :]):
         return []
     cue = Cue(m.start("toll"), m.end("toll"), "clashes", m.group("toll"), False)
     return stated(s, [cue], None, False)
