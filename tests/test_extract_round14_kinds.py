@@ -68,3 +68,19 @@ def test_a_ground_operation_is_an_attack(lex: Lexicon) -> None:
 def test_seized_weapons_are_spoils_not_a_capture(lex: Lexicon) -> None:
     text = "The rebels seized several heavy weapons from the army in the town of Morek."
     assert not any(e.type == "capture" for e in events(text, lex))
+
+
+def test_making_progress_is_an_advance(lex: Lexicon) -> None:
+    text = "Government troops made significant progress near the town of Morek on Monday."
+    assert at(text, lex, "Morek").type == "advance"
+
+
+def test_an_operation_targeting_positions_is_an_attack(lex: Lexicon) -> None:
+    text = (
+        "The army carried out an operation targeting Nusra hideouts in the village of Morek, killing dozens."
+    )
+    assert at(text, lex, "Morek").type == "attack"
+
+
+def test_continuing_to_advance_is_an_ongoing_advance_not_an_intention(lex: Lexicon) -> None:
+    assert at("Government troops continue to advance near the town of Morek.", lex, "Morek").type == "advance"

@@ -60,6 +60,8 @@ TYPES: dict[str, str] = {
                # (a raid when the infiltrators harm the people there: _RAID)
                r"infiltrat(?:ed|ing)(?= (?:in(?:to)? |in between )?(?:the |(?-i:[A-Z])))|"
                r"approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
+               # "continue to make progress west of X", "made significant progress in X"
+               r"(?:mak(?:e|es|ing)|made|achiev(?:e|ed|es|ing)) (?:\w+ ){0,2}?progress|"
                # "marched on X", "continued to march in the regions south of X"; "broke through the lines of
                # ISIS in X": ground gained, the place not yet taken
                r"march(?:ed|es|ing)?(?= (?:on|in|into|toward|towards|through) (?:the |(?-i:[A-Z])))|"
@@ -71,6 +73,10 @@ TYPES: dict[str, str] = {
               # "matched the bombardment with a ground operation in X": troops going in, not guns
               r"ground (?:operations?|incursions?)(?= (?:in|on|against|into|inside|around) )|"
               r"destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+              # "an operation targeting Nusra hideouts in X": the targets named, not a purpose ("targeting
+              # civilians" is a charge, not a place's happening)
+              r"targeting(?= (?:\w+ ){0,4}?(?:positions?|hideouts?|gatherings?|bases?|convoys?|headquarters|"
+              r"dens|posts|checkpoints?|fortifications|strongholds?|depots?)\b)|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
               r"sh(?:ot|oot|ooting) down|downed|"

@@ -20,7 +20,8 @@ _NOUN_MODAL = re.compile(r"^(?:\s+(?!and\b|but\b|which\b|that\b)[\w'-]+){0,7}\s+
                          r"(?:may|might|could|would|will)\b", re.IGNORECASE)
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
-_INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continued(?: on)?|began|started|went on|"
+_INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continu(?:e|es|ed)(?: on)?|began|started|"
+                     r"went on|"
                      r"moved on|enabled(?: [\w-]+){1,4}?|allowed(?: [\w-]+){1,4}?|"
                      r"proceeded|claimed|claims|claiming|came|forced|compelled|obliged|"
                      r"used(?: \w+){0,4})\s+|(?P<order>first|"
