@@ -57,11 +57,26 @@ TYPES: dict[str, str] = {
                # ("…, thus tightening the noose around X": the result of the happening just stated)
                r"clos(?:e|es|ed|ing) in on|"
                # "infiltrated the villages of A and B", "had infiltrated Rajo": ground entered, not yet held
+               # (a raid when the infiltrators harm the people there: _RAID)
                r"infiltrat(?:ed|ing)(?= (?:in(?:to)? |in between )?(?:the |(?-i:[A-Z])))|"
                r"approach(?:ed|es|ing)(?= (?:the|a|an|(?-i:[A-Z]))\b)|"
+               # "continue to make progress west of X", "made significant progress in X"
+               r"(?:mak(?:e|es|ing)|made|achiev(?:e|ed|es|ing)) (?:\w+ ){0,2}?progress|"
+               # "marched on X", "continued to march in the regions south of X"; "broke through the lines of
+               # ISIS in X": ground gained, the place not yet taken
+               r"march(?:ed|es|ing)?(?= (?:on|in|into|toward|towards|through) (?:the |(?-i:[A-Z])))|"
+               r"(?:br(?:oke|eak|eaks|eaking|oken)) (?:through )?(?:the |their |its |\w+ )?"
+               r"(?:(?:front|defen[cs]e) )?(?:lines|defen[cs]es)|"
                r"(?<!thus )(?<!thereby )tighten(?:ed|s|ing)? (?:the|its|their) "
                r"(?:noose|grip)(?= around| on)",
-    "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+    "attack": r"attack(?:ed|s|ing)?|counter-?attacks?|counter-?offensives?|"
+              # "matched the bombardment with a ground operation in X": troops going in, not guns
+              r"ground (?:operations?|incursions?)(?= (?:in|on|against|into|inside|around) )|"
+              r"destroy(?:ed|s|ing)?|ambush(?:ed|es|ing)?|"
+              # "an operation targeting Nusra hideouts in X": the targets named, not a purpose ("targeting
+              # civilians" is a charge, not a place's happening)
+              r"targeting(?= (?:\w+ ){0,4}?(?:positions?|hideouts?|gatherings?|bases?|convoys?|headquarters|"
+              r"dens|posts|checkpoints?|fortifications|strongholds?|depots?)\b)|"
               r"assault(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|ing)|targeted|repell?(?:ed|s|ing)?|struck|pounded|"
               # "slammed X with air strikes": a striking verb only with its weapons (not "a storm battered X")
               r"sh(?:ot|oot|ooting) down|downed|"
@@ -93,7 +108,11 @@ TYPES: dict[str, str] = {
                 r"rounds|"
                 r"attacks?)|rocket (?:fire|attacks?)|"
                 r"(?:shells|mortars|mortar rounds)(?= (?:that |which )?(?:have |had |also )?hit\b)|"
-                r"bombard(?:ed|ing|ments?|s)?|pounding",
+                r"bombard(?:ed|ing|ments?|s)?|pounding|"
+                # "the army fired on rebel supply routes": guns fired at ground, not at people ("fired on
+                # protesters" names a side, parties.py) — by aircraft an airstrike (find_cues)
+                r"fir(?:ed|es|ing)(?= (?:on|at|upon) (?:\w+ ){0,3}?(?:positions?|routes?|roads?|villages?|"
+                r"towns?|areas?|neighbou?rhoods?|districts?|(?-i:[A-Z])))",
     "encirclement": r"encircl(?:e|ed|es|ing|ement)|besieg(?:e|ed|es|ing)|sieges?|surround(?:ed|ing|s)?|"
                     r"isolat(?:e|ed|es|ing)(?= (?:the (?:city|town|village)|(?-i:[A-Z])))|"
                     r"cut off|cut(?:ting|s)? (?:\w+ ){0,2}(?:supply|communication) (?:lines|routes)",
@@ -116,6 +135,16 @@ _PARTIAL = re.compile(r"^\s*(?:(?:a )?few|some|several|(?:approximately |about |
                       r"(?:buildings|positions|points|streets|"
                       r"blocks|houses|farms|(?:square )?(?:meters|metres|kilometers|kilometres|km) of)\b",
                       re.IGNORECASE)
+# "infiltrated the villages of A and B and committed massacres", "… and kidnapped six": an incursion that
+# kills or abducts is a raid (an attack), not ground gained
+_RAID = re.compile(r"^[^;]{0,200}?\band\s+(?:\w+\s+){0,2}?(?:committ(?:ed|ing)\s+(?:\w+\s+){0,2}?"
+                   r"(?:massacres?|atrocities|crimes)|massacr(?:ed|ing)|kill(?:ed|ing)|kidnapp(?:ed|ing)|"
+                   r"abduct(?:ed|ing)|execut(?:ed|ing)|slaughter(?:ed|ing)|took\s+(?:\w+\s+){0,4}?hostages?)\b",
+                   re.IGNORECASE)
+# "seized several heavy weapons from ISIS", "captured large quantities of ammunition": spoils, not ground
+_SPOILS = re.compile(r"^\s+(?:[\w,-]+\s+){0,4}?(?:weapons|arms|ammunition|munitions|equipment|vehicles|tanks|"
+                     r"rifles|guns|missiles|rockets|drones|documents|caches?|stash(?:es)?|depots?|explosives|"
+                     r"hardware|materiel)\b", re.IGNORECASE)
 _GLUE = {"a", "an", "the", "their", "its", "his", "heavy", "fierce", "violent", "major", "new", "large",
          "massive", "deadly", "intense", "failed", "successful"}  # between two words of one happening
 AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -187,6 +216,10 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
             continue  # "the delegation left Damascus": only fighters leaving a place withdraw
         if kind == "encirclement" and word.casefold() == "surrounding" and _LAND_BEFORE.search(s[:m.start()]):
             continue  # "a ground operation in the orchards surrounding Douma": where, not a siege
+        if kind == "advance" and word.casefold().startswith("infiltrat") and _RAID.match(s[m.end():]):
+            kind = "attack"
+        if kind == "capture" and _SPOILS.match(s[m.end():]):
+            continue
         if kind == "capture" and _PARTIAL.match(s[m.end():]):
             kind = "advance"  # a partial gain: buildings, positions, points
         if kind == "attack" and air and re.match(r"destroy|attack|target|struck|strik|pound|hit|slam|hammer|"
@@ -198,6 +231,8 @@ def find_cues(s: str, air: bool, artillery: bool, inside: list[tuple[int, int]] 
                                            re.IGNORECASE) and (
                 artillery or _BY_GUNS.match(s[m.end():])):
             kind = "shelling"  # "the artillery units pounded X", "pounded X with a barrage of shells"
+        if kind == "shelling" and air and word.casefold().startswith("fir"):
+            kind = "airstrike"  # "the jets fired on X"
         weapon = _BY_WEAPON.match(s[m.end():]) if kind == "attack" else None
         if weapon:  # "struck by a missile": shelling (aircraft are sides: "struck by warplanes", parties.py)
             kind = "shelling"

@@ -35,6 +35,7 @@ from .sentences import sentences
 from .sifting import how_taken, prune, summaries
 from .spelling import normalise, variant_key
 from .theatre import report_theatre
+from .tolls import toll_fight
 from .unnamed import COUNT, villages_of
 from .voice import Voice
 from .when import dates_in, resolve
@@ -42,6 +43,10 @@ from .where import WIDE, Spot, find_spots
 from .wording import CUT, LATER_SOURCE, STATEMENT, frame, stated_or_toll
 
 __all__ = ["Extraction", "Found", "Lexicon", "dates_in", "extract", "normalise", "sentences"]
+# the side's weapon named before the event word: "the army tanks targeted X", "mortar units pounded X" fire
+# shells (a striking verb after them is shelling)
+_GUNS = re.compile(r"\b(?:artillery|tanks?|mortars?|howitzers?|rocket launchers?|missile units?|"
+                   r"rocket (?:units?|batteries))\b", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _ATTEMPT = re.compile(r"\b(?:attempted|attempting|attempts|tried|trying|tries)\s+to\s+(?:\w+ly\s+)?$",
                       re.IGNORECASE)
@@ -198,7 +203,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         first = find_cues(s, False, False, names)
         head = first[0].start if first else len(s)
         air = any(p.kind == AIR for p in parties if p.start < head and not f.span[0] <= p.start < f.span[1])
-        cues = find_cues(s, air, bool(re.search(r"\bartillery\b", s[:head], re.IGNORECASE)), names)
+        cues = find_cues(s, air, bool(_GUNS.search(s[:head])), names)
         when, precision, when_why = resolve(s, date)
         if precision == "report" and date_from != "given":
             when_why += f" ({date}: {date_from})"
@@ -217,7 +222,7 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         happening, by_toll = stated_or_toll(s, cues, year, f.certainty == "rumoured")
         happening = drop_old(s, happening, date, cues)  # background read against the report's date
         if not happening:
-            happening = toll_strike(s, parties, f.span)
+            happening = toll_strike(s, parties, f.span) or toll_fight(s)
             by_toll = bool(happening)
         for cue in happening:
             places, how = places_of(cue, happening, spots, s, parties)

@@ -20,7 +20,8 @@ _NOUN_MODAL = re.compile(r"^(?:\s+(?!and\b|but\b|which\b|that\b)[\w'-]+){0,7}\s+
                          r"(?:may|might|could|would|will)\b", re.IGNORECASE)
 _DONE_TIME = re.compile(r"\b(?:on (?:early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                         r"yesterday|earlier today|last night|on \d{1,2} \w+|on \w+ \d{1,2})\b", re.IGNORECASE)
-_INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continued(?: on)?|began|started|went on|"
+_INTENT = re.compile(r"\b(?:(?P<done>managed|manged|succeeded|able|continu(?:e|es|ed)(?: on)?|began|started|"
+                     r"went on|"
                      r"moved on|enabled(?: [\w-]+){1,4}?|allowed(?: [\w-]+){1,4}?|"
                      r"proceeded|claimed|claims|claiming|came|forced|compelled|obliged|"
                      r"used(?: \w+){0,4})\s+|(?P<order>first|"
@@ -219,7 +220,7 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
     background = _BACKGROUND.search(region) or _SINCE_LEAD.match(region)
     if year:
         return f"background (in {year})"
-    if background and not _recent_news(s, background, start):
+    if background and not _recent_news(s, background, start) and not _still_on(s, background):
         return f"background ('{background.group()}')"
     nominal = kind == "clashes" or (kind in ("airstrike", "shelling")
                                     and not re.search(r"(?:ed|ing)$", s[start:end])) or \
@@ -238,6 +239,17 @@ def not_a_happening(s: str, start: int, end: int, kind: str, report_year: int | 
             return TOLL_ONLY
         return "how another happening came about ('after … clashes'), not another happening"
     return None
+
+
+# "fighting has been ongoing since then", "clashes have raged since": a happening still going on is news
+_STILL_ON = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:ongoing|continu(?:ed|ing)|rag(?:ed|ing)|under\s?way|"
+                       r"going\s+on|persisted)\s+(?:since\b.*)?$", re.IGNORECASE)
+
+
+def _still_on(s: str, background: re.Match[str]) -> bool:
+    """ "fighting has been ongoing since then": the happening goes on at the report's time (not "had")."""
+    return bool(_STILL_ON.search(s[:background.start()]) or _STILL_ON.fullmatch(background.group())
+                or _STILL_ON.search(s[:background.end()]))
 
 
 def _recent_news(s: str, background: re.Match[str], start: int) -> bool:
