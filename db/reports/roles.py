@@ -32,7 +32,8 @@ _BANNER = re.compile(r"\b(?:under|in) the (?:banner|flag|ranks|command) of\s+(?:
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
 # "shelling by Jaish al-Islam rebels", "airstrikes carried out by the coalition": the agent of the happening
-_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched) )?by\s+(?:the\s+)?", re.IGNORECASE)
+_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched|staged|mounted|fired) )?by\s*(?:both\s+|either\s+)?"
+                      r"(?:the\s+)?[\"“”‘'(]?\s*", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
                    re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:strikes|raids|shelling|bombardment|bombing|fire)\b", re.IGNORECASE)
@@ -210,13 +211,19 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     between = re.search(r"\bbetween\s", s[cue.end:cue.end + 40])
     out += [(p, "target") for p in own if cue.start < p.start < cue.end and p.kind in (FORCE, GENERIC)
             and not cue.word.casefold().startswith("came under")]  # "drove ISIS out of X"
+    agent_end = -1  # the end of the last agent after the event word: a side joined to it is one too
     for p in after:
         gap = s[cue.end:p.start]
-        if ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or _NOUN_BY.fullmatch(gap) or \
+        if agent_end >= 0 and p.start >= agent_end and _JOIN.match(s[agent_end:p.start]) and \
+                p.kind in (FORCE, GENERIC, AIR):  # "raids by both Russian and Syrian warplanes"
+            out.append((p, "actor"))
+            agent_end = p.end
+        elif ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or _NOUN_BY.fullmatch(gap) or \
                 (cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap)) or \
                 (cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20):
             out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
             out.append((p, "actor"))
+            agent_end = p.end
             notes.append(f"'{p.text}' is the agent of '{cue.word}'")
         elif between and cue.end + between.end() <= p.start < cue.end + between.end() + 60:
             out.append((p, "side"))
