@@ -60,6 +60,11 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|i
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
                               r"(?:the|these|our|its|their) (?:forces|units|troops|soldiers|fighters))\b",
                               re.IGNORECASE)
+# "… even as Kyiv mounts a counterattack": the event word's clause has a subject of its own, a name the
+# lexicon does not know (a capital for its government): an earlier clause's "its forces" did not do it
+_NAMED_SUBJECT = re.compile(r"^\s*(?:even\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*\s+"
+                            r"(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?-i:[a-z]+(?:s|ed))\s",
+                            re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
@@ -275,7 +280,9 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
                for q, r in out if not (r == "actor" and q.start < clause)]
         notes.append("'between A and B': both sides, neither the actor")
-    if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
+    named_here = _NAMED_SUBJECT.match(s[clause:cue.start]) and not _PRONOUN_SUBJECT.search(s[clause:cue.start])
+    if not any(r == "actor" for _, r in out) and not named_here and \
+            (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
             [(p, r) for p, r in previous if r in ("actor", "ally")]
         if f.claimants:  # "X, fighting along with Y, said its forces …": Y is X's ally
