@@ -65,6 +65,9 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|i
 _NAMED_SUBJECT = re.compile(r"^\s*(?:even\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*\s+"
                             r"(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?-i:[a-z]+(?:s|ed))\s",
                             re.IGNORECASE)
+# "… captured X in the Donetsk region, where Russian troops have made gains": the side heading a later clause
+# (after its conjunction, before its verb) does that clause's deed, not the event word's target
+_LATER_SUBJECT = re.compile(r"(?:,|\s[–—])\s*(?:where|while|whereas|as|when|even as)\s+(?:the\s+)?$", re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
@@ -240,6 +243,8 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
                 notes.append(f"'{p.text}' backs '{held[-1].text}', the target: on the target's side")
             else:
                 out.append((p, "ally"))
+        elif _LATER_SUBJECT.search(s[cue.end:p.start]):
+            notes.append(f"'{p.text}' heads a later clause: no party to '{cue.word}'")
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
     # the dead's own happening only: the toll itself or the means it names ("killed … in air strikes"),
