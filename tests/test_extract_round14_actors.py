@@ -1,7 +1,7 @@
-"""Issue 17, round 14: the acting side — the agent of a nominal happening ("shelling by …", "raids carried out by
-both A and B"), joint aircraft ("Syrian and Russian warplanes"), a clause with its own unknown subject ("even
-as Kyiv mounts a counterattack"), a later clause's subject, a country's possessive ("Russia's troops") and the
-bare "air force". Sentences written for the test; each fails without its rule."""
+"""Issue 17, round 14: the acting side — the agent of a nominal happening ("shelling by …", "raids
+carried out by both A and B"), joint aircraft ("Syrian and Russian warplanes"), a clause with its own
+unknown subject ("even as Kyiv mounts a counterattack"), a later clause's subject, a country's possessive
+("Russia's troops") and the bare "air force". Sentences written for the test; each fails without its rule."""
 
 from __future__ import annotations
 
@@ -22,8 +22,11 @@ def test_the_agent_after_by_both_and_the_side_joined_to_it_acted(lex: Lexicon) -
 
 
 def test_the_agent_of_shelling_in_quotes_right_after_by(lex: Lexicon) -> None:
-    e = at("Two children were wounded in shelling by“Hayat Tahrir al-Sham” on the town of Mhardeh.", lex,
-           "Mhardeh")
+    e = at(
+        "Two children were wounded in shelling by“Hayat Tahrir al-Sham” on the town of Mhardeh.",
+        lex,
+        "Mhardeh",
+    )
     assert actors(e) == {"hts"}, e.why
 
 
@@ -34,8 +37,10 @@ def test_the_first_demonym_shares_the_second_ones_aircraft(lex: Lexicon) -> None
 
 def test_a_clause_with_its_own_unknown_subject_does_not_borrow_its_forces(lex: Lexicon) -> None:
     # another war: the capital stands for its government, which the lexicon does not know
-    text = ("The Russian army said its troops had taken the village of Ivanivka, even as Kyiv mounts a "
-            "counterattack near the town of Sudzha.")
+    text = (
+        "The Russian army said its troops had taken the village of Ivanivka, even as Kyiv mounts a "
+        "counterattack near the town of Sudzha."
+    )
     found = [e for e in events(text, lex) if e.place_name == "Sudzha"]
     assert found and all(not actors(e) for e in found), [e.why for e in found]
 
@@ -48,11 +53,13 @@ def test_a_later_clauses_subject_is_no_target(lex: Lexicon) -> None:
 
 
 def test_a_countrys_possessive_names_its_ground_forces(lex: Lexicon) -> None:
-    e = at("Russia's troops are pushing towards the town of Chasiv Yar in eastern Ukraine.", lex, "Chasiv Yar")
+    e = at(
+        "Russia's troops are pushing towards the town of Chasiv Yar in eastern Ukraine.", lex, "Chasiv Yar"
+    )
     assert actors(e) == {"russian-armed-forces"}, e.why
 
 
 def test_the_bare_air_force_at_home_is_the_governments(lex: Lexicon) -> None:
-    text = "In the eastern Homs desert, the air force carried out strikes on ISIS hideouts near the town of Sukhnah."
+    text = "In the Homs desert, the air force carried out strikes on ISIS hideouts near the town of Sukhnah."
     e = at(text, lex, "Sukhnah")
     assert actors(e) == {"saa"}, e.why

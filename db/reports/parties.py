@@ -49,8 +49,8 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "Syrian Arab Air Force", "saa", "government", AIR),
     # "the army and the air force", "backed by air force": a state's media names its own air force bare;
     # at home the government's (abroad, parties.py keeps it unknown, as "the army")
-    (r"(?:the |(?<=by )|(?<=and ))(?:army |military )?air ?force(?!s|\s+bases?\b)", "Syrian Arab Air Force", "saa",
-     "government", AIR),
+    (r"(?:the |(?<=by )|(?<=and ))(?:army |military )?air ?force(?!s|\s+bases?\b)", "Syrian Arab Air Force",
+     "saa", "government", AIR),
     (r"Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|military|center for reconciliation"
      r"(?: of opposing sides(?: in Syria)?)?|Reconciliation Cent(?:er|re))", "Russian Defence Ministry",
      "russian-aerospace-forces", "government", MEDIA),

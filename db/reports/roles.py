@@ -32,8 +32,8 @@ _BANNER = re.compile(r"\b(?:under|in) the (?:banner|flag|ranks|command) of\s+(?:
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
 # "shelling by Jaish al-Islam rebels", "airstrikes carried out by the coalition": the agent of the happening
-_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched|staged|mounted|fired) )?by\s*(?:both\s+|either\s+)?"
-                      r"(?:the\s+)?[\"“”‘'(]?\s*", re.IGNORECASE)
+_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched|staged|mounted|fired) )?by\s*"
+                      r"(?:both\s+|either\s+)?(?:the\s+)?[\"“”‘'(]?\s*", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
                    re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:strikes|raids|shelling|bombardment|bombing|fire)\b", re.IGNORECASE)
@@ -67,7 +67,8 @@ _NAMED_SUBJECT = re.compile(r"^\s*(?:even\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?
                             re.IGNORECASE)
 # "… captured X in the Donetsk region, where Russian troops have made gains": the side heading a later clause
 # (after its conjunction, before its verb) does that clause's deed, not the event word's target
-_LATER_SUBJECT = re.compile(r"(?:,|\s[–—])\s*(?:where|while|whereas|as|when|even as)\s+(?:the\s+)?$", re.IGNORECASE)
+_LATER_SUBJECT = re.compile(r"(?:,|\s[–—])\s*(?:where|while|whereas|as|when|even as)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
@@ -285,7 +286,8 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
                for q, r in out if not (r == "actor" and q.start < clause)]
         notes.append("'between A and B': both sides, neither the actor")
-    named_here = _NAMED_SUBJECT.match(s[clause:cue.start]) and not _PRONOUN_SUBJECT.search(s[clause:cue.start])
+    own_clause = s[clause:cue.start]
+    named_here = _NAMED_SUBJECT.match(own_clause) and not _PRONOUN_SUBJECT.search(own_clause)
     if not any(r == "actor" for _, r in out) and not named_here and \
             (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
