@@ -66,9 +66,10 @@ _NAMED_SUBJECT = re.compile(r"^\s*(?:even\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?
                             r"(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?-i:[a-z]+(?:s|ed))\s",
                             re.IGNORECASE)
 # "… captured X in the Donetsk region, where Russian troops have made gains": the side heading a later clause
-# (after its conjunction, before its verb) does that clause's deed, not the event word's target
-_LATER_SUBJECT = re.compile(r"(?:,|\s[–—])\s*(?:where|while|whereas|as|when|even as)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+# (after its conjunction, before its verb: "… since the government's operation began") does that deed,
+# not the event word's target
+_LATER_SUBJECT = re.compile(r"(?:(?:,|\s[–—])\s*(?:where|while|whereas|as|when|even as)|\s(?:since|until))\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
