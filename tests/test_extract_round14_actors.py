@@ -50,6 +50,9 @@ def test_a_later_clauses_subject_is_no_target(lex: Lexicon) -> None:
     e = at(text, lex, "Khirbet Ghazaleh")
     assert actors(e) == {"saa"}, e.why
     assert ("syrian-opposition", "target") not in e.factions, e.why
+    text = "Troops took the village of Tell Sukkar, the first gain since the rebels' offensive began."
+    e = at(text, lex, "Tell Sukkar")
+    assert ("syrian-opposition", "target") not in e.factions, e.why
 
 
 def test_a_countrys_possessive_names_its_ground_forces(lex: Lexicon) -> None:
