@@ -66,3 +66,11 @@ def test_the_bare_air_force_at_home_is_the_governments(lex: Lexicon) -> None:
     text = "In the Homs desert, the air force carried out strikes on ISIS hideouts near the town of Sukhnah."
     e = at(text, lex, "Sukhnah")
     assert actors(e) == {"saa"}, e.why
+
+
+def test_a_partner_in_cooperation_or_an_operation_carried_out_with_is_an_ally(lex: Lexicon) -> None:
+    text = "Government troops, in cooperation with Russian forces, captured the town of Qaryatayn."
+    assert _acting(text, lex, "Qaryatayn") == {"saa", "russian-armed-forces"}
+    text = "Turkish troops seized the village of Rajo in an offensive conducted with the Free Syrian Army."
+    e = at(text, lex, "Rajo")
+    assert ("syrian-opposition", "ally") in e.factions, e.why

@@ -24,7 +24,12 @@ from .wording import BOUNDARY, Frame
 _PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
                           r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
-                   r"together with|aided by|assisted by|and (?:the )?allied|and (?:its|"
+                   r"together with|aided by|assisted by|and (?:the )?allied|"
+                   # "in cooperation with the allied forces", "with the backing of Russian jets", "under the
+                   # cover of Russian airstrikes", "an operation carried out with the FSA": partners
+                   r"in (?:close )?(?:cooperation|coordination|collaboration|conjunction|partnership) with|"
+                   r"with the (?:backing|participation|cover) of|under (?:the )?cover of|jointly with|"
+                   r"(?:carried out|conducted|launched|waged) with|and (?:its|"
                    r"their) allies,?)\s+(?:the\s+)?[\"“‘'(]?(?:\w+\s+)?[\"“‘'(]?$",
                    re.IGNORECASE)
 # "militants fighting under the banner of ISIS": the side named is the one acting
