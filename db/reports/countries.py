@@ -59,6 +59,10 @@ def descriptors(air: str, force: str) -> list[tuple[str, str, str | None, str | 
             (rf"{led}(?= {STRIKES}\b| and (?:the )?(?:{_DEMONYMS})(?: regime| government)? {AIR_NOUNS})",
              name, slug, bloc, air),
             (rf"(?:the )?{led} {_QUALIFIER}?{FORCE_NOUNS}", *GROUND.get(country, (name, slug)), bloc, force),
+            # "Russia's troops", "Turkey's army": the possessive names the same forces as the demonym
+            (rf"(?:{country})(?:'s|’s) {_QUALIFIER}?{FORCE_NOUNS}", *GROUND.get(country, (name, slug)), bloc,
+             force),
+            (rf"(?:{country})(?:'s|’s) {AIR_NOUNS}", name, slug, bloc, air),
             # "the regime and its Russian ally": the country's side
             (rf"(?:(?:its|their|the) )?{led} (?:ally|allies|partners?|backers?)", name, slug, bloc, force),
             (rf"(?:{country})(?!-| (?:{STRIKES}|{AIR_NOUNS}|{FORCE_NOUNS})\b)", name, slug, bloc, force),

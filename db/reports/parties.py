@@ -42,8 +42,15 @@ _NOUNS = (r"(?:terrorists?|militants?|fighters?|forces|troops|units|soldiers|gun
 HOME_SIDES = frozenset({"saa", "syrian-opposition"})
 DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
     (r"(?:warplanes of the |the )?Syrian (?:Arab )?Air ?Force(?: \(SyAAF\))?|SyAAF|Syrian (?:military )?"
-     r"(?:fighter )?(?:jets|warplanes|war planes|aircraft|helicopters|bombers|air force)",
+     r"(?:fighter )?(?:jets|warplanes|war planes|aircraft|helicopters|bombers|air force)|"
+     # "Syrian and Russian warplanes": the first demonym shares the second's aircraft
+     r"Syrian(?= and (?:the )?(?:Russian|Iranian|Turkish|Iraqi) (?:\w+ )?(?:jets|warplanes|war planes|"
+     r"planes|aircraft|helicopters|bombers|air ?forces?|aviation)\b)",
      "Syrian Arab Air Force", "saa", "government", AIR),
+    # "the army and the air force", "backed by air force": a state's media names its own air force bare;
+    # at home the government's (abroad, parties.py keeps it unknown, as "the army")
+    (r"(?:the |(?<=by )|(?<=and ))(?:army |military )?air ?force(?!s|\s+bases?\b)", "Syrian Arab Air Force",
+     "saa", "government", AIR),
     (r"Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|military|center for reconciliation"
      r"(?: of opposing sides(?: in Syria)?)?|Reconciliation Cent(?:er|re))", "Russian Defence Ministry",
      "russian-aerospace-forces", "government", MEDIA),

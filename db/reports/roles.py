@@ -24,7 +24,12 @@ from .wording import BOUNDARY, Frame
 _PREPOSITION = re.compile(r"\b(?:with|against|from|of|between|among|to|for|on|including|at|over|into|"
                           r"towards?|near|held by|by)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 _ALLY = re.compile(r"\b(?:backed(?: up)? by|supported by|with the support of|along with|alongside|"
-                   r"together with|aided by|assisted by|and (?:the )?allied|and (?:its|"
+                   r"together with|aided by|assisted by|and (?:the )?allied|"
+                   # "in cooperation with the allied forces", "with the backing of Russian jets", "under the
+                   # cover of Russian airstrikes", "an operation carried out with the FSA": partners
+                   r"in (?:close )?(?:cooperation|coordination|collaboration|conjunction|partnership) with|"
+                   r"with the (?:backing|participation|cover) of|under (?:the )?cover of|jointly with|"
+                   r"(?:carried out|conducted|launched|waged) with|and (?:its|"
                    r"their) allies,?)\s+(?:the\s+)?[\"“‘'(]?(?:\w+\s+)?[\"“‘'(]?$",
                    re.IGNORECASE)
 # "militants fighting under the banner of ISIS": the side named is the one acting
@@ -32,7 +37,8 @@ _BANNER = re.compile(r"\b(?:under|in) the (?:banner|flag|ranks|command) of\s+(?:
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}by\s+(?:the\s+)?(?:\w+ing\s+|\w+ed\s+)?$", re.IGNORECASE)
 # "shelling by Jaish al-Islam rebels", "airstrikes carried out by the coalition": the agent of the happening
-_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched) )?by\s+(?:the\s+)?", re.IGNORECASE)
+_NOUN_BY = re.compile(r"\s+(?:(?:carried out|conducted|launched|staged|mounted|fired) )?by\s*"
+                      r"(?:both\s+|either\s+)?(?:the\s+)?[\"“”‘'(]?\s*", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:killed|wounded|injured)\b",
                    re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:strikes|raids|shelling|bombardment|bombing|fire)\b", re.IGNORECASE)
@@ -59,6 +65,16 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\bthat\s+)(?:it|they|their forces|i
                               r"the group|another|the militants|the (?:combat|attacking|advancing) forces|"
                               r"(?:the|these|our|its|their) (?:forces|units|troops|soldiers|fighters))\b",
                               re.IGNORECASE)
+# "… even as Kyiv mounts a counterattack": the event word's clause has a subject of its own, a name the
+# lexicon does not know (a capital for its government): an earlier clause's "its forces" did not do it
+_NAMED_SUBJECT = re.compile(r"^\s*(?:even\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*\s+"
+                            r"(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?-i:[a-z]+(?:s|ed))\s",
+                            re.IGNORECASE)
+# "… captured X in the Donetsk region, where Russian troops have made gains": the side heading a later clause
+# (after its conjunction, before its verb: "… since the government's operation began") does that deed,
+# not the event word's target
+_LATER_SUBJECT = re.compile(r"(?:(?:,|\s[–—])\s*(?:where|while|whereas|as|when|even as)|\s(?:since|until))\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
 GENERIC_GOVERNMENT = re.compile(r"^(?:the )?(?:government|army|syrian|regime|pro-government)\b",
                                 re.IGNORECASE)
 
@@ -210,13 +226,19 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
     between = re.search(r"\bbetween\s", s[cue.end:cue.end + 40])
     out += [(p, "target") for p in own if cue.start < p.start < cue.end and p.kind in (FORCE, GENERIC)
             and not cue.word.casefold().startswith("came under")]  # "drove ISIS out of X"
+    agent_end = -1  # the end of the last agent after the event word: a side joined to it is one too
     for p in after:
         gap = s[cue.end:p.start]
-        if ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or _NOUN_BY.fullmatch(gap) or \
+        if agent_end >= 0 and p.start >= agent_end and _JOIN.match(s[agent_end:p.start]) and \
+                p.kind in (FORCE, GENERIC, AIR):  # "raids by both Russian and Syrian warplanes"
+            out.append((p, "actor"))
+            agent_end = p.end
+        elif ((cue.passive or _REPELLED.match(cue.word)) and _BY.search(gap)) or _NOUN_BY.fullmatch(gap) or \
                 (cue.word.casefold().startswith("los") and re.search(r"\bto\s+(?:the\s+)?$", gap)) or \
                 (cue.word.casefold().startswith(("came under", "fell")) and p.start < cue.end + 20):
             out = [(q, "target") if r == "actor" else (q, r) for q, r in out]
             out.append((p, "actor"))
+            agent_end = p.end
             notes.append(f"'{p.text}' is the agent of '{cue.word}'")
         elif between and cue.end + between.end() <= p.start < cue.end + between.end() + 60:
             out.append((p, "side"))
@@ -228,6 +250,8 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
                 notes.append(f"'{p.text}' backs '{held[-1].text}', the target: on the target's side")
             else:
                 out.append((p, "ally"))
+        elif _LATER_SUBJECT.search(s[cue.end:p.start]):
+            notes.append(f"'{p.text}' heads a later clause: no party to '{cue.word}'")
         elif p.kind in (FORCE, GENERIC) or p.kind == "air":
             out.append((p, "target"))
     # the dead's own happening only: the toll itself or the means it names ("killed … in air strikes"),
@@ -268,7 +292,10 @@ def roles(s: str, cue: Cue, cues: list[Cue], parties: list[Party], f: Frame,
         out = [(q, "side") if r in ("actor", "target") and q.start > cue.end + between.start() else (q, r)
                for q, r in out if not (r == "actor" and q.start < clause)]
         notes.append("'between A and B': both sides, neither the actor")
-    if not any(r == "actor" for _, r in out) and (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
+    own_clause = s[clause:cue.start]
+    named_here = _NAMED_SUBJECT.match(own_clause) and not _PRONOUN_SUBJECT.search(own_clause)
+    if not any(r == "actor" for _, r in out) and not named_here and \
+            (_PRONOUN_SUBJECT.search(s[body:cue.start]) or f.self_claim):
         source = [(p, "actor") for p in f.claimants if p.kind == FORCE] or \
             [(p, r) for p, r in previous if r in ("actor", "ally")]
         if f.claimants:  # "X, fighting along with Y, said its forces …": Y is X's ally
