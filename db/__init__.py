@@ -8,6 +8,7 @@ from .dates import month_end, month_index
 from .files.exporting import FORMATS as EXPORT_FORMATS
 from .files.formats import FORMATS as IMPORT_FORMATS
 from .files.importing import ImportFailed, ImportReport
+from .files.sniff import dataset_format, dataset_named
 from .filters import EventFilter, FilterError
 from .fronts import FrontError, Reassigned
 from .geography import Atlas, BBox, Boundaries, Point, Region, atlas, syria
@@ -125,6 +126,8 @@ __all__ = [
     "bounded",
     "clean_text",
     "create_store",
+    "dataset_format",
+    "dataset_named",
     "default_store_path",
     "month_end",
     "month_index",

@@ -10,7 +10,16 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from sitroom.db import MAX_REPORT_BYTES, IngestError, IngestReport, RowError, StoreError, parse_date
+from sitroom.db import (
+    MAX_REPORT_BYTES,
+    IngestError,
+    IngestReport,
+    RowError,
+    StoreError,
+    dataset_format,
+    dataset_named,
+    parse_date,
+)
 
 from .output import failed, out, say, shown, warn
 from .review_cmd import NEEDS_A_TERMINAL, in_a_terminal, run_screen
@@ -60,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         return failed("ingest", f"cannot read {name}: {reason}")
     if too_large := _too_large(size):
         return failed("ingest", f"{name}: {too_large}")
+    if kind := dataset_format(text):  # its rows would be read as sentences, each a made-up event
+        again = f"sitroom import {shown(args.file)}" if args.file != "-" else "sitroom import FILE"
+        return failed("ingest", f"{name} is {dataset_named(kind)}, not a written report: "
+                                f"import it with `{again}`")
     date = None
     if args.date:
         try:
