@@ -10,6 +10,13 @@
   unless the sentence names a day.
 - "has since been destroyed": a change since some past time, told as background.
 - A state that has lasted years: "has been besieged for more than four years".
+- A past year framing the sentence: "In August 2014, the groups overran X": an opening time phrase naming a
+  year before the report's frames all the sentence tells.
+- A relative clause dating the same change: "lost X to insurgents who took over in 2015", "fell to rebels
+  that stormed it in 2012": the clause's subject is the side the word names (the pronoun is followed by its
+  verb, not by another side's name) and it dates the change to a year before the report's.
+- A fight that has gone on for weeks: "have been battling for weeks to reach X", "have been fighting in X for
+  the past fifty days": the course of a campaign, not a day's happening — unless the sentence names a day.
 - Why an agreement failed: "The deal failed to materialize as the HTS expanded in Idlib and started
   attacks": what follows the failure's "as"/"because" explains it — unless the sentence names a day.
 """
@@ -45,6 +52,19 @@ _FAILED = re.compile(r"^\W*(?:The|A|That|This|Their|Its)\s+(?:[\w-]+\s+){0,3}?(?
 # "fighting which started again in early December 2017": when an ongoing fight began
 _BEGAN = re.compile(r"\s+(?:which|that)\s+(?:has\s+|had\s+)?(?:started|began|begun|erupted|broke out|resumed|"
                     r"flared up|escalated)(?:\s+again)?\s+(?:in|on|since)\s+[^,;]{3,40}", re.IGNORECASE)
+# "In August 2014, …", "In early 2015, …": the sentence's opening time phrase, with a year
+_OPENING_YEAR = re.compile(rf"^\W*(?:In|By|During)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:{_MS})\s+)?"
+                           r"(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
+# "… to insurgents who took over in 2015": the pronoun, its own verb, and a year in the same clause
+_DATED_BY = re.compile(r"\s(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|later\s+)?[a-z]+(?:ed|ok|an|ew|ose|ught|ized|ured)"
+                       rf"\b[^,;.]{{0,50}}?\b(?:in|since)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:{_MS})\s+)?"
+                       r"(?P<y>(?:19|20)\d\d)\b")
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|several|many|a few)"
+# "have been battling for weeks", "for the past fifty days": a perfect progressive lasting over a week
+_WEEKS = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}?\w+ing\b[^;.]{0,90}?\bfor\s+(?:the\s+)?"
+                    rf"(?:past\s+|last\s+|more than\s+|over\s+|nearly\s+|almost\s+)?(?:{_NUMBER}\s+)?"
+                    r"(?P<unit>weeks|months|days)\b", re.IGNORECASE)
+_FEW = re.compile(r"\b(?:\d|two|three|four|five|six|seven|a few|several)\s+days$", re.IGNORECASE)
 
 
 def _ended(text: str, report: dt.date) -> tuple[dt.date, str] | None:
@@ -96,10 +116,37 @@ def _began_long_ago(s: str, cues: list[Cue], report: str | None) -> str | None:
                     f"before the report's {report}")
     return None
 
+def _past_year(s: str, cues: list[Cue], report: str | None) -> list[Cue]:
+    """The event words not framed or dated by a year before the report's (the docstring's second and third
+    rules)."""
+    if report is None or _REPORT_DAYS.search(s):
+        return cues
+    year = int(report[:4])
+    opening = _OPENING_YEAR.match(s)
+    if opening and int(opening["y"]) < year:
+        return []
+    keep = []
+    for c in cues:
+        cut = _CLAUSE_END.search(s, c.end)
+        dated = _DATED_BY.search(s[:cut.start() if cut else len(s)], c.end)
+        if dated is None or int(dated["y"]) >= year or s[dated.start():dated.end()].find(" since ") >= 0:
+            keep.append(c)
+    return keep
+
+
+def _for_weeks(s: str) -> str | None:
+    """Why the sentence tells a campaign's course (the docstring's fourth rule), or None."""
+    weeks = _WEEKS.search(s)
+    if weeks is None or _REPORT_DAYS.search(s) or _FEW.search(s[:weeks.end()]):
+        return None
+    return f"background ('{weeks.group().strip()}': a fight that has gone on for weeks)"
+
+
 def drop_old(s: str, cues: list[Cue], report: str | None, every: list[Cue]) -> list[Cue]:
     """The event words that are not background by this module's rules (`every`: all the sentence's event
     words, the ones the wording rules set aside too: "fighting which started …" may be one of them)."""
-    if _began_long_ago(s, every, report):
+    if _began_long_ago(s, every, report) or _for_weeks(s):
         return []
+    cues = _past_year(s, cues, report)
     # asides.py: causes, descriptions, definitions and civilians moving tell no happening of their own
     return drop_asides(s, [c for c in cues if old_news(s, c.start, c.end) is None])
