@@ -35,35 +35,60 @@ from .wording import clause_start
 OLD_DAYS = 7  # a happening dated more than a week before the report is not its news
 _CLAUSE_END = re.compile(r"[;:,]|\s(?:but|while|whereas)\s|\s[–—]\s")
 _MS = "|".join(MONTHS)
-_ON_DAY = re.compile(rf"\bon (?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:{_MS})\b(?!,? \d{{4}})"
-                     rf"|\bon (?:{_MS}) \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}})")
-_REPORT_DAYS = re.compile(r"\b(?:today|yesterday|overnight|last night|this (?:morning|week)|tonight|"
-                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
-_HABIT = re.compile(r"\b(?:regularly|routinely|repeatedly|frequently|habitually|usually)\b|"
-                    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?used\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ON_DAY = re.compile(
+    rf"\bon (?:the )?\d{{1,2}}(?:st|nd|rd|th)? (?:{_MS})\b(?!,? \d{{4}})"
+    rf"|\bon (?:{_MS}) \d{{1,2}}(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
+)
+_REPORT_DAYS = re.compile(
+    r"\b(?:today|yesterday|overnight|last night|this (?:morning|week)|tonight|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    re.IGNORECASE,
+)
+_HABIT = re.compile(
+    r"\b(?:regularly|routinely|repeatedly|frequently|habitually|usually)\b|"
+    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?used\s+(?:\w+\s+)?to\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\b(?:has|have|had)\s+since\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-_YEARS = re.compile(r"\bfor\s+(?:more than |over |nearly |almost |about |some |at least )?\w+\s+years\b",
-                    re.IGNORECASE)
+_YEARS = re.compile(
+    r"\bfor\s+(?:more than |over |nearly |almost |about |some |at least )?\w+\s+years\b", re.IGNORECASE
+)
 # "The deal failed to materialize as …": the happenings after it are why it failed
-_FAILED = re.compile(r"^\W*(?:The|A|That|This|Their|Its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|truce|"
-                     r"ceasefire|cease-fire|accord|plan|talks|negotiations)\s+(?:has\s+|had\s+)?(?:failed|collapsed|"
-                     r"fell apart|broke down|stalled|faltered)\b[^,;]*?\s(?:as|because|since|when)\s",
-                     re.IGNORECASE)
+_FAILED = re.compile(
+    r"^\W*(?:The|A|That|This|Their|Its)\s+(?:[\w-]+\s+){0,3}?(?:deal|agreement|truce|"
+    r"ceasefire|cease-fire|accord|plan|talks|negotiations)\s+(?:has\s+|had\s+)?(?:failed|collapsed|"
+    r"fell apart|broke down|stalled|faltered)\b[^,;]*?\s(?:as|because|since|when)\s",
+    re.IGNORECASE,
+)
 # "fighting which started again in early December 2017": when an ongoing fight began
-_BEGAN = re.compile(r"\s+(?:which|that)\s+(?:has\s+|had\s+)?(?:started|began|begun|erupted|broke out|resumed|"
-                    r"flared up|escalated)(?:\s+again)?\s+(?:in|on|since)\s+[^,;]{3,40}", re.IGNORECASE)
+_BEGAN = re.compile(
+    r"\s+(?:which|that)\s+(?:has\s+|had\s+)?(?:started|began|begun|erupted|broke out|resumed|"
+    r"flared up|escalated)(?:\s+again)?\s+(?:in|on|since)\s+[^,;]{3,40}",
+    re.IGNORECASE,
+)
 # "In August 2014, …", "In early 2015, …": the sentence's opening time phrase, with a year
-_OPENING_YEAR = re.compile(rf"^\W*(?:In|By|During)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:{_MS})\s+)?"
-                           r"(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b")
+_OPENING_YEAR = re.compile(
+    rf"^\W*(?:In|By|During)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:{_MS})\s+)?"
+    r"(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
 # "… to insurgents who took over in 2015": the pronoun, its own verb, and a year in the same clause
-_DATED_BY = re.compile(r"\s(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|later\s+)?[a-z]+(?:ed|ok|an|ew|ose|ught|ized|ured)"
-                       rf"\b[^,;.]{{0,50}}?\b(?:in|since)\s+(?:(?:early|late|mid)[- ]?)?(?:(?:{_MS})\s+)?"
-                       r"(?P<y>(?:19|20)\d\d)\b")
-_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|several|many|a few)"
+_DATED_BY = re.compile(
+    r"\s(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|later\s+)?"
+    r"[a-z]+(?:ed|ok|an|ew|ose|ught|ized|ured)"
+    rf"\b[^,;.]{{0,50}}?\bin\s+(?:(?:early|late|mid)[- ]?)?(?:(?:{_MS})\s+)?"
+    r"(?P<y>(?:19|20)\d\d)\b"
+)
+_NUMBER = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|"
+    r"several|many|a few)"
+)
 # "have been battling for weeks", "for the past fifty days": a perfect progressive lasting over a week
-_WEEKS = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}?\w+ing\b[^;.]{0,90}?\bfor\s+(?:the\s+)?"
-                    rf"(?:past\s+|last\s+|more than\s+|over\s+|nearly\s+|almost\s+)?(?:{_NUMBER}\s+)?"
-                    r"(?P<unit>weeks|months|days)\b", re.IGNORECASE)
+_WEEKS = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}?\w+ing\b[^;.]{0,90}?\bfor\s+(?:the\s+)?"
+    rf"(?:past\s+|last\s+|more than\s+|over\s+|nearly\s+|almost\s+)?(?:{_NUMBER}\s+)?"
+    r"(?P<unit>weeks|months|days)\b",
+    re.IGNORECASE,
+)
 _FEW = re.compile(r"\b(?:\d|two|three|four|five|six|seven|a few|several)\s+days$", re.IGNORECASE)
 
 
@@ -78,8 +103,13 @@ def _ended(text: str, report: dt.date) -> tuple[dt.date, str] | None:
     for m in IN_MONTH.finditer(text):
         start = dt.date.fromisoformat(resolve(m.group(), report.isoformat())[0])
         part = (m["part"] or "").strip()
-        end = start.replace(day=10) if part == "early" else start.replace(day=20) if part == "mid-" \
+        end = (
+            start.replace(day=10)
+            if part == "early"
+            else start.replace(day=20)
+            if part == "mid-"
             else dt.date.fromisoformat(month_end(start.isoformat()))
+        )
         out.append((end, m.group()))
     return max(out) if out else None
 
@@ -88,7 +118,7 @@ def old_news(s: str, start: int, end: int) -> str | None:
     """Why the event word at s[start:end] is background by the last three rules above, or None."""
     opening = clause_start(s, start)
     cut = _CLAUSE_END.search(s, end)
-    clause = s[opening:cut.start() if cut else len(s)]
+    clause = s[opening : cut.start() if cut else len(s)]
     lead = s[opening:start]
     if _SINCE.search(lead):
         return f"background ('{_SINCE.search(lead).group().strip()}': a change since some past time)"
@@ -112,9 +142,12 @@ def _began_long_ago(s: str, cues: list[Cue], report: str | None) -> str | None:
             continue
         written = _ended(began.group(), day)
         if written and (day - written[0]).days > OLD_DAYS:
-            return (f"background: '{s[c.start:c.end]} {began.group().strip()}', more than {OLD_DAYS} days "
-                    f"before the report's {report}")
+            return (
+                f"background: '{s[c.start : c.end]} {began.group().strip()}', more than {OLD_DAYS} days "
+                f"before the report's {report}"
+            )
     return None
+
 
 def _past_year(s: str, cues: list[Cue], report: str | None) -> list[Cue]:
     """The event words not framed or dated by a year before the report's (the docstring's second and third
@@ -128,8 +161,8 @@ def _past_year(s: str, cues: list[Cue], report: str | None) -> list[Cue]:
     keep = []
     for c in cues:
         cut = _CLAUSE_END.search(s, c.end)
-        dated = _DATED_BY.search(s[:cut.start() if cut else len(s)], c.end)
-        if dated is None or int(dated["y"]) >= year or s[dated.start():dated.end()].find(" since ") >= 0:
+        dated = _DATED_BY.search(s[: cut.start() if cut else len(s)], c.end)
+        if dated is None or int(dated["y"]) >= year:
             keep.append(c)
     return keep
 
@@ -137,7 +170,7 @@ def _past_year(s: str, cues: list[Cue], report: str | None) -> list[Cue]:
 def _for_weeks(s: str) -> str | None:
     """Why the sentence tells a campaign's course (the docstring's fourth rule), or None."""
     weeks = _WEEKS.search(s)
-    if weeks is None or _REPORT_DAYS.search(s) or _FEW.search(s[:weeks.end()]):
+    if weeks is None or _REPORT_DAYS.search(s) or _FEW.search(s[: weeks.end()]):
         return None
     return f"background ('{weeks.group().strip()}': a fight that has gone on for weeks)"
 

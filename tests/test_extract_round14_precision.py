@@ -1,0 +1,54 @@
+"""Issue 17, round 14: background told beside the news — a sentence framed by a past year, a relative
+clause that dates the same change to a past year, a fight that has gone on for weeks. Sentences written
+for the test; each fails without its rule, and each has a stated event beside it that stays."""
+
+from __future__ import annotations
+
+from sitroom.db.reports.extract import Lexicon
+
+from .extract_helpers import events, lex
+
+__all__ = ["lex"]
+
+
+def _places(text: str, lex: Lexicon, date: str = "2018-03-10") -> set[tuple[str | None, str]]:
+    return {(e.place_name, e.type) for e in events(text, lex, date)}
+
+
+# -- a past year framing the sentence --------------------------------------------------------------------
+
+
+def test_a_sentence_opening_on_a_past_year_is_background(lex: Lexicon) -> None:
+    text = "In June 2013, Islamist rebels captured Saraqib after a week of heavy fighting."
+    assert not _places(text, lex)
+
+
+def test_a_sentence_opening_on_the_report_s_year_is_news(lex: Lexicon) -> None:
+    text = "In March 2018, Islamist rebels captured Saraqib after a week of heavy fighting."
+    assert ("Saraqib", "capture") in _places(text, lex)
+
+
+# -- a relative clause dating the same change ------------------------------------------------------------
+
+
+def test_a_relative_clause_dating_the_change_to_a_past_year_is_background(lex: Lexicon) -> None:
+    text = "The government lost Jisr al-Shughur to rebel groups who seized it in 2015."
+    assert not _places(text, lex)
+
+
+def test_a_relative_clause_with_another_side_s_past_is_not_the_happening_s(lex: Lexicon) -> None:
+    text = "On Friday the army recaptured Saraqib which rebels seized in 2015."
+    assert ("Saraqib", "capture") in _places(text, lex)
+
+
+# -- a fight that has gone on for weeks ------------------------------------------------------------------
+
+
+def test_a_fight_gone_on_for_weeks_is_a_campaign_s_course(lex: Lexicon) -> None:
+    text = "Kurdish fighters have been battling Islamic State around Manbij for the past six weeks."
+    assert not _places(text, lex)
+
+
+def test_a_fight_gone_on_for_a_few_days_is_still_news(lex: Lexicon) -> None:
+    text = "Kurdish fighters have been battling Islamic State around Manbij for three days."
+    assert ("Manbij", "clashes") in _places(text, lex)
