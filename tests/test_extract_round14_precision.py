@@ -5,6 +5,7 @@ for the test; each fails without its rule, and each has a stated event beside it
 from __future__ import annotations
 
 from sitroom.db.reports.extract import Lexicon
+from sitroom.db.reports.sentences import sentences
 
 from .extract_helpers import events, lex
 
@@ -65,3 +66,20 @@ def test_a_fight_gone_on_for_weeks_is_a_campaign_s_course(lex: Lexicon) -> None:
 def test_a_fight_gone_on_for_a_few_days_is_still_news(lex: Lexicon) -> None:
     text = "Kurdish fighters have been battling Islamic State around Manbij for three days."
     assert ("Manbij", "clashes") in _places(text, lex)
+
+
+# -- a photo credited to its source and day --------------------------------------------------------------
+
+
+def test_a_line_ending_on_a_source_and_day_in_brackets_is_a_caption(lex: Lexicon) -> None:
+    text = (
+        "The week in northern Syria.\n\nThe army shelled the hills east of the town of Saraqib with "
+        "mortars and rockets after the rebels had advanced on its positions there (Telegram channel "
+        "of the group, May 4, 2018)"
+    )
+    assert not _places(text, lex)
+
+
+def test_a_sentence_citing_its_source_before_its_stop_is_prose() -> None:
+    text = "On Sunday the army shelled rebel positions near Saraqib (Al-Watan, May 4, 2018)."
+    assert not sentences(text)[0].headline
