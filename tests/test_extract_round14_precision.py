@@ -83,3 +83,16 @@ def test_a_line_ending_on_a_source_and_day_in_brackets_is_a_caption(lex: Lexicon
 def test_a_sentence_citing_its_source_before_its_stop_is_prose() -> None:
     text = "On Sunday the army shelled rebel positions near Saraqib (Al-Watan, May 4, 2018)."
     assert not sentences(text)[0].headline
+
+
+# -- a newsroom's own coverage ---------------------------------------------------------------------------
+
+
+def test_what_a_newsroom_follows_is_not_a_happening(lex: Lexicon) -> None:
+    text = "Our channel has been closely covering the developments on fighting around Manbij."
+    assert not _places(text, lex)
+
+
+def test_fighting_a_newsroom_reports_is_still_a_happening(lex: Lexicon) -> None:
+    text = "Our correspondent reported fierce fighting around Manbij on Monday."
+    assert ("Manbij", "clashes") in _places(text, lex)
