@@ -55,6 +55,19 @@ def test_a_change_dated_weeks_before_the_report_is_still_counted(lex: Lexicon) -
     assert ("Saraqib", "capture") in _places(text, lex, "2018-08-10")
 
 
+# -- months or years ago ----------------------------------------------------------------------------------
+
+
+def test_a_sentence_dated_years_back_is_history(lex: Lexicon) -> None:
+    text = "The offensive on Idlib started two years ago after the army captured Saraqib."
+    assert not _places(text, lex)
+
+
+def test_years_ago_in_a_relative_clause_dates_only_that_clause(lex: Lexicon) -> None:
+    text = "Coalition jets struck Manbij, where the group held its first parade three years ago."
+    assert ("Manbij", "airstrike") in _places(text, lex)
+
+
 # -- a fight that has gone on for weeks ------------------------------------------------------------------
 
 

@@ -17,6 +17,9 @@
   verb, not by another side's name) and it dates the change to a year before the report's.
 - A date a season old in the event word's own clause: "the YPG lost X to Turkish troops on March 18" in an
   August report is that change's history (MONTHS_OLD; a recap a few weeks old is still counted news).
+- Months or years ago: "began over a year ago after the liberation of X", "after driving rebels from X
+  earlier this year": a sentence dated months back outside its relative clauses is history — unless
+  it names a day.
 - A fight that has gone on for weeks: "have been battling for weeks to reach X", "have been fighting in X for
   the past fifty days": the course of a campaign, not a day's happening — unless the sentence names a day.
 - Why an agreement failed: "The deal failed to materialize as the HTS expanded in Idlib and started
@@ -92,6 +95,13 @@ _WEEKS = re.compile(
     r"(?P<unit>weeks|months|days)\b",
     re.IGNORECASE,
 )
+_AGO = re.compile(
+    r"\b(?:(?:over|more than|nearly|almost|about|some)\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|several|many|a few|\d+)\s+(?:years?|months?)\s+ago\b|\bearlier\s+this\s+year\b|"
+    r"\blast\s+year\b",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE = re.compile(r"\s(?:where|which|who|whom|whose)\s[^;,.]*")
 _FEW = re.compile(r"\b(?:\d|two|three|four|five|six|seven|a few|several)\s+days$", re.IGNORECASE)
 
 
@@ -176,6 +186,14 @@ def _past_year(s: str, cues: list[Cue], report: str | None) -> list[Cue]:
     return keep
 
 
+def _long_ago(s: str) -> bool:
+    """Whether the sentence dates what it tells months or years back (the docstring's fifth rule); a
+    relative clause ("… villages where ISIS killed dozens 3 years ago") dates only its own words."""
+    if _REPORT_DAYS.search(s):
+        return False
+    return bool(_AGO.search(_RELATIVE_CLAUSE.sub(" ", s)))
+
+
 def _for_weeks(s: str) -> str | None:
     """Why the sentence tells a campaign's course (the docstring's fourth rule), or None."""
     weeks = _WEEKS.search(s)
@@ -188,6 +206,8 @@ def drop_old(s: str, cues: list[Cue], report: str | None, every: list[Cue]) -> l
     """The event words that are not background by this module's rules (`every`: all the sentence's event
     words, the ones the wording rules set aside too: "fighting which started …" may be one of them)."""
     if _began_long_ago(s, every, report) or _for_weeks(s):
+        return []
+    if _long_ago(s):
         return []
     cues = _past_year(s, cues, report)
     # asides.py: causes, descriptions, definitions and civilians moving tell no happening of their own
