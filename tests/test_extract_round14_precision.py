@@ -109,3 +109,16 @@ def test_what_a_newsroom_follows_is_not_a_happening(lex: Lexicon) -> None:
 def test_fighting_a_newsroom_reports_is_still_a_happening(lex: Lexicon) -> None:
     text = "Our correspondent reported fierce fighting around Manbij on Monday."
     assert ("Manbij", "clashes") in _places(text, lex)
+
+
+# -- a standing siege told of a place --------------------------------------------------------------------
+
+
+def test_a_relative_clause_telling_a_place_s_siege_is_its_state(lex: Lexicon) -> None:
+    text = "Rebels shelled army posts in Manbij, the city that has been encircled by Kurdish fighters."
+    assert ("Manbij", "encirclement") not in _places(text, lex)
+
+
+def test_a_siege_told_as_done_is_a_happening(lex: Lexicon) -> None:
+    text = "Kurdish fighters encircled Manbij on Monday."
+    assert ("Manbij", "encirclement") in _places(text, lex)

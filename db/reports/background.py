@@ -9,6 +9,8 @@
 - Habitual: "is used regularly to shell", "have repeatedly fired": what a side does, not what it did —
   unless the sentence names a day.
 - "has since been destroyed": a change since some past time, told as background.
+- A standing siege told of a place: "the city that has been encircled by SDF forces", "a town which had
+  been besieged": a relative clause saying what state a place is in, not a happening.
 - A state that has lasted years: "has been besieged for more than four years".
 - A past year framing the sentence: "In August 2014, the groups overran X": an opening time phrase naming a
   year before the report's frames all the sentence tells.
@@ -102,6 +104,9 @@ _AGO = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r"\s(?:where|which|who|whom|whose)\s[^;,.]*")
+_STANDING = re.compile(
+    r"\b(?:that|which)\s+(?:has|have|had)\s+(?:long\s+|already\s+)?been\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
 _FEW = re.compile(r"\b(?:\d|two|three|four|five|six|seven|a few|several)\s+days$", re.IGNORECASE)
 
 
@@ -135,6 +140,10 @@ def old_news(s: str, start: int, end: int) -> str | None:
     lead = s[opening:start]
     if _SINCE.search(lead):
         return f"background ('{_SINCE.search(lead).group().strip()}': a change since some past time)"
+    if _STANDING.search(s[:start]) and re.match(
+        r"(?:encircled|besieged|surrounded|blockaded)\b", s[start:end]
+    ):
+        return "background (a relative clause telling a place's standing siege)"
     if (habit := _HABIT.search(lead)) and not _REPORT_DAYS.search(s):
         return f"background ('{habit.group().strip()}': what a side does, not what it did)"
     if years := _YEARS.search(clause):
