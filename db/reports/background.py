@@ -17,8 +17,6 @@
 - A relative clause dating the same change: "lost X to insurgents who took over in 2015", "fell to rebels
   that stormed it in 2012": the clause's subject is the side the word names (the pronoun is followed by its
   verb, not by another side's name) and it dates the change to a year before the report's.
-- A date a season old in the event word's own clause: "the YPG lost X to Turkish troops on March 18" in an
-  August report is that change's history (MONTHS_OLD; a recap a few weeks old is still counted news).
 - Months or years ago: "began over a year ago after the liberation of X", "after driving rebels from X
   earlier this year": a sentence dated months back outside its relative clauses is history — unless
   it names a day.
@@ -39,7 +37,6 @@ from .cues import Cue
 from .when import IN_MONTH, MONTHS, dates_in, resolve
 from .wording import clause_start
 
-MONTHS_OLD = 90  # a date in the event word's own clause over a season before the report: its history
 OLD_DAYS = 7  # a happening dated more than a week before the report is not its news
 _CLAUSE_END = re.compile(r"[;:,]|\s(?:but|while|whereas)\s|\s[–—]\s")
 _MS = "|".join(MONTHS)
@@ -185,11 +182,6 @@ def _past_year(s: str, cues: list[Cue], report: str | None) -> list[Cue]:
         cut = _CLAUSE_END.search(s, c.end)
         dated = _DATED_BY.search(s[: cut.start() if cut else len(s)], c.end)
         if dated is not None and int(dated["y"]) < year:
-            continue
-        written = _ended(
-            s[clause_start(s, c.start) : cut.start() if cut else len(s)], dt.date.fromisoformat(report)
-        )
-        if written and (dt.date.fromisoformat(report) - written[0]).days > MONTHS_OLD:
             continue
         keep.append(c)
     return keep
