@@ -12,6 +12,8 @@
 - A battle by its name: "in the battle for Raqqa", "the foundation in the battle of Albu Kamal", "the battle
   for Aleppo is at its end": "the battle for/of X" names a campaign, the setting of what the sentence
   tells — unless the sentence says it goes on ("the battle for X raged", "… intensified").
+- A newsroom's own coverage: "Orient News has been closely following the updates on fighting in A": the
+  event word is what the outlet covers, not a happening the sentence reports.
 - Civilians moving: "6000 people were reported to have reached X": people who flee or arrive are not a
   side's advance.
 """
@@ -47,6 +49,10 @@ _GOES_ON = re.compile(r"\s+(?:\w+\s+)?(?:rages?|raged|raging|continues|continued
 _DAY = re.compile(r"\b(?:today|yesterday|overnight|last night|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                   r"on\s+\d{1,2}\s+[A-Z][a-z]+|on\s+[A-Z][a-z]+\s+\d{1,2})\b")
 
+_COVERAGE = re.compile(r"\b(?:following|covering|monitoring|tracking|reporting on)\s+(?:the\s+)?"
+                       r"(?:latest\s+)?(?:updates|developments|news|events)\s+(?:on|of|about|from)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
 
 def _cause(s: str, cue: Cue) -> str | None:
     lead = _CAUSE.search(s[:cue.start])
@@ -69,6 +75,8 @@ def aside(s: str, cue: Cue) -> str | None:
     if s[cue.start:cue.end].casefold() == "battle" and _THE.search(s[:cue.start]) and (
             named := _NAMED.match(s, cue.end)) and not _GOES_ON.match(s, named.end()):
         return f"'the {s[cue.start:named.end()]}': a battle by its name, the setting of the sentence"
+    if coverage := _COVERAGE.search(s[: cue.start]):
+        return f"'{coverage.group().strip()}': what a newsroom covers, not a happening"
     if cue.type == "advance" and (who := _CIVILIANS.search(s[:cue.start])):
         return f"'{who.group().strip()} {s[cue.start:cue.end]}': civilians moving, not a side's advance"
     return None

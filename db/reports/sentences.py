@@ -41,6 +41,10 @@ _CAPTION = re.compile(r"\[[^\]]*/[^\]]*\]\s*$|"
                       r",\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+"
                       r"(?:January|February|March|April|May|June|July|August|September|October|November|"
                       r"December)\s+\d{1,2},\s+\d{4}\.?\s*$|"
+                      # "Syrian tanks near X (El-Mehwar, June 16, 2018)": a photo credited to its source and
+                      # day, with no stop after it (a sentence citing its source ends on one)
+                      r"\([^()]{2,80},\s+(?:January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December)\s+\d{1,2},\s+\d{4}\)\s*$|"
                       # "A picture taken on July 16 … shows smoke rising …": a caption written as prose
                       r"^(?:An?|This|The)\s+(?:file\s+)?(?:picture|photo(?:graph)?|image)\s+(?:was\s+)?"
                       r"(?:taken|shows?)\b")
