@@ -83,6 +83,14 @@ def test_partisan_sites_reporting_make_it_claimed(lex: Lexicon) -> None:
     assert at(text, lex, "Lahaya").certainty == "claimed"
 
 
-def test_a_monitoring_group_after_the_verb_is_a_sayer(lex: Lexicon) -> None:
-    text = "Fierce clashes broke out in the village of Lahaya on Tuesday, said a war monitoring group."
+def test_a_toll_claimed_by_the_fighting_is_no_sayer(lex: Lexicon) -> None:
+    text = "Clashes between the army and the rebels in the village of Lahaya claimed 30 lives on Tuesday."
+    assert at(text, lex, "Lahaya").certainty == "confirmed"
+
+
+def test_what_a_monitor_documented_is_its_claim_past_its_short_name(lex: Lexicon) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights (SOHR) documented fierce clashes in the village of Lahaya "
+        "on Tuesday."
+    )
     assert at(text, lex, "Lahaya").certainty == "claimed"

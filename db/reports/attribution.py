@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from .parties import FORCE, MEDIA, MONITOR, Party
 
-_REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
+# not "… clashes which claimed 96 lives": a toll, no sayer
+_REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|"
+              r"(?:claimed|claims)(?![^.;]{0,30}\blives\b)|"
               r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|cited|noted|affirmed|"
               r"indicated|mentioned|asserted|revealed|stressed|pointed out|"
               r"told [\w'-]+(?: [\w'-]+){0,4}?)")
@@ -83,7 +85,7 @@ _CLAUSE = re.compile(r"(?:;|,)\s*(?:(?:however|but|yet|while|meanwhile)\b,?\s*)?
                      r"(?P<who>(?:[\w-]+\s+){0,3}?(?:sources|reports|activists|witnesses|residents))\s+"
                      r"(?:have\s+|had\s+)?(?:said|mentioned|indicated|reported|confirmed|claimed|stated)\b"
                      r"(?:\s+that)?", re.IGNORECASE)
-_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor(?:ing)?|reporters?|reports?|officials?|"
+_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|"
                     r"spokes\w+|"
                     r"statement|websites?|sites?|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
                     r"analysts?|"
@@ -98,8 +100,10 @@ _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor(?:ing)?|repo
                     re.IGNORECASE)
 # "the Observatory documented the death of …", "… where the monitor recorded raids on X": what a monitor
 # or medium says it observed is its claim, wherever in the sentence it says so
-_OBSERVED = re.compile(r"^\s+(?:(?:also|has|have|had|was|were)\s+)*(?:monitored|documented|recorded|"
-                       r"observed|counted|verified|registered|tallied)\b", re.IGNORECASE)
+# "The Syrian Observatory for Human Rights (SOHR) documented …": its short name may stand between
+_OBSERVED = re.compile(r"^(?:\s*\([^()]{1,15}\))?\s+(?:(?:also|has|have|had|was|were)\s+)*"
+                       r"(?:monitored|documented|recorded|observed|counted|verified|registered|tallied)\b",
+                       re.IGNORECASE)
 # a sayer named by a proper name alone: "Abdul Rahman", "Ankara", "Sputnik" (not "The army")
 _NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|ibn\s+|de\s+)?[A-Z][\w'’.-]+){0,3}")
 # a quotation whose opening mark the sentence does not hold ("… Daraa\", the monitor's head said"): someone's
@@ -121,7 +125,9 @@ HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|allege
                    r"reports?|reports (?:are|were|have been|keep) coming (?:in|through|out)|"
                    r"(?:is|are|was|were) said to|"
                    # not "claimed the lives of", "aimed at claiming a soft target": a toll, a seizure
-                   r"claim(?:s|ed|ing)?(?!\s+(?:the\s+)?lives\b|\s+an?\s+(?:[\w-]+\s+)?target\b))\b",
+                   # nor "claimed at least 96 lives"
+                   r"claim(?:s|ed|ing)?(?!\s+(?:the\s+)?lives\b|\s+an?\s+(?:[\w-]+\s+)?target\b|"
+                   r"\s+(?:at least |more than |over |some |nearly |about )?[\w,-]+\s+lives\b))\b",
                    re.IGNORECASE)
 DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|rejected (?:reports|claims))\b")
 
