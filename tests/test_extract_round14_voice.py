@@ -94,3 +94,9 @@ def test_what_a_monitor_documented_is_its_claim_past_its_short_name(lex: Lexicon
         "on Tuesday."
     )
     assert at(text, lex, "Lahaya").certainty == "claimed"
+
+
+def test_according_to_a_body_that_studies_the_war_or_to_statements(lex: Lexicon) -> None:
+    for source in ("the Institute for the Study of War", "statements released in Damascus and Moscow"):
+        text = f"The army pulled out of the village of Lahaya on Tuesday, according to {source}."
+        assert at(text, lex, "Lahaya").certainty == "claimed", source

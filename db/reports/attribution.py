@@ -87,7 +87,7 @@ _CLAUSE = re.compile(r"(?:;|,)\s*(?:(?:however|but|yet|while|meanwhile)\b,?\s*)?
                      r"(?:\s+that)?", re.IGNORECASE)
 _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|"
                     r"spokes\w+|"
-                    r"statement|websites?|sites?|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
+                    r"statements?|websites?|sites?|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
                     r"analysts?|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
                     r"observatory|commanders?|correspondents?|fighters|witnesses|residents|"
@@ -96,7 +96,9 @@ _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|r
                     r"sheikh|mayor|governor|minister|director|head|chief|leader|"
                     # a side's own body speaking: "The Military Council of Manbij stated that …"
                     r"council|command|committee|administration|operations room|campaign|coalition|"
-                    r"alliance)\b",
+                    r"alliance|"
+                    # "according to the Institute for the Study of War": a body that studies the war
+                    r"institute|organi[sz]ation|think[- ]tank)\b",
                     re.IGNORECASE)
 # "the Observatory documented the death of …", "… where the monitor recorded raids on X": what a monitor
 # or medium says it observed is its claim, wherever in the sentence it says so
