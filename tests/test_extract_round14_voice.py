@@ -100,3 +100,8 @@ def test_according_to_a_body_that_studies_the_war_or_to_statements(lex: Lexicon)
     for source in ("the Institute for the Study of War", "statements released in Damascus and Moscow"):
         text = f"The army pulled out of the village of Lahaya on Tuesday, according to {source}."
         assert at(text, lex, "Lahaya").certainty == "claimed", source
+
+
+def test_amid_reports_that_is_no_sayer_of_the_sentence_before_it(lex: Lexicon) -> None:
+    text = "The army took the village of Lahaya on Tuesday amid reports that dozens of families fled."
+    assert at(text, lex, "Lahaya").certainty == "confirmed"

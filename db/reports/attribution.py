@@ -46,6 +46,8 @@ _LEADING = re.compile(r"^(?:" + _OPENING + r")?(?:[A-Z][\w ]{2,30},\s+|" + _DAY.
                       + r",?\s+)?"
                       # "X, the spokesman of the military council of the city of Y, said": a long apposition
                       r"(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,100},)?)" + r"(?:\s+" + _DAY + r")?" + _ADVERB +
+                      # "… fell to the army amid reports that …": "reports" after these is a noun, no verb
+                      r"(?<!\bamid)(?<!\bdespite)(?<!\bafter)(?<!\bwith)(?<!\bof)(?<!\bthe)(?<!\bfollowing)"
                       r"\s+" + _REPORTING + _QUOTED_AS + _WHEN
                       # "X said, today, that …": the day set off by commas
                       + r"(?:,\s*" + _DAY + r",)?" + r"(?:\s+that)?\s*:?\s+(?=\S)")
