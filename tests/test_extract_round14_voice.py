@@ -105,3 +105,9 @@ def test_according_to_a_body_that_studies_the_war_or_to_statements(lex: Lexicon)
 def test_amid_reports_that_is_no_sayer_of_the_sentence_before_it(lex: Lexicon) -> None:
     text = "The army took the village of Lahaya on Tuesday amid reports that dozens of families fled."
     assert at(text, lex, "Lahaya").certainty == "confirmed"
+
+
+def test_a_passive_report_names_no_sayer_and_keeps_its_place(lex: Lexicon) -> None:
+    text = "Meanwhile, battles between the rebels and the army were also reported in the village of Lahaya."
+    assert at(text, lex, "Lahaya").certainty == "claimed"
+    assert _claimant_slugs(text, lex, "Lahaya") == set()  # not the rebels, the subject of "were reported"

@@ -87,6 +87,9 @@ _CLAUSE = re.compile(r"(?:;|,)\s*(?:(?:however|but|yet|while|meanwhile)\b,?\s*)?
                      r"(?P<who>(?:[\w-]+\s+){0,3}?(?:sources|reports|activists|witnesses|residents))\s+"
                      r"(?:have\s+|had\s+)?(?:said|mentioned|indicated|reported|confirmed|claimed|stated)\b"
                      r"(?:\s+that)?", re.IGNORECASE)
+# "the battles … were also reported in X": a passive, nobody named says it (HEDGE's)
+_AUXILIARY = re.compile(r"\b(?:was|were|been|be|is|are)(?:\s+(?:also|further|later|earlier|again|then|"
+                        r"previously|\w+ly))?$", re.IGNORECASE)
 _SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|"
                     r"spokes\w+|"
                     r"statements?|websites?|sites?|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
@@ -173,6 +176,8 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         inside = [p for p in parties if a <= p.start and p.end <= b]
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or _head(s, inside)
+        if m.re in (_LEADING, _TRAILING) and _AUXILIARY.search(who.strip()):  # "… were also reported"
+            continue
         pronoun = _PRONOUN.match(who.strip())
         if not sources and _DESCRIBED.match(who.strip()):  # the side named before it in the sentence
             sources = [p for p in parties if p.kind == FORCE and p.end <= m.start()][:1]
