@@ -176,7 +176,9 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         inside = [p for p in parties if a <= p.start and p.end <= b]
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or _head(s, inside)
-        if m.re in (_LEADING, _TRAILING) and _AUXILIARY.search(who.strip()):  # "… were also reported"
+        # "… were also reported in X" (not "ISIS is reported to have tried …": the actor, read as before)
+        if m.re in (_LEADING, _TRAILING) and _AUXILIARY.search(who.strip()) and \
+                not re.match(r"to\s", s[m.end():].lstrip()):
             continue
         pronoun = _PRONOUN.match(who.strip())
         if not sources and _DESCRIBED.match(who.strip()):  # the side named before it in the sentence
