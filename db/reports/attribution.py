@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from .parties import FORCE, MEDIA, MONITOR, Party
 
-_REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|claimed|claims|"
+# not "… clashes which claimed 96 lives": a toll, no sayer
+_REPORTING = (r"(?:said|says|say|announced|announces|declared|declares|reported|reports|"
+              r"(?:claimed|claims)(?![^.;]{0,30}\blives\b)|"
               r"stated|states|added|confirmed|insisted|alleged|published|posted|quoted|cited|noted|affirmed|"
               r"indicated|mentioned|asserted|revealed|stressed|pointed out|"
               r"told [\w'-]+(?: [\w'-]+){0,4}?)")
@@ -36,9 +38,19 @@ _QUOTED_AS = (r"(?:(?<=quoted)\s+(?P<quoted>[^;]{2,120}?)\s+as\s+"
 # "Moscow on Tuesday said …", "On Tuesday it said …": the day may stand before the verb or the sayer
 _DAY = r"(?:(?:late |early |earlier |later )?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|" \
        r"Sunday)|today|yesterday|overnight)"
-_LEADING = re.compile(r"^(?:[A-Z][\w ]{2,30},\s+|" + _DAY.replace("on\\s+", "[Oo]n\\s+") + r",?\s+)?"
-                      r"(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,60},)?)" + r"(?:\s+" + _DAY + r")?" + _ADVERB +
-                      r"\s+" + _REPORTING + _QUOTED_AS + _WHEN + r"(?:\s+that)?\s*:?\s+(?=\S)")
+# "MANBIJ – X stated …": a dateline before the sayer; "In a statement to SANA, a military source said …": the
+# occasion of the saying before its sayer
+_OPENING = (r"[A-Z][A-Z'’ .-]{2,30}\s*[–—-]+\s*|In\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|"
+            r"press release|interview|briefing|announcement)\b[^,;]{0,80},\s+")
+_LEADING = re.compile(r"^(?:" + _OPENING + r")?(?:[A-Z][\w ]{2,30},\s+|" + _DAY.replace("on\\s+", "[Oo]n\\s+")
+                      + r",?\s+)?"
+                      # "X, the spokesman of the military council of the city of Y, said": a long apposition
+                      r"(?P<who>[^,;]{2,120}?(?:,\s[^,;]{2,100},)?)" + r"(?:\s+" + _DAY + r")?" + _ADVERB +
+                      # "… fell to the army amid reports that …": "reports" after these is a noun, no verb
+                      r"(?<!\bamid)(?<!\bdespite)(?<!\bafter)(?<!\bwith)(?<!\bof)(?<!\bthe)(?<!\bfollowing)"
+                      r"\s+" + _REPORTING + _QUOTED_AS + _WHEN
+                      # "X said, today, that …": the day set off by commas
+                      + r"(?:,\s*" + _DAY + r",)?" + r"(?:\s+that)?\s*:?\s+(?=\S)")
 # "…, said the Observatory, as regime forces pressed on": a postposed attribution may be followed by a
 # clause of the writer's own, and its sayer by an apposition ("said Rami Abdel Rahman, head of the monitor")
 _GO_ON = r",\s+(?:as|while|amid|adding|saying|noting|referring|but)\b"
@@ -65,18 +77,40 @@ _PRONOUN = re.compile(r"^(?:it|they|he|she|the group|the (?:press release|statem
                       # "The Britain-based group said …": the monitor named before, by description
                       r"the (?:[\w-]+-based|[\w-]+-led|same|monitoring|rights) group|"
                       r"the (?:militant )?group's? [\w ]+)$", re.IGNORECASE)
-_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|spokes\w+|"
-                    r"statement|websites?|site|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
+# "The SDF are fighting ISIS …, the force reported": a side named by description, or "according to their
+# statement": the side the sentence named before, speaking of itself
+_DESCRIBED = re.compile(r"^(?:the (?:force|forces|coalition|alliance|campaign|militia|army|movement)|"
+                        r"(?:their|its) (?:own )?(?:statement|announcement|account|report|media office))$",
+                        re.IGNORECASE)
+# "X did not release any statement; however, other sources said that …": a sayer heading a later clause
+_CLAUSE = re.compile(r"(?:;|,)\s*(?:(?:however|but|yet|while|meanwhile)\b,?\s*)?"
+                     r"(?P<who>(?:[\w-]+\s+){0,3}?(?:sources|reports|activists|witnesses|residents))\s+"
+                     r"(?:have\s+|had\s+)?(?:said|mentioned|indicated|reported|confirmed|claimed|stated)\b"
+                     r"(?:\s+that)?", re.IGNORECASE)
+# "the battles … were also reported in X": a passive, nobody named says it (HEDGE's)
+_AUXILIARY = re.compile(r"\b(?:was|were|been|be|is|are)(?:\s+(?:also|further|later|earlier|again|then|"
+                        r"previously|\w+ly))?$", re.IGNORECASE)
+_SAYER = re.compile(r"\b(?:sources?|activists?|media|agency|monitor|reporters?|reports?|officials?|"
+                    r"spokes\w+|"
+                    r"statements?|websites?|sites?|broadcaster|radio|watchdog|rescuers|medics|paramedics|experts?|"
                     r"analysts?|"
                     r"news|press|times|post|television|TV|channel|outlet|newspaper|daily|network|ministry|"
                     r"observatory|commanders?|correspondents?|fighters|witnesses|residents|"
                     # a person named with a rank or office: "Captain X said", "Observatory head X said"
                     r"captain|colonel|col\.|general|gen\.|major|lieutenant|lt\.|brigadier|sergeant|"
-                    r"sheikh|mayor|governor|minister|director|head|chief|leader)\b", re.IGNORECASE)
+                    r"sheikh|mayor|governor|minister|director|head|chief|leader|"
+                    # a side's own body speaking: "The Military Council of Manbij stated that …"
+                    r"council|command|committee|administration|operations room|campaign|coalition|"
+                    r"alliance|"
+                    # "according to the Institute for the Study of War": a body that studies the war
+                    r"institute|organi[sz]ation|think[- ]tank)\b",
+                    re.IGNORECASE)
 # "the Observatory documented the death of …", "… where the monitor recorded raids on X": what a monitor
 # or medium says it observed is its claim, wherever in the sentence it says so
-_OBSERVED = re.compile(r"^\s+(?:(?:also|has|have|had|was|were)\s+)*(?:monitored|documented|recorded|"
-                       r"observed|counted|verified|registered|tallied)\b", re.IGNORECASE)
+# "The Syrian Observatory for Human Rights (SOHR) documented …": its short name may stand between
+_OBSERVED = re.compile(r"^(?:\s*\([^()]{1,15}\))?\s+(?:(?:also|has|have|had|was|were)\s+)*"
+                       r"(?:monitored|documented|recorded|observed|counted|verified|registered|tallied)\b",
+                       re.IGNORECASE)
 # a sayer named by a proper name alone: "Abdul Rahman", "Ankara", "Sputnik" (not "The army")
 _NAME = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|bin\s+|ibn\s+|de\s+)?[A-Z][\w'’.-]+){0,3}")
 # a quotation whose opening mark the sentence does not hold ("… Daraa\", the monitor's head said"): someone's
@@ -91,12 +125,16 @@ HEDGE = re.compile(r"\b(?:it (?:was|has been|is) (?:reported|claimed|said|allege
                    r"(?:was|were|has been|have been|had been)\s+(?:also\s+)?reported(?!\s+(?:by|that)\b)|"
                    r"al+e?g+e?d+e?ly|"
                    r"alegedly|purportedly|"
+                   # "there have been reports of clashes in X" (not "there were no reports of casualties")
+                   r"there (?:have been|has been|are|were|is) (?:also |now )?(?!no\b)(?:[\w-]+ )?reports?\b|"
                    r"no confirmed "
                    # "reports are coming through of clashes in X": reports nobody is named for
                    r"reports?|reports (?:are|were|have been|keep) coming (?:in|through|out)|"
                    r"(?:is|are|was|were) said to|"
                    # not "claimed the lives of", "aimed at claiming a soft target": a toll, a seizure
-                   r"claim(?:s|ed|ing)?(?!\s+(?:the\s+)?lives\b|\s+an?\s+(?:[\w-]+\s+)?target\b))\b",
+                   # nor "claimed at least 96 lives"
+                   r"claim(?:s|ed|ing)?(?!\s+(?:the\s+)?lives\b|\s+an?\s+(?:[\w-]+\s+)?target\b|"
+                   r"\s+(?:at least |more than |over |some |nearly |about )?[\w,-]+\s+lives\b))\b",
                    re.IGNORECASE)
 DENIAL = re.compile(r"(?P<who>[^,;]{2,80}?)\s+(?:denied|denies|deny|refuted|rejected (?:reports|claims))\b")
 
@@ -131,13 +169,22 @@ def frame(s: str, parties: list[Party], previous: list[Party]) -> Frame:
         [(m, m.group("who") or m.group("who2") or "") for m in (_TRAILING.search(s),) if m]
     matches += [(m, m.group("who")) for m in _ACCORDING.finditer(s)]
     matches += [(m, m.group("who")) for m in _MIDDLE.finditer(s)]
+    matches += [(m, m.group("who")) for m in _CLAUSE.finditer(s)]
     for m, who in matches:
         group = "who" if m.groupdict().get("who") is not None else "who2"
         a, b = m.span(group) if m.groupdict().get(group) is not None else m.span()
         inside = [p for p in parties if a <= p.start and p.end <= b]
         # a medium or monitor, else the head of the phrase ("X, which …, said")
         sources = [p for p in inside if p.kind in (MEDIA, MONITOR)] or _head(s, inside)
+        # "… were also reported in X" (not "ISIS is reported to have tried …": the actor, read as before)
+        if m.re in (_LEADING, _TRAILING) and _AUXILIARY.search(who.strip()) and \
+                not re.match(r"to\s", s[m.end():].lstrip()):
+            continue
         pronoun = _PRONOUN.match(who.strip())
+        if not sources and _DESCRIBED.match(who.strip()):  # the side named before it in the sentence
+            sources = [p for p in parties if p.kind == FORCE and p.end <= m.start()][:1]
+            f.self_claim = f.self_claim or bool(sources)
+            pronoun = pronoun or (None if sources else _DESCRIBED.match(who.strip()))
         # a quotation closed before "X said" is X's statement, whoever X is; otherwise an unknown
         # subject is no sayer: "The SAA captured X, killing …" is not a report of it
         quoted = re.match(r",[\"”]", m.group()) is not None
