@@ -204,6 +204,9 @@ def extract(text: str, lex: Lexicon, report_date: str | None = None) -> Extracti
         head = first[0].start if first else len(s)
         air = any(p.kind == AIR for p in parties if p.start < head and not f.span[0] <= p.start < f.span[1])
         cues = find_cues(s, air, bool(_GUNS.search(s[:head])), names)
+        # a word inside a leading attribution describes the sayer ("…, a faction fighting under X's umbrella,
+        # said that …"): it states no happening
+        cues = [c for c in cues if not (f.leading and f.span[0] <= c.start < f.span[1])]
         when, precision, when_why = resolve(s, date)
         if precision == "report" and date_from != "given":
             when_why += f" ({date}: {date_from})"
