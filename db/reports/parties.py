@@ -82,8 +82,9 @@ DESCRIPTORS: list[tuple[str, str, str | None, str | None, str]] = [
      "YPG", None, "sdf-coalition", FORCE),
     (r"(?:PYD/PKK|YPG/PKK|PKK/PYD|PKK/KCK/PYD-YPG|PYD|PKK)(?:-Daesh)?(?: " + _NOUNS + ")?", "YPG", None,
      "sdf-coalition", FORCE),
-    (r"(?:the )?Kurdish(?:-led)? (?:forces|factions|fighters|militias?)", "Syrian Democratic Forces", "sdf",
-     "sdf-coalition", FORCE),
+    (r"(?:the )?Kurdish(?:-led)? (?:forces|factions|fighters|militias?)"
+     r"|(?:the )?Kurdish-led (?:coalition|alliance)",
+     "Syrian Democratic Forces", "sdf", "sdf-coalition", FORCE),
     (r"(?:the )?Hezbollah media(?: wing)?", "Hezbollah", None, "government", MEDIA),
     (r"(?:Lebanese )?Hezbollah(?: resistance movement)?(?: " + _NOUNS + ")?", "Hezbollah",
      None, "government", FORCE),
@@ -244,7 +245,9 @@ class Parties(InTheatre):
                 continue
             for m in pattern.finditer(sentence):
                 slug = names.get(m.group("name")) or names.get(m.group("name").casefold())
-                if slug and self._away(slug, m.group()):
+                if slug and (other := _another_coalition(m, sentence)):
+                    found.append(other)
+                elif slug and self._away(slug, m.group()):
                     found.append(self._as_written(m, sentence))
                 elif slug and self._in_war(m.group("name"), slug, sentence):
                     f = self.factions[slug]
@@ -278,6 +281,30 @@ class Parties(InTheatre):
                 continue
             kept.append(p)
         return kept
+
+
+# Words that name a coalition's leader or itself: "Saudi-led", "Misratan-led Bunyan Marsus", "Arab".
+_COALITION_OWNER = re.compile(r"((?:(?:[A-Z][\w'’-]*|[\w'’]+-led)\s+){1,4})$")
+# Capitalised words that open a sentence or date it, not a coalition's name ("On Friday coalition jets").
+_NOT_OWNER = re.compile(r"^(?:(?:The|A|An|On|In|At|By|As|Then|Yesterday|Today|Overnight|Earlier|Later|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*)+")
+# Leaders whose coalition the descriptors above name: the US (the bundled alias) and the Kurds (the SDF).
+_US_LED = re.compile(r"^(?:US|U\.S\.?|United States|American|Global|International|Kurdish)\b", re.IGNORECASE)
+
+
+def _another_coalition(m: re.Match[str], sentence: str) -> Party | None:
+    """A bare "coalition" is the US-led one (the bundled data's alias) only when nothing names another's
+    leader or name before it: "the Saudi-led coalition", "the Misratan-led Bunyan Marsus coalition" are
+    other wars' coalitions, unknown, under their words."""
+    if m.group("name").casefold() != "coalition":
+        return None
+    owner = _COALITION_OWNER.search(sentence[:m.start()])
+    words = _NOT_OWNER.sub("", owner.group(1)).strip() if owner else ""
+    if not words or _US_LED.match(words):
+        return None
+    start = m.start() - len(owner.group(1)) + owner.group(1).index(words)  # type: ignore[union-attr]
+    text = sentence[start:m.end()]
+    return Party(start, m.end(), text, text, None, None, FORCE)
 
 
 def _alternation(names: dict[str, str], flags: int, tail: str) -> re.Pattern[str] | None:
