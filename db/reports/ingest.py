@@ -55,17 +55,29 @@ class IngestReport:
         return json_lines(self.extraction)
 
 
-_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+$")  # a saved page's address: it may name the date too
+# A saved page's address, alone or under a label ("Source: https://…"): it may name the date too.
+_ADDRESS = re.compile(r"(?i)^(?:(?:source|url|link|address|retrieved from|from|via)\s*:?\s*)?"
+                      r"<?((?:https?://|www\.)\S+?)>?$")
+_BYLINE = re.compile(r"(?i)^(?:by|posted by|written by|reported by)\s")  # "by WorldTribune Staff, June 12"
 
 
 def _title(text: str, date: str) -> str:
     """A headline: the first short line naming the report's date, else the first short line that is
-    not a sentence, else the start of the first line. Never a time stamp or a page's address."""
+    not a sentence, else the start of the first line. Never a time stamp, a byline or a page's address."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    short = [line for line in lines if len(line) <= 120 and not _stamp(line) and not _ADDRESS.match(line)]
+    short = [line for line in lines if len(line) <= 120 and not _stamp(line) and not _ADDRESS.match(line)
+             and not _BYLINE.match(line)]
     dated = [line for line in short if date in dates_in(normalise(line))]
     headline = [line for line in short if not line.endswith(".")]
     return (dated or headline or [lines[0][:120] if lines else "report"])[0]
+
+
+def _address(text: str) -> str | None:
+    """The page's address when the report's head gives one on a line of its own (a saved page's
+    "Source: https://…"): stored as the source's URL, for `o` to open."""
+    head = [line.strip() for line in text.splitlines()[:12] if line.strip()]
+    found = next((m.group(1) for line in head if (m := _ADDRESS.match(line))), None)
+    return None if found is None else found if found.lower().startswith("http") else f"https://{found}"
 
 
 _CLOCK = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|"
@@ -281,7 +293,8 @@ def ingest_text(conn: sqlite3.Connection, text: str, *, title: str | None = None
     try:
         if not dry_run:
             conn.execute("INSERT OR IGNORE INTO sources (id, title, publisher, published, url, kind) "
-                         "VALUES (?, ?, NULL, ?, NULL, 'report')", (source_id, title, extraction.date))
+                         "VALUES (?, ?, NULL, ?, ?, 'report')", (source_id, title, extraction.date,
+                                                                   _address(text)))
         unplaced = _prepare(conn, report, lex, dry_run)
         _supersede(conn, report, dry_run)
         if dry_run:
