@@ -23,11 +23,11 @@ UNIT_SITE = re.compile(
     r"[Bb]attalion)\s+"
     r"(?:[Bb]ase|[Rr]egion|[Dd]istrict|[Aa]rea|[Hh]eadquarters|[Cc]amp|[Bb]arracks)\b"
 )
-# "the Army of Conquest", "the Lions of the Caliphate": the name after a capitalised unit noun and "of" is the
-# unit's, not a place's
+# "the Army of Conquest", "the Lions of the Caliphate", "the Government of National Accord", "the Sons of
+# Iraq": the name after a capitalised unit's or authority's noun and "of" is its own, not a place's
 UNIT_OF = re.compile(
     r"\b(?:Army|Armies|Front|Brigades?|Battalions?|Legion|Movement|Lions|Falcons|Knights|"
-    r"Soldiers|Guardians)\s+of\s+(?:the\s+)?$"
+    r"Soldiers|Guardians|Government|Ministry|Sons|Party|Union|Alliance|Coalition)\s+of\s+(?:the\s+)?$"
 )
 
 # "Hay’at Tahir al-Sham", "Ahrar al-Sham", "Liwa al-Quds": a name after a faction's head word is the
