@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .rules import PARTY_BLOCS, SIDE_ORDER, SIDE_ROLES_SQL, side_of
+from .rules import PARTY_BLOC, PARTY_BLOCS, SIDE_ORDER, SIDE_ROLES_SQL, side_of
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS faction_ancestors (
@@ -163,7 +163,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     # SIDE for every event at once: the first of each event's side blocs, by a window over all of them.
     conn.execute(
         "UPDATE events SET side = s.bloc FROM ("
-        "  SELECT ef.event AS event, f.bloc AS bloc,"
+        f"  SELECT ef.event AS event, {PARTY_BLOC} AS bloc,"
         f"         row_number() OVER (PARTITION BY ef.event ORDER BY {SIDE_ORDER}) AS r"
         f"    FROM {PARTY_BLOCS} WHERE ef.role IN ({SIDE_ROLES_SQL})) s "
         "WHERE s.event = events.id AND s.r = 1"
