@@ -125,5 +125,5 @@ def bloc_of(event: str, role: str) -> str:
 def side_of(event: str) -> str:
     """SQL for the side of event `event` (an SQL expression): its actors' bloc, else its side A's, the
     first in bloc order; no row when it has neither."""
-    return (f"SELECT {PARTY_BLOC} FROM {PARTY_BLOCS} WHERE ef.event = {event} AND ef.role IN ({SIDE_ROLES_SQL}) "
-            f"ORDER BY {SIDE_ORDER} LIMIT 1")
+    return (f"SELECT {PARTY_BLOC} FROM {PARTY_BLOCS} WHERE ef.event = {event} "
+            f"AND ef.role IN ({SIDE_ROLES_SQL}) ORDER BY {SIDE_ORDER} LIMIT 1")

@@ -25,11 +25,11 @@ from ..reference import read_reference
 from ..write import fingerprints
 from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
+from ..write.foreign import place_foreign_forces
 from ..write.records import RowError
 from ..write.relabel import relabel_numbered
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
 from ..write.restock import restock_bundled
-from ..write.foreign import place_foreign_forces
 from ..write.rivals import separate_rivals
 from ..write.twins import merge_governments
 from ..write.ucdp_sources import mend_titles

@@ -69,7 +69,8 @@ class Derived:
             "SELECT f.slug, b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc")}
         return sorted(slug for slug, order in self._blocs.items() if now.get(slug, _NO_BLOC) != order)
 
-    def of(self, parties: tuple[tuple[str, str], ...], country: str | None = None) -> tuple[tuple[str, ...], str]:
+    def of(self, parties: tuple[tuple[str, str], ...],
+           country: str | None = None) -> tuple[tuple[str, ...], str]:
         """An event's faction keys and side (keys() and side()), from its ((faction, role), …) and the
         country it names (a faction's bloc may be another there)."""
         country = country if country in self._countries else None
@@ -101,7 +102,8 @@ class Derived:
                 continue
             if faction not in self._blocs:
                 self._read(faction)
-            order = self._abroad.get((faction, country), self._blocs[faction]) if country else self._blocs[faction]
+            order = self._blocs[faction]
+            order = self._abroad.get((faction, country), order) if country else order
             ranked = (role != SIDE_ROLES[0], order) if order is not None else None
             if ranked is not None and (first is None or ranked < first):
                 first = ranked

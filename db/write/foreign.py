@@ -34,7 +34,9 @@ from .rivals import RIVAL_SORT, _colour
 STATE = "government"  # the bloc a state's forces are coded in
 IMPORTED, BY_HAND = 1, 2  # faction_blocs.rank
 # "Military Forces of Russia (2000-) Air Force", "Police Forces of Ukraine (2019-)": the state's name.
-_OF_STATE = re.compile(r"^(?:military|police) forces of (?:the )?(?P<country>[^()]+?)\s*(?:\(|$)", re.IGNORECASE)
+_OF_STATE = re.compile(
+    r"^(?:military|police) forces of (?:the )?(?P<country>[^()]+?)\s*(?:\(|$)", re.IGNORECASE
+)
 _CAMP = {"actor": "a", "ally": "a", "side_a": "a", "target": "b", "target_ally": "b", "side": "b"}
 
 
@@ -42,8 +44,12 @@ def _homes(conn: sqlite3.Connection) -> dict[str, str]:
     """The state forces (bloc "government", not set by hand) with the country they are of, by ISO
     code: their own names' country, else their nearest parent's."""
     hand = SET_BY_HAND.format(field="bloc")
-    rows = {slug: (name, json.loads(aliases or "[]"), parent) for slug, name, aliases, parent in conn.execute(
-        f"SELECT slug, name, aliases, parent FROM factions WHERE bloc = ? AND NOT {hand}", (STATE,))}
+    rows = {
+        slug: (name, json.loads(aliases or "[]"), parent)
+        for slug, name, aliases, parent in conn.execute(
+            f"SELECT slug, name, aliases, parent FROM factions WHERE bloc = ? AND NOT {hand}", (STATE,)
+        )
+    }
     own: dict[str, str | None] = {}
     for slug, (name, aliases, _) in rows.items():
         found = (_OF_STATE.match(" ".join(n.split())) for n in (name, *aliases))
@@ -64,9 +70,11 @@ def _sides(conn: sqlite3.Connection, homes: dict[str, str]) -> dict[tuple[str, s
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     by_event: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for event, faction, role, country in conn.execute(
-            "SELECT ef.event, ef.faction, ef.role, e.country FROM event_factions ef "
-            "JOIN events e ON e.id = ef.event WHERE ef.faction IN (SELECT value FROM json_each(?)) "
-            "AND e.country IS NOT NULL", (json.dumps(sorted(homes)),)):
+        "SELECT ef.event, ef.faction, ef.role, e.country FROM event_factions ef "
+        "JOIN events e ON e.id = ef.event WHERE ef.faction IN (SELECT value FROM json_each(?)) "
+        "AND e.country IS NOT NULL",
+        (json.dumps(sorted(homes)),),
+    ):
         by_event[event].append((homes[faction], _CAMP.get(role, ""), country))
     for parties in by_event.values():
         country = parties[0][2]
@@ -85,8 +93,10 @@ def _bloc(conn: sqlite3.Connection, state: str) -> str:
     if conn.execute("SELECT 1 FROM blocs WHERE slug = ?", (slug,)).fetchone() is None:
         found = atlas().country(state)
         name = f"{getattr(found, 'name', None) or state} (foreign forces)"
-        conn.execute("INSERT INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
-                     (slug, name, RIVAL_SORT, _colour(conn)))
+        conn.execute(
+            "INSERT INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
+            (slug, name, RIVAL_SORT, _colour(conn)),
+        )
     return slug
 
 
@@ -99,15 +109,19 @@ def place_foreign_forces(conn: sqlite3.Connection) -> list[str]:
         if against > beside:
             bloc = _bloc(conn, state)
             wanted |= {(slug, country): bloc for slug, home in homes.items() if home == state}
-    had = {(f, c): b for f, c, b in conn.execute("SELECT faction, country, bloc FROM faction_blocs WHERE rank = ?",
-                                                 (IMPORTED,))}
+    rows = conn.execute("SELECT faction, country, bloc, rank FROM faction_blocs").fetchall()
+    had = {(f, c): b for f, c, b, rank in rows if rank == IMPORTED}
+    mine = {(f, c) for f, c, _, rank in rows if rank != IMPORTED}  # a user's: never replaced
     gone = [key for key in had if key not in wanted]
-    conn.executemany("DELETE FROM faction_blocs WHERE faction = ? AND country = ? AND rank = ?",
-                     [(*key, IMPORTED) for key in gone])
-    new = [(*key, bloc) for key, bloc in wanted.items() if had.get(key) != bloc]
-    conn.executemany("INSERT INTO faction_blocs (faction, country, bloc, rank) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (faction, country) DO UPDATE SET bloc = excluded.bloc WHERE rank < ?",
-                     [(*row, IMPORTED, BY_HAND) for row in new])
+    conn.executemany(
+        "DELETE FROM faction_blocs WHERE faction = ? AND country = ? AND rank = ?",
+        [(*key, IMPORTED) for key in gone],
+    )
+    new = [(*key, bloc) for key, bloc in wanted.items() if had.get(key) != bloc and key not in mine]
+    conn.executemany(
+        "INSERT OR REPLACE INTO faction_blocs (faction, country, bloc, rank) VALUES (?, ?, ?, ?)",
+        [(*row, IMPORTED) for row in new],
+    )
     changed = sorted({c for _, c in gone} | {c for _, c, _ in new})
     if changed:
         tallies.rebuild(conn)
