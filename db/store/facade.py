@@ -130,6 +130,10 @@ class Store(Intake, Reviewing):
         """Every faction, by bloc, each parent followed by its units."""
         return self._catalogue.factions()
 
+    def blocs_in(self, fronts: Sequence[str]) -> dict[str, str]:
+        """Each faction's bloc in the war of the country `fronts` are of, where it is another there."""
+        return self._catalogue.blocs_in(fronts)
+
     def places(self) -> list[Place]:
         return self._catalogue.places()
 
