@@ -176,6 +176,9 @@ def migrate(db: sqlite_utils.Database) -> bool:
         _happening_columns(db)  # the rules the older steps' indexes are written in name them
         version_8(db)
         version_9(db)  # before any step that rebuilds the tallies: the sides read it
+        if found < 9:  # the side triggers again, reading a faction's bloc in the event's country
+            tallies.drop_triggers(db.conn)
+            tallies.create(db.conn)
         if found < 7:
             version_7(db)  # first: the older steps then write fewer indexes
         if found < 3:
