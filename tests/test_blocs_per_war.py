@@ -21,8 +21,8 @@ ROWS = Path(__file__).parent / "fixtures" / "acled_two_wars.csv"
 DATES = "%d/%m/%Y %H:%M:%S"
 FORCE, VKS, FOREIGN = "russian-armed-forces", "russian-aerospace-forces", "foreign-rus"
 # The side triggers of a schema-8 store: a faction's one bloc.
-_V8_SIDE = ("coalesce((SELECT f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b "
-            "ON b.slug = f.bloc WHERE ef.event = {x}.event AND ef.role IN ('actor', 'side_a') "
+_V8_SIDE = ("coalesce((SELECT f.bloc FROM event_factions ef JOIN factions f ON f.slug = ef.faction "
+            "JOIN blocs b ON b.slug = f.bloc WHERE ef.event = {x}.event AND ef.role IN ('actor', 'side_a') "
             "ORDER BY ef.role != 'actor', b.sort, b.slug LIMIT 1), '')")
 
 
@@ -59,7 +59,8 @@ def test_russia_is_a_side_of_its_own_in_ukraine_and_the_governments_ally_in_syri
         blocs = dict(conn.execute("SELECT faction, bloc FROM faction_blocs WHERE country = 'Ukraine'"))
         assert blocs[FORCE] == blocs[VKS] == FOREIGN
         assert "military-forces-of-ukraine-2019" not in blocs  # the country's own forces
-        assert conn.execute("SELECT bloc FROM factions WHERE slug = ?", (FORCE,)).fetchone()[0] == "government"
+        own = conn.execute("SELECT bloc FROM factions WHERE slug = ?", (FORCE,)).fetchone()[0]
+        assert own == "government"  # its bloc everywhere else
         assert conn.execute("SELECT name FROM blocs WHERE slug = ?", (FOREIGN,)).fetchone()[0] == \
             "Russia (foreign forces)"
 
@@ -96,7 +97,7 @@ def test_a_schema_8_store_migrates_and_is_put_right_on_its_next_import(db_path: 
     with sqlite3.connect(db_path) as conn:
         for name, x in (("side_party_insert", "new"), ("side_party_delete", "old")):
             sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
-            head, _, rest = sql.partition("UPDATE events SET side = ")
+            head, _, _ = sql.partition("UPDATE events SET side = ")
             conn.execute(f"DROP TRIGGER {name}")
             side = _V8_SIDE.format(x=x)
             conn.execute(f"{head}UPDATE events SET side = {side} WHERE id = {x}.event "
