@@ -56,5 +56,8 @@ CREATE TABLE IF NOT EXISTS faction_blocs (
 
 
 def version_9(db: sqlite_utils.Database) -> None:
-    """A faction's bloc per country (FACTION_BLOCS): none in an older store until its next import."""
-    db.conn.executescript(FACTION_BLOCS)
+    """A faction's bloc per country (FACTION_BLOCS): none in an older store until its next import. The
+    sides read the events' country, which a store older than 4 gains here, before its tallies are made."""
+    db.conn.execute(FACTION_BLOCS)
+    if "country" not in db["events"].columns_dict:
+        db.conn.execute("ALTER TABLE events ADD COLUMN country TEXT")
