@@ -64,16 +64,27 @@ def _homes(conn: sqlite3.Connection) -> dict[str, str]:
     return {slug: code for slug in rows if (code := home(slug))}
 
 
-def _sides(conn: sqlite3.Connection, homes: dict[str, str]) -> dict[tuple[str, str], list[int]]:
-    """For each (state, country it fights in but is not of, as the events name it): [events beside that
-    country's own state forces, events against them]."""
+# The events of an import (write/bulk.py's WRITTEN), and those of a state's factions in one country.
+_WRITTEN = "SELECT e.id FROM temp.import_changed w CROSS JOIN events e ON e.rowid = w.rowid"
+_OF_STATE_IN = (
+    "SELECT k.event FROM event_keys k CROSS JOIN events e ON e.id = k.event "
+    "WHERE k.key IN (SELECT value FROM json_each(?)) AND e.country = ?"
+)
+DONE = "foreign_forces"  # settings: the whole store was gone through once
+
+
+def _sides(
+    conn: sqlite3.Connection, homes: dict[str, str], events: str, params: tuple = ()
+) -> dict[tuple[str, str], list[int]]:
+    """For each (state, country it fights in but is not of, as the events name it) among the `events`
+    (a query of their ids): [events beside that country's own state forces, events against them]."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     by_event: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for event, faction, role, country in conn.execute(
         "SELECT ef.event, ef.faction, ef.role, e.country FROM event_factions ef "
-        "JOIN events e ON e.id = ef.event WHERE ef.faction IN (SELECT value FROM json_each(?)) "
-        "AND e.country IS NOT NULL",
-        (json.dumps(sorted(homes)),),
+        f"CROSS JOIN events e ON e.id = ef.event WHERE ef.event IN ({events}) "
+        "AND ef.faction IN (SELECT value FROM json_each(?)) AND e.country IS NOT NULL",
+        (*params, json.dumps(sorted(homes))),
     ):
         by_event[event].append((homes[faction], _CAMP.get(role, ""), country))
     for parties in by_event.values():
@@ -84,6 +95,26 @@ def _sides(conn: sqlite3.Connection, homes: dict[str, str]) -> dict[tuple[str, s
             camps = {camp for home, camp, _ in parties if home == state and camp}
             counts[state, country][0] += bool(camps & hosts)
             counts[state, country][1] += bool(camps and hosts and camps != hosts)
+    return counts
+
+
+def _counted(conn: sqlite3.Connection, homes: dict[str, str]) -> dict[tuple[str, str], list[int]]:
+    """_sides over the whole store the first time; after, over the wars this import's events or a row
+    already written name, each counted over all its events (read by the factions' keys)."""
+    if conn.execute("SELECT 1 FROM settings WHERE key = ?", (DONE,)).fetchone() is None:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (DONE,))
+        return _sides(conn, homes, "SELECT id FROM events")
+    written = conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'import_changed'").fetchone()
+    wars = set(_sides(conn, homes, _WRITTEN)) if written else set()
+    wars |= {
+        (homes[f], c)
+        for f, c in conn.execute("SELECT faction, country FROM faction_blocs WHERE rank = ?", (IMPORTED,))
+        if f in homes
+    }
+    counts: dict[tuple[str, str], list[int]] = {}
+    for state, country in sorted(wars):
+        factions = json.dumps(sorted(f for f, home in homes.items() if home == state))
+        counts.update(_sides(conn, homes, _OF_STATE_IN, (factions, country)))
     return counts
 
 
@@ -102,10 +133,10 @@ def _bloc(conn: sqlite3.Connection, state: str) -> str:
 
 def place_foreign_forces(conn: sqlite3.Connection) -> list[str]:
     """Write the bloc each state's forces take in each country they fight that country's forces in (see
-    the module docstring); the countries whose sides changed. The derived tables are rebuilt if any."""
+    the module docstring); the countries whose sides changed, whose events' sides and tallies follow."""
     homes = _homes(conn)
     wanted: dict[tuple[str, str], str] = {}
-    for (state, country), (beside, against) in _sides(conn, homes).items():
+    for (state, country), (beside, against) in _counted(conn, homes).items():
         if against > beside:
             bloc = _bloc(conn, state)
             wanted |= {(slug, country): bloc for slug, home in homes.items() if home == state}
@@ -122,7 +153,19 @@ def place_foreign_forces(conn: sqlite3.Connection) -> list[str]:
         "INSERT OR REPLACE INTO faction_blocs (faction, country, bloc, rank) VALUES (?, ?, ?, ?)",
         [(*row, IMPORTED) for row in new],
     )
-    changed = sorted({c for _, c in gone} | {c for _, c, _ in new})
-    if changed:
-        tallies.rebuild(conn)
-    return changed
+    moved = [*gone, *((f, c) for f, c, _ in new)]
+    if moved:
+        _reside(conn, moved)
+    return sorted({c for _, c in moved})
+
+
+def _reside(conn: sqlite3.Connection, moved: list[tuple[str, str]]) -> None:
+    """The side of the events of each (faction, country) whose bloc there changed: their tallies follow
+    by the update trigger (db/tallies.py), a few buckets each rather than a rebuild of the store's."""
+    side = tallies.SIDE.format(x="events.id")
+    for country in sorted({c for _, c in moved}):
+        factions = json.dumps(sorted({f for f, c in moved if c == country}))
+        conn.execute(
+            f"UPDATE events SET side = {side} WHERE id IN ({_OF_STATE_IN}) AND side IS NOT {side}",
+            (factions, country),
+        )
