@@ -98,14 +98,16 @@ def _sides(
     return counts
 
 
-def _counted(conn: sqlite3.Connection, homes: dict[str, str]) -> dict[tuple[str, str], list[int]]:
+def _counted(conn: sqlite3.Connection, homes: dict[str, str]) -> dict[tuple[str, str], list[int]] | None:
     """_sides over the whole store the first time; after, over the wars this import's events or a row
     already written name, each counted over all its events (read by the factions' keys)."""
     if conn.execute("SELECT 1 FROM settings WHERE key = ?", (DONE,)).fetchone() is None:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (DONE,))
         return _sides(conn, homes, "SELECT id FROM events")
     written = conn.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'import_changed'").fetchone()
-    wars = set(_sides(conn, homes, _WRITTEN)) if written else set()
+    if not written or not conn.execute("SELECT 1 FROM temp.import_changed LIMIT 1").fetchone():
+        return None  # no event written: no war's counts changed (a re-import of a file read before)
+    wars = set(_sides(conn, homes, _WRITTEN))
     wars |= {
         (homes[f], c)
         for f, c in conn.execute("SELECT faction, country FROM faction_blocs WHERE rank = ?", (IMPORTED,))
@@ -136,7 +138,10 @@ def place_foreign_forces(conn: sqlite3.Connection) -> list[str]:
     the module docstring); the countries whose sides changed, whose events' sides and tallies follow."""
     homes = _homes(conn)
     wanted: dict[tuple[str, str], str] = {}
-    for (state, country), (beside, against) in _counted(conn, homes).items():
+    counted = _counted(conn, homes)
+    if counted is None:
+        return []
+    for (state, country), (beside, against) in counted.items():
         if against > beside:
             bloc = _bloc(conn, state)
             wanted |= {(slug, country): bloc for slug, home in homes.items() if home == state}
