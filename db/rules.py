@@ -97,8 +97,13 @@ def claimed_capture(alias: str = "") -> str:
 
 # -- blocs: an event's parties in a role belong to blocs; when they differ, the first in bloc order ----
 
-# The blocs of an event's parties (aliases ef, f, b), and the order that picks one of them.
-PARTY_BLOCS = "event_factions ef JOIN factions f ON f.slug = ef.faction JOIN blocs b ON b.slug = f.bloc"
+# The blocs of an event's parties (aliases ef, pe: the event, f, fb, b), and the order that picks one of
+# them. A faction's bloc is the one it takes in the event's country where it has one there (faction_blocs:
+# Russia's forces are the Syrian government's allies in Syria, a side of their own in Ukraine), else its own.
+PARTY_BLOC = "coalesce(fb.bloc, f.bloc)"
+PARTY_BLOCS = ("event_factions ef JOIN events pe ON pe.id = ef.event JOIN factions f ON f.slug = ef.faction "
+               "LEFT JOIN faction_blocs fb ON fb.faction = ef.faction AND fb.country = pe.country "
+               f"JOIN blocs b ON b.slug = {PARTY_BLOC}")
 BLOC_ORDER = "b.sort, b.slug"
 # An event's side (events.side) is the bloc of its actors; an undirected event (UCDP's) names none, and
 # its side is then the bloc of its side A (the government, the first organised group, or the perpetrator
@@ -113,12 +118,12 @@ SIDE_ORDER = f"ef.role != '{SIDE_ROLES[0]}', {BLOC_ORDER}"
 def bloc_of(event: str, role: str) -> str:
     """SQL for the bloc of event `event`'s parties in `role` (SQL expressions), the first in bloc order;
     no row when it has none."""
-    return (f"SELECT f.bloc FROM {PARTY_BLOCS} WHERE ef.event = {event} AND ef.role = {role} "
+    return (f"SELECT {PARTY_BLOC} FROM {PARTY_BLOCS} WHERE ef.event = {event} AND ef.role = {role} "
             f"ORDER BY {BLOC_ORDER} LIMIT 1")
 
 
 def side_of(event: str) -> str:
     """SQL for the side of event `event` (an SQL expression): its actors' bloc, else its side A's, the
     first in bloc order; no row when it has neither."""
-    return (f"SELECT f.bloc FROM {PARTY_BLOCS} WHERE ef.event = {event} AND ef.role IN ({SIDE_ROLES_SQL}) "
-            f"ORDER BY {SIDE_ORDER} LIMIT 1")
+    return (f"SELECT {PARTY_BLOC} FROM {PARTY_BLOCS} WHERE ef.event = {event} "
+            f"AND ef.role IN ({SIDE_ROLES_SQL}) ORDER BY {SIDE_ORDER} LIMIT 1")

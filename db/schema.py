@@ -16,7 +16,7 @@ from . import tallies
 from .rules import capture, claimed_capture, crosses_month, period_end
 from .schema_steps import DROPPED_IN_7 as DROPPED_IN_7  # read from here by the tests
 from .schema_steps import TIMELINE as TIMELINE
-from .schema_steps import version_7, version_8
+from .schema_steps import version_7, version_8, version_9
 
 # 1: blocs, fronts, factions, places, sources, events, event_factions.
 # 2: faction_ancestors, event_keys and tallies (see db/tallies.py).
@@ -44,7 +44,9 @@ from .schema_steps import version_7, version_8
 #    index of their own (events_type: by type and date, so an import in date order appends to it).
 # 8: the fields of each faction a user set by hand (factions.edited, JSON: ["bloc", "short"]), which no
 #    import changes after (db/store/editing.py).
-SCHEMA_VERSION = 8
+# 9: the bloc a faction takes in one country's war where it differs from its own (faction_blocs,
+#    db/write/foreign.py): an older store has none until its next import.
+SCHEMA_VERSION = 9
 EVENT_DATASET_COLUMNS: dict[str, type] = {
     "source_event_id": str, "source_type": str, "source_sub_type": str, "date_end": str,
     "location_precision": str, "area": str, "admin1": str, "country": str, "attributes": str,
@@ -159,6 +161,7 @@ def create(db: sqlite_utils.Database) -> None:
     _version_5_import(db)
     _version_6(db)
     version_7(db)
+    version_9(db)
     tallies.create(db.conn)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -172,6 +175,10 @@ def migrate(db: sqlite_utils.Database) -> bool:
     with db.conn:
         _happening_columns(db)  # the rules the older steps' indexes are written in name them
         version_8(db)
+        version_9(db)  # before any step that rebuilds the tallies: the sides read it
+        if found < 9:  # the side triggers again, reading a faction's bloc in the event's country
+            tallies.drop_triggers(db.conn)
+            tallies.create(db.conn)
         if found < 7:
             version_7(db)  # first: the older steps then write fewer indexes
         if found < 3:

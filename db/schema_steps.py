@@ -41,3 +41,23 @@ def version_8(db: sqlite_utils.Database) -> None:
     """The fields of each faction a user set by hand (db/store/editing.py): none, in an older store."""
     if "edited" not in db["factions"].columns_dict:
         db.conn.execute("ALTER TABLE factions ADD COLUMN edited TEXT")
+
+
+# The bloc a faction takes in one country's war where it differs from factions.bloc (db/write/foreign.py):
+# Russia's forces are the Syrian government's allies in Syria and a side of their own in Ukraine.
+# country: as the events name it (events.country); rank: 1 the importer's, 2 a user's (never replaced).
+FACTION_BLOCS = """
+CREATE TABLE IF NOT EXISTS faction_blocs (
+    faction TEXT NOT NULL REFERENCES factions (slug), country TEXT NOT NULL,
+    bloc TEXT NOT NULL REFERENCES blocs (slug), rank INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (faction, country)
+) WITHOUT ROWID;
+"""
+
+
+def version_9(db: sqlite_utils.Database) -> None:
+    """A faction's bloc per country (FACTION_BLOCS): none in an older store until its next import. The
+    sides read the events' country, which a store older than 4 gains here, before its tallies are made."""
+    db.conn.execute(FACTION_BLOCS)
+    if "country" not in db["events"].columns_dict:
+        db.conn.execute("ALTER TABLE events ADD COLUMN country TEXT")

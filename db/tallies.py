@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .rules import PARTY_BLOCS, SIDE_ORDER, SIDE_ROLES_SQL, side_of
+from .rules import PARTY_BLOC, PARTY_BLOCS, SIDE_ORDER, SIDE_ROLES_SQL, side_of
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS faction_ancestors (
@@ -123,7 +123,7 @@ END;
 def create(conn: sqlite3.Connection) -> None:
     """Create the derived tables and their triggers (in an empty or a version-1 store)."""
     conn.executescript(TABLES)
-    conn.executescript(TRIGGERS)
+    _script(conn, TRIGGERS)
 
 
 TRIGGER_NAMES = ("tally_event_insert", "tally_event_delete", "tally_event_update", "keys_party_insert",
@@ -137,9 +137,22 @@ def drop_triggers(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
+def _script(conn: sqlite3.Connection, script: str) -> None:
+    """`script`'s statements one by one, inside the transaction open on `conn`: executescript would
+    commit it first (an import's rows half-written when Ctrl-C comes after)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Fill the derived tables from factions, events and event_factions, from scratch."""
-    conn.executescript(
+    """Fill the derived tables from factions, events and event_factions, from scratch, inside the
+    caller's transaction."""
+    _script(
+        conn,
         """
         DELETE FROM faction_ancestors;
         DELETE FROM event_keys;
@@ -163,7 +176,7 @@ def rebuild(conn: sqlite3.Connection) -> None:
     # SIDE for every event at once: the first of each event's side blocs, by a window over all of them.
     conn.execute(
         "UPDATE events SET side = s.bloc FROM ("
-        "  SELECT ef.event AS event, f.bloc AS bloc,"
+        f"  SELECT ef.event AS event, {PARTY_BLOC} AS bloc,"
         f"         row_number() OVER (PARTITION BY ef.event ORDER BY {SIDE_ORDER}) AS r"
         f"    FROM {PARTY_BLOCS} WHERE ef.role IN ({SIDE_ROLES_SQL})) s "
         "WHERE s.event = events.id AND s.r = 1"
@@ -178,4 +191,4 @@ def rebuild(conn: sqlite3.Connection) -> None:
         "FROM event_keys k JOIN events e ON e.id = k.event WHERE e.happening IS NULL "
         "GROUP BY 1, 2, 3, 4, 5, 6, 7"
     )
-    conn.executescript(TRIGGERS)
+    _script(conn, TRIGGERS)

@@ -25,6 +25,7 @@ from ..reference import read_reference
 from ..write import fingerprints
 from ..write.bulk import BulkWriter
 from ..write.fingerprints import Fingerprints
+from ..write.foreign import place_foreign_forces
 from ..write.records import RowError
 from ..write.relabel import relabel_numbered
 from ..write.resolve import DEFAULT_MAX_KM, Resolver
@@ -241,6 +242,7 @@ def import_file(conn: sqlite3.Connection, path: Path, fmt: str | None = None, *,
                 report.na_read = rows.na_read if isinstance(rows, CsvRows) else 0
         by_hand |= resolver.created.by_hand
         separate_rivals(conn, by_hand)  # rival authorities of one state, this import's and an older store's
+        place_foreign_forces(conn)  # a state's forces in another's war: a side of their own there
         report.by_hand = len(by_hand)
         fingerprints.settle(conn)
         report.new_factions = resolver.created.factions

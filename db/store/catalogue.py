@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from ..models import Bloc, Faction, Front, Place, Source
@@ -40,6 +41,17 @@ class Catalogue:
             visit(top)
         seen = {f.slug for f in ordered}
         return ordered + [f for f in factions if f.slug not in seen]  # parents that are missing
+
+    def blocs_in(self, fronts: Sequence[str]) -> dict[str, str]:
+        """Each faction's bloc in the war of the one country `fronts` are of, where it differs from its
+        own (faction_blocs: Russia's forces in Ukraine); none when the fronts are of no or several
+        countries."""
+        countries = {r[0] for r in self._rows("SELECT country FROM fronts WHERE slug IN "
+                                              "(SELECT value FROM json_each(?))", [json.dumps(list(fronts))])}
+        if len(countries) != 1 or None in countries:
+            return {}
+        return {r[0]: r[1] for r in self._rows("SELECT faction, bloc FROM faction_blocs WHERE country = ?",
+                                               [countries.pop()])}
 
     def front_totals(self) -> dict[str, int]:
         """Events per front under no filter, from the tallies (exact at any size, one small read on

@@ -21,8 +21,12 @@ class EditError(ValueError):
 
 
 def set_faction(conn: sqlite3.Connection, slug: str, *, bloc: str | None = None, parent: str | None = None,
-                no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
-    """Change the named fields of faction `slug` in one transaction and return it as it now is."""
+                no_parent: bool = False, short: str | None = None, name: str | None = None,
+                country: str | None = None) -> Faction:
+    """Change the named fields of faction `slug` in one transaction and return it as it now is. With a
+    `country` (as its events name it), the bloc is the one it takes in that country's war alone
+    (faction_blocs, rank 2: no import replaces it); without, its bloc everywhere, and the blocs an import
+    gave it in one country (rank 1) go: what the user set wins."""
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     row = cursor.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone()
@@ -33,7 +37,13 @@ def set_faction(conn: sqlite3.Connection, slug: str, *, bloc: str | None = None,
         if conn.execute("SELECT 1 FROM blocs WHERE slug = ?", [bloc]).fetchone() is None:
             blocs = ", ".join(r[0] for r in conn.execute("SELECT slug FROM blocs ORDER BY sort"))
             raise EditError(f"no bloc {bloc!r}; the blocs are {blocs}")
+        if country is not None:
+            if parent is not None or no_parent or short is not None or name is not None:
+                raise EditError("a bloc in one country is set alone: set the other fields apart")
+            return _set_country_bloc(conn, slug, bloc, country, cursor)
         changes["bloc"] = bloc
+    elif country is not None:
+        raise EditError("a country is for a bloc: say which with --bloc")
     if no_parent:
         changes["parent"] = None
     elif parent is not None:
@@ -63,6 +73,20 @@ def set_faction(conn: sqlite3.Connection, slug: str, *, bloc: str | None = None,
             changes["edited"] = json.dumps(sorted(edited_fields(row) | changes.keys()))
             sets = ", ".join(f"{column} = ?" for column in changes)  # column names from this function only
             conn.execute(f"UPDATE factions SET {sets} WHERE slug = ?", [*changes.values(), slug])
+            if "bloc" in changes:
+                conn.execute("DELETE FROM faction_blocs WHERE faction = ? AND rank = 1", [slug])
             if "bloc" in changes or "parent" in changes:
                 tallies.rebuild(conn)
+    return faction_of(cursor.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone())
+
+
+def _set_country_bloc(conn: sqlite3.Connection, slug: str, bloc: str, country: str,
+                      cursor: sqlite3.Cursor) -> Faction:
+    """Faction `slug`'s bloc in `country`'s war, set by hand (rank 2); its bloc elsewhere stays."""
+    if conn.execute("SELECT 1 FROM events WHERE country = ? LIMIT 1", [country]).fetchone() is None:
+        raise EditError(f"no events in {country!r}: a country as the events name it (e.g. 'Ukraine')")
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO faction_blocs (faction, country, bloc, rank) "
+                     "VALUES (?, ?, ?, 2)", [slug, country, bloc])
+        tallies.rebuild(conn)
     return faction_of(cursor.execute("SELECT * FROM factions WHERE slug = ?", [slug]).fetchone())

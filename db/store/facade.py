@@ -130,6 +130,10 @@ class Store(Intake, Reviewing):
         """Every faction, by bloc, each parent followed by its units."""
         return self._catalogue.factions()
 
+    def blocs_in(self, fronts: Sequence[str]) -> dict[str, str]:
+        """Each faction's bloc in the war of the country `fronts` are of, where it is another there."""
+        return self._catalogue.blocs_in(fronts)
+
     def places(self) -> list[Place]:
         return self._catalogue.places()
 
@@ -251,13 +255,15 @@ class Store(Intake, Reviewing):
         return done
 
     def set_faction(self, slug: str, *, bloc: str | None = None, parent: str | None = None,
-                    no_parent: bool = False, short: str | None = None, name: str | None = None) -> Faction:
-        """Change a faction's bloc, parent, short label or name (EditError says why not); the counts
-        that depend on bloc and parent are rebuilt in the same transaction."""
+                    no_parent: bool = False, short: str | None = None, name: str | None = None,
+                    country: str | None = None) -> Faction:
+        """Change a faction's bloc (everywhere, or in one `country`'s war), parent, short label or name
+        (EditError says why not); the counts that depend on bloc and parent are rebuilt in the same
+        transaction."""
         self._check_writable()
         with self._main.lock:
             faction = editing.set_faction(self._main.conn, slug, bloc=bloc, parent=parent,
-                                          no_parent=no_parent, short=short, name=name)
+                                          no_parent=no_parent, short=short, name=name, country=country)
         self.refresh()
         return faction
 

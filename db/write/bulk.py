@@ -66,6 +66,7 @@ _UPSERT = (
 # fronts' reassignment, db/fronts/) until the next import on the connection.
 WRITTEN = "temp.import_changed"
 _DATE = EVENT_COLUMNS.index("date")
+_COUNTRY = EVENT_COLUMNS.index("country")  # a faction's bloc may be another in the event's country
 KEPT_INDEXES = ("events_row_hash",)  # kept while the import looks fingerprints up in it
 _COUNT = tuple(
     f"INSERT INTO tallies ({_BUCKET}, n) SELECT {_BUCKET}, {{sign}}count(*) FROM ({buckets}) "
@@ -171,9 +172,9 @@ class BulkWriter:
         conn.executemany("INSERT INTO temp.import_parties (event, faction, role, date) VALUES (?, ?, ?, ?)",
                          [(row[1][0], *party, row[1][_DATE]) for row, _ in changed for party in row[2]])
         derived, of = self.derived, self.derived.of
-        rows = [(row[0], *row[1], row_hash, of(row[2])[1]) for row, row_hash in changed]
+        rows = [(row[0], *row[1], row_hash, of(row[2], row[1][_COUNTRY])[1]) for row, row_hash in changed]
         for row, _ in found.added:  # an updated event's tallies depend on its happening: counted by SQL
-            keys, side = of(row[2])
+            keys, side = of(row[2], row[1][_COUNTRY])
             derived.count(keys, row[1], side)
         conn.executemany(_STAGE, rows)
 

@@ -43,6 +43,12 @@ class Derived:
         self._blocs: dict[str, Order | None] = {
             slug: _order(sort, bloc) for slug, sort, bloc in conn.execute(
                 "SELECT f.slug, b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc")}
+        # The bloc a faction takes in a country's war where it differs (faction_blocs, rules.PARTY_BLOCS).
+        self._abroad: dict[tuple[str, str], Order] = {
+            (faction, country): _order(sort, bloc) for faction, country, sort, bloc in conn.execute(
+                "SELECT fb.faction, fb.country, b.sort, b.slug FROM faction_blocs fb "
+                "JOIN blocs b ON b.slug = fb.bloc")}
+        self._countries = {country for _, country in self._abroad}
         self._keys: dict[frozenset[str], tuple[str, ...]] = {}  # the keys of each set of factions met
         # The keys and side of each event's parties as sent ((faction, role), …): a file repeats a few
         # hundred combinations on every row, each worked out once.
@@ -63,13 +69,17 @@ class Derived:
             "SELECT f.slug, b.sort, b.slug FROM factions f JOIN blocs b ON b.slug = f.bloc")}
         return sorted(slug for slug, order in self._blocs.items() if now.get(slug, _NO_BLOC) != order)
 
-    def of(self, parties: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], str]:
-        """An event's faction keys and side (keys() and side()), from its ((faction, role), …)."""
-        found = self._of.get(parties)
+    def of(self, parties: tuple[tuple[str, str], ...],
+           country: str | None = None) -> tuple[tuple[str, ...], str]:
+        """An event's faction keys and side (keys() and side()), from its ((faction, role), …) and the
+        country it names (a faction's bloc may be another there)."""
+        country = country if country in self._countries else None
+        key = (parties, country)
+        found = self._of.get(key)
         if found is None:
             if len(self._of) >= HELD:  # a file of ever new combinations: memory stays flat
                 self._of.clear()
-            found = self._of[parties] = (self.keys(f for f, _ in parties), self.side(parties))
+            found = self._of[key] = (self.keys(f for f, _ in parties), self.side(parties, country))
         return found
 
     def keys(self, factions: Iterable[str]) -> tuple[str, ...]:
@@ -83,9 +93,9 @@ class Derived:
             self._keys[named] = found
         return found
 
-    def side(self, parties: Iterable[tuple[str, str]]) -> str:
-        """The bloc of an event's actors, else of its side A, the first in bloc order (rules.SIDE_ORDER);
-        '' when it names neither."""
+    def side(self, parties: Iterable[tuple[str, str]], country: str | None = None) -> str:
+        """The bloc of an event's actors, else of its side A, the first in bloc order (rules.SIDE_ORDER),
+        each faction's in the event's `country` where it has one there; '' when it names neither."""
         first: tuple[int, Order] | None = None
         for faction, role in parties:
             if role not in SIDE_ROLES:
@@ -93,6 +103,7 @@ class Derived:
             if faction not in self._blocs:
                 self._read(faction)
             order = self._blocs[faction]
+            order = self._abroad.get((faction, country), order) if country else order
             ranked = (role != SIDE_ROLES[0], order) if order is not None else None
             if ranked is not None and (first is None or ranked < first):
                 first = ranked

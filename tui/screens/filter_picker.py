@@ -10,6 +10,7 @@ holding what is typed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from rich.table import Table
 from rich.text import Text
@@ -120,6 +121,10 @@ class FilterPicker(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = "Filter"
+        store, view = getattr(self.app, "store", None), getattr(self.app, "view", None)
+        fronts = view.fronts or ((view.front,) if view.front else ()) if view is not None else ()
+        if store is not None and fronts and (blocs := store.blocs_in(fronts)):
+            self._in_country(blocs)
         self._rebuild()
         self.post_message(self.WantRanked(""))
 
@@ -131,6 +136,13 @@ class FilterPicker(ModalScreen[None]):
     @property
     def choices(self) -> OptionList:
         return self.query_one("#choices", OptionList)
+
+    def _in_country(self, blocs: Mapping[str, str]) -> None:
+        """Each faction grouped, named and found by the bloc it takes in the front's country's war
+        (Russia's forces on a Ukraine front: a side of their own, not the Syrian government's allies)."""
+        self.factions = [replace(f, bloc=blocs[f.slug]) if f.slug in blocs else f for f in self.factions]
+        self.by_slug = {f.slug: f for f in self.factions}
+        self._names = {f.slug: self._names_of(f) for f in self.factions}
 
     # -- building the list ----------------------------------------------------------------------
 
