@@ -133,3 +133,21 @@ async def test_the_picker_on_a_ukraine_front_groups_russia_apart(db_path: Path) 
             assert picker.by_slug["saa"].bloc == "government"
             await pilot.press("escape")
             await settle(pilot)
+
+
+def test_factions_set_country_from_the_command_line(db_path: Path, capsys) -> None:
+    from sitroom.tui.cli.main import main
+
+    _import(db_path)
+    assert main(["--db", str(db_path), "factions", "set", VKS, "--bloc", "opposition",
+                 "--country", "Ukraine"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "in Ukraine: opposition; elsewhere, bloc government" in said
+    assert _side(db_path, "UKR900003") == "opposition"  # the air force's event in Ukraine
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT bloc FROM factions WHERE slug = ?", (VKS,)).fetchone()[0] == "government"
+    # a country no event names is refused, and nothing changes
+    assert main(["--db", str(db_path), "factions", "set", VKS, "--bloc", "militias",
+                 "--country", "Narnia"]) == 2
+    assert "no events in 'Narnia'" in capsys.readouterr().err
+    assert _side(db_path, "UKR900003") == "opposition"

@@ -115,7 +115,7 @@ def test_an_older_store_gains_the_column(db_path: Path) -> None:
     _import(db_path, RIVALS)
     _set(db_path, BRIGADE, short="YEM-ADB")
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert _row(db_path, BRIGADE, "edited") == '["short"]'
 
 

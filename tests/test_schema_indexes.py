@@ -114,7 +114,7 @@ def test_a_version_6_store_gets_them_keeping_its_statistics(db_path: Path) -> No
     conn.close()
     store = Store(db_path)
     conn = store.db.conn
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     assert indexes(conn, "events") == EVENT_INDEXES
     assert not indexes(conn, "event_factions") & set(DROPPED_IN_7)
     assert [r[2] for r in conn.execute("PRAGMA index_info(events_date_id)")] == list(TIMELINE)

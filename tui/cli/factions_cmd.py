@@ -22,6 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     change = actions.add_parser("set", help="change a faction's bloc, parent, short label or name")
     change.add_argument("slug")
     change.add_argument("--bloc", help="the bloc it sides with (see the blocs listed by sitroom factions)")
+    change.add_argument("--country", help="with --bloc: its bloc in this country's war alone, the country as "
+                        "its events name it (e.g. Ukraine); its bloc elsewhere stays")
     parent = change.add_mutually_exclusive_group()
     parent.add_argument("--parent", metavar="SLUG", help="the faction it is a unit of")
     parent.add_argument("--no-parent", action="store_true", help="make it a faction of its own")
@@ -38,10 +40,13 @@ def run(args: argparse.Namespace) -> int:
                               "say what to change: --bloc, --parent, --no-parent, --short or --name")
             try:
                 faction = store.set_faction(args.slug, bloc=args.bloc, parent=args.parent,
-                                            no_parent=args.no_parent, short=args.short, name=args.name)
+                                            no_parent=args.no_parent, short=args.short, name=args.name,
+                                            country=args.country)
             except EditError as e:
                 return failed("factions set", f"{shown(e)}; nothing was changed")
-            say(f"{shown(faction.slug)}: {shown(faction.name)} ({shown(faction.short)}), bloc {faction.bloc}"
+            where = f" in {shown(args.country)}: {shown(args.bloc)}; elsewhere" if args.country else ""
+            say(f"{shown(faction.slug)}: {shown(faction.name)} ({shown(faction.short)}){where}, "
+                f"bloc {faction.bloc}"
                 + (f", a unit of {shown(faction.parent)}" if faction.parent else ""))
             return 0
         _list(store)
