@@ -28,6 +28,12 @@ class Bloc:
     sort: int
     colour: str = "#999999"
 
+    @property
+    def made_by_import(self) -> bool:
+        """A rival authority's bloc (write/rivals.py) or a foreign state's forces' (write/foreign.py),
+        not one of the bundled ones the README names."""
+        return self.slug.startswith(("rival-", "foreign-"))
+
 
 @dataclass(frozen=True)
 class Front:

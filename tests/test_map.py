@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
-from sitroom.db import Store
+from sitroom.db import Bloc, Store
 from sitroom.db.geography import syria
 from sitroom.tui.map_canvas import Frame, Mark, draw
 from sitroom.tui.screens.date_prompt import parse_day
@@ -84,6 +84,20 @@ def test_bloc_letters_are_distinct(store: Store) -> None:
     letters = bloc_letters(store.blocs())
     assert letters == {"government": "G", "sdf-coalition": "S", "isis": "I", "opposition": "A",
                        "militias": "M", "protesters": "P", "civilians": "C", "other": "O"}
+
+
+def test_a_bloc_an_import_made_never_takes_a_bundled_blocs_initial(store: Store) -> None:
+    """Trial 6: Libya's rival authorities (bloc order 1, before ISIS's 3) took "I" from "Libya", and the
+    legend's I meant the Government of National Accord where the README says ISIS."""
+    made = [Bloc("rival-lby-2014", "Libya 2014-: Haftar Faction", 1),
+            Bloc("rival-lby-2016", "Libya 2016-: Government of National Accord", 1),
+            Bloc("rival-irq-2014", "Iraq 2014-", 1), Bloc("foreign-rus", "Russia (foreign forces)", 1)]
+    blocs = sorted([*store.blocs(), *made], key=lambda b: (b.sort, b.slug))
+    letters = bloc_letters(blocs)
+    assert [letters[s] for s in ("government", "sdf-coalition", "isis", "opposition")] == ["G", "S", "I", "A"]
+    assert letters["rival-lby-2014"] == "L" and letters["foreign-rus"] == "R"
+    assert letters["rival-lby-2016"] not in "GSIA" and letters["rival-irq-2014"] not in "GSIA"
+    assert len(set(letters.values())) == len(letters)
 
 
 @pytest.mark.parametrize(("typed", "day"), [("2017-06-30", "2017-06-30"), ("2017-06", "2017-06-30"),

@@ -63,13 +63,22 @@ class Selected:
 
 
 def bloc_letters(blocs: Sequence[Bloc]) -> dict[str, str]:
-    """One distinct capital per bloc, from its name: the holdings' glyphs, readable without colour."""
+    """One distinct capital per bloc, from its name: the holdings' glyphs, readable without colour. Each
+    bloc takes its initial where it is free, the bundled ones first (G, S, I, A as the README says), and
+    only then do the rest take another of their letters: a bloc an import made ("Libya 2016-: GNA")
+    never takes a letter that means another bloc's initial elsewhere (trial 6: its "I" beside ISIS's)."""
+    ordered = sorted(blocs, key=lambda b: b.made_by_import)
     letters: dict[str, str] = {}
-    for bloc in blocs:
-        letter = next((ch.upper() for ch in bloc.name + bloc.slug
-                       if ch.isalpha() and ch.upper() not in letters.values()), "?")
-        letters[bloc.slug] = letter
-    return letters
+    for bloc in ordered:
+        initial = next((ch.upper() for ch in bloc.name if ch.isalpha()), "?")
+        if initial not in letters.values():
+            letters[bloc.slug] = initial
+    for bloc in ordered:
+        if bloc.slug not in letters:
+            taken = set(letters.values())
+            letters[bloc.slug] = next((ch.upper() for ch in bloc.name + bloc.slug
+                                       if ch.isalpha() and ch.upper() not in taken), "?")
+    return {b.slug: letters[b.slug] for b in blocs}
 
 
 @dataclass
