@@ -240,13 +240,14 @@ class Parties(InTheatre):
     def find(self, sentence: str) -> list[Party]:
         """The sides a sentence names, in order, none overlapping another."""
         found: list[Party] = []
+        others: list[Party] = []  # another war's coalition, unless a descriptor names its leader
         for pattern, names in ((self._exact_re, self._exact), (self._folded_re, self._folded)):
             if pattern is None:
                 continue
             for m in pattern.finditer(sentence):
                 slug = names.get(m.group("name")) or names.get(m.group("name").casefold())
                 if slug and (other := _another_coalition(m, sentence)):
-                    found.append(other)
+                    others.append(other)
                 elif slug and self._away(slug, m.group()):
                     found.append(self._as_written(m, sentence))
                 elif slug and self._in_war(m.group("name"), slug, sentence):
@@ -269,6 +270,7 @@ class Parties(InTheatre):
         for m in forces.BACKED.finditer(sentence):  # "Kurdish-led and US-backed forces"
             name, slug, bloc = forces.backed(m, self.factions, self._store_slug)
             found.append(Party(m.start(), m.end(), m.group(), name, slug, bloc, FORCE))
+        found += [o for o in others if not any(p.slug and p.start < o.end and o.start < p.end for p in found)]
         # "the terrorists' military positions": positions named by their holder are not the army's
         found = [p for p in found if not (p.text.casefold().endswith("positions")
                                           and re.search(r"\w's?\s+$", sentence[:p.start]))]
