@@ -5,7 +5,6 @@ them (Store.land_review, in a worker); only accepted events land."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import partial
 
@@ -36,6 +35,7 @@ from . import review_render as draw
 from .review_dialogs import ConfirmQuit, ReviewHelp
 from .review_edit import ReviewEdit
 from .review_render import State
+from .review_text import ReportText
 
 NARROW = 100  # columns: below this the panes stack
 
@@ -95,23 +95,16 @@ class ReviewScreen(Screen[None]):
         self.items = list(review.items)
         self.states = {i.key: State(draw.first_verdict(i), i.fields) for i in self.items}
         self.links.clear()
-        self.paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*",
-                                                                        review.text)]
-        self.drawn: dict[int, object] = {}  # paragraph → the marks it was last drawn with
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
         with Horizontal(id="review-main"):
-            with VerticalScroll(id="review-text"):
-                yield from self._paragraph_widgets()
+            yield ReportText(self.review.text, id="review-text")
             with Vertical(id="review-side"):
                 yield OptionList(id="review-list")
                 yield Static(id="review-item")
                 yield OptionList(id="review-links")
         yield Footer()
-
-    def _paragraph_widgets(self) -> list[Static]:
-        return [Static(id=f"para-{n}", classes="para") for n, _ in enumerate(self.paragraphs)]
 
     def on_mount(self) -> None:
         self.query_one("#review-text").border_title = "Report"
@@ -178,21 +171,7 @@ class ReviewScreen(Screen[None]):
             mark, style = self.review.sentences[self.picking], draw.PICKING
         else:
             mark, style = (item.span if item else None), draw.CURRENT
-        shown = None
-        for n, (start, text) in enumerate(self.paragraphs):
-            end = start + len(text)
-            # Only a paragraph whose marks changed is drawn again: each update lays the pane out anew,
-            # and redrawing every paragraph on every j/k made the cursor lag on a long report.
-            key = (tuple(s for s in spans if s[0] < end and s[1] > start),
-                   (mark, style) if mark and mark[0] < end and mark[1] > start else None)
-            para = self.query_one(f"#para-{n}", Static)
-            if self.drawn.get(n) != key:
-                self.drawn[n] = key
-                para.update(draw.paragraph(text, start, mark, spans, style))
-            if mark and start <= mark[0] < end + 1:
-                shown = para
-        if shown is not None:
-            self.query_one("#review-text", VerticalScroll).scroll_to_center(shown, animate=False)
+        self.query_one(ReportText).mark(mark, spans, style)
         box = self.query_one("#review-item", Static)
         if item is None:
             box.update("")
@@ -382,12 +361,8 @@ class ReviewScreen(Screen[None]):
     @on(Written)
     async def _was_written(self, message: Written) -> None:
         done = message.landed
-        before = self.paragraphs
         self._take(message.review)
-        if self.paragraphs != before:  # a stored report's text is its events' sentences: it changed
-            text = self.query_one("#review-text", VerticalScroll)
-            await text.remove_children()
-            await text.mount_all(self._paragraph_widgets())
+        await self.query_one(ReportText).retext(message.review.text)
         self.written = done
         self.app.written = done  # type: ignore[attr-defined]
         self._fill()
