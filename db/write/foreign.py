@@ -29,7 +29,7 @@ from .. import tallies
 from ..geography import atlas
 from .codes import SET_BY_HAND
 from .homes import country_code
-from .rivals import RIVAL_SORT, _colour
+from .rivals import RIVAL_SORT, free_colour
 
 STATE = "government"  # the bloc a state's forces are coded in
 IMPORTED, BY_HAND = 1, 2  # faction_blocs.rank
@@ -128,7 +128,7 @@ def _bloc(conn: sqlite3.Connection, state: str) -> str:
         name = f"{getattr(found, 'name', None) or state} (foreign forces)"
         conn.execute(
             "INSERT INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
-            (slug, name, RIVAL_SORT, _colour(conn)),
+            (slug, name, RIVAL_SORT, free_colour(conn)),
         )
     return slug
 

@@ -107,7 +107,7 @@ def separate_rivals(conn: sqlite3.Connection, by_hand: set[str] | None = None) -
             bloc = f"rival-{code.lower()}-{start}" + (f"-{end}" if end else "")
             if conn.execute("SELECT 1 FROM blocs WHERE slug = ?", (bloc,)).fetchone() is None:
                 conn.execute("INSERT INTO blocs (slug, name, sort, colour) VALUES (?, ?, ?, ?)",
-                             (bloc, name, RIVAL_SORT, _colour(conn)))
+                             (bloc, name, RIVAL_SORT, free_colour(conn)))
             slugs = [slug for slug, *_ in members]
             coded = (f"slug IN (SELECT value FROM json_each(?)) AND bloc IN ({', '.join('?' * len(_CODED))}) "
                      "AND bloc != ?")
@@ -129,7 +129,8 @@ def _json(values: list[str]) -> str:
     return json.dumps(values, ensure_ascii=False)
 
 
-def _colour(conn: sqlite3.Connection) -> str:
-    """The first of _COLOURS no bloc has yet, else the first."""
+def free_colour(conn: sqlite3.Connection) -> str:
+    """A new bloc's colour (a rival authority's, a foreign state's): the first of _COLOURS no bloc has
+    yet, else the first."""
     used = {c for (c,) in conn.execute("SELECT colour FROM blocs WHERE colour IS NOT NULL")}
     return next((c for c in _COLOURS if c not in used), _COLOURS[0])
