@@ -103,16 +103,20 @@ def detect_format(path: Path, codec: str = "utf-8-sig") -> str:
                            "the CSV or JSON Lines export instead (export --format csv or jsonl)")
     if FORMATS["jsonl"].detect(first):
         return "jsonl"
-    delimiter = delimiter_of(first)
-    cells = next(csv.reader([first], delimiter=delimiter), [])
-    for name in ("acled", "ucdp", "csv"):
-        if FORMATS[name].detect(header_names(cells, FORMATS[name].ALIASES)):
-            return name
+    if found := csv_format(first):
+        return found
     raise ImportFailed(
-        f"cannot tell the format from the first line{_read_as(delimiter)}: expected ACLED columns "
+        f"cannot tell the format from the first line{_read_as(delimiter_of(first))}: expected ACLED columns "
         "(event_id_cnty, actor1, …), "
         "UCDP GED columns (id, date_start, side_a, …), sitroom's CSV export or JSON Lines; name it with "
         "--format")
+
+
+def csv_format(header: str) -> str | None:
+    """The CSV format whose header line `header` is (ACLED, UCDP GED or sitroom's own export), or None."""
+    cells = next(csv.reader([header], delimiter=delimiter_of(header)), [])
+    return next((name for name in ("acled", "ucdp", "csv")
+                 if FORMATS[name].detect(header_names(cells, FORMATS[name].ALIASES))), None)
 
 
 def _read_as(delimiter: str) -> str:

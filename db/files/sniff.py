@@ -6,8 +6,7 @@ from __future__ import annotations
 import csv
 import json
 
-from .formats import FORMATS
-from .reading import delimiter_of, header_names
+from .reading import csv_format
 
 NAMES = {"acled": "an ACLED", "ucdp": "a UCDP GED", "csv": "a sitroom CSV", "jsonl": "a sitroom JSON Lines"}
 
@@ -21,15 +20,10 @@ def dataset_format(text: str) -> str | None:
         except ValueError:
             return None
         return "jsonl" if isinstance(record, dict) else None  # a report is not a JSON object
-    delimiter = delimiter_of(first)
     try:
-        cells = next(csv.reader([first], delimiter=delimiter), [])
-    except csv.Error:
+        return csv_format(first)
+    except csv.Error:  # prose no CSV reader can split
         return None
-    for name in ("acled", "ucdp", "csv"):
-        if FORMATS[name].detect(header_names(cells, FORMATS[name].ALIASES)):
-            return name
-    return None
 
 
 def dataset_named(kind: str) -> str:
