@@ -291,7 +291,8 @@ _COALITION_OWNER = re.compile(r"((?:(?:[A-Z][\w'’-]*|[\w'’]+-led)\s+){1,4})$
 _NOT_OWNER = re.compile(r"^(?:(?:The|A|An|On|In|At|By|As|Then|Yesterday|Today|Overnight|Earlier|Later|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b\s*)+")
 # Leaders whose coalition the descriptors above name: the US (the bundled alias) and the Kurds (the SDF).
-_US_LED = re.compile(r"^(?:US|U\.S\.?|United States|American|Global|International|Kurdish)\b", re.IGNORECASE)
+_KNOWN_LEADER = re.compile(r"^(?:US|U\.S\.?|United States|American|Global|International|Kurdish)\b",
+                           re.IGNORECASE)
 
 
 def _another_coalition(m: re.Match[str], sentence: str) -> Party | None:
@@ -301,10 +302,12 @@ def _another_coalition(m: re.Match[str], sentence: str) -> Party | None:
     if m.group("name").casefold() != "coalition":
         return None
     owner = _COALITION_OWNER.search(sentence[:m.start()])
-    words = _NOT_OWNER.sub("", owner.group(1)).strip() if owner else ""
-    if not words or _US_LED.match(words):
+    if owner is None:
         return None
-    start = m.start() - len(owner.group(1)) + owner.group(1).index(words)  # type: ignore[union-attr]
+    words = _NOT_OWNER.sub("", owner.group(1)).strip()
+    if not words or _KNOWN_LEADER.match(words):
+        return None
+    start = owner.start(1) + owner.group(1).index(words)
     text = sentence[start:m.end()]
     return Party(start, m.end(), text, text, None, None, FORCE)
 
